@@ -1,0 +1,39 @@
+/** Composition root: config -> services (database, log, clock, http) -> rooms -> HTTP server. */
+import { serve } from "@hono/node-server";
+import { createApplication } from "./app.ts";
+import { seedEcosystemDemo } from "./ecosystem/index.ts";
+import { seedDemo, startDecisionSchedule } from "./governance/index.ts";
+import { errorLine } from "./platform/cli.ts";
+import { loadConfig } from "./platform/config.ts";
+import { createServices } from "./platform/services.ts";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const services = await createServices(config);
+  if (process.argv.includes("--demo")) await seedEcosystemDemo(services);
+  if (process.argv.includes("--demo")) await seedDemo({ services });
+  const app = createApplication(services);
+  const stopDecisionSchedule = startDecisionSchedule({ deps: services, mail: services.config.mail });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    services.log.info(
+      {
+        url: config.baseUrl,
+        database: services.database.driver,
+        dataDir: config.databaseUrl ? undefined : config.dataDir,
+      },
+      `Guildhall listening on http://${info.address}:${info.port}`,
+    );
+  });
+  const shutdown = () => {
+    stopDecisionSchedule();
+    server.close();
+    void services.database.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${errorLine(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+/** The database handle every repository uses; the same type on PGlite and on PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A transaction handle (same query API as Db). */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** An open database plus what is needed to run raw SQL and to close it. */
+export interface Database {
+  db: Db;
+  driver: "pglite" | "postgres";
+  /** Runs SQL without parameters (several statements allowed). */
+  exec(sqlText: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+  /** The PGlite instance when embedded (for dumps and clones in tests). */
+  pglite?: PGlite;
+  /** The pool when on a server. */
+  pool?: pg.Pool;
+}
+
+/** Folder holding the one set of SQL migrations for both drivers. */
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** How to open the database: a server URL, a data directory, or an existing PGlite (tests). */
+export type DatabaseTarget =
+  | { databaseUrl: string; poolSize?: number }
+  | { dataDir: string }
+  | { pglite: PGlite }
+  | { memory: true };
+
+/** Opens PostgreSQL when a URL is given, otherwise PGlite, and applies pending migrations. */
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
+  const database = await connect(target);
+  if (options.migrate !== false) await migrateDatabase(database);
+  return database;
+}
+
+async function connect(target: DatabaseTarget): Promise<Database> {
+  if ("databaseUrl" in target) {
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 });
+    // An idle client whose connection the server ends (restart, DROP DATABASE ... FORCE) is dropped by
+    // the pool, which then emits "error"; without a listener that would crash the process.
+    pool.on("error", () => {});
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      driver: "postgres",
+      pool,
+      exec: async (sqlText) => {
+        await pool.query(sqlText);
+      },
+      query: async <T>(sqlText: string, params: unknown[] = []) =>
+        (await pool.query(sqlText, params)).rows as T[],
+      close: () => pool.end(),
+    };
+  }
+  let pglite: PGlite;
+  if ("pglite" in target) pglite = target.pglite;
+  else if ("dataDir" in target) {
+    mkdirSync(target.dataDir, { recursive: true });
+    pglite = await PGlite.create(target.dataDir);
+  } else pglite = await PGlite.create();
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    pglite,
+    exec: async (sqlText) => {
+      await pglite.exec(sqlText);
+    },
+    query: async <T>(sqlText: string, params: unknown[] = []) =>
+      (await pglite.query<T>(sqlText, params)).rows,
+    close: () => pglite.close(),
+  };
+}
+
+/** Advisory lock keys for start-up work that several processes may attempt at once. */
+export const STARTUP_LOCKS = { migrations: 727_001, jobQueue: 727_002 } as const;
+
+/**
+ * Runs `work` while holding a PostgreSQL session-level advisory lock, so processes starting together
+ * (web server, workers) do it one after another instead of deadlocking on each other's DDL. The lock
+ * lives on a connection of its own and is released even when `work` fails. PGlite is one process, so
+ * there it simply runs `work`.
+ */
+export async function withStartupLock<T>(database: Database, key: number, work: () => Promise<T>): Promise<T> {
+  if (!database.pool) return work();
+  // A connection of its own, outside the pool, so `work` keeps every pooled connection.
+  const client = new pg.Client(database.pool.options);
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [key]);
+    return await work();
+  } finally {
+    // Ending the session releases its advisory locks.
+    await client.end();
+  }
+}
+
+/** Applies every migration not yet applied; safe to call on every start, from several processes at once. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.driver === "postgres") {
+    await withStartupLock(database, STARTUP_LOCKS.migrations, () =>
+      migratePg(database.db as unknown as Parameters<typeof migratePg>[0], {
+        migrationsFolder: MIGRATIONS_DIR,
+      }),
+    );
+  } else {
+    await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], {
+      migrationsFolder: MIGRATIONS_DIR,
+    });
+  }
+}

@@ -1,0 +1,12 @@
+/** Database access: open (PGlite or PostgreSQL), migrate, and the one schema. */
+export {
+  type Database,
+  type DatabaseTarget,
+  type Db,
+  migrateDatabase,
+  openDatabase,
+  STARTUP_LOCKS,
+  type Tx,
+  withStartupLock,
+} from "./client.ts";
+export * as schema from "./schema.ts";

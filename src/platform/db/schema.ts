@@ -1,0 +1,8 @@
+/** The one database schema: every room's tables, re-exported for drizzle and drizzle-kit. */
+
+export * from "./schema/accounts.ts";
+export * from "./schema/decisions.ts";
+export * from "./schema/ecosystem-packages.ts";
+export * from "./schema/ecosystem-releases.ts";
+export * from "./schema/governance.ts";
+export * from "./schema/registry.ts";

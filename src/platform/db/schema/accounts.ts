@@ -1,0 +1,189 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { groups, people } from "./governance.ts";
+
+/** A person who can sign in: by GitHub, by an emailed link, or with a personal access token. */
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    /** Lower-cased; null for a GitHub account that shared no verified email. */
+    email: text("email"),
+    name: text("name").notNull(),
+    /** GitHub's numeric user id, as text; the login can change, the id does not. */
+    githubId: text("github_id"),
+    githubLogin: text("github_login"),
+    /** The person (from the charters) this account is, once an admin confirmed the claim. */
+    personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("users_email").on(t.email),
+    uniqueIndex("users_github_id").on(t.githubId),
+    uniqueIndex("users_person").on(t.personId),
+  ],
+);
+
+/** A browser session; only the SHA-256 of the cookie value is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: serial("id").primaryKey(),
+    idHash: text("id_hash").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** github | email */
+    method: text("method").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("sessions_id_hash").on(t.idHash), index("sessions_user").on(t.userId)],
+);
+
+/** A one-time sign-in link sent by email; only the hash of its token is stored. */
+export const signInLinks = pgTable(
+  "sign_in_links",
+  {
+    id: serial("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("sign_in_links_token_hash").on(t.tokenHash)],
+);
+
+/** A personal access token for scripts and bots (`Authorization: Bearer`); only its hash is stored. */
+export const accessTokens = pgTable(
+  "access_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters of the token, shown so its owner can tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("access_tokens_hash").on(t.tokenHash), index("access_tokens_user").on(t.userId)],
+);
+
+/**
+ * A foundation role held for a period: dsf-member, board-member, steering-council-member, fellow,
+ * president, site-admin. Held on day D when started_on <= D and (ended_on is null or D < ended_on).
+ * Attached to an account, to a person from the charters, or both.
+ */
+export const foundationRoles = pgTable(
+  "foundation_roles",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    personId: integer("person_id").references(() => people.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    startedOn: date("started_on", { mode: "string" }).notNull(),
+    endedOn: date("ended_on", { mode: "string" }),
+    /** End of the elected term (Board members); the role may end earlier or be renewed. */
+    termEndsOn: date("term_ends_on", { mode: "string" }),
+    reason: text("reason").notNull().default(""),
+    /** The decision behind the grant (a Board resolution, an election, a vote id). */
+    decisionRef: text("decision_ref"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("foundation_roles_user").on(t.userId), index("foundation_roles_person").on(t.personId)],
+);
+
+/** An account holder saying "this person from the charters is me"; an admin confirms it. */
+export const personClaims = pgTable(
+  "person_claims",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** pending | confirmed | rejected */
+    status: text("status").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("person_claims_user").on(t.userId), index("person_claims_person").on(t.personId)],
+);
+
+/**
+ * A period in which a person held a role in a group (chair, co-chair, board-liaison,
+ * steering-council-liaison, member, or a titled role), with the decision behind it.
+ * Held on day D when started_on <= D and (ended_on is null or D < ended_on).
+ */
+export const rolePeriods = pgTable(
+  "role_periods",
+  {
+    id: serial("id").primaryKey(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    /** Title of a titled role ("Designated Line Manager"); empty string otherwise. */
+    title: text("title").notNull().default(""),
+    startedOn: date("started_on", { mode: "string" }).notNull(),
+    endedOn: date("ended_on", { mode: "string" }),
+    termEndsOn: date("term_ends_on", { mode: "string" }),
+    reason: text("reason").notNull().default(""),
+    /** The decision behind the period (a vote id, a Board resolution, "charter import"). */
+    decisionRef: text("decision_ref"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("role_periods_group").on(t.groupId, t.startedOn),
+    index("role_periods_person").on(t.personId),
+  ],
+);
+
+/** Append-only record of who changed what, when and why (a database trigger refuses UPDATE and DELETE). */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** The acting account; null for the command line or the system. */
+    actorUserId: integer("actor_user_id"),
+    /** Who acted, readable without a join: "user:3 (Ada)", "cli", "system". */
+    actor: text("actor").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    cause: text("cause").notNull().default(sql`''`),
+  },
+  (t) => [
+    index("audit_log_subject").on(t.subjectType, t.subjectId),
+    index("audit_log_time").on(t.occurredAt),
+  ],
+);

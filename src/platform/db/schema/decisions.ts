@@ -1,0 +1,180 @@
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { rolePeriods } from "./accounts.ts";
+import { groups, people } from "./governance.ts";
+
+/** Per-group settings for membership decisions: how votes are counted and the next meeting. */
+export const groupDecisionSettings = pgTable("group_decision_settings", {
+  groupId: integer("group_id")
+    .primaryKey()
+    .references(() => groups.id, { onDelete: "cascade" }),
+  /** electorate | cast: what "50%+1" is measured against. */
+  baseRule: text("base_rule").notNull().default("electorate"),
+  /** open | secret: the default ballot for new votes. */
+  secrecy: text("secrecy").notNull().default("open"),
+  /** The group's next meeting, as recorded by its chair. */
+  nextMeetingOn: date("next_meeting_on", { mode: "string" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
+
+/** A person asking to join a group, and where the decision stands. */
+export const membershipApplications = pgTable(
+  "membership_applications",
+  {
+    id: serial("id").primaryKey(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    userId: integer("user_id"),
+    statement: text("statement").notNull(),
+    skills: text("skills").notNull(),
+    timeCommitment: text("time_commitment").notNull(),
+    /** pending | voting | accepted | rejected | withdrawn */
+    status: text("status").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("membership_applications_group").on(t.groupId, t.status),
+    index("membership_applications_person").on(t.personId),
+  ],
+);
+
+/**
+ * A vote: admit or remove a member, elect a chair or co-chair, or a general proposal. The
+ * electorate size and the base rule are frozen at opening; counts are kept as ballots arrive
+ * (for a secret ballot they are the only record of the choices).
+ */
+export const votes = pgTable(
+  "votes",
+  {
+    id: serial("id").primaryKey(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    /** admit-member | remove-member | elect-chair | elect-co-chair | proposal */
+    kind: text("kind").notNull(),
+    subjectPersonId: integer("subject_person_id").references(() => people.id, { onDelete: "restrict" }),
+    applicationId: integer("application_id").references(() => membershipApplications.id, {
+      onDelete: "set null",
+    }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    /** group | board | steering-council: who votes, from the group's membership model. */
+    body: text("body").notNull(),
+    /** open | secret */
+    secrecy: text("secrecy").notNull(),
+    /** electorate | cast */
+    baseRule: text("base_rule").notNull(),
+    electorateSize: integer("electorate_size").notNull(),
+    openedByPersonId: integer("opened_by_person_id").references(() => people.id, { onDelete: "set null" }),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    /** open | closed */
+    status: text("status").notNull(),
+    yes: integer("yes").notNull().default(0),
+    no: integer("no").notNull().default(0),
+    abstain: integer("abstain").notNull().default(0),
+    /** The base the outcome was measured against, stored at close. */
+    base: integer("base"),
+    /** passed | failed */
+    outcome: text("outcome"),
+    /** deadline | decided (closed early because the outcome could no longer change) */
+    closeReason: text("close_reason"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [index("votes_group").on(t.groupId, t.status), index("votes_open").on(t.status, t.closesAt)],
+);
+
+/** The electorate of a vote, frozen when it opens. */
+export const voteElectorate = pgTable(
+  "vote_electorate",
+  {
+    voteId: integer("vote_id")
+      .notNull()
+      .references(() => votes.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.personId] })],
+);
+
+/**
+ * Who has voted (open and secret ballots alike): the unique key is what makes one ballot per
+ * voter hold under concurrency. It never says how anyone voted.
+ */
+export const voteParticipation = pgTable(
+  "vote_participation",
+  {
+    voteId: integer("vote_id")
+      .notNull()
+      .references(() => votes.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** The day voted, not the instant, so ordering cannot be matched against counts. */
+    votedOn: date("voted_on", { mode: "string" }).notNull(),
+  },
+  (t) => [uniqueIndex("vote_participation_once").on(t.voteId, t.personId)],
+);
+
+/** How each voter voted, for open ballots only; a secret ballot never writes here. */
+export const openBallots = pgTable(
+  "open_ballots",
+  {
+    voteId: integer("vote_id")
+      .notNull()
+      .references(() => votes.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** yes | no | abstain */
+    choice: text("choice").notNull(),
+    castAt: timestamp("cast_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("open_ballots_once").on(t.voteId, t.personId)],
+);
+
+/** Each extension of a vote's closing time. */
+export const voteExtensions = pgTable(
+  "vote_extensions",
+  {
+    id: serial("id").primaryKey(),
+    voteId: integer("vote_id")
+      .notNull()
+      .references(() => votes.id, { onDelete: "cascade" }),
+    fromClosesAt: timestamp("from_closes_at", { withTimezone: true }).notNull(),
+    toClosesAt: timestamp("to_closes_at", { withTimezone: true }).notNull(),
+    reason: text("reason").notNull(),
+    byPersonId: integer("by_person_id").references(() => people.id, { onDelete: "set null" }),
+    extendedAt: timestamp("extended_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("vote_extensions_vote").on(t.voteId)],
+);
+
+/** Term-end reminders already sent, so the sweep sends each one once. */
+export const termReminders = pgTable(
+  "term_reminders",
+  {
+    rolePeriodId: integer("role_period_id")
+      .notNull()
+      .references(() => rolePeriods.id, { onDelete: "cascade" }),
+    termEndsOn: date("term_ends_on", { mode: "string" }).notNull(),
+    thresholdDays: integer("threshold_days").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rolePeriodId, t.termEndsOn, t.thresholdDays] })],
+);

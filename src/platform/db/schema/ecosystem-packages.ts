@@ -1,0 +1,129 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+/** Who may publish a project on PyPI, as the JSON API's `ownership` block reports it. */
+export interface PackageOwnership {
+  roles: Array<{ role: string; user: string }>;
+  organization: string | null;
+}
+
+/** The package catalogue: one row per PyPI project, keyed by its PEP 503 normalised name. */
+export const packages = pgTable(
+  "packages",
+  {
+    /** PEP 503 normalised name (lower case, runs of `-_.` become `-`). */
+    name: text("name").primaryKey(),
+    /** The name as the project spells it. */
+    displayName: text("display_name").notNull(),
+    latestVersion: text("latest_version").notNull(),
+    latestReleaseAt: timestamp("latest_release_at", { withTimezone: true }),
+    /** 1 = most downloaded; null when outside the ranked set. */
+    downloadRank: integer("download_rank"),
+    summary: text("summary"),
+    classifiers: jsonb("classifiers").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    requiresDist: jsonb("requires_dist").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    requiresPython: text("requires_python"),
+    projectUrls: jsonb("project_urls").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    /** True when the latest release is yanked. */
+    yanked: boolean("yanked").notNull().default(false),
+    ownership: jsonb("ownership")
+      .$type<PackageOwnership>()
+      .notNull()
+      .default(sql`'{"roles":[],"organization":null}'::jsonb`),
+    /** The index's serial for this project when last synced (null for snapshot-only rows). */
+    lastSerial: bigint("last_serial", { mode: "number" }),
+    /** ETag of the project's simple-API page when last fetched. */
+    etag: text("etag"),
+    /** Where the row came from: a loaded snapshot file or a sync from an index. */
+    source: text("source").$type<"snapshot" | "index">().notNull(),
+    syncedAt: timestamp("synced_at", { withTimezone: true }).notNull(),
+    /** Last problem met fetching this project (null when the last fetch was clean). */
+    lastError: text("last_error"),
+    /** Header fields of the latest release's core metadata file (PEP 658), when the index offers one. */
+    coreMetadata: jsonb("core_metadata").$type<Record<string, string[]>>(),
+  },
+  (t) => [
+    index("packages_download_rank").on(t.downloadRank),
+    index("packages_latest_release").on(t.latestReleaseAt),
+  ],
+);
+
+/** Every known release of a project, with its upload time. */
+export const packageReleases = pgTable(
+  "package_releases",
+  {
+    name: text("name")
+      .notNull()
+      .references(() => packages.name, { onDelete: "cascade" }),
+    version: text("version").notNull(),
+    /** Earliest upload time of the release's files; null when the release has no files. */
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }),
+    yanked: boolean("yanked").notNull().default(false),
+    requiresPython: text("requires_python"),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.version] })],
+);
+
+/** One row per sync run against an index; a killed run is resumed by the next `packages sync`. */
+export const packageSyncRuns = pgTable("package_sync_runs", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  indexUrl: text("index_url").notNull(),
+  /** running | finished */
+  status: text("status").notNull(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  /** The index's `X-PyPI-Last-Serial` when the project list was read. */
+  indexSerial: bigint("index_serial", { mode: "number" }),
+  /** Projects listed by the index. */
+  listed: integer("listed").notNull().default(0),
+  /** Projects queued for fetching (new or changed serial). */
+  queued: integer("queued").notNull().default(0),
+  /** Counters at the end of the run (fetched, unchanged, notModified, errors by kind, duration). */
+  summary: jsonb("summary").notNull().default(sql`'{}'::jsonb`),
+});
+
+/**
+ * Per-project work of a sync run: written when the run is planned, marked done in the same
+ * transaction that saves the project, so a killed run resumes exactly where it stopped.
+ */
+export const packageSyncItems = pgTable(
+  "package_sync_items",
+  {
+    runId: bigint("run_id", { mode: "number" })
+      .notNull()
+      .references(() => packageSyncRuns.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The project's serial in the index listing. */
+    serial: bigint("serial", { mode: "number" }).notNull(),
+    /** pending | fetched | not_modified | error */
+    state: text("state").notNull().default("pending"),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.name] }), index("package_sync_items_state").on(t.runId, t.state)],
+);
+
+/** Problems met while syncing a project (malformed JSON, 404, timeouts), one row per project and kind. */
+export const packageSyncProblems = pgTable(
+  "package_sync_problems",
+  {
+    name: text("name").notNull(),
+    /** not_found | malformed | truncated | http | timeout | network | metadata */
+    kind: text("kind").notNull(),
+    message: text("message").notNull(),
+    /** The serial the index listed when the problem was met. */
+    serial: bigint("serial", { mode: "number" }),
+    runId: bigint("run_id", { mode: "number" }),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.kind] })],
+);

@@ -1,0 +1,66 @@
+/**
+ * Browser tests' shared setup: Debian's Chromium launched with the project's flags, and axe-core run
+ * on a page against the WCAG 2.0/2.1 A and AA rules.
+ */
+import { createRequire } from "node:module";
+import type { AxeResults, ImpactValue, RunOptions } from "axe-core";
+import { type Browser, chromium, type LaunchOptions, type Page } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve("axe-core");
+const CHROMIUM_PATH = "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** The axe-core tags checked: WCAG 2.0 and 2.1, levels A and AA. */
+export const AXE_WCAG_TAGS: readonly string[] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** One rule axe-core found broken, with the CSS selector of each offending node. */
+export interface AxeViolation {
+  id: string;
+  impact: ImpactValue | undefined;
+  help: string;
+  nodes: string[];
+}
+
+/** Launches Debian's Chromium (/usr/bin/chromium) with the test flags; `options.args` are added to them. */
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    ...options,
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS, ...(options.args ?? [])],
+  });
+}
+
+/** Injects axe-core into the page and runs the WCAG 2.0/2.1 A/AA rules (needs a context with `bypassCSP`). */
+export async function axeViolations(page: Page): Promise<{ violations: AxeViolation[]; passes: number }> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(
+    async (tags) => {
+      const axe = (globalThis as unknown as { axe: { run(options: RunOptions): Promise<AxeResults> } }).axe;
+      const r = await axe.run({ runOnly: { type: "tag", values: tags } });
+      return {
+        passes: r.passes.length,
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) =>
+            n.target
+              .map((t) => (Array.isArray(t) ? t.flat(Number.POSITIVE_INFINITY).join(" >>> ") : t))
+              .join(" "),
+          ),
+        })),
+      };
+    },
+    [...AXE_WCAG_TAGS],
+  );
+}
