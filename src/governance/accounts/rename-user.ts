@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import { type AuditActor, appendAudit, type UserRow } from "./accounts.repo.ts";
+import { parseOrThrow } from "./schemas.ts";
+
+const NameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "must not be empty" })
+  .max(200, { message: "is too long" });
+
+/** Changes the name an account shows on pages ("Signed in as ..."). */
+export async function renameUser(input: {
+  db: Db;
+  now: Date;
+  by: AuditActor;
+  userId: number;
+  name: string;
+}): Promise<UserRow> {
+  const name = parseOrThrow(z.object({ name: NameSchema }), { name: input.name }, "account").name;
+  return input.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(schema.users).where(eq(schema.users.id, input.userId));
+    if (!before) throw new AppError("not_found", { message: `No user with id ${input.userId}.` });
+    const [after] = await tx
+      .update(schema.users)
+      .set({ name })
+      .where(eq(schema.users.id, before.id))
+      .returning();
+    if (!after) throw new Error("update of users returned nothing");
+    await appendAudit(tx, {
+      by: input.by,
+      at: input.now,
+      action: "user.rename",
+      subjectType: "user",
+      subjectId: before.id,
+      before: { name: before.name },
+      after: { name: after.name },
+    });
+    return after;
+  });
+}

@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import type { GitHubClient } from "../../platform/auth/index.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import {
+  appendAudit,
+  findUserByEmail,
+  findUserByGitHubId,
+  insertUser,
+  type UserRow,
+} from "./accounts.repo.ts";
+import { startSession } from "./start-session.ts";
+
+/**
+ * Finishes GitHub's OAuth web flow: trades the code for a token, reads the GitHub user, finds the
+ * account by GitHub id (or by a verified email, linking it), creates one if needed, opens a session.
+ */
+export async function signInWithGitHub(input: {
+  db: Db;
+  now: Date;
+  github: GitHubClient;
+  code: string;
+  redirectUri: string;
+  sessionDays: number;
+}): Promise<{ user: UserRow; sessionId: string; created: boolean }> {
+  const accessToken = await input.github.exchangeCode({ code: input.code, redirectUri: input.redirectUri });
+  const { user: gh, emails } = await input.github.fetchUser(accessToken);
+  const verified = emails.filter((e) => e.verified).sort((a, b) => Number(b.primary) - Number(a.primary));
+  const githubId = String(gh.id);
+  return input.db.transaction(async (tx) => {
+    let user = await findUserByGitHubId(tx, githubId);
+    let created = false;
+    if (!user) {
+      for (const e of verified) {
+        user = await findUserByEmail(tx, e.email);
+        if (user) break;
+      }
+      if (user) {
+        if (user.githubId && user.githubId !== githubId) {
+          throw new AppError("conflict", {
+            message: "Your email address belongs to an account linked to another GitHub user.",
+          });
+        }
+        const [linked] = await tx
+          .update(schema.users)
+          .set({ githubId, githubLogin: gh.login })
+          .where(eq(schema.users.id, user.id))
+          .returning();
+        user = linked ?? user;
+      } else {
+        user = await insertUser(tx, {
+          email: verified[0]?.email ?? null,
+          name: gh.name?.trim() || gh.login,
+          githubId,
+          githubLogin: gh.login,
+          at: input.now,
+        });
+        created = true;
+        await appendAudit(tx, {
+          by: { userId: user.id, label: `user:${user.id}` },
+          at: input.now,
+          action: "user.create",
+          subjectType: "user",
+          subjectId: user.id,
+          after: { githubLogin: gh.login, email: user.email, via: "github" },
+        });
+      }
+    } else if (user.githubLogin !== gh.login) {
+      await tx.update(schema.users).set({ githubLogin: gh.login }).where(eq(schema.users.id, user.id));
+    }
+    if (user.disabledAt) throw new AppError("forbidden", { message: "This account is disabled." });
+    const { sessionId } = await startSession({
+      db: tx,
+      userId: user.id,
+      method: "github",
+      now: input.now,
+      days: input.sessionDays,
+    });
+    return { user, sessionId, created };
+  });
+}

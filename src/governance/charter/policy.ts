@@ -1,0 +1,173 @@
+/**
+ * The membership policy of a charter ("Future membership" and its subsections, top-level
+ * "Eligibility" / "How to join" / "Membership terms" sections, and prose in the membership section):
+ * eligibility, how to join, removal rule, membership model, term and term window.
+ */
+import type { RootContent } from "mdast";
+import {
+  collapseSpace,
+  displayText,
+  itemOwnText,
+  joinPlainBlocks,
+  type PlainBlock,
+  toPlainBlocks,
+} from "./markdown.ts";
+import {
+  clauses,
+  membershipModelOf,
+  type PolicyTopic,
+  policyTopicOf,
+  sentences,
+  termMonthsOf,
+  termWindowOf,
+  weakModelOf,
+} from "./membership-model.ts";
+import { classifyRoleLabel, topLevelColon } from "./people.ts";
+import { isMembershipPolicyKey, type Section } from "./sections.ts";
+import { isPlaceholderText, isTemplateText } from "./template-text.ts";
+import type { MembershipModel } from "./types.ts";
+
+/** What the membership policy says. */
+export interface PolicyResult {
+  eligibility: string | null;
+  howToJoin: string | null;
+  removalRule: string | null;
+  membershipModel: MembershipModel | null;
+  termMonths: number | null;
+  termWindow: { start: string; end: string } | null;
+}
+
+type Field = "eligibility" | "howToJoin" | "removal";
+
+function isField(topic: string | null): topic is Field {
+  return topic === "eligibility" || topic === "howToJoin" || topic === "removal";
+}
+
+/** Texts of paragraphs and list items (nested included), in document order, template prompts left out. */
+function unitTexts(nodes: RootContent[]): string[] {
+  const out: string[] = [];
+  const walk = (n: RootContent) => {
+    if (n.type === "list") {
+      for (const item of n.children) {
+        const t = itemOwnText(item);
+        if (t && !isTemplateText(t)) out.push(t);
+        for (const c of item.children) if (c.type === "list") walk(c);
+      }
+    } else if (n.type === "blockquote") n.children.forEach(walk);
+    else if (n.type !== "html" && n.type !== "thematicBreak" && n.type !== "definition") {
+      const t = collapseSpace(displayText(n));
+      if (t && !isTemplateText(t)) out.push(t);
+    }
+  };
+  nodes.forEach(walk);
+  return out;
+}
+
+/** "Board Liaison: must be ..." notes about roles are not eligibility or joining rules. */
+function isRoleNote(text: string): boolean {
+  const colon = topLevelColon(text);
+  if (colon <= 0) return false;
+  const label = classifyRoleLabel(text.slice(0, colon));
+  return label !== null && label.slot !== "members" && label.slot !== "other";
+}
+
+/**
+ * The fields the clauses of a model statement also answer: "Board-managed: new members may
+ * self-nominate, but must be voted in by the Board" says how to join as well. Each such clause is
+ * written as a sentence of its own (label dropped, first letter capitalised, full stop added).
+ */
+function clauseFields(sentence: string): [Field, string][] {
+  const out: [Field, string][] = [];
+  for (const raw of clauses(sentence)) {
+    const clause = raw.replace(/^[^:]{1,40}:\s*/u, "").replace(/[.!?]+$/u, "");
+    if (clause === "" || weakModelOf(clause) !== null) continue;
+    const topic = policyTopicOf(clause);
+    if (isField(topic)) out.push([topic, `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`]);
+  }
+  return out;
+}
+
+/** Sorts the sentences of unlabelled policy text into fields. */
+function classifyInto(nodes: RootContent[], fields: Record<Field, PlainBlock[]>): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!node) continue;
+    if (node.type === "paragraph") {
+      const text = collapseSpace(displayText(node));
+      if (text === "" || isTemplateText(text)) continue;
+      const next = nodes[i + 1];
+      if (text.endsWith(":") && next?.type === "list") {
+        const topic = policyTopicOf(text);
+        if (isField(topic)) {
+          fields[topic].push({ kind: "paragraph", text });
+          fields[topic].push(...toPlainBlocks([next], { skip: isTemplateText }));
+          i++;
+        }
+        continue;
+      }
+      const pieces = new Map<Field, string[]>();
+      let last: PolicyTopic = null;
+      for (const s of sentences(text)) {
+        const topic: PolicyTopic = policyTopicOf(s) ?? last;
+        last = topic;
+        if (isField(topic)) pieces.set(topic, [...(pieces.get(topic) ?? []), s]);
+        else if (topic === "model") {
+          for (const [field, clause] of clauseFields(s))
+            pieces.set(field, [...(pieces.get(field) ?? []), clause]);
+        }
+      }
+      for (const [field, parts] of pieces) fields[field].push({ kind: "paragraph", text: parts.join(" ") });
+      continue;
+    }
+    if (node.type === "list") {
+      for (const item of node.children) {
+        const own = itemOwnText(item);
+        if (own === "" || isTemplateText(own) || isRoleNote(own)) continue;
+        let topic: ReturnType<typeof policyTopicOf> = null;
+        for (const s of sentences(own)) {
+          topic = policyTopicOf(s) as ReturnType<typeof policyTopicOf>;
+          if (topic) break;
+        }
+        if (isField(topic)) fields[topic].push({ kind: "paragraph", text: own });
+        else if (topic === "model") {
+          for (const [field, clause] of clauseFields(own))
+            fields[field].push({ kind: "paragraph", text: clause });
+        }
+      }
+    }
+  }
+}
+
+/** Reads the membership policy from the sections and the prose of the membership section. */
+export function readPolicy(sections: Section[], membershipProse: RootContent[]): PolicyResult {
+  const fields: Record<Field, PlainBlock[]> = { eligibility: [], howToJoin: [], removal: [] };
+  const texts: string[] = [...unitTexts(membershipProse)];
+  classifyInto(membershipProse, fields);
+  for (const section of sections) {
+    if (!isMembershipPolicyKey(section.key)) continue;
+    texts.push(...unitTexts(section.nodes));
+    const k = section.key;
+    if (k === "eligibility" || k === "howToJoin" || k === "removal") {
+      fields[k].push(...toPlainBlocks(section.nodes, { skip: isTemplateText }));
+    } else classifyInto(section.nodes, fields);
+  }
+  const all = texts.flatMap(sentences);
+  let termMonths: number | null = null;
+  let termWindow: { start: string; end: string } | null = null;
+  for (const s of all) {
+    termMonths ??= termMonthsOf(s);
+    termWindow ??= termWindowOf(s);
+  }
+  const text = (blocks: PlainBlock[]) => {
+    const t = joinPlainBlocks(blocks);
+    return isPlaceholderText(t) ? null : t;
+  };
+  return {
+    eligibility: text(fields.eligibility),
+    howToJoin: text(fields.howToJoin),
+    removalRule: text(fields.removal),
+    membershipModel: membershipModelOf(texts),
+    termMonths,
+    termWindow,
+  };
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/** A person named in a charter. Placeholders (TBC, TBD, "You?", todo, empty) are never people. */
+export const PersonSchema = z.object({
+  name: z.string().min(1),
+  /** A handle given beside the name: GitHub `@user`, a forum or Discord username; null when none. */
+  handle: z.string().nullable(),
+});
+/** A person named in a charter. */
+export type Person = z.infer<typeof PersonSchema>;
+
+/** Where the charter sits in the repository, which says where the group is in its lifecycle. */
+export const GroupStatusSchema = z.enum(["active", "draft", "archived", "proposed", "unknown"]);
+/** Lifecycle status of a group. */
+export type GroupStatus = z.infer<typeof GroupStatusSchema>;
+
+/** Working groups must have a Board Liaison; teams need not, and may have no chair. */
+export const GroupKindSchema = z.enum(["working-group", "team"]);
+/** Kind of group. */
+export type GroupKind = z.infer<typeof GroupKindSchema>;
+
+/** How membership decisions are taken (template.md, team-template.md). */
+export const MembershipModelSchema = z.enum(["direct", "board-managed", "steering-council-managed", "other"]);
+/** Membership model of a group. */
+export type MembershipModel = z.infer<typeof MembershipModelSchema>;
+
+/** Normalised cadence of meetings or reports. */
+export const CadenceSchema = z.enum([
+  "weekly",
+  "fortnightly",
+  "monthly",
+  "every-two-months",
+  "quarterly",
+  "twice-yearly",
+  "annual",
+  "as-needed",
+  "none",
+  "other",
+]);
+/** Normalised cadence. */
+export type Cadence = z.infer<typeof CadenceSchema>;
+
+/** A fixed yearly term window such as 1 April - 31 March, as MM-DD strings. */
+export const TermWindowSchema = z.object({
+  start: z.string().regex(/^\d{2}-\d{2}$/),
+  end: z.string().regex(/^\d{2}-\d{2}$/),
+});
+
+/** The structured form of one charter file. */
+export const ParsedCharterSchema = z.object({
+  slug: z.string().min(1),
+  name: z.string().min(1),
+  kind: GroupKindSchema,
+  status: GroupStatusSchema,
+  /** Scope of responsibilities as plain text (for display); null when absent. */
+  scope: z.string().nullable(),
+  roles: z.object({
+    chair: z.array(PersonSchema),
+    coChair: z.array(PersonSchema),
+    boardLiaison: z.array(PersonSchema),
+    steeringCouncilLiaison: z.array(PersonSchema),
+    /** Titled roles such as "Designated Line Manager" or a liaison to another group. */
+    other: z.array(z.object({ title: z.string().min(1), people: z.array(PersonSchema) })),
+  }),
+  /** Everyone named in the membership section, role holders included, once each, in order. */
+  members: z.array(PersonSchema),
+  alumni: z.array(PersonSchema),
+  /** Term length in months, or null when the charter sets none. */
+  termMonths: z.number().int().positive().nullable(),
+  /** A fixed yearly window (fellowship: 04-01 to 03-31), or null. */
+  termWindow: TermWindowSchema.nullable(),
+  membershipModel: MembershipModelSchema.nullable(),
+  removalRule: z.string().nullable(),
+  eligibility: z.string().nullable(),
+  howToJoin: z.string().nullable(),
+  budget: z.string().nullable(),
+  channels: z.array(z.string()),
+  meetingCadence: CadenceSchema.nullable(),
+  reportingCadence: CadenceSchema.nullable(),
+  /** Powers delegated / actions the group may take directly. */
+  delegated: z.array(z.string()),
+  /** Actions taken back to the Board (or Steering Council) for a vote. */
+  boardActions: z.array(z.string()),
+  /**
+   * Template fields that are absent or not filled in, as stable keys in this order: name (no title
+   * heading), scope, chair, coChair, boardLiaison (working groups only), members, eligibility,
+   * howToJoin, membershipModel, budget, channels, meetingCadence, reportingCadence.
+   */
+  missing: z.array(z.string()),
+  /** Oddities found while reading, e.g. "line 12: could not read a person from ...". */
+  warnings: z.array(z.string()),
+});
+/** The structured form of one charter file. */
+export type ParsedCharter = z.infer<typeof ParsedCharterSchema>;

@@ -1,0 +1,267 @@
+import { eq } from "drizzle-orm";
+import { schema, type Tx } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import {
+  charterOnlyRoles,
+  currentHolders,
+  currentPeriodsOf,
+  type DecisionActor,
+  type DecisionGroup,
+  recordAudit,
+  type VoteRow,
+} from "./decisions.repo.ts";
+import type { DecisionHooks } from "./deps.ts";
+import { tallyVote, type VoteBaseRule } from "./tally.ts";
+import { dayOf, termEndsOn } from "./terms.ts";
+
+const { votes, rolePeriods, membershipApplications } = schema;
+
+/** Why a vote closed: its closing time came, or the outcome could no longer change. */
+export type CloseReason = "deadline" | "decided";
+
+/** The decision reference stored on role periods and audit entries for a vote. */
+export function voteRef(voteId: number): string {
+  return `vote:${voteId}`;
+}
+
+/**
+ * Closes a locked open vote, stores its tally and outcome, and applies the membership change it
+ * causes, all inside the caller's transaction: either everything is written or nothing is.
+ */
+export async function finishVote(input: {
+  tx: Tx;
+  vote: VoteRow;
+  group: DecisionGroup;
+  reason: CloseReason;
+  now: Date;
+  actor: DecisionActor;
+  hooks?: DecisionHooks;
+}): Promise<VoteRow> {
+  const { tx, vote, group, now, actor } = input;
+  const tally = tallyVote({
+    electorateSize: vote.electorateSize,
+    baseRule: vote.baseRule as VoteBaseRule,
+    counts: { yes: vote.yes, no: vote.no, abstain: vote.abstain },
+  });
+  const outcome = tally.passes ? "passed" : "failed";
+  const [closed] = await tx
+    .update(votes)
+    .set({ status: "closed", outcome, base: tally.base, closeReason: input.reason, closedAt: now })
+    .where(eq(votes.id, vote.id))
+    .returning();
+  if (!closed) throw new AppError("internal", { message: `Vote #${vote.id} could not be closed.` });
+  const ref = voteRef(vote.id);
+  await recordAudit(tx, {
+    by: actor,
+    at: now,
+    action: "vote.closed",
+    subjectType: "vote",
+    subjectId: vote.id,
+    before: { status: "open" },
+    after: {
+      status: "closed",
+      outcome,
+      reason: input.reason,
+      yes: vote.yes,
+      no: vote.no,
+      abstain: vote.abstain,
+      cast: tally.cast,
+      base: tally.base,
+      baseRule: vote.baseRule,
+    },
+    cause: ref,
+  });
+  await input.hooks?.afterTally?.(vote.id);
+  if (outcome === "passed") await applyMembershipChange({ tx, vote, group, now, actor });
+  if (vote.applicationId !== null) {
+    const status = outcome === "passed" ? "accepted" : "rejected";
+    await tx
+      .update(membershipApplications)
+      .set({ status, decidedAt: now })
+      .where(eq(membershipApplications.id, vote.applicationId));
+    await recordAudit(tx, {
+      by: actor,
+      at: now,
+      action: `application.${status}`,
+      subjectType: "membership_application",
+      subjectId: vote.applicationId,
+      before: { status: "voting" },
+      after: { status },
+      cause: ref,
+    });
+  }
+  return closed;
+}
+
+/**
+ * Records the current charter's roles that have no role period yet (of one person, or of
+ * everyone in the group) as periods, so that ending them later keeps a record.
+ */
+export async function recordCharterRoles(input: {
+  tx: Tx;
+  group: DecisionGroup;
+  personId?: number;
+  now: Date;
+  actor: DecisionActor;
+  cause: string;
+}): Promise<void> {
+  const { tx, group, now, actor } = input;
+  const today = dayOf(now);
+  for (const r of await charterOnlyRoles(tx, group.id, input.personId)) {
+    const [period] = await tx
+      .insert(rolePeriods)
+      .values({
+        groupId: group.id,
+        personId: r.personId,
+        role: r.role,
+        title: r.title,
+        startedOn: [group.createdOn, today].sort()[0] ?? today,
+        reason: "named in the charter",
+        decisionRef: "charter import",
+        createdAt: now,
+      })
+      .returning();
+    await recordAudit(tx, {
+      by: actor,
+      at: now,
+      action: "role-period.recorded",
+      subjectType: "role_period",
+      subjectId: period?.id ?? "",
+      before: null,
+      after: period,
+      cause: input.cause,
+    });
+  }
+}
+
+/**
+ * Ends every role a person holds in a group today, with the reason. A role known only from the
+ * current charter (no role period yet) is first recorded as a period so its end is kept.
+ */
+export async function endAllRoles(input: {
+  tx: Tx;
+  group: DecisionGroup;
+  personId: number;
+  now: Date;
+  actor: DecisionActor;
+  reason: string;
+  cause: string;
+}): Promise<number> {
+  const { tx, group, personId, now, actor } = input;
+  const today = dayOf(now);
+  await recordCharterRoles({ tx, group, personId, now, actor, cause: input.cause });
+  const periods = await currentPeriodsOf(tx, group.id, personId, today);
+  for (const period of periods) {
+    const [after] = await tx
+      .update(rolePeriods)
+      .set({ endedOn: today, reason: input.reason })
+      .where(eq(rolePeriods.id, period.id))
+      .returning();
+    await recordAudit(tx, {
+      by: actor,
+      at: now,
+      action: "role-period.ended",
+      subjectType: "role_period",
+      subjectId: period.id,
+      before: period,
+      after,
+      cause: input.cause,
+    });
+  }
+  return periods.length;
+}
+
+async function applyMembershipChange(input: {
+  tx: Tx;
+  vote: VoteRow;
+  group: DecisionGroup;
+  now: Date;
+  actor: DecisionActor;
+}): Promise<void> {
+  const { tx, vote, group, now, actor } = input;
+  const today = dayOf(now);
+  const ref = voteRef(vote.id);
+  const subject = vote.subjectPersonId;
+  if (vote.kind === "proposal" || subject === null) return;
+
+  const start = async (role: string, withTerm: boolean) => {
+    // The subject's charter roles stop counting once they have a period here: record them first.
+    await recordCharterRoles({ tx, group, personId: subject, now, actor, cause: ref });
+    const [period] = await tx
+      .insert(rolePeriods)
+      .values({
+        groupId: group.id,
+        personId: subject,
+        role,
+        startedOn: today,
+        termEndsOn: withTerm
+          ? termEndsOn({
+              startedOn: today,
+              rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
+            })
+          : null,
+        reason: `${vote.title} (${ref})`,
+        decisionRef: ref,
+        createdAt: now,
+      })
+      .returning();
+    await recordAudit(tx, {
+      by: actor,
+      at: now,
+      action: "role-period.started",
+      subjectType: "role_period",
+      subjectId: period?.id ?? "",
+      before: null,
+      after: period,
+      cause: ref,
+    });
+  };
+  const end = async (period: typeof rolePeriods.$inferSelect, reason: string) => {
+    const [after] = await tx
+      .update(rolePeriods)
+      .set({ endedOn: today, reason })
+      .where(eq(rolePeriods.id, period.id))
+      .returning();
+    await recordAudit(tx, {
+      by: actor,
+      at: now,
+      action: "role-period.ended",
+      subjectType: "role_period",
+      subjectId: period.id,
+      before: period,
+      after,
+      cause: ref,
+    });
+  };
+
+  switch (vote.kind) {
+    case "admit-member":
+      await start("member", true);
+      return;
+    case "remove-member":
+      await endAllRoles({
+        tx,
+        group,
+        personId: subject,
+        now,
+        actor,
+        reason: `removed by vote (${ref})`,
+        cause: ref,
+      });
+      return;
+    case "elect-chair":
+      await recordCharterRoles({ tx, group, now, actor, cause: ref });
+      for (const p of await currentHolders(tx, group.id, "chair", today)) {
+        if (p.personId !== subject) await end(p, `succeeded as Chair (${ref})`);
+      }
+      if (!(await currentHolders(tx, group.id, "chair", today)).some((p) => p.personId === subject)) {
+        await start("chair", false);
+      }
+      return;
+    case "elect-co-chair":
+      if (!(await currentHolders(tx, group.id, "co-chair", today)).some((p) => p.personId === subject)) {
+        await start("co-chair", false);
+      }
+      return;
+  }
+}

@@ -1,0 +1,133 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { schema } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import { ensureAccountPerson } from "../accounts/ensure-account-person.ts";
+import { foundationRolesOf, groupSettings, isParticipant, loadGroup, recordAudit } from "./decisions.repo.ts";
+import { type DecisionCall, parseInput } from "./deps.ts";
+import { checkEligibility, readEligibility } from "./eligibility.ts";
+import { type NextMeeting, nextMeeting } from "./meetings.ts";
+import { decidingBodyOf } from "./open-vote.ts";
+import { dayOf } from "./terms.ts";
+
+const { membershipApplications } = schema;
+
+/** Input of applyToGroup: what the applicant offers. */
+export const ApplyInputSchema = z.object({
+  group: z.union([z.number().int().positive(), z.string().min(1)]),
+  statement: z.string().trim().min(1, "say why you want to join").max(5000),
+  skills: z.string().trim().min(1, "list the skills you bring").max(2000),
+  timeCommitment: z.string().trim().min(1, "say how much time you can give").max(500),
+});
+
+const DECIDED_BY = {
+  group: "a vote of the group's members",
+  board: "a vote of the DSF Board",
+  "steering-council": "a vote of the Steering Council",
+} as const;
+
+/** What the applicant is told after applying. */
+export interface ApplyResult {
+  applicationId: number;
+  status: "pending";
+  nextMeeting: NextMeeting;
+  /** Who decides, in words ("a vote of the DSF Board"). */
+  decidedBy: string;
+}
+
+/**
+ * A signed-in person applies to an active group. Eligibility that Guildhall can check (a
+ * foundation role the charter requires, held today) is enforced; the applicant is told the next
+ * meeting and who decides.
+ */
+export async function applyToGroup(call: DecisionCall & { input: unknown }): Promise<ApplyResult> {
+  const input = parseInput("application", ApplyInputSchema, call.input);
+  const { database, clock } = call.deps;
+  const { userId } = call.actor;
+  if (call.actor.personId === null && userId === null) {
+    throw new AppError("unauthenticated", { message: "Sign in to apply." });
+  }
+  return database.db.transaction(async (tx) => {
+    const now = clock.now();
+    const today = dayOf(now);
+    const group = await loadGroup(tx, input.group);
+    // A newcomer's account gets its person now (never merged silently with a charter's person).
+    const personId =
+      call.actor.personId ??
+      (await ensureAccountPerson({
+        tx,
+        userId: userId ?? 0,
+        now,
+        by: call.actor,
+        cause: "applied to a group",
+      }));
+    if (group.status !== "active") {
+      throw new AppError("conflict", {
+        message: `${group.name} is not taking applications (${group.status}).`,
+      });
+    }
+    if (await isParticipant(tx, group.id, personId, today)) {
+      throw new AppError("conflict", { message: `You are already in ${group.name}.` });
+    }
+    const problems = checkEligibility({
+      requirements: readEligibility(group.charter.eligibility),
+      heldRoles: await foundationRolesOf(tx, personId, today),
+    });
+    if (problems.length) {
+      throw new AppError("forbidden", {
+        message: `Not eligible to join ${group.name}: ${problems.join("; ")}.`,
+        issues: problems.map((message) => ({ field: "eligibility", message })),
+      });
+    }
+    const open = await tx
+      .select({ id: membershipApplications.id })
+      .from(membershipApplications)
+      .where(
+        and(
+          eq(membershipApplications.groupId, group.id),
+          eq(membershipApplications.personId, personId),
+          inArray(membershipApplications.status, ["pending", "voting"]),
+        ),
+      );
+    if (open[0]) {
+      throw new AppError("conflict", {
+        message: `Your application #${open[0].id} to ${group.name} is still open.`,
+      });
+    }
+    const [app] = await tx
+      .insert(membershipApplications)
+      .values({
+        groupId: group.id,
+        personId,
+        userId: call.actor.userId,
+        statement: input.statement,
+        skills: input.skills,
+        timeCommitment: input.timeCommitment,
+        status: "pending",
+        createdAt: now,
+      })
+      .returning();
+    if (!app) throw new AppError("internal", { message: "The application was not saved." });
+    await recordAudit(tx, {
+      by: call.actor,
+      at: now,
+      action: "application.submitted",
+      subjectType: "membership_application",
+      subjectId: app.id,
+      before: null,
+      after: { groupId: group.id, personId, status: "pending" },
+      cause: `application:${app.id}`,
+    });
+    const settings = await groupSettings(tx, group.id);
+    return {
+      applicationId: app.id,
+      status: "pending",
+      nextMeeting: nextMeeting({
+        today,
+        recorded: settings.nextMeetingOn,
+        cadence: group.charter.meetingCadence,
+      }),
+      decidedBy: DECIDED_BY[decidingBodyOf(group.charter.membershipModel)],
+    };
+  });
+}

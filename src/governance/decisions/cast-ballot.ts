@@ -1,0 +1,135 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { schema } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import { finishVote } from "./apply-outcome.ts";
+import { loadGroup, recordAudit } from "./decisions.repo.ts";
+import { type DecisionCall, type DecisionHooks, parseInput } from "./deps.ts";
+import { BALLOT_CHOICES, type BallotChoice, decidedOutcome, type VoteBaseRule } from "./tally.ts";
+import { dayOf } from "./terms.ts";
+
+const { votes, voteElectorate, voteParticipation, openBallots } = schema;
+
+/** Input of castBallot. */
+export const CastBallotInputSchema = z.object({
+  voteId: z.number().int().positive(),
+  choice: z.enum(BALLOT_CHOICES as [BallotChoice, ...BallotChoice[]]),
+});
+
+/** What a voter is told after casting: never the running counts of a secret ballot. */
+export interface CastResult {
+  voteId: number;
+  /** True when this ballot settled the outcome and the vote closed early. */
+  closed: boolean;
+  outcome: "passed" | "failed" | null;
+}
+
+/**
+ * Casts the actor's one ballot. The vote row is locked for the transaction, the participation
+ * row's unique key refuses a second ballot, and a secret ballot stores no link between the
+ * voter and the choice (only the running counts change). Closes an open-ballot vote early,
+ * applying its outcome in the same transaction, once the outcome can no longer change.
+ */
+export async function castBallot(
+  call: DecisionCall & { input: unknown; hooks?: DecisionHooks },
+): Promise<CastResult> {
+  const input = parseInput("ballot", CastBallotInputSchema, call.input);
+  const { database, clock } = call.deps;
+  const voter = call.actor.personId;
+  if (voter === null) {
+    throw new AppError("forbidden", {
+      message: "Only a person can vote: link your account to your name in the charters first.",
+    });
+  }
+  return database.db.transaction(async (tx) => {
+    const now = clock.now();
+    // One statement locks the vote row (serialising ballots and closing) and checks the electorate.
+    const [locked] = await tx
+      .select({
+        vote: votes,
+        inElectorate: sql<boolean>`exists (select 1 from ${voteElectorate} where ${voteElectorate.voteId} = ${votes.id} and ${voteElectorate.personId} = ${voter})`,
+      })
+      .from(votes)
+      .where(eq(votes.id, input.voteId))
+      .for("update");
+    if (!locked) throw new AppError("not_found", { message: `No vote #${input.voteId}.` });
+    const vote = locked.vote;
+    if (vote.status !== "open") {
+      throw new AppError("conflict", { message: `Vote #${vote.id} is closed; no more ballots are taken.` });
+    }
+    if (now.getTime() >= vote.closesAt.getTime()) {
+      throw new AppError("conflict", {
+        message: `Vote #${vote.id} closed for ballots at ${vote.closesAt.toISOString()}.`,
+      });
+    }
+    if (!locked.inElectorate) {
+      throw new AppError("forbidden", {
+        message: `You are not in the electorate of vote #${vote.id} (frozen when it opened).`,
+      });
+    }
+    // One statement: the participation row (its unique key refuses a second ballot), the open
+    // ballot when the vote is open, and the count; nothing is counted when participation exists.
+    const one = (c: BallotChoice) => (input.choice === c ? 1 : 0);
+    const openBallot =
+      vote.secrecy === "open"
+        ? sql`, b as (insert into ${openBallots} (vote_id, person_id, choice, cast_at)
+            select ${vote.id}, person_id, ${input.choice}, ${now.toISOString()}::timestamptz from p)`
+        : sql``;
+    const result = await tx.execute(sql`
+      with p as (
+        insert into ${voteParticipation} (vote_id, person_id, voted_on)
+        values (${vote.id}, ${voter}, ${dayOf(now)}::date)
+        on conflict do nothing returning person_id
+      )${openBallot}
+      update ${votes} set yes = yes + ${one("yes")}, no = no + ${one("no")}, abstain = abstain + ${one("abstain")}
+      where id = ${vote.id} and exists (select 1 from p)
+      returning yes, no, abstain`);
+    // Both drivers return { rows } from execute().
+    const [counts] = (result as unknown as { rows: Array<{ yes: number; no: number; abstain: number }> })
+      .rows;
+    if (!counts) {
+      throw new AppError("conflict", {
+        message: `You have already voted in vote #${vote.id}; a ballot cannot be cast twice or changed.`,
+      });
+    }
+    const counted = {
+      ...vote,
+      yes: Number(counts.yes),
+      no: Number(counts.no),
+      abstain: Number(counts.abstain),
+    };
+    await recordAudit(tx, {
+      by: call.actor,
+      at: now,
+      action: "vote.ballot-cast",
+      subjectType: "vote",
+      subjectId: vote.id,
+      before: null,
+      // A secret ballot's entry says who took part, never how.
+      after: vote.secrecy === "open" ? { personId: voter, choice: input.choice } : { personId: voter },
+      cause: "",
+    });
+    // Which vote, never which choice: log lines are as public as the audit log.
+    call.deps.log?.info({ voteId: vote.id, secrecy: vote.secrecy }, "ballot cast");
+    // A secret vote runs to its closing time: closing it the moment a ballot settles the outcome
+    // would tell everyone how that last voter voted.
+    if (vote.secrecy === "secret") return { voteId: vote.id, closed: false, outcome: null };
+    const decided = decidedOutcome({
+      electorateSize: counted.electorateSize,
+      baseRule: counted.baseRule as VoteBaseRule,
+      counts: { yes: counted.yes, no: counted.no, abstain: counted.abstain },
+    });
+    if (decided === null) return { voteId: vote.id, closed: false, outcome: null };
+    const group = await loadGroup(tx, counted.groupId);
+    const closed = await finishVote({
+      tx,
+      vote: counted,
+      group,
+      reason: "decided",
+      now,
+      actor: call.actor,
+      hooks: call.hooks,
+    });
+    return { voteId: vote.id, closed: true, outcome: closed.outcome === "passed" ? "passed" : "failed" };
+  });
+}

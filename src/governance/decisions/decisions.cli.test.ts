@@ -1,0 +1,67 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../platform/db/index.ts";
+import { addToGroup, charterWith, makeGroup, makePeople } from "./decisions.fixtures.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const dataDir = mkdtempSync(path.join(tmpdir(), "guildhall-decisions-cli-"));
+
+/** Runs `node bin/guildhall.js ...args` on the temporary data directory (never a server database). */
+function guildhall(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, GUILDHALL_DATA_DIR: dataDir, NODE_ENV: "test" };
+  delete env.DATABASE_URL;
+  return new Promise((resolve) => {
+    execFile("node", ["bin/guildhall.js", ...args], { cwd: root, env }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  const database = await openDatabase({ dataDir });
+  const group = await makeGroup(database, charterWith({ slug: "cli-terms", termMonths: 12 }));
+  const [lapsing, staying] = await makePeople(database, 2, "cli");
+  // A term that ended long ago (the command line runs on the wall clock), and one far ahead.
+  await addToGroup(database, group.id, [lapsing ?? 0], { startedOn: "2019-01-01", termEndsOn: "2020-01-01" });
+  await addToGroup(database, group.id, [staying ?? 0], { startedOn: "2019-01-01", termEndsOn: "2099-01-01" });
+  await database.close();
+}, 120_000);
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("guildhall terms / votes / audit", () => {
+  it("sweeps terms once, then changes nothing, and exports the trail", async () => {
+    const first = await guildhall("terms", "sweep");
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ lapsed: 1, reminded: 0 });
+    const again = await guildhall("terms", "sweep");
+    expect(JSON.parse(again.stdout)).toMatchObject({ lapsed: 0, reminded: 0 });
+    const csv = await guildhall("audit", "--group", "cli-terms", "--format", "csv");
+    expect(csv.code).toBe(0);
+    const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.action)).toEqual(["role-period.lapsed"]);
+    expect(rows[0]?.cause).toMatch(/^term-sweep:\d{4}-\d{2}-\d{2}$/);
+    expect(JSON.parse(rows[0]?.after ?? "{}")).toMatchObject({
+      endedOn: "2020-01-01",
+      reason: "term ended without renewal",
+    });
+  }, 120_000);
+
+  it("fails with one line naming the problem", async () => {
+    const bad = await guildhall("votes", "show", "twelve");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe('guildhall: Invalid vote id: "twelve" is not a number');
+    const none = await guildhall("audit", "--group", "no-such-group");
+    expect(none.code).toBe(1);
+    expect(none.stderr.trim()).toBe('guildhall: No group "no-such-group".');
+    const closed = await guildhall("votes", "close-due");
+    expect(JSON.parse(closed.stdout)).toEqual({ closed: [] });
+  }, 120_000);
+});

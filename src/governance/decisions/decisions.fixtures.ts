@@ -1,0 +1,143 @@
+/** Test fixtures for decision tests: groups with a parsed charter, people, role periods, foundation roles. */
+
+import type { Database } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
+import type { ParsedCharter } from "../charter/types.ts";
+import type { DecisionActor } from "./decisions.repo.ts";
+
+const { groups, people, rolePeriods, foundationRoles, groupDecisionSettings } = schema;
+
+let seq = 0;
+
+/** A parsed charter with the given membership fields; everything else empty. */
+export function charterWith(over: Partial<ParsedCharter> & { slug: string }): ParsedCharter {
+  return {
+    name: over.slug,
+    kind: "working-group",
+    status: "active",
+    scope: null,
+    roles: { chair: [], coChair: [], boardLiaison: [], steeringCouncilLiaison: [], other: [] },
+    members: [],
+    alumni: [],
+    termMonths: null,
+    termWindow: null,
+    membershipModel: "direct",
+    removalRule: null,
+    eligibility: null,
+    howToJoin: null,
+    budget: null,
+    channels: [],
+    meetingCadence: null,
+    reportingCadence: null,
+    delegated: [],
+    boardActions: [],
+    missing: [],
+    warnings: [],
+    ...over,
+  };
+}
+
+/** Inserts a group with the charter. */
+export async function makeGroup(
+  database: Database,
+  charter: ParsedCharter,
+  settings?: { baseRule?: string; secrecy?: string },
+) {
+  const now = new Date("2026-01-01T00:00:00Z");
+  const [g] = await database.db
+    .insert(groups)
+    .values({
+      slug: charter.slug,
+      name: charter.name,
+      kind: charter.kind,
+      status: charter.status,
+      charter,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!g) throw new Error("group not inserted");
+  if (settings) {
+    await database.db.insert(groupDecisionSettings).values({ groupId: g.id, ...settings, updatedAt: now });
+  }
+  return g;
+}
+
+/** Inserts n people and returns their ids. */
+export async function makePeople(database: Database, n: number, prefix = "person"): Promise<number[]> {
+  if (n === 0) return [];
+  const now = new Date("2026-01-01T00:00:00Z");
+  const rows = await database.db
+    .insert(people)
+    .values(
+      Array.from({ length: n }, () => {
+        seq++;
+        return { slug: `${prefix}-${process.pid}-${seq}`, name: `${prefix} ${seq}`, createdAt: now };
+      }),
+    )
+    .returning({ id: people.id });
+  return rows.map((r) => r.id);
+}
+
+/** Gives each person a role period in the group from `startedOn`. */
+export async function addToGroup(
+  database: Database,
+  groupId: number,
+  personIds: number[],
+  opts: { role?: string; startedOn?: string; termEndsOn?: string | null } = {},
+) {
+  if (personIds.length === 0) return [];
+  return database.db
+    .insert(rolePeriods)
+    .values(
+      personIds.map((personId) => ({
+        groupId,
+        personId,
+        role: opts.role ?? "member",
+        startedOn: opts.startedOn ?? "2025-01-01",
+        termEndsOn: opts.termEndsOn ?? null,
+        reason: "fixture",
+        decisionRef: "charter import",
+        createdAt: new Date("2026-01-01T00:00:00Z"),
+      })),
+    )
+    .returning();
+}
+
+/** Gives each person a foundation role. */
+export async function grantFoundationRole(
+  database: Database,
+  personIds: number[],
+  role: string,
+  opts: { startedOn?: string; endedOn?: string | null; termEndsOn?: string | null } = {},
+) {
+  if (personIds.length === 0) return;
+  await database.db.insert(foundationRoles).values(
+    personIds.map((personId) => ({
+      personId,
+      role,
+      startedOn: opts.startedOn ?? "2024-01-01",
+      endedOn: opts.endedOn ?? null,
+      termEndsOn: opts.termEndsOn ?? null,
+      createdAt: new Date("2026-01-01T00:00:00Z"),
+    })),
+  );
+}
+
+/** A decision actor for a person (no account behind it in these tests). */
+export function personActor(personId: number): DecisionActor {
+  return { userId: null, personId, label: `person:${personId}` };
+}
+
+/** Names each person in the group's current charter with the role (no role period). */
+export async function addCharterRoles(
+  database: Database,
+  groupId: number,
+  personIds: number[],
+  role = "member",
+) {
+  if (personIds.length === 0) return;
+  await database.db
+    .insert(schema.groupRoles)
+    .values(personIds.map((personId, position) => ({ groupId, personId, role, title: "", position })));
+}

@@ -1,0 +1,497 @@
+/** Server-rendered pages for membership decisions; every form works without JavaScript. */
+import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
+import type { ApplicationView } from "./list-applications.ts";
+import type { AuditEntry } from "./list-group-audit.ts";
+import type { LapsingTerm } from "./list-lapsing-terms.ts";
+import type { LiaisonProblem } from "./list-liaison-problems.ts";
+import type { NextMeeting } from "./meetings.ts";
+import type { VoteView } from "./vote-views.ts";
+
+function Csrf(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+const KIND_LABEL: Record<string, string> = {
+  "admit-member": "Admit a member",
+  "remove-member": "Remove a member",
+  "elect-chair": "Elect a Chair",
+  "elect-co-chair": "Elect a Co-Chair",
+  proposal: "Proposal",
+};
+
+const BODY_LABEL: Record<string, string> = {
+  group: "the group's members",
+  board: "the DSF Board",
+  "steering-council": "the Steering Council",
+};
+
+function VoteSummary(props: { vote: VoteView }) {
+  const v = props.vote;
+  return (
+    <p>
+      {KIND_LABEL[v.kind] ?? v.kind}; decided by {BODY_LABEL[v.body] ?? v.body}; {v.secrecy} ballot; passes
+      with more than half of{" "}
+      {v.baseRule === "cast" ? "the votes cast" : `the electorate (${v.electorateSize})`}.{" "}
+      {v.status === "open" ? `Closes ${v.closesAt}.` : `Closed ${v.closedAt ?? ""}: ${v.outcome ?? ""}.`}
+    </p>
+  );
+}
+
+function VoteTable(props: { votes: VoteView[]; caption: string }) {
+  if (props.votes.length === 0) return <p>No {props.caption.toLowerCase()}.</p>;
+  return (
+    <table>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Vote</th>
+          <th scope="col">Group</th>
+          <th scope="col">Status</th>
+          <th scope="col">Ballots cast</th>
+          <th scope="col">Closes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.votes.map((v) => (
+          <tr>
+            <td>
+              <a href={`/votes/${v.id}`}>{v.title}</a>
+            </td>
+            <td>{v.group.name}</td>
+            <td>
+              {v.status === "open" ? (v.viewerMayVote ? "open: your ballot is awaited" : "open") : v.outcome}
+            </td>
+            <td>
+              {v.cast} of {v.electorateSize}
+            </td>
+            <td>{v.closesAt.slice(0, 16).replace("T", " ")} UTC</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function LiaisonList(props: { problems: LiaisonProblem[]; showGroup: boolean }) {
+  if (props.problems.length === 0) return <p>No Board Liaison problems.</p>;
+  return (
+    <ul>
+      {props.problems.map((p) => (
+        <li>
+          {props.showGroup && (
+            <>
+              <a href={`/groups/${p.group.slug}/decisions`}>{p.group.name}</a>:{" "}
+            </>
+          )}
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The page of one vote: its question, tally as far as secrecy allows, and the ballot form. */
+export function VotePage(props: {
+  viewer: LayoutViewer | null;
+  csrf: string;
+  vote: VoteView;
+  mayCast: boolean;
+  mayManage: boolean;
+}) {
+  const v = props.vote;
+  return (
+    <Layout title={v.title} viewer={props.viewer}>
+      <p>
+        <a href={`/groups/${v.group.slug}/decisions`}>{v.group.name}: decisions</a>
+      </p>
+      <h1>{v.title}</h1>
+      <VoteSummary vote={v} />
+      {v.description && <p>{v.description}</p>}
+      <h2>Tally</h2>
+      <p>
+        {v.cast} of {v.electorateSize} have voted.
+      </p>
+      {v.counts ? (
+        <dl>
+          <dt>Yes</dt>
+          <dd>{v.counts.yes}</dd>
+          <dt>No</dt>
+          <dd>{v.counts.no}</dd>
+          <dt>Abstain</dt>
+          <dd>{v.counts.abstain}</dd>
+          <dt>Yes votes needed</dt>
+          <dd>{v.needed}</dd>
+        </dl>
+      ) : (
+        <p>This is a secret ballot: the counts are shown once it closes, and never who voted how.</p>
+      )}
+      {v.ballots && v.ballots.length > 0 && (
+        <table>
+          <caption>Ballots (open vote)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Voter</th>
+              <th scope="col">Choice</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.ballots.map((b) => (
+              <tr>
+                <td>{b.name}</td>
+                <td>{b.choice}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {v.voters.length > 0 && (
+        <>
+          <h2>Who has voted</h2>
+          <ul>
+            {v.voters.map((p) => (
+              <li>{p.name}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {v.extensions.length > 0 && (
+        <>
+          <h2>Extensions</h2>
+          <ul>
+            {v.extensions.map((e) => (
+              <li>
+                {e.from} to {e.to}: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {props.mayCast && v.viewerMayVote && (
+        <form method="post" action={`/votes/${v.id}/ballot`}>
+          <Csrf token={props.csrf} />
+          <fieldset>
+            <legend>Your ballot (it cannot be changed once cast)</legend>
+            {(["yes", "no", "abstain"] as const).map((choice) => (
+              <div>
+                <input type="radio" id={`choice-${choice}`} name="choice" value={choice} required />
+                <label for={`choice-${choice}`}>{choice[0]?.toUpperCase() + choice.slice(1)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit">Cast ballot</button>
+        </form>
+      )}
+      {props.mayManage && v.status === "open" && (
+        <>
+          <h2>Manage</h2>
+          <form method="post" action={`/votes/${v.id}/extend`}>
+            <Csrf token={props.csrf} />
+            <label for="closesAt">New closing time (UTC, YYYY-MM-DDTHH:MM)</label>
+            <input id="closesAt" name="closesAt" type="datetime-local" required />
+            <label for="reason">Reason</label>
+            <input id="reason" name="reason" type="text" required />
+            <button type="submit">Extend</button>
+          </form>
+          <form method="post" action={`/votes/${v.id}/close`}>
+            <Csrf token={props.csrf} />
+            <button type="submit">Close now (only once due or decided)</button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+/** What the group decisions page shows; each part is present only when the viewer may see it. */
+export interface GroupDecisionsModel {
+  group: { id: number; slug: string; name: string };
+  nextMeeting: NextMeeting;
+  decidedBy: string;
+  settings: { baseRule: string; secrecy: string; nextMeetingOn: string | null };
+  votes: VoteView[] | null;
+  applications: ApplicationView[] | null;
+  myTerms: LapsingTerm[];
+  liaisonProblems: LiaisonProblem[] | null;
+  mayApply: boolean;
+  mayOpenVote: boolean;
+  mayManageApplications: boolean;
+  mayEditSettings: boolean;
+  isParticipant: boolean;
+  applied?: { applicationId: number };
+}
+
+/** The group's decisions page: votes, applications, terms, and the forms for each action. */
+export function GroupDecisionsPage(props: {
+  viewer: LayoutViewer | null;
+  csrf: string;
+  model: GroupDecisionsModel;
+}) {
+  const m = props.model;
+  return (
+    <Layout title={`${m.group.name}: decisions`} viewer={props.viewer} path="/groups">
+      <p>
+        <a href={`/groups/${m.group.slug}`}>{m.group.name}</a>
+      </p>
+      <h1>{m.group.name}: membership decisions</h1>
+      <p>
+        New members are decided by {m.decidedBy}. {m.nextMeeting.text}
+      </p>
+      {m.applied && (
+        <p role="status">
+          Your application #{m.applied.applicationId} was received. {m.nextMeeting.text}
+        </p>
+      )}
+      {m.liaisonProblems && m.liaisonProblems.length > 0 && (
+        <section aria-labelledby="liaison">
+          <h2 id="liaison">Board Liaison</h2>
+          <LiaisonList problems={m.liaisonProblems} showGroup={false} />
+        </section>
+      )}
+      {m.votes && (
+        <section aria-labelledby="votes">
+          <h2 id="votes">Votes</h2>
+          <VoteTable votes={m.votes} caption="Votes of this group" />
+        </section>
+      )}
+      {m.myTerms.length > 0 && (
+        <section aria-labelledby="terms">
+          <h2 id="terms">Your term</h2>
+          {m.myTerms.map((t) => (
+            <form method="post" action={`/role-periods/${t.rolePeriodId}/renew`}>
+              <Csrf token={props.csrf} />
+              <p>
+                Your term as {t.role} ends on {t.termEndsOn}. Opt in to stay for another term.
+              </p>
+              <button type="submit">Renew my term</button>
+            </form>
+          ))}
+        </section>
+      )}
+      {m.isParticipant && (
+        <section aria-labelledby="leave">
+          <h2 id="leave">Leave the group</h2>
+          <form method="post" action={`/groups/${m.group.slug}/leave`}>
+            <Csrf token={props.csrf} />
+            <label for="leave-note">Note (optional)</label>
+            <input id="leave-note" name="note" type="text" />
+            <button type="submit">Leave {m.group.name}</button>
+          </form>
+        </section>
+      )}
+      {m.mayApply && (
+        <section aria-labelledby="apply">
+          <h2 id="apply">Apply to join</h2>
+          <form method="post" action={`/groups/${m.group.slug}/apply`}>
+            <Csrf token={props.csrf} />
+            <label for="statement">Why do you want to join?</label>
+            <textarea id="statement" name="statement" required rows={4} />
+            <label for="skills">Skills you bring</label>
+            <input id="skills" name="skills" type="text" required />
+            <label for="timeCommitment">Time you can give</label>
+            <input id="timeCommitment" name="timeCommitment" type="text" required />
+            <button type="submit">Apply</button>
+          </form>
+        </section>
+      )}
+      {m.applications && (
+        <section aria-labelledby="applications">
+          <h2 id="applications">Applications</h2>
+          {m.applications.length === 0 ? (
+            <p>No applications.</p>
+          ) : (
+            <ul>
+              {m.applications.map((a) => (
+                <li>
+                  <p>
+                    #{a.id} {a.person.name} ({a.status}, {a.createdAt.slice(0, 10)}): {a.statement}. Skills:{" "}
+                    {a.skills}. Time: {a.timeCommitment}.{" "}
+                    {a.voteId !== null && <a href={`/votes/${a.voteId}`}>Vote #{a.voteId}</a>}
+                  </p>
+                  {a.status === "pending" && m.mayManageApplications && (
+                    <form method="post" action={`/applications/${a.id}/vote`}>
+                      <Csrf token={props.csrf} />
+                      <label for={`closes-${a.id}`}>Vote closes (UTC)</label>
+                      <input id={`closes-${a.id}`} name="closesAt" type="datetime-local" required />
+                      <button type="submit">Start the decision</button>
+                    </form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {m.mayOpenVote && (
+        <section aria-labelledby="open-vote">
+          <h2 id="open-vote">Open a vote</h2>
+          <form method="post" action={`/groups/${m.group.slug}/votes`}>
+            <Csrf token={props.csrf} />
+            <label for="kind">Kind</label>
+            <select id="kind" name="kind">
+              {Object.entries(KIND_LABEL).map(([value, label]) => (
+                <option value={value}>{label}</option>
+              ))}
+            </select>
+            <label for="subjectPersonId">Person (id; not for a proposal)</label>
+            <input id="subjectPersonId" name="subjectPersonId" type="number" min="1" />
+            <label for="title">Title (required for a proposal)</label>
+            <input id="title" name="title" type="text" />
+            <label for="vote-closes">Closes (UTC)</label>
+            <input id="vote-closes" name="closesAt" type="datetime-local" required />
+            <label for="secrecy">Ballot</label>
+            <select id="secrecy" name="secrecy">
+              <option value="">Group default ({m.settings.secrecy})</option>
+              <option value="open">Open</option>
+              <option value="secret">Secret</option>
+            </select>
+            <button type="submit">Open vote</button>
+          </form>
+        </section>
+      )}
+      {m.mayEditSettings && (
+        <section aria-labelledby="settings">
+          <h2 id="settings">Vote rules and next meeting</h2>
+          <form method="post" action={`/groups/${m.group.slug}/decision-settings`}>
+            <Csrf token={props.csrf} />
+            <label for="baseRule">Majority of</label>
+            <select id="baseRule" name="baseRule">
+              <option value="electorate" selected={m.settings.baseRule === "electorate"}>
+                the whole electorate
+              </option>
+              <option value="cast" selected={m.settings.baseRule === "cast"}>
+                the votes cast
+              </option>
+            </select>
+            <label for="default-secrecy">Default ballot</label>
+            <select id="default-secrecy" name="secrecy">
+              <option value="open" selected={m.settings.secrecy === "open"}>
+                Open
+              </option>
+              <option value="secret" selected={m.settings.secrecy === "secret"}>
+                Secret
+              </option>
+            </select>
+            <label for="nextMeetingOn">Next meeting (YYYY-MM-DD)</label>
+            <input
+              id="nextMeetingOn"
+              name="nextMeetingOn"
+              type="date"
+              value={m.settings.nextMeetingOn ?? ""}
+            />
+            <button type="submit">Save</button>
+          </form>
+        </section>
+      )}
+      {m.votes && (
+        <p>
+          <a href={`/groups/${m.group.slug}/audit`}>Audit trail</a>
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+/** The Board's page: every group's pending decisions, lapsing terms and liaison problems. */
+export function BoardPage(props: {
+  viewer: LayoutViewer | null;
+  day: string;
+  votes: VoteView[];
+  applications: ApplicationView[];
+  terms: LapsingTerm[];
+  liaisons: LiaisonProblem[];
+}) {
+  return (
+    <Layout title="Board overview" viewer={props.viewer} path="/board">
+      <h1>Board overview</h1>
+      <p>As of {props.day}.</p>
+      <section aria-labelledby="b-votes">
+        <h2 id="b-votes">Open votes</h2>
+        <VoteTable votes={props.votes} caption="Open votes in every group" />
+      </section>
+      <section aria-labelledby="b-apps">
+        <h2 id="b-apps">Applications waiting</h2>
+        {props.applications.length === 0 ? (
+          <p>No applications waiting.</p>
+        ) : (
+          <ul>
+            {props.applications.map((a) => (
+              <li>
+                <a href={`/groups/${a.group.slug}/decisions`}>{a.group.name}</a>: {a.person.name} ({a.status},
+                since {a.createdAt.slice(0, 10)})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="b-terms">
+        <h2 id="b-terms">Terms lapsing in the next 30 days</h2>
+        {props.terms.length === 0 ? (
+          <p>No terms lapsing soon.</p>
+        ) : (
+          <ul>
+            {props.terms.map((t) => (
+              <li>
+                {t.termEndsOn}: {t.person.name}, {t.role} in{" "}
+                <a href={`/groups/${t.group.slug}/decisions`}>{t.group.name}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="b-liaisons">
+        <h2 id="b-liaisons">Board Liaison problems</h2>
+        <LiaisonList problems={props.liaisons} showGroup={true} />
+      </section>
+    </Layout>
+  );
+}
+
+/** The audit trail of a group's decisions, with CSV and JSON exports. */
+export function AuditPage(props: {
+  viewer: LayoutViewer | null;
+  group: { slug: string; name: string };
+  entries: AuditEntry[];
+}) {
+  return (
+    <Layout title={`${props.group.name}: audit trail`} viewer={props.viewer} path="/groups">
+      <h1>{props.group.name}: audit trail</h1>
+      <p>
+        Export: <a href={`/groups/${props.group.slug}/audit.csv`}>CSV</a>,{" "}
+        <a href={`/groups/${props.group.slug}/audit.json`}>JSON</a>
+      </p>
+      <table>
+        <caption>Changes, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+            <th scope="col">Cause</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.entries.map((e) => (
+            <tr>
+              <td>{e.occurredAt}</td>
+              <td>{e.actor}</td>
+              <td>{e.action}</td>
+              <td>
+                {e.subjectType} {e.subjectId}
+              </td>
+              <td>
+                <code>{e.before === null ? "" : JSON.stringify(e.before)}</code>
+              </td>
+              <td>
+                <code>{e.after === null ? "" : JSON.stringify(e.after)}</code>
+              </td>
+              <td>{e.cause}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}

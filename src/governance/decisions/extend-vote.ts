@@ -1,0 +1,81 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { schema } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import { heldRoles, lockVote, recordAudit, type VoteRow } from "./decisions.repo.ts";
+import { type DecisionCall, isTrustedCaller, parseInput } from "./deps.ts";
+import { checkClosingTime } from "./tally.ts";
+import { dayOf } from "./terms.ts";
+
+const { votes, voteExtensions, voteElectorate } = schema;
+
+/** Input of extendVote. */
+export const ExtendVoteInputSchema = z.object({
+  voteId: z.number().int().positive(),
+  closesAt: z.coerce.date({ message: "must be a date and time" }),
+  reason: z.string().trim().min(1, "say why the vote is extended").max(500),
+});
+
+/** Moves an open vote's closing time later; the extension is recorded with its reason. */
+export async function extendVote(call: DecisionCall & { input: unknown }): Promise<VoteRow> {
+  const input = parseInput("extension", ExtendVoteInputSchema, call.input);
+  const { database, clock } = call.deps;
+  return database.db.transaction(async (tx) => {
+    const now = clock.now();
+    const vote = await lockVote(tx, input.voteId);
+    if (vote.status !== "open") throw new AppError("conflict", { message: `Vote #${vote.id} is closed.` });
+    const problems = checkClosingTime({ now, closesAt: input.closesAt, currentClosesAt: vote.closesAt });
+    if (problems.length) {
+      throw new AppError("validation", {
+        message: `Invalid extension: closesAt: ${problems[0]}`,
+        issues: problems.map((message) => ({ field: "closesAt", message })),
+      });
+    }
+    if (!isTrustedCaller(call.actor)) {
+      const voter = call.actor.personId;
+      const rows =
+        voter === null
+          ? []
+          : await tx.select().from(voteElectorate).where(eq(voteElectorate.voteId, vote.id));
+      const chair =
+        voter !== null &&
+        (await heldRoles(tx, vote.groupId, dayOf(now), voter)).some(
+          (r) => r.role === "chair" || r.role === "co-chair",
+        );
+      const allowed =
+        rows.some((r) => r.personId === voter) ||
+        (voter !== null && vote.openedByPersonId === voter) ||
+        chair;
+      if (!allowed || (voter !== null && vote.subjectPersonId === voter)) {
+        throw new AppError("forbidden", {
+          message: `Only the opener of vote #${vote.id}, the group's Chair and Co-Chair, or its electorate may extend it.`,
+        });
+      }
+    }
+    await tx.insert(voteExtensions).values({
+      voteId: vote.id,
+      fromClosesAt: vote.closesAt,
+      toClosesAt: input.closesAt,
+      reason: input.reason,
+      byPersonId: call.actor.personId,
+      extendedAt: now,
+    });
+    const [after] = await tx
+      .update(votes)
+      .set({ closesAt: input.closesAt })
+      .where(eq(votes.id, vote.id))
+      .returning();
+    if (!after) throw new AppError("internal", { message: `Vote #${vote.id} could not be extended.` });
+    await recordAudit(tx, {
+      by: call.actor,
+      at: now,
+      action: "vote.extended",
+      subjectType: "vote",
+      subjectId: vote.id,
+      before: { closesAt: vote.closesAt.toISOString() },
+      after: { closesAt: input.closesAt.toISOString(), reason: input.reason },
+      cause: "",
+    });
+    return after;
+  });
+}

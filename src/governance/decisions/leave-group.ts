@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { AppError } from "../../platform/errors.ts";
+import { endAllRoles } from "./apply-outcome.ts";
+import { heldRoles, loadGroup } from "./decisions.repo.ts";
+import { type DecisionCall, parseInput } from "./deps.ts";
+import { dayOf } from "./terms.ts";
+
+/** Input of leaveGroup. */
+export const LeaveGroupInputSchema = z.object({
+  group: z.union([z.number().int().positive(), z.string().min(1)]),
+  note: z.string().trim().max(500).default(""),
+});
+
+/** A member leaves the group at any time, without a vote: every role they hold there ends today. */
+export async function leaveGroup(call: DecisionCall & { input: unknown }): Promise<{ ended: number }> {
+  const input = parseInput("leave", LeaveGroupInputSchema, call.input);
+  const person = call.actor.personId;
+  if (person === null) throw new AppError("forbidden", { message: "Only a member can leave a group." });
+  return call.deps.database.db.transaction(async (tx) => {
+    const now = call.deps.clock.now();
+    const group = await loadGroup(tx, input.group);
+    const held = await heldRoles(tx, group.id, dayOf(now), person);
+    if (held.length === 0) {
+      throw new AppError("conflict", { message: `You are not a member of ${group.name}.` });
+    }
+    if (held.every((r) => r.source === "ex-officio")) {
+      throw new AppError("conflict", {
+        message: `You are in ${group.name} ex officio; that ends with the foundation role that gives it.`,
+      });
+    }
+    const ended = await endAllRoles({
+      tx,
+      group,
+      personId: person,
+      now,
+      actor: call.actor,
+      reason: input.note ? `left the group: ${input.note}` : "left the group",
+      cause: "left the group (no vote needed)",
+    });
+    return { ended };
+  });
+}

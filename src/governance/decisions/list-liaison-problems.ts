@@ -1,0 +1,130 @@
+import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { schema } from "../../platform/db/index.ts";
+import { charterOnlyRoles, type DbOrTx } from "./decisions.repo.ts";
+import { addDays } from "./terms.ts";
+
+const { groups, people, rolePeriods, foundationRoles, users } = schema;
+
+/** A Board Liaison problem shown on the group's page and on /board until a new liaison is recorded. */
+export interface LiaisonProblem {
+  group: { id: number; slug: string; name: string; kind: string };
+  /** no-liaison: a working group without one; off-board: the liaison's Board term has ended;
+   * ending-soon: it ends within the warning window. */
+  kind: "no-liaison" | "off-board" | "ending-soon";
+  liaison: { id: number; name: string } | null;
+  /** The day the liaison's Board term ended or ends, when known. */
+  boardTermEndsOn: string | null;
+  message: string;
+}
+
+/** Board Liaison currency for every active group (or one group): liaisons whose Board term ended. */
+export async function listLiaisonProblems(input: {
+  db: DbOrTx;
+  day: string;
+  groupId?: number;
+  warnDays?: number;
+}): Promise<LiaisonProblem[]> {
+  const { db, day } = input;
+  const warnUntil = addDays(day, input.warnDays ?? 60);
+  const active = await db
+    .select({ id: groups.id, slug: groups.slug, name: groups.name, kind: groups.kind })
+    .from(groups)
+    .where(
+      and(
+        eq(groups.status, "active"),
+        input.groupId === undefined ? undefined : eq(groups.id, input.groupId),
+      ),
+    )
+    .orderBy(groups.name);
+  const problems: LiaisonProblem[] = [];
+  for (const group of active) {
+    const periods = await db
+      .select({ personId: rolePeriods.personId })
+      .from(rolePeriods)
+      .where(
+        and(
+          eq(rolePeriods.groupId, group.id),
+          eq(rolePeriods.role, "board-liaison"),
+          lte(rolePeriods.startedOn, day),
+          or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
+        ),
+      );
+    const charter = (await charterOnlyRoles(db, group.id)).filter((r) => r.role === "board-liaison");
+    const liaisons = [...new Set([...periods, ...charter].map((p) => p.personId))];
+    if (liaisons.length === 0) {
+      if (group.kind === "working-group") {
+        problems.push({
+          group,
+          kind: "no-liaison",
+          liaison: null,
+          boardTermEndsOn: null,
+          message: "No Board Liaison is recorded; a working group must have one.",
+        });
+      }
+      continue;
+    }
+    const statuses = [];
+    for (const personId of liaisons) {
+      const [person] = await db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(eq(people.id, personId));
+      const roles = await db
+        .select({
+          startedOn: foundationRoles.startedOn,
+          endedOn: foundationRoles.endedOn,
+          termEndsOn: foundationRoles.termEndsOn,
+        })
+        .from(foundationRoles)
+        .leftJoin(users, eq(users.id, foundationRoles.userId))
+        .where(
+          and(
+            eq(foundationRoles.role, "board-member"),
+            or(eq(foundationRoles.personId, personId), eq(users.personId, personId)),
+          ),
+        );
+      // The Board term ends at the earlier of ended_on and term_ends_on.
+      const ends = roles
+        .filter((r) => r.startedOn <= day)
+        .map((r) => [r.endedOn, r.termEndsOn].filter((d): d is string => d !== null).sort()[0] ?? null);
+      const current = ends.filter((e) => e === null || e > day);
+      const endsOn = current.includes(null)
+        ? null
+        : (current.sort().at(-1) ??
+          ends
+            .filter((e): e is string => e !== null)
+            .sort()
+            .at(-1) ??
+          null);
+      statuses.push({ person: person ?? { id: personId, name: "" }, current: current.length > 0, endsOn });
+    }
+    // One liaison on the Board is enough: a new liaison recorded clears the problem.
+    if (statuses.some((s) => s.current && (s.endsOn === null || s.endsOn > warnUntil))) continue;
+    const onBoard = statuses.filter((s) => s.current);
+    if (onBoard.length > 0) {
+      const s = onBoard[0];
+      if (s) {
+        problems.push({
+          group,
+          kind: "ending-soon",
+          liaison: s.person,
+          boardTermEndsOn: s.endsOn,
+          message: `The Board Liaison ${s.person.name}'s Board term ends on ${s.endsOn}; plan a new liaison.`,
+        });
+      }
+      continue;
+    }
+    for (const s of statuses) {
+      problems.push({
+        group,
+        kind: "off-board",
+        liaison: s.person,
+        boardTermEndsOn: s.endsOn,
+        message: s.endsOn
+          ? `The Board Liaison ${s.person.name}'s Board term ended on ${s.endsOn}; record a new liaison.`
+          : `The Board Liaison ${s.person.name} is not a current Board member; record a new liaison.`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { schema } from "../../platform/db/index.ts";
+import { groupSettings, loadGroup, recordAudit } from "./decisions.repo.ts";
+import { type DecisionCall, parseInput } from "./deps.ts";
+
+const { groupDecisionSettings } = schema;
+
+/** Input of setDecisionSettings: any field left out keeps its value. */
+export const DecisionSettingsInputSchema = z.object({
+  group: z.union([z.number().int().positive(), z.string().min(1)]),
+  baseRule: z.enum(["electorate", "cast"]).optional(),
+  secrecy: z.enum(["open", "secret"]).optional(),
+  nextMeetingOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+    .nullable()
+    .optional(),
+});
+
+/** Records a group's vote rules (base, default secrecy) and its next meeting date. */
+export async function setDecisionSettings(call: DecisionCall & { input: unknown }) {
+  const input = parseInput("settings", DecisionSettingsInputSchema, call.input);
+  return call.deps.database.db.transaction(async (tx) => {
+    const now = call.deps.clock.now();
+    const group = await loadGroup(tx, input.group);
+    const before = await groupSettings(tx, group.id);
+    const after = {
+      baseRule: input.baseRule ?? before.baseRule,
+      secrecy: input.secrecy ?? before.secrecy,
+      nextMeetingOn: input.nextMeetingOn === undefined ? before.nextMeetingOn : input.nextMeetingOn,
+    };
+    await tx
+      .insert(groupDecisionSettings)
+      .values({ groupId: group.id, ...after, updatedAt: now })
+      .onConflictDoUpdate({ target: groupDecisionSettings.groupId, set: { ...after, updatedAt: now } });
+    await recordAudit(tx, {
+      by: call.actor,
+      at: now,
+      action: "group.decision-settings",
+      subjectType: "group",
+      subjectId: group.id,
+      before,
+      after,
+      cause: "",
+    });
+    return after;
+  });
+}

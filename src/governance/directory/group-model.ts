@@ -1,0 +1,273 @@
+/** Assembles the directory's plain objects from repository rows; shared by the operations. */
+import { type ParsedCharter, ParsedCharterSchema } from "../charter/types.ts";
+import type { EventRow, GroupWithCharterRow, RoleRow } from "./directory.repo.ts";
+import { computeHealthFlags, type HealthConfig, type HealthFlag } from "./health.ts";
+import type { GroupDetail, GroupSummary, Member, PersonRef, TimelineEvent } from "./schemas.ts";
+
+/** Order of the directory's sections. */
+export const STATUS_ORDER = ["active", "draft", "proposed", "archived", "unknown"] as const;
+/** A status the directory knows. */
+export type KnownStatus = (typeof STATUS_ORDER)[number];
+
+/**
+ * Every current role makes someone a member: the charter's membership section names everyone,
+ * role holders included, and liaisons have the same rights as members. Only alumni are not.
+ */
+const MEMBER_ROLES = new Set([
+  "chair",
+  "co-chair",
+  "board-liaison",
+  "steering-council-liaison",
+  "member",
+  "other",
+]);
+
+const EVENT_KINDS = new Set<TimelineEvent["kind"]>([
+  "proposed",
+  "activated",
+  "archived",
+  "status-changed",
+  "renamed",
+  "joined",
+  "left",
+  "role-changed",
+]);
+
+/** The stored status, or "unknown" when it is not one the directory knows. */
+export function asStatus(value: string): KnownStatus {
+  return (STATUS_ORDER as readonly string[]).includes(value) ? (value as KnownStatus) : "unknown";
+}
+
+/** The stored kind; anything other than "team" is treated as a working group (the stricter rules). */
+export function asKind(value: string): "working-group" | "team" {
+  return value === "team" ? "team" : "working-group";
+}
+
+/** A person link from a role or event row. */
+export function personRef(row: {
+  personId: number;
+  personSlug: string;
+  personName: string;
+  personHandle: string | null;
+}): PersonRef {
+  return { id: row.personId, slug: row.personSlug, name: row.personName, handle: row.personHandle };
+}
+
+/** The current roles of one group, sorted into the shape pages and the API show. */
+export interface GroupRoles {
+  chairs: PersonRef[];
+  coChairs: PersonRef[];
+  boardLiaisons: PersonRef[];
+  steeringCouncilLiaisons: PersonRef[];
+  other: Array<{ title: string; people: PersonRef[] }>;
+  /** Distinct current members in charter order. */
+  members: PersonRef[];
+  alumni: PersonRef[];
+}
+
+/** Sorts one group's role rows (already in position order) into roles, members and alumni. */
+export function groupRoles(rows: readonly RoleRow[]): GroupRoles {
+  const out: GroupRoles = {
+    chairs: [],
+    coChairs: [],
+    boardLiaisons: [],
+    steeringCouncilLiaisons: [],
+    other: [],
+    members: [],
+    alumni: [],
+  };
+  const memberIds = new Set<number>();
+  const alumniIds = new Set<number>();
+  for (const row of rows) {
+    const ref = personRef(row);
+    if (row.role === "chair") out.chairs.push(ref);
+    else if (row.role === "co-chair") out.coChairs.push(ref);
+    else if (row.role === "board-liaison") out.boardLiaisons.push(ref);
+    else if (row.role === "steering-council-liaison") out.steeringCouncilLiaisons.push(ref);
+    else if (row.role === "other") {
+      const title = row.title || "Other role";
+      const existing = out.other.find((o) => o.title === title);
+      if (existing) existing.people.push(ref);
+      else out.other.push({ title, people: [ref] });
+    } else if (row.role === "alumnus" && !alumniIds.has(row.personId)) {
+      alumniIds.add(row.personId);
+      out.alumni.push(ref);
+    }
+    if (MEMBER_ROLES.has(row.role) && !memberIds.has(row.personId)) {
+      memberIds.add(row.personId);
+      out.members.push(ref);
+    }
+  }
+  // Someone who is back in the group is a member, not an alumnus.
+  out.alumni = out.alumni.filter((a) => !memberIds.has(a.id));
+  return out;
+}
+
+/** `charter.missing` as a list of strings, whatever was stored. */
+export function missingFields(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** Health flags of a group from its kind, status, roles and missing charter fields. */
+export function healthOf(
+  group: { kind: string; status: string },
+  roles: GroupRoles,
+  missing: readonly string[],
+  config: HealthConfig,
+): HealthFlag[] {
+  return computeHealthFlags(
+    {
+      kind: asKind(group.kind),
+      status: group.status,
+      memberCount: roles.members.length,
+      chairCount: roles.chairs.length,
+      coChairCount: roles.coChairs.length,
+      boardLiaisonCount: roles.boardLiaisons.length,
+      missingFields: missing,
+    },
+    config,
+  );
+}
+
+/** A directory line. */
+export function summarise(
+  group: { slug: string; name: string; kind: string; status: string; missing: unknown },
+  roles: GroupRoles,
+  config: HealthConfig,
+): GroupSummary {
+  return {
+    slug: group.slug,
+    name: group.name,
+    kind: asKind(group.kind),
+    status: asStatus(group.status),
+    size: roles.members.length,
+    chairs: roles.chairs,
+    coChairs: roles.coChairs,
+    health: healthOf(group, roles, missingFields(group.missing), config),
+  };
+}
+
+/** A timeline entry from an event row. */
+export function timelineEvent(row: EventRow): TimelineEvent {
+  const detail =
+    row.detail !== null && typeof row.detail === "object" && !Array.isArray(row.detail)
+      ? (row.detail as Record<string, unknown>)
+      : {};
+  const kind = EVENT_KINDS.has(row.kind as TimelineEvent["kind"])
+    ? (row.kind as TimelineEvent["kind"])
+    : "status-changed";
+  return {
+    id: row.id,
+    kind,
+    group: { slug: row.groupSlug, name: row.groupName },
+    person:
+      row.personId !== null && row.personSlug !== null && row.personName !== null
+        ? { id: row.personId, slug: row.personSlug, name: row.personName, handle: row.personHandle }
+        : null,
+    role: row.role,
+    detail,
+    commitSha: row.commitSha,
+    occurredAt: row.occurredAt.toISOString(),
+    source: row.source === "history" ? "history" : "import",
+  };
+}
+
+/**
+ * "Member since" per person: the most recent `joined` event replayed from history. Import events
+ * carry the import time, not the join date, so they do not count.
+ */
+export function memberSince(events: readonly EventRow[]): Map<number, Date> {
+  const since = new Map<number, Date>();
+  for (const e of events) {
+    if (e.kind !== "joined" || e.source !== "history" || e.personId === null) continue;
+    const prev = since.get(e.personId);
+    if (!prev || e.occurredAt > prev) since.set(e.personId, e.occurredAt);
+  }
+  return since;
+}
+
+/** The stored charter, read leniently: fields that do not validate are left out. */
+export function readCharter(value: unknown): Partial<ParsedCharter> {
+  const full = ParsedCharterSchema.safeParse(value);
+  if (full.success) return full.data;
+  if (value === null || typeof value !== "object") return {};
+  const out: Record<string, unknown> = {};
+  const shape = ParsedCharterSchema.shape;
+  for (const [key, schema] of Object.entries(shape)) {
+    const parsed = schema.safeParse((value as Record<string, unknown>)[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as Partial<ParsedCharter>;
+}
+
+/** The public URL of a charter in the DSF repository, from its path there. */
+export function charterUrl(sourcePath: string | null): string | null {
+  if (!sourcePath) return null;
+  const clean = sourcePath.replace(/^\.?\/+/, "");
+  if (!/^[\w./-]+\.md$/.test(clean) || clean.includes("..")) return null;
+  return `https://github.com/django/dsf-working-groups/blob/main/${clean}`;
+}
+
+/** A group in full from its row, role rows and event rows. */
+export function groupDetail(
+  row: GroupWithCharterRow,
+  roleRows: readonly RoleRow[],
+  events: readonly EventRow[],
+  config: HealthConfig,
+): GroupDetail {
+  const charter = readCharter(row.charter);
+  const roles = groupRoles(roleRows);
+  const since = memberSince(events);
+  // Member since: the start of the current role period when there is one, else the history join date.
+  const periodSince = new Map<number, string>();
+  for (const r of roleRows) {
+    if (r.role === "alumnus" || r.since === null) continue;
+    const prev = periodSince.get(r.personId);
+    if (!prev || r.since < prev) periodSince.set(r.personId, r.since);
+  }
+  const members: Member[] = roles.members.map((person) => {
+    const started = periodSince.get(person.id);
+    if (started) return { person, since: new Date(`${started}T00:00:00Z`).toISOString() };
+    const date = since.get(person.id);
+    return { person, since: date ? date.toISOString() : null };
+  });
+  const slug = encodeURIComponent(row.slug);
+  return {
+    slug: row.slug,
+    name: row.name,
+    kind: asKind(row.kind),
+    status: asStatus(row.status),
+    scope: charter.scope ?? null,
+    delegated: charter.delegated ?? [],
+    boardActions: charter.boardActions ?? [],
+    roles: {
+      chairs: roles.chairs,
+      coChairs: roles.coChairs,
+      boardLiaisons: roles.boardLiaisons,
+      steeringCouncilLiaisons: roles.steeringCouncilLiaisons,
+      other: roles.other,
+    },
+    size: roles.members.length,
+    members,
+    alumni: roles.alumni,
+    term: { months: charter.termMonths ?? null, window: charter.termWindow ?? null },
+    membershipModel: charter.membershipModel ?? null,
+    eligibility: charter.eligibility ?? null,
+    howToJoin: charter.howToJoin ?? null,
+    removalRule: charter.removalRule ?? null,
+    meetingCadence: charter.meetingCadence ?? null,
+    reportingCadence: charter.reportingCadence ?? null,
+    channels: charter.channels ?? [],
+    budget: charter.budget ?? null,
+    health: healthOf(row, roles, charter.missing ?? [], config),
+    sourcePath: row.sourcePath,
+    updatedAt: row.updatedAt.toISOString(),
+    links: {
+      page: `/groups/${slug}`,
+      json: `/api/groups/${slug}`,
+      timeline: `/api/groups/${slug}/timeline`,
+      charter: charterUrl(row.sourcePath),
+      export: `/groups/${slug}/charter.md`,
+    },
+  };
+}

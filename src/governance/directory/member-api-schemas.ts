@@ -1,0 +1,241 @@
+/**
+ * Request and response schemas of the signed-in JSON API (membership decisions and accounts), as
+ * published in /api/openapi.json. Request bodies reuse the operations' own input schemas.
+ */
+import { z } from "zod";
+import { ScopesSchema } from "../accounts/schemas.ts";
+import { ApplyInputSchema } from "../decisions/apply-to-group.ts";
+import { CastBallotInputSchema } from "../decisions/cast-ballot.ts";
+import { ExtendVoteInputSchema } from "../decisions/extend-vote.ts";
+import { LeaveGroupInputSchema } from "../decisions/leave-group.ts";
+import { OpenApplicationVoteInputSchema } from "../decisions/open-application-vote.ts";
+import { OpenVoteInputSchema } from "../decisions/open-vote.ts";
+import { DecisionSettingsInputSchema } from "../decisions/set-decision-settings.ts";
+
+const GroupRef = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
+const PersonName = z.object({ id: z.number().int(), name: z.string() });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Instant = z.iso.datetime({ offset: true });
+
+/** A vote as the API shows it; a secret vote never carries who voted how. */
+export const VoteViewSchema = z.object({
+  id: z.number().int(),
+  group: GroupRef,
+  kind: z.string(),
+  title: z.string(),
+  description: z.string(),
+  subject: PersonName.nullable(),
+  applicationId: z.number().int().nullable(),
+  body: z.string(),
+  secrecy: z.enum(["open", "secret"]),
+  baseRule: z.enum(["electorate", "cast"]),
+  electorateSize: z.number().int(),
+  openedAt: Instant,
+  closesAt: Instant,
+  status: z.enum(["open", "closed"]),
+  cast: z.number().int(),
+  counts: z.object({ yes: z.number().int(), no: z.number().int(), abstain: z.number().int() }).nullable(),
+  needed: z.number().int().nullable(),
+  outcome: z.enum(["passed", "failed"]).nullable(),
+  closeReason: z.string().nullable(),
+  closedAt: Instant.nullable(),
+  ballots: z.array(z.object({ personId: z.number().int(), name: z.string(), choice: z.string() })).nullable(),
+  voters: z.array(z.object({ personId: z.number().int(), name: z.string() })),
+  extensions: z.array(z.object({ from: Instant, to: Instant, reason: z.string(), at: Instant })),
+  viewerMayVote: z.boolean(),
+});
+
+/** An application to join a group. */
+export const ApplicationViewSchema = z.object({
+  id: z.number().int(),
+  group: GroupRef,
+  person: PersonName,
+  statement: z.string(),
+  skills: z.string(),
+  timeCommitment: z.string(),
+  status: z.string(),
+  createdAt: Instant,
+  decidedAt: Instant.nullable(),
+  voteId: z.number().int().nullable(),
+});
+
+/** A term ending soon. */
+const LapsingTermSchema = z.object({
+  rolePeriodId: z.number().int(),
+  group: GroupRef,
+  person: PersonName,
+  role: z.string(),
+  termEndsOn: Day,
+});
+
+/** A Board Liaison gap. */
+const LiaisonProblemSchema = z.object({
+  group: GroupRef.extend({ kind: z.string() }),
+  kind: z.enum(["no-liaison", "off-board", "ending-soon"]),
+  liaison: PersonName.nullable(),
+  boardTermEndsOn: Day.nullable(),
+  message: z.string(),
+});
+
+/** One audit log entry. */
+const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  occurredAt: Instant,
+  actor: z.string(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  cause: z.string(),
+});
+
+const TokenSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: Instant,
+  expiresAt: Instant,
+  revokedAt: Instant.nullable(),
+  lastUsedAt: Instant.nullable(),
+});
+
+const UserSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string().nullable(),
+  githubLogin: z.string().nullable(),
+  personId: z.number().int().nullable(),
+});
+
+/** Response bodies of the signed-in API, by name (published under components.schemas). */
+export const MEMBER_API_SCHEMAS = {
+  VoteResponse: z.object({ vote: VoteViewSchema }),
+  VoteList: z.object({ votes: z.array(VoteViewSchema) }),
+  BallotResult: z.object({
+    result: z.object({
+      voteId: z.number().int(),
+      closed: z.boolean(),
+      outcome: z.enum(["passed", "failed"]).nullable(),
+    }),
+  }),
+  VoteExtended: z.object({ vote: z.object({ id: z.number().int(), closesAt: Instant }) }),
+  VoteClosed: z.object({
+    vote: z.object({ id: z.number().int(), status: z.string(), outcome: z.string().nullable() }),
+  }),
+  VoteOpened: z.object({ vote: z.object({ id: z.number().int(), body: z.string(), closesAt: Instant }) }),
+  ApplicationReceived: z.object({
+    application: z.object({
+      applicationId: z.number().int(),
+      status: z.literal("pending"),
+      nextMeeting: z.object({ on: Day.nullable(), text: z.string() }),
+      decidedBy: z.string(),
+    }),
+  }),
+  ApplicationList: z.object({ applications: z.array(ApplicationViewSchema) }),
+  LeftGroup: z.object({ ended: z.number().int() }),
+  TermRenewed: z.object({ rolePeriod: z.object({ id: z.number().int(), termEndsOn: Day.nullable() }) }),
+  DecisionSettings: z.object({
+    settings: z.object({
+      baseRule: z.enum(["electorate", "cast"]),
+      secrecy: z.enum(["open", "secret"]),
+      nextMeetingOn: Day.nullable(),
+    }),
+  }),
+  AuditLog: z.object({ entries: z.array(AuditEntrySchema) }),
+  BoardOverview: z.object({
+    day: Day,
+    openVotes: z.array(VoteViewSchema),
+    openApplications: z.array(ApplicationViewSchema),
+    lapsingTerms: z.array(LapsingTermSchema),
+    liaisonProblems: z.array(LiaisonProblemSchema),
+  }),
+  Account: z.object({
+    user: UserSchema,
+    foundationRoles: z.array(
+      z.object({
+        id: z.number().int(),
+        role: z.string(),
+        startedOn: Day,
+        endedOn: Day.nullable(),
+        termEndsOn: Day.nullable(),
+        reason: z.string(),
+        decisionRef: z.string().nullable(),
+      }),
+    ),
+    person: z.object({ id: z.number().int(), name: z.string(), slug: z.string() }).nullable(),
+    claims: z.array(
+      z.object({
+        id: z.number().int(),
+        status: z.string(),
+        person: z.object({ id: z.number().int(), name: z.string(), slug: z.string() }),
+        createdAt: Instant,
+      }),
+    ),
+    tokens: z.array(TokenSchema),
+  }),
+  AccountUser: z.object({ user: UserSchema }),
+  TokenList: z.object({ tokens: z.array(TokenSchema) }),
+  Token: TokenSchema,
+  TokenCreated: TokenSchema.extend({ token: z.string() }),
+  ClaimFiled: z.object({ id: z.number().int(), status: z.string(), personId: z.number().int() }),
+  ClaimDecided: z.object({
+    id: z.number().int(),
+    status: z.string(),
+    personId: z.number().int(),
+    userId: z.number().int(),
+  }),
+  PendingClaims: z.object({
+    claims: z.array(
+      z.object({
+        id: z.number().int(),
+        note: z.string(),
+        createdAt: Instant,
+        user: z.object({
+          id: z.number().int(),
+          name: z.string(),
+          email: z.string().nullable(),
+          githubLogin: z.string().nullable(),
+        }),
+        person: z.object({
+          id: z.number().int(),
+          name: z.string(),
+          slug: z.string(),
+          handle: z.string().nullable(),
+        }),
+      }),
+    ),
+  }),
+  GroupPermissions: z.object({
+    group: z.string(),
+    membershipModel: z.string().nullable(),
+    on: Day,
+    permissions: z.record(z.string(), z.boolean()),
+  }),
+} as const;
+
+/** A closing time in the request: an ISO 8601 date and time in the future. */
+const ClosesAt = Instant.describe("When the vote closes (ISO 8601, in the future).");
+
+/** Request bodies of the signed-in API, by name (the route fills in the group or vote from the path). */
+export const MEMBER_API_REQUESTS = {
+  OpenVoteRequest: OpenVoteInputSchema.omit({ group: true, applicationId: true }).extend({
+    closesAt: ClosesAt,
+  }),
+  CastBallotRequest: CastBallotInputSchema.omit({ voteId: true }),
+  ExtendVoteRequest: ExtendVoteInputSchema.omit({ voteId: true }).extend({ closesAt: ClosesAt }),
+  ApplyRequest: ApplyInputSchema.omit({ group: true }),
+  OpenApplicationVoteRequest: OpenApplicationVoteInputSchema.omit({ applicationId: true }).extend({
+    closesAt: ClosesAt,
+  }),
+  LeaveGroupRequest: LeaveGroupInputSchema.omit({ group: true }),
+  DecisionSettingsRequest: DecisionSettingsInputSchema.omit({ group: true }),
+  RenameAccountRequest: z.object({ name: z.string().trim().min(1).max(200) }),
+  CreateTokenRequest: z.object({
+    name: z.string().trim().min(1),
+    scopes: ScopesSchema,
+    expiresInDays: z.number().int().positive(),
+  }),
+  ClaimPersonRequest: z.object({ person: z.string().min(1), note: z.string().optional() }),
+} as const;

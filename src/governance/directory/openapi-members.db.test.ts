@@ -1,0 +1,277 @@
+/**
+ * The signed-in API (decisions and accounts) in /api/openapi.json: every documented operation is
+ * called for real, its request body checked against the documented request schema and its
+ * response (success and error) against the documented response schema; Bearer auth is declared.
+ */
+import { eq } from "drizzle-orm";
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createTestDatabase } from "../../../test/db.ts";
+import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createApplication } from "../../app.ts";
+import { FixedClock } from "../../platform/clock.ts";
+import { loadConfig } from "../../platform/config.ts";
+import { type Database, schema } from "../../platform/db/index.ts";
+import type { AppEnv } from "../../platform/http/app.tsx";
+import { createServices } from "../../platform/services.ts";
+import {
+  addCharterRoles,
+  charterWith,
+  grantFoundationRole,
+  makeGroup,
+  makePeople,
+} from "../decisions/decisions.fixtures.ts";
+
+interface Operation {
+  security?: unknown[];
+  requestBody?: { content: { "application/json": { schema: { $ref: string } } } };
+  responses: Record<string, { content: { "application/json": { schema: { $ref: string } } } }>;
+}
+interface Doc {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+}
+
+let database: Database;
+let app: Hono<AppEnv>;
+let doc: Doc;
+const clock = new FixedClock("2026-03-01T12:00:00Z");
+const slug = "api-direct";
+const tokens = new Map<string, string>();
+const exercised = new Set<string>();
+let members: number[] = [];
+
+async function account(key: string, personId: number | null, email: string) {
+  const { user, token } = await createTestAccount({
+    db: database.db,
+    clock,
+    email,
+    name: key,
+    personId,
+    scopes: ["read", "account", "groups", "votes", "admin"],
+  });
+  tokens.set(key, token);
+  return user;
+}
+
+function resolve(ref: string): z.ZodType {
+  const name = ref.replace("#/components/schemas/", "");
+  const found = doc.components.schemas[name];
+  if (!found) throw new Error(`unresolved ${ref}`);
+  return z.fromJSONSchema(found as Parameters<typeof z.fromJSONSchema>[0]);
+}
+
+/** Calls one operation as `who` and checks the request and the response against the document. */
+async function call(
+  who: string | null,
+  method: string,
+  url: string,
+  route: string,
+  status: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const op = doc.paths[route]?.[method.toLowerCase()];
+  expect(op, `${method} ${route} documented`).toBeDefined();
+  if (!op) return {};
+  exercised.add(`${method} ${route}`);
+  if (body !== undefined) {
+    const ref = op.requestBody?.content["application/json"].schema.$ref;
+    expect(ref, `${method} ${route} documents its request body`).toBeDefined();
+    const checked = resolve(ref ?? "").safeParse(body);
+    // A request the server accepts fits the documented schema; one it refuses as invalid does not.
+    if (status.startsWith("2")) {
+      expect(checked.success, `${route} request: ${JSON.stringify(checked.error?.issues)}`).toBe(true);
+    }
+    if (status === "422") expect(checked.success, `${route} request should not validate`).toBe(false);
+  }
+  const headers: Record<string, string> = {};
+  const token = who === null ? undefined : tokens.get(who);
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const res = await app.request(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  expect(String(res.status), `${method} ${url}: ${JSON.stringify(json)}`).toBe(status);
+  const response = op.responses[status];
+  expect(response, `${method} ${route} ${status} documented`).toBeDefined();
+  const result = resolve(response?.content["application/json"].schema.$ref ?? "").safeParse(json);
+  expect(result.success, `${method} ${url}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
+  return json;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    GUILDHALL_SESSION_SECRET: "test-session-secret",
+    GUILDHALL_BASE_URL: "http://guildhall.test",
+  });
+  const services = await createServices(config, { database, clock });
+  app = createApplication(services);
+  const group = await makeGroup(
+    database,
+    charterWith({ slug, name: "API Direct", termMonths: 12, meetingCadence: "monthly" }),
+  );
+  members = await makePeople(database, 3, "api");
+  await addCharterRoles(database, group.id, members);
+  await addCharterRoles(database, group.id, [members[0] ?? 0], "chair");
+  for (const [i, id] of members.entries()) await account(`m${i}`, id, `m${i}@example.org`);
+  const [boardPerson] = await makePeople(database, 1, "board");
+  await account("admin", boardPerson ?? null, "admin@example.org");
+  await grantFoundationRole(database, [boardPerson ?? 0], "board-member");
+  await grantFoundationRole(database, [boardPerson ?? 0], "site-admin");
+  await account("newcomer", null, "newcomer@example.org");
+  await account("claimer", null, "claimer@example.org");
+  doc = (await (await app.request("/api/openapi.json")).json()) as Doc;
+});
+
+afterAll(async () => {
+  database.pool?.on("error", () => {});
+  await database.close();
+});
+
+describe("the signed-in API in /api/openapi.json", () => {
+  it("declares Bearer auth on every signed-in operation", () => {
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    for (const route of [
+      "/api/votes/{id}",
+      "/api/groups/{slug}/applications",
+      "/api/account",
+      "/api/board",
+    ]) {
+      for (const op of Object.values(doc.paths[route] ?? {}))
+        expect(op.security).toEqual([{ bearerAuth: [] }]);
+    }
+    // The public directory stays unauthenticated.
+    expect(doc.paths["/api/groups"]?.get?.security).toBeUndefined();
+  });
+
+  it("documents the real requests and responses of decisions and accounts", async () => {
+    // Accounts.
+    await call(null, "GET", "/api/account", "/api/account", "401");
+    await call("m1", "GET", "/api/account", "/api/account", "200");
+    await call("m1", "PATCH", "/api/account", "/api/account", "200", { name: "Member One" });
+    const created = await call("m1", "POST", "/api/account/tokens", "/api/account/tokens", "201", {
+      name: "script",
+      scopes: ["read"],
+      expiresInDays: 7,
+    });
+    await call("m1", "GET", "/api/account/tokens", "/api/account/tokens", "200");
+    await call("m1", "DELETE", `/api/account/tokens/${created.id}`, "/api/account/tokens/{id}", "200");
+    const [claimable] = await makePeople(database, 1, "claimable");
+    const [claimRow] = await database.db
+      .select({ slug: schema.people.slug })
+      .from(schema.people)
+      .where(eq(schema.people.id, claimable ?? 0));
+    const claimSlug = claimRow?.slug;
+    const claim = await call("claimer", "POST", "/api/account/claim", "/api/account/claim", "201", {
+      person: claimSlug,
+    });
+    await call("m1", "GET", "/api/admin/claims", "/api/admin/claims", "403");
+    await call("admin", "GET", "/api/admin/claims", "/api/admin/claims", "200");
+    await call(
+      "admin",
+      "POST",
+      `/api/admin/claims/${claim.id}/confirm`,
+      "/api/admin/claims/{id}/confirm",
+      "200",
+    );
+    await call(
+      "admin",
+      "POST",
+      `/api/admin/claims/${claim.id}/reject`,
+      "/api/admin/claims/{id}/reject",
+      "409",
+    );
+    await call(null, "GET", `/api/groups/${slug}/permissions`, "/api/groups/{slug}/permissions", "200");
+
+    // Votes.
+    const opened = await call("m0", "POST", `/api/groups/${slug}/votes`, "/api/groups/{slug}/votes", "201", {
+      kind: "proposal",
+      title: "Adopt a meeting time",
+      closesAt: "2026-03-10T12:00:00Z",
+    });
+    const voteId = (opened.vote as { id: number }).id;
+    await call("m1", "GET", `/api/votes/${voteId}`, "/api/votes/{id}", "200");
+    await call("m1", "GET", "/api/votes/999999", "/api/votes/{id}", "404");
+    await call("m1", "POST", `/api/votes/${voteId}/ballots`, "/api/votes/{id}/ballots", "201", {
+      choice: "yes",
+    });
+    await call("m1", "POST", `/api/votes/${voteId}/ballots`, "/api/votes/{id}/ballots", "409", {
+      choice: "no",
+    });
+    await call("m0", "POST", `/api/votes/${voteId}/extend`, "/api/votes/{id}/extend", "200", {
+      closesAt: "2026-03-12T12:00:00Z",
+      reason: "more time to discuss",
+    });
+    await call("m0", "POST", `/api/votes/${voteId}/close`, "/api/votes/{id}/close", "409");
+    await call("m2", "GET", `/api/groups/${slug}/votes`, "/api/groups/{slug}/votes", "200");
+
+    // Applications, settings, leaving, audit, the Board.
+    await call(
+      "newcomer",
+      "POST",
+      `/api/groups/${slug}/applications`,
+      "/api/groups/{slug}/applications",
+      "422",
+      {
+        statement: "",
+        skills: "x",
+        timeCommitment: "x",
+      },
+    );
+    const applied = await call(
+      "newcomer",
+      "POST",
+      `/api/groups/${slug}/applications`,
+      "/api/groups/{slug}/applications",
+      "201",
+      { statement: "I can help", skills: "writing", timeCommitment: "2 hours a week" },
+    );
+    const applicationId = (applied.application as { applicationId: number }).applicationId;
+    await call("m0", "GET", `/api/groups/${slug}/applications`, "/api/groups/{slug}/applications", "200");
+    await call(
+      "m0",
+      "POST",
+      `/api/applications/${applicationId}/vote`,
+      "/api/applications/{id}/vote",
+      "201",
+      {
+        closesAt: "2026-03-09T12:00:00Z",
+      },
+    );
+    await call(
+      "m0",
+      "PUT",
+      `/api/groups/${slug}/decision-settings`,
+      "/api/groups/{slug}/decision-settings",
+      "200",
+      { nextMeetingOn: "2026-03-15" },
+    );
+    await call("m2", "POST", `/api/groups/${slug}/leave`, "/api/groups/{slug}/leave", "200", {
+      note: "moving on",
+    });
+    await call("m2", "POST", `/api/groups/${slug}/leave`, "/api/groups/{slug}/leave", "403", {});
+    await call("m0", "POST", "/api/role-periods/999999/renew", "/api/role-periods/{id}/renew", "404");
+    await call("m0", "GET", `/api/groups/${slug}/audit`, "/api/groups/{slug}/audit", "200");
+    await call("admin", "GET", "/api/board", "/api/board", "200");
+    await call("m1", "GET", "/api/board", "/api/board", "403");
+
+    // Every documented signed-in operation was called.
+    const documented = Object.entries(doc.paths).flatMap(([route, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.security !== undefined)
+        .map(([method]) => `${method.toUpperCase()} ${route}`),
+    );
+    expect(documented.filter((k) => !exercised.has(k))).toEqual([]);
+    // The documented schemas really constrain: a wrong shape is rejected.
+    expect(resolve("#/components/schemas/VoteResponse").safeParse({ vote: { id: 1 } }).success).toBe(false);
+    expect(resolve("#/components/schemas/CastBallotRequest").safeParse({ choice: "maybe" }).success).toBe(
+      false,
+    );
+  });
+});

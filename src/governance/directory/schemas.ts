@@ -1,0 +1,196 @@
+/**
+ * The shapes the directory returns, as zod schemas: operations return these types, the JSON API
+ * encodes with them and /api/openapi.json documents them (via z.toJSONSchema).
+ */
+import { z } from "zod";
+import {
+  CadenceSchema,
+  GroupKindSchema,
+  GroupStatusSchema,
+  MembershipModelSchema,
+} from "../charter/types.ts";
+
+/** A health flag as shown on pages and in the API. */
+export const HealthFlagSchema = z.object({
+  code: z.enum([
+    "below-minimum-membership",
+    "no-board-liaison",
+    "size-outside-range",
+    "missing-charter-fields",
+  ]),
+  severity: z.enum(["critical", "warning"]),
+  message: z.string(),
+  rule: z.object({ source: z.string(), summary: z.string() }),
+});
+
+/** A link to a person: enough to name them and to reach their page. */
+export const PersonRefSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  handle: z.string().nullable(),
+});
+/** A link to a person. */
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+/** One line of the directory. */
+export const GroupSummarySchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  kind: GroupKindSchema,
+  status: GroupStatusSchema,
+  /** Distinct current members, role holders and liaisons included. */
+  size: z.number().int(),
+  chairs: z.array(PersonRefSchema),
+  coChairs: z.array(PersonRefSchema),
+  health: z.array(HealthFlagSchema),
+});
+/** One line of the directory. */
+export type GroupSummary = z.infer<typeof GroupSummarySchema>;
+
+/** Filters of the directory (`?kind=&status=`); empty strings mean "any". */
+export const GroupFilterSchema = z.object({
+  kind: z.preprocess((v) => (v === "" ? undefined : v), GroupKindSchema.optional()),
+  status: z.preprocess((v) => (v === "" ? undefined : v), GroupStatusSchema.optional()),
+});
+/** Filters of the directory. */
+export type GroupFilter = z.infer<typeof GroupFilterSchema>;
+
+/** The directory: the groups that pass the filter, in display order. */
+export const GroupListSchema = z.object({
+  filter: z.object({ kind: GroupKindSchema.nullable(), status: GroupStatusSchema.nullable() }),
+  groups: z.array(GroupSummarySchema),
+});
+/** The directory. */
+export type GroupList = z.infer<typeof GroupListSchema>;
+
+/** A current member with the date of their most recent `joined` event from history (null: unknown). */
+export const MemberSchema = z.object({ person: PersonRefSchema, since: z.string().nullable() });
+/** A current member. */
+export type Member = z.infer<typeof MemberSchema>;
+
+/** One entry of a timeline (group or person). */
+export const TimelineEventSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum([
+    "proposed",
+    "activated",
+    "archived",
+    "status-changed",
+    "renamed",
+    "joined",
+    "left",
+    "role-changed",
+  ]),
+  group: z.object({ slug: z.string(), name: z.string() }),
+  person: PersonRefSchema.nullable(),
+  role: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  commitSha: z.string().nullable(),
+  occurredAt: z.string(),
+  source: z.enum(["history", "import"]),
+});
+/** One timeline entry. */
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+/** Everything the group page and `/api/groups/{slug}` show. */
+export const GroupDetailSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  kind: GroupKindSchema,
+  status: GroupStatusSchema,
+  scope: z.string().nullable(),
+  delegated: z.array(z.string()),
+  boardActions: z.array(z.string()),
+  roles: z.object({
+    chairs: z.array(PersonRefSchema),
+    coChairs: z.array(PersonRefSchema),
+    boardLiaisons: z.array(PersonRefSchema),
+    steeringCouncilLiaisons: z.array(PersonRefSchema),
+    other: z.array(z.object({ title: z.string(), people: z.array(PersonRefSchema) })),
+  }),
+  size: z.number().int(),
+  members: z.array(MemberSchema),
+  alumni: z.array(PersonRefSchema),
+  term: z.object({
+    months: z.number().int().nullable(),
+    window: z.object({ start: z.string(), end: z.string() }).nullable(),
+  }),
+  membershipModel: MembershipModelSchema.nullable(),
+  eligibility: z.string().nullable(),
+  howToJoin: z.string().nullable(),
+  removalRule: z.string().nullable(),
+  meetingCadence: CadenceSchema.nullable(),
+  reportingCadence: CadenceSchema.nullable(),
+  channels: z.array(z.string()),
+  budget: z.string().nullable(),
+  health: z.array(HealthFlagSchema),
+  sourcePath: z.string().nullable(),
+  updatedAt: z.string(),
+  links: z.object({
+    page: z.string(),
+    json: z.string(),
+    timeline: z.string(),
+    /** The charter as published in the DSF repository, when its path is known. */
+    charter: z.string().nullable(),
+    /** The stored charter written back as markdown. */
+    export: z.string(),
+  }),
+});
+/** A group in full. */
+export type GroupDetail = z.infer<typeof GroupDetailSchema>;
+
+/** A group's timeline, oldest first. */
+export const GroupTimelineSchema = z.object({
+  group: z.object({ slug: z.string(), name: z.string() }),
+  events: z.array(TimelineEventSchema),
+});
+/** A group's timeline. */
+export type GroupTimeline = z.infer<typeof GroupTimelineSchema>;
+
+/** A role a person holds now, in one group. */
+export const PersonRoleSchema = z.object({
+  group: z.object({ slug: z.string(), name: z.string(), kind: GroupKindSchema, status: GroupStatusSchema }),
+  role: z.enum([
+    "chair",
+    "co-chair",
+    "board-liaison",
+    "steering-council-liaison",
+    "member",
+    "alumnus",
+    "other",
+  ]),
+  title: z.string(),
+});
+/** A role a person holds now. */
+export type PersonRole = z.infer<typeof PersonRoleSchema>;
+
+/** Everything the person page and `/api/people/{id}` show. */
+export const PersonDetailSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  handle: z.string().nullable(),
+  aliases: z.array(z.string()),
+  roles: z.array(PersonRoleSchema),
+  timeline: z.array(TimelineEventSchema),
+});
+/** A person in full. */
+export type PersonDetail = z.infer<typeof PersonDetailSchema>;
+
+/** One line of the people index. */
+export const PersonSummarySchema = z.object({
+  person: PersonRefSchema,
+  groups: z.array(z.object({ slug: z.string(), name: z.string() })),
+});
+/** One line of the people index. */
+export type PersonSummary = z.infer<typeof PersonSummarySchema>;
+
+/** The API's error body. */
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});

@@ -1,0 +1,634 @@
+/** Server-rendered directory pages: plain HTML that works without JavaScript. */
+import type { Child } from "hono/jsx";
+import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
+import { STATUS_ORDER } from "./group-model.ts";
+import type {
+  GroupDetail,
+  GroupList,
+  GroupSummary,
+  PersonDetail,
+  PersonRef,
+  PersonSummary,
+  TimelineEvent,
+} from "./schemas.ts";
+
+const KIND_LABEL: Record<string, string> = { "working-group": "Working group", team: "Team" };
+const STATUS_LABEL: Record<string, string> = {
+  active: "Active",
+  draft: "Draft",
+  proposed: "Proposed",
+  archived: "Archived",
+  unknown: "Status unknown",
+};
+const ROLE_LABEL: Record<string, string> = {
+  chair: "Chair",
+  "co-chair": "Co-Chair",
+  "board-liaison": "Board Liaison",
+  "steering-council-liaison": "Steering Council Liaison",
+  member: "Member",
+  alumnus: "Alumnus",
+  other: "Other role",
+};
+const EVENT_LABEL: Record<TimelineEvent["kind"], string> = {
+  proposed: "Proposed",
+  activated: "Activated",
+  archived: "Archived",
+  "status-changed": "Status changed",
+  renamed: "Renamed",
+  joined: "Joined",
+  left: "Left",
+  "role-changed": "Role changed",
+};
+const CADENCE_LABEL: Record<string, string> = {
+  weekly: "Weekly",
+  fortnightly: "Every two weeks",
+  monthly: "Monthly",
+  "every-two-months": "Every two months",
+  quarterly: "Quarterly",
+  "twice-yearly": "Twice a year",
+  annual: "Yearly",
+  "as-needed": "As needed",
+  none: "None",
+  other: "Other (see charter)",
+};
+const MODEL_LABEL: Record<string, string> = {
+  direct: "Direct: the group votes new members in (50%+1)",
+  "board-managed": "Board-managed: the Board votes new members in",
+  "steering-council-managed": "Steering Council-managed: the Steering Council votes new members in",
+  other: "Other (see charter)",
+};
+
+const COMMIT_BASE = "https://github.com/django/dsf-working-groups/commit/";
+
+/** YYYY-MM-DD of an ISO timestamp (UTC). */
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function People(props: { people: readonly PersonRef[]; empty?: string }) {
+  if (props.people.length === 0) return <span class="muted">{props.empty ?? "None"}</span>;
+  return (
+    <>
+      {props.people.map((p, i) => (
+        <>
+          {i > 0 && ", "}
+          <a href={`/people/${encodeURIComponent(p.slug)}`}>{p.name}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
+function Flags(props: { flags: GroupSummary["health"]; long?: boolean }) {
+  if (props.flags.length === 0) return <span class="muted">No flags</span>;
+  if (!props.long) {
+    return (
+      <ul class="flags">
+        {props.flags.map((f) => (
+          <li class={`flag ${f.severity === "critical" ? "bad" : "warn"}`}>
+            <span class="visually-hidden">{f.severity === "critical" ? "Critical: " : "Warning: "}</span>
+            {f.message}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <ul class="health">
+      {props.flags.map((f) => (
+        <li>
+          <strong class={`flag ${f.severity === "critical" ? "bad" : "warn"}`}>
+            {f.severity === "critical" ? "Critical" : "Warning"}
+          </strong>{" "}
+          {f.message}
+          <br />
+          <span class="muted">
+            Rule: {f.rule.summary} ({f.rule.source})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Splits charter prose into paragraphs and bullet lists ("- " or "* " lines). */
+function blocks(value: string): Array<{ kind: "p"; text: string } | { kind: "ul"; items: string[] }> {
+  const out: Array<{ kind: "p"; text: string } | { kind: "ul"; items: string[] }> = [];
+  for (const chunk of value.split(/\n\s*\n/)) {
+    let para: string[] = [];
+    let items: string[] = [];
+    const flushPara = () => {
+      if (para.length) out.push({ kind: "p", text: para.join(" ") });
+      para = [];
+    };
+    const flushItems = () => {
+      if (items.length) out.push({ kind: "ul", items });
+      items = [];
+    };
+    for (const raw of chunk.split("\n")) {
+      const line = raw.trim();
+      if (line === "") continue;
+      const bullet = /^[-*+]\s+(.*)$/.exec(line);
+      if (bullet) {
+        flushPara();
+        items.push(bullet[1] ?? "");
+      } else {
+        flushItems();
+        para.push(line);
+      }
+    }
+    flushPara();
+    flushItems();
+  }
+  return out;
+}
+
+function Text(props: { value: string | null; empty?: string }) {
+  if (props.value === null || props.value.trim() === "")
+    return <span class="muted">{props.empty ?? "Not stated in the charter"}</span>;
+  return (
+    <>
+      {blocks(props.value).map((b) =>
+        b.kind === "p" ? (
+          <p>{b.text}</p>
+        ) : (
+          <ul>
+            {b.items.map((i) => (
+              <li>{i}</li>
+            ))}
+          </ul>
+        ),
+      )}
+    </>
+  );
+}
+
+function List(props: { items: readonly string[]; empty?: string }) {
+  if (props.items.length === 0) return <span class="muted">{props.empty ?? "None listed"}</span>;
+  return (
+    <ul>
+      {props.items.map((i) => (
+        <li>{i}</li>
+      ))}
+    </ul>
+  );
+}
+
+function show(value: unknown): string | null {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(", ");
+  return null;
+}
+
+/** The parts of an event's detail worth reading: what changed, the roles, the commit subject. */
+function detailText(event: TimelineEvent): string {
+  const d = event.detail;
+  const parts: string[] = [];
+  const from = show(d.from);
+  const to = show(d.to);
+  if (from !== null || to !== null) parts.push(`from ${from ?? "-"} to ${to ?? "-"}`);
+  const roles = show(d.roles);
+  if (roles !== null && from === null && to === null) parts.push(`roles: ${roles}`);
+  const subject = show(d.subject);
+  if (subject !== null) parts.push(`commit: ${subject}`);
+  return parts.join("; ");
+}
+
+function Timeline(props: {
+  events: readonly TimelineEvent[];
+  caption: string;
+  showGroup: boolean;
+  showPerson: boolean;
+}) {
+  if (props.events.length === 0) return <p class="muted">No recorded events yet.</p>;
+  return (
+    <table>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Event</th>
+          {props.showGroup && <th scope="col">Group</th>}
+          {props.showPerson && <th scope="col">Person</th>}
+          <th scope="col">Role</th>
+          <th scope="col">Details</th>
+          <th scope="col">Commit</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.events.map((e) => (
+          <tr>
+            <td>
+              <time datetime={e.occurredAt}>{day(e.occurredAt)}</time>
+            </td>
+            <td>
+              {EVENT_LABEL[e.kind]}
+              {e.source === "import" && <span class="muted"> (from import)</span>}
+            </td>
+            {props.showGroup && (
+              <td>
+                <a href={`/groups/${encodeURIComponent(e.group.slug)}`}>{e.group.name}</a>
+              </td>
+            )}
+            {props.showPerson && (
+              <td>{e.person ? <People people={[e.person]} /> : <span class="muted">-</span>}</td>
+            )}
+            <td>{e.role ? (ROLE_LABEL[e.role] ?? e.role) : <span class="muted">-</span>}</td>
+            <td>{detailText(e) || <span class="muted">-</span>}</td>
+            <td>
+              {e.commitSha ? (
+                <a href={`${COMMIT_BASE}${encodeURIComponent(e.commitSha)}`}>
+                  <code>{e.commitSha.slice(0, 10)}</code>
+                  <span class="visually-hidden"> (commit {e.commitSha})</span>
+                </a>
+              ) : (
+                <span class="muted">-</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Select(props: {
+  id: string;
+  label: string;
+  value: string | null;
+  options: ReadonlyArray<[string, string]>;
+}) {
+  return (
+    <div>
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} name={props.id}>
+        <option value="" selected={props.value === null}>
+          Any
+        </option>
+        {props.options.map(([value, label]) => (
+          <option value={value} selected={props.value === value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** `/groups`: the directory, sectioned by status, with a plain GET filter form. */
+export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | null }) {
+  const { list } = props;
+  const sections = STATUS_ORDER.map((status) => ({
+    status,
+    groups: list.groups.filter((g) => g.status === status),
+  })).filter((s) => s.groups.length > 0 || (list.filter.status === null && s.status !== "unknown"));
+  const filtered = list.filter.kind !== null || list.filter.status !== null;
+  return (
+    <Layout title="Groups" path="/groups" viewer={props.viewer}>
+      <h1>Working groups and teams</h1>
+      <p>
+        The DSF's working groups and teams, from their charters. <a href="/people">Everyone in them</a> ·{" "}
+        <a href={`/api/groups${filtered ? filterQuery(list.filter) : ""}`}>This list as JSON</a>
+      </p>
+      <form method="get" action="/groups" class="inline" aria-label="Filter groups">
+        <Select
+          id="kind"
+          label="Kind"
+          value={list.filter.kind}
+          options={[
+            ["working-group", "Working groups"],
+            ["team", "Teams"],
+          ]}
+        />
+        <Select
+          id="status"
+          label="Status"
+          value={list.filter.status}
+          options={STATUS_ORDER.map((s) => [s, STATUS_LABEL[s] ?? s] as [string, string])}
+        />
+        <button type="submit">Filter</button>
+        {filtered && <a href="/groups">Clear filters</a>}
+      </form>
+      <p role="status">
+        {list.groups.length === 1 ? "1 group" : `${list.groups.length} groups`}
+        {filtered ? " match the filter." : "."}
+      </p>
+      {sections.map((s) => (
+        <section aria-labelledby={`section-${s.status}`}>
+          <h2 id={`section-${s.status}`}>{STATUS_LABEL[s.status]}</h2>
+          {s.groups.length === 0 ? (
+            <p class="muted">None.</p>
+          ) : (
+            <table>
+              <caption class="visually-hidden">{STATUS_LABEL[s.status]} groups</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Group</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Size</th>
+                  <th scope="col">Chair(s)</th>
+                  <th scope="col">Health</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.groups.map((g) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>
+                    </th>
+                    <td>{KIND_LABEL[g.kind]}</td>
+                    <td>{g.size}</td>
+                    <td>
+                      {g.chairs.length + g.coChairs.length === 0 ? (
+                        <span class="muted">No chair</span>
+                      ) : (
+                        <>
+                          <People people={g.chairs} empty="No Chair" />
+                          {g.coChairs.length > 0 && (
+                            <>
+                              {" "}
+                              <span class="muted">(Co-Chair:</span> <People people={g.coChairs} />
+                              <span class="muted">)</span>
+                            </>
+                          )}
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <Flags flags={g.health} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+function filterQuery(filter: GroupList["filter"]): string {
+  const q = new URLSearchParams();
+  if (filter.kind) q.set("kind", filter.kind);
+  if (filter.status) q.set("status", filter.status);
+  return `?${q.toString()}`;
+}
+
+function Fact(props: { term: string; children: Child }) {
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd>{props.children}</dd>
+    </>
+  );
+}
+
+/** `/groups/:slug`: one group in full, with its timeline. */
+export function GroupPage(props: {
+  group: GroupDetail;
+  timeline: readonly TimelineEvent[];
+  viewer?: LayoutViewer | null;
+}) {
+  const g = props.group;
+  const term =
+    g.term.window !== null
+      ? `Yearly window ${g.term.window.start} to ${g.term.window.end} (month-day)`
+      : g.term.months !== null
+        ? `${g.term.months} ${g.term.months === 1 ? "month" : "months"}`
+        : null;
+  return (
+    <Layout title={g.name} path="/groups" viewer={props.viewer}>
+      <p>
+        <a href="/groups">All groups</a>
+      </p>
+      <h1>{g.name}</h1>
+      <p>
+        {KIND_LABEL[g.kind]} · {STATUS_LABEL[g.status]} · {g.size === 1 ? "1 member" : `${g.size} members`}
+      </p>
+      <p>
+        <a href={g.links.json}>This group as JSON</a> · <a href={g.links.timeline}>Timeline as JSON</a> ·{" "}
+        <a href={g.links.export}>Charter as markdown (export)</a>
+        {g.links.charter && (
+          <>
+            {" "}
+            · <a href={g.links.charter}>Charter in the DSF repository</a>
+          </>
+        )}
+      </p>
+
+      <section aria-labelledby="health">
+        <h2 id="health">Health</h2>
+        <Flags flags={g.health} long />
+      </section>
+
+      <section aria-labelledby="scope">
+        <h2 id="scope">Scope</h2>
+        <Text value={g.scope} />
+        <h3>Powers delegated and actions taken directly</h3>
+        <List items={g.delegated} />
+        <h3>Actions taken back to the Board or Steering Council</h3>
+        <List items={g.boardActions} />
+      </section>
+
+      <section aria-labelledby="roles">
+        <h2 id="roles">Roles</h2>
+        <dl class="facts">
+          <Fact term="Chair">
+            <People people={g.roles.chairs} empty="Vacant" />
+          </Fact>
+          <Fact term="Co-Chair">
+            <People people={g.roles.coChairs} empty="Vacant" />
+          </Fact>
+          <Fact term="Board Liaison">
+            <People people={g.roles.boardLiaisons} empty="None" />
+          </Fact>
+          <Fact term="Steering Council Liaison">
+            <People people={g.roles.steeringCouncilLiaisons} empty="None" />
+          </Fact>
+          {g.roles.other.map((o) => (
+            <Fact term={o.title}>
+              <People people={o.people} />
+            </Fact>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="members">
+        <h2 id="members">Members</h2>
+        {g.members.length === 0 ? (
+          <p class="muted">No current members recorded.</p>
+        ) : (
+          <table>
+            <caption>Current members and when they joined</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Member since</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.members.map((m) => (
+                <tr>
+                  <th scope="row">
+                    <People people={[m.person]} />
+                  </th>
+                  <td>
+                    {m.since ? (
+                      <time datetime={m.since}>{day(m.since)}</time>
+                    ) : (
+                      <span class="muted">Unknown</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h3>Alumni</h3>
+        <p>
+          <People people={g.alumni} empty="None recorded" />
+        </p>
+      </section>
+
+      <section aria-labelledby="membership">
+        <h2 id="membership">Membership</h2>
+        <dl class="facts">
+          <Fact term="Membership model">
+            {g.membershipModel ? MODEL_LABEL[g.membershipModel] : <span class="muted">Not stated</span>}
+          </Fact>
+          <Fact term="Term">{term ?? <span class="muted">No fixed term</span>}</Fact>
+          <Fact term="Who is eligible">
+            <Text value={g.eligibility} />
+          </Fact>
+          <Fact term="How to join">
+            <Text value={g.howToJoin} />
+          </Fact>
+          <Fact term="Removing members">
+            <Text value={g.removalRule} />
+          </Fact>
+        </dl>
+      </section>
+
+      <section aria-labelledby="operations">
+        <h2 id="operations">Meetings, channels, reporting and budget</h2>
+        <dl class="facts">
+          <Fact term="Meetings">
+            {g.meetingCadence ? CADENCE_LABEL[g.meetingCadence] : <span class="muted">Not stated</span>}
+          </Fact>
+          <Fact term="Reports to the Board">
+            {g.reportingCadence ? CADENCE_LABEL[g.reportingCadence] : <span class="muted">Not stated</span>}
+          </Fact>
+          <Fact term="Channels">
+            <List items={g.channels} />
+          </Fact>
+          <Fact term="Budget">
+            <Text value={g.budget} />
+          </Fact>
+        </dl>
+      </section>
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline">Timeline</h2>
+        <Timeline events={props.timeline} caption={`History of ${g.name}`} showGroup={false} showPerson />
+      </section>
+    </Layout>
+  );
+}
+
+/** `/people`: everyone known, with their current groups. */
+export function PeoplePage(props: { people: readonly PersonSummary[]; viewer?: LayoutViewer | null }) {
+  return (
+    <Layout title="People" path="/people" viewer={props.viewer}>
+      <h1>People</h1>
+      <p>
+        Everyone named in a charter. <a href="/groups">All groups</a>
+      </p>
+      {props.people.length === 0 ? (
+        <p class="muted">Nobody recorded yet.</p>
+      ) : (
+        <table>
+          <caption>People and the groups they are in now</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Current groups</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.people.map((p) => (
+              <tr>
+                <th scope="row">
+                  <People people={[p.person]} />
+                </th>
+                <td>
+                  {p.groups.length === 0 ? (
+                    <span class="muted">None</span>
+                  ) : (
+                    p.groups.map((g, i) => (
+                      <>
+                        {i > 0 && ", "}
+                        <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>
+                      </>
+                    ))
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+/** `/people/:idOrSlug`: a person's current roles and their timeline across groups. */
+export function PersonPage(props: { person: PersonDetail; viewer?: LayoutViewer | null }) {
+  const p = props.person;
+  return (
+    <Layout title={p.name} path="/people" viewer={props.viewer}>
+      <p>
+        <a href="/people">All people</a>
+      </p>
+      <h1>{p.name}</h1>
+      <p>
+        {p.handle && <>Handle: {p.handle} · </>}
+        <a href={`/api/people/${p.id}`}>As JSON</a>
+      </p>
+      {p.aliases.length > 0 && <p>Also known as: {p.aliases.join(", ")}</p>}
+      <section aria-labelledby="current-roles">
+        <h2 id="current-roles">Current roles</h2>
+        {p.roles.length === 0 ? (
+          <p class="muted">No current roles.</p>
+        ) : (
+          <table>
+            <caption>Roles held now</caption>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Role</th>
+                <th scope="col">Group status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.roles.map((r) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/groups/${encodeURIComponent(r.group.slug)}`}>{r.group.name}</a>
+                  </th>
+                  <td>{r.role === "other" && r.title ? r.title : ROLE_LABEL[r.role]}</td>
+                  <td>{STATUS_LABEL[r.group.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="person-timeline">
+        <h2 id="person-timeline">Over time</h2>
+        <Timeline events={p.timeline} caption={`Events involving ${p.name}`} showGroup showPerson={false} />
+      </section>
+    </Layout>
+  );
+}

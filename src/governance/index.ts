@@ -1,0 +1,52 @@
+/**
+ * The governance room's door: groups, charters, people, timelines and health.
+ * Other rooms and the composition root import from here only.
+ */
+import { createRouter, type Router } from "../platform/http/app.tsx";
+import type { Services } from "../platform/services.ts";
+import { createAccountsRouter } from "./accounts/accounts.routes.tsx";
+import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
+import { createDirectoryRouter } from "./directory/directory.routes.tsx";
+
+export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
+
+/** HTTP routes of the governance room (pages and JSON API). */
+export function createGovernanceRouter(_services: Services): Router {
+  const router = createRouter();
+  router.get("/", (c) => c.redirect("/groups"));
+  router.route("/", createDirectoryRouter(_services));
+  router.route("/", createAccountsRouter(_services));
+  router.route("/", createDecisionsRouter(_services));
+  return router;
+}
+
+// Accounts, sign-in and the permission policy (see ARCHITECTURE.md, "Accounts and the policy").
+export { createHttpAuth } from "./accounts/http-auth.ts";
+// Membership decisions: the schedule closes due votes and sweeps terms.
+export { startDecisionSchedule } from "./decisions/decisions.schedule.ts";
+export { registerGovernanceCommands } from "./governance.cli.ts";
+export { groupResourceOf, loadActor, loadGroupResource } from "./policy/actor.repo.ts";
+export { actorOf, authorize, can, type PolicyDeps, requireViewer } from "./policy/authorize.ts";
+export {
+  type Action,
+  type Actor,
+  ANONYMOUS,
+  type Decision,
+  decide,
+  FOUNDATION_ROLES,
+  type FoundationRole,
+  foundationRolesOn,
+  GROUP_ROLES,
+  type GroupRole,
+  groupRolesOn,
+  holdsOn,
+  type MembershipModel,
+  type Resource,
+  TOKEN_SCOPES,
+} from "./policy/policy.ts";
+export { exportCharter } from "./registry/export-charter.ts";
+// Charter registry: import a checkout, replay the history, people and aliases, demo data.
+export { type ImportSummary, importCharters } from "./registry/import-charters.ts";
+export { personKey } from "./registry/person-key.ts";
+export { type ReplaySummary, readHistorySteps, replayHistory } from "./registry/replay-history.ts";
+export { type SeedResult, seedDemo } from "./registry/seed-demo.ts";

@@ -1,0 +1,226 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/db.ts";
+import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { type Database, schema } from "../../platform/db/index.ts";
+import { CLI_ACTOR } from "../accounts/accounts.repo.ts";
+import { createUser } from "../accounts/create-user.ts";
+import { endFoundationRole } from "../accounts/end-foundation-role.ts";
+import { endRolePeriod } from "../accounts/end-role-period.ts";
+import { grantFoundationRole } from "../accounts/grant-foundation-role.ts";
+import { recordRolePeriod } from "../accounts/record-role-period.ts";
+import { loadActor, loadGroupResource } from "./actor.repo.ts";
+import { decide } from "./policy.ts";
+
+let database: Database;
+const now = new Date("2026-11-21T12:00:00Z");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("loading an actor for the policy", () => {
+  it("takes group rights from dated role periods, with their decision, and ends them", async () => {
+    const db = database.db;
+    const group = await insertGroup(db, {
+      slug: "board-run",
+      charter: { membershipModel: "board-managed" },
+      chairs: ["Rosa Chair"],
+      members: [],
+    });
+    const person = await insertPerson(db, { name: "Nell Newcomer" });
+    const user = await createUser({ db, now, by: CLI_ACTOR, email: "nell@example.org", name: "Nell" });
+    await db.update(schema.users).set({ personId: person.id }).where(eq(schema.users.id, user.id));
+    const period = await recordRolePeriod({
+      db,
+      now,
+      by: CLI_ACTOR,
+      groupId: group.id,
+      personId: person.id,
+      role: "co-chair",
+      startedOn: "2026-03-01",
+      termEndsOn: "2027-03-01",
+      reason: "elected co-chair",
+      decisionRef: "vote 12",
+    });
+    const resource = await loadGroupResource(db, { slug: "board-run" });
+    if (!resource) throw new Error("group not loaded");
+    expect(resource.membershipModel).toBe("board-managed");
+
+    const actor = await loadActor(db, { userId: user.id, scopes: null });
+    expect(actor.personId).toBe(person.id);
+    expect(decide(actor, "group.manage-applications", resource, "2026-02-28").allowed).toBe(false);
+    expect(decide(actor, "group.manage-applications", resource, "2026-03-01").allowed).toBe(true);
+    // Board-managed: a co-chair does not take membership decisions.
+    expect(decide(actor, "group.decide-membership", resource, "2026-03-01").allowed).toBe(false);
+
+    await endRolePeriod({
+      db,
+      now,
+      by: CLI_ACTOR,
+      periodId: period.id,
+      endedOn: "2026-09-01",
+      reason: "stepped down",
+    });
+    const later = await loadActor(db, { userId: user.id, scopes: null });
+    expect(decide(later, "group.manage-applications", resource, "2026-09-01").allowed).toBe(false);
+    expect(decide(later, "group.manage-applications", resource, "2026-08-31").allowed).toBe(true);
+
+    const audit = await db.select().from(schema.auditLog).where(eq(schema.auditLog.subjectType, "group"));
+    expect(audit.map((a) => [a.action, a.cause])).toEqual([
+      ["role-period.start", "vote 12"],
+      ["role-period.end", "stepped down"],
+    ]);
+  });
+
+  it("counts a charter's roles until role periods are recorded for the person in that group", async () => {
+    const db = database.db;
+    const group = await insertGroup(db, { slug: "charter-only", chairs: ["Cass Charter"], members: [] });
+    const personId = group.people.get("Cass Charter");
+    if (personId === undefined) throw new Error("no chair");
+    const user = await createUser({ db, now, by: CLI_ACTOR, email: "cass@example.org", name: "Cass" });
+    await db.update(schema.users).set({ personId }).where(eq(schema.users.id, user.id));
+    const resource = await loadGroupResource(db, { slug: "charter-only" });
+    if (!resource) throw new Error("group not loaded");
+    const before = await loadActor(db, { userId: user.id, scopes: null });
+    expect(decide(before, "group.manage-applications", resource, "2026-11-21").allowed).toBe(true);
+    // Left the group: the period ended, and the charter line no longer counts.
+    const period = await recordRolePeriod({
+      db,
+      now,
+      by: CLI_ACTOR,
+      groupId: group.id,
+      personId,
+      role: "chair",
+      startedOn: "2025-01-01",
+    });
+    await endRolePeriod({
+      db,
+      now,
+      by: CLI_ACTOR,
+      periodId: period.id,
+      endedOn: "2026-11-01",
+      reason: "left",
+    });
+    const after = await loadActor(db, { userId: user.id, scopes: null });
+    expect(decide(after, "group.manage-applications", resource, "2026-11-21").allowed).toBe(false);
+    expect(decide(after, "group.report", resource, "2026-11-21").allowed).toBe(false);
+  });
+
+  it("refuses a bad role period naming the field, recording nothing", async () => {
+    const db = database.db;
+    const group = await insertGroup(db, { slug: "strict" });
+    const person = await insertPerson(db, { name: "Olu Other" });
+    const before = (await db.select().from(schema.rolePeriods)).length;
+    const attempt = (over: Record<string, unknown>) =>
+      recordRolePeriod({
+        db,
+        now,
+        by: CLI_ACTOR,
+        groupId: group.id,
+        personId: person.id,
+        role: "member",
+        startedOn: "2026-01-01",
+        ...over,
+      });
+    await expect(attempt({ role: "emperor" })).rejects.toThrow(/role: must be one of/);
+    await expect(attempt({ role: "other" })).rejects.toThrow(/title: a titled role needs its title/);
+    await expect(attempt({ endedOn: "2025-01-01" })).rejects.toThrow(/endedOn: must be after the start date/);
+    await expect(attempt({ startedOn: "2026-02-30" })).rejects.toThrow(/startedOn/);
+    expect((await db.select().from(schema.rolePeriods)).length).toBe(before);
+  });
+
+  it("takes foundation roles held by the account or by its linked person, as of the day", async () => {
+    const db = database.db;
+    const person = await insertPerson(db, { name: "Bea Board" });
+    const user = await createUser({ db, now, by: CLI_ACTOR, email: "bea@example.org", name: "Bea" });
+    await db.update(schema.users).set({ personId: person.id }).where(eq(schema.users.id, user.id));
+    const role = await grantFoundationRole({
+      db,
+      now,
+      by: CLI_ACTOR,
+      personId: person.id,
+      role: "board-member",
+      startedOn: "2025-01-01",
+      termEndsOn: "2026-12-31",
+      decisionRef: "2024 election",
+    });
+    const resource = await loadGroupResource(db, { slug: "board-run" });
+    if (!resource) throw new Error("group not loaded");
+    const actor = await loadActor(db, { userId: user.id, scopes: null });
+    expect(decide(actor, "group.decide-membership", resource, "2026-11-21").allowed).toBe(true);
+    await endFoundationRole({
+      db,
+      now,
+      by: CLI_ACTOR,
+      roleId: role.id,
+      endedOn: "2026-11-01",
+      reason: "resigned",
+    });
+    const after = await loadActor(db, { userId: user.id, scopes: null });
+    expect(decide(after, "group.decide-membership", resource, "2026-11-21").allowed).toBe(false);
+    expect(decide(after, "group.decide-membership", resource, "2026-10-31").allowed).toBe(true);
+  });
+
+  it("an unknown viewer is anonymous", async () => {
+    const actor = await loadActor(database.db, { userId: 987654, scopes: null });
+    expect(actor.userId).toBeNull();
+  });
+
+  it("adds ex officio roles: the President in the Code of Conduct WG, a Fellow in mergers and releasers", async () => {
+    const db = database.db;
+    await insertGroup(db, { slug: "code-of-conduct", charter: { membershipModel: "board-managed" } });
+    await insertGroup(db, {
+      slug: "mergers",
+      kind: "team",
+      charter: { membershipModel: "steering-council-managed" },
+    });
+    await insertGroup(db, {
+      slug: "releasers",
+      kind: "team",
+      charter: { membershipModel: "steering-council-managed" },
+    });
+    const coc = await loadGroupResource(db, { slug: "code-of-conduct" });
+    const mergers = await loadGroupResource(db, { slug: "mergers" });
+    const releasers = await loadGroupResource(db, { slug: "releasers" });
+    if (!coc || !mergers || !releasers) throw new Error("groups not loaded");
+    const president = await createUser({ db, now, by: CLI_ACTOR, email: "pres@example.org", name: "Pres" });
+    await grantFoundationRole({
+      db,
+      now,
+      by: CLI_ACTOR,
+      userId: president.id,
+      role: "president",
+      startedOn: "2026-01-01",
+    });
+    const fellow = await createUser({ db, now, by: CLI_ACTOR, email: "fellow@example.org", name: "Fellow" });
+    await grantFoundationRole({
+      db,
+      now,
+      by: CLI_ACTOR,
+      userId: fellow.id,
+      role: "fellow",
+      startedOn: "2026-04-01",
+    });
+
+    const p = await loadActor(db, { userId: president.id, scopes: null });
+    expect(decide(p, "group.view-private", coc, "2026-11-21").allowed).toBe(true);
+    expect(decide(p, "group.leave", coc, "2026-11-21").allowed).toBe(true);
+    expect(decide(p, "group.view-private", mergers, "2026-11-21").allowed).toBe(false);
+    expect(
+      p.groupRoles
+        .filter((r) => r.groupId === coc.groupId)
+        .map((r) => r.role)
+        .sort(),
+    ).toEqual(["board-liaison", "member"]);
+
+    const f = await loadActor(db, { userId: fellow.id, scopes: null });
+    expect(decide(f, "group.report", mergers, "2026-11-21").allowed).toBe(true);
+    expect(decide(f, "group.report", releasers, "2026-11-21").allowed).toBe(true);
+    expect(decide(f, "group.report", mergers, "2026-03-31").allowed).toBe(false);
+    expect(decide(f, "group.report", coc, "2026-11-21").allowed).toBe(false);
+  });
+});

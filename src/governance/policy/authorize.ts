@@ -1,0 +1,67 @@
+import type { Context } from "hono";
+import type { Viewer } from "../../platform/auth/index.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { AppEnv } from "../../platform/http/app.tsx";
+import { loadActor } from "./actor.repo.ts";
+import { type Action, type Actor, type Decision, decide, type Resource } from "./policy.ts";
+
+const actors = new WeakMap<Request, Promise<Actor>>();
+
+/** What authorize() needs from the services. */
+export interface PolicyDeps {
+  database: { db: Db };
+  clock: Clock;
+}
+
+/** The actor behind a request (loaded once per request). */
+export function actorOf(c: Context<AppEnv>, deps: PolicyDeps): Promise<Actor> {
+  let actor = actors.get(c.req.raw);
+  if (!actor) {
+    actor = loadActor(deps.database.db, c.var.viewer);
+    actors.set(c.req.raw, actor);
+  }
+  return actor;
+}
+
+/** Asks the policy, without throwing: for showing or hiding buttons. */
+export async function can(
+  c: Context<AppEnv>,
+  deps: PolicyDeps,
+  action: Action,
+  resource: Resource = { kind: "site" },
+): Promise<boolean> {
+  const actor = await actorOf(c, deps);
+  return decide(actor, action, resource, deps.clock.now().toISOString().slice(0, 10)).allowed;
+}
+
+/**
+ * Asks the policy and throws when denied: 401 (`unauthenticated`; pages redirect to /sign-in) when
+ * signing in could help, 403 (`forbidden`) otherwise. Returns the actor for the route to use.
+ */
+export async function authorize(
+  c: Context<AppEnv>,
+  deps: PolicyDeps,
+  action: Action,
+  resource: Resource = { kind: "site" },
+): Promise<Actor> {
+  const actor = await actorOf(c, deps);
+  throwUnlessAllowed(decide(actor, action, resource, deps.clock.now().toISOString().slice(0, 10)));
+  return actor;
+}
+
+/** Throws the AppError matching a denial. */
+export function throwUnlessAllowed(decision: Decision): void {
+  if (decision.allowed) return;
+  throw new AppError(decision.denial === "sign-in" ? "unauthenticated" : "forbidden", {
+    message: decision.reason,
+  });
+}
+
+/** The signed-in viewer, or a 401 (pages redirect to /sign-in). */
+export function requireViewer(c: Context<AppEnv>): Viewer {
+  const viewer = c.var.viewer;
+  if (!viewer) throw new AppError("unauthenticated", { message: "Sign in first." });
+  return viewer;
+}

@@ -1,0 +1,151 @@
+/**
+ * Accepts an alias suggestion: the two people are one. In one transaction the merged person's
+ * roles, role periods, account, decisions, timeline events, aliases and other suggestions move to the kept person, the merge is
+ * recorded in person_merges, and the merged row is deleted.
+ */
+import { and, eq, or, sql } from "drizzle-orm";
+import type { Tx } from "../../platform/db/index.ts";
+import {
+  aliasSuggestions,
+  groupEvents,
+  groupRoles,
+  people,
+  personAliases,
+  personMerges,
+} from "../../platform/db/schema.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { Services } from "../../platform/services.ts";
+
+/** What the merge did. */
+export interface MergeResult {
+  suggestionId: number;
+  kept: { id: number; slug: string; name: string };
+  merged: { id: number; slug: string; name: string };
+  moved: { roles: number; events: number; aliases: number };
+}
+
+/** Accepts suggestion `id`; `keep` (a person slug) overrides which of the two is kept. */
+export async function acceptAliasSuggestion(input: {
+  services: Pick<Services, "database" | "clock">;
+  id: number;
+  keep?: string;
+}): Promise<MergeResult> {
+  const { services } = input;
+  const now = services.clock.now();
+  return services.database.db.transaction(async (tx) => {
+    const [s] = await tx.select().from(aliasSuggestions).where(eq(aliasSuggestions.id, input.id));
+    if (!s) throw new AppError("not_found", { message: `No alias suggestion ${input.id}` });
+    if (s.status !== "pending") {
+      throw new AppError("conflict", { message: `Alias suggestion ${input.id} is already ${s.status}` });
+    }
+    const [a] = await tx.select().from(people).where(eq(people.id, s.personId));
+    const [b] = await tx.select().from(people).where(eq(people.id, s.otherPersonId));
+    if (!a || !b)
+      throw new AppError("not_found", { message: `Alias suggestion ${input.id} names a missing person` });
+    let kept = a;
+    let merged = b;
+    if (input.keep !== undefined) {
+      if (input.keep === b.slug) [kept, merged] = [b, a];
+      else if (input.keep !== a.slug) {
+        throw new AppError("bad_request", {
+          message: `--keep must be ${a.slug} or ${b.slug}, got ${input.keep}`,
+          issues: [{ field: "keep", message: `not one of the two people of suggestion ${input.id}` }],
+        });
+      }
+    }
+    await tx
+      .update(aliasSuggestions)
+      .set({ status: "accepted", decidedAt: now })
+      .where(eq(aliasSuggestions.id, s.id));
+    const moved = await mergePeople(tx, kept.id, merged.id);
+    if (!kept.handle && merged.handle)
+      await tx.update(people).set({ handle: merged.handle }).where(eq(people.id, kept.id));
+    await tx.insert(personMerges).values({
+      keptPersonId: kept.id,
+      mergedPersonId: merged.id,
+      mergedSlug: merged.slug,
+      mergedName: merged.name,
+      reason: s.reason,
+      suggestionId: s.id,
+      mergedAt: now,
+    });
+    await tx.delete(people).where(eq(people.id, merged.id));
+    return {
+      suggestionId: s.id,
+      kept: { id: kept.id, slug: kept.slug, name: kept.name },
+      merged: { id: merged.id, slug: merged.slug, name: merged.name },
+      moved,
+    };
+  });
+}
+
+/** Moves everything of person `from` to person `to`; rows that would duplicate one of `to`'s are dropped. */
+async function mergePeople(tx: Tx, to: number, from: number): Promise<MergeResult["moved"]> {
+  // A role both held in the same group (same role and title) stays once, with the kept person.
+  await tx.execute(sql`
+    delete from group_roles r using group_roles k
+    where r.person_id = ${from} and k.person_id = ${to}
+      and k.group_id = r.group_id and k.role = r.role and k.title = r.title`);
+  const roles = await tx
+    .update(groupRoles)
+    .set({ personId: to })
+    .where(eq(groupRoles.personId, from))
+    .returning({ id: groupRoles.id });
+  const events = await tx
+    .update(groupEvents)
+    .set({ personId: to })
+    .where(eq(groupEvents.personId, from))
+    .returning({ id: groupEvents.id });
+  const aliases = await tx
+    .update(personAliases)
+    .set({ personId: to })
+    .where(eq(personAliases.personId, from))
+    .returning({ id: personAliases.id });
+  // An account and its decisions (a newcomer's person created on applying) move too.
+  const accounts = (await tx.execute(
+    sql`select count(*)::int as n from users where person_id in (${to}, ${from})`,
+  )) as unknown as { rows: Array<{ n: number }> };
+  if ((accounts.rows[0]?.n ?? 0) > 1) {
+    throw new AppError("conflict", {
+      message: "Both people have an account; disable one account before merging them.",
+    });
+  }
+  await tx.execute(sql`update users set person_id = ${to} where person_id = ${from}`);
+  for (const table of ["vote_electorate", "vote_participation", "open_ballots"]) {
+    await tx.execute(sql`
+      delete from ${sql.identifier(table)} r using ${sql.identifier(table)} k
+      where r.person_id = ${from} and k.person_id = ${to} and k.vote_id = r.vote_id`);
+    await tx.execute(sql`update ${sql.identifier(table)} set person_id = ${to} where person_id = ${from}`);
+  }
+  for (const table of ["role_periods", "foundation_roles", "person_claims", "membership_applications"]) {
+    await tx.execute(sql`update ${sql.identifier(table)} set person_id = ${to} where person_id = ${from}`);
+  }
+  await tx.execute(sql`update votes set subject_person_id = ${to} where subject_person_id = ${from}`);
+  await tx.execute(sql`update votes set opened_by_person_id = ${to} where opened_by_person_id = ${from}`);
+  await tx.execute(sql`update vote_extensions set by_person_id = ${to} where by_person_id = ${from}`);
+  // Other suggestions about the merged person now concern the kept one, unless that pair exists.
+  const others = await tx
+    .select()
+    .from(aliasSuggestions)
+    .where(and(or(eq(aliasSuggestions.personId, from), eq(aliasSuggestions.otherPersonId, from))));
+  for (const o of others) {
+    const p = o.personId === from ? to : o.personId;
+    const q = o.otherPersonId === from ? to : o.otherPersonId;
+    if (p === q) continue; // the accepted pair itself: goes with the merged person
+    const [dup] = await tx
+      .select({ id: aliasSuggestions.id })
+      .from(aliasSuggestions)
+      .where(
+        or(
+          and(eq(aliasSuggestions.personId, p), eq(aliasSuggestions.otherPersonId, q)),
+          and(eq(aliasSuggestions.personId, q), eq(aliasSuggestions.otherPersonId, p)),
+        ),
+      );
+    if (dup) continue;
+    await tx
+      .update(aliasSuggestions)
+      .set({ personId: p, otherPersonId: q })
+      .where(eq(aliasSuggestions.id, o.id));
+  }
+  return { roles: roles.length, events: events.length, aliases: aliases.length };
+}

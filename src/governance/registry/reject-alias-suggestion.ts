@@ -1,0 +1,25 @@
+/** Rejects an alias suggestion: the two people stay apart and the pair is never suggested again. */
+import { eq } from "drizzle-orm";
+import { aliasSuggestions } from "../../platform/db/schema.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { Services } from "../../platform/services.ts";
+
+/** Marks suggestion `id` rejected. */
+export async function rejectAliasSuggestion(input: {
+  services: Pick<Services, "database" | "clock">;
+  id: number;
+}): Promise<{ id: number }> {
+  const { services } = input;
+  return services.database.db.transaction(async (tx) => {
+    const [s] = await tx.select().from(aliasSuggestions).where(eq(aliasSuggestions.id, input.id));
+    if (!s) throw new AppError("not_found", { message: `No alias suggestion ${input.id}` });
+    if (s.status !== "pending") {
+      throw new AppError("conflict", { message: `Alias suggestion ${input.id} is already ${s.status}` });
+    }
+    await tx
+      .update(aliasSuggestions)
+      .set({ status: "rejected", decidedAt: services.clock.now() })
+      .where(eq(aliasSuggestions.id, s.id));
+    return { id: s.id };
+  });
+}

@@ -1,0 +1,111 @@
+/** The one query behind current membership: the charter's roles and the role periods, with their holders. */
+import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../platform/db/index.ts";
+import { foundationRoles, groupRoles, groups, people, rolePeriods, users } from "../../platform/db/schema.ts";
+import {
+  EX_OFFICIO_FOUNDATION_ROLES,
+  EX_OFFICIO_GROUP_SLUGS,
+  exOfficioOfPeople,
+} from "../policy/ex-officio.ts";
+import type { CharterRoleSource, ExOfficioSource, RolePeriodSource } from "./current-membership.ts";
+
+/** A role holder as pages show them. */
+export interface RoleHolder {
+  id: number;
+  slug: string;
+  name: string;
+  handle: string | null;
+}
+
+/** What `currentMembership` and `effectiveRoles` combine. */
+export interface RoleSources {
+  charterRoles: CharterRoleSource<RoleHolder>[];
+  periods: RolePeriodSource<RoleHolder>[];
+  exOfficio: ExOfficioSource<RoleHolder>[];
+}
+
+const holder = { id: people.id, slug: people.slug, name: people.name, handle: people.handle };
+
+/**
+ * Charter roles and role periods of the given groups (all when `groupIds` is undefined),
+ * optionally of one person only.
+ */
+export async function selectRoleSources(
+  db: Db | Tx,
+  filter: { groupIds?: readonly number[] | undefined; personId?: number | undefined },
+): Promise<RoleSources> {
+  const { groupIds, personId } = filter;
+  if (groupIds && groupIds.length === 0) return { charterRoles: [], periods: [], exOfficio: [] };
+  // Sequential: inside a transaction both run on one connection.
+  const charterRoles = await db
+    .select({
+      groupId: groupRoles.groupId,
+      personId: groupRoles.personId,
+      role: groupRoles.role,
+      title: groupRoles.title,
+      position: groupRoles.position,
+      person: holder,
+    })
+    .from(groupRoles)
+    .innerJoin(people, eq(people.id, groupRoles.personId))
+    .where(
+      and(
+        groupIds ? inArray(groupRoles.groupId, [...groupIds]) : undefined,
+        personId === undefined ? undefined : eq(groupRoles.personId, personId),
+      ),
+    )
+    .orderBy(asc(groupRoles.groupId), asc(groupRoles.position), asc(groupRoles.id));
+  const periods = await db
+    .select({
+      groupId: rolePeriods.groupId,
+      personId: rolePeriods.personId,
+      role: rolePeriods.role,
+      title: rolePeriods.title,
+      startedOn: rolePeriods.startedOn,
+      endedOn: rolePeriods.endedOn,
+      person: holder,
+    })
+    .from(rolePeriods)
+    .innerJoin(people, eq(people.id, rolePeriods.personId))
+    .where(
+      and(
+        groupIds ? inArray(rolePeriods.groupId, [...groupIds]) : undefined,
+        personId === undefined ? undefined : eq(rolePeriods.personId, personId),
+      ),
+    )
+    .orderBy(asc(rolePeriods.groupId), asc(rolePeriods.startedOn), asc(rolePeriods.id));
+  // Ex officio: holders of the foundation roles the charters name, in the groups they name.
+  const exGroups = await db
+    .select({ id: groups.id, slug: groups.slug })
+    .from(groups)
+    .where(
+      and(
+        inArray(groups.slug, [...EX_OFFICIO_GROUP_SLUGS]),
+        groupIds ? inArray(groups.id, [...groupIds]) : undefined,
+      ),
+    );
+  let exOfficio: ExOfficioSource<RoleHolder>[] = [];
+  if (exGroups.length > 0) {
+    const holderId = sql<number>`coalesce(${foundationRoles.personId}, ${users.personId})`;
+    const holders = await db
+      .select({
+        personId: holderId,
+        role: foundationRoles.role,
+        startedOn: foundationRoles.startedOn,
+        endedOn: foundationRoles.endedOn,
+        person: holder,
+      })
+      .from(foundationRoles)
+      .leftJoin(users, eq(users.id, foundationRoles.userId))
+      .innerJoin(people, eq(people.id, holderId))
+      .where(
+        and(
+          inArray(foundationRoles.role, [...EX_OFFICIO_FOUNDATION_ROLES]),
+          or(isNotNull(foundationRoles.personId), isNotNull(users.personId)),
+          personId === undefined ? undefined : eq(holderId, personId),
+        ),
+      );
+    exOfficio = exOfficioOfPeople({ holders, groupIdBySlug: new Map(exGroups.map((g) => [g.slug, g.id])) });
+  }
+  return { charterRoles, periods, exOfficio };
+}
