@@ -1,0 +1,43 @@
+/** The readiness chart: verdict counts of one series as SVG bars (echarts server-side). */
+import type { SeriesReadiness } from "./readiness.ts";
+import { VERDICTS } from "./readiness.ts";
+import { renderAccessibleChart } from "./svg-chart.ts";
+
+const COLOURS: Record<string, string> = {
+  yes: "#1e6b3a",
+  maybe: "#8a4b00",
+  no: "#a4161a",
+  unknown: "#4a4a4a",
+};
+
+/** The text alternative of the readiness chart. */
+export function describeReadiness(r: SeriesReadiness): string {
+  const pct = (r.readyShare * 100).toFixed(1);
+  return `Verdicts for Django ${r.series} over the top ${r.considered} packages by downloads: ${VERDICTS.map((v) => `${r.counts[v]} ${v}`).join(", ")}; ${pct}% ready.`;
+}
+
+/** Renders one bar per verdict with its count. */
+export function renderReadinessChart(r: SeriesReadiness): Promise<string> {
+  return renderAccessibleChart({
+    idPrefix: `readiness-${r.series.replace(/\W/g, "-")}`,
+    width: 640,
+    height: 260,
+    title: `Readiness of Django ${r.series}`,
+    description: describeReadiness(r),
+    option: {
+      grid: { left: 80, right: 40, top: 20, bottom: 30 },
+      xAxis: { type: "value", axisLabel: { color: "#1a1a1a" }, minInterval: 1 },
+      yAxis: { type: "category", data: [...VERDICTS].reverse(), axisLabel: { color: "#1a1a1a" } },
+      series: [
+        {
+          type: "bar",
+          data: [...VERDICTS]
+            .reverse()
+            .map((v) => ({ value: r.counts[v], itemStyle: { color: COLOURS[v] } })),
+          label: { show: true, position: "right", color: "#1a1a1a" },
+          barWidth: 28,
+        },
+      ],
+    },
+  });
+}

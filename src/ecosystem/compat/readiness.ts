@@ -1,0 +1,83 @@
+/**
+ * Readiness of a Django series: how many of the most downloaded packages' latest releases support
+ * it. Pure: imports nothing from platform/.
+ */
+import {
+  type CompatTarget,
+  type CompatVerdict,
+  judgeCompatibility,
+  type PackageFacts,
+  type Verdict,
+} from "./verdict.ts";
+
+/** The verdicts in display order. */
+export const VERDICTS: readonly Verdict[] = ["yes", "maybe", "no", "unknown"];
+
+/** A catalogue package as readiness needs it. */
+export interface RankedPackage extends PackageFacts {
+  displayName: string;
+  /** 1 = most downloaded; null = outside the ranked set. */
+  downloadRank: number | null;
+}
+
+/** One package's line in a readiness report. */
+export interface ReadinessRow {
+  name: string;
+  displayName: string;
+  downloadRank: number | null;
+  version: string;
+  compat: CompatVerdict;
+}
+
+/** Readiness of one series over the top N packages. */
+export interface SeriesReadiness {
+  series: string;
+  /** N asked for. */
+  top: number;
+  /** Packages actually considered (fewer than N when the catalogue ranks fewer). */
+  considered: number;
+  counts: Record<Verdict, number>;
+  /** Share of considered packages whose verdict is `yes` (0 when none considered). */
+  readyShare: number;
+  rows: ReadinessRow[];
+}
+
+/** The N best-ranked packages, best first; unranked packages and Django itself are never in the top N. */
+export function topByRank<T extends { downloadRank: number | null; name: string }>(
+  packages: readonly T[],
+  top: number,
+): T[] {
+  return packages
+    .filter((p) => p.downloadRank !== null && p.name !== "django")
+    .sort((a, b) => (a.downloadRank ?? 0) - (b.downloadRank ?? 0) || a.name.localeCompare(b.name))
+    .slice(0, top);
+}
+
+/** Judges every package against the series and counts the verdicts. */
+export function computeReadiness(input: {
+  packages: readonly RankedPackage[];
+  target: CompatTarget;
+  top: number;
+}): SeriesReadiness {
+  const chosen = topByRank(input.packages, input.top);
+  const counts: Record<Verdict, number> = { yes: 0, maybe: 0, no: 0, unknown: 0 };
+  const rows = chosen.map((p) => {
+    const compat = judgeCompatibility({ facts: p, target: input.target });
+    counts[compat.verdict]++;
+    return {
+      name: p.name,
+      displayName: p.displayName,
+      downloadRank: p.downloadRank,
+      version: p.version,
+      compat,
+    };
+  });
+  return {
+    series: input.target.series,
+    top: input.top,
+    considered: rows.length,
+    counts,
+    readyShare: rows.length ? counts.yes / rows.length : 0,
+    rows,
+  };
+}

@@ -1,0 +1,88 @@
+/** Lists catalogued projects with filters and pagination (the `/packages` page, its CSV and JSON). */
+import { z } from "zod";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { validationError } from "../../platform/errors.ts";
+import { listPackageRows, type PackageFilter } from "./packages.repo.ts";
+
+/** Recency choices of the list filter: latest release within (or, for `older-2y`, before) a span. */
+export const RECENCY = {
+  "90d": { days: 90, label: "in the last 90 days" },
+  "1y": { days: 365, label: "in the last year" },
+  "2y": { days: 730, label: "in the last two years" },
+  "older-2y": { days: 730, label: "more than two years ago" },
+} as const;
+
+/** Query parameters of the list, validated (also used by the CSV and JSON exports). */
+export const PackageQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100, "search must be at most 100 characters")
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  django: z
+    .string()
+    .regex(/^(\d\.\d{1,2}|20\d\d)$/, "Django series looks like 5.2 or 2028")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  python: z
+    .string()
+    .regex(/^3\.\d{1,2}$/, "Python version looks like 3.12")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  released: z
+    .enum(["90d", "1y", "2y", "older-2y"], { error: "released must be 90d, 1y, 2y or older-2y" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  sort: z.enum(["rank", "name", "recent"], { error: "sort must be rank, name or recent" }).default("rank"),
+  page: z.coerce
+    .number()
+    .int("page must be a whole number")
+    .min(1, "page starts at 1")
+    .max(100_000)
+    .default(1),
+  per_page: z.coerce
+    .number()
+    .int()
+    .min(1, "per_page is at least 1")
+    .max(500, "per_page is at most 500")
+    .default(50),
+});
+
+/** A validated list query. */
+export type PackageQuery = z.infer<typeof PackageQuerySchema>;
+
+/** Parses raw query parameters; bad ones give a validation error naming the parameter. */
+export function parsePackageQuery(raw: Record<string, string | undefined>): PackageQuery {
+  const r = PackageQuerySchema.safeParse(raw);
+  if (!r.success) throw validationError("query", r.error.issues);
+  return r.data;
+}
+
+/** Turns a query into repository filters relative to `now`. */
+export function filterOf(q: PackageQuery, now: Date): PackageFilter {
+  const f: PackageFilter = { q: q.q, django: q.django, python: q.python, sort: q.sort };
+  if (q.released) {
+    const cut = new Date(now.getTime() - RECENCY[q.released].days * 86_400_000);
+    if (q.released === "older-2y") f.releasedBefore = cut;
+    else f.releasedAfter = cut;
+  }
+  return f;
+}
+
+/** One page of the list. */
+export async function listPackages(input: { db: Db; clock: Clock; query: PackageQuery; all?: boolean }) {
+  const q = input.query;
+  const page = input.all
+    ? { offset: 0, limit: 1_000_000 }
+    : { offset: (q.page - 1) * q.per_page, limit: q.per_page };
+  const { rows, total } = await listPackageRows(input.db, filterOf(q, input.clock.now()), page);
+  return {
+    rows,
+    total,
+    page: q.page,
+    perPage: q.per_page,
+    pages: Math.max(1, Math.ceil(total / q.per_page)),
+  };
+}

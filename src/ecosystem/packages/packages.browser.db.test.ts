@@ -1,0 +1,104 @@
+/**
+ * The package pages in a real browser: axe-core (WCAG 2.0/2.1 A and AA) finds nothing on the list,
+ * a filtered list, and a synced project's page with its chart; the filter form works without
+ * JavaScript.
+ */
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AxeViolation, axeViolations, launchChromium } from "../../../test/accessibility.ts";
+import { createTestApplication } from "../../../test/app.ts";
+import { createTestDatabase } from "../../../test/db.ts";
+import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
+import type { Database } from "../../platform/db/client.ts";
+import { syncPackages } from "../sync/sync-packages.ts";
+import { loadSnapshot } from "./load-snapshot.ts";
+
+let database: Database;
+let index: PypiServer;
+let server: ServerType;
+let browser: Browser;
+let base = "";
+let synced = "";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { app, services, clock } = await createTestApplication(database);
+  await loadSnapshot({
+    db: database.db,
+    clock,
+    file: path.resolve("../shared/data/pypi-django-2026-11.tsv"),
+  });
+  index = await startPypiServer({ limit: 60 });
+  await syncPackages({
+    database,
+    clock,
+    log: services.log,
+    httpFor: () => services.http,
+    indexUrl: index.url,
+    pollMs: 50,
+  });
+  synced = index.names.find((n) => n.startsWith("django-")) ?? index.names[0] ?? "";
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await index?.close();
+  await database?.close();
+});
+
+async function checkPage(p: string): Promise<{ status: number; violations: AxeViolation[]; passes: number }> {
+  // The site's CSP forbids inline scripts; the test bypasses it to inject axe.
+  const context = await browser.newContext({ bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(`${base}${p}`);
+    const result = await axeViolations(page);
+    return { status: response?.status() ?? 0, ...result };
+  } finally {
+    await context.close();
+  }
+}
+
+describe("package pages in a browser", () => {
+  it("have no axe-core violations (list, filtered list, project page with chart)", async () => {
+    for (const p of [
+      "/packages",
+      "/packages?django=5.2&python=3.12&released=1y&page=2",
+      `/packages/${synced}`,
+    ]) {
+      const result = await checkPage(p);
+      expect(result.status, p).toBe(200);
+      expect(result.passes, p).toBeGreaterThan(10);
+      expect(result.violations, p).toEqual([]);
+    }
+  });
+
+  it("filter with the plain GET form when JavaScript is off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/packages`);
+      await page.getByLabel("Name contains").fill("rest-framework");
+      await page.getByLabel("Order by").selectOption("name");
+      await page.getByRole("button", { name: "Show packages" }).click();
+      await page.waitForURL(/q=rest-framework/);
+      const names = await page.locator("main table tbody th a").allTextContents();
+      expect(names.length).toBeGreaterThan(5);
+      for (const n of names) expect(n).toContain("rest-framework");
+      expect([...names].sort()).toEqual(names);
+      await page.getByRole("link", { name: names[0] ?? "" }).click();
+      await expect(page.locator("h1").textContent()).resolves.toBe(names[0]);
+    } finally {
+      await context.close();
+    }
+  });
+});

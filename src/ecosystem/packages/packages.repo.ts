@@ -1,0 +1,124 @@
+/** Queries of the package catalogue: snapshot upserts, listing with filters, one project. */
+import { and, asc, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.ts";
+import { packageReleases, packageSyncRuns, packages } from "../../platform/db/schema.ts";
+import type { SnapshotRow } from "./snapshot-tsv.ts";
+
+/**
+ * Upserts snapshot rows. Rows an index sync wrote keep their synced facts; only the download rank
+ * (which only snapshots carry) is refreshed on them.
+ */
+export async function upsertSnapshotRows(db: Db, rows: SnapshotRow[], at: Date): Promise<void> {
+  if (rows.length === 0) return;
+  const fromSnapshot = sql`${packages.source} = 'snapshot'`;
+  const keepOrTake = (column: SQL, excluded: SQL) =>
+    sql`CASE WHEN ${fromSnapshot} THEN ${excluded} ELSE ${column} END`;
+  await db
+    .insert(packages)
+    .values(
+      rows.map((r) => ({
+        name: r.name,
+        displayName: r.displayName,
+        latestVersion: r.latestVersion,
+        latestReleaseAt: r.latestReleaseAt,
+        downloadRank: r.downloadRank,
+        summary: r.summary,
+        source: "snapshot" as const,
+        syncedAt: at,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: packages.name,
+      set: {
+        displayName: keepOrTake(sql`${packages.displayName}`, sql`excluded.display_name`),
+        latestVersion: keepOrTake(sql`${packages.latestVersion}`, sql`excluded.latest_version`),
+        latestReleaseAt: keepOrTake(sql`${packages.latestReleaseAt}`, sql`excluded.latest_release_at`),
+        summary: keepOrTake(sql`${packages.summary}`, sql`coalesce(excluded.summary, ${packages.summary})`),
+        downloadRank: sql`excluded.download_rank`,
+        syncedAt: keepOrTake(sql`${packages.syncedAt}`, sql`excluded.synced_at`),
+      },
+    });
+}
+
+/** Number of catalogued projects. */
+export async function countAllPackages(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(packages);
+  return Number(row?.n ?? 0);
+}
+
+/** Filters of the package list. */
+export interface PackageFilter {
+  /** Substring of the normalised name. */
+  q?: string;
+  /** Django series the project declares (classifier `Framework :: Django :: X.Y`). */
+  django?: string;
+  /** Python version the project declares (classifier `Programming Language :: Python :: 3.X`). */
+  python?: string;
+  /** Latest release on or after this date. */
+  releasedAfter?: Date;
+  /** Latest release before this date (for "no release for years"). */
+  releasedBefore?: Date;
+  sort?: "rank" | "name" | "recent";
+}
+
+function whereOf(f: PackageFilter): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.q) conds.push(ilike(packages.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.django) {
+    const major = f.django.split(".")[0] ?? f.django;
+    conds.push(
+      sql`(${packages.classifiers} @> ${JSON.stringify([`Framework :: Django :: ${f.django}`])}::jsonb or ${packages.classifiers} @> ${JSON.stringify([`Framework :: Django :: ${major}`])}::jsonb)`,
+    );
+  }
+  if (f.python) {
+    conds.push(
+      sql`${packages.classifiers} @> ${JSON.stringify([`Programming Language :: Python :: ${f.python}`])}::jsonb`,
+    );
+  }
+  if (f.releasedAfter) conds.push(gte(packages.latestReleaseAt, f.releasedAfter));
+  if (f.releasedBefore) conds.push(lt(packages.latestReleaseAt, f.releasedBefore));
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** One page of matching projects plus the total count. */
+export async function listPackageRows(db: Db, f: PackageFilter, page: { offset: number; limit: number }) {
+  const where = whereOf(f);
+  const order =
+    f.sort === "name"
+      ? [asc(packages.name)]
+      : f.sort === "recent"
+        ? [sql`${packages.latestReleaseAt} desc nulls last`, asc(packages.name)]
+        : [sql`${packages.downloadRank} asc nulls last`, asc(packages.name)];
+  const rows = await db
+    .select()
+    .from(packages)
+    .where(where)
+    .orderBy(...order)
+    .offset(page.offset)
+    .limit(page.limit);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(packages).where(where);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** One project by normalised name. */
+export async function findPackage(db: Db, name: string) {
+  const [row] = await db.select().from(packages).where(eq(packages.name, name)).limit(1);
+  return row;
+}
+
+/** Releases of a project, oldest first. */
+export async function findReleases(db: Db, name: string) {
+  return db
+    .select()
+    .from(packageReleases)
+    .where(eq(packageReleases.name, name))
+    .orderBy(sql`${packageReleases.uploadedAt} asc nulls first`, desc(packageReleases.version));
+}
+
+/** When the last finished sync run ended (null when the catalogue has never been synced). */
+export async function lastFinishedSync(db: Db): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | string | null>`max(${packageSyncRuns.finishedAt})` })
+    .from(packageSyncRuns);
+  return row?.at ? new Date(row.at) : null;
+}

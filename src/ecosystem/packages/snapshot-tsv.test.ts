@@ -1,0 +1,44 @@
+/** Snapshot lines: valid rows, the header, and every kind of malformed row named by line. */
+import { describe, expect, it } from "vitest";
+import { normalizeName } from "./normalize-name.ts";
+import { parseSnapshotLine } from "./snapshot-tsv.ts";
+
+describe("snapshot lines", () => {
+  it("skips the header and blank lines", () => {
+    expect(parseSnapshotLine("name\tversion\tlast_release_month\tdownload_rank\tsummary", 1)).toBeNull();
+    expect(parseSnapshotLine("   ", 7)).toBeNull();
+  });
+
+  it("reads a full row and a facts-only row", () => {
+    expect(parseSnapshotLine("Django_Foo\t1.2.3\t2024-05\t17\tA thing\r", 2)).toEqual({
+      row: {
+        name: "django-foo",
+        displayName: "Django_Foo",
+        latestVersion: "1.2.3",
+        latestReleaseAt: new Date("2024-05-01T00:00:00Z"),
+        downloadRank: 17,
+        summary: "A thing",
+      },
+    });
+    const facts = parseSnapshotLine("bar\t0.1\t2019-12\t", 3);
+    expect(facts && "row" in facts && facts.row.downloadRank).toBeNull();
+  });
+
+  it.each([
+    ["onlyname", "expected 3 to 5 tab-separated columns, found 1"],
+    ["a\tb\tc\td\te\tf", "expected 3 to 5 tab-separated columns, found 6"],
+    ["-bad-\t1.0\t2020-01\t\t", 'name: "-bad-" is not a valid project name'],
+    ["ok\t\t2020-01\t\t", "version: is empty"],
+    ["ok\t1.0\t2020-13\t\t", 'month: "2020-13" is not YYYY-MM'],
+    ["ok\t1.0\tJan 2020\t\t", 'month: "Jan 2020" is not YYYY-MM'],
+    ["ok\t1.0\t2020-01\tfirst\t", 'download rank: "first" is not a positive integer'],
+    ["ok\t1.0\t2020-01\t0\t", 'download rank: "0" is not a positive integer'],
+  ])("rejects %j with a message naming the field", (line, message) => {
+    expect(parseSnapshotLine(line, 12)).toEqual({ problem: { line: 12, message } });
+  });
+
+  it("normalises names as PEP 503 does", () => {
+    expect(normalizeName("Django.Rest__Framework-")).toBe("django-rest-framework-");
+    expect(normalizeName("zope.interface")).toBe("zope-interface");
+  });
+});

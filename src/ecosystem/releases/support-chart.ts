@@ -1,0 +1,89 @@
+/** The support-window chart of the release calendar (echarts, server-side SVG) and its text alternative. */
+import { renderAccessibleChart } from "../compat/svg-chart.ts";
+import { type ReleaseSeries, seriesPhase } from "./calendar.ts";
+
+const DAY = 86_400_000;
+const YEAR = 365.25 * DAY;
+const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+/** One sentence per series saying what the chart shows, for the SVG <desc> and the page. */
+export function describeSupportWindows(calendar: readonly ReleaseSeries[], today: string): string {
+  const parts = calendar.map((s) => {
+    const m = s.milestones;
+    const p = (x: { status: string }) => (x.status === "projected" ? " (projected)" : "");
+    return `Django ${s.series}${s.lts ? " LTS" : ""}: released ${m.final.date}${p(m.final)}, mainstream support until ${m["end-mainstream"].date}${p(m["end-mainstream"])}, extended support until ${m["end-extended"].date}${p(m["end-extended"])}; ${seriesPhase(s, today).replace(/-/g, " ")} on ${today}.`;
+  });
+  return `Support windows of Django series as horizontal bars. ${parts.join(" ")}`;
+}
+
+/** Renders the Gantt-style chart: pre-release, mainstream and extended support per series, and today. */
+export function renderSupportChart(calendar: readonly ReleaseSeries[], today: string): Promise<string> {
+  const rows = [...calendar].reverse();
+  // The axis counts from 1 January of the first year, so yearly ticks fall on year boundaries.
+  const start = Date.UTC(
+    new Date(Math.min(...rows.map((s) => ms(s.milestones.alpha.date)))).getUTCFullYear(),
+    0,
+    1,
+  );
+  const lastEnd = new Date(Math.max(...rows.map((s) => ms(s.milestones["end-extended"].date))));
+  const end = Date.UTC(lastEnd.getUTCFullYear() + 1, 0, 1);
+  const offset = rows.map((s) => ms(s.milestones.alpha.date) - start);
+  const pre = rows.map((s) => ms(s.milestones.final.date) - ms(s.milestones.alpha.date));
+  const main = rows.map((s) => ms(s.milestones["end-mainstream"].date) - ms(s.milestones.final.date));
+  const ext = rows.map(
+    (s) => ms(s.milestones["end-extended"].date) - ms(s.milestones["end-mainstream"].date),
+  );
+  const bar = (name: string, data: number[], color: string) => ({
+    name,
+    type: "bar",
+    stack: "window",
+    data,
+    itemStyle: { color },
+    barWidth: 14,
+  });
+  return renderAccessibleChart({
+    idPrefix: "support-chart",
+    width: 900,
+    height: 60 + rows.length * 28,
+    title: "Django support windows",
+    description: describeSupportWindows(calendar, today),
+    option: {
+      grid: { left: 90, right: 20, top: 40, bottom: 30 },
+      legend: {
+        top: 5,
+        textStyle: { color: "#1a1a1a" },
+        data: ["Pre-release", "Mainstream support", "Extended support"],
+      },
+      xAxis: {
+        type: "value",
+        min: 0,
+        max: end - start,
+        interval: YEAR,
+        axisLabel: {
+          color: "#1a1a1a",
+          formatter: (v: number) => String(new Date(start + v + 15 * DAY).getUTCFullYear()),
+        },
+        splitLine: { lineStyle: { color: "#d0d0d0" } },
+      },
+      yAxis: {
+        type: "category",
+        data: rows.map((s) => `${s.series}${s.lts ? " LTS" : ""}`),
+        axisLabel: { color: "#1a1a1a" },
+      },
+      series: [
+        { ...bar("offset", offset, "transparent"), silent: true },
+        bar("Pre-release", pre, "#9e9e9e"),
+        bar("Mainstream support", main, "#0c4b33"),
+        {
+          ...bar("Extended support", ext, "#6fa287"),
+          markLine: {
+            symbol: "none",
+            label: { formatter: `today ${today}`, color: "#a4161a" },
+            lineStyle: { color: "#a4161a", type: "dashed" },
+            data: [{ xAxis: ms(today) - start }],
+          },
+        },
+      ],
+    },
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * `packages sync`: keeps the catalogue in step with an index. Plans (or resumes) a run, puts its
+ * pending projects on the job queue, works them with this process's workers (and any
+ * `guildhall worker` processes on PostgreSQL), waits until no item is pending, and summarises.
+ */
+import type { Clock } from "../../platform/clock.ts";
+import type { Database } from "../../platform/db/client.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { HttpClient } from "../../platform/fetch.ts";
+import { type JobQueue, startJobQueue } from "../../platform/jobs/queue.ts";
+import type { Logger } from "../../platform/log.ts";
+import { planSyncRun } from "./plan-sync-run.ts";
+import { finishRun, itemStateCounts, pendingNames, problemCounts } from "./sync.repo.ts";
+import { buildSyncSummary, type SyncSummary } from "./sync-summary.ts";
+import { enqueueSyncChunks, SYNC_QUEUE, startSyncWorkers } from "./sync-worker.ts";
+
+/** How long a run may make no progress before its queue is checked for lost jobs. */
+const STALL_MS = 60_000;
+
+/** Progress of a run, reported while it works. */
+export interface SyncProgress {
+  runId: number;
+  done: number;
+  total: number;
+  states: Record<string, number>;
+}
+
+/** Runs one sync to completion and returns its summary. */
+export async function syncPackages(input: {
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  /** Client for a user agent (null = the configured one). */
+  httpFor: (userAgent: string | null) => HttpClient;
+  indexUrl: string;
+  userAgent?: string | null;
+  /** Requests in flight in this process. */
+  concurrency?: number;
+  /** Chunk-working loops in this process; 0 leaves the work to `guildhall worker` processes. */
+  workers?: number;
+  /** Results per write transaction. */
+  batchSize?: number;
+  onProgress?: (p: SyncProgress) => void;
+  /** Milliseconds between progress checks. */
+  pollMs?: number;
+  /** An already started queue (otherwise one is started and stopped here). */
+  queue?: JobQueue;
+}): Promise<SyncSummary> {
+  const { database, clock } = input;
+  const db = database.db;
+  const indexUrl = input.indexUrl.replace(/\/+$/, "");
+  const userAgent = input.userAgent ?? null;
+  if ((input.workers ?? 1) === 0 && database.driver === "pglite") {
+    throw new AppError("validation", {
+      message:
+        "Invalid flags: --workers: 0 leaves the run to other processes, which needs PostgreSQL (DATABASE_URL)",
+      issues: [{ field: "--workers", message: "0 needs PostgreSQL" }],
+    });
+  }
+  const started = performance.now();
+  const plan = await planSyncRun({ db, http: input.httpFor(userAgent), clock, indexUrl });
+  const queue =
+    input.queue ??
+    (await startJobQueue({ database, log: input.log, queues: [SYNC_QUEUE], supervise: false }));
+  let stopWorkers: (() => Promise<void>) | null = null;
+  try {
+    const pending = await pendingNames(db, plan.runId);
+    await enqueueSyncChunks({ queue, runId: plan.runId, indexUrl, names: pending, userAgent });
+    if ((input.workers ?? 1) > 0) {
+      stopWorkers = await startSyncWorkers({
+        queue,
+        db,
+        clock,
+        log: input.log,
+        httpFor: input.httpFor,
+        workers: input.workers ?? 1,
+        concurrency: input.concurrency ?? 16,
+        batchSize: input.batchSize,
+      });
+    }
+    const pollMs = input.pollMs ?? 500;
+    let lastLeft = -1;
+    let stalledSince = performance.now();
+    for (;;) {
+      const states = await itemStateCounts(db, plan.runId);
+      const total = Object.values(states).reduce((a, b) => a + b, 0);
+      const left = states["pending"] ?? 0;
+      input.onProgress?.({ runId: plan.runId, done: total - left, total, states });
+      if (left === 0) break;
+      if (left !== lastLeft) {
+        lastLeft = left;
+        stalledSince = performance.now();
+      } else if (
+        performance.now() - stalledSince > STALL_MS &&
+        (await queue.getQueueSize(SYNC_QUEUE, { before: "completed" })) === 0
+      ) {
+        // Jobs were lost (failed past their retries, or deleted): queue what is still pending again.
+        input.log.warn(
+          { runId: plan.runId, left },
+          "no sync jobs left for pending projects; queueing them again",
+        );
+        await enqueueSyncChunks({
+          queue,
+          runId: plan.runId,
+          indexUrl,
+          names: await pendingNames(db, plan.runId),
+          userAgent,
+        });
+        stalledSince = performance.now();
+      }
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+  } finally {
+    if (stopWorkers) await stopWorkers();
+    if (!input.queue) await queue.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+  const summary = buildSyncSummary({
+    runId: plan.runId,
+    indexUrl,
+    resumed: plan.resumed,
+    listed: plan.listed,
+    queued: plan.queued,
+    states: await itemStateCounts(db, plan.runId),
+    problems: await problemCounts(db, plan.runId),
+    durationMs: performance.now() - started,
+  });
+  await finishRun(db, plan.runId, clock.now(), summary);
+  return summary;
+}

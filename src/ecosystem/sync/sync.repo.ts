@@ -1,0 +1,269 @@
+/** Queries of the PyPI sync: runs, per-project work items, problems, and saving project results. */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.ts";
+import {
+  packageReleases,
+  packageSyncItems,
+  packageSyncProblems,
+  packageSyncRuns,
+  packages,
+} from "../../platform/db/schema.ts";
+import type { ProblemKind, ProjectRecord } from "./pypi-documents.ts";
+
+/** The outcome of syncing one project, saved atomically with its work item. */
+export type ProjectResult =
+  | {
+      kind: "fetched";
+      name: string;
+      serial: number;
+      etag: string | null;
+      record: ProjectRecord;
+      coreMetadata: Record<string, string[]> | null;
+      /** A non-fatal problem (for example an unreadable core metadata file). */
+      warning: { kind: ProblemKind; message: string } | null;
+    }
+  | { kind: "not_modified"; name: string; serial: number; etag: string | null }
+  | { kind: "problem"; name: string; serial: number; problem: { kind: ProblemKind; message: string } };
+
+/** Stored serial of every catalogued project (null for rows from a snapshot). */
+export async function loadStoredSerials(db: Db): Promise<Map<string, number | null>> {
+  const rows = await db.select({ name: packages.name, lastSerial: packages.lastSerial }).from(packages);
+  return new Map(rows.map((r) => [r.name, r.lastSerial]));
+}
+
+/** The unfinished run against `indexUrl`, if a previous sync was interrupted. */
+export async function findRunningRun(db: Db, indexUrl: string) {
+  const rows = await db
+    .select()
+    .from(packageSyncRuns)
+    .where(and(eq(packageSyncRuns.indexUrl, indexUrl), eq(packageSyncRuns.status, "running")))
+    .orderBy(packageSyncRuns.id)
+    .limit(1);
+  return rows[0];
+}
+
+/** Creates a run and its work items in one transaction (a run killed while planning leaves nothing). */
+export async function createRun(
+  db: Db,
+  input: {
+    indexUrl: string;
+    startedAt: Date;
+    indexSerial: number | null;
+    listed: number;
+    items: Array<{ name: string; serial: number }>;
+  },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [run] = await tx
+      .insert(packageSyncRuns)
+      .values({
+        indexUrl: input.indexUrl,
+        status: "running",
+        startedAt: input.startedAt,
+        indexSerial: input.indexSerial,
+        listed: input.listed,
+        queued: input.items.length,
+      })
+      .returning({ id: packageSyncRuns.id });
+    if (!run) throw new Error("sync run was not created");
+    for (let i = 0; i < input.items.length; i += 5000) {
+      const chunk = input.items.slice(i, i + 5000).map((it) => ({ runId: run.id, ...it }));
+      await tx.insert(packageSyncItems).values(chunk);
+    }
+    return run.id;
+  });
+}
+
+/** Names still pending in a run. */
+export async function pendingNames(db: Db, runId: number): Promise<string[]> {
+  const rows = await db
+    .select({ name: packageSyncItems.name })
+    .from(packageSyncItems)
+    .where(and(eq(packageSyncItems.runId, runId), eq(packageSyncItems.state, "pending")))
+    .orderBy(packageSyncItems.name);
+  return rows.map((r) => r.name);
+}
+
+/** Pending items among `names`, with the listed serial and the stored ETag to send. */
+export async function pendingItems(
+  db: Db,
+  runId: number,
+  names: string[],
+): Promise<Array<{ name: string; serial: number; etag: string | null }>> {
+  if (names.length === 0) return [];
+  return db
+    .select({ name: packageSyncItems.name, serial: packageSyncItems.serial, etag: packages.etag })
+    .from(packageSyncItems)
+    .leftJoin(packages, eq(packages.name, packageSyncItems.name))
+    .where(
+      and(
+        eq(packageSyncItems.runId, runId),
+        eq(packageSyncItems.state, "pending"),
+        inArray(packageSyncItems.name, names),
+      ),
+    );
+}
+
+/** Item counts by state for a run. */
+export async function itemStateCounts(db: Db, runId: number): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ state: packageSyncItems.state, n: sql<number>`count(*)::int` })
+    .from(packageSyncItems)
+    .where(eq(packageSyncItems.runId, runId))
+    .groupBy(packageSyncItems.state);
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+}
+
+/** Problems recorded in a run, counted by kind. */
+export async function problemCounts(db: Db, runId: number): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ kind: packageSyncProblems.kind, n: sql<number>`count(*)::int` })
+    .from(packageSyncProblems)
+    .where(eq(packageSyncProblems.runId, runId))
+    .groupBy(packageSyncProblems.kind);
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+}
+
+/** Marks a run finished with its summary. */
+export async function finishRun(db: Db, runId: number, finishedAt: Date, summary: unknown): Promise<void> {
+  await db
+    .update(packageSyncRuns)
+    .set({ status: "finished", finishedAt, summary })
+    .where(eq(packageSyncRuns.id, runId));
+}
+
+/**
+ * Saves a batch of project results and marks their items done, all in one transaction: a project's
+ * data, serial and item state are written together or not at all.
+ */
+export async function saveProjectResults(
+  db: Db,
+  input: { runId: number; results: ProjectResult[]; at: Date },
+): Promise<void> {
+  // The same project twice in one batch (a repeated job) would make one upsert touch a row twice.
+  const byName = new Map<string, ProjectResult>();
+  for (const r of input.results) byName.set(r.name, r);
+  const results = [...byName.values()];
+  if (results.length === 0) return;
+  const at = input.at;
+  const fetched = results.flatMap((r) => (r.kind === "fetched" ? [r] : []));
+  const notModified = results.flatMap((r) => (r.kind === "not_modified" ? [r] : []));
+  const problems = results.flatMap((r) => (r.kind === "problem" ? [r] : []));
+  await db.transaction(async (tx) => {
+    const names = results.map((r) => r.name);
+    await tx.delete(packageSyncProblems).where(inArray(packageSyncProblems.name, names));
+    if (fetched.length > 0) {
+      await tx
+        .insert(packages)
+        .values(
+          fetched.map((r) => ({
+            name: r.name,
+            displayName: r.record.displayName,
+            latestVersion: r.record.latestVersion,
+            latestReleaseAt: r.record.latestReleaseAt,
+            summary: r.record.summary,
+            classifiers: r.record.classifiers,
+            requiresDist: r.record.requiresDist,
+            requiresPython: r.record.requiresPython,
+            projectUrls: r.record.projectUrls,
+            yanked: r.record.yanked,
+            ownership: r.record.ownership,
+            lastSerial: r.serial,
+            etag: r.etag,
+            source: "index" as const,
+            syncedAt: at,
+            lastError: r.warning ? `${r.warning.kind}: ${r.warning.message}` : null,
+            coreMetadata: r.coreMetadata,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: packages.name,
+          set: {
+            displayName: sql`excluded.display_name`,
+            latestVersion: sql`excluded.latest_version`,
+            latestReleaseAt: sql`excluded.latest_release_at`,
+            summary: sql`excluded.summary`,
+            classifiers: sql`excluded.classifiers`,
+            requiresDist: sql`excluded.requires_dist`,
+            requiresPython: sql`excluded.requires_python`,
+            projectUrls: sql`excluded.project_urls`,
+            yanked: sql`excluded.yanked`,
+            ownership: sql`excluded.ownership`,
+            lastSerial: sql`excluded.last_serial`,
+            etag: sql`excluded.etag`,
+            source: sql`excluded.source`,
+            syncedAt: sql`excluded.synced_at`,
+            lastError: sql`excluded.last_error`,
+            coreMetadata: sql`excluded.core_metadata`,
+          },
+        });
+      const fetchedNames = fetched.map((r) => r.name);
+      await tx.delete(packageReleases).where(inArray(packageReleases.name, fetchedNames));
+      const releaseRows = fetched.flatMap((r) =>
+        dedupeVersions(r.record.releases).map((rel) => ({
+          name: r.name,
+          version: rel.version,
+          uploadedAt: rel.uploadedAt,
+          yanked: rel.yanked,
+          requiresPython: rel.requiresPython,
+        })),
+      );
+      for (let i = 0; i < releaseRows.length; i += 2000) {
+        await tx.insert(packageReleases).values(releaseRows.slice(i, i + 2000));
+      }
+      const warned = fetched.flatMap((r) =>
+        r.warning
+          ? [
+              {
+                name: r.name,
+                kind: r.warning.kind,
+                message: r.warning.message,
+                serial: r.serial,
+                runId: input.runId,
+                seenAt: at,
+              },
+            ]
+          : [],
+      );
+      if (warned.length > 0) await tx.insert(packageSyncProblems).values(warned);
+    }
+    for (const r of notModified) {
+      await tx
+        .update(packages)
+        .set({ lastSerial: r.serial, syncedAt: at, lastError: null })
+        .where(eq(packages.name, r.name));
+    }
+    if (problems.length > 0) {
+      await tx.insert(packageSyncProblems).values(
+        problems.map((r) => ({
+          name: r.name,
+          kind: r.problem.kind,
+          message: r.problem.message,
+          serial: r.serial,
+          runId: input.runId,
+          seenAt: at,
+        })),
+      );
+      for (const r of problems) {
+        await tx
+          .update(packages)
+          .set({ lastError: `${r.problem.kind}: ${r.problem.message}` })
+          .where(eq(packages.name, r.name));
+      }
+    }
+    for (const state of ["fetched", "not_modified", "problem"] as const) {
+      const group = results.filter((r) => r.kind === state).map((r) => r.name);
+      if (group.length === 0) continue;
+      await tx
+        .update(packageSyncItems)
+        .set({ state: state === "problem" ? "error" : state })
+        .where(and(eq(packageSyncItems.runId, input.runId), inArray(packageSyncItems.name, group)));
+    }
+  });
+}
+
+function dedupeVersions<T extends { version: string }>(releases: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const r of releases) seen.set(r.version, r);
+  return [...seen.values()];
+}
