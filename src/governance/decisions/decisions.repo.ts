@@ -99,6 +99,21 @@ export async function isParticipant(
   return (await heldRoles(db, groupId, day, personId)).length > 0;
 }
 
+/**
+ * Whether a person may leave a group: `none` when they hold no role there, `ex-officio` when every
+ * role they hold comes with a foundation role (it ends with that role, not by leaving), else `may-leave`.
+ */
+export async function leaveStanding(
+  db: DbOrTx,
+  groupId: number,
+  personId: number,
+  day: string,
+): Promise<"none" | "ex-officio" | "may-leave"> {
+  const held = await heldRoles(db, groupId, day, personId);
+  if (held.length === 0) return "none";
+  return held.every((r) => r.source === "ex-officio") ? "ex-officio" : "may-leave";
+}
+
 /** Current role periods of one role in a group (the rows to end; see `heldRoles` for who holds it). */
 export async function currentHolders(db: DbOrTx, groupId: number, role: string, day: string) {
   return db

@@ -14,7 +14,7 @@ import {
   findApplication,
   findVote,
   groupSettings,
-  isParticipant,
+  leaveStanding,
   loadGroup,
   voteElectorateIds,
 } from "./decisions.repo.ts";
@@ -368,7 +368,7 @@ export function createDecisionsRouter(services: Services): Router {
       mayOpenVote: await can(c, services, "group.decide-membership", resource),
       mayManageApplications: await can(c, services, "group.manage-applications", resource),
       mayEditSettings: await can(c, services, "group.edit-arrangements", resource),
-      isParticipant: actor.personId !== null && (await isParticipant(db, row.id, actor.personId, day)),
+      leave: actor.personId === null ? "none" : await leaveStanding(db, row.id, actor.personId, day),
       ...(Number.isSafeInteger(applied) && applied > 0 ? { applied: { applicationId: applied } } : {}),
     };
     return c.html(

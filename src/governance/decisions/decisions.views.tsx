@@ -216,7 +216,8 @@ export interface GroupDecisionsModel {
   mayOpenVote: boolean;
   mayManageApplications: boolean;
   mayEditSettings: boolean;
-  isParticipant: boolean;
+  /** Whether the viewer may leave (see `leaveStanding`). */
+  leave: "none" | "ex-officio" | "may-leave";
   applied?: { applicationId: number };
 }
 
@@ -267,7 +268,13 @@ export function GroupDecisionsPage(props: {
           ))}
         </section>
       )}
-      {m.isParticipant && (
+      {m.leave === "ex-officio" && (
+        <section aria-labelledby="leave">
+          <h2 id="leave">Your place in the group</h2>
+          <p>You are in {m.group.name} ex officio: your place ends with the foundation role that gives it.</p>
+        </section>
+      )}
+      {m.leave === "may-leave" && (
         <section aria-labelledby="leave">
           <h2 id="leave">Leave the group</h2>
           <form method="post" action={`/groups/${m.group.slug}/leave`}>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import { endAllRoles } from "./apply-outcome.ts";
-import { heldRoles, loadGroup } from "./decisions.repo.ts";
+import { leaveStanding, loadGroup } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 import { dayOf } from "./terms.ts";
 
@@ -19,11 +19,11 @@ export async function leaveGroup(call: DecisionCall & { input: unknown }): Promi
   return call.deps.database.db.transaction(async (tx) => {
     const now = call.deps.clock.now();
     const group = await loadGroup(tx, input.group);
-    const held = await heldRoles(tx, group.id, dayOf(now), person);
-    if (held.length === 0) {
+    const standing = await leaveStanding(tx, group.id, person, dayOf(now));
+    if (standing === "none") {
       throw new AppError("conflict", { message: `You are not a member of ${group.name}.` });
     }
-    if (held.every((r) => r.source === "ex-officio")) {
+    if (standing === "ex-officio") {
       throw new AppError("conflict", {
         message: `You are in ${group.name} ex officio; that ends with the foundation role that gives it.`,
       });

@@ -181,6 +181,9 @@ describe("current membership on the directory", () => {
   it("a member who leaves disappears and is shown among the alumni, on the cached page too", async () => {
     const leaver = charterMembers[1] ?? 0;
     expect(await membersOnPage()).toContain(await linkOf(leaver));
+    // The decisions page offers the member the form to leave.
+    const page = await (await api(leaver, `/groups/${slug}/decisions`)).text();
+    expect(page).toContain(`action="/groups/${slug}/leave"`);
     const res = await api(leaver, `/api/groups/${slug}/leave`, { note: "moving on" });
     expect(res.status, await res.clone().text()).toBe(200);
     const g = await groupJson();
@@ -296,6 +299,10 @@ describe("current membership on the directory", () => {
       const left = await api(president ?? 0, "/api/groups/code-of-conduct/leave", {});
       expect(left.status).toBe(409);
       expect(await left.text()).toMatch(/ex officio/);
+      // ... so the decisions page explains that instead of offering a form that would be refused.
+      const page = await (await api(president ?? 0, "/groups/code-of-conduct/decisions")).text();
+      expect(page).not.toContain('action="/groups/code-of-conduct/leave"');
+      expect(page).toMatch(/You are in Code of Conduct ex officio/);
     });
   });
 });
