@@ -16,26 +16,27 @@ const QUEUES = ["startup-a", "startup-b", "startup-c"];
 
 describe.skipIf(!onPostgres())("start-up on an empty PostgreSQL database", () => {
   const name = `guildhall_startup_${process.pid}_${Date.now().toString(36)}`;
-  const server = loadConfig().databaseUrl ?? "";
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  // Read inside the tests: on the embedded database this block is collected but skipped.
+  const server = () => loadConfig().databaseUrl ?? "";
   const opened: Database[] = [];
   const queues: JobQueue[] = [];
 
   afterAll(async () => {
     for (const q of queues) await q.stop({ graceful: false, wait: true });
     for (const d of opened) await d.close();
-    const admin = new pg.Client({ connectionString: adminUrl(server) });
+    const admin = new pg.Client({ connectionString: adminUrl(server()) });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   });
 
   it("migrates and installs the queue once when several processes start together", async () => {
-    const admin = new pg.Client({ connectionString: adminUrl(server) });
+    const admin = new pg.Client({ connectionString: adminUrl(server()) });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
+    const url = new URL(server());
+    url.pathname = `/${name}`;
 
     const started = await Promise.allSettled(
       Array.from({ length: STARTERS }, async () => {
