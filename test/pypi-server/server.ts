@@ -66,6 +66,10 @@ export interface PypiServer {
    * also gains a release (new content, new ETag); the rest keep their documents (ETag unchanged).
    */
   bumpSerials(fraction: number, seed: number): { bumped: string[]; changed: string[] };
+  /** Removes projects from the listing and their pages (deleted upstream). */
+  removeProjects(names: string[]): void;
+  /** Adds a project at the end of the listing with a new serial. */
+  addProject(row: IndexRow): void;
   setFaults(faults: FaultOptions): void;
   close(): Promise<void>;
 }
@@ -393,6 +397,23 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
       }
       listingCache = null;
       return { bumped, changed };
+    },
+    removeProjects(gone) {
+      for (const n of gone) {
+        byName.delete(n);
+        serials.delete(n);
+        models.delete(n);
+        const i = names.indexOf(n);
+        if (i >= 0) names.splice(i, 1);
+      }
+      listingCache = null;
+    },
+    addProject(row) {
+      byName.set(row.name, row);
+      names.push(row.name);
+      maxSerial += 1;
+      serials.set(row.name, maxSerial);
+      listingCache = null;
     },
     setFaults(next) {
       faults = next;

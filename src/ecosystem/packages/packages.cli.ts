@@ -24,6 +24,9 @@ const SyncFlags = z.object({
   concurrency: intFlag("--concurrency", 1, 256).default(16),
   workers: intFlag("--workers", 0, 64).default(2),
   batch: intFlag("--batch", 1, 5000).default(100),
+  scope: z
+    .enum(["auto", "listed", "catalogue"], { error: "--scope must be auto, listed or catalogue" })
+    .default("auto"),
   userAgent: z.string().min(1, "--user-agent must not be empty").optional(),
   json: z.boolean().optional(),
 });
@@ -131,6 +134,10 @@ export function registerPackagesCommands(program: Command, ctx: CliContext): voi
       "chunk workers in this process; 0 leaves the work to `guildhall worker` (default 2)",
     )
     .option("--batch <n>", "projects saved per transaction (default 100)")
+    .option(
+      "--scope <scope>",
+      "listed: every project the index lists; catalogue: catalogued projects and new Django-named ones; auto: listed on an empty catalogue, else catalogue (default auto)",
+    )
     .option("--user-agent <s>", "User-Agent with contact details")
     .option("--json", "print the summary as JSON")
     .action(async (raw: Record<string, unknown>) => {
@@ -144,6 +151,7 @@ export function registerPackagesCommands(program: Command, ctx: CliContext): voi
           log: services.log,
           httpFor: httpFactory(services),
           indexUrl: flags.index,
+          scope: flags.scope,
           userAgent: flags.userAgent ?? null,
           concurrency: flags.concurrency,
           workers: flags.workers,

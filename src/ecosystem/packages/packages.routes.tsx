@@ -31,6 +31,8 @@ function exportRow(p: Row) {
     yanked: p.yanked,
     source: p.source,
     syncedAt: p.syncedAt.toISOString(),
+    /** When a sync found the index no longer lists the project (null while listed). */
+    delistedAt: p.delistedAt?.toISOString() ?? null,
     url: `/packages/${p.name}`,
   };
 }
@@ -86,6 +88,7 @@ export function createPackagesRouter(services: Services): Router {
       "yanked",
       "source",
       "syncedAt",
+      "delistedAt",
       "summary",
     ];
     const body = stringify(rows, { header: true, columns, cast: { boolean: (b) => (b ? "true" : "false") } });

@@ -160,6 +160,7 @@ export function PackageListPage(props: {
                 <tr>
                   <th scope="row">
                     <a href={`/packages/${p.name}`}>{p.displayName}</a>
+                    {p.delistedAt && <span class="muted"> (no longer on the index)</span>}
                   </th>
                   <td>
                     {p.latestVersion}
@@ -222,6 +223,13 @@ export function PackagePage(props: { view: PackageView; chart: string | null }) 
         <a href="/packages">All packages</a>
       </p>
       <h1>{pkg.displayName}</h1>
+      {pkg.delistedAt && (
+        <p role="note">
+          <strong class="flag bad">No longer on the index</strong> The index no longer lists this project
+          (noticed by the sync on {day(pkg.delistedAt)}): it was deleted or renamed, and new installs of it
+          will fail. What follows is what the index said before.
+        </p>
+      )}
       {pkg.summary && <p>{pkg.summary}</p>}
       <dl class="facts">
         <dt>Latest version</dt>

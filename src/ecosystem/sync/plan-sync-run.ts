@@ -1,7 +1,8 @@
 /**
  * Plans a sync run: reads the index listing (PEP 691 `/simple/`), compares each project's serial
- * with the stored one, and records the new and changed projects as the run's work items. An
- * unfinished run against the same index is resumed instead.
+ * with the stored one, and records the new and changed projects within the run's scope as its work
+ * items, marking catalogued projects the listing dropped (or holds again). An unfinished run against
+ * the same index is resumed instead.
  */
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
@@ -9,7 +10,8 @@ import { AppError } from "../../platform/errors.ts";
 import type { HttpClient } from "../../platform/fetch.ts";
 import { SIMPLE_ACCEPT } from "./fetch-project.ts";
 import { DocumentProblem, parseSimpleIndex } from "./pypi-documents.ts";
-import { createRun, findRunningRun, loadStoredSerials } from "./sync.repo.ts";
+import { createRun, findRunningRun, loadProblemNames, loadStoredProjects } from "./sync.repo.ts";
+import { planScope, resolveScope, type ScopeChoice, type SyncScope } from "./sync-scope.ts";
 
 /** The run to work on. */
 export interface PlannedRun {
@@ -17,6 +19,10 @@ export interface PlannedRun {
   resumed: boolean;
   listed: number;
   queued: number;
+  scope: SyncScope;
+  outOfScope: number;
+  delisted: number;
+  relisted: number;
 }
 
 /** Resumes the unfinished run against `indexUrl`, or lists the index and creates a new run. */
@@ -25,10 +31,23 @@ export async function planSyncRun(input: {
   http: HttpClient;
   clock: Clock;
   indexUrl: string;
+  /** Which listed projects to work on (see sync-scope.ts); `auto` by default. */
+  scope?: ScopeChoice;
 }): Promise<PlannedRun> {
   const { db, indexUrl } = input;
   const running = await findRunningRun(db, indexUrl);
-  if (running) return { runId: running.id, resumed: true, listed: running.listed, queued: running.queued };
+  if (running) {
+    return {
+      runId: running.id,
+      resumed: true,
+      listed: running.listed,
+      queued: running.queued,
+      scope: running.scope,
+      outOfScope: running.outOfScope,
+      delisted: running.delisted,
+      relisted: running.relisted,
+    };
+  }
   const res = await input.http.fetch(`${indexUrl.replace(/\/+$/, "")}/simple/`, {
     headers: { accept: SIMPLE_ACCEPT },
   });
@@ -50,14 +69,28 @@ export async function planSyncRun(input: {
   }
   const header = Number(res.headers.get("x-pypi-last-serial"));
   const indexSerial = Number.isFinite(header) && header > 0 ? header : listing.lastSerial;
-  const stored = await loadStoredSerials(db);
-  const items = listing.projects.filter((p) => stored.get(p.name) !== p.serial);
+  const stored = await loadStoredProjects(db);
+  const scope = resolveScope(input.scope ?? "auto", stored.size);
+  const plan = planScope({ listing: listing.projects, stored, retry: await loadProblemNames(db), scope });
   const runId = await createRun(db, {
     indexUrl,
     startedAt: input.clock.now(),
     indexSerial,
     listed: listing.projects.length,
-    items,
+    scope,
+    outOfScope: plan.outOfScope,
+    items: plan.items,
+    delist: plan.delist,
+    relist: plan.relist,
   });
-  return { runId, resumed: false, listed: listing.projects.length, queued: items.length };
+  return {
+    runId,
+    resumed: false,
+    listed: listing.projects.length,
+    queued: plan.items.length,
+    scope,
+    outOfScope: plan.outOfScope,
+    delisted: plan.delist.length,
+    relisted: plan.relist.length,
+  };
 }

@@ -11,6 +11,7 @@ import { type JobQueue, startJobQueue } from "../../platform/jobs/queue.ts";
 import type { Logger } from "../../platform/log.ts";
 import { planSyncRun } from "./plan-sync-run.ts";
 import { finishRun, itemStateCounts, pendingNames, problemCounts } from "./sync.repo.ts";
+import type { ScopeChoice } from "./sync-scope.ts";
 import { buildSyncSummary, type SyncSummary } from "./sync-summary.ts";
 import { enqueueSyncChunks, SYNC_QUEUE, startSyncWorkers } from "./sync-worker.ts";
 
@@ -33,6 +34,8 @@ export async function syncPackages(input: {
   /** Client for a user agent (null = the configured one). */
   httpFor: (userAgent: string | null) => HttpClient;
   indexUrl: string;
+  /** Which listed projects to work on; `auto` (the default) is `listed` on an empty catalogue, else `catalogue`. */
+  scope?: ScopeChoice;
   userAgent?: string | null;
   /** Requests in flight in this process. */
   concurrency?: number;
@@ -58,7 +61,7 @@ export async function syncPackages(input: {
     });
   }
   const started = performance.now();
-  const plan = await planSyncRun({ db, http: input.httpFor(userAgent), clock, indexUrl });
+  const plan = await planSyncRun({ db, http: input.httpFor(userAgent), clock, indexUrl, scope: input.scope });
   const queue =
     input.queue ??
     (await startJobQueue({ database, log: input.log, queues: [SYNC_QUEUE], supervise: false }));
@@ -120,6 +123,10 @@ export async function syncPackages(input: {
     resumed: plan.resumed,
     listed: plan.listed,
     queued: plan.queued,
+    scope: plan.scope,
+    outOfScope: plan.outOfScope,
+    delisted: plan.delisted,
+    relisted: plan.relisted,
     states: await itemStateCounts(db, plan.runId),
     problems: await problemCounts(db, plan.runId),
     durationMs: performance.now() - started,

@@ -8,7 +8,11 @@ export interface SyncSummary {
   resumed: boolean;
   /** Projects the index listed. */
   listed: number;
-  /** Projects whose serial was unchanged (not fetched at all). */
+  /** `listed` (every listed project) or `catalogue` (known projects and new Django-named ones). */
+  scope: "listed" | "catalogue";
+  /** Listed projects the scope left out. */
+  outOfScope: number;
+  /** Projects in scope whose serial was unchanged (not fetched at all). */
   unchanged: number;
   /** Projects queued because new or changed. */
   queued: number;
@@ -18,6 +22,10 @@ export interface SyncSummary {
   notModified: number;
   /** Projects with a recorded problem, by kind. */
   errors: Record<string, number>;
+  /** Synced projects the index no longer lists, marked by this run. */
+  delisted: number;
+  /** Marked projects the index lists again. */
+  relisted: number;
   durationMs: number;
   projectsPerSecond: number;
 }
@@ -29,6 +37,10 @@ export function buildSyncSummary(input: {
   resumed: boolean;
   listed: number;
   queued: number;
+  scope: "listed" | "catalogue";
+  outOfScope: number;
+  delisted: number;
+  relisted: number;
   states: Record<string, number>;
   problems: Record<string, number>;
   durationMs: number;
@@ -42,11 +54,15 @@ export function buildSyncSummary(input: {
     indexUrl: input.indexUrl,
     resumed: input.resumed,
     listed: input.listed,
-    unchanged: input.listed - input.queued,
+    scope: input.scope,
+    outOfScope: input.outOfScope,
+    unchanged: input.listed - input.outOfScope - input.queued,
     queued: input.queued,
     fetched,
     notModified,
     errors: input.problems,
+    delisted: input.delisted,
+    relisted: input.relisted,
     durationMs: Math.round(input.durationMs),
     projectsPerSecond: Math.round(((fetched + notModified + errored) / seconds) * 10) / 10,
   };
@@ -61,8 +77,11 @@ export function formatSyncSummary(s: SyncSummary): string[] {
     .join(", ");
   return [
     `Sync run ${s.runId} of ${s.indexUrl}${s.resumed ? " (resumed)" : ""}`,
-    `  listed ${s.listed}, unchanged ${s.unchanged}, queued ${s.queued}`,
+    `  listed ${s.listed}${s.scope === "catalogue" ? ` (catalogue scope: ${s.outOfScope} not Django-related left out)` : ""}, unchanged ${s.unchanged}, queued ${s.queued}`,
     `  fetched ${s.fetched}, not modified (304) ${s.notModified}, errors ${errorTotal}${kinds ? ` (${kinds})` : ""}`,
+    ...(s.delisted > 0 || s.relisted > 0
+      ? [`  no longer listed by the index ${s.delisted}, listed again ${s.relisted}`]
+      : []),
     `  ${(s.durationMs / 1000).toFixed(1)} s, ${s.projectsPerSecond} projects/s`,
   ];
 }

@@ -9,6 +9,7 @@ import {
   packages,
 } from "../../platform/db/schema.ts";
 import type { ProblemKind, ProjectRecord } from "./pypi-documents.ts";
+import type { StoredProject, SyncScope } from "./sync-scope.ts";
 
 /** The outcome of syncing one project, saved atomically with its work item. */
 export type ProjectResult =
@@ -25,10 +26,25 @@ export type ProjectResult =
   | { kind: "not_modified"; name: string; serial: number; etag: string | null }
   | { kind: "problem"; name: string; serial: number; problem: { kind: ProblemKind; message: string } };
 
-/** Stored serial of every catalogued project (null for rows from a snapshot). */
-export async function loadStoredSerials(db: Db): Promise<Map<string, number | null>> {
-  const rows = await db.select({ name: packages.name, lastSerial: packages.lastSerial }).from(packages);
-  return new Map(rows.map((r) => [r.name, r.lastSerial]));
+/** Every catalogued project with its stored serial (null for rows from a snapshot) and listing state. */
+export async function loadStoredProjects(db: Db): Promise<Map<string, StoredProject>> {
+  const rows = await db
+    .select({
+      name: packages.name,
+      lastSerial: packages.lastSerial,
+      source: packages.source,
+      delistedAt: packages.delistedAt,
+    })
+    .from(packages);
+  return new Map(
+    rows.map((r) => [r.name, { serial: r.lastSerial, source: r.source, delisted: r.delistedAt !== null }]),
+  );
+}
+
+/** Projects with a problem recorded by an earlier run. */
+export async function loadProblemNames(db: Db): Promise<Set<string>> {
+  const rows = await db.selectDistinct({ name: packageSyncProblems.name }).from(packageSyncProblems);
+  return new Set(rows.map((r) => r.name));
 }
 
 /** The unfinished run against `indexUrl`, if a previous sync was interrupted. */
@@ -42,7 +58,10 @@ export async function findRunningRun(db: Db, indexUrl: string) {
   return rows[0];
 }
 
-/** Creates a run and its work items in one transaction (a run killed while planning leaves nothing). */
+/**
+ * Creates a run and its work items, and marks the projects the listing dropped or holds again, in one
+ * transaction (a run killed while planning leaves nothing).
+ */
 export async function createRun(
   db: Db,
   input: {
@@ -50,7 +69,11 @@ export async function createRun(
     startedAt: Date;
     indexSerial: number | null;
     listed: number;
+    scope: SyncScope;
+    outOfScope: number;
     items: Array<{ name: string; serial: number }>;
+    delist: string[];
+    relist: string[];
   },
 ): Promise<number> {
   return db.transaction(async (tx) => {
@@ -63,9 +86,25 @@ export async function createRun(
         indexSerial: input.indexSerial,
         listed: input.listed,
         queued: input.items.length,
+        scope: input.scope,
+        outOfScope: input.outOfScope,
+        delisted: input.delist.length,
+        relisted: input.relist.length,
       })
       .returning({ id: packageSyncRuns.id });
     if (!run) throw new Error("sync run was not created");
+    for (let i = 0; i < input.delist.length; i += 5000) {
+      await tx
+        .update(packages)
+        .set({ delistedAt: input.startedAt })
+        .where(inArray(packages.name, input.delist.slice(i, i + 5000)));
+    }
+    for (let i = 0; i < input.relist.length; i += 5000) {
+      await tx
+        .update(packages)
+        .set({ delistedAt: null })
+        .where(inArray(packages.name, input.relist.slice(i, i + 5000)));
+    }
     for (let i = 0; i < input.items.length; i += 5000) {
       const chunk = input.items.slice(i, i + 5000).map((it) => ({ runId: run.id, ...it }));
       await tx.insert(packageSyncItems).values(chunk);

@@ -99,7 +99,11 @@ export const STARTUP_LOCKS = { migrations: 727_001, jobQueue: 727_002 } as const
  * lives on a connection of its own and is released even when `work` fails. PGlite is one process, so
  * there it simply runs `work`.
  */
-export async function withStartupLock<T>(database: Database, key: number, work: () => Promise<T>): Promise<T> {
+export async function withStartupLock<T>(
+  database: Database,
+  key: number,
+  work: () => Promise<T>,
+): Promise<T> {
   if (!database.pool) return work();
   // A connection of its own, outside the pool, so `work` keeps every pooled connection.
   const client = new pg.Client(database.pool.options);

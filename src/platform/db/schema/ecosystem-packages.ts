@@ -52,6 +52,11 @@ export const packages = pgTable(
     lastError: text("last_error"),
     /** Header fields of the latest release's core metadata file (PEP 658), when the index offers one. */
     coreMetadata: jsonb("core_metadata").$type<Record<string, string[]>>(),
+    /**
+     * When a sync first found this project missing from the index's listing (deleted or renamed
+     * upstream); cleared when the index lists it again. Null while listed.
+     */
+    delistedAt: timestamp("delisted_at", { withTimezone: true }),
   },
   (t) => [
     index("packages_download_rank").on(t.downloadRank),
@@ -89,6 +94,14 @@ export const packageSyncRuns = pgTable("package_sync_runs", {
   listed: integer("listed").notNull().default(0),
   /** Projects queued for fetching (new or changed serial). */
   queued: integer("queued").notNull().default(0),
+  /** `listed` (every project the index lists) or `catalogue` (known projects and new Django ones). */
+  scope: text("scope").$type<"listed" | "catalogue">().notNull().default("listed"),
+  /** Listed projects left out by the scope. */
+  outOfScope: integer("out_of_scope").notNull().default(0),
+  /** Synced projects the listing no longer holds (marked delisted by this run). */
+  delisted: integer("delisted").notNull().default(0),
+  /** Delisted projects the index lists again. */
+  relisted: integer("relisted").notNull().default(0),
   /** Counters at the end of the run (fetched, unchanged, notModified, errors by kind, duration). */
   summary: jsonb("summary").notNull().default(sql`'{}'::jsonb`),
 });
