@@ -70,6 +70,15 @@ const PARAMS: Record<string, string> = {
   file: "django.ics",
 };
 
+/** A foundation role granted by the walk: ended before the walk's day, so it changes nobody's rights. */
+const PAST_GRANT = {
+  who: "dsf-member@example.org",
+  role: "dsf-member",
+  startedOn: "2020-01-01",
+  endedOn: "2021-01-01",
+  reason: "route walk",
+};
+
 /** Every route of the application and who may use it. Add new routes here. */
 const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // platform
@@ -181,6 +190,13 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /api/admin/claims": { allowed: ADMIN },
   "POST /api/admin/claims/:id/confirm": { allowed: ADMIN },
   "POST /api/admin/claims/:id/reject": { allowed: ADMIN },
+  // admin.roles: a past grant, so no visitor's rights change during the walk.
+  "GET /admin/roles": { allowed: ADMIN },
+  "POST /admin/roles": { allowed: ADMIN, body: PAST_GRANT },
+  "POST /admin/roles/:id/end": { allowed: ADMIN, body: { endedOn: "2026-11-21", reason: "walk" } },
+  "GET /api/admin/foundation-roles": { allowed: ADMIN },
+  "POST /api/admin/foundation-roles": { allowed: ADMIN, body: PAST_GRANT },
+  "POST /api/admin/foundation-roles/:id/end": { allowed: ADMIN, body: { endedOn: "2026-11-21" } },
   // ecosystem (public)
   "GET /packages": { allowed: ALL },
   "GET /packages.csv": { allowed: ALL },

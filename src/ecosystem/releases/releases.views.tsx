@@ -1,4 +1,5 @@
 /** Pages of the release calendar: `/releases` (chart + table) and `/releases/support` (advice). */
+import { ErrorSummary, FieldError, invalidAttrs } from "../../platform/http/forms.tsx";
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import {
   MILESTONE_KINDS,
@@ -231,35 +232,14 @@ export interface RecordFormState {
 function RecordMilestoneForm(props: { state: RecordFormState; calendar: readonly ReleaseSeries[] }) {
   const v = props.state.values ?? {};
   const issues = props.state.issues ?? [];
-  const issueOf = (field: string) => issues.find((i) => i.field === field)?.message;
-  const field = (name: "series" | "milestone" | "date" | "note") => {
-    const problem = issueOf(name);
-    return problem ? { "aria-invalid": "true", "aria-describedby": `record-${name}-error` } : {};
-  };
-  const errorText = (name: string) => {
-    const problem = issueOf(name);
-    return problem ? (
-      <span id={`record-${name}-error`} class="field-error">
-        {problem}
-      </span>
-    ) : null;
-  };
+  const field = (name: "series" | "milestone" | "date" | "note") =>
+    invalidAttrs(issues, name, `record-${name}`);
+  const errorText = (name: string) => <FieldError issues={issues} field={name} id={`record-${name}`} />;
   return (
     <section aria-labelledby="record-heading">
       <h2 id="record-heading">Record an announced date</h2>
       {props.state.recorded && <p role="status">{props.state.recorded}</p>}
-      {issues.length > 0 && (
-        <div class="error-summary" role="alert">
-          <p>The date was not recorded:</p>
-          <ul>
-            {issues.map((i) => (
-              <li>
-                {i.field}: {i.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary issues={issues} intro="The date was not recorded:" />
       <form method="post" action="/releases/milestones" class="inline">
         <input type="hidden" name="_csrf" value={props.state.csrf} />
         <div>

@@ -186,6 +186,28 @@ describe("without JavaScript", () => {
   });
 });
 
+describe("foundation roles without JavaScript", () => {
+  it("lets an administrator grant a role and end it", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      await context.addCookies([{ name: "guildhall_session", value: adminSession, url: base }]);
+      const page = await context.newPage();
+      await page.goto(`${base}/admin/roles`);
+      await page.getByLabel(/^Who/).fill("pat@example.org");
+      await page.getByLabel("Role", { exact: true }).last().selectOption("fellow");
+      await page.getByLabel(/^Start date/).fill("2026-02-01");
+      await page.getByLabel("Reason", { exact: true }).last().fill("named a Fellow");
+      await page.getByRole("button", { name: "Grant role" }).click();
+      expect(new URL(page.url()).pathname).toBe("/admin/roles");
+      expect(await page.getByRole("status").textContent()).toBe("Granted: Fellow to Pat from 2026-02-01.");
+      await page.getByRole("button", { name: "End Fellow of Pat <pat@example.org>" }).click();
+      expect(await page.getByRole("status").textContent()).toBe("Ended: Fellow of Pat on 2026-11-21.");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   async function check(path: string, act?: (page: Page) => Promise<void>, signedIn = false) {
     // The site's CSP forbids inline scripts (rightly); the test bypasses it to inject axe.
@@ -246,5 +268,19 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   });
   it("/admin/claims", async () => {
     expect(await check("/admin/claims", undefined, true)).toEqual([]);
+  });
+  it("/admin/roles, and with a field in error", async () => {
+    expect(await check("/admin/roles", undefined, true)).toEqual([]);
+    const violations = await check(
+      "/admin/roles",
+      async (page) => {
+        await page.getByLabel(/^Who/).fill("nobody@example.org");
+        await page.getByLabel(/^End date/).fill("2020-01-01");
+        await page.getByRole("button", { name: "Grant role" }).click();
+        await page.getByText("The role was not granted:").waitFor();
+      },
+      true,
+    );
+    expect(violations).toEqual([]);
   });
 });

@@ -1,12 +1,21 @@
 import type { Child } from "hono/jsx";
+import { ErrorSummary, FieldError, type FormIssues, invalidAttrs } from "../../platform/http/forms.tsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
 import {
   FOUNDATION_ROLE_LABELS,
+  FOUNDATION_ROLES,
   type FoundationRole,
+  holdsOn,
   TOKEN_SCOPE_LABELS,
   TOKEN_SCOPES,
 } from "../policy/policy.ts";
-import type { ClaimRow, FoundationRoleRow, TokenRow, UserRow } from "./accounts.repo.ts";
+import type {
+  ClaimRow,
+  FoundationRoleListing,
+  FoundationRoleRow,
+  TokenRow,
+  UserRow,
+} from "./accounts.repo.ts";
 import { MAX_TOKEN_DAYS } from "./create-token.ts";
 
 /** The CSRF field every form carries. */
@@ -338,6 +347,9 @@ export function ClaimsPage(props: {
   return (
     <Layout title="Person claims" viewer={props.viewer} path="/admin/claims">
       <h1>Person claims</h1>
+      <p>
+        See also <a href="/admin/roles">foundation roles</a>.
+      </p>
       {props.claims.length === 0 ? (
         <p>No claim is waiting.</p>
       ) : (
@@ -383,6 +395,252 @@ export function ClaimsPage(props: {
           </tbody>
         </table>
       )}
+    </Layout>
+  );
+}
+
+/** The fields of the grant form, named as the operation names them (so its issues point at them). */
+export const GRANT_FIELDS = [
+  "who",
+  "role",
+  "startedOn",
+  "endedOn",
+  "termEndsOn",
+  "reason",
+  "decisionRef",
+] as const;
+/** A field of the grant form. */
+export type GrantField = (typeof GRANT_FIELDS)[number];
+
+const GRANT_LABELS: Record<GrantField, string> = {
+  who: "Who",
+  role: "Role",
+  startedOn: "Start date",
+  endedOn: "End date",
+  termEndsOn: "Board term ends",
+  reason: "Reason",
+  decisionRef: "Decision reference",
+};
+
+/** The grant form as sent, with the problems found (nothing typed is lost). */
+export interface GrantFormState {
+  values: Partial<Record<GrantField, string>>;
+  issues?: FormIssues;
+}
+
+/** One row's end form as sent, with the problems found. */
+export interface EndFormState {
+  id: number;
+  values: { endedOn?: string; reason?: string };
+  issues?: FormIssues;
+}
+
+function holderName(r: FoundationRoleListing): string {
+  if (r.user) return r.user.email ? `${r.user.name} <${r.user.email}>` : r.user.name;
+  return r.person?.name ?? "(nobody)";
+}
+
+/** Site administrators see, grant and end foundation roles. */
+export function RolesPage(props: {
+  viewer: LayoutViewer;
+  csrf: string;
+  today: string;
+  rows: FoundationRoleListing[];
+  filter: { role: string; currentOnly: boolean };
+  status?: string;
+  grant?: GrantFormState;
+  end?: EndFormState;
+}) {
+  const g = props.grant?.values ?? {};
+  const grantIssues = props.grant?.issues;
+  const end = props.end;
+  const current = (r: FoundationRoleRow) => holdsOn(r, props.today);
+  const endId = (id: number, field: string) => `end-${id}-${field}`;
+  const grantInput = (field: GrantField) => ({
+    id: `grant-${field}`,
+    name: field,
+    ...invalidAttrs(grantIssues, field, `grant-${field}`),
+  });
+  const grantError = (field: GrantField) => (
+    <FieldError issues={grantIssues} field={field} id={`grant-${field}`} />
+  );
+  return (
+    <Layout title="Foundation roles" viewer={props.viewer} path="/admin/roles">
+      <h1>Foundation roles</h1>
+      <p>
+        Who holds, or held, a foundation role, and from when. Granting and ending a role here is recorded in
+        the audit log, as from the command line. See also <a href="/admin/claims">person claims</a>.
+      </p>
+      {props.status && <p role="status">{props.status}</p>}
+      <ErrorSummary
+        issues={grantIssues}
+        intro="The role was not granted:"
+        label={(f) => GRANT_LABELS[f as GrantField] ?? f}
+        href={(f) => (f in GRANT_LABELS ? `#grant-${f}` : undefined)}
+      />
+      {end && (
+        <ErrorSummary
+          issues={end.issues}
+          intro={`The role (number ${end.id}) was not ended:`}
+          label={(f) => (f === "endedOn" ? "End date" : f === "reason" ? "Reason" : f)}
+          href={(f) => (f === "endedOn" || f === "reason" ? `#${endId(end.id, f)}` : undefined)}
+        />
+      )}
+
+      <form method="get" action="/admin/roles" class="inline">
+        <div>
+          <label for="filter-role">Role</label>
+          <select id="filter-role" name="role">
+            <option value="">All roles</option>
+            {FOUNDATION_ROLES.map((r) => (
+              <option value={r} selected={props.filter.role === r}>
+                {FOUNDATION_ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <input
+            type="checkbox"
+            id="filter-current"
+            name="current"
+            value="1"
+            checked={props.filter.currentOnly}
+          />{" "}
+          <label for="filter-current">Current only</label>
+        </div>
+        <button type="submit">Show</button>
+      </form>
+
+      {props.rows.length === 0 ? (
+        <p>No foundation role matches.</p>
+      ) : (
+        <table>
+          <caption>Foundation role holders on {props.today}: current first, then the others</caption>
+          <thead>
+            <tr>
+              <th scope="col">Holder</th>
+              <th scope="col">Role</th>
+              <th scope="col">Started</th>
+              <th scope="col">Ended</th>
+              <th scope="col">Board term ends</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Current</th>
+              <th scope="col">End the role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => {
+              const row = r.role;
+              const mine = end?.id === row.id ? end : undefined;
+              const name = holderName(r);
+              return (
+                <tr>
+                  <td>
+                    {r.user || !r.person ? name : <a href={`/people/${r.person.slug}`}>{r.person.name}</a>}
+                  </td>
+                  <td>{roleLabel(row.role)}</td>
+                  <td>{row.startedOn}</td>
+                  <td>{row.endedOn ?? ""}</td>
+                  <td>{row.termEndsOn ?? ""}</td>
+                  <td>{row.reason}</td>
+                  <td>{row.decisionRef ?? ""}</td>
+                  <td>{current(row) ? "yes" : "no"}</td>
+                  <td>
+                    {current(row) && (
+                      <form method="post" action={`/admin/roles/${row.id}/end`} class="inline">
+                        <Csrf token={props.csrf} />
+                        <div>
+                          <label for={endId(row.id, "endedOn")}>End on</label>
+                          <input
+                            id={endId(row.id, "endedOn")}
+                            name="endedOn"
+                            type="date"
+                            required
+                            value={mine?.values.endedOn ?? props.today}
+                            {...invalidAttrs(mine?.issues, "endedOn", endId(row.id, "endedOn"))}
+                          />
+                          <FieldError issues={mine?.issues} field="endedOn" id={endId(row.id, "endedOn")} />
+                        </div>
+                        <div>
+                          <label for={endId(row.id, "reason")}>Reason</label>
+                          <input
+                            id={endId(row.id, "reason")}
+                            name="reason"
+                            type="text"
+                            value={mine?.values.reason ?? ""}
+                            {...invalidAttrs(mine?.issues, "reason", endId(row.id, "reason"))}
+                          />
+                          <FieldError issues={mine?.issues} field="reason" id={endId(row.id, "reason")} />
+                        </div>
+                        <button type="submit" aria-label={`End ${roleLabel(row.role)} of ${name}`}>
+                          End
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <section aria-labelledby="grant-heading">
+        <h2 id="grant-heading">Grant a role</h2>
+        <form method="post" action="/admin/roles">
+          <Csrf token={props.csrf} />
+          <p>
+            <label for="grant-who">
+              Who: an account's email, or a charter person's slug (as in /people/…) or id
+            </label>
+            <input type="text" required value={g.who ?? ""} {...grantInput("who")} />
+            {grantError("who")}
+          </p>
+          <p>
+            <label for="grant-role">Role</label>
+            <select required {...grantInput("role")}>
+              {FOUNDATION_ROLES.map((r) => (
+                <option value={r} selected={g.role === r}>
+                  {FOUNDATION_ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+            {grantError("role")}
+          </p>
+          <p>
+            <label for="grant-startedOn">Start date (first day held)</label>
+            <input type="date" required value={g.startedOn ?? props.today} {...grantInput("startedOn")} />
+            {grantError("startedOn")}
+          </p>
+          <p>
+            <label for="grant-endedOn">End date (first day no longer held; optional)</label>
+            <input type="date" value={g.endedOn ?? ""} {...grantInput("endedOn")} />
+            {grantError("endedOn")}
+          </p>
+          <p>
+            <label for="grant-termEndsOn">Board term ends (Board members; optional)</label>
+            <input type="date" value={g.termEndsOn ?? ""} {...grantInput("termEndsOn")} />
+            {grantError("termEndsOn")}
+          </p>
+          <p>
+            <label for="grant-reason">Reason</label>
+            <input type="text" maxlength={2000} value={g.reason ?? ""} {...grantInput("reason")} />
+            {grantError("reason")}
+          </p>
+          <p>
+            <label for="grant-decisionRef">
+              Decision reference (a Board resolution, an election; optional)
+            </label>
+            <input type="text" maxlength={500} value={g.decisionRef ?? ""} {...grantInput("decisionRef")} />
+            {grantError("decisionRef")}
+          </p>
+          <p>
+            <button type="submit">Grant role</button>
+          </p>
+        </form>
+      </section>
     </Layout>
   );
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { hashSecret } from "../../platform/auth/index.ts";
 import type { Db, Tx } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
@@ -185,6 +185,78 @@ export async function foundationRolesOf(
       ? eq(foundationRoles.userId, user.id)
       : or(eq(foundationRoles.userId, user.id), eq(foundationRoles.personId, user.personId));
   return db.select().from(foundationRoles).where(who).orderBy(foundationRoles.startedOn);
+}
+
+/** A foundation role row with who holds it: the account, the charter person, or both. */
+export interface FoundationRoleListing {
+  role: FoundationRoleRow;
+  user: { id: number; name: string; email: string | null } | null;
+  person: { id: number; name: string; slug: string } | null;
+}
+
+/**
+ * Foundation role rows with their holders: current on `day` first (newest start first), then the
+ * rest (future and past, latest first); optionally one role, only current ones, or one row by id.
+ */
+export async function listFoundationRoles(
+  db: DbOrTx,
+  filter: { day: string; role?: string | null; currentOnly?: boolean; id?: number },
+): Promise<FoundationRoleListing[]> {
+  const current =
+    and(
+      lte(foundationRoles.startedOn, filter.day),
+      or(isNull(foundationRoles.endedOn), gt(foundationRoles.endedOn, filter.day)),
+    ) ?? sql`true`;
+  const where: SQL[] = [];
+  if (filter.role) where.push(eq(foundationRoles.role, filter.role));
+  if (filter.currentOnly) where.push(current);
+  if (filter.id !== undefined) where.push(eq(foundationRoles.id, filter.id));
+  const rows = await db
+    .select({
+      role: foundationRoles,
+      userId: users.id,
+      userName: users.name,
+      userEmail: users.email,
+      personId: people.id,
+      personName: people.name,
+      personSlug: people.slug,
+    })
+    .from(foundationRoles)
+    .leftJoin(users, eq(users.id, foundationRoles.userId))
+    .leftJoin(people, eq(people.id, foundationRoles.personId))
+    .where(and(...where))
+    .orderBy(
+      sql`case when ${current} then 0 else 1 end`,
+      desc(sql`coalesce(${foundationRoles.endedOn}, ${foundationRoles.startedOn})`),
+      desc(foundationRoles.startedOn),
+      desc(foundationRoles.id),
+    );
+  return rows.map((r) => ({
+    role: r.role,
+    user: r.userId === null ? null : { id: r.userId, name: r.userName ?? "", email: r.userEmail },
+    person:
+      r.personId === null ? null : { id: r.personId, name: r.personName ?? "", slug: r.personSlug ?? "" },
+  }));
+}
+
+/**
+ * Who a foundation role is granted to, as the command line names them: an account by email
+ * (`users grant`), or a charter person by slug (`roles record --person`) or numeric id.
+ */
+export async function findRoleHolder(
+  db: DbOrTx,
+  who: string,
+): Promise<{ userId: number; personId?: undefined } | { personId: number; userId?: undefined } | undefined> {
+  const key = who.trim();
+  if (key === "") return undefined;
+  if (key.includes("@")) {
+    const user = await findUserByEmail(db, key);
+    return user ? { userId: user.id } : undefined;
+  }
+  const person = /^\d{1,9}$/.test(key)
+    ? await findPersonById(db, Number(key))
+    : await findPersonBySlug(db, key);
+  return person ? { personId: person.id } : undefined;
 }
 
 /** A user's claims, newest first, with the claimed person's name. */

@@ -18,19 +18,31 @@ import { createMailer, type Mailer } from "../../platform/mail.ts";
 import type { Services } from "../../platform/services.ts";
 import { loadGroupResource } from "../policy/actor.repo.ts";
 import { actorOf, authorize, requireViewer } from "../policy/authorize.ts";
-import { type Action, decide } from "../policy/policy.ts";
+import {
+  type Action,
+  decide,
+  FOUNDATION_ROLE_LABELS,
+  type FoundationRole,
+  holdsOn,
+} from "../policy/policy.ts";
 import {
   AccountPage,
   CheckEmailPage,
   ClaimsPage,
   ConfirmEmailSignInPage,
+  type EndFormState,
+  GRANT_FIELDS,
+  type GrantFormState,
+  RolesPage,
   SignInPage,
 } from "./accounts.pages.tsx";
 import {
   type AuditActor,
   accountOverview,
   claimablePeople,
+  type FoundationRoleListing,
   findUserById,
+  listFoundationRoles,
   peekSignInLink,
   pendingClaims,
   type TokenRow,
@@ -39,10 +51,12 @@ import {
 import { claimPerson } from "./claim-person.ts";
 import { createToken } from "./create-token.ts";
 import { decideClaim } from "./decide-claim.ts";
+import { endFoundationRole } from "./end-foundation-role.ts";
 import { finishEmailSignIn } from "./finish-email-sign-in.ts";
+import { grantFoundationRole } from "./grant-foundation-role.ts";
 import { renameUser } from "./rename-user.ts";
 import { revokeToken } from "./revoke-token.ts";
-import { dayOf, EmailSchema } from "./schemas.ts";
+import { dayOf, EmailSchema, FoundationRoleSchema } from "./schemas.ts";
 import { signInWithGitHub } from "./sign-in-with-github.ts";
 import { signOut } from "./sign-out.ts";
 import { startEmailSignIn } from "./start-email-sign-in.ts";
@@ -83,6 +97,44 @@ function tokenJson(t: TokenRow) {
 function userJson(u: UserRow) {
   return { id: u.id, name: u.name, email: u.email, githubLogin: u.githubLogin, personId: u.personId };
 }
+
+function foundationRoleJson(r: FoundationRoleListing, today: string) {
+  const row = r.role;
+  return {
+    id: row.id,
+    role: row.role,
+    label: FOUNDATION_ROLE_LABELS[row.role as FoundationRole] ?? row.role,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    termEndsOn: row.termEndsOn,
+    reason: row.reason,
+    decisionRef: row.decisionRef,
+    current: holdsOn(row, today),
+    createdAt: row.createdAt.toISOString(),
+    user: r.user,
+    person: r.person,
+  };
+}
+
+/** The role list's filters (`?role=...&current=1`), from a page's form or an API query. */
+function rolesFilter(c: Context<AppEnv>): { role: string; currentOnly: boolean } {
+  const role = c.req.query("role")?.trim() ?? "";
+  if (role !== "" && !FoundationRoleSchema.safeParse(role).success) {
+    throw new AppError("validation", {
+      message: `Invalid role filter: role: must be one of ${FoundationRoleSchema.options.join(", ")}`,
+      issues: [{ field: "role", message: `must be one of ${FoundationRoleSchema.options.join(", ")}` }],
+    });
+  }
+  const current = c.req.query("current")?.trim().toLowerCase() ?? "";
+  return { role, currentOnly: ["1", "true", "on", "yes"].includes(current) };
+}
+
+/** A form or JSON value as text ("" when absent), and as an optional value (null when blank). */
+const text = (v: unknown): string =>
+  typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
+const optional = (v: unknown): string | null => (text(v).trim() === "" ? null : text(v).trim());
+/** A numeric id from the path; 0 (found nowhere) when it is not one. */
+const idParam = (v: string): number => (/^\d{1,9}$/.test(v) ? Number(v) : 0);
 
 const TokenBody = z.object({
   name: z.string(),
@@ -436,6 +488,106 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     });
   }
 
+  // Foundation roles: the same operations as `guildhall users grant` and `users end-role`.
+  /** After a redirect (`?granted=<id>` or `?ended=<id>`): what was done, from the stored row. */
+  const doneMessage = async (c: Context<AppEnv>, today: string): Promise<string | undefined> => {
+    for (const key of ["granted", "ended"] as const) {
+      const id = idParam(c.req.query(key) ?? "");
+      const [done] = id === 0 ? [] : await listFoundationRoles(db, { day: today, id });
+      if (!done) continue;
+      const { label, startedOn, endedOn } = foundationRoleJson(done, today);
+      const holder = done.user?.name ?? done.person?.name ?? "";
+      return key === "granted"
+        ? `Granted: ${label} to ${holder} from ${startedOn}.`
+        : `Ended: ${label} of ${holder} on ${endedOn ?? ""}.`;
+    }
+    return undefined;
+  };
+  const renderRoles = async (
+    c: Context<AppEnv>,
+    viewer: { name: string },
+    extra: { grant?: GrantFormState; end?: EndFormState; status?: 200 | 422 } = {},
+  ) => {
+    const today = dayOf(clock.now());
+    const filter = extra.grant || extra.end ? { role: "", currentOnly: false } : rolesFilter(c);
+    const rows = await listFoundationRoles(db, {
+      day: today,
+      role: filter.role,
+      currentOnly: filter.currentOnly,
+    });
+    const message = extra.grant || extra.end ? undefined : await doneMessage(c, today);
+    return c.html(
+      await renderPage(
+        <RolesPage
+          viewer={{ name: viewer.name, csrfToken: c.var.csrfToken }}
+          csrf={c.var.csrfToken}
+          today={today}
+          rows={rows}
+          filter={filter}
+          status={message}
+          grant={extra.grant}
+          end={extra.end}
+        />,
+      ),
+      extra.status ?? 200,
+    );
+  };
+
+  router.get("/admin/roles", async (c) => {
+    const viewer = requireViewer(c);
+    await authorize(c, services, "admin.roles");
+    return renderRoles(c, viewer);
+  });
+
+  // A bad field re-shows the page with what was typed and the problems named.
+  router.post("/admin/roles", async (c) => {
+    const viewer = requireViewer(c);
+    await authorize(c, services, "admin.roles");
+    const body = await c.req.parseBody();
+    const values = Object.fromEntries(GRANT_FIELDS.map((f) => [f, text(body[f])]));
+    try {
+      const row = await grantFoundationRole({
+        db,
+        now: clock.now(),
+        by: actorFor(viewer),
+        who: text(body.who),
+        role: text(body.role),
+        startedOn: text(body.startedOn).trim(),
+        endedOn: optional(body.endedOn),
+        termEndsOn: optional(body.termEndsOn),
+        reason: text(body.reason),
+        decisionRef: optional(body.decisionRef),
+      });
+      return c.redirect(`/admin/roles?granted=${row.id}`, 303);
+    } catch (e) {
+      if (!isAppError(e) || e.code !== "validation") throw e;
+      return renderRoles(c, viewer, { grant: { values, issues: e.issues }, status: 422 });
+    }
+  });
+
+  router.post("/admin/roles/:id/end", async (c) => {
+    const viewer = requireViewer(c);
+    await authorize(c, services, "admin.roles");
+    const id = idParam(c.req.param("id"));
+    const body = await c.req.parseBody();
+    const values = { endedOn: text(body.endedOn), reason: text(body.reason) };
+    try {
+      await endFoundationRole({
+        db,
+        now: clock.now(),
+        by: actorFor(viewer),
+        roleId: id,
+        endedOn: values.endedOn.trim(),
+        reason: values.reason,
+        decisionRef: optional(body.decisionRef),
+      });
+      return c.redirect(`/admin/roles?ended=${id}`, 303);
+    } catch (e) {
+      if (!isAppError(e) || e.code !== "validation") throw e;
+      return renderRoles(c, viewer, { end: { id, values, issues: e.issues }, status: 422 });
+    }
+  });
+
   // ---- JSON API (Bearer tokens, or the session cookie with the x-csrf-token header) ----
   router.get("/api/account", async (c) => {
     const { viewer, user } = await currentUser(c);
@@ -542,6 +694,60 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
       return c.json({ id: claim.id, status: claim.status, personId: claim.personId, userId: claim.userId });
     });
   }
+
+  router.get("/api/admin/foundation-roles", async (c) => {
+    requireViewer(c);
+    await authorize(c, services, "admin.roles");
+    const today = dayOf(clock.now());
+    const filter = rolesFilter(c);
+    const rows = await listFoundationRoles(db, { day: today, ...filter });
+    return c.json({ on: today, foundationRoles: rows.map((r) => foundationRoleJson(r, today)) });
+  });
+
+  /** The role as listed, after a grant or an end. */
+  const roleJsonById = async (id: number) => {
+    const today = dayOf(clock.now());
+    const [listed] = await listFoundationRoles(db, { day: today, id });
+    if (!listed) throw new Error(`foundation role ${id} vanished`);
+    return foundationRoleJson(listed, today);
+  };
+
+  router.post("/api/admin/foundation-roles", async (c) => {
+    const viewer = requireViewer(c);
+    await authorize(c, services, "admin.roles");
+    const body = await jsonBody(c);
+    const now = clock.now();
+    const row = await grantFoundationRole({
+      db,
+      now,
+      by: actorFor(viewer),
+      who: text(body.who),
+      role: text(body.role),
+      startedOn: body.startedOn === undefined ? dayOf(now) : text(body.startedOn),
+      endedOn: optional(body.endedOn),
+      termEndsOn: optional(body.termEndsOn),
+      reason: text(body.reason),
+      decisionRef: optional(body.decisionRef),
+    });
+    return c.json(await roleJsonById(row.id), 201);
+  });
+
+  router.post("/api/admin/foundation-roles/:id/end", async (c) => {
+    const viewer = requireViewer(c);
+    await authorize(c, services, "admin.roles");
+    const body = (await c.req.text()).trim() === "" ? {} : await jsonBody(c);
+    const now = clock.now();
+    const row = await endFoundationRole({
+      db,
+      now,
+      by: actorFor(viewer),
+      roleId: idParam(c.req.param("id")),
+      endedOn: body.endedOn === undefined ? dayOf(now) : text(body.endedOn),
+      reason: text(body.reason),
+      decisionRef: optional(body.decisionRef),
+    });
+    return c.json(await roleJsonById(row.id));
+  });
 
   // What the viewer may do in a group, as the policy decides today (for scripts and for the pages).
   router.get("/api/groups/:slug/permissions", async (c) => {

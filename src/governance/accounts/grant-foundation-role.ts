@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
-import { AppError } from "../../platform/errors.ts";
-import { type AuditActor, appendAudit, type FoundationRoleRow } from "./accounts.repo.ts";
+import { AppError, validationError } from "../../platform/errors.ts";
+import { type AuditActor, appendAudit, type FoundationRoleRow, findRoleHolder } from "./accounts.repo.ts";
 import { DaySchema, FoundationRoleSchema, parseOrThrow } from "./schemas.ts";
 
 const Input = z
@@ -23,9 +23,18 @@ const Input = z
     path: ["termEndsOn"],
   });
 
+function unknownHolder(who: string): string {
+  const key = who.trim();
+  if (key === "") return "say who holds the role: an account's email, or a person's slug or id";
+  return key.includes("@")
+    ? `no account has the email ${key}`
+    : `no person "${key}" (use the slug shown on /people)`;
+}
+
 /**
  * Records that an account (or a charter person) holds a foundation role from a day, optionally
- * until a day, with the Board term end, the reason and the decision behind it.
+ * until a day, with the Board term end, the reason and the decision behind it. The holder is given
+ * by id (`userId`/`personId`) or named (`who`).
  */
 export async function grantFoundationRole(input: {
   db: Db;
@@ -33,6 +42,8 @@ export async function grantFoundationRole(input: {
   by: AuditActor;
   userId?: number | null;
   personId?: number | null;
+  /** Instead of the ids: an account's email, or a charter person's slug or id (see findRoleHolder). */
+  who?: string;
   role: string;
   startedOn: string;
   endedOn?: string | null;
@@ -40,20 +51,29 @@ export async function grantFoundationRole(input: {
   reason?: string;
   decisionRef?: string | null;
 }): Promise<FoundationRoleRow> {
-  const data = parseOrThrow(
-    Input,
-    {
-      role: input.role,
-      startedOn: input.startedOn,
-      endedOn: input.endedOn ?? null,
-      termEndsOn: input.termEndsOn ?? null,
-      reason: input.reason ?? "",
-      decisionRef: input.decisionRef ?? null,
-    },
-    "role grant",
-  );
-  const userId = input.userId ?? null;
-  const personId = input.personId ?? null;
+  const raw = {
+    role: input.role,
+    startedOn: input.startedOn,
+    endedOn: input.endedOn ?? null,
+    termEndsOn: input.termEndsOn ?? null,
+    reason: input.reason ?? "",
+    decisionRef: input.decisionRef ?? null,
+  };
+  let userId = input.userId ?? null;
+  let personId = input.personId ?? null;
+  if (input.who !== undefined) {
+    // Named as the command line names them; every bad field is reported at once, `who` first.
+    const holder = await findRoleHolder(input.db, input.who);
+    const parsed = Input.safeParse(raw);
+    const issues = [
+      ...(holder ? [] : [{ path: ["who"], message: unknownHolder(input.who) }]),
+      ...(parsed.success ? [] : parsed.error.issues),
+    ];
+    if (issues.length > 0) throw validationError("role grant", issues);
+    userId = holder?.userId ?? null;
+    personId = holder?.personId ?? null;
+  }
+  const data = parseOrThrow(Input, raw, "role grant");
   if (userId === null && personId === null) {
     throw new AppError("validation", {
       message: "Invalid role grant: say who holds the role (a user or a person).",

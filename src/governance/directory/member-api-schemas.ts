@@ -3,7 +3,7 @@
  * published in /api/openapi.json. Request bodies reuse the operations' own input schemas.
  */
 import { z } from "zod";
-import { ScopesSchema } from "../accounts/schemas.ts";
+import { DaySchema, FoundationRoleSchema, ScopesSchema } from "../accounts/schemas.ts";
 import { ApplyInputSchema } from "../decisions/apply-to-group.ts";
 import { CastBallotInputSchema } from "../decisions/cast-ballot.ts";
 import { ExtendVoteInputSchema } from "../decisions/extend-vote.ts";
@@ -109,6 +109,22 @@ const UserSchema = z.object({
   personId: z.number().int().nullable(),
 });
 
+/** A foundation role period with its holder (an account, a charter person), as administrators see it. */
+const FoundationRoleViewSchema = z.object({
+  id: z.number().int(),
+  role: z.string(),
+  label: z.string(),
+  startedOn: Day,
+  endedOn: Day.nullable(),
+  termEndsOn: Day.nullable(),
+  reason: z.string(),
+  decisionRef: z.string().nullable(),
+  current: z.boolean(),
+  createdAt: Instant,
+  user: z.object({ id: z.number().int(), name: z.string(), email: z.string().nullable() }).nullable(),
+  person: z.object({ id: z.number().int(), name: z.string(), slug: z.string() }).nullable(),
+});
+
 /** Response bodies of the signed-in API, by name (published under components.schemas). */
 export const MEMBER_API_SCHEMAS = {
   VoteResponse: z.object({ vote: VoteViewSchema }),
@@ -207,6 +223,8 @@ export const MEMBER_API_SCHEMAS = {
       }),
     ),
   }),
+  FoundationRole: FoundationRoleViewSchema,
+  FoundationRoleList: z.object({ on: Day, foundationRoles: z.array(FoundationRoleViewSchema) }),
   GroupPermissions: z.object({
     group: z.string(),
     membershipModel: z.string().nullable(),
@@ -238,4 +256,26 @@ export const MEMBER_API_REQUESTS = {
     expiresInDays: z.number().int().positive(),
   }),
   ClaimPersonRequest: z.object({ person: z.string().min(1), note: z.string().optional() }),
+  GrantFoundationRoleRequest: z.object({
+    who: z
+      .string()
+      .min(1)
+      .describe("The holder: an account's email, or a charter person's slug (as on /people) or numeric id."),
+    role: FoundationRoleSchema,
+    startedOn: DaySchema.optional().describe("First day the role is held (default: today)."),
+    endedOn: DaySchema.nullable().optional().describe("First day the role is no longer held."),
+    termEndsOn: DaySchema.nullable().optional().describe("End of the elected term (Board members)."),
+    reason: z.string().max(2000).optional(),
+    decisionRef: z
+      .string()
+      .max(500)
+      .nullable()
+      .optional()
+      .describe("The decision behind it (a Board resolution, an election)."),
+  }),
+  EndFoundationRoleRequest: z.object({
+    endedOn: DaySchema.optional().describe("First day the role is no longer held (default: today)."),
+    reason: z.string().max(2000).optional(),
+    decisionRef: z.string().max(500).nullable().optional(),
+  }),
 } as const;

@@ -142,6 +142,7 @@ describe("the signed-in API in /api/openapi.json", () => {
       "/api/groups/{slug}/applications",
       "/api/account",
       "/api/board",
+      "/api/admin/foundation-roles",
     ]) {
       for (const op of Object.values(doc.paths[route] ?? {}))
         expect(op.security).toEqual([{ bearerAuth: [] }]);
@@ -187,6 +188,29 @@ describe("the signed-in API in /api/openapi.json", () => {
       "/api/admin/claims/{id}/reject",
       "409",
     );
+    // Foundation roles (administrators).
+    const roles = "/api/admin/foundation-roles";
+    await call("m1", "GET", roles, roles, "403");
+    const granted = await call("admin", "POST", roles, roles, "201", {
+      who: "m2@example.org",
+      role: "dsf-member",
+      startedOn: "2026-01-01",
+      reason: "joined the DSF",
+      decisionRef: "membership form 7",
+    });
+    await call("admin", "POST", roles, roles, "422", {
+      who: "m2@example.org",
+      role: "dsf-member",
+      startedOn: "1 January 2026",
+    });
+    await call("admin", "GET", `${roles}?role=dsf-member&current=true`, roles, "200");
+    const end = `${roles}/{id}/end`;
+    await call("admin", "POST", `${roles}/${granted.id}/end`, end, "422", { endedOn: "soon" });
+    await call("admin", "POST", `${roles}/${granted.id}/end`, end, "200", {
+      endedOn: "2026-03-01",
+      reason: "resigned",
+    });
+    await call("admin", "POST", `${roles}/999999/end`, end, "404", { endedOn: "2026-03-01" });
     await call(null, "GET", `/api/groups/${slug}/permissions`, "/api/groups/{slug}/permissions", "200");
 
     // Votes.

@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 document of the directory API, with response schemas generated from the zod schemas the handlers use. */
 import { z } from "zod";
+import { FoundationRoleSchema } from "../accounts/schemas.ts";
 import { GroupKindSchema, GroupStatusSchema } from "../charter/types.ts";
 import { MEMBER_API_REQUESTS, MEMBER_API_SCHEMAS } from "./member-api-schemas.ts";
 import {
@@ -90,7 +91,7 @@ function signedIn(spec: {
 
 /** The signed-in API: membership decisions and accounts. */
 function memberPaths(): Record<string, unknown> {
-  const notFound = errorResponse("No such group, vote, application or token.");
+  const notFound = errorResponse("No such group, vote, application, token or foundation role.");
   const invalid = errorResponse("A field is invalid; `issues` names it.");
   const conflict = errorResponse(
     "The request conflicts with the current state (closed, already open, not a member).",
@@ -295,6 +296,47 @@ function memberPaths(): Record<string, unknown> {
         summary: "Reject a claim (administrators).",
         parameters: [pathParam("id", "The claim's numeric id.")],
         responses: { "200": ok("ClaimDecided", "Rejected."), "404": notFound, "409": conflict },
+      }),
+    },
+    "/api/admin/foundation-roles": {
+      get: signedIn({
+        operationId: "listFoundationRoles",
+        summary:
+          "Foundation role holders, current first, then past and future (administrators, scope admin).",
+        parameters: [
+          {
+            name: "role",
+            in: "query",
+            required: false,
+            description: "Only this role.",
+            schema: { type: "string", enum: [...FoundationRoleSchema.options] },
+          },
+          {
+            name: "current",
+            in: "query",
+            required: false,
+            description: "`true` (or `1`) for the roles held today only.",
+            schema: { type: "string", enum: ["true", "false", "1", "0"] },
+          },
+        ],
+        responses: { "200": ok("FoundationRoleList", "Role holders."), "422": invalid },
+      }),
+      post: signedIn({
+        operationId: "grantFoundationRole",
+        summary:
+          "Grant a foundation role for a period, as `guildhall users grant` does; recorded in the audit log (administrators, scope admin).",
+        request: "GrantFoundationRoleRequest",
+        responses: { "201": ok("FoundationRole", "Granted."), "422": invalid },
+      }),
+    },
+    "/api/admin/foundation-roles/{id}/end": {
+      post: signedIn({
+        operationId: "endFoundationRole",
+        summary:
+          "End a foundation role on a day, as `guildhall users end-role` does; recorded in the audit log (administrators, scope admin).",
+        parameters: [pathParam("id", "The foundation role period's numeric id.")],
+        request: "EndFoundationRoleRequest",
+        responses: { "200": ok("FoundationRole", "Ended."), "404": notFound, "422": invalid },
       }),
     },
     "/api/groups/{slug}/permissions": {

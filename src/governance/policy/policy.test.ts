@@ -179,12 +179,35 @@ describe("accounts, administration and token scopes", () => {
     });
     expect(allowed(former, "admin.claims")).toBe(false);
   });
+  it("only administrators see, grant and end foundation roles, and only while they are administrators", () => {
+    for (const a of [actor(), member, chair, liaison, board, council]) {
+      expect(allowed(a, "admin.roles")).toBe(false);
+    }
+    expect(allowed(admin, "admin.roles")).toBe(true);
+    const former = actor({
+      foundationRoles: [{ role: "site-admin", startedOn: "2020-01-01", endedOn: "2026-01-01" }],
+    });
+    expect(allowed(former, "admin.roles")).toBe(false);
+    const future = actor({
+      foundationRoles: [{ role: "site-admin", startedOn: "2027-01-01", endedOn: null }],
+    });
+    expect(allowed(future, "admin.roles")).toBe(false);
+    expect(decide(ANONYMOUS, "admin.roles", { kind: "site" }, DAY).denial).toBe("sign-in");
+    expect(decide(board, "admin.roles", { kind: "site" }, DAY).denial).toBe("rule");
+  });
   it("a token can do only what its scopes allow, and never more than its owner", () => {
     const readOnlyAdmin = { ...admin, scopes: ["read"] };
     expect(allowed(readOnlyAdmin, "admin.claims")).toBe(false);
     expect(decide(readOnlyAdmin, "admin.claims", { kind: "site" }, DAY).denial).toBe("scope");
     expect(allowed({ ...admin, scopes: ["admin"] }, "admin.claims")).toBe(true);
     expect(allowed({ ...member, scopes: ["admin"] }, "admin.claims")).toBe(false);
+    expect(ACTION_SCOPES["admin.roles"]).toBe("admin");
+    expect(allowed({ ...admin, scopes: ["read"] }, "admin.roles")).toBe(false);
+    expect(
+      decide({ ...admin, scopes: ["read", "account"] }, "admin.roles", { kind: "site" }, DAY).denial,
+    ).toBe("scope");
+    expect(allowed({ ...admin, scopes: ["admin"] }, "admin.roles")).toBe(true);
+    expect(allowed({ ...board, scopes: ["admin"] }, "admin.roles")).toBe(false);
     expect(allowed({ ...member, scopes: ["read"] }, "group.view-private", direct)).toBe(true);
     expect(
       allowed({ ...member, scopes: ["read"] }, "vote.cast", {

@@ -113,8 +113,10 @@ export const ACTION_SCOPES = {
   "account.claim": "account",
   /** Confirm or reject claims (admin). */
   "admin.claims": "admin",
-  /** Create users, grant and revoke foundation roles (admin). */
+  /** Create users (admin). */
   "admin.users": "admin",
+  /** See, grant and end foundation roles: members, Board, Steering Council, Fellows, President, admins (admin). */
+  "admin.roles": "admin",
   /** Read the audit log (admin). */
   "admin.audit": "admin",
   /** Record announced Django release milestone dates (admin). */
@@ -228,6 +230,7 @@ function decideRule(actor: Actor, action: Action, resource: Resource, on: string
       return admin ? allow("Site administrator.") : deny("Only Board members and administrators see this.");
     case "admin.claims":
     case "admin.users":
+    case "admin.roles":
     case "admin.audit":
     case "admin.releases":
     case "group.record-roles":
