@@ -156,13 +156,35 @@ export function AccountPage(props: {
   newToken?: { token: string; name: string };
   errors?: string[];
   notice?: Child;
+  /** Site administration pages the viewer may use (links shown only for those). */
+  administers?: { roles: boolean; claims: boolean };
 }) {
   const pending = props.claims.find((c) => c.claim.status === "pending");
+  const admin = props.administers;
   return (
     <Layout title="Your account" viewer={props.viewer} path="/account">
       <h1>Your account</h1>
       <Errors errors={props.errors} />
       {props.notice && <p role="status">{props.notice}</p>}
+      {admin && (admin.roles || admin.claims) && (
+        <nav aria-labelledby="administration">
+          <h2 id="administration">Site administration</h2>
+          <ul>
+            {admin.roles && (
+              <li>
+                <a href="/admin/roles">Foundation roles</a>: Board members, Steering Council, Fellows, DSF
+                members and site admins, with their dates
+              </li>
+            )}
+            {admin.claims && (
+              <li>
+                <a href="/admin/claims">Claims</a>: accounts asking to be linked to a person named in a
+                charter
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
       {props.newToken && (
         <section aria-labelledby="new-token" class="notice">
           <h2 id="new-token">Your new token “{props.newToken.name}”</h2>

@@ -17,7 +17,7 @@ import { renderPage } from "../../platform/http/layout.tsx";
 import { createMailer, type Mailer } from "../../platform/mail.ts";
 import type { Services } from "../../platform/services.ts";
 import { loadGroupResource } from "../policy/actor.repo.ts";
-import { actorOf, authorize, requireViewer } from "../policy/authorize.ts";
+import { actorOf, authorize, can, requireViewer } from "../policy/authorize.ts";
 import {
   type Action,
   decide,
@@ -353,6 +353,10 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
           tokens={overview.tokens}
           newToken={extra.newToken}
           errors={extra.errors}
+          administers={{
+            roles: await can(c, services, "admin.roles"),
+            claims: await can(c, services, "admin.claims"),
+          }}
         />,
       ),
       extra.status ?? 200,

@@ -288,6 +288,21 @@ describe("/admin/roles", () => {
   });
 });
 
+describe("/account", () => {
+  it("links site administrators to the administration pages, and no one else", async () => {
+    const adminPage = await adminBrowser().page("/account");
+    expect(adminPage.html).toContain('id="administration"');
+    expect(adminPage.html).toContain('href="/admin/roles"');
+    expect(adminPage.html).toContain('href="/admin/claims"');
+    const other = new TestBrowser((path, init) => app.request(path, init));
+    other.cookies.set("guildhall_session", member.sessionId);
+    const memberPage = await other.page("/account");
+    expect(memberPage.res.status).toBe(200);
+    expect(memberPage.html).not.toContain('id="administration"');
+    expect(memberPage.html).not.toContain('href="/admin/roles"');
+  });
+});
+
 describe("/api/admin/foundation-roles", () => {
   it("grants, lists and ends with an administrator's token", async () => {
     const granted = await api(admin.token, "/api/admin/foundation-roles", {
