@@ -24,7 +24,13 @@ import { readPolicy } from "./policy.ts";
 import { readScope } from "./scope.ts";
 import { outlineCharter } from "./sections.ts";
 import { isPlaceholderText } from "./template-text.ts";
-import { type GroupKind, type GroupStatus, type ParsedCharter, ParsedCharterSchema } from "./types.ts";
+import {
+  blankCharter,
+  type GroupKind,
+  type GroupStatus,
+  type ParsedCharter,
+  ParsedCharterSchema,
+} from "./types.ts";
 
 /** Input to `parseCharter`. */
 export interface ParseCharterInput {
@@ -208,28 +214,12 @@ function fallback(input: ParseCharterInput, error: unknown): ParsedCharter {
     (typeof input.slug === "string" && input.slug.trim()) ||
     (input.path && slugFromPath(input.path)) ||
     "charter";
-  const c: Omit<ParsedCharter, "missing" | "warnings"> = {
+  const c = blankCharter({
     slug,
     name: titleCase(slug.replace(/[-_]+/gu, " ")) || "Charter",
     kind: "working-group",
     status: input.status ?? statusFromPath(input.path),
-    scope: null,
-    roles: { chair: [], coChair: [], boardLiaison: [], steeringCouncilLiaison: [], other: [] },
-    members: [],
-    alumni: [],
-    termMonths: null,
-    termWindow: null,
-    membershipModel: null,
-    removalRule: null,
-    eligibility: null,
-    howToJoin: null,
-    budget: null,
-    channels: [],
-    meetingCadence: null,
-    reportingCadence: null,
-    delegated: [],
-    boardActions: [],
-  };
+  });
   const reason = error instanceof Error ? error.message : String(error);
   return { ...c, missing: missingFields(c, false), warnings: [`could not read the charter: ${reason}`] };
 }

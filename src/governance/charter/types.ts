@@ -92,3 +92,30 @@ export const ParsedCharterSchema = z.object({
 });
 /** The structured form of one charter file. */
 export type ParsedCharter = z.infer<typeof ParsedCharterSchema>;
+
+/** A charter with identity only: no roles, people or arrangements (for unreadable files and tests). */
+export function blankCharter(
+  identity: Pick<ParsedCharter, "slug" | "name" | "kind" | "status">,
+): ParsedCharter {
+  return {
+    ...identity,
+    scope: null,
+    roles: { chair: [], coChair: [], boardLiaison: [], steeringCouncilLiaison: [], other: [] },
+    members: [],
+    alumni: [],
+    termMonths: null,
+    termWindow: null,
+    membershipModel: null,
+    removalRule: null,
+    eligibility: null,
+    howToJoin: null,
+    budget: null,
+    channels: [],
+    meetingCadence: null,
+    reportingCadence: null,
+    delegated: [],
+    boardActions: [],
+    missing: [],
+    warnings: [],
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ParsedCharter } from "../charter/types.ts";
+import { blankCharter, type ParsedCharter } from "../charter/types.ts";
 import {
   type CharterVersion,
   diffCharterVersions,
@@ -15,28 +15,7 @@ const person = (name: string) => ({ name, handle: null });
 
 function charter(over: Partial<ParsedCharter>): ParsedCharter {
   return {
-    slug: "g",
-    name: "G Working Group",
-    kind: "working-group",
-    status: "active",
-    scope: null,
-    roles: { chair: [], coChair: [], boardLiaison: [], steeringCouncilLiaison: [], other: [] },
-    members: [],
-    alumni: [],
-    termMonths: null,
-    termWindow: null,
-    membershipModel: null,
-    removalRule: null,
-    eligibility: null,
-    howToJoin: null,
-    budget: null,
-    channels: [],
-    meetingCadence: null,
-    reportingCadence: null,
-    delegated: [],
-    boardActions: [],
-    missing: [],
-    warnings: [],
+    ...blankCharter({ slug: "g", name: "G Working Group", kind: "working-group", status: "active" }),
     ...over,
   };
 }

@@ -4,7 +4,7 @@
  * so an import stores the group and shows what went wrong instead of stopping.
  */
 import { parseCharter } from "../charter/parse-charter.ts";
-import { type ParsedCharter, ParsedCharterSchema } from "../charter/types.ts";
+import { blankCharter, type ParsedCharter, ParsedCharterSchema } from "../charter/types.ts";
 import { slugFromPath, statusFromPath } from "./charter-changes.ts";
 
 /** Parses `markdown` found at repository path `path` ("active/ai.md"). */
@@ -40,27 +40,12 @@ function fallbackCharter(
 ): ParsedCharter {
   const heading = /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim();
   return {
-    slug,
-    name: heading && heading.length > 0 ? heading : slug,
-    kind: /\bteam\b/i.test(heading ?? "") ? "team" : "working-group",
-    status,
-    scope: null,
-    roles: { chair: [], coChair: [], boardLiaison: [], steeringCouncilLiaison: [], other: [] },
-    members: [],
-    alumni: [],
-    termMonths: null,
-    termWindow: null,
-    membershipModel: null,
-    removalRule: null,
-    eligibility: null,
-    howToJoin: null,
-    budget: null,
-    channels: [],
-    meetingCadence: null,
-    reportingCadence: null,
-    delegated: [],
-    boardActions: [],
-    missing: [],
+    ...blankCharter({
+      slug,
+      name: heading && heading.length > 0 ? heading : slug,
+      kind: /\bteam\b/i.test(heading ?? "") ? "team" : "working-group",
+      status,
+    }),
     warnings: [warning],
   };
 }
