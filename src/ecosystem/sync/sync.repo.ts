@@ -192,63 +192,72 @@ export async function saveProjectResults(
     const names = results.map((r) => r.name);
     await tx.delete(packageSyncProblems).where(inArray(packageSyncProblems.name, names));
     if (fetched.length > 0) {
-      await tx
-        .insert(packages)
-        .values(
-          fetched.map((r) => ({
-            name: r.name,
-            displayName: r.record.displayName,
-            latestVersion: r.record.latestVersion,
-            latestReleaseAt: r.record.latestReleaseAt,
-            summary: r.record.summary,
-            classifiers: r.record.classifiers,
-            requiresDist: r.record.requiresDist,
-            requiresPython: r.record.requiresPython,
-            projectUrls: r.record.projectUrls,
-            yanked: r.record.yanked,
-            ownership: r.record.ownership,
-            lastSerial: r.serial,
-            etag: r.etag,
-            source: "index" as const,
-            syncedAt: at,
-            lastError: r.warning ? `${r.warning.kind}: ${r.warning.message}` : null,
-            coreMetadata: r.coreMetadata,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: packages.name,
-          set: {
-            displayName: sql`excluded.display_name`,
-            latestVersion: sql`excluded.latest_version`,
-            latestReleaseAt: sql`excluded.latest_release_at`,
-            summary: sql`excluded.summary`,
-            classifiers: sql`excluded.classifiers`,
-            requiresDist: sql`excluded.requires_dist`,
-            requiresPython: sql`excluded.requires_python`,
-            projectUrls: sql`excluded.project_urls`,
-            yanked: sql`excluded.yanked`,
-            ownership: sql`excluded.ownership`,
-            lastSerial: sql`excluded.last_serial`,
-            etag: sql`excluded.etag`,
-            source: sql`excluded.source`,
-            syncedAt: sql`excluded.synced_at`,
-            lastError: sql`excluded.last_error`,
-            coreMetadata: sql`excluded.core_metadata`,
-          },
-        });
+      // Rows travel as one JSON parameter (see the releases below for why).
+      const rows = fetched.map((r) => ({
+        name: r.name,
+        display_name: r.record.displayName,
+        latest_version: r.record.latestVersion,
+        latest_release_at: r.record.latestReleaseAt,
+        summary: r.record.summary,
+        classifiers: r.record.classifiers,
+        requires_dist: r.record.requiresDist,
+        requires_python: r.record.requiresPython,
+        project_urls: r.record.projectUrls,
+        yanked: r.record.yanked,
+        ownership: r.record.ownership,
+        last_serial: r.serial,
+        etag: r.etag,
+        last_error: r.warning ? `${r.warning.kind}: ${r.warning.message}` : null,
+        core_metadata: r.coreMetadata,
+      }));
+      await tx.execute(sql`
+        INSERT INTO ${packages} (name, display_name, latest_version, latest_release_at, summary,
+          classifiers, requires_dist, requires_python, project_urls, yanked, ownership, last_serial,
+          etag, source, synced_at, last_error, core_metadata)
+        SELECT p.name, p.display_name, p.latest_version, p.latest_release_at, p.summary,
+          p.classifiers, p.requires_dist, p.requires_python, p.project_urls, p.yanked, p.ownership,
+          p.last_serial, p.etag, 'index', ${at.toISOString()}::timestamptz, p.last_error, p.core_metadata
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS p(name text, display_name text,
+          latest_version text, latest_release_at timestamptz, summary text, classifiers jsonb,
+          requires_dist jsonb, requires_python text, project_urls jsonb, yanked boolean,
+          ownership jsonb, last_serial bigint, etag text, last_error text, core_metadata jsonb)
+        ON CONFLICT (name) DO UPDATE SET
+          display_name = excluded.display_name,
+          latest_version = excluded.latest_version,
+          latest_release_at = excluded.latest_release_at,
+          summary = excluded.summary,
+          classifiers = excluded.classifiers,
+          requires_dist = excluded.requires_dist,
+          requires_python = excluded.requires_python,
+          project_urls = excluded.project_urls,
+          yanked = excluded.yanked,
+          ownership = excluded.ownership,
+          last_serial = excluded.last_serial,
+          etag = excluded.etag,
+          source = excluded.source,
+          synced_at = excluded.synced_at,
+          last_error = excluded.last_error,
+          core_metadata = excluded.core_metadata`);
       const fetchedNames = fetched.map((r) => r.name);
       await tx.delete(packageReleases).where(inArray(packageReleases.name, fetchedNames));
       const releaseRows = fetched.flatMap((r) =>
         dedupeVersions(r.record.releases).map((rel) => ({
           name: r.name,
           version: rel.version,
-          uploadedAt: rel.uploadedAt,
+          uploaded_at: rel.uploadedAt,
           yanked: rel.yanked,
-          requiresPython: rel.requiresPython,
+          requires_python: rel.requiresPython,
         })),
       );
-      for (let i = 0; i < releaseRows.length; i += 2000) {
-        await tx.insert(packageReleases).values(releaseRows.slice(i, i + 2000));
+      // One JSON parameter per statement rather than five per row: building and binding thousands of
+      // parameters was a large share of a full sync's CPU (profiled: query building and parameter
+      // encoding), and the embedded database shares the process's one thread with the fetching.
+      for (let i = 0; i < releaseRows.length; i += 5000) {
+        await tx.execute(sql`
+          INSERT INTO ${packageReleases} (name, version, uploaded_at, yanked, requires_python)
+          SELECT r.name, r.version, r.uploaded_at, r.yanked, r.requires_python
+          FROM jsonb_to_recordset(${JSON.stringify(releaseRows.slice(i, i + 5000))}::jsonb)
+            AS r(name text, version text, uploaded_at timestamptz, yanked boolean, requires_python text)`);
       }
       const warned = fetched.flatMap((r) =>
         r.warning
