@@ -2,8 +2,11 @@
 import { z } from "zod";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { validationError } from "../../platform/errors.ts";
-import { listPackageRows, type PackageFilter } from "./packages.repo.ts";
+import { AppError, validationError } from "../../platform/errors.ts";
+import { judgeCompatibility, targetForSeries } from "../compat/verdict.ts";
+import { findSeries } from "../releases/calendar.ts";
+import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
+import { listPackageFacts, listPackageRows, type PackageFilter, packagesNamed } from "./packages.repo.ts";
 
 /** Recency choices of the list filter: latest release within (or, for `older-2y`, before) a span. */
 export const RECENCY = {
@@ -26,6 +29,14 @@ export const PackageQuerySchema = z.object({
     .regex(/^(\d\.\d{1,2}|20\d\d)$/, "Django series looks like 5.2 or 2028")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * How the Django filter matches: `declared` (a trove classifier for the series) or `judged` (the
+   * compatibility verdict is yes: classifiers, Django requirement bounds and Requires-Python together).
+   */
+  support: z
+    .enum(["declared", "judged"], { error: "support must be declared or judged" })
+    .default("declared")
+    .or(z.literal("").transform(() => "declared" as const)),
   python: z
     .string()
     .regex(/^3\.\d{1,2}$/, "Python version looks like 3.12")
@@ -77,12 +88,46 @@ export async function listPackages(input: { db: Db; clock: Clock; query: Package
   const page = input.all
     ? { offset: 0, limit: 1_000_000 }
     : { offset: (q.page - 1) * q.per_page, limit: q.per_page };
-  const { rows, total } = await listPackageRows(input.db, filterOf(q, input.clock.now()), page);
+  const filter = filterOf(q, input.clock.now());
+  const { rows, total } =
+    q.django && q.support === "judged"
+      ? await listJudged(input.db, input.clock.now(), filter, q.django, page)
+      : await listPackageRows(input.db, filter, page);
   return {
     rows,
     total,
     page: q.page,
     perPage: q.per_page,
     pages: Math.max(1, Math.ceil(total / q.per_page)),
+  };
+}
+
+/**
+ * The list filtered by the compatibility verdict for a series of the release calendar: the other
+ * filters and the order come from the database, the verdict from the compat rules (the same as the
+ * package pages and readiness), then the page is cut.
+ */
+async function listJudged(
+  db: Db,
+  now: Date,
+  filter: PackageFilter,
+  series: string,
+  page: { offset: number; limit: number },
+) {
+  const found = findSeries(await loadReleaseCalendar({ db, now }), series);
+  if (!found) {
+    throw new AppError("validation", {
+      message: `Invalid query: support: judged support needs a series of the release calendar (4.2 on), not ${series}`,
+      issues: [{ field: "support", message: "judged needs a calendar series (4.2 on)" }],
+    });
+  }
+  const target = targetForSeries(found);
+  const facts = await listPackageFacts(db, { ...filter, django: undefined });
+  const ready = facts
+    .filter((f) => judgeCompatibility({ facts: f, target }).verdict === "yes")
+    .map((f) => f.name);
+  return {
+    rows: await packagesNamed(db, ready.slice(page.offset, page.offset + page.limit)),
+    total: ready.length,
   };
 }

@@ -1,5 +1,5 @@
 /** Queries of the package catalogue: snapshot upserts, listing with filters, one project. */
-import { and, asc, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
 import { packageReleases, packageSyncRuns, packages } from "../../platform/db/schema.ts";
 import type { SnapshotRow } from "./snapshot-tsv.ts";
@@ -50,7 +50,7 @@ export async function countAllPackages(db: Db): Promise<number> {
 export interface PackageFilter {
   /** Substring of the normalised name. */
   q?: string;
-  /** Django series the project declares (classifier `Framework :: Django :: X.Y`). */
+  /** Django series the project declares (classifier `Framework :: Django :: X.Y`); see list-packages.ts for judged support. */
   django?: string;
   /** Python version the project declares (classifier `Programming Language :: Python :: 3.X`). */
   python?: string;
@@ -80,15 +80,44 @@ function whereOf(f: PackageFilter): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
+function orderOf(f: PackageFilter): SQL[] {
+  return f.sort === "name"
+    ? [asc(packages.name)]
+    : f.sort === "recent"
+      ? [sql`${packages.latestReleaseAt} desc nulls last`, asc(packages.name)]
+      : [sql`${packages.downloadRank} asc nulls last`, asc(packages.name)];
+}
+
+/** Every matching project's compatibility facts, in the list's order (for judging support). */
+export async function listPackageFacts(db: Db, f: PackageFilter) {
+  return db
+    .select({
+      name: packages.name,
+      version: packages.latestVersion,
+      classifiers: packages.classifiers,
+      requiresDist: packages.requiresDist,
+      requiresPython: packages.requiresPython,
+    })
+    .from(packages)
+    .where(whereOf(f))
+    .orderBy(...orderOf(f));
+}
+
+/** Whole rows of the named projects, in the order of `names`. */
+export async function packagesNamed(db: Db, names: string[]) {
+  const byName = new Map<string, typeof packages.$inferSelect>();
+  for (let i = 0; i < names.length; i += 5000) {
+    const chunk = names.slice(i, i + 5000);
+    for (const r of await db.select().from(packages).where(inArray(packages.name, chunk)))
+      byName.set(r.name, r);
+  }
+  return names.flatMap((n) => byName.get(n) ?? []);
+}
+
 /** One page of matching projects plus the total count. */
 export async function listPackageRows(db: Db, f: PackageFilter, page: { offset: number; limit: number }) {
   const where = whereOf(f);
-  const order =
-    f.sort === "name"
-      ? [asc(packages.name)]
-      : f.sort === "recent"
-        ? [sql`${packages.latestReleaseAt} desc nulls last`, asc(packages.name)]
-        : [sql`${packages.downloadRank} asc nulls last`, asc(packages.name)];
+  const order = orderOf(f);
   const rows = await db
     .select()
     .from(packages)

@@ -18,6 +18,7 @@ export function listHref(
   const all: Record<string, string | number | undefined> = {
     q: q.q,
     django: q.django,
+    support: q.django && q.support === "judged" ? "judged" : undefined,
     python: q.python,
     released: q.released,
     sort: q.sort === "rank" ? undefined : q.sort,
@@ -66,7 +67,7 @@ export function PackageListPage(props: {
           <input id="q" name="q" type="search" value={q.q ?? ""} />
         </div>
         <div>
-          <label for="django">Declares Django</label>
+          <label for="django">Supports Django</label>
           <select id="django" name="django">
             <option value="">any</option>
             {props.djangoChoices.map((s) => (
@@ -74,6 +75,17 @@ export function PackageListPage(props: {
                 {s}
               </option>
             ))}
+          </select>
+        </div>
+        <div>
+          <label for="support">Support means</label>
+          <select id="support" name="support">
+            <option value="declared" selected={q.support === "declared"}>
+              a classifier declares it
+            </option>
+            <option value="judged" selected={q.support === "judged"}>
+              judged from all metadata
+            </option>
           </select>
         </div>
         <div>
@@ -117,9 +129,11 @@ export function PackageListPage(props: {
         </div>
       </form>
       <p class="muted">
-        Django and Python filters match the versions a project declares in its trove classifiers (a major-only
-        Django classifier such as "Framework :: Django :: 5" counts for every 5.x series). Each package page
-        judges support from classifiers, Django requirement bounds and Requires-Python together.
+        "A classifier declares it" matches the versions a project declares in its trove classifiers (a
+        major-only Django classifier such as "Framework :: Django :: 5" counts for every 5.x series). "Judged
+        from all metadata" keeps the projects whose compatibility verdict is yes, weighing classifiers, Django
+        requirement bounds and Requires-Python together, as the package pages and readiness do (series 4.2
+        on). The Python filter matches declared classifiers.
       </p>
       {q.django && props.readinessSeries.includes(q.django) && (
         <p>
