@@ -23,7 +23,7 @@ export function resolveScope(choice: ScopeChoice, catalogued: number): SyncScope
 
 /**
  * True when a PEP 503 normalised name says the project is a Django package: it contains `django` or
- * `wagtail`, or starts with `dj-`. In the 2026-11 catalogue that is 82% of the projects; the rest
+ * `wagtail`, or starts with `dj-`. In the 2026-11 catalogue that is 80% of the projects; the rest
  * are found by a `listed` run, or once loaded from a snapshot.
  */
 export function looksDjangoRelated(name: string): boolean {
