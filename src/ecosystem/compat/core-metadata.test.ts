@@ -11,7 +11,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCoreMetadata, parseHeaderBlock } from "./core-metadata.ts";
-import { EARLIER_DJANGO_SERIES, readDeclaredVersions } from "./declared-versions.ts";
+import { EARLIER_DJANGO_SERIES, PYTHON_VERSIONS, readDeclaredVersions } from "./declared-versions.ts";
 import { parseRequirement } from "./requirement.ts";
 
 const DATA = path.resolve("../shared/data/core-metadata");
@@ -94,24 +94,9 @@ const pythonReady = (() => {
 })();
 
 function runPython(files: string[]): PyResult[] {
-  const pythons = [
-    "2.7",
-    "3.5",
-    "3.6",
-    "3.7",
-    "3.8",
-    "3.9",
-    "3.10",
-    "3.11",
-    "3.12",
-    "3.13",
-    "3.14",
-    "3.15",
-    "3.16",
-  ];
   const out = execFileSync(
     PYTHON,
-    ["-c", PY_SCRIPT, JSON.stringify(SERIES), JSON.stringify(pythons), ...files],
+    ["-c", PY_SCRIPT, JSON.stringify(SERIES), JSON.stringify(PYTHON_VERSIONS), ...files],
     {
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,

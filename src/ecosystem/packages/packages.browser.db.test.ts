@@ -8,7 +8,7 @@ import path from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AxeViolation, axeViolations, launchChromium } from "../../../test/accessibility.ts";
+import { auditPage, launchChromium, type PageAudit } from "../../../test/accessibility.ts";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
@@ -55,18 +55,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function checkPage(p: string): Promise<{ status: number; violations: AxeViolation[]; passes: number }> {
-  // The site's CSP forbids inline scripts; the test bypasses it to inject axe.
-  const context = await browser.newContext({ bypassCSP: true });
-  try {
-    const page = await context.newPage();
-    const response = await page.goto(`${base}${p}`);
-    const result = await axeViolations(page);
-    return { status: response?.status() ?? 0, ...result };
-  } finally {
-    await context.close();
-  }
-}
+const checkPage = (p: string): Promise<PageAudit> => auditPage(browser, `${base}${p}`);
 
 describe("package pages in a browser", () => {
   it("have no axe-core violations (list, filtered list, project page with chart)", async () => {

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchChromium } from "../../../test/accessibility.ts";
+import { auditPage, launchChromium } from "../../../test/accessibility.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { loadConfig } from "../../platform/config.ts";
@@ -64,23 +64,19 @@ afterAll(async () => {
 describe("release and readiness pages in Chromium", () => {
   for (const path of ["/releases", "/releases/support", "/readiness", "/readiness/6.2?top=4"]) {
     it(`${path} has no WCAG 2.0/2.1 A/AA violations`, async () => {
-      // The site's CSP forbids inline scripts; the test bypasses it to inject axe.
-      const context = await browser.newContext({ bypassCSP: true });
-      try {
-        const page = await context.newPage();
-        const response = await page.goto(`${base}${path}`);
-        expect(response?.status()).toBe(200);
-        const result = await axeViolations(page);
-        expect(result.violations, JSON.stringify(result.violations, null, 1)).toEqual([]);
-        expect(result.passes).toBeGreaterThan(5);
-        // The chart is announced as an image with a name.
-        if (path === "/releases" || path.startsWith("/readiness/")) {
-          const name = await page.locator('svg[role="img"]').first().getAttribute("aria-labelledby");
-          expect(name).toMatch(/-title .*-desc$/);
-        }
-      } finally {
-        await context.close();
-      }
+      let chartName: string | null = "";
+      const result = await auditPage(browser, `${base}${path}`, {
+        after: async (page) => {
+          if (path === "/releases" || path.startsWith("/readiness/"))
+            chartName = await page.locator('svg[role="img"]').first().getAttribute("aria-labelledby");
+        },
+      });
+      expect(result.status).toBe(200);
+      expect(result.violations, JSON.stringify(result.violations, null, 1)).toEqual([]);
+      expect(result.passes).toBeGreaterThan(5);
+      // The chart is announced as an image with a name.
+      if (path === "/releases" || path.startsWith("/readiness/"))
+        expect(chartName).toMatch(/-title .*-desc$/);
     });
   }
 

@@ -7,7 +7,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchChromium } from "../../../test/accessibility.ts";
+import { auditPage, launchChromium } from "../../../test/accessibility.ts";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
@@ -210,17 +210,8 @@ describe("foundation roles without JavaScript", () => {
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   async function check(path: string, act?: (page: Page) => Promise<void>, signedIn = false) {
-    // The site's CSP forbids inline scripts (rightly); the test bypasses it to inject axe.
-    const context = await browser.newContext({ bypassCSP: true });
-    try {
-      if (signedIn) await context.addCookies([{ name: "guildhall_session", value: adminSession, url: base }]);
-      const page = await context.newPage();
-      await page.goto(`${base}${path}`);
-      if (act) await act(page);
-      return (await axeViolations(page)).violations;
-    } finally {
-      await context.close();
-    }
+    const session = signedIn ? { name: "guildhall_session", value: adminSession } : undefined;
+    return (await auditPage(browser, `${base}${path}`, { session, before: act })).violations;
   }
 
   it("/sign-in", async () => {

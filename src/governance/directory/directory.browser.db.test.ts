@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AxeViolation, axeViolations, launchChromium } from "../../../test/accessibility.ts";
+import { auditPage, axeViolations, launchChromium, type PageAudit } from "../../../test/accessibility.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { insertEvent, seedRealisticRegistry } from "../../../test/factories/governance.ts";
 import { createGovernanceTestApp } from "../../../test/governance-app.ts";
@@ -46,20 +46,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function checkPage(
-  path: string,
-): Promise<{ status: number; violations: AxeViolation[]; passes: number }> {
-  // The site's CSP forbids inline scripts (rightly); the test bypasses it to inject axe.
-  const context = await browser.newContext({ bypassCSP: true });
-  try {
-    const page = await context.newPage();
-    const response = await page.goto(`${base}${path}`);
-    const result = await axeViolations(page);
-    return { status: response?.status() ?? 0, ...result };
-  } finally {
-    await context.close();
-  }
-}
+const checkPage = (path: string): Promise<PageAudit> => auditPage(browser, `${base}${path}`);
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   const pages: Array<[string, number]> = [
