@@ -29,18 +29,54 @@ export function decodeQuotedPrintable(body: string): string {
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
-/** Starts the server on 127.0.0.1 and a free port. */
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+/** Injected failures, each decided per message by `random` (seeded in tests, so runs repeat). */
+export interface SmtpFaults {
+  /** Share of messages refused with 451 (temporary) at the end of DATA, not kept. */
+  rejectRate?: number;
+  /** Share of messages kept but answered with 451, as when the reply is lost: the sender tries again. */
+  keepThenRejectRate?: number;
+  /** Recipients refused for good (550 at RCPT TO). */
+  refuse?: string[];
+  random?: () => number;
+}
+
+/** A small seeded generator (mulberry32), so fault patterns repeat from run to run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function smtpError(code: number, message: string): Error & { responseCode: number } {
+  return Object.assign(new Error(message), { responseCode: code });
+}
+
+/** Starts the server on 127.0.0.1 and a free port, optionally failing some messages. */
+export async function startSmtpCapture(faults: SmtpFaults = {}): Promise<SmtpCapture> {
+  const random = faults.random ?? Math.random;
   const messages: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (faults.refuse?.includes(address.address)) return callback(smtpError(550, "No such user here"));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
+        const roll = random();
+        const reject = roll < (faults.rejectRate ?? 0);
+        const keepThenReject = !reject && roll < (faults.rejectRate ?? 0) + (faults.keepThenRejectRate ?? 0);
+        if (reject) return callback(smtpError(451, "Try again later"));
         const raw = Buffer.concat(chunks).toString("utf8");
         const split = raw.indexOf("\r\n\r\n");
         const head = split >= 0 ? raw.slice(0, split) : raw;
@@ -53,6 +89,7 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
           text: qp ? decodeQuotedPrintable(body) : body,
         });
         for (const w of waiters.splice(0)) w();
+        if (keepThenReject) return callback(smtpError(451, "Try again later"));
         callback();
       });
     },
