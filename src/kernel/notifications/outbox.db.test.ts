@@ -31,7 +31,7 @@ const hello = defineTemplate({
   render: (d, t) => ({
     subject: `Hello ${d.name}`,
     text: `Hello ${d.name}, see ${t.url(`/groups/${d.slug}/decisions`)}`,
-    html: `<p>Hello ${t.escape(d.name)}, see <a href="${t.url(`/groups/${d.slug}/decisions`)}">the group</a></p>`,
+    html: `<p>Hello ${t.escapeHtml(d.name)}, see <a href="${t.url(`/groups/${d.slug}/decisions`)}">the group</a></p>`,
   }),
 });
 

@@ -17,7 +17,7 @@ export interface RenderTools {
   /** The absolute URL of an application path (`/groups/x` -> `https://host/groups/x`). */
   url(path: string): string;
   /** Escapes text for the HTML body. */
-  escape(text: string): string;
+  escapeHtml(text: string): string;
 }
 
 /** A template; `S` checks the data written with each notification. */
@@ -67,6 +67,6 @@ export function renderNotification(input: {
   return input.template.render(data, {
     // Joined as text, so a base URL with a path prefix (`https://host/guildhall`) keeps it.
     url: (path) => new URL(`${base}${path.startsWith("/") ? path : `/${path}`}`).toString(),
-    escape: (text) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c),
+    escapeHtml: (text) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c),
   });
 }
