@@ -39,6 +39,10 @@ export function startAppJobs(
     /** Outbound requests in flight across this process's jobs (default 16). */
     outboundConcurrency?: number;
     deps?: Partial<AppJobDeps>;
+    /** Overrides for tests: who runs schedules, how often it checks, how often workers poll. */
+    scheduler?: "auto" | "pg-boss" | "clock" | "off";
+    scheduleCheckMs?: number;
+    pollingIntervalSeconds?: number;
   } = {},
 ): Promise<JobRuntime> {
   const workers = options.workers;
@@ -53,5 +57,8 @@ export function startAppJobs(
         ? undefined
         : Object.fromEntries(ALL_JOBS.filter((j) => !j.singleton).map((j) => [j.name, workers])),
     outboundConcurrency: options.outboundConcurrency,
+    scheduler: options.scheduler,
+    scheduleCheckMs: options.scheduleCheckMs,
+    pollingIntervalSeconds: options.pollingIntervalSeconds,
   });
 }
