@@ -1,13 +1,11 @@
 /**
  * Every room's jobs together. In-process, from the injected clock: the hourly term sweep writes a
- * reminder, the delivery job emails it (absolute link), and each schedule fires once per tick. On
- * PostgreSQL: two `guildhall worker` processes on one database run the every-minute schedule once
- * per tick, not once per process (as two plain timers would).
+ * reminder, the delivery job emails it (absolute link), and each schedule fires once per tick.
+ * (Two processes sharing schedules on PostgreSQL: platform/jobs/schedule-once.db.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, onPostgres } from "../test/db.ts";
+import { createTestDatabase } from "../test/db.ts";
 import { insertGroup } from "../test/factories/governance.ts";
-import { type CliChild, startCli } from "../test/pypi-server/run-cli.ts";
 import { decodeQuotedPrintable, type SmtpCapture, startSmtpCapture } from "../test/smtp-capture.ts";
 import { startAppJobs } from "./jobs.ts";
 import { FixedClock } from "./platform/clock.ts";
@@ -110,48 +108,4 @@ describe("the application's jobs in one process, on the injected clock", () => {
     await new Promise((r) => setTimeout(r, 2000));
     expect(smtp.messages).toHaveLength(1);
   });
-});
-
-describe.skipIf(!onPostgres())("two worker processes on one PostgreSQL database", () => {
-  let database: Database;
-  const workers: CliChild[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    for (const w of workers) {
-      w.child.kill("SIGTERM");
-      await w.exited;
-    }
-    await database?.close();
-  });
-
-  it("run the every-minute schedule once per tick between them", async () => {
-    const url = database.pool?.options.connectionString;
-    if (!url) throw new Error("expected a server database URL");
-    for (let i = 0; i < 2; i++) workers.push(startCli(["worker"], { DATABASE_URL: url }));
-    for (const w of workers) {
-      await waitFor("a worker to start", () => /worker ready/.test(w.output()), 90_000);
-      expect(w.output()).toMatch(/worker ready \(postgres; schedules: pg-boss\)/);
-    }
-    const started = Date.now();
-    // Two minute boundaries after both are up, plus time for the second tick's job to be worked
-    // (pg-boss checks its schedules every 30 s and moves due jobs every 5 s).
-    const secondBoundary = (Math.floor(started / 60_000) + 2) * 60_000;
-    await new Promise((r) => setTimeout(r, secondBoundary - started + 45_000));
-    const runs = await database.query<{ at: Date; state: string }>(
-      `SELECT created_on AS at, state::text AS state FROM pgboss.job
-       WHERE name = 'governance.close-due-votes' ORDER BY created_on`,
-    );
-    const times = runs.map((r) => new Date(r.at).getTime());
-    // One job per tick: the tick current at start-up, then one for each boundary crossed.
-    expect(runs.length).toBeGreaterThanOrEqual(2);
-    expect(runs.length).toBeLessThanOrEqual(3);
-    for (let i = 1; i < times.length; i++) {
-      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThan(20_000);
-    }
-    expect(runs.every((r) => r.state === "completed")).toBe(true);
-    for (const w of workers) expect(w.child.exitCode).toBeNull();
-  }, 300_000);
 });
