@@ -3,16 +3,8 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { ALL_JOBS, appJobDeps, startAppJobs } from "./jobs.ts";
 import { deliverNotificationsJob, listDeliveries } from "./kernel/index.ts";
-import { type CliContext, printJsonLines } from "./platform/cli.ts";
+import { type CliContext, intFlag, parseFlags, printJsonLines } from "./platform/cli.ts";
 import { schema } from "./platform/db/index.ts";
-import { validationError } from "./platform/errors.ts";
-
-const intFlag = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number` })
-    .int(`${name} must be a whole number`)
-    .min(min, `${name} must be at least ${min}`)
-    .max(max, `${name} must be at most ${max}`);
 
 const WorkerFlags = z.object({
   concurrency: intFlag("--concurrency", 1, 256).default(16),
@@ -28,12 +20,6 @@ const ListFlags = z.object({
     .optional(),
   limit: intFlag("--limit", 1, 10_000).default(100),
 });
-
-function parseFlags<T extends z.ZodType>(flags: T, raw: unknown): z.infer<T> {
-  const r = flags.safeParse(raw);
-  if (!r.success) throw validationError("flags", r.error.issues);
-  return r.data;
-}
 
 /** Adds `worker` and `notifications list|deliver`. */
 export function registerJobCommands(program: Command, ctx: CliContext): void {

@@ -1,6 +1,7 @@
 /** An SMTP server (the smtp-server package) on loopback that keeps every message it receives. */
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { createMailer, type Mailer } from "../src/platform/mail.ts";
 
 /** One received message. */
 export interface ReceivedMail {
@@ -38,18 +39,6 @@ export interface SmtpFaults {
   /** Recipients refused for good (550 at RCPT TO). */
   refuse?: string[];
   random?: () => number;
-}
-
-/** A small seeded generator (mulberry32), so fault patterns repeat from run to run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function smtpError(code: number, message: string): Error & { responseCode: number } {
@@ -108,4 +97,17 @@ export async function startSmtpCapture(faults: SmtpFaults = {}): Promise<SmtpCap
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A mailer that sends to the capture server over SMTP. */
+export function captureMailer(smtp: { host: string; port: number }, from = "guildhall@example.org"): Mailer {
+  return createMailer({
+    transport: "smtp",
+    host: smtp.host,
+    port: smtp.port,
+    secure: false,
+    user: undefined,
+    password: undefined,
+    from,
+  });
 }

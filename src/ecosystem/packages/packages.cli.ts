@@ -2,19 +2,11 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
-import type { CliContext } from "../../platform/cli.ts";
-import { validationError } from "../../platform/errors.ts";
+import { type CliContext, intFlag, parseFlags } from "../../platform/cli.ts";
 import { createHttpClientFactory } from "../../platform/fetch.ts";
 import { type SyncProgress, syncPackages } from "../sync/sync-packages.ts";
 import { formatSyncSummary } from "../sync/sync-summary.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
-
-const intFlag = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number` })
-    .int(`${name} must be a whole number`)
-    .min(min, `${name} must be at least ${min}`)
-    .max(max, `${name} must be at most ${max}`);
 
 const SyncFlags = z.object({
   index: z.url({ error: "--index must be an http(s) URL" }),
@@ -27,12 +19,6 @@ const SyncFlags = z.object({
   userAgent: z.string().min(1, "--user-agent must not be empty").optional(),
   json: z.boolean().optional(),
 });
-
-function parseFlags<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw validationError("flags", r.error.issues);
-  return r.data;
-}
 
 /** Progress on a terminal as a bar, otherwise as a plain line every few seconds. */
 function progressReporter(ctx: CliContext): { update(p: SyncProgress): void; stop(): void } {

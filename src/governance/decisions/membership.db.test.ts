@@ -2,11 +2,15 @@ import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
-import { decodeQuotedPrintable, type SmtpCapture, startSmtpCapture } from "../../../test/smtp-capture.ts";
+import {
+  captureMailer,
+  decodeQuotedPrintable,
+  type SmtpCapture,
+  startSmtpCapture,
+} from "../../../test/smtp-capture.ts";
 import { deliverNotifications, type NotificationDeps, templateRegistry } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
-import { createMailer } from "../../platform/mail.ts";
 import { applyToGroup } from "./apply-to-group.ts";
 import { castBallot } from "./cast-ballot.ts";
 import {
@@ -42,15 +46,7 @@ let notificationDeps: NotificationDeps;
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startSmtpCapture();
-  const mailer = createMailer({
-    transport: "smtp",
-    host: smtp.host,
-    port: smtp.port,
-    secure: false,
-    user: undefined,
-    password: undefined,
-    from: "guildhall@example.org",
-  });
+  const mailer = captureMailer(smtp);
   deps = { database, clock };
   notificationDeps = {
     database,

@@ -7,16 +7,16 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestDatabase } from "../../../test/db.ts";
+import { prng as seededRandom } from "../../../test/pypi-server/model.ts";
 import {
+  captureMailer,
   decodeQuotedPrintable,
   type SmtpCapture,
-  seededRandom,
   startSmtpCapture,
 } from "../../../test/smtp-capture.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { isAppError } from "../../platform/errors.ts";
-import { createMailer } from "../../platform/mail.ts";
 import { type DeliveryRound, deliverNotifications, type NotificationDeps } from "./deliver-notifications.ts";
 import type { DeliveryPolicy } from "./delivery-policy.ts";
 import { claimDueDeliveries, listDeliveries } from "./notifications.repo.ts";
@@ -45,15 +45,7 @@ async function smtpDeps(smtp: SmtpCapture): Promise<NotificationDeps> {
     database,
     clock,
     config: { baseUrl: BASE_URL },
-    mailer: createMailer({
-      transport: "smtp",
-      host: smtp.host,
-      port: smtp.port,
-      secure: false,
-      user: undefined,
-      password: undefined,
-      from: "guildhall@example.org",
-    }),
+    mailer: captureMailer(smtp),
     notificationTemplates: templateRegistry([hello]),
   };
 }
