@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { ALL_JOBS, appJobDeps, startAppJobs } from "./jobs.ts";
-import { deliverNotificationsJob, listDeliveries } from "./kernel/index.ts";
+import { deliverDueNotifications, listDeliveries } from "./kernel/index.ts";
 import { type CliContext, intFlag, parseFlags, printJsonLines } from "./platform/cli.ts";
 import { schema } from "./platform/db/index.ts";
 
@@ -82,20 +82,7 @@ export function registerJobCommands(program: Command, ctx: CliContext): void {
     .description("Send due notifications now (what the delivery job does every minute) and print the counts.")
     .action(async () => {
       const services = await ctx.services();
-      const result = await deliverNotificationsJob.run(
-        {},
-        {
-          deps: appJobDeps(services),
-          job: { id: "command-line", name: deliverNotificationsJob.name, attempt: 0 },
-          log: services.log,
-          jobs: {
-            send: async () => {
-              throw new Error("the command line queues no jobs");
-            },
-          },
-          outbound: (fn) => fn(),
-        },
-      );
+      const result = await deliverDueNotifications({ deps: appJobDeps(services), limit: 100 });
       ctx.out(JSON.stringify(result));
     });
 }

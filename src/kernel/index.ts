@@ -6,6 +6,7 @@
 export { type ChannelSender, emailChannel } from "./notifications/channels.ts";
 export {
   type DeliveryRound,
+  deliverDueNotifications,
   deliverNotifications,
   messageIdFor,
   type NotificationDeps,

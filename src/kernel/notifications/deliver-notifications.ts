@@ -165,3 +165,20 @@ export async function deliverNotifications(input: {
   await Promise.all(claimed.map((d) => limit(() => attempt(d))));
   return round;
 }
+
+/** Rounds per call at most, so one run cannot hold a worker forever; the next run takes the rest. */
+const MAX_ROUNDS = 20;
+
+/** Delivers due notifications in rounds of `limit` until a round finds fewer (or MAX_ROUNDS); totals. */
+export async function deliverDueNotifications(input: {
+  deps: NotificationDeps;
+  limit: number;
+}): Promise<DeliveryRound> {
+  const total: DeliveryRound = { claimed: 0, sent: 0, skipped: 0, retrying: 0, failed: 0, lost: 0 };
+  for (let i = 0; i < MAX_ROUNDS; i++) {
+    const round = await deliverNotifications({ deps: input.deps, limit: input.limit });
+    for (const k of Object.keys(total) as Array<keyof DeliveryRound>) total[k] += round[k];
+    if (round.claimed < input.limit) break;
+  }
+  return total;
+}
