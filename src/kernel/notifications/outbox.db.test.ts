@@ -201,6 +201,26 @@ describe("delivering", () => {
     expect(messageId(raw)).toMatch(/^<notification-delivery-\d+\.email@guildhall\.example>$/);
   });
 
+  it("keeps line breaks in the data from adding mail headers", async () => {
+    const smtp = await server();
+    await notify(database.db, {
+      kind: "test.hello",
+      template: hello,
+      at: clock.now(),
+      items: [
+        {
+          to: { address: "headers@example.org" },
+          data: { name: "Eve\r\nBcc: evil@example.org", slug: "x" },
+          dedupeKey: "headers:1",
+        },
+      ],
+    });
+    await deliverAll(await smtpDeps(smtp));
+    expect(smtp.messages.map((m) => m.to)).toEqual([["headers@example.org"]]);
+    const head = smtp.messages[0]?.raw.split("\r\n\r\n")[0] ?? "";
+    expect(head).not.toMatch(/^Bcc:/im);
+  });
+
   it("marks a delivery failed after a permanent refusal or its last attempt, and keeps it for admins", async () => {
     const policy = { maxAttempts: 3, backoffMinutes: [1], leaseSeconds: 120 };
     // A refused address fails at once.
