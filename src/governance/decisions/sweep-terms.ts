@@ -125,14 +125,17 @@ export async function sweepTerms(input: {
           ),
         )
     : [];
+  // By period, so each period's lookup is not a scan of every reminder sent.
+  const sentByPeriod = new Map<number, typeof sent>();
+  for (const s of sent) sentByPeriod.set(s.rolePeriodId, [...(sentByPeriod.get(s.rolePeriodId) ?? []), s]);
   const due = ending.flatMap((period) => {
     const termEndsOn = period.termEndsOn ?? day;
     const threshold = reminderDue({
       today: day,
       termEndsOn,
       thresholds,
-      alreadySent: sent
-        .filter((s) => s.rolePeriodId === period.id && s.termEndsOn === termEndsOn)
+      alreadySent: (sentByPeriod.get(period.id) ?? [])
+        .filter((s) => s.termEndsOn === termEndsOn)
         .map((s) => s.thresholdDays),
     });
     return threshold === null ? [] : [{ period, termEndsOn, threshold }];
