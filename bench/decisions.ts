@@ -24,24 +24,14 @@ import { addDays } from "../src/governance/decisions/terms.ts";
 import { FixedClock } from "../src/platform/clock.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { type Database, openDatabase, schema } from "../src/platform/db/index.ts";
+import { intArg as arg, median, round } from "./figures.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i === -1 ? undefined : Number(process.argv[i + 1]);
-  return v !== undefined && Number.isInteger(v) && v > 0 ? v : fallback;
-}
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
 const MEMBERSHIPS = arg("memberships", 10_000);
 const VOTERS = arg("voters", 500);
@@ -140,10 +130,18 @@ const periodRows = Array.from({ length: MEMBERSHIPS }, (_, i) => {
     createdAt: now,
   };
 });
-const sweep: Array<{ insertMs: number; sweepMs: number; againMs: number; lapsed: number; reminded: number }> =
-  [];
+const sweep: Array<{
+  insertMs: number;
+  sweepMs: number;
+  againMs: number;
+  lapsed: number;
+  reminded: number;
+  notified: number;
+}> = [];
 for (let run = 0; run < RUNS; run++) {
   await db.delete(schema.termReminders);
+  // The sweep writes its reminders to the outbox; each run starts with an empty one.
+  await db.delete(schema.notifications);
   await db.delete(schema.rolePeriods);
   let t = performance.now();
   await insertChunks(periodRows, (chunk) => db.insert(schema.rolePeriods).values(chunk));
@@ -155,9 +153,16 @@ for (let run = 0; run < RUNS; run++) {
   const again = await sweepTerms({ deps });
   const againMs = performance.now() - t;
   if (again.lapsed !== 0 || again.reminded !== 0) throw new Error("the sweep is not idempotent");
-  sweep.push({ insertMs, sweepMs, againMs, lapsed: first.lapsed, reminded: first.reminded });
+  sweep.push({
+    insertMs,
+    sweepMs,
+    againMs,
+    lapsed: first.lapsed,
+    reminded: first.reminded,
+    notified: first.notified,
+  });
   console.log(
-    `sweep run ${run + 1}: insert ${round(insertMs)} ms, sweep ${round(sweepMs)} ms (${first.lapsed} lapsed, ${first.reminded} reminded), again ${round(againMs)} ms`,
+    `sweep run ${run + 1}: insert ${round(insertMs)} ms, sweep ${round(sweepMs)} ms (${first.lapsed} lapsed, ${first.reminded} reminded, ${first.notified} notifications written), again ${round(againMs)} ms`,
   );
 }
 

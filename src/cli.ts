@@ -1,6 +1,7 @@
 /** The command line: the same rooms as the web app, driven from a terminal or a script. */
 import { registerEcosystemCommands } from "./ecosystem/index.ts";
 import { registerGovernanceCommands } from "./governance/index.ts";
+import { registerJobCommands } from "./jobs.cli.ts";
 import { type CliContext, createProgram, errorLine, exitCodeFor } from "./platform/cli.ts";
 import { loadConfig } from "./platform/config.ts";
 import { createServices, type Services } from "./platform/services.ts";
@@ -19,6 +20,7 @@ async function run(argv: string[]): Promise<number> {
   const program = createProgram();
   registerGovernanceCommands(program, ctx);
   registerEcosystemCommands(program, ctx);
+  registerJobCommands(program, ctx);
   try {
     await program.parseAsync(argv);
     return 0;

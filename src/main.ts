@@ -1,8 +1,9 @@
-/** Composition root: config -> services (database, log, clock, http) -> rooms -> HTTP server. */
+/** Composition root: config -> services (database, log, clock, http) -> rooms -> HTTP server + jobs. */
 import { serve } from "@hono/node-server";
 import { createApplication } from "./app.ts";
 import { seedEcosystemDemo } from "./ecosystem/index.ts";
-import { seedDemo, startDecisionSchedule } from "./governance/index.ts";
+import { seedDemo } from "./governance/index.ts";
+import { startAppJobs } from "./jobs.ts";
 import { errorLine } from "./platform/cli.ts";
 import { loadConfig } from "./platform/config.ts";
 import { createServices } from "./platform/services.ts";
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   if (process.argv.includes("--demo")) await seedEcosystemDemo(services);
   if (process.argv.includes("--demo")) await seedDemo({ services });
   const app = createApplication(services);
-  const stopDecisionSchedule = startDecisionSchedule({ deps: services, mail: services.config.mail });
+  // Every room's jobs and schedules, unless `guildhall worker` processes run them (PostgreSQL only).
+  const jobs = config.jobs.inServer ? await startAppJobs(services) : undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     services.log.info(
       {
@@ -25,9 +27,11 @@ async function main(): Promise<void> {
     );
   });
   const shutdown = () => {
-    stopDecisionSchedule();
     server.close();
-    void services.database.close().finally(() => process.exit(0));
+    void (jobs?.stop() ?? Promise.resolve())
+      .catch((err: unknown) => services.log.error({ err }, "stopping jobs failed"))
+      .then(() => services.database.close())
+      .finally(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

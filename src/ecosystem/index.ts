@@ -13,6 +13,12 @@ import { createPackagesRouter } from "./packages/packages.routes.tsx";
 import { seedDemoPackages } from "./packages/seed-demo-packages.ts";
 import { registerReleasesCommands } from "./releases/releases.cli.ts";
 import { createReleasesRouter } from "./releases/releases.routes.tsx";
+import { syncChunkJob } from "./sync/sync-worker.ts";
+
+export type { SyncJobDeps } from "./sync/sync-worker.ts";
+
+/** The ecosystem room's job definitions (run by the server and `guildhall worker`). */
+export const ecosystemJobs = [syncChunkJob];
 
 /** HTTP routes of the ecosystem room (pages, feeds and JSON API). */
 export function createEcosystemRouter(services: Services): Router {

@@ -5,7 +5,9 @@
 import { createRouter, type Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
 import { createAccountsRouter } from "./accounts/accounts.routes.tsx";
+import { decisionJobs } from "./decisions/decisions.jobs.ts";
 import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
+import { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
 
 export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
@@ -20,10 +22,18 @@ export function createGovernanceRouter(_services: Services): Router {
   return router;
 }
 
+/** The governance room's job definitions (run by the server and `guildhall worker`). */
+export const governanceJobs = [...decisionJobs];
+
+/** The governance room's notification templates. */
+export const governanceTemplates = [termReminderTemplate];
+
 // Accounts, sign-in and the permission policy (see ARCHITECTURE.md, "Accounts and the policy").
 export { createHttpAuth } from "./accounts/http-auth.ts";
-// Membership decisions: the schedule closes due votes and sweeps terms.
-export { startDecisionSchedule } from "./decisions/decisions.schedule.ts";
+// Membership decisions: jobs that close due votes and sweep terms, and the reminder template.
+export { closeDueVotesJob, sweepTermsJob } from "./decisions/decisions.jobs.ts";
+export type { DecisionDeps } from "./decisions/deps.ts";
+export { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 export { registerGovernanceCommands } from "./governance.cli.ts";
 export { groupResourceOf, loadActor, loadGroupResource } from "./policy/actor.repo.ts";
 export { actorOf, authorize, can, type PolicyDeps, requireViewer } from "./policy/authorize.ts";

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
-import { isAppError } from "./errors.ts";
+import { z } from "zod";
+import { isAppError, validationError } from "./errors.ts";
 import type { Services } from "./services.ts";
 
 /** What a room's command-line commands receive. */
@@ -44,4 +45,20 @@ export function createProgram(): Command {
     .configureHelp({ sortSubcommands: true })
     .exitOverride();
   return program;
+}
+
+/** A whole-number flag within bounds, read from commander's string (`--workers 2`). */
+export function intFlag(name: string, min: number, max: number) {
+  return z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+}
+
+/** Parses commander's options with `schema`, or throws a validation error naming the flag. */
+export function parseFlags<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw validationError("flags", r.error.issues);
+  return r.data;
 }

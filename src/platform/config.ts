@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   GUILDHALL_SIGN_IN_LIMIT_PER_IP: intFromEnv(20),
   GUILDHALL_SIGN_IN_LIMIT_PER_EMAIL: intFromEnv(5),
   GUILDHALL_SIGN_IN_WINDOW_MINUTES: intFromEnv(15),
+  GUILDHALL_SERVER_JOBS: z.enum(["true", "false", ""]).optional(),
 });
 
 /** Group kinds whose minimum membership is configured separately (teams have no chair). */
@@ -81,6 +82,16 @@ export interface Config {
   sessionSecret: string | undefined;
   auth: AuthConfig;
   mail: MailConfig;
+  jobs: JobsConfig;
+}
+
+/** Where jobs run. */
+export interface JobsConfig {
+  /**
+   * The web server works every room's jobs and runs the schedules itself (the default). False
+   * leaves them to `guildhall worker` processes, which needs PostgreSQL.
+   */
+  inServer: boolean;
 }
 
 /** Sign-in, sessions, cookies and rate limits. */
@@ -131,6 +142,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     throw new AppError("validation", {
       message: "Invalid configuration: GUILDHALL_SESSION_SECRET: required in production",
       issues: [{ field: "GUILDHALL_SESSION_SECRET", message: "required in production" }],
+    });
+  }
+  if (e.GUILDHALL_SERVER_JOBS === "false" && !e.DATABASE_URL) {
+    throw new AppError("validation", {
+      message:
+        "Invalid configuration: GUILDHALL_SERVER_JOBS: false needs DATABASE_URL (the embedded database takes one process, so no worker could run beside the server)",
+      issues: [{ field: "GUILDHALL_SERVER_JOBS", message: "false needs DATABASE_URL" }],
     });
   }
   const baseUrl = e.GUILDHALL_BASE_URL ?? `http://${e.GUILDHALL_HOST}:${port}`;
@@ -187,5 +205,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       password: e.GUILDHALL_SMTP_PASSWORD || undefined,
       from: e.GUILDHALL_MAIL_FROM ?? "Guildhall <guildhall@localhost>",
     },
+    jobs: { inServer: e.GUILDHALL_SERVER_JOBS !== "false" },
   };
 }

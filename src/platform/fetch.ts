@@ -113,3 +113,24 @@ function errorMessage(e: unknown): string {
   }
   return String(e);
 }
+
+/** A client per User-Agent: `http` for null, others built once each (a run's own user agent). */
+export type HttpClientFactory = (userAgent: string | null) => HttpClient;
+
+/** Builds the per-User-Agent clients over the configured one. */
+export function createHttpClientFactory(deps: {
+  config: Pick<Config, "http">;
+  log?: Logger;
+  http: HttpClient;
+}): HttpClientFactory {
+  const clients = new Map<string, HttpClient>();
+  return (userAgent) => {
+    if (!userAgent) return deps.http;
+    let client = clients.get(userAgent);
+    if (!client) {
+      client = createHttpClient({ config: { http: { ...deps.config.http, userAgent } }, log: deps.log });
+      clients.set(userAgent, client);
+    }
+    return client;
+  };
+}

@@ -1,23 +1,12 @@
-/** Command line of the package catalogue: `packages load-snapshot`, `packages sync`, and `worker`. */
+/** Command line of the package catalogue: `packages load-snapshot` and `packages sync`. */
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
-import type { CliContext } from "../../platform/cli.ts";
-import { validationError } from "../../platform/errors.ts";
-import { createHttpClient } from "../../platform/fetch.ts";
-import { startJobQueue } from "../../platform/jobs/queue.ts";
-import type { Services } from "../../platform/services.ts";
+import { type CliContext, intFlag, parseFlags } from "../../platform/cli.ts";
+import { createHttpClientFactory } from "../../platform/fetch.ts";
 import { type SyncProgress, syncPackages } from "../sync/sync-packages.ts";
 import { formatSyncSummary } from "../sync/sync-summary.ts";
-import { SYNC_QUEUE, startSyncWorkers } from "../sync/sync-worker.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
-
-const intFlag = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number` })
-    .int(`${name} must be a whole number`)
-    .min(min, `${name} must be at least ${min}`)
-    .max(max, `${name} must be at most ${max}`);
 
 const SyncFlags = z.object({
   index: z.url({ error: "--index must be an http(s) URL" }),
@@ -30,31 +19,6 @@ const SyncFlags = z.object({
   userAgent: z.string().min(1, "--user-agent must not be empty").optional(),
   json: z.boolean().optional(),
 });
-
-const WorkerFlags = z.object({
-  concurrency: intFlag("--concurrency", 1, 256).default(16),
-  workers: intFlag("--workers", 1, 64).default(2),
-});
-
-function parseFlags<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw validationError("flags", r.error.issues);
-  return r.data;
-}
-
-/** An HTTP client per user agent (the configured one when null). */
-function httpFactory(services: Services) {
-  const clients = new Map<string, Services["http"]>();
-  return (userAgent: string | null) => {
-    if (!userAgent) return services.http;
-    let c = clients.get(userAgent);
-    if (!c) {
-      c = createHttpClient({ config: { http: { ...services.config.http, userAgent } }, log: services.log });
-      clients.set(userAgent, c);
-    }
-    return c;
-  };
-}
 
 /** Progress on a terminal as a bar, otherwise as a plain line every few seconds. */
 function progressReporter(ctx: CliContext): { update(p: SyncProgress): void; stop(): void } {
@@ -91,7 +55,7 @@ function progressReporter(ctx: CliContext): { update(p: SyncProgress): void; sto
   };
 }
 
-/** Adds `packages load-snapshot`, `packages sync` and `worker`. */
+/** Adds `packages load-snapshot` and `packages sync`. */
 export function registerPackagesCommands(program: Command, ctx: CliContext): void {
   const packages =
     program.commands.find((c) => c.name() === "packages") ??
@@ -149,7 +113,7 @@ export function registerPackagesCommands(program: Command, ctx: CliContext): voi
           database: services.database,
           clock: services.clock,
           log: services.log,
-          httpFor: httpFactory(services),
+          httpFor: createHttpClientFactory(services),
           indexUrl: flags.index,
           scope: flags.scope,
           userAgent: flags.userAgent ?? null,
@@ -164,39 +128,5 @@ export function registerPackagesCommands(program: Command, ctx: CliContext): voi
       } finally {
         progress.stop();
       }
-    });
-
-  program
-    .command("worker")
-    .description(
-      "Work queued jobs (package sync chunks) until interrupted; several can share a run on PostgreSQL.",
-    )
-    .option("--concurrency <n>", "requests in flight (default 16)")
-    .option("--workers <n>", "chunk workers in this process (default 2)")
-    .action(async (raw: Record<string, unknown>) => {
-      const flags = parseFlags(WorkerFlags, raw);
-      const services = await ctx.services();
-      const queue = await startJobQueue({
-        database: services.database,
-        log: services.log,
-        queues: [SYNC_QUEUE],
-      });
-      const stop = await startSyncWorkers({
-        queue,
-        db: services.database.db,
-        clock: services.clock,
-        log: services.log,
-        httpFor: httpFactory(services),
-        workers: flags.workers,
-        concurrency: flags.concurrency,
-      });
-      ctx.err(`worker ready (${services.database.driver}); press Ctrl-C to stop`);
-      await new Promise<void>((resolve) => {
-        const done = () => resolve();
-        process.once("SIGINT", done);
-        process.once("SIGTERM", done);
-      });
-      await stop();
-      await queue.stop({ graceful: true, wait: true, timeout: 10_000 });
     });
 }

@@ -6,14 +6,14 @@
 import type { Clock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { HttpClient } from "../../platform/fetch.ts";
-import { type JobQueue, startJobQueue } from "../../platform/jobs/queue.ts";
+import type { HttpClientFactory } from "../../platform/fetch.ts";
+import { type JobRuntime, startJobRuntime } from "../../platform/jobs/runtime.ts";
 import type { Logger } from "../../platform/log.ts";
 import { planSyncRun } from "./plan-sync-run.ts";
 import { finishRun, itemStateCounts, pendingNames, problemCounts } from "./sync.repo.ts";
 import type { ScopeChoice } from "./sync-scope.ts";
 import { buildSyncSummary, type SyncSummary } from "./sync-summary.ts";
-import { enqueueSyncChunks, SYNC_QUEUE, startSyncWorkers } from "./sync-worker.ts";
+import { enqueueSyncChunks, syncChunkJob } from "./sync-worker.ts";
 
 /** How long a run may make no progress before its queue is checked for lost jobs. */
 const STALL_MS = 60_000;
@@ -32,7 +32,7 @@ export async function syncPackages(input: {
   clock: Clock;
   log: Logger;
   /** Client for a user agent (null = the configured one). */
-  httpFor: (userAgent: string | null) => HttpClient;
+  httpFor: HttpClientFactory;
   indexUrl: string;
   /** Which listed projects to work on; `auto` (the default) is `listed` on an empty catalogue, else `catalogue`. */
   scope?: ScopeChoice;
@@ -46,8 +46,8 @@ export async function syncPackages(input: {
   onProgress?: (p: SyncProgress) => void;
   /** Milliseconds between progress checks. */
   pollMs?: number;
-  /** An already started queue (otherwise one is started and stopped here). */
-  queue?: JobQueue;
+  /** An already started job runtime that knows the sync job (otherwise one is started and stopped here). */
+  runtime?: JobRuntime;
 }): Promise<SyncSummary> {
   const { database, clock } = input;
   const db = database.db;
@@ -62,25 +62,34 @@ export async function syncPackages(input: {
   }
   const started = performance.now();
   const plan = await planSyncRun({ db, http: input.httpFor(userAgent), clock, indexUrl, scope: input.scope });
-  const queue =
-    input.queue ??
-    (await startJobQueue({ database, log: input.log, queues: [SYNC_QUEUE], supervise: false }));
-  let stopWorkers: (() => Promise<void>) | null = null;
+  const workers = input.workers ?? 1;
+  // This process's workers share `concurrency` requests in flight across their chunks.
+  const runtime =
+    input.runtime ??
+    (await startJobRuntime({
+      database,
+      clock,
+      log: input.log,
+      deps: { database, clock, httpFor: input.httpFor },
+      jobs: [syncChunkJob],
+      work: workers > 0,
+      workers: { [syncChunkJob.name]: workers },
+      outboundConcurrency: input.concurrency ?? 16,
+      pollingIntervalSeconds: 0.5,
+      scheduler: "off",
+      supervise: false,
+    }));
+  const enqueue = async () =>
+    enqueueSyncChunks({
+      runtime,
+      runId: plan.runId,
+      indexUrl,
+      names: await pendingNames(db, plan.runId),
+      userAgent,
+      batchSize: input.batchSize,
+    });
   try {
-    const pending = await pendingNames(db, plan.runId);
-    await enqueueSyncChunks({ queue, runId: plan.runId, indexUrl, names: pending, userAgent });
-    if ((input.workers ?? 1) > 0) {
-      stopWorkers = await startSyncWorkers({
-        queue,
-        db,
-        clock,
-        log: input.log,
-        httpFor: input.httpFor,
-        workers: input.workers ?? 1,
-        concurrency: input.concurrency ?? 16,
-        batchSize: input.batchSize,
-      });
-    }
+    await enqueue();
     const pollMs = input.pollMs ?? 500;
     let lastLeft = -1;
     let stalledSince = performance.now();
@@ -93,29 +102,19 @@ export async function syncPackages(input: {
       if (left !== lastLeft) {
         lastLeft = left;
         stalledSince = performance.now();
-      } else if (
-        performance.now() - stalledSince > STALL_MS &&
-        (await queue.getQueueSize(SYNC_QUEUE, { before: "completed" })) === 0
-      ) {
+      } else if (performance.now() - stalledSince > STALL_MS && (await runtime.pending(syncChunkJob)) === 0) {
         // Jobs were lost (failed past their retries, or deleted): queue what is still pending again.
         input.log.warn(
           { runId: plan.runId, left },
           "no sync jobs left for pending projects; queueing them again",
         );
-        await enqueueSyncChunks({
-          queue,
-          runId: plan.runId,
-          indexUrl,
-          names: await pendingNames(db, plan.runId),
-          userAgent,
-        });
+        await enqueue();
         stalledSince = performance.now();
       }
       await new Promise((r) => setTimeout(r, pollMs));
     }
   } finally {
-    if (stopWorkers) await stopWorkers();
-    if (!input.queue) await queue.stop({ graceful: true, wait: true, timeout: 10_000 });
+    if (!input.runtime) await runtime.stop();
   }
   const summary = buildSyncSummary({
     runId: plan.runId,

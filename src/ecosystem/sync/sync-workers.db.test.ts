@@ -61,7 +61,7 @@ describe.skipIf(!onPostgres())("two workers on PostgreSQL", () => {
       const deadline = Date.now() + 60_000;
       while (!/worker ready/.test(w.output()) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 50));
-      expect(w.output()).toMatch(/worker ready \(postgres\)/);
+      expect(w.output()).toMatch(/worker ready \(postgres;/);
     }
     const sharedSummary = await syncPackages({
       database: shared,

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { type CliContext, printJsonLines } from "../../platform/cli.ts";
 import { AppError } from "../../platform/errors.ts";
-import { createMailer } from "../../platform/mail.ts";
 import { closeDueVotes } from "./close-due-votes.ts";
 import { loadGroup } from "./decisions.repo.ts";
 import type { DecisionDeps } from "./deps.ts";
@@ -17,7 +16,6 @@ async function depsOf(ctx: CliContext): Promise<DecisionDeps> {
     database: services.database,
     clock: services.clock,
     log: services.log,
-    mailer: createMailer(services.config.mail),
   };
 }
 
@@ -26,7 +24,9 @@ export function registerDecisionCommands(program: Command, ctx: CliContext): voi
   const terms = program.command("terms").description("Membership terms: reminders and lapsing.");
   terms
     .command("sweep")
-    .description("End terms that ran out without renewal and send due reminders (safe to run again).")
+    .description(
+      "End terms that ran out without renewal and queue due reminders for delivery (safe to run again).",
+    )
     .action(async () => {
       const result = await sweepTerms({ deps: await depsOf(ctx) });
       ctx.out(JSON.stringify(result));

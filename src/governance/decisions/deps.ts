@@ -4,7 +4,6 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { validationError } from "../../platform/errors.ts";
 import type { Logger } from "../../platform/log.ts";
-import type { Mailer } from "../../platform/mail.ts";
 import type { DecisionActor } from "./decisions.repo.ts";
 
 /** Platform services used by decision operations. */
@@ -12,7 +11,6 @@ export interface DecisionDeps {
   database: Database;
   clock: Clock;
   log?: Logger;
-  mailer?: Mailer;
 }
 
 /**

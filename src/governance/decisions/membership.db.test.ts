@@ -2,10 +2,15 @@ import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
-import { type SmtpCapture, startSmtpCapture } from "../../../test/smtp-capture.ts";
+import {
+  captureMailer,
+  decodeQuotedPrintable,
+  type SmtpCapture,
+  startSmtpCapture,
+} from "../../../test/smtp-capture.ts";
+import { deliverNotifications, type NotificationDeps, templateRegistry } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
-import { createMailer } from "../../platform/mail.ts";
 import { applyToGroup } from "./apply-to-group.ts";
 import { castBallot } from "./cast-ballot.ts";
 import {
@@ -28,6 +33,7 @@ import { openApplicationVote } from "./open-application-vote.ts";
 import { renewTerm } from "./renew-term.ts";
 import { setDecisionSettings } from "./set-decision-settings.ts";
 import { sweepTerms } from "./sweep-terms.ts";
+import { termReminderTemplate } from "./term-reminder.template.ts";
 
 const { rolePeriods, membershipApplications, auditLog, users } = schema;
 
@@ -35,20 +41,20 @@ let database: Database;
 let smtp: SmtpCapture;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
 let deps: DecisionDeps;
+let notificationDeps: NotificationDeps;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startSmtpCapture();
-  const mailer = createMailer({
-    transport: "smtp",
-    host: smtp.host,
-    port: smtp.port,
-    secure: false,
-    user: undefined,
-    password: undefined,
-    from: "guildhall@example.org",
-  });
-  deps = { database, clock, mailer };
+  const mailer = captureMailer(smtp);
+  deps = { database, clock };
+  notificationDeps = {
+    database,
+    clock,
+    mailer,
+    config: { baseUrl: "https://guildhall.example" },
+    notificationTemplates: templateRegistry([termReminderTemplate]),
+  };
 });
 afterAll(async () => {
   await smtp.close();
@@ -218,7 +224,7 @@ describe("applications", () => {
 });
 
 describe("terms", () => {
-  it("reminds by email once, lets the member renew, lapses the unrenewed with a reason, idempotently", async () => {
+  it("reminds through the outbox once, lets the member renew, lapses the unrenewed with a reason, idempotently", async () => {
     const group = await makeGroup(database, charterWith({ slug: "terms", termMonths: 12 }));
     const [renewer, lapser, noTerm] = await makePeople(database, 3, "terms");
     const [pRenew] = await addToGroup(database, group.id, [renewer ?? 0], {
@@ -237,11 +243,21 @@ describe("terms", () => {
 
     const seen = smtp.messages.length;
     const first = await sweepTerms({ deps });
-    expect(first).toMatchObject({ day: "2026-03-01", lapsed: 0, reminded: 2, emailed: 1 });
+    expect(first).toMatchObject({ day: "2026-03-01", lapsed: 0, reminded: 2, notified: 2 });
+    // The sweep sends nothing itself: the outbox's delivery does, to the one member with an address.
+    expect(smtp.messages.length).toBe(seen);
+    expect(await deliverNotifications({ deps: notificationDeps })).toMatchObject({ sent: 1, skipped: 1 });
     const mail = await smtp.next(seen);
     expect(mail.to).toEqual(["lapser@example.org"]);
-    expect(mail.text).toMatch(/ends on 2026-03-20/);
-    expect(await sweepTerms({ deps })).toMatchObject({ lapsed: 0, reminded: 0 });
+    expect(mail.raw).toMatch(/^Subject: Your term in .+ ends on 2026-03-20$/m);
+    const body = decodeQuotedPrintable(mail.raw);
+    expect(body).toMatch(/ends on 2026-03-20 \(in 19 days\)/);
+    // The link works from a mail client: absolute, from the configured base URL.
+    expect(body).toContain(`https://guildhall.example/groups/${group.slug}/decisions`);
+    expect(body).not.toMatch(/\s\/groups\//);
+    expect(await sweepTerms({ deps })).toMatchObject({ lapsed: 0, reminded: 0, notified: 0 });
+    expect(await deliverNotifications({ deps: notificationDeps })).toMatchObject({ claimed: 0 });
+    expect(smtp.messages.length).toBe(seen + 1);
 
     const early = await errorOf(
       renewTerm({ deps, actor: personActor(lapser ?? 0), input: { rolePeriodId: pRenew?.id ?? 0 } }),

@@ -1,19 +1,22 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { notify } from "../../kernel/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { SYSTEM_ACTOR } from "./decisions.repo.ts";
 import type { DecisionDeps } from "./deps.ts";
-import { addDays, DEFAULT_REMINDER_DAYS, dayOf, reminderDue } from "./terms.ts";
+import { termReminderTemplate } from "./term-reminder.template.ts";
+import { addDays, DEFAULT_REMINDER_DAYS, dayOf, daysBetween, reminderDue } from "./terms.ts";
 
-const { rolePeriods, termReminders, users, groups, auditLog } = schema;
+const { rolePeriods, termReminders, groups, auditLog } = schema;
 
 /** What one sweep did. */
 export interface SweepResult {
   day: string;
   /** Role periods whose term ended without renewal, now ended. */
   lapsed: number;
-  /** Reminders recorded (emailed when the member has an address and mail is configured). */
+  /** Reminders recorded by this sweep. */
   reminded: number;
-  emailed: number;
+  /** Notifications written to the outbox for them (sent by the delivery job). */
+  notified: number;
 }
 
 const AUDIT_CHUNK = 1000;
@@ -30,14 +33,14 @@ interface LapsedRow {
 
 /**
  * The term sweep (`guildhall terms sweep` and the scheduled job). Ends every role period whose
- * term has run out without renewal, with the reason, and sends each due reminder once. Running
- * it again the same day changes nothing.
+ * term has run out without renewal, with the reason, and writes each due reminder once to the
+ * notification outbox (the delivery job emails it). Running it again the same day changes nothing.
  */
 export async function sweepTerms(input: {
   deps: DecisionDeps;
   thresholds?: readonly number[];
 }): Promise<SweepResult> {
-  const { database, clock, mailer } = input.deps;
+  const { database, clock } = input.deps;
   const now = clock.now();
   const day = dayOf(now);
   const thresholds = input.thresholds ?? DEFAULT_REMINDER_DAYS;
@@ -111,8 +114,6 @@ export async function sweepTerms(input: {
         or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
       ),
     );
-  let reminded = 0;
-  let emailed = 0;
   const sent = ending.length
     ? await database.db
         .select()
@@ -124,77 +125,63 @@ export async function sweepTerms(input: {
           ),
         )
     : [];
+  // By period, so each period's lookup is not a scan of every reminder sent.
+  const sentByPeriod = new Map<number, typeof sent>();
+  for (const s of sent) sentByPeriod.set(s.rolePeriodId, [...(sentByPeriod.get(s.rolePeriodId) ?? []), s]);
   const due = ending.flatMap((period) => {
     const termEndsOn = period.termEndsOn ?? day;
     const threshold = reminderDue({
       today: day,
       termEndsOn,
       thresholds,
-      alreadySent: sent
-        .filter((s) => s.rolePeriodId === period.id && s.termEndsOn === termEndsOn)
+      alreadySent: (sentByPeriod.get(period.id) ?? [])
+        .filter((s) => s.termEndsOn === termEndsOn)
         .map((s) => s.thresholdDays),
     });
     return threshold === null ? [] : [{ period, termEndsOn, threshold }];
   });
-  // Recording first, in bulk, makes concurrent sweeps send each reminder once.
-  const recorded = new Set<number>();
-  for (let i = 0; i < due.length; i += AUDIT_CHUNK) {
-    const rows = await database.db
-      .insert(termReminders)
-      .values(
-        due.slice(i, i + AUDIT_CHUNK).map((d) => ({
-          rolePeriodId: d.period.id,
-          termEndsOn: d.termEndsOn,
-          thresholdDays: d.threshold,
-          sentAt: now,
+  // Recording a reminder and writing its notification share one transaction: a concurrent sweep
+  // that lost the race for the record writes nothing, and a failed sweep leaves neither.
+  const { reminded, notified } = await database.db.transaction(async (tx) => {
+    let reminded = 0;
+    let notified = 0;
+    for (let i = 0; i < due.length; i += AUDIT_CHUNK) {
+      const chunk = due.slice(i, i + AUDIT_CHUNK);
+      const rows = await tx
+        .insert(termReminders)
+        .values(
+          chunk.map((d) => ({
+            rolePeriodId: d.period.id,
+            termEndsOn: d.termEndsOn,
+            thresholdDays: d.threshold,
+            sentAt: now,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ rolePeriodId: termReminders.rolePeriodId });
+      const recorded = new Set(rows.map((r) => r.rolePeriodId));
+      const toSend = chunk.filter((d) => recorded.has(d.period.id));
+      reminded += toSend.length;
+      const written = await notify(tx, {
+        kind: "term.reminder",
+        template: termReminderTemplate,
+        at: now,
+        cause,
+        items: toSend.map(({ period, termEndsOn, threshold }) => ({
+          to: { personId: period.personId },
+          dedupeKey: `term-reminder:${period.id}:${termEndsOn}:${threshold}`,
+          data: {
+            groupName: period.groupName,
+            groupSlug: period.groupSlug,
+            role: period.role,
+            termEndsOn,
+            daysLeft: daysBetween(day, termEndsOn),
+          },
         })),
-      )
-      .onConflictDoNothing()
-      .returning({ rolePeriodId: termReminders.rolePeriodId });
-    for (const r of rows) recorded.add(r.rolePeriodId);
-  }
-  const toSend = due.filter((d) => recorded.has(d.period.id));
-  reminded = toSend.length;
-  if (mailer?.enabled && toSend.length) {
-    const emails = new Map<number, string>();
-    const people = [...new Set(toSend.map((d) => d.period.personId))];
-    for (let i = 0; i < people.length; i += AUDIT_CHUNK) {
-      const rows = await database.db
-        .select({ personId: users.personId, email: users.email })
-        .from(users)
-        .where(inArray(users.personId, people.slice(i, i + AUDIT_CHUNK)));
-      for (const r of rows) if (r.personId !== null && r.email) emails.set(r.personId, r.email);
+      });
+      notified += written.length;
     }
-    for (const { period, termEndsOn, threshold } of toSend) {
-      const to = emails.get(period.personId);
-      if (!to) continue;
-      try {
-        await mailer.send({
-          to,
-          subject: `Your term in ${period.groupName} ends on ${termEndsOn}`,
-          text: [
-            `Your term as ${period.role} in ${period.groupName} ends on ${termEndsOn}.`,
-            "To stay in the group, opt in to renew on the group's decisions page:",
-            `/groups/${period.groupSlug}/decisions`,
-            "If you do nothing, your membership lapses on that day. Thank you for your work.",
-          ].join("\n"),
-        });
-        emailed++;
-      } catch (e) {
-        // Unsent: forget it so the next sweep tries again.
-        await database.db
-          .delete(termReminders)
-          .where(
-            and(
-              eq(termReminders.rolePeriodId, period.id),
-              eq(termReminders.termEndsOn, termEndsOn),
-              eq(termReminders.thresholdDays, threshold),
-            ),
-          );
-        reminded--;
-        input.deps.log?.warn({ err: e, rolePeriodId: period.id }, "term reminder not sent");
-      }
-    }
-  }
-  return { day, lapsed, reminded, emailed };
+    return { reminded, notified };
+  });
+  return { day, lapsed, reminded, notified };
 }

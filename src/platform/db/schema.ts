@@ -5,4 +5,5 @@ export * from "./schema/decisions.ts";
 export * from "./schema/ecosystem-packages.ts";
 export * from "./schema/ecosystem-releases.ts";
 export * from "./schema/governance.ts";
+export * from "./schema/notifications.ts";
 export * from "./schema/registry.ts";

@@ -6,11 +6,21 @@ import PgBoss from "pg-boss";
 import { type Database, STARTUP_LOCKS, withStartupLock } from "../db/client.ts";
 import type { Logger } from "../log.ts";
 
-/** The queue handle rooms use to send and work jobs. */
+/** The queue handle the job runtime sends and works jobs with. */
 export type JobQueue = PgBoss;
 
 /** A job as handlers receive it. */
 export type QueuedJob<T> = PgBoss.Job<T>;
+
+/** A queue to create (or bring up to date) on start, with its retry and expiry settings. */
+export interface QueueSpec {
+  name: string;
+  policy?: "standard" | "stately";
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  expireInSeconds?: number;
+}
 
 /** Adapts our database to pg-boss: statements without parameters may hold several commands (PGlite `exec`). */
 function adapter(database: Database): PgBoss.Db {
@@ -28,27 +38,49 @@ function adapter(database: Database): PgBoss.Db {
   };
 }
 
+/** True when an existing queue's settings differ from what the definition now asks. */
+function differs(existing: PgBoss.QueueResult, spec: QueueSpec): boolean {
+  return (
+    (spec.policy ?? "standard") !== (existing.policy ?? "standard") ||
+    (spec.retryLimit !== undefined && spec.retryLimit !== existing.retryLimit) ||
+    (spec.retryDelay !== undefined && spec.retryDelay !== existing.retryDelay) ||
+    (spec.retryBackoff !== undefined && spec.retryBackoff !== existing.retryBackoff) ||
+    (spec.expireInSeconds !== undefined && spec.expireInSeconds !== existing.expireInSeconds)
+  );
+}
+
 /** Starts pg-boss on `database` (installing its schema on first use) and creates `queues`. */
 export async function startJobQueue(input: {
   database: Database;
   log?: Logger;
-  queues: string[];
+  queues: Array<string | QueueSpec>;
   /** Run maintenance (expiry, archiving); off for short-lived command-line workers. */
   supervise?: boolean;
+  /** Run pg-boss's cron monitor (PostgreSQL schedules); off by default. */
+  schedule?: boolean;
+  /** Seconds between the cron monitor's checks (pg-boss allows 1-45; default 30). */
+  cronMonitorIntervalSeconds?: number;
 }): Promise<JobQueue> {
   // Processes starting together on one PostgreSQL database (web server, workers) install pg-boss's
   // schema and create queues one at a time: concurrent DDL there deadlocks or hits duplicate keys.
   return withStartupLock(input.database, STARTUP_LOCKS.jobQueue, async () => {
     const boss = new PgBoss({
       db: adapter(input.database),
-      schedule: false,
+      schedule: input.schedule ?? false,
       supervise: input.supervise ?? true,
       migrate: true,
+      ...(input.cronMonitorIntervalSeconds
+        ? { cronMonitorIntervalSeconds: input.cronMonitorIntervalSeconds }
+        : {}),
     });
     boss.on("error", (err: Error) => input.log?.error({ err }, "job queue error"));
     await boss.start();
     for (const q of input.queues) {
-      if (!(await boss.getQueue(q))) await boss.createQueue(q);
+      const spec: QueueSpec = typeof q === "string" ? { name: q } : q;
+      const { name, ...options } = spec;
+      const existing = await boss.getQueue(name);
+      if (!existing) await boss.createQueue(name, { name, ...options });
+      else if (differs(existing, spec)) await boss.updateQueue(name, { name, ...options });
     }
     return boss;
   });

@@ -1,0 +1,105 @@
+/**
+ * `guildhall worker --list` and `guildhall notifications deliver|list` in a child process, on a
+ * temporary embedded database and a local SMTP server.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeQuotedPrintable, type SmtpCapture, startSmtpCapture } from "../test/smtp-capture.ts";
+import { termReminderTemplate } from "./governance/index.ts";
+import { notify } from "./kernel/index.ts";
+import { openDatabase } from "./platform/db/index.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dataDir = mkdtempSync(path.join(tmpdir(), "guildhall-jobs-cli-"));
+let smtp: SmtpCapture;
+
+/** Runs `node bin/guildhall.js ...args` on the temporary data directory (never a server database). */
+function guildhall(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GUILDHALL_DATA_DIR: dataDir,
+    NODE_ENV: "test",
+    GUILDHALL_BASE_URL: "https://guildhall.example",
+    GUILDHALL_SMTP_HOST: smtp.host,
+    GUILDHALL_SMTP_PORT: String(smtp.port),
+  };
+  delete env.DATABASE_URL;
+  return new Promise((resolve) => {
+    execFile("node", ["bin/guildhall.js", ...args], { cwd: root, env }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  const database = await openDatabase({ dataDir });
+  await notify(database.db, {
+    kind: "term.reminder",
+    template: termReminderTemplate,
+    at: new Date(),
+    items: [
+      {
+        to: { address: "member@example.org" },
+        dedupeKey: "cli:1",
+        data: {
+          groupName: "Website",
+          groupSlug: "website",
+          role: "member",
+          termEndsOn: "2026-03-20",
+          daysLeft: 7,
+        },
+      },
+    ],
+  });
+  await database.close();
+}, 120_000);
+
+afterAll(async () => {
+  await smtp?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("guildhall worker / notifications", () => {
+  it("lists every room's job definitions, and refuses a bad flag in one line", async () => {
+    const [list, bad] = await Promise.all([
+      guildhall("worker", "--list"),
+      guildhall("worker", "--workers", "0"),
+    ]);
+    expect(list.code).toBe(0);
+    const jobs = list.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { name: string; schedule: { cron: string } | null });
+    expect(jobs.map((j) => j.name).sort()).toEqual([
+      "ecosystem.sync-chunk",
+      "governance.close-due-votes",
+      "governance.sweep-terms",
+      "kernel.deliver-notifications",
+    ]);
+    expect(jobs.find((j) => j.name === "governance.sweep-terms")?.schedule?.cron).toBe("0 * * * *");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe("guildhall: Invalid flags: workers: --workers must be at least 1");
+  });
+
+  it("delivers what is due, then lists it as sent", async () => {
+    const delivered = await guildhall("notifications", "deliver");
+    expect(delivered.code).toBe(0);
+    expect(JSON.parse(delivered.stdout)).toMatchObject({ claimed: 1, sent: 1, failed: 0 });
+    expect(smtp.messages.map((m) => m.to)).toEqual([["member@example.org"]]);
+    expect(decodeQuotedPrintable(smtp.messages[0]?.raw ?? "")).toContain(
+      "https://guildhall.example/groups/website/decisions",
+    );
+    const listed = await guildhall("notifications", "list", "--status", "sent");
+    expect(listed.code).toBe(0);
+    const rows = listed.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { status: string; target: string; attempts: number });
+    expect(rows).toMatchObject([{ status: "sent", target: "member@example.org", attempts: 1 }]);
+  });
+});
