@@ -24,7 +24,6 @@ export function createGovernanceRouter(_services: Services): Router {
 export { createHttpAuth } from "./accounts/http-auth.ts";
 // Membership decisions: the schedule closes due votes and sweeps terms.
 export { startDecisionSchedule } from "./decisions/decisions.schedule.ts";
-export { registerGovernanceCommands } from "./governance.cli.ts";
 export { groupResourceOf, loadActor, loadGroupResource } from "./policy/actor.repo.ts";
 export { actorOf, authorize, can, type PolicyDeps, requireViewer } from "./policy/authorize.ts";
 export {
