@@ -18,8 +18,6 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The package root: where package.json, src/ and dist/ are. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/** Where builds are kept, one directory per hash of the sources. */
-export const DIST = path.join(ROOT, "dist");
 /** Builds kept besides the current one, for processes still running from an older one. */
 const KEEP = 3;
 
@@ -101,13 +99,17 @@ async function compile(outdir, root = ROOT) {
   });
 }
 
-/** Removes builds beyond the newest few, and temporary directories of builds that died. */
-function prune(/** @type {string} */ current) {
+/**
+ * Removes builds beyond the newest few, and temporary directories of builds that died.
+ * @param {string} dist
+ * @param {string} current
+ */
+function prune(dist, current) {
   const now = Date.now();
   const builds = [];
-  for (const d of readdirSync(DIST, { withFileTypes: true })) {
+  for (const d of readdirSync(dist, { withFileTypes: true })) {
     if (!d.isDirectory() || d.name === current) continue;
-    const full = path.join(DIST, d.name);
+    const full = path.join(dist, d.name);
     const mtime = statSync(full).mtimeMs;
     if (d.name.startsWith(".tmp-")) {
       if (now - mtime > 10 * 60_000) rmSync(full, { recursive: true, force: true });
@@ -129,20 +131,22 @@ function describeFailure(/** @type {unknown} */ e) {
 }
 
 /**
- * Returns the directory of the build of the current sources, compiling it first when missing.
- * `onBuild` is told before a compile starts (the entry points say so on stderr).
- * @param {{ onBuild?: (hash: string) => void }} [options]
+ * Returns the directory of the build of the current sources (dist/<hash>), compiling it first
+ * when missing. `onBuild` is told before a compile starts (the entry points say so on stderr).
+ * @param {{ onBuild?: (hash: string) => void, root?: string }} [options]
  * @returns {Promise<string>}
  */
 export async function ensureBuilt(options = {}) {
-  const hash = sourceHash();
-  const dir = path.join(DIST, hash);
+  const root = options.root ?? ROOT;
+  const dist = path.join(root, "dist");
+  const hash = sourceHash(root);
+  const dir = path.join(dist, hash);
   if (existsSync(dir)) return dir;
   options.onBuild?.(hash);
-  mkdirSync(DIST, { recursive: true });
-  const tmp = path.join(DIST, `.tmp-${hash}-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(dist, { recursive: true });
+  const tmp = path.join(dist, `.tmp-${hash}-${process.pid}-${Math.random().toString(36).slice(2)}`);
   try {
-    await compile(tmp);
+    await compile(tmp, root);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw new Error(`cannot compile the sources:\n${describeFailure(e)}`);
@@ -154,7 +158,7 @@ export async function ensureBuilt(options = {}) {
     rmSync(tmp, { recursive: true, force: true });
     if (!existsSync(dir)) throw e;
   }
-  prune(hash);
+  prune(dist, hash);
   return dir;
 }
 

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedData } from "../../../test/shared-data.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const SNAPSHOT = path.resolve(ROOT, "../shared/data/dsf-working-groups");
+const SNAPSHOT = sharedData("dsf-working-groups");
 
 interface Run {
   code: number;
@@ -56,7 +57,11 @@ describe("guildhall charters (command line)", () => {
   it("lists, rejects and refuses alias suggestions with clear one-line errors", async () => {
     const list = await run("charters", "aliases", "--json");
     expect(list.code).toBe(0);
-    const suggestions = JSON.parse(list.stdout) as Array<{ id: number; merge: { slug: string } }>;
+    // JSON lines: one suggestion per line.
+    const suggestions = list.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: number; merge: { slug: string } });
     const afi = suggestions.find((s) => s.merge.slug === "afi");
     expect(afi).toBeDefined();
     const rejected = await run("charters", "aliases", "reject", String(afi?.id));
@@ -67,7 +72,9 @@ describe("guildhall charters (command line)", () => {
     expect(again.stderr.trim()).toBe(`guildhall: Alias suggestion ${afi?.id} is already rejected`);
     const bad = await run("charters", "aliases", "accept", "abc");
     expect(bad.code).toBe(1);
-    expect(bad.stderr.trim()).toBe('guildhall: Invalid ID: expected a positive whole number, got "abc"');
+    expect(bad.stderr.trim()).toBe(
+      'guildhall: Invalid ID: expected a whole number from 1 to 2147483647, got "abc"',
+    );
     const add = await run("charters", "aliases", "add", "T. Carrick", "--person", "tom-carrick");
     expect(add.code).toBe(0);
     expect(add.stdout.trim()).toBe('"T. Carrick" now resolves to tom-carrick.');
