@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
+import { runGuildhallSync } from "../test/guildhall-cli.ts";
 import { sharedData } from "../test/shared-data.ts";
 import { registerEcosystemCommands } from "./ecosystem/ecosystem.cli.ts";
 import { registerGovernanceCommands } from "./governance/governance.cli.ts";
@@ -16,15 +17,7 @@ import { type CliContext, createProgram } from "./platform/cli.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-function guildhall(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin/guildhall.js"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "test" },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const guildhall = (...args: string[]) => runGuildhallSync(args);
 
 /** Every source file and package `entry` imports statically (dynamic `import()` not followed). */
 async function staticImports(entry: string): Promise<{ files: string[]; packages: string[] }> {

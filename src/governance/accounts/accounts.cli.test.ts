@@ -1,26 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { runGuildhall } from "../../../test/guildhall-cli.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { openDatabase } from "../../platform/db/index.ts";
 import { createAuthenticator } from "./authenticate.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataDir = mkdtempSync(path.join(tmpdir(), "guildhall-cli-"));
 
-/** Runs `node bin/guildhall.js ...args` on the temporary data directory (never a server database). */
-function guildhall(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, GUILDHALL_DATA_DIR: dataDir, NODE_ENV: "test" };
-  delete env.DATABASE_URL;
-  return new Promise((resolve) => {
-    execFile("node", ["bin/guildhall.js", ...args], { cwd: root, env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+/** Runs `guildhall ...args` on the temporary data directory (never a server database). */
+const guildhall = (...args: string[]) => runGuildhall(args, { dataDir });
 
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });

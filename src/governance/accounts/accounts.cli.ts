@@ -13,8 +13,9 @@ import {
   printJsonLines,
 } from "../../platform/cli.ts";
 import { AppError } from "../../platform/errors.ts";
+import type { Services } from "../../platform/services.ts";
 import { FOUNDATION_ROLES, GROUP_ROLES, TOKEN_SCOPES } from "../policy/policy.ts";
-import type { UserRow } from "./accounts.repo.ts";
+import type { AuditActor, UserRow } from "./accounts.repo.ts";
 
 /** The repository and the day helper, loaded by the actions that need them. */
 async function loadRepo() {
@@ -32,6 +33,49 @@ async function userByEmail(ctx: CliContext, email: string): Promise<UserRow> {
     });
   }
   return user;
+}
+
+/** Flags of the commands that end a dated period (`users end-role`, `roles end`). */
+type EndFlags = JsonFlag & { on?: string; reason: string; decision?: string };
+
+/** Declares the id argument and the flags of a command that ends a dated period. */
+function endCommand(command: Command, what: string): Command {
+  return addJsonOption(
+    command
+      .argument("<id>", `the ${what}'s id`)
+      .option("--on <date>", "first day no longer held, YYYY-MM-DD (default: today)")
+      .option("--reason <text>", "why", "")
+      .option("--decision <ref>", "the decision behind it"),
+  );
+}
+
+/** Runs an end-of-period operation with the flags of `endCommand` (the day defaults to today). */
+async function endPeriod<R>(
+  ctx: CliContext,
+  id: string,
+  opts: EndFlags,
+  end: (input: {
+    db: Services["database"]["db"];
+    now: Date;
+    by: AuditActor;
+    id: number;
+    endedOn: string;
+    reason: string;
+    decisionRef: string | null;
+  }) => Promise<R>,
+): Promise<R> {
+  const periodId = parseId(id);
+  const [{ database, clock }, { CLI_ACTOR, dayOf }] = await Promise.all([ctx.services(), loadRepo()]);
+  const now = clock.now();
+  return end({
+    db: database.db,
+    now,
+    by: CLI_ACTOR,
+    id: periodId,
+    endedOn: opts.on ?? dayOf(now),
+    reason: opts.reason,
+    decisionRef: opts.decision ?? null,
+  });
 }
 
 const period = (from: string, until: string | null) =>
@@ -170,31 +214,12 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
     },
   );
 
-  addJsonOption(
-    users
-      .command("end-role")
-      .description("End a foundation role period (by the id `users grant` printed).")
-      .argument("<id>", "the role period's id")
-      .option("--on <date>", "first day the role is no longer held, YYYY-MM-DD (default: today)")
-      .option("--reason <text>", "why", "")
-      .option("--decision <ref>", "the decision behind it"),
-  ).action(async (id: string, opts: JsonFlag & { on?: string; reason: string; decision?: string }) => {
-    const roleId = parseId(id);
-    const [{ database, clock }, { CLI_ACTOR, dayOf }, { endFoundationRole }] = await Promise.all([
-      ctx.services(),
-      loadRepo(),
-      import("./end-foundation-role.ts"),
-    ]);
-    const now = clock.now();
-    const row = await endFoundationRole({
-      db: database.db,
-      now,
-      by: CLI_ACTOR,
-      roleId,
-      endedOn: opts.on ?? dayOf(now),
-      reason: opts.reason,
-      decisionRef: opts.decision ?? null,
-    });
+  endCommand(
+    users.command("end-role").description("End a foundation role period (by the id `users grant` printed)."),
+    "role period",
+  ).action(async (id: string, opts: EndFlags) => {
+    const { endFoundationRole } = await import("./end-foundation-role.ts");
+    const row = await endPeriod(ctx, id, opts, ({ id, ...e }) => endFoundationRole({ ...e, roleId: id }));
     if (opts.json) printJsonLines(ctx, [row]);
     else ctx.out(`Ended ${row.role} (role ${row.id}) on ${row.endedOn ?? "-"}.`);
   });
@@ -367,34 +392,14 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
     },
   );
 
-  addJsonOption(
-    roles
-      .command("end")
-      .description("End a role period (by its id).")
-      .argument("<id>", "the role period's id")
-      .option("--on <date>", "first day no longer held, YYYY-MM-DD (default: today)")
-      .option("--reason <text>", "why", "")
-      .option("--decision <ref>", "the decision behind it"),
-  ).action(async (id: string, opts: JsonFlag & { on?: string; reason: string; decision?: string }) => {
-    const periodId = parseId(id);
-    const [{ database, clock }, { CLI_ACTOR, dayOf }, { endRolePeriod }] = await Promise.all([
-      ctx.services(),
-      loadRepo(),
-      import("./end-role-period.ts"),
-    ]);
-    const now = clock.now();
-    const row = await endRolePeriod({
-      db: database.db,
-      now,
-      by: CLI_ACTOR,
-      periodId,
-      endedOn: opts.on ?? dayOf(now),
-      reason: opts.reason,
-      decisionRef: opts.decision ?? null,
-    });
-    if (opts.json) printJsonLines(ctx, [row]);
-    else ctx.out(`Ended role period ${row.id} (${row.title || row.role}) on ${row.endedOn ?? "-"}.`);
-  });
+  endCommand(roles.command("end").description("End a role period (by its id)."), "role period").action(
+    async (id: string, opts: EndFlags) => {
+      const { endRolePeriod } = await import("./end-role-period.ts");
+      const row = await endPeriod(ctx, id, opts, ({ id, ...e }) => endRolePeriod({ ...e, periodId: id }));
+      if (opts.json) printJsonLines(ctx, [row]);
+      else ctx.out(`Ended role period ${row.id} (${row.title || row.role}) on ${row.endedOn ?? "-"}.`);
+    },
+  );
 
   addJsonOption(
     roles

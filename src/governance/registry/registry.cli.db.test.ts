@@ -1,40 +1,20 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runGuildhall } from "../../../test/guildhall-cli.ts";
 import { sharedData } from "../../../test/shared-data.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
 const SNAPSHOT = sharedData("dsf-working-groups");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe("guildhall charters (command line)", () => {
   let tmp: string;
-  let env: NodeJS.ProcessEnv;
   beforeAll(() => {
     tmp = mkdtempSync(path.join(tmpdir(), "guildhall-cli-"));
-    // Always the embedded database in a private data directory, even on a PostgreSQL CI run.
-    env = { ...process.env, GUILDHALL_DATA_DIR: path.join(tmp, "data"), DATABASE_URL: "", NODE_ENV: "test" };
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  const run = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      execFile(
-        "node",
-        [path.join(ROOT, "bin/guildhall.js"), ...args],
-        { env, cwd: tmp },
-        (error, stdout, stderr) => {
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        },
-      );
-    });
+  const run = (...args: string[]) => runGuildhall(args, { dataDir: path.join(tmp, "data"), cwd: tmp });
 
   it("imports, then says nothing changed, and exports a charter", async () => {
     const first = await run("charters", "import", SNAPSHOT, "--json");
