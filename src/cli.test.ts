@@ -113,6 +113,13 @@ describe("--json means the same everywhere", () => {
     }
   });
 
+  it("help texts that name a default state the one the command uses", async () => {
+    const { DEFAULT_TOP } = await import("./ecosystem/compat/compute-series-readiness.ts");
+    const readiness = program().commands.find((c) => c.name() === "readiness");
+    const top = readiness?.options.find((o) => o.long === "--top");
+    expect(top?.description).toContain(`(default ${DEFAULT_TOP})`);
+  });
+
   it("no command pretty-prints JSON (JSON.stringify with an indent) in its output", () => {
     const sources = readdirSync(path.join(ROOT, "src"), { recursive: true, encoding: "utf8" }).filter((f) =>
       f.endsWith(".cli.ts"),
