@@ -57,6 +57,31 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
+/** How a list command shows its rows to people: a table, or a sentence when there are none. */
+export interface ListTable<T> {
+  empty: string;
+  header: string[];
+  row(item: T): string[];
+}
+
+/** Prints a list the one way every list command does: JSON lines with --json, else a table. */
+export function printList<T>(
+  ctx: CliContext,
+  opts: JsonFlag,
+  items: readonly T[],
+  table: ListTable<T>,
+): void {
+  if (opts.json) printJsonLines(ctx, items);
+  else if (items.length === 0) ctx.out(table.empty);
+  else
+    ctx.out(
+      formatTable(
+        table.header,
+        items.map((i) => table.row(i)),
+      ),
+    );
+}
+
 /** The largest id a database row can have (PostgreSQL `integer`). */
 const MAX_ID = 2 ** 31 - 1;
 

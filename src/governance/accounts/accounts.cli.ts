@@ -6,11 +6,11 @@ import type { Command } from "commander";
 import {
   addJsonOption,
   type CliContext,
-  formatTable,
   type JsonFlag,
   parseChoice,
   parseId,
   printJsonLines,
+  printList,
 } from "../../platform/cli.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Services } from "../../platform/services.ts";
@@ -100,26 +100,17 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
       import("./schemas.ts"),
     ]);
     const list = await listUsers({ db: database.db, day: dayOf(clock.now()), role });
-    if (opts.json) {
-      printJsonLines(ctx, list);
-      return;
-    }
-    if (list.length === 0) {
-      ctx.out(role ? `No account holds ${role} today.` : "No accounts yet.");
-      return;
-    }
-    ctx.out(
-      formatTable(
-        ["id", "email", "name", "roles today", "person"],
-        list.map((u) => [
-          String(u.id),
-          u.email ?? "-",
-          u.disabledAt ? `${u.name} (disabled)` : u.name,
-          u.roles.join(", ") || "-",
-          u.person ?? "-",
-        ]),
-      ),
-    );
+    printList(ctx, opts, list, {
+      empty: role ? `No account holds ${role} today.` : "No accounts yet.",
+      header: ["id", "email", "name", "roles today", "person"],
+      row: (u) => [
+        String(u.id),
+        u.email ?? "-",
+        u.disabledAt ? `${u.name} (disabled)` : u.name,
+        u.roles.join(", ") || "-",
+        u.person ?? "-",
+      ],
+    });
   });
 
   addJsonOption(
@@ -279,28 +270,19 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
     const { listTokens } = await loadRepo();
     const user = await userByEmail(ctx, opts.email);
     const rows = (await listTokens(database.db, user.id)).map(({ tokenHash: _hash, ...rest }) => rest);
-    if (opts.json) {
-      printJsonLines(ctx, rows);
-      return;
-    }
-    if (rows.length === 0) {
-      ctx.out(`${user.email} has no tokens.`);
-      return;
-    }
-    ctx.out(
-      formatTable(
-        ["id", "name", "prefix", "scopes", "expires", "last used", "revoked"],
-        rows.map((t) => [
-          String(t.id),
-          t.name,
-          t.prefix,
-          t.scopes.join(","),
-          when(t.expiresAt),
-          when(t.lastUsedAt),
-          when(t.revokedAt),
-        ]),
-      ),
-    );
+    printList(ctx, opts, rows, {
+      empty: `${user.email} has no tokens.`,
+      header: ["id", "name", "prefix", "scopes", "expires", "last used", "revoked"],
+      row: (t) => [
+        String(t.id),
+        t.name,
+        t.prefix,
+        t.scopes.join(","),
+        when(t.expiresAt),
+        when(t.lastUsedAt),
+        when(t.revokedAt),
+      ],
+    });
   });
 
   addJsonOption(
@@ -417,27 +399,18 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
       person: person.slug,
       personName: person.name,
     }));
-    if (opts.json) {
-      printJsonLines(ctx, rows);
-      return;
-    }
-    if (rows.length === 0) {
-      ctx.out(`${group.slug} has no role periods (its charter's roles count until a decision records one).`);
-      return;
-    }
-    ctx.out(
-      formatTable(
-        ["id", "person", "role", "from", "until", "term ends", "decision"],
-        rows.map((r) => [
-          String(r.id),
-          r.personName,
-          r.title || r.role,
-          r.startedOn,
-          r.endedOn ?? "-",
-          r.termEndsOn ?? "-",
-          r.decisionRef ?? "-",
-        ]),
-      ),
-    );
+    printList(ctx, opts, rows, {
+      empty: `${group.slug} has no role periods (its charter's roles count until a decision records one).`,
+      header: ["id", "person", "role", "from", "until", "term ends", "decision"],
+      row: (r) => [
+        String(r.id),
+        r.personName,
+        r.title || r.role,
+        r.startedOn,
+        r.endedOn ?? "-",
+        r.termEndsOn ?? "-",
+        r.decisionRef ?? "-",
+      ],
+    });
   });
 }

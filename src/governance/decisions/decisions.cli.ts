@@ -6,11 +6,11 @@ import type { Command } from "commander";
 import {
   addJsonOption,
   type CliContext,
-  formatTable,
   type JsonFlag,
   parseChoice,
   parseId,
   printJsonLines,
+  printList,
 } from "../../platform/cli.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { DecisionDeps } from "./deps.ts";
@@ -93,28 +93,19 @@ export function registerDecisionCommands(program: Command, ctx: CliContext): voi
       status: opts.open ? "open" : undefined,
       viewerPersonId: null,
     });
-    if (opts.json) {
-      printJsonLines(ctx, list);
-      return;
-    }
-    if (list.length === 0) {
-      ctx.out(opts.open ? "No open votes." : "No votes.");
-      return;
-    }
-    ctx.out(
-      formatTable(
-        ["id", "group", "title", "status", "closes", "voted", "outcome"],
-        list.map((v) => [
-          String(v.id),
-          v.group.slug,
-          v.title,
-          v.status,
-          v.closedAt ?? v.closesAt,
-          `${v.cast}/${v.electorateSize}`,
-          v.outcome ?? "-",
-        ]),
-      ),
-    );
+    printList(ctx, opts, list, {
+      empty: opts.open ? "No open votes." : "No votes.",
+      header: ["id", "group", "title", "status", "closes", "voted", "outcome"],
+      row: (v) => [
+        String(v.id),
+        v.group.slug,
+        v.title,
+        v.status,
+        v.closedAt ?? v.closesAt,
+        `${v.cast}/${v.electorateSize}`,
+        v.outcome ?? "-",
+      ],
+    });
   });
   addJsonOption(
     votes
