@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line through tsx, so the installed `guildhall` needs no build step.
-import { register } from "tsx/esm/api";
+// The command line, run from the compiled sources (built at install; rebuilt here if they changed).
+import { runBuilt } from "../scripts/build.js";
 
-register();
-await import(new URL("../src/cli.ts", import.meta.url).href);
+await runBuilt("cli.js");

@@ -1,16 +1,30 @@
 /** The command line: the same rooms as the web app, driven from a terminal or a script. */
-import { registerEcosystemCommands } from "./ecosystem/index.ts";
-import { registerGovernanceCommands } from "./governance/index.ts";
+import { CommanderError } from "commander";
+import { registerEcosystemCommands } from "./ecosystem/ecosystem.cli.ts";
+import { registerGovernanceCommands } from "./governance/governance.cli.ts";
 import { registerJobCommands } from "./jobs.cli.ts";
-import { type CliContext, createProgram, errorLine, exitCodeFor } from "./platform/cli.ts";
-import { loadConfig } from "./platform/config.ts";
-import { createServices, type Services } from "./platform/services.ts";
+import { type CliContext, createProgram, errorLine, exitCodeFor, usageErrorLine } from "./platform/cli.ts";
+import type { Services } from "./platform/services.ts";
+
+/** Reads the configuration and opens the database: only for commands that need them. */
+async function openServices(): Promise<Services> {
+  const [{ loadConfig }, { createServices }] = await Promise.all([
+    import("./platform/config.ts"),
+    import("./platform/services.ts"),
+  ]);
+  return createServices(loadConfig());
+}
 
 async function run(argv: string[]): Promise<number> {
+  // A reader that stops early (`guildhall releases --json | head -1`) is not an error: the rest of
+  // the output is dropped and the command still finishes (and closes the database) normally.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+  });
   let opened: Promise<Services> | undefined;
   const ctx: CliContext = {
     services: () => {
-      opened ??= createServices(loadConfig());
+      opened ??= openServices();
       return opened;
     },
     out: (text) => process.stdout.write(`${text}\n`),
@@ -25,10 +39,9 @@ async function run(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
-    const code = exitCodeFor(e);
-    // Commander has already printed usage errors and help output.
-    if (!(e instanceof Error && e.name === "CommanderError")) process.stderr.write(`${errorLine(e)}\n`);
-    return code;
+    const line = e instanceof CommanderError ? usageErrorLine(e, program, argv.slice(2)) : errorLine(e);
+    if (line) process.stderr.write(`${line}\n`);
+    return exitCodeFor(e);
   } finally {
     if (opened) await (await opened.catch(() => undefined))?.database.close();
   }

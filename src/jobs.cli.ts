@@ -1,25 +1,9 @@
 /** `guildhall worker` (every room's jobs and schedules) and `guildhall notifications ...`. */
 import type { Command } from "commander";
-import { z } from "zod";
-import { ALL_JOBS, appJobDeps, startAppJobs } from "./jobs.ts";
-import { deliverDueNotifications, listDeliveries } from "./kernel/index.ts";
-import { type CliContext, intFlag, parseFlags, printJsonLines } from "./platform/cli.ts";
-import { schema } from "./platform/db/index.ts";
+import { type CliContext, printJsonLines } from "./platform/cli.ts";
 
-const WorkerFlags = z.object({
-  concurrency: intFlag("--concurrency", 1, 256).default(16),
-  workers: intFlag("--workers", 1, 64).optional(),
-  list: z.boolean().optional(),
-});
-
-const ListFlags = z.object({
-  status: z
-    .enum(schema.DELIVERY_STATUSES, {
-      error: `--status must be one of ${schema.DELIVERY_STATUSES.join(", ")}`,
-    })
-    .optional(),
-  limit: intFlag("--limit", 1, 10_000).default(100),
-});
+/** Delivery states, for help text (the schema's list is checked when the command runs). */
+const STATUS_HELP = "pending, sending, sent, failed, skipped";
 
 /** Adds `worker` and `notifications list|deliver`. */
 export function registerJobCommands(program: Command, ctx: CliContext): void {
@@ -32,6 +16,10 @@ export function registerJobCommands(program: Command, ctx: CliContext): void {
     .option("--workers <n>", "jobs of each kind worked at once (default: each job's own, 2 for sync chunks)")
     .option("--list", "print the job definitions as JSON lines and exit")
     .action(async (raw: Record<string, unknown>) => {
+      const [{ parseFlags, WorkerFlags }, { ALL_JOBS, startAppJobs }] = await Promise.all([
+        import("./jobs.flags.ts"),
+        import("./jobs.ts"),
+      ]);
       const flags = parseFlags(WorkerFlags, raw);
       if (flags.list) {
         printJsonLines(
@@ -70,9 +58,13 @@ export function registerJobCommands(program: Command, ctx: CliContext): void {
   notifications
     .command("list")
     .description("List deliveries as JSON lines, latest attempt first (failed ones keep their last error).")
-    .option("--status <status>", `only deliveries in this state (${schema.DELIVERY_STATUSES.join(", ")})`)
+    .option("--status <status>", `only deliveries in this state (${STATUS_HELP})`)
     .option("--limit <n>", "at most this many (default 100)")
     .action(async (raw: Record<string, unknown>) => {
+      const [{ parseFlags, ListFlags }, { listDeliveries }] = await Promise.all([
+        import("./jobs.flags.ts"),
+        import("./kernel/index.ts"),
+      ]);
       const flags = parseFlags(ListFlags, raw);
       const { database } = await ctx.services();
       printJsonLines(ctx, await listDeliveries(database.db, { status: flags.status, limit: flags.limit }));
@@ -81,6 +73,10 @@ export function registerJobCommands(program: Command, ctx: CliContext): void {
     .command("deliver")
     .description("Send due notifications now (what the delivery job does every minute) and print the counts.")
     .action(async () => {
+      const [{ appJobDeps }, { deliverDueNotifications }] = await Promise.all([
+        import("./jobs.ts"),
+        import("./kernel/index.ts"),
+      ]);
       const services = await ctx.services();
       const result = await deliverDueNotifications({ deps: appJobDeps(services), limit: 100 });
       ctx.out(JSON.stringify(result));

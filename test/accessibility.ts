@@ -5,10 +5,10 @@
 import { createRequire } from "node:module";
 import type { AxeResults, ImpactValue, RunOptions } from "axe-core";
 import { type Browser, chromium, type LaunchOptions, type Page } from "playwright-core";
+import { requireChromium } from "./prerequisites.ts";
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve("axe-core");
-const CHROMIUM_PATH = "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -31,11 +31,14 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** Launches Debian's Chromium (/usr/bin/chromium) with the test flags; `options.args` are added to them. */
-export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+/**
+ * Launches Debian's Chromium (/usr/bin/chromium) with the test flags; `options.args` are added to
+ * them. Without Chromium the test fails with the command that installs it.
+ */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({
     ...options,
-    executablePath: CHROMIUM_PATH,
+    executablePath: requireChromium(),
     args: [...CHROMIUM_FLAGS, ...(options.args ?? [])],
   });
 }

@@ -5,6 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { ensureBuilt } from "../scripts/build.js";
 import { loadConfig } from "../src/platform/config.ts";
 import { openDatabase } from "../src/platform/db/client.ts";
 import { adminUrl, TEMPLATE_PREFIX } from "./pg-admin.ts";
@@ -17,6 +18,9 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  // Tests run the sources; those that start `bin/guildhall.js` need its build, made once here
+  // rather than by several test files at the same moment.
+  await ensureBuilt();
   const config = loadConfig();
   if (config.databaseUrl) {
     // One template per run, so concurrent runs against the same server do not drop each other's.

@@ -2,16 +2,11 @@
  * The ecosystem room's door: Django releases, packages, PyPI sync, compatibility and readiness.
  * Other rooms and the composition root import from here only.
  */
-import type { Command } from "commander";
-import type { CliContext } from "../platform/cli.ts";
 import { createRouter, type Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
-import { registerCompatCommands } from "./compat/compat.cli.ts";
 import { createReadinessRouter } from "./compat/readiness.routes.tsx";
-import { registerPackagesCommands } from "./packages/packages.cli.ts";
 import { createPackagesRouter } from "./packages/packages.routes.tsx";
 import { seedDemoPackages } from "./packages/seed-demo-packages.ts";
-import { registerReleasesCommands } from "./releases/releases.cli.ts";
 import { createReleasesRouter } from "./releases/releases.routes.tsx";
 import { syncChunkJob } from "./sync/sync-worker.ts";
 
@@ -28,15 +23,6 @@ export function createEcosystemRouter(services: Services): Router {
   router.route("/", createReadinessRouter(services));
   void services;
   return router;
-}
-
-/** Adds the ecosystem commands (`releases`, `packages`, `readiness`) to the command line. */
-export function registerEcosystemCommands(program: Command, ctx: CliContext): void {
-  registerPackagesCommands(program, ctx);
-  registerReleasesCommands(program, ctx);
-  registerCompatCommands(program, ctx);
-  void program;
-  void ctx;
 }
 
 /** Demo data of the ecosystem room: the shipped package catalogue snapshot, loaded when the catalogue is empty. */

@@ -1,3 +1,7 @@
+/**
+ * The governance room's command-line door: `src/cli.ts` imports this file (not index.ts, which
+ * loads the web routes) so that declaring the commands loads none of the room's operations.
+ */
 import type { Command } from "commander";
 import type { CliContext } from "../platform/cli.ts";
 import { registerAccountsCommands } from "./accounts/accounts.cli.ts";
@@ -5,13 +9,11 @@ import { addCharterFileCommands } from "./charter/charter.cli.ts";
 import { registerDecisionCommands } from "./decisions/decisions.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
 
-/** Builds `guildhall charters ...`; each part of the room adds its own subcommands here. */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
     .description("Read, check, import and replay the history of DSF group charters.");
-  void charters;
-  void ctx;
   addCharterFileCommands(charters, ctx);
   registerRegistryCommands(charters, ctx);
   registerAccountsCommands(program, ctx);

@@ -34,7 +34,6 @@ export { createHttpAuth } from "./accounts/http-auth.ts";
 export { closeDueVotesJob, sweepTermsJob } from "./decisions/decisions.jobs.ts";
 export type { DecisionDeps } from "./decisions/deps.ts";
 export { termReminderTemplate } from "./decisions/term-reminder.template.ts";
-export { registerGovernanceCommands } from "./governance.cli.ts";
 export { groupResourceOf, loadActor, loadGroupResource } from "./policy/actor.repo.ts";
 export { actorOf, authorize, can, type PolicyDeps, requireViewer } from "./policy/authorize.ts";
 export {

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/** The project root (where src/cli.ts lives). */
+/** The project root (where bin/guildhall.js lives). */
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** A started child with its collected output and a promise of its exit. */
@@ -12,14 +12,14 @@ export interface CliChild {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `node --import tsx src/cli.ts ...args` with `env` added to a clean test environment. */
+/** Starts `node bin/guildhall.js ...args` (the compiled command line) with `env` added to a clean test environment. */
 export function startCli(args: string[], env: Record<string, string>): CliChild {
   const base: Record<string, string> = {};
   for (const k of ["PATH", "HOME", "TMPDIR", "LANG"]) {
     const v = process.env[k];
     if (v !== undefined) base[k] = v;
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+  const child = spawn(process.execPath, ["bin/guildhall.js", ...args], {
     cwd: PROJECT_ROOT,
     env: { ...base, NODE_ENV: "test", LOG_LEVEL: "silent", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { sharedData } from "../shared-data.ts";
 import { buildProject, hash32, type IndexRow, type ProjectModel, readIndexRows } from "./model.ts";
 
 /** Fractions of projects (chosen by a hash of the name) that misbehave on their JSON API document. */
@@ -74,9 +75,6 @@ export interface PypiServer {
   close(): Promise<void>;
 }
 
-/** Default location of the shared TSV, relative to the project root. */
-export const DEFAULT_TSV = new URL("../../../shared/data/pypi-django-2026-11.tsv", import.meta.url).pathname;
-
 const SIMPLE_JSON = "application/vnd.pypi.simple.v1+json";
 const FAULT_KINDS = [
   "rate429",
@@ -91,7 +89,7 @@ type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Starts the index; resolves once it listens. */
 export async function startPypiServer(options: PypiServerOptions = {}): Promise<PypiServer> {
-  let rows = readIndexRows(options.tsv ?? DEFAULT_TSV);
+  let rows = readIndexRows(options.tsv ?? sharedData("pypi-django-2026-11.tsv"));
   if (options.limit !== undefined) rows = rows.slice(0, options.limit);
   const byName = new Map<string, IndexRow>(rows.map((r) => [r.name, r]));
   const names = rows.map((r) => r.name);

@@ -1,11 +1,14 @@
-/** `guildhall packages inspect FILE [--json]` and `guildhall readiness SERIES [--top N] [--json]`. */
+/** `guildhall packages inspect FILE... [--json]` and `guildhall readiness SERIES [--top N] [--json]`. */
 import type { Command } from "commander";
-import type { CliContext } from "../../platform/cli.ts";
-import { AppError } from "../../platform/errors.ts";
-import { formatTable } from "../releases/releases.cli.ts";
-import { computeSeriesReadiness, DEFAULT_TOP } from "./compute-series-readiness.ts";
-import { inspectMetadataFile } from "./inspect-metadata-file.ts";
-import { VERDICTS } from "./readiness.ts";
+import {
+  addJsonOption,
+  type CliContext,
+  formatTable,
+  type JsonFlag,
+  parseWholeNumber,
+  printJsonLines,
+} from "../../platform/cli.ts";
+import type { inspectMetadataFile } from "./inspect-metadata-file.ts";
 
 /** The `packages` command, shared with the catalogue commands: found if already added, else created. */
 function packagesCommand(program: Command): Command {
@@ -18,88 +21,103 @@ function packagesCommand(program: Command): Command {
 const list = (xs: readonly string[] | null) =>
   xs === null ? "(not declared)" : xs.length ? xs.join(", ") : "(none)";
 
+/** What one metadata file declares, for people. */
+function describeMetadata(r: Awaited<ReturnType<typeof inspectMetadataFile>>): string[] {
+  const out = [
+    `file:             ${r.file}`,
+    `name:             ${r.name ?? ""}`,
+    `version:          ${r.version ?? ""}`,
+    `metadata version: ${r.metadataVersion ?? ""}`,
+    `requires-python:  ${r.requiresPython ?? "(none)"}`,
+    `classifiers:      ${r.classifiers.length}`,
+    ...r.classifiers.map((c) => `  ${c}`),
+    `requires-dist:    ${r.requiresDist.length}`,
+    ...r.requiresDist.map((d) => `  ${d}`),
+  ];
+  if (r.requires.length) {
+    out.push(
+      `requires (1.1):   ${r.requires.length} (older field, not evaluated)`,
+      ...r.requires.map((d) => `  ${d}`),
+    );
+  }
+  out.push(
+    "Django",
+    `  from classifiers:   ${list(r.django.fromClassifiers)}`,
+    `  requirements:       ${list(r.django.requirements)}`,
+    `  allowed by them:    ${list(r.django.allowedByRequiresDist)}`,
+  );
+  if (r.django.invalidRequirements.length)
+    out.push(`  unreadable:         ${r.django.invalidRequirements.join("; ")}`);
+  out.push(
+    "Python",
+    `  from classifiers:   ${list(r.python.fromClassifiers)}`,
+    `  allowed by Requires-Python: ${list(r.python.allowedByRequiresPython)}`,
+  );
+  return out;
+}
+
 /** Adds `packages inspect` and `readiness` to the command line. */
 export function registerCompatCommands(program: Command, ctx: CliContext): void {
-  packagesCommand(program)
-    .command("inspect")
-    .description("Read a core metadata file (METADATA or PKG-INFO) and show what it declares.")
-    .argument("<file>", "path to a METADATA or PKG-INFO file")
-    .option("--json", "print as JSON")
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const r = await inspectMetadataFile({ path: file });
-      if (opts.json) {
-        ctx.out(JSON.stringify(r, null, 2));
-        return;
-      }
-      ctx.out(`file:             ${r.file}`);
-      ctx.out(`name:             ${r.name ?? ""}`);
-      ctx.out(`version:          ${r.version ?? ""}`);
-      ctx.out(`metadata version: ${r.metadataVersion ?? ""}`);
-      ctx.out(`requires-python:  ${r.requiresPython ?? "(none)"}`);
-      ctx.out(`classifiers:      ${r.classifiers.length}`);
-      for (const c of r.classifiers) ctx.out(`  ${c}`);
-      ctx.out(`requires-dist:    ${r.requiresDist.length}`);
-      for (const d of r.requiresDist) ctx.out(`  ${d}`);
-      if (r.requires.length) {
-        ctx.out(`requires (1.1):   ${r.requires.length} (older field, not evaluated)`);
-        for (const d of r.requires) ctx.out(`  ${d}`);
-      }
-      ctx.out("Django");
-      ctx.out(`  from classifiers:   ${list(r.django.fromClassifiers)}`);
-      ctx.out(`  requirements:       ${list(r.django.requirements)}`);
-      ctx.out(`  allowed by them:    ${list(r.django.allowedByRequiresDist)}`);
-      if (r.django.invalidRequirements.length)
-        ctx.out(`  unreadable:         ${r.django.invalidRequirements.join("; ")}`);
-      ctx.out("Python");
-      ctx.out(`  from classifiers:   ${list(r.python.fromClassifiers)}`);
-      ctx.out(`  allowed by Requires-Python: ${list(r.python.allowedByRequiresPython)}`);
-    });
+  addJsonOption(
+    packagesCommand(program)
+      .command("inspect")
+      .description("Read core metadata files (METADATA or PKG-INFO) and show what each declares.")
+      .argument("<files...>", "paths of METADATA or PKG-INFO files"),
+    "file",
+  ).action(async (files: string[], opts: JsonFlag) => {
+    const { inspectMetadataFile } = await import("./inspect-metadata-file.ts");
+    // Every file is read before anything is printed, so a bad one fails the command cleanly.
+    const reports = [];
+    for (const file of files) reports.push(await inspectMetadataFile({ path: file }));
+    if (opts.json) printJsonLines(ctx, reports);
+    else ctx.out(reports.map((r) => describeMetadata(r).join("\n")).join("\n\n"));
+  });
 
-  program
-    .command("readiness")
-    .description(
-      "How many of the top N packages are ready for a Django series (works for upcoming series too).",
-    )
-    .argument("<series>", "Django series, e.g. 6.1, 6.2 or 2028")
-    .option("--top <n>", "number of packages by download rank", String(DEFAULT_TOP))
-    .option("--json", "print as JSON")
-    .action(async (series: string, opts: { top: string; json?: boolean }) => {
-      if (!/^\d+$/.test(opts.top)) {
-        throw new AppError("validation", {
-          message: `Invalid --top: must be a whole number, got "${opts.top}"`,
-        });
-      }
-      const services = await ctx.services();
-      const report = await computeSeriesReadiness({
-        db: services.database.db,
-        clock: services.clock,
-        series,
-        top: Number(opts.top),
-      });
-      if (opts.json) {
-        ctx.out(JSON.stringify(report, null, 2));
-        return;
-      }
-      const r = report.readiness;
-      ctx.out(
-        `Django ${report.series.series} (${report.phase}${report.upcoming ? ", upcoming" : ""}) on ${report.today}: ${(r.readyShare * 100).toFixed(1)}% ready of the top ${r.considered} packages`,
-      );
-      ctx.out(VERDICTS.map((v) => `${v}: ${r.counts[v]}`).join("  "));
-      ctx.out("");
-      ctx.out(
-        formatTable(
-          ["rank", "package", "version", "verdict", "decided by", "why"],
-          r.rows.map((row) => [
-            String(row.downloadRank ?? ""),
-            row.displayName,
-            row.version,
-            row.compat.verdict,
-            row.compat.decidedBy ?? "-",
-            (row.compat.evidence.find((e) => e.source === row.compat.decidedBy)?.detail ??
-              row.compat.reason) +
-              (row.compat.conflicts.length ? ` [disagreement: ${row.compat.conflicts.join("; ")}]` : ""),
-          ]),
-        ),
-      );
+  addJsonOption(
+    program
+      .command("readiness")
+      .description(
+        "How many of the top N packages are ready for a Django series (works for upcoming series too).",
+      )
+      .argument("<series>", "Django series, e.g. 6.1, 6.2 or 2028")
+      .option("--top <n>", "number of packages by download rank (default 100)"),
+  ).action(async (series: string, opts: JsonFlag & { top?: string }) => {
+    const [{ computeSeriesReadiness, DEFAULT_TOP, MAX_TOP }, { VERDICTS }] = await Promise.all([
+      import("./compute-series-readiness.ts"),
+      import("./readiness.ts"),
+    ]);
+    const top =
+      opts.top === undefined ? DEFAULT_TOP : parseWholeNumber(opts.top, "--top", { min: 1, max: MAX_TOP });
+    const services = await ctx.services();
+    const report = await computeSeriesReadiness({
+      db: services.database.db,
+      clock: services.clock,
+      series,
+      top,
     });
+    if (opts.json) {
+      printJsonLines(ctx, [report]);
+      return;
+    }
+    const r = report.readiness;
+    ctx.out(
+      `Django ${report.series.series} (${report.phase}${report.upcoming ? ", upcoming" : ""}) on ${report.today}: ${(r.readyShare * 100).toFixed(1)}% ready of the top ${r.considered} packages`,
+    );
+    ctx.out(VERDICTS.map((v) => `${v}: ${r.counts[v]}`).join("  "));
+    ctx.out("");
+    ctx.out(
+      formatTable(
+        ["rank", "package", "version", "verdict", "decided by", "why"],
+        r.rows.map((row) => [
+          String(row.downloadRank ?? ""),
+          row.displayName,
+          row.version,
+          row.compat.verdict,
+          row.compat.decidedBy ?? "-",
+          (row.compat.evidence.find((e) => e.source === row.compat.decidedBy)?.detail ?? row.compat.reason) +
+            (row.compat.conflicts.length ? ` [disagreement: ${row.compat.conflicts.join("; ")}]` : ""),
+        ]),
+      ),
+    );
+  });
 }

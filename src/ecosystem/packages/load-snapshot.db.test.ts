@@ -5,12 +5,13 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
 import { DEMO_SNAPSHOT } from "./seed-demo-packages.ts";
 
-const SHARED = path.resolve("../shared/data/pypi-django-2026-11.tsv");
+const SHARED = sharedData("pypi-django-2026-11.tsv");
 const clock = new FixedClock("2026-11-21T12:00:00Z");
 let database: Database;
 let dir = "";

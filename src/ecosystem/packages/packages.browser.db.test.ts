@@ -4,7 +4,6 @@
  * JavaScript.
  */
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import { auditPage, launchChromium, type PageAudit } from "../../../test/accessi
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
+import { sharedData } from "../../../test/shared-data.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { syncPackages } from "../sync/sync-packages.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await loadSnapshot({
     db: database.db,
     clock,
-    file: path.resolve("../shared/data/pypi-django-2026-11.tsv"),
+    file: sharedData("pypi-django-2026-11.tsv"),
   });
   index = await startPypiServer({ limit: 60 });
   await syncPackages({

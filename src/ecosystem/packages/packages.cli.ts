@@ -1,28 +1,16 @@
-/** Command line of the package catalogue: `packages load-snapshot` and `packages sync`. */
-import { SingleBar } from "cli-progress";
+/**
+ * Command line of the package catalogue: `packages load-snapshot` and `packages sync` (`guildhall worker`
+ * is in src/jobs.cli.ts). Each action loads what it runs (the sync, the flag schemas) when it runs.
+ */
 import type { Command } from "commander";
-import { z } from "zod";
-import { type CliContext, intFlag, parseFlags } from "../../platform/cli.ts";
-import { createHttpClientFactory } from "../../platform/fetch.ts";
-import { type SyncProgress, syncPackages } from "../sync/sync-packages.ts";
-import { formatSyncSummary } from "../sync/sync-summary.ts";
-import { loadSnapshot } from "./load-snapshot.ts";
-
-const SyncFlags = z.object({
-  index: z.url({ error: "--index must be an http(s) URL" }),
-  concurrency: intFlag("--concurrency", 1, 256).default(16),
-  workers: intFlag("--workers", 0, 64).default(2),
-  batch: intFlag("--batch", 1, 5000).default(100),
-  scope: z
-    .enum(["auto", "listed", "catalogue"], { error: "--scope must be auto, listed or catalogue" })
-    .default("auto"),
-  userAgent: z.string().min(1, "--user-agent must not be empty").optional(),
-  json: z.boolean().optional(),
-});
+import { addJsonOption, type CliContext, type JsonFlag, printJsonLines } from "../../platform/cli.ts";
+import type { Services } from "../../platform/services.ts";
+import type { SyncProgress } from "../sync/sync-packages.ts";
 
 /** Progress on a terminal as a bar, otherwise as a plain line every few seconds. */
-function progressReporter(ctx: CliContext): { update(p: SyncProgress): void; stop(): void } {
+async function progressReporter(ctx: CliContext): Promise<{ update(p: SyncProgress): void; stop(): void }> {
   if (ctx.isTTY) {
+    const { SingleBar } = await import("cli-progress");
     const bar = new SingleBar({
       format: "sync {bar} {percentage}% | {value}/{total} projects | errors {errors}",
       stream: process.stderr,
@@ -61,72 +49,82 @@ export function registerPackagesCommands(program: Command, ctx: CliContext): voi
     program.commands.find((c) => c.name() === "packages") ??
     program.command("packages").description("The package catalogue: snapshots and PyPI sync.");
 
-  packages
-    .command("load-snapshot")
-    .description("Load a catalogue snapshot (TSV: name, version, month, rank, summary; .gz allowed).")
-    .argument("<file>", "snapshot file")
-    .option("--json", "print the summary as JSON")
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const services = await ctx.services();
-      let lastReport = 0;
-      const summary = await loadSnapshot({
-        db: services.database.db,
-        clock: services.clock,
-        file,
-        onProblem: (p) => ctx.err(`${file}:${p.line}: ${p.message} (skipped)`),
-        onProgress: (n) => {
-          if (n - lastReport >= 10_000) {
-            ctx.err(`loaded ${n} rows`);
-            lastReport = n;
-          }
-        },
-      });
-      if (opts.json) ctx.out(JSON.stringify({ ...summary, problems: summary.problems }));
-      else
-        ctx.out(
-          `Loaded ${summary.loaded} projects from ${file} (${summary.lines} lines, ${summary.skipped} skipped) in ${(summary.durationMs / 1000).toFixed(1)} s`,
-        );
+  addJsonOption(
+    packages
+      .command("load-snapshot")
+      .description("Load a catalogue snapshot (TSV: name, version, month, rank, summary; .gz allowed).")
+      .argument("<file>", "snapshot file"),
+  ).action(async (file: string, opts: JsonFlag) => {
+    const { loadSnapshot } = await import("./load-snapshot.ts");
+    const services = await ctx.services();
+    let lastReport = 0;
+    const summary = await loadSnapshot({
+      db: services.database.db,
+      clock: services.clock,
+      file,
+      onProblem: (p) => ctx.err(`${file}:${p.line}: ${p.message} (skipped)`),
+      onProgress: (n) => {
+        if (n - lastReport >= 10_000) {
+          ctx.err(`loaded ${n} rows`);
+          lastReport = n;
+        }
+      },
     });
+    if (opts.json) printJsonLines(ctx, [summary]);
+    else
+      ctx.out(
+        `Loaded ${summary.loaded} projects from ${file} (${summary.lines} lines, ${summary.skipped} skipped) in ${(summary.durationMs / 1000).toFixed(1)} s`,
+      );
+  });
 
-  packages
-    .command("sync")
-    .description("Bring the catalogue in step with a PyPI-compatible index (changed serials only; resumes).")
-    .requiredOption("--index <url>", "index base URL, e.g. https://pypi.org")
-    .option("--concurrency <n>", "requests in flight (default 16)")
-    .option(
-      "--workers <n>",
-      "chunk workers in this process; 0 leaves the work to `guildhall worker` (default 2)",
-    )
-    .option("--batch <n>", "projects saved per transaction (default 100)")
-    .option(
-      "--scope <scope>",
-      "listed: every project the index lists; catalogue: catalogued projects and new Django-named ones; auto: listed on an empty catalogue, else catalogue (default auto)",
-    )
-    .option("--user-agent <s>", "User-Agent with contact details")
-    .option("--json", "print the summary as JSON")
-    .action(async (raw: Record<string, unknown>) => {
-      const flags = parseFlags(SyncFlags, raw);
-      const services = await ctx.services();
-      const progress = progressReporter(ctx);
-      try {
-        const summary = await syncPackages({
-          database: services.database,
-          clock: services.clock,
-          log: services.log,
-          httpFor: createHttpClientFactory(services),
-          indexUrl: flags.index,
-          scope: flags.scope,
-          userAgent: flags.userAgent ?? null,
-          concurrency: flags.concurrency,
-          workers: flags.workers,
-          batchSize: flags.batch,
-          onProgress: (p) => progress.update(p),
-        });
-        progress.stop();
-        if (flags.json) ctx.out(JSON.stringify(summary));
-        else for (const line of formatSyncSummary(summary)) ctx.out(line);
-      } finally {
-        progress.stop();
-      }
-    });
+  addJsonOption(
+    packages
+      .command("sync")
+      .description(
+        "Bring the catalogue in step with a PyPI-compatible index (changed serials only; resumes).",
+      )
+      .requiredOption("--index <url>", "index base URL, e.g. https://pypi.org")
+      .option("--concurrency <n>", "requests in flight (default 16)")
+      .option(
+        "--workers <n>",
+        "chunk workers in this process; 0 leaves the work to `guildhall worker` (default 2)",
+      )
+      .option("--batch <n>", "projects saved per transaction (default 100)")
+      .option(
+        "--scope <scope>",
+        "listed: every project the index lists; catalogue: catalogued projects and new Django-named ones; auto: listed on an empty catalogue, else catalogue (default auto)",
+      )
+      .option("--user-agent <s>", "User-Agent with contact details"),
+  ).action(async (raw: Record<string, unknown>) => {
+    const [{ parseFlags, SyncFlags }, { syncPackages }, { formatSyncSummary }] = await Promise.all([
+      import("./packages.flags.ts"),
+      import("../sync/sync-packages.ts"),
+      import("../sync/sync-summary.ts"),
+    ]);
+    const flags = parseFlags(SyncFlags, raw);
+    const services = await ctx.services();
+    const { createHttpClientFactory } = await import("../../platform/fetch.ts");
+    const httpFor = createHttpClientFactory(services);
+    const progress = await progressReporter(ctx);
+    try {
+      const summary = await syncPackages({
+        database: services.database,
+        clock: services.clock,
+        log: services.log,
+        httpFor,
+        indexUrl: flags.index,
+        scope: flags.scope,
+        userAgent: flags.userAgent ?? null,
+        concurrency: flags.concurrency,
+        workers: flags.workers,
+        batchSize: flags.batch,
+        onProgress: (p) => progress.update(p),
+      });
+      progress.stop();
+      if (flags.json) printJsonLines(ctx, [summary]);
+      else for (const line of formatSyncSummary(summary)) ctx.out(line);
+    } finally {
+      progress.stop();
+    }
+  });
 }

@@ -2,19 +2,19 @@
  * The package pages and exports over a catalogue loaded from the real shared TSV, with a few
  * projects synced from the local index: filters, pagination, CSV and JSON, the project page.
  */
-import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
+import { sharedData } from "../../../test/shared-data.ts";
 import type { Database } from "../../platform/db/client.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import { syncPackages } from "../sync/sync-packages.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
 
-const SHARED = path.resolve("../shared/data/pypi-django-2026-11.tsv");
+const SHARED = sharedData("pypi-django-2026-11.tsv");
 let database: Database;
 let app: Hono<AppEnv>;
 let server: PypiServer;

@@ -4,19 +4,15 @@ import { AppError, isAppError } from "../../platform/errors.ts";
 import { createRouter, type Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { adviseSupport, findSeries, isoDay, type ReleaseSeries, seriesPhase } from "./calendar.ts";
+import { adviseSupport, findSeries, isoDay } from "./calendar.ts";
 import { loadReleaseCalendar } from "./load-release-calendar.ts";
 import { recordMilestone } from "./record-milestone.ts";
 import { type RecordFormState, ReleasesPage, SupportPage } from "./releases.views.tsx";
 import { renderCalendarIcs } from "./render-calendar-ics.ts";
+import { seriesJson } from "./series-json.ts";
 import { renderSupportChart } from "./support-chart.ts";
 
 const ICS_TYPE = { "content-type": "text/calendar; charset=utf-8" };
-
-/** The JSON form of one series (milestones keyed by kind, with status and rule) plus its phase today. */
-export function seriesJson(s: ReleaseSeries, today: string) {
-  return { ...s, phase: seriesPhase(s, today) };
-}
 
 /** `/releases`, `/releases/support`, `/releases/calendar.ics`, `/releases/<series>.ics`, `/api/releases`. */
 export function createReleasesRouter(services: Services): Router {

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedData } from "../../../test/shared-data.ts";
 import {
   DocumentProblem,
   parseJsonApi,
@@ -10,7 +11,7 @@ import {
   readCoreMetadataFields,
 } from "./pypi-documents.ts";
 
-const CORE = path.resolve("../shared/data/core-metadata");
+const CORE = sharedData("core-metadata");
 
 const doc = {
   info: {

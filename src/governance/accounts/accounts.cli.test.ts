@@ -1,26 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { runGuildhall } from "../../../test/guildhall-cli.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { openDatabase } from "../../platform/db/index.ts";
 import { createAuthenticator } from "./authenticate.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataDir = mkdtempSync(path.join(tmpdir(), "guildhall-cli-"));
 
-/** Runs `node bin/guildhall.js ...args` on the temporary data directory (never a server database). */
-function guildhall(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, GUILDHALL_DATA_DIR: dataDir, NODE_ENV: "test" };
-  delete env.DATABASE_URL;
-  return new Promise((resolve) => {
-    execFile("node", ["bin/guildhall.js", ...args], { cwd: root, env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+/** Runs `guildhall ...args` on the temporary data directory (never a server database). */
+const guildhall = (...args: string[]) => runGuildhall(args, { dataDir });
 
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
@@ -54,6 +44,7 @@ describe("guildhall users / tokens", () => {
       "--name",
       "Ada Admin",
       "--admin",
+      "--json",
     );
     expect(created.code).toBe(0);
     const user = JSON.parse(created.stdout.trim()) as { id: number; email: string; admin: boolean };
@@ -74,6 +65,7 @@ describe("guildhall users / tokens", () => {
       "2027-12-31",
       "--decision",
       "2025 Board election",
+      "--json",
     );
     expect(grant.code).toBe(0);
     expect(JSON.parse(grant.stdout.trim())).toMatchObject({
@@ -117,7 +109,7 @@ describe("guildhall users / tokens", () => {
     expect(noScope.code).toBe(1);
     expect(noScope.stderr).toContain("scopes.0");
 
-    const list = await guildhall("tokens", "list", "--email", "ada@example.org");
+    const list = await guildhall("tokens", "list", "--email", "ada@example.org", "--json");
     expect(list.stdout).not.toContain(secret);
     const [row] = list.stdout
       .trim()
@@ -142,4 +134,34 @@ describe("guildhall users / tokens", () => {
     expect(revoke.code).toBe(0);
     expect(await check()).toBeNull();
   }, 300_000);
+
+  it("users list shows every account with the roles it holds today, as a table or JSON lines", async () => {
+    const other = await guildhall("users", "create", "--email", "bo@example.org", "--name", "Bo");
+    expect(other).toMatchObject({ code: 0 });
+    expect(other.stdout).toMatch(/^Created user \d+ bo@example\.org \(Bo\)\.\n$/);
+
+    const json = await guildhall("users", "list", "--json");
+    expect(json.code).toBe(0);
+    const rows = json.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { email: string; roles: string[] });
+    expect(rows.map((r) => [r.email, r.roles])).toEqual([
+      ["ada@example.org", ["board-member", "site-admin"]],
+      ["bo@example.org", []],
+    ]);
+
+    const admins = await guildhall("users", "list", "--role", "site-admin", "--json");
+    expect(admins.stdout.trimEnd().split("\n")).toHaveLength(1);
+    const table = await guildhall("users", "list");
+    expect(table.stdout).toMatch(/^id\s+email\s+name\s+roles today\s+person$/m);
+    expect(table.stdout).toMatch(/ada@example\.org\s+Ada Admin\s+board-member, site-admin\s+-/);
+    const none = await guildhall("users", "list", "--role", "fellow");
+    expect(none.stdout).toBe("No account holds fellow today.\n");
+    const bad = await guildhall("users", "list", "--role", "king");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe(
+      `guildhall: Invalid --role "king": expected one of dsf-member, board-member, steering-council-member, fellow, president, site-admin\n`,
+    );
+  }, 120_000);
 });

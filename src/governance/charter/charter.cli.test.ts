@@ -1,20 +1,12 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runGuildhallSync } from "../../../test/guildhall-cli.ts";
+import { sharedData } from "../../../test/shared-data.ts";
 import { ParsedCharterSchema } from "./types.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const SNAPSHOT = path.resolve(ROOT, "../shared/data/dsf-working-groups");
+const SNAPSHOT = sharedData("dsf-working-groups");
 
-function guildhall(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin/guildhall.js"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "test" },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const guildhall = (...args: string[]) => runGuildhallSync(args);
 
 describe("guildhall charters parse / check", () => {
   it("parse --json prints one valid JSON object per file", () => {

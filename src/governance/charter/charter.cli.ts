@@ -1,14 +1,20 @@
 /**
- * `guildhall charters parse FILE... [--json] [--status S]` and `guildhall charters check FILE [--json]`:
- * read charter files from disk (no database) and print their structure or what a proposal lacks.
+ * `guildhall charters parse FILE... [--json] [--status S]` and `guildhall charters check FILE...
+ * [--json]`: read charter files from disk (no database) and print their structure or what a
+ * proposal lacks. The parser is loaded when a command runs, not when the commands are declared.
  */
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { type CliContext, printJsonLines } from "../../platform/cli.ts";
+import {
+  addJsonOption,
+  type CliContext,
+  type JsonFlag,
+  parseChoice,
+  printJsonLines,
+} from "../../platform/cli.ts";
 import { AppError } from "../../platform/errors.ts";
-import { checkCharter, isCharterComplete } from "./check-charter.ts";
-import { parseCharter } from "./parse-charter.ts";
-import { type GroupStatus, GroupStatusSchema, type ParsedCharter, type Person } from "./types.ts";
+import { GROUP_STATUSES } from "./statuses.ts";
+import type { GroupStatus, ParsedCharter, Person } from "./types.ts";
 
 async function readCharterFile(file: string): Promise<string> {
   try {
@@ -31,16 +37,16 @@ async function readCharterFile(file: string): Promise<string> {
   }
 }
 
-function parseStatus(value: string | undefined): GroupStatus | undefined {
-  if (value === undefined) return undefined;
-  const r = GroupStatusSchema.safeParse(value);
-  if (!r.success) {
-    throw new AppError("validation", {
-      message: `Invalid --status "${value}": expected one of ${GroupStatusSchema.options.join(", ")}`,
-      issues: [{ field: "--status", message: "unknown status" }],
-    });
-  }
-  return r.data;
+/** Reads every file first, so a missing one fails the command before anything is printed. */
+async function readCharterFiles(files: string[], statusFlag: string | undefined) {
+  const status: GroupStatus | undefined =
+    statusFlag === undefined ? undefined : parseChoice(statusFlag, "--status", GROUP_STATUSES);
+  const texts = await Promise.all(files.map(readCharterFile));
+  const { parseCharter } = await import("./parse-charter.ts");
+  return files.map((file, i) => ({
+    file,
+    charter: parseCharter({ markdown: texts[i] ?? "", path: file, ...(status ? { status } : {}) }),
+  }));
 }
 
 function people(list: Person[]): string {
@@ -74,62 +80,62 @@ export function summariseCharter(file: string, c: ParsedCharter): string {
   return lines.join("\n");
 }
 
+const STATUS_HELP = `status to use instead of the folder's (${GROUP_STATUSES.join(", ")})`;
+
 /** Adds `parse` and `check` (file-based, no database) to `guildhall charters`. */
 export function addCharterFileCommands(charters: Command, ctx: CliContext): void {
-  charters
-    .command("parse")
-    .description("Parse charter markdown files and print their structure (roles, members, terms, cadences).")
-    .argument("<files...>", "charter markdown files, e.g. active/fellowship.md")
-    .option("--json", "print one JSON object per file, one per line")
-    .option(
-      "--status <status>",
-      `status to use instead of the folder's (${GroupStatusSchema.options.join(", ")})`,
-    )
-    .action(async (files: string[], opts: { json?: boolean; status?: string }) => {
-      const status = parseStatus(opts.status);
-      const texts: string[] = [];
-      for (const file of files) texts.push(await readCharterFile(file));
-      const parsed = files.map((file, i) =>
-        parseCharter({ markdown: texts[i] ?? "", path: file, ...(status ? { status } : {}) }),
-      );
-      if (opts.json) printJsonLines(ctx, parsed);
-      else ctx.out(parsed.map((c, i) => summariseCharter(files[i] ?? "", c)).join("\n\n"));
+  addJsonOption(
+    charters
+      .command("parse")
+      .description(
+        "Parse charter markdown files and print their structure (roles, members, terms, cadences).",
+      )
+      .argument("<files...>", "charter markdown files, e.g. active/fellowship.md"),
+    "file",
+  )
+    .option("--status <status>", STATUS_HELP)
+    .action(async (files: string[], opts: JsonFlag & { status?: string }) => {
+      const parsed = await readCharterFiles(files, opts.status);
+      if (opts.json)
+        printJsonLines(
+          ctx,
+          parsed.map((p) => p.charter),
+        );
+      else ctx.out(parsed.map((p) => summariseCharter(p.file, p.charter)).join("\n\n"));
     });
 
-  charters
-    .command("check")
-    .description("Check a charter proposal against the template; exits 1 when something required is missing.")
-    .argument("<file>", "charter markdown file, e.g. proposals/marketing.md")
-    .option("--json", "print the findings as one JSON object")
-    .option(
-      "--status <status>",
-      `status to use instead of the folder's (${GroupStatusSchema.options.join(", ")})`,
-    )
-    .action(async (file: string, opts: { json?: boolean; status?: string }) => {
-      const status = parseStatus(opts.status);
-      const charter = parseCharter({
-        markdown: await readCharterFile(file),
-        path: file,
-        ...(status ? { status } : {}),
-      });
-      const findings = checkCharter(charter);
-      const complete = isCharterComplete(findings);
-      if (opts.json) {
-        printJsonLines(ctx, [
-          { file, slug: charter.slug, name: charter.name, kind: charter.kind, complete, findings },
-        ]);
-      } else {
+  addJsonOption(
+    charters
+      .command("check")
+      .description("Check charter proposals against the template; exits 1 when one lacks something required.")
+      .argument("<files...>", "charter markdown files, e.g. proposals/marketing.md"),
+    "file",
+  )
+    .option("--status <status>", STATUS_HELP)
+    .action(async (files: string[], opts: JsonFlag & { status?: string }) => {
+      const parsed = await readCharterFiles(files, opts.status);
+      const { checkCharter, isCharterComplete } = await import("./check-charter.ts");
+      const lacking: string[] = [];
+      for (const { file, charter } of parsed) {
+        const findings = checkCharter(charter);
+        const complete = isCharterComplete(findings);
+        const required = findings.filter((f) => f.severity === "required").map((f) => f.field);
+        if (!complete)
+          lacking.push(`${file} lacks ${required.length} required item(s): ${required.join(", ")}`);
+        if (opts.json) {
+          printJsonLines(ctx, [
+            { file, slug: charter.slug, name: charter.name, kind: charter.kind, complete, findings },
+          ]);
+          continue;
+        }
         ctx.out(`${file}: ${charter.name} (${charter.kind})`);
         for (const f of findings) ctx.out(`  ${f.severity.padEnd(11)} ${f.field.padEnd(16)} ${f.message}`);
         if (findings.length === 0) ctx.out("  nothing missing");
       }
-      if (!complete) {
-        const n = findings.filter((f) => f.severity === "required").length;
+      if (lacking.length === 1) throw new AppError("validation", { message: lacking[0] ?? "" });
+      if (lacking.length > 1) {
         throw new AppError("validation", {
-          message: `${file} lacks ${n} required item(s): ${findings
-            .filter((f) => f.severity === "required")
-            .map((f) => f.field)
-            .join(", ")}`,
+          message: `${lacking.length} of ${parsed.length} charters lack required items: ${lacking.join("; ")}`,
         });
       }
     });

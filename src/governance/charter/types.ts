@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GROUP_STATUSES } from "./statuses.ts";
 
 /** A person named in a charter. Placeholders (TBC, TBD, "You?", todo, empty) are never people. */
 export const PersonSchema = z.object({
@@ -10,7 +11,7 @@ export const PersonSchema = z.object({
 export type Person = z.infer<typeof PersonSchema>;
 
 /** Where the charter sits in the repository, which says where the group is in its lifecycle. */
-export const GroupStatusSchema = z.enum(["active", "draft", "archived", "proposed", "unknown"]);
+export const GroupStatusSchema = z.enum(GROUP_STATUSES);
 /** Lifecycle status of a group. */
 export type GroupStatus = z.infer<typeof GroupStatusSchema>;
 

@@ -9,15 +9,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createGovernanceTestApp } from "../../../test/governance-app.ts";
+import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { importCharters } from "../registry/import-charters.ts";
 import { replayHistory } from "../registry/replay-history.ts";
 import { GroupDetailSchema, GroupListSchema, GroupTimelineSchema } from "./schemas.ts";
 
-const DATA = path.resolve(import.meta.dirname, "../../../../shared/data");
-const SNAPSHOT = path.join(DATA, "dsf-working-groups");
-const BUNDLE = path.join(DATA, "dsf-working-groups.bundle");
+const SNAPSHOT = sharedData("dsf-working-groups");
+const BUNDLE = sharedData("dsf-working-groups.bundle");
 
 type App = Awaited<ReturnType<typeof createGovernanceTestApp>>["app"];
 

@@ -1,39 +1,20 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runGuildhall } from "../../../test/guildhall-cli.ts";
+import { sharedData } from "../../../test/shared-data.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const SNAPSHOT = path.resolve(ROOT, "../shared/data/dsf-working-groups");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const SNAPSHOT = sharedData("dsf-working-groups");
 
 describe("guildhall charters (command line)", () => {
   let tmp: string;
-  let env: NodeJS.ProcessEnv;
   beforeAll(() => {
     tmp = mkdtempSync(path.join(tmpdir(), "guildhall-cli-"));
-    // Always the embedded database in a private data directory, even on a PostgreSQL CI run.
-    env = { ...process.env, GUILDHALL_DATA_DIR: path.join(tmp, "data"), DATABASE_URL: "", NODE_ENV: "test" };
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  const run = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      execFile(
-        "node",
-        [path.join(ROOT, "bin/guildhall.js"), ...args],
-        { env, cwd: tmp },
-        (error, stdout, stderr) => {
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        },
-      );
-    });
+  const run = (...args: string[]) => runGuildhall(args, { dataDir: path.join(tmp, "data"), cwd: tmp });
 
   it("imports, then says nothing changed, and exports a charter", async () => {
     const first = await run("charters", "import", SNAPSHOT, "--json");
@@ -56,7 +37,11 @@ describe("guildhall charters (command line)", () => {
   it("lists, rejects and refuses alias suggestions with clear one-line errors", async () => {
     const list = await run("charters", "aliases", "--json");
     expect(list.code).toBe(0);
-    const suggestions = JSON.parse(list.stdout) as Array<{ id: number; merge: { slug: string } }>;
+    // JSON lines: one suggestion per line.
+    const suggestions = list.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: number; merge: { slug: string } });
     const afi = suggestions.find((s) => s.merge.slug === "afi");
     expect(afi).toBeDefined();
     const rejected = await run("charters", "aliases", "reject", String(afi?.id));
@@ -67,7 +52,9 @@ describe("guildhall charters (command line)", () => {
     expect(again.stderr.trim()).toBe(`guildhall: Alias suggestion ${afi?.id} is already rejected`);
     const bad = await run("charters", "aliases", "accept", "abc");
     expect(bad.code).toBe(1);
-    expect(bad.stderr.trim()).toBe('guildhall: Invalid ID: expected a positive whole number, got "abc"');
+    expect(bad.stderr.trim()).toBe(
+      'guildhall: Invalid ID: expected a whole number from 1 to 2147483647, got "abc"',
+    );
     const add = await run("charters", "aliases", "add", "T. Carrick", "--person", "tom-carrick");
     expect(add.code).toBe(0);
     expect(add.stdout.trim()).toBe('"T. Carrick" now resolves to tom-carrick.');

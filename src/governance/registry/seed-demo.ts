@@ -10,14 +10,14 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { groups } from "../../platform/db/schema.ts";
+import { projectPath } from "../../platform/paths.ts";
 import type { Services } from "../../platform/services.ts";
 import { slugFromPath } from "./charter-changes.ts";
 import { type CharterFile, importCharters, readCharterCheckout } from "./import-charters.ts";
 
 /** The demo folder of the project. */
-export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../demo");
+export const DEMO_DIR = projectPath("demo");
 
 /** The invented date of the current demo charters. */
 export const DEMO_CURRENT_AT = new Date("2026-06-01T09:00:00Z");

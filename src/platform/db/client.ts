@@ -1,6 +1,4 @@
 import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -8,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { projectPath } from "../paths.ts";
 import * as schema from "./schema.ts";
 
 /** The database handle every repository uses; the same type on PGlite and on PostgreSQL. */
@@ -32,7 +31,7 @@ export interface Database {
 }
 
 /** Folder holding the one set of SQL migrations for both drivers. */
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const MIGRATIONS_DIR = projectPath("src/platform/db/migrations");
 
 /** How to open the database: a server URL, a data directory, or an existing PGlite (tests). */
 export type DatabaseTarget =

@@ -1,0 +1,16 @@
+/**
+ * The ecosystem room's command-line door: `src/cli.ts` imports this file (not index.ts, which
+ * loads the web routes) so that declaring the commands loads none of the room's operations.
+ */
+import type { Command } from "commander";
+import type { CliContext } from "../platform/cli.ts";
+import { registerCompatCommands } from "./compat/compat.cli.ts";
+import { registerPackagesCommands } from "./packages/packages.cli.ts";
+import { registerReleasesCommands } from "./releases/releases.cli.ts";
+
+/** Adds the ecosystem commands (`packages`, `worker`, `releases`, `readiness`). */
+export function registerEcosystemCommands(program: Command, ctx: CliContext): void {
+  registerPackagesCommands(program, ctx);
+  registerReleasesCommands(program, ctx);
+  registerCompatCommands(program, ctx);
+}

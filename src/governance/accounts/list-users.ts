@@ -1,0 +1,45 @@
+import { asc, eq } from "drizzle-orm";
+import { schema } from "../../platform/db/index.ts";
+import { type DbOrTx, listFoundationRoles } from "./accounts.repo.ts";
+
+const { users, people } = schema;
+
+/** One account as `guildhall users list` shows it. */
+export interface UserListing {
+  id: number;
+  email: string | null;
+  name: string;
+  githubLogin: string | null;
+  /** The charter person the account is (after a confirmed claim), by slug. */
+  person: string | null;
+  createdAt: Date;
+  disabledAt: Date | null;
+  /** Foundation roles held on `day`, by the account or its person, in name order. */
+  roles: string[];
+}
+
+/** Every account, oldest first, with the foundation roles it holds on `day`; optionally only holders of `role`. */
+export async function listUsers(input: { db: DbOrTx; day: string; role?: string }): Promise<UserListing[]> {
+  const rows = await input.db
+    .select({ user: users, personSlug: people.slug })
+    .from(users)
+    .leftJoin(people, eq(people.id, users.personId))
+    .orderBy(asc(users.id));
+  const current = await listFoundationRoles(input.db, { day: input.day, currentOnly: true });
+  const listed = rows.map(({ user, personSlug }) => {
+    const roles = current
+      .filter((r) => r.user?.id === user.id || (user.personId !== null && r.person?.id === user.personId))
+      .map((r) => r.role.role);
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      githubLogin: user.githubLogin,
+      person: personSlug,
+      createdAt: user.createdAt,
+      disabledAt: user.disabledAt,
+      roles: [...new Set(roles)].sort(),
+    };
+  });
+  return input.role === undefined ? listed : listed.filter((u) => u.roles.includes(input.role ?? ""));
+}
