@@ -55,19 +55,21 @@ export interface TextOptions {
 export function text(options: TextOptions = {}) {
   const max = options.max ?? (options.multiline ? 5000 : 200);
   const required = options.required ?? "is required";
-  return z.string({ message: "must be text" }).transform((raw, ctx) => {
-    const problem = textProblem(raw, { multiline: options.multiline ?? false, max });
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: problem });
-      return z.NEVER;
-    }
-    const trimmed = raw.trim();
-    if (!hasVisibleText(trimmed)) {
-      ctx.addIssue({ code: "custom", message: required });
-      return z.NEVER;
-    }
-    return trimmed;
-  });
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? required : "must be text") })
+    .transform((raw, ctx) => {
+      const problem = textProblem(raw, { multiline: options.multiline ?? false, max });
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      const trimmed = raw.trim();
+      if (!hasVisibleText(trimmed)) {
+        ctx.addIssue({ code: "custom", message: required });
+        return z.NEVER;
+      }
+      return trimmed;
+    });
 }
 
 /**
@@ -140,7 +142,8 @@ export const Day = day();
 
 /** An optional day: absent, null or blank gives null. */
 export const OptionalDay = z
-  .union([z.literal("").transform(() => null), z.null(), z.undefined().transform(() => null), Day])
+  .union([z.literal("").transform(() => null), z.null(), Day])
+  .optional()
   .transform((v) => v ?? null);
 
 const DATE_TIME =
@@ -216,7 +219,8 @@ export const Id = wholeNumber({ min: 1, max: MAX_ID, message: `must be a whole n
 
 /** An optional id: absent, null or blank gives null. */
 export const OptionalId = z
-  .union([z.literal("").transform(() => null), z.null(), z.undefined().transform(() => null), Id])
+  .union([z.literal("").transform(() => null), z.null(), Id])
+  .optional()
   .transform((v) => v ?? null);
 
 /**
@@ -245,12 +249,13 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
 
 /** One of a fixed set, or absent/blank (undefined): a select whose first option is "default". */
 export function optionalOneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.union([z.literal("").transform(() => undefined), z.undefined(), oneOf(values)]);
+  return z.union([z.literal("").transform(() => undefined), oneOf(values)]).optional();
 }
 
 /** A checkbox or boolean flag: `true`/`1`/`on`/`yes` (or JSON true) is true; absent is false. */
 export const Flag = z
-  .union([z.boolean(), z.string(), z.undefined()], { message: "must be true or false" })
+  .union([z.boolean(), z.string()], { message: "must be true or false" })
+  .optional()
   .transform((v, ctx) => {
     if (v === undefined || typeof v === "boolean") return v ?? false;
     const s = v.trim().toLowerCase();
@@ -259,3 +264,20 @@ export const Flag = z
     ctx.addIssue({ code: "custom", message: "must be true or false" });
     return z.NEVER;
   });
+
+/**
+ * An instant given as a Date (an operation called in code) or as an ISO 8601 date-time (HTTP,
+ * the command line); either way a real one in the year range.
+ */
+export const Instant = z.union([
+  z
+    .date({ message: "must be a date and time such as 2026-12-01T12:00:00Z" })
+    .refine(
+      (d) =>
+        !Number.isNaN(d.getTime()) &&
+        d.getUTCFullYear() >= YEAR_RANGE.min &&
+        d.getUTCFullYear() <= YEAR_RANGE.max,
+      { message: `must be a date and time from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}` },
+    ),
+  DateTime,
+]);

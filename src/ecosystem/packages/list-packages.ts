@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
+import { optionalText } from "../../platform/validation.ts";
 import { judgeCompatibility, targetForSeries } from "../compat/verdict.ts";
 import { findSeries } from "../releases/calendar.ts";
 import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
@@ -18,12 +19,7 @@ export const RECENCY = {
 
 /** Query parameters of the list, validated (also used by the CSV and JSON exports). */
 export const PackageQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100, "search must be at most 100 characters")
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  q: optionalText({ max: 100 }).transform((v) => v ?? undefined),
   django: z
     .string()
     .regex(/^(\d\.\d{1,2}|20\d\d)$/, "Django series looks like 5.2 or 2028")
