@@ -137,14 +137,16 @@ export function day(years: { min: number; max: number } = YEAR_RANGE) {
     .meta({ format: "date", description: `A calendar day from ${years.min} to ${years.max}.` });
 }
 
+/** A blank form field ("") means absent: null, so the field's own checks do not run on it. */
+export function blankAsNull(value: unknown): unknown {
+  return value === "" ? null : value;
+}
+
 /** A real calendar day, YYYY-MM-DD, in the default year range. */
 export const Day = day();
 
 /** An optional day: absent, null or blank gives null. */
-export const OptionalDay = z
-  .union([z.literal("").transform(() => null), z.null(), Day])
-  .optional()
-  .transform((v) => v ?? null);
+export const OptionalDay = z.preprocess(blankAsNull, Day.nullable().optional()).transform((v) => v ?? null);
 
 const DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/iu;
@@ -218,10 +220,7 @@ export function wholeNumber(options: { min: number; max: number; message?: strin
 export const Id = wholeNumber({ min: 1, max: MAX_ID, message: `must be a whole number from 1 to ${MAX_ID}` });
 
 /** An optional id: absent, null or blank gives null. */
-export const OptionalId = z
-  .union([z.literal("").transform(() => null), z.null(), Id])
-  .optional()
-  .transform((v) => v ?? null);
+export const OptionalId = z.preprocess(blankAsNull, Id.nullable().optional()).transform((v) => v ?? null);
 
 /**
  * A slug as in URLs (`code-of-conduct`, `sarah-abderemane`, a package name): letters, digits and
@@ -249,7 +248,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
 
 /** One of a fixed set, or absent/blank (undefined): a select whose first option is "default". */
 export function optionalOneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.union([z.literal("").transform(() => undefined), oneOf(values)]).optional();
+  return z.preprocess((v) => (v === "" ? undefined : v), oneOf(values).optional());
 }
 
 /** A checkbox or boolean flag: `true`/`1`/`on`/`yes` (or JSON true) is true; absent is false. */

@@ -154,16 +154,22 @@ const TokenBody = z.object({
     .describe(`Lifetime in days, 1 to ${MAX_TOKEN_DAYS}.`),
 });
 
+/** A day the grant operation checks (a real day, in range) together with the holder. */
+const DayText = optionalText({ max: 10 }).meta({ format: "date" });
+
 /** A grant, as the page's form and the API send it (the operation checks the holder and dates). */
 const GrantBody = z.object({
   who: text({
     max: 254,
     required: "say who holds the role: an account's email, or a person's slug or id",
   }).describe("The holder: an account's email, or a charter person's slug (as on /people) or numeric id."),
-  role: FoundationRoleSchema,
-  startedOn: OptionalDay.describe("First day the role is held (default: today)."),
-  endedOn: OptionalDay.describe("First day the role is no longer held."),
-  termEndsOn: OptionalDay.describe("End of the elected term (Board members)."),
+  // Checked by the operation, together with the holder, so that every bad field is named at once.
+  role: text({ max: 100, required: `must be one of ${FOUNDATION_ROLES.join(", ")}` }).describe(
+    `One of ${FOUNDATION_ROLES.join(", ")}.`,
+  ),
+  startedOn: DayText.describe("First day the role is held (YYYY-MM-DD; default: today)."),
+  endedOn: DayText.describe("First day the role is no longer held (YYYY-MM-DD)."),
+  termEndsOn: DayText.describe("End of the elected term (Board members; YYYY-MM-DD)."),
   reason: optionalText({ max: 2000 }),
   decisionRef: optionalText({ max: 500 }).describe(
     "The decision behind it (a Board resolution, an election).",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
-import { Day, Id, optionalOneOf, Slug } from "../../platform/validation.ts";
+import { blankAsNull, Day, Id, optionalOneOf, Slug } from "../../platform/validation.ts";
 import { groupSettings, loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 
@@ -12,7 +12,7 @@ export const DecisionSettingsInputSchema = z.object({
   baseRule: optionalOneOf(["electorate", "cast"]),
   secrecy: optionalOneOf(["open", "secret"]),
   /** Blank or null clears the recorded meeting; absent keeps it. */
-  nextMeetingOn: z.union([z.literal("").transform(() => null), z.null(), Day]).optional(),
+  nextMeetingOn: z.preprocess(blankAsNull, Day.nullable().optional()),
 });
 
 /** Records a group's vote rules (base, default secrecy) and its next meeting date. */

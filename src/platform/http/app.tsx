@@ -8,6 +8,7 @@ import type { HttpAuth, Viewer } from "../auth/viewer.ts";
 import { AppError, type ErrorCode, isAppError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { withPageContext } from "../view/page-context.ts";
+import { type EncodedBody, encodeBody, pickEncoding } from "./encoded-body.ts";
 import { Layout, renderPage } from "./layout.tsx";
 import { buildOpenApiDocument, type OpenApiInfo } from "./openapi.ts";
 import { createDeclaredRouter } from "./route.ts";
@@ -143,7 +144,10 @@ export function createHttpApp(deps: HttpAppOptions): Hono<AppEnv> {
   });
   app.route("/", platformRoutes());
   for (const r of deps.routers) app.route("/", r);
-  if (deps.openApi) app.route("/", openApiRoute(app, deps.openApi));
+  app.route(
+    "/",
+    openApiRoute(app, deps.openApi ?? { title: "Guildhall API", version: "1.0.0", description: "" }),
+  );
 
   app.notFound(async (c) => {
     if (wantsJson(c.req.path, c.req.header("accept"))) {
@@ -216,7 +220,7 @@ export function createHttpApp(deps: HttpAppOptions): Hono<AppEnv> {
 /** `/api/openapi.json`, generated from the application's declared routes on first request. */
 function openApiRoute(app: Hono<AppEnv>, info: OpenApiInfo): Router {
   const router = createDeclaredRouter();
-  let document: string | undefined;
+  let document: EncodedBody | undefined;
   router.get("/api/openapi.json", {
     summary: "This document: every API route with its parameters, request and response schemas.",
     operationId: "getOpenApiDocument",
@@ -226,8 +230,9 @@ function openApiRoute(app: Hono<AppEnv>, info: OpenApiInfo): Router {
       name: "OpenApiDocument",
     },
     handler: (c) => {
-      document ??= JSON.stringify(buildOpenApiDocument(app, info));
-      return c.body(document, 200, { "content-type": "application/json; charset=utf-8" });
+      document ??= encodeBody(JSON.stringify(buildOpenApiDocument(app, info)));
+      const { bytes, headers } = pickEncoding(document, c.req.header("accept-encoding"));
+      return c.body(bytes, 200, { ...headers, "content-type": "application/json; charset=utf-8" });
     },
   });
   return router.app;
