@@ -264,11 +264,12 @@ describe("the signed-in API in /api/openapi.json", () => {
     // Every documented signed-in operation was called.
     // (The ecosystem's signed-in routes are called in test/openapi.db.test.ts.)
     const documented = Object.entries(api.doc.paths)
-      .filter(([route]) => !route.startsWith("/api/releases")).flatMap(([route, ops]) =>
-      Object.entries(ops)
-        .filter(([, op]) => op.security !== undefined)
-        .map(([method]) => `${method.toUpperCase()} ${route}`),
-    );
+      .filter(([route]) => !route.startsWith("/api/releases"))
+      .flatMap(([route, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => op.security !== undefined)
+          .map(([method]) => `${method.toUpperCase()} ${route}`),
+      );
     expect(documented.filter((k) => !exercised.has(k))).toEqual([]);
     // The documented schemas really constrain: a wrong shape is rejected.
     const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
