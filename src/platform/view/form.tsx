@@ -53,10 +53,13 @@ export interface FieldSpec {
   attrs?: Record<string, string | number | boolean | undefined>;
 }
 
-/** The id of a form's field: derived from the form's action, so the page summary can link to it. */
-export function fieldId(action: string, name: string): string {
+/**
+ * The id of a form's field: derived from the form's method and action, so the page summary can
+ * link to it and a search form and a posting form to the same path never share ids.
+ */
+export function fieldId(action: string, name: string, method: "post" | "get" = "post"): string {
   const base = action.replace(/^\/+/u, "").replace(/[^A-Za-z0-9]+/gu, "-") || "root";
-  return `f-${base}-${name.replace(/[^A-Za-z0-9]+/gu, "-")}`;
+  return `${method === "get" ? "q" : "f"}-${base}-${name.replace(/[^A-Za-z0-9]+/gu, "-")}`;
 }
 
 function asList(v: string | readonly string[] | null | undefined): string[] {
@@ -77,12 +80,13 @@ function refusalFor(action: string, method: string): Refusal | null {
 function Field(props: {
   spec: FieldSpec;
   action: string;
+  method: "post" | "get";
   sent: FormValues | null;
   issues: readonly FieldIssue[];
 }) {
   const f = props.spec;
   const kind = f.kind ?? "text";
-  const id = fieldId(props.action, f.name);
+  const id = fieldId(props.action, f.name, props.method);
   // A refused submission shows exactly what was sent: an unchecked box stays unchecked.
   const value = props.sent ? props.sent[f.name] : f.value;
   const problem = props.issues.find((i) => i.field === f.name)?.message;
@@ -199,6 +203,7 @@ export function Form(props: FormProps) {
         <Field
           spec={spec}
           action={props.action}
+          method={method}
           sent={refusal?.values ?? null}
           issues={refusal?.issues ?? []}
         />
