@@ -535,6 +535,30 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     return c.html(await renderPage(<RolesPage today={today} rows={rows} filter={filter} status={message} />));
   };
 
+  /** Grants a role as the page and the API send it (start defaults to today). */
+  const grant = (c: Context<AppEnv>, body: z.output<typeof GrantBody>) => {
+    const now = clock.now();
+    return grantFoundationRole({
+      db,
+      now,
+      by: actorFor(requireViewer(c)),
+      ...body,
+      startedOn: body.startedOn ?? dayOf(now),
+      reason: body.reason ?? "",
+    });
+  };
+  /** Ends a role as the page and the API send it (the day defaults to today). */
+  const end = (c: Context<AppEnv>, roleId: number, body: z.output<typeof EndBody>) =>
+    endFoundationRole({
+      db,
+      now: clock.now(),
+      by: actorFor(requireViewer(c)),
+      roleId,
+      endedOn: body.endedOn ?? dayOf(clock.now()),
+      reason: body.reason ?? "",
+      decisionRef: body.decisionRef,
+    });
+
   router.get("/admin/roles", {
     query: RolesPageQuery,
     action: "admin.roles",
@@ -546,18 +570,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     form: GrantBody,
     action: "admin.roles",
     page: (c) => rolesPage(c),
-    handler: async (c, { body }) => {
-      const now = clock.now();
-      const row = await grantFoundationRole({
-        db,
-        now,
-        by: actorFor(requireViewer(c)),
-        ...body,
-        startedOn: body.startedOn ?? dayOf(now),
-        reason: body.reason ?? "",
-      });
-      return c.redirect(`/admin/roles?granted=${row.id}`, 303);
-    },
+    handler: async (c, { body }) => c.redirect(`/admin/roles?granted=${(await grant(c, body)).id}`, 303),
   });
 
   router.post("/admin/roles/:id/end", {
@@ -566,15 +579,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     action: "admin.roles",
     page: (c) => rolesPage(c),
     handler: async (c, { params, body }) => {
-      await endFoundationRole({
-        db,
-        now: clock.now(),
-        by: actorFor(requireViewer(c)),
-        roleId: params.id,
-        endedOn: body.endedOn ?? dayOf(clock.now()),
-        reason: body.reason ?? "",
-        decisionRef: body.decisionRef,
-      });
+      await end(c, params.id, body);
       return c.redirect(`/admin/roles?ended=${params.id}`, 303);
     },
   });
@@ -765,18 +770,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     json: GrantBody,
     action: "admin.roles",
     response: { status: 201, description: "Granted.", schema: API.FoundationRole, name: "FoundationRole" },
-    handler: async (c, { body }) => {
-      const now = clock.now();
-      const row = await grantFoundationRole({
-        db,
-        now,
-        by: actorFor(requireViewer(c)),
-        ...body,
-        startedOn: body.startedOn ?? dayOf(now),
-        reason: body.reason ?? "",
-      });
-      return c.json(await roleJsonById(row.id), 201);
-    },
+    handler: async (c, { body }) => c.json(await roleJsonById((await grant(c, body)).id), 201),
   });
 
   router.post("/api/admin/foundation-roles/:id/end", {
@@ -787,19 +781,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     json: EndBody,
     action: "admin.roles",
     response: { description: "Ended.", schema: API.FoundationRole, name: "FoundationRole" },
-    handler: async (c, { params, body }) => {
-      const now = clock.now();
-      const row = await endFoundationRole({
-        db,
-        now,
-        by: actorFor(requireViewer(c)),
-        roleId: params.id,
-        endedOn: body.endedOn ?? dayOf(now),
-        reason: body.reason ?? "",
-        decisionRef: body.decisionRef,
-      });
-      return c.json(await roleJsonById(row.id));
-    },
+    handler: async (c, { params, body }) => c.json(await roleJsonById((await end(c, params.id, body)).id)),
   });
 
   // What the viewer may do in a group, as the policy decides today (for scripts and for the pages).

@@ -259,6 +259,17 @@ function isFormRefusal(e: unknown): e is AppError {
   return isAppError(e) && e.status >= 400 && e.status < 500 && e.code !== "unauthenticated";
 }
 
+/** Declares one route that may take a body (form or JSON). */
+export type DeclareWithBody<A extends string, R, Act> = <
+  PS extends z.ZodType | undefined = undefined,
+  QS extends z.ZodType | undefined = undefined,
+  BS extends z.ZodType | undefined = undefined,
+  RR extends R = R,
+>(
+  path: string,
+  spec: RouteSpec<A, R, Act, PS, QS, BS, RR>,
+) => void;
+
 /** A router whose routes are declared, authorised by a room's policy. */
 export interface DeclaredRouter<A extends string, R, Act> {
   /** The Hono router to mount on the application. */
@@ -268,30 +279,10 @@ export interface DeclaredRouter<A extends string, R, Act> {
     QS extends z.ZodType | undefined = undefined,
     RR extends R = R,
   >(path: string, spec: RouteSpec<A, R, Act, PS, QS, undefined, RR>): void;
-  post<
-    PS extends z.ZodType | undefined = undefined,
-    QS extends z.ZodType | undefined = undefined,
-    BS extends z.ZodType | undefined = undefined,
-    RR extends R = R,
-  >(path: string, spec: RouteSpec<A, R, Act, PS, QS, BS, RR>): void;
-  put<
-    PS extends z.ZodType | undefined = undefined,
-    QS extends z.ZodType | undefined = undefined,
-    BS extends z.ZodType | undefined = undefined,
-    RR extends R = R,
-  >(path: string, spec: RouteSpec<A, R, Act, PS, QS, BS, RR>): void;
-  patch<
-    PS extends z.ZodType | undefined = undefined,
-    QS extends z.ZodType | undefined = undefined,
-    BS extends z.ZodType | undefined = undefined,
-    RR extends R = R,
-  >(path: string, spec: RouteSpec<A, R, Act, PS, QS, BS, RR>): void;
-  delete<
-    PS extends z.ZodType | undefined = undefined,
-    QS extends z.ZodType | undefined = undefined,
-    BS extends z.ZodType | undefined = undefined,
-    RR extends R = R,
-  >(path: string, spec: RouteSpec<A, R, Act, PS, QS, BS, RR>): void;
+  post: DeclareWithBody<A, R, Act>;
+  put: DeclareWithBody<A, R, Act>;
+  patch: DeclareWithBody<A, R, Act>;
+  delete: DeclareWithBody<A, R, Act>;
 }
 
 /**
