@@ -421,7 +421,7 @@ describe("the attacks that once gave a 500 or a silent roll-over", () => {
       expect(r.status, JSON.stringify(name)).toBe(422);
     }
     const [me] = await database.db.select().from(schema.users).where(eq(schema.users.id, users.member));
-    expect(me?.name).not.toMatch(/[\u0000\u200b]/);
+    expect(me?.name.includes("\u0000") || me?.name.includes("\u200b")).toBe(false);
     const roles = await count(schema.foundationRoles);
     for (const startedOn of ["2026-02-30", "0001-01-01", "+275760-09-13"]) {
       const r = await json("admin-token", "POST", "/api/admin/foundation-roles", {

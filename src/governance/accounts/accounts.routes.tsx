@@ -66,7 +66,7 @@ import { finishEmailSignIn } from "./finish-email-sign-in.ts";
 import { grantFoundationRole } from "./grant-foundation-role.ts";
 import { NameSchema, renameUser } from "./rename-user.ts";
 import { revokeToken } from "./revoke-token.ts";
-import { dayOf, FoundationRoleSchema, ScopesSchema } from "./schemas.ts";
+import { dayOf, ScopesSchema } from "./schemas.ts";
 import { signInWithGitHub } from "./sign-in-with-github.ts";
 import { signOut } from "./sign-out.ts";
 import { startEmailSignIn } from "./start-email-sign-in.ts";
