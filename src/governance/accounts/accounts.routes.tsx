@@ -221,6 +221,11 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     if (!user) throw new AppError("unauthenticated", { message: "Sign in first." });
     return { viewer, user };
   };
+  /** What an operation on the viewer's own account needs: the database, the time, who acts, whose account. */
+  const own = (c: Context<AppEnv>) => {
+    const viewer = requireViewer(c);
+    return { db, now: clock.now(), by: actorFor(viewer), userId: viewer.userId };
+  };
   /** The viewer's own account: what the account actions are decided on. */
   const ownAccount = (c: Context<AppEnv>) => ({
     kind: "account" as const,
@@ -392,14 +397,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     resource: ownAccount,
     page: (c) => accountPage(c),
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      const { token, row } = await createToken({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        userId: viewer.userId,
-        ...body,
-      });
+      const { token, row } = await createToken({ ...own(c), ...body });
       return accountPage(c, { newToken: { token, name: row.name } });
     },
   });
@@ -411,14 +409,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     resource: ownAccount,
     page: (c) => accountPage(c),
     handler: async (c, { params }) => {
-      const viewer = requireViewer(c);
-      await revokeToken({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        userId: viewer.userId,
-        tokenId: params.id,
-      });
+      await revokeToken({ ...own(c), tokenId: params.id });
       return c.redirect("/account", 303);
     },
   });
@@ -429,14 +420,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     resource: ownAccount,
     page: (c) => accountPage(c),
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      await renameUser({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        userId: viewer.userId,
-        name: body.name,
-      });
+      await renameUser({ ...own(c), name: body.name });
       return c.redirect("/account", 303);
     },
   });
@@ -449,14 +433,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     resource: ownAccount,
     response: { description: "Renamed.", schema: API.AccountUser, name: "AccountUser" },
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      const user = await renameUser({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        userId: viewer.userId,
-        name: body.name,
-      });
+      const user = await renameUser({ ...own(c), name: body.name });
       return c.json({ user: userJson(user) });
     },
   });
@@ -467,14 +444,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     resource: ownAccount,
     page: (c) => accountPage(c),
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      await claimPerson({
-        db,
-        now: clock.now(),
-        userId: viewer.userId,
-        personSlug: body.person,
-        note: body.note,
-      });
+      await claimPerson({ ...own(c), personSlug: body.person, note: body.note });
       return c.redirect("/account", 303);
     },
   });
@@ -638,14 +608,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     resource: ownAccount,
     response: { status: 201, description: "Created.", schema: API.TokenCreated, name: "TokenCreated" },
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      const { token, row } = await createToken({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        userId: viewer.userId,
-        ...body,
-      });
+      const { token, row } = await createToken({ ...own(c), ...body });
       return c.json({ token, ...tokenJson(row) }, 201);
     },
   });
@@ -658,14 +621,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     resource: ownAccount,
     response: { description: "Revoked.", schema: API.Token, name: "Token" },
     handler: async (c, { params }) => {
-      const viewer = requireViewer(c);
-      const row = await revokeToken({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        userId: viewer.userId,
-        tokenId: params.id,
-      });
+      const row = await revokeToken({ ...own(c), tokenId: params.id });
       return c.json(tokenJson(row));
     },
   });
@@ -679,14 +635,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     response: { status: 201, description: "Filed.", schema: API.ClaimFiled, name: "ClaimFiled" },
     errors: { 409: "Your account is linked already, the person is, or a claim is waiting." },
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      const claim = await claimPerson({
-        db,
-        now: clock.now(),
-        userId: viewer.userId,
-        personSlug: body.person,
-        note: body.note,
-      });
+      const claim = await claimPerson({ ...own(c), personSlug: body.person, note: body.note });
       return c.json({ id: claim.id, status: claim.status, personId: claim.personId }, 201);
     },
   });
