@@ -2,7 +2,9 @@
  * Walks every route the application registers (`app.routes`) for every kind of visitor and asserts
  * both the allowed and the denied cases, once with browser sessions (with CSRF tokens) and once
  * with personal access tokens holding every scope. A route missing from ROUTE_ACCESS fails the test:
- * whoever adds a route classifies it here.
+ * whoever adds a route classifies it here. Every route must be declared (platform/http/route.ts),
+ * every state-changing one with a policy action from ACTION_SCOPES, and a token without that
+ * action's scope is refused on it.
  */
 import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
@@ -13,11 +15,12 @@ import { createUser } from "../src/governance/accounts/create-user.ts";
 import { grantFoundationRole } from "../src/governance/accounts/grant-foundation-role.ts";
 import { recordRolePeriod } from "../src/governance/accounts/record-role-period.ts";
 import { startSession } from "../src/governance/accounts/start-session.ts";
-import { TOKEN_SCOPES } from "../src/governance/policy/policy.ts";
+import { ACTION_SCOPES, TOKEN_SCOPES } from "../src/governance/policy/policy.ts";
 import { csrfTokenFor, hashSecret, newSecret } from "../src/platform/auth/index.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import { schema } from "../src/platform/db/index.ts";
 import type { AppEnv } from "../src/platform/http/app.tsx";
+import { declaredRoutes, STATE_CHANGING } from "../src/platform/http/route.ts";
 import type { Services } from "../src/platform/services.ts";
 import { createTestApplication } from "./app.ts";
 import { createTestDatabase } from "./db.ts";
@@ -472,6 +475,89 @@ describe("route walk", () => {
     expect(unclassified, "add these routes to ROUTE_ACCESS in test/route-walk.db.test.ts").toEqual([]);
     const stale = Object.keys(ROUTE_ACCESS).filter((k) => !registered.includes(k));
     expect(stale, "these routes are no longer registered; remove them from ROUTE_ACCESS").toEqual([]);
+  });
+
+  it("every route is declared, and every state-changing route names a policy action from the action table", () => {
+    const problems: string[] = [];
+    for (const r of declaredRoutes(app)) {
+      const key = `${r.method} ${r.path}`;
+      if (!r.definition) {
+        problems.push(`${key}: not declared (use a declared router: platform/http/route.ts)`);
+        continue;
+      }
+      if (STATE_CHANGING.has(r.method) && r.definition.actions.length === 0) {
+        problems.push(`${key}: changes state but names no policy action`);
+      }
+      for (const action of r.definition.actions) {
+        if (!(action in ACTION_SCOPES)) problems.push(`${key}: action ${action} is not in ACTION_SCOPES`);
+      }
+      if (r.path.startsWith("/api/") && !r.definition.summary)
+        problems.push(`${key}: API route without a summary`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("a token without the scope of a state-changing route's action is refused there (403) and nothing changes", async () => {
+    const db = database.db;
+    const admin = userIds.get("admin") ?? 0;
+    const member = userIds.get("group-member") ?? 0;
+    const checked: string[] = [];
+    const problems: string[] = [];
+    for (const r of declaredRoutes(app)) {
+      const access = ROUTE_ACCESS[`${r.method} ${r.path}`];
+      if (!r.definition || !access || !STATE_CHANGING.has(r.method)) continue;
+      const needed = new Set(r.definition.scopes);
+      const kind: Kind = access.allowed.includes("admin") ? "admin" : (access.allowed[0] ?? "admin");
+      const others = TOKEN_SCOPES.filter((s) => !needed.has(s));
+      const { token } = await createToken({
+        db,
+        now: services.clock.now(),
+        by: CLI_ACTOR,
+        userId: kind === "admin" ? admin : (userIds.get(kind) ?? member),
+        name: "too few scopes",
+        scopes: others.length ? others : ["read"],
+        expiresInDays: 1,
+      });
+      const saved = bearer.get(kind);
+      bearer.set(kind, token);
+      try {
+        const res = await visit(kind, `${r.method} ${r.path}`, access, "token");
+        await res.body?.cancel();
+        checked.push(`${r.method} ${r.path}`);
+        if (res.status !== 403)
+          problems.push(`${r.method} ${r.path} as ${kind} without ${[...needed]}: ${res.status}`);
+      } finally {
+        if (saved) bearer.set(kind, saved);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toContain("POST /api/role-periods/:id/renew");
+    expect(checked.length).toBeGreaterThan(30);
+    // The renewal a `read` token once made: refused, and the term did not move.
+    const readOnly = await createToken({
+      db,
+      now: services.clock.now(),
+      by: CLI_ACTOR,
+      userId: member,
+      name: "read only",
+      scopes: ["read"],
+      expiresInDays: 1,
+    });
+    const termOf = async () =>
+      (
+        await db
+          .select()
+          .from(schema.rolePeriods)
+          .where(eq(schema.rolePeriods.id, Number(memberPeriod)))
+      )[0]?.termEndsOn;
+    const before = await termOf();
+    expect(before).toBeTruthy();
+    const res = await app.request(`/api/role-periods/${memberPeriod}/renew`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${readOnly.token}` },
+    });
+    expect(res.status).toBe(403);
+    expect(await termOf()).toBe(before);
   });
 
   it("reports each visitor kind's rights in a direct-model group as the policy decides them", async () => {

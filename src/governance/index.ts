@@ -2,23 +2,25 @@
  * The governance room's door: groups, charters, people, timelines and health.
  * Other rooms and the composition root import from here only.
  */
-import { createRouter, type Router } from "../platform/http/app.tsx";
+import type { Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
 import { createAccountsRouter } from "./accounts/accounts.routes.tsx";
 import { decisionJobs } from "./decisions/decisions.jobs.ts";
 import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
 import { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
+import { createRoomRouter } from "./policy/room-router.ts";
 
 export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
 
 /** HTTP routes of the governance room (pages and JSON API). */
-export function createGovernanceRouter(_services: Services): Router {
-  const router = createRouter();
-  router.get("/", (c) => c.redirect("/groups"));
-  router.route("/", createDirectoryRouter(_services));
-  router.route("/", createAccountsRouter(_services));
-  router.route("/", createDecisionsRouter(_services));
+export function createGovernanceRouter(services: Services): Router {
+  const home = createRoomRouter(services);
+  home.get("/", { handler: (c) => c.redirect("/groups") });
+  const router = home.app;
+  router.route("/", createDirectoryRouter(services));
+  router.route("/", createAccountsRouter(services));
+  router.route("/", createDecisionsRouter(services));
   return router;
 }
 
@@ -53,6 +55,7 @@ export {
   type Resource,
   TOKEN_SCOPES,
 } from "./policy/policy.ts";
+export { createRoomRouter, type RoomRouter } from "./policy/room-router.ts";
 export { exportCharter } from "./registry/export-charter.ts";
 // Charter registry: import a checkout, replay the history, people and aliases, demo data.
 export { type ImportSummary, importCharters } from "./registry/import-charters.ts";

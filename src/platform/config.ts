@@ -57,6 +57,7 @@ const EnvSchema = z.object({
   GUILDHALL_SIGN_IN_LIMIT_PER_EMAIL: intFromEnv(5),
   GUILDHALL_SIGN_IN_WINDOW_MINUTES: intFromEnv(15),
   GUILDHALL_SERVER_JOBS: z.enum(["true", "false", ""]).optional(),
+  GUILDHALL_MAX_BODY_BYTES: intFromEnv(1_048_576),
 });
 
 /** Group kinds whose minimum membership is configured separately (teams have no chair). */
@@ -79,6 +80,8 @@ export interface Config {
     sizeMax: number;
   };
   http: { userAgent: string; timeoutMs: number; retries: number };
+  /** Largest request body accepted (bytes); a larger one is answered 413 before it is read. */
+  maxBodyBytes: number;
   sessionSecret: string | undefined;
   auth: AuthConfig;
   mail: MailConfig;
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       timeoutMs: e.GUILDHALL_HTTP_TIMEOUT_MS,
       retries: e.GUILDHALL_HTTP_RETRIES,
     },
+    maxBodyBytes: e.GUILDHALL_MAX_BODY_BYTES,
     sessionSecret: e.GUILDHALL_SESSION_SECRET,
     auth: {
       secret: e.GUILDHALL_SESSION_SECRET || randomBytes(32).toString("base64url"),

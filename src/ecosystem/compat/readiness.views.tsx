@@ -1,5 +1,6 @@
 /** Readiness pages: `/readiness` (every live series) and `/readiness/<series>` (chart + list). */
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
+import { Form } from "../../platform/view/form.tsx";
 import { CalendarFeedLinks } from "../releases/releases.views.tsx";
 import type { ReadinessOverviewRow, SeriesReadinessReport } from "./compute-series-readiness.ts";
 import { VERDICTS } from "./readiness.ts";
@@ -12,25 +13,33 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function TopForm(props: { action: string; top: number; series?: readonly string[]; current?: string }) {
   return (
-    <form class="inline" method="get" action={props.action} aria-label="Choose the number of packages">
-      {props.series && (
-        <div>
-          <label for="series-select">Django series</label>
-          <select id="series-select" name="series">
-            {props.series.map((s) => (
-              <option value={s} selected={s === props.current}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div>
-        <label for="top-input">Top packages by downloads</label>
-        <input id="top-input" name="top" type="number" min="1" max="15000" value={String(props.top)} />
-      </div>
-      <button type="submit">Show</button>
-    </form>
+    <Form
+      method="get"
+      action={props.action}
+      class="inline"
+      label="Choose the number of packages"
+      submit="Show"
+      fields={[
+        ...(props.series
+          ? [
+              {
+                name: "series",
+                label: "Django series",
+                kind: "select" as const,
+                value: props.current,
+                options: props.series.map((s) => ({ value: s, label: s })),
+              },
+            ]
+          : []),
+        {
+          name: "top",
+          label: "Top packages by downloads",
+          kind: "number",
+          value: String(props.top),
+          attrs: { min: 1, max: 15000 },
+        },
+      ]}
+    />
   );
 }
 

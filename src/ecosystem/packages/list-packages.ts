@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
+import { optionalText, wholeNumber } from "../../platform/validation.ts";
 import { judgeCompatibility, targetForSeries } from "../compat/verdict.ts";
 import { findSeries } from "../releases/calendar.ts";
 import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
@@ -18,12 +19,7 @@ export const RECENCY = {
 
 /** Query parameters of the list, validated (also used by the CSV and JSON exports). */
 export const PackageQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100, "search must be at most 100 characters")
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  q: optionalText({ max: 100 }).transform((v) => v ?? undefined),
   django: z
     .string()
     .regex(/^(\d\.\d{1,2}|20\d\d)$/, "Django series looks like 5.2 or 2028")
@@ -47,18 +43,16 @@ export const PackageQuerySchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   sort: z.enum(["rank", "name", "recent"], { error: "sort must be rank, name or recent" }).default("rank"),
-  page: z.coerce
-    .number()
-    .int("page must be a whole number")
-    .min(1, "page starts at 1")
-    .max(100_000)
-    .default(1),
-  per_page: z.coerce
-    .number()
-    .int()
-    .min(1, "per_page is at least 1")
-    .max(500, "per_page is at most 500")
-    .default(50),
+  page: wholeNumber({
+    min: 1,
+    max: 100_000,
+    message: "page must be a whole number from 1 to 100000",
+  }).default(1),
+  per_page: wholeNumber({
+    min: 1,
+    max: 500,
+    message: "per_page must be a whole number from 1 to 500",
+  }).default(50),
 });
 
 /** A validated list query. */

@@ -111,7 +111,8 @@ describe("package list and exports", () => {
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('<label for="q">Name contains</label>');
+    expect(html).toContain('<label for="q-packages-q">Name contains</label>');
+    expect(html).toMatch(/<input type="search" value="debug" id="q-packages-q" name="q"/);
     expect(html).toMatch(/Showing 1–\d+ of \d+ packages/);
     expect(html).toContain('href="/packages.csv?q=debug&amp;released=2y"');
     const filtered = await (await app.request("/packages?django=5.2")).text();

@@ -1,5 +1,6 @@
 /** Server-rendered pages of the package catalogue: the list and one project. */
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
+import { Form } from "../../platform/view/form.tsx";
 import { describeAge, type getPackage } from "./get-package.ts";
 import { type listPackages, type PackageQuery, RECENCY } from "./list-packages.ts";
 
@@ -61,73 +62,64 @@ export function PackageListPage(props: {
           ? `Last synced ${props.lastSync.toISOString().slice(0, 16).replace("T", " ")} UTC.`
           : "Not synced from an index yet (snapshot data)."}
       </p>
-      <form method="get" action="/packages" class="inline" aria-label="Filter packages">
-        <div>
-          <label for="q">Name contains</label>
-          <input id="q" name="q" type="search" value={q.q ?? ""} />
-        </div>
-        <div>
-          <label for="django">Supports Django</label>
-          <select id="django" name="django">
-            <option value="">any</option>
-            {props.djangoChoices.map((s) => (
-              <option value={s} selected={q.django === s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="support">Support means</label>
-          <select id="support" name="support">
-            <option value="declared" selected={q.support === "declared"}>
-              a classifier declares it
-            </option>
-            <option value="judged" selected={q.support === "judged"}>
-              judged from all metadata
-            </option>
-          </select>
-        </div>
-        <div>
-          <label for="python">Declares Python</label>
-          <select id="python" name="python">
-            <option value="">any</option>
-            {PYTHON_CHOICES.map((s) => (
-              <option value={s} selected={q.python === s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="released">Last release</label>
-          <select id="released" name="released">
-            <option value="">any time</option>
-            {Object.entries(RECENCY).map(([k, v]) => (
-              <option value={k} selected={q.released === k}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="sort">Order by</label>
-          <select id="sort" name="sort">
-            <option value="rank" selected={q.sort === "rank"}>
-              download rank
-            </option>
-            <option value="recent" selected={q.sort === "recent"}>
-              latest release
-            </option>
-            <option value="name" selected={q.sort === "name"}>
-              name
-            </option>
-          </select>
-        </div>
-        <div>
-          <button type="submit">Show packages</button>
-        </div>
-      </form>
+      <Form
+        method="get"
+        action="/packages"
+        class="inline"
+        label="Filter packages"
+        submit="Show packages"
+        fields={[
+          { name: "q", label: "Name contains", kind: "search", value: q.q ?? "", attrs: { maxlength: 100 } },
+          {
+            name: "django",
+            label: "Supports Django",
+            kind: "select",
+            value: q.django ?? "",
+            options: [
+              { value: "", label: "any" },
+              ...props.djangoChoices.map((s) => ({ value: s, label: s })),
+            ],
+          },
+          {
+            name: "support",
+            label: "Support means",
+            kind: "select",
+            value: q.support,
+            options: [
+              { value: "declared", label: "a classifier declares it" },
+              { value: "judged", label: "judged from all metadata" },
+            ],
+          },
+          {
+            name: "python",
+            label: "Declares Python",
+            kind: "select",
+            value: q.python ?? "",
+            options: [{ value: "", label: "any" }, ...PYTHON_CHOICES.map((s) => ({ value: s, label: s }))],
+          },
+          {
+            name: "released",
+            label: "Last release",
+            kind: "select",
+            value: q.released ?? "",
+            options: [
+              { value: "", label: "any time" },
+              ...Object.entries(RECENCY).map(([k, v]) => ({ value: k, label: v.label })),
+            ],
+          },
+          {
+            name: "sort",
+            label: "Order by",
+            kind: "select",
+            value: q.sort,
+            options: [
+              { value: "rank", label: "download rank" },
+              { value: "recent", label: "latest release" },
+              { value: "name", label: "name" },
+            ],
+          },
+        ]}
+      />
       <p class="muted">
         "A classifier declares it" matches the versions a project declares in its trove classifiers (a
         major-only Django classifier such as "Framework :: Django :: 5" counts for every 5.x series). "Judged

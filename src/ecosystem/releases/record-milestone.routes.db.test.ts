@@ -102,7 +102,11 @@ describe("recording announced release dates", () => {
     );
     expect(bad.status).toBe(422);
     const html = await bad.text();
-    expect(html).toContain("date: must be a date written YYYY-MM-DD");
+    expect(html).toContain(
+      '<a href="#f-releases-milestones-date">Date (YYYY-MM-DD): must be a date written YYYY-MM-DD</a>',
+    );
+    expect(html).toMatch(/id="f-releases-milestones-date"[^>]*aria-invalid="true"/);
+    expect(html).toContain('<option value="rc" selected="">');
     expect(html).toContain('value="release blog post"');
     const good = await browser.submit(
       "/releases/milestones",

@@ -3,26 +3,19 @@ import { z } from "zod";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
+import { Day, oneOf, optionalText, text } from "../../platform/validation.ts";
 import { buildReleaseCalendar, findSeries, MILESTONE_KINDS, type RecordedMilestone } from "./calendar.ts";
 import { insertRecordedMilestone } from "./release-milestones.repo.ts";
 
-const Input = z.object({
-  series: z.string().trim().min(1, "is required"),
-  milestone: z.enum(MILESTONE_KINDS, { message: `must be one of ${MILESTONE_KINDS.join(", ")}` }),
-  date: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-    .refine(
-      (d) =>
-        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-      {
-        message: "is not a real calendar date",
-      },
-    ),
-  recordedBy: z.string().trim().min(1, "is required"),
-  note: z.string().trim().optional(),
+/** What an admin records: the series, the milestone, a real calendar day, and where it was announced. */
+export const RecordMilestoneInputSchema = z.object({
+  series: text({ max: 20 }),
+  milestone: oneOf(MILESTONE_KINDS),
+  date: Day,
+  note: optionalText({ max: 500 }),
 });
+
+const Input = RecordMilestoneInputSchema.extend({ recordedBy: text({ max: 200 }) });
 
 /** What to record. */
 export interface RecordMilestoneInput {
@@ -32,7 +25,7 @@ export interface RecordMilestoneInput {
   milestone: string;
   date: string;
   recordedBy: string;
-  note?: string | undefined;
+  note?: string | null | undefined;
 }
 
 /** Validates and appends the recorded date; bad input changes nothing and names the field. */
@@ -54,7 +47,7 @@ export async function recordMilestone(input: RecordMilestoneInput): Promise<Reco
     date: v.date,
     recordedAt: now,
     recordedBy: v.recordedBy,
-    note: v.note && v.note !== "" ? v.note : null,
+    note: v.note,
   };
   await insertRecordedMilestone(input.db, row);
   return row;

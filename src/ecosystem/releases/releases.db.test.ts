@@ -130,6 +130,10 @@ describe("recording milestone dates", () => {
       { series: "6.2", milestone: "gamma", date: "2027-01-01", field: "milestone" },
       { series: "6.2", milestone: "final", date: "2027-02-30", field: "date" },
       { series: "6.2", milestone: "final", date: "April 2027", field: "date" },
+      { series: "6.2", milestone: "final", date: "0001-01-01", field: "date" },
+      { series: "6.2", milestone: "final", date: "+275760-09-13", field: "date" },
+      { series: "6.2", milestone: "final", date: "1e15", field: "date" },
+      { series: "6.2", milestone: "final", date: "2027-01-01", note: "a\u0000b", field: "note" },
     ];
     for (const c of cases) {
       const err = await recordMilestone({ db: database.db, clock, recordedBy: "x", ...c }).catch(
@@ -302,6 +306,9 @@ describe("command line", () => {
     expect(ok.out).toContain("Recorded Django 2028 final on 2028-01-12");
     const bad = await run(["releases", "record", "2028", "final", "2028-13-01"]);
     expect(isAppError(bad.error)).toBe(true);
+    // The command line takes dates through the same building block as the web: no year 1.
+    const ancient = await run(["releases", "record", "2028", "final", "0001-01-01"]);
+    expect(isAppError(ancient.error) ? ancient.error.message : "").toMatch(/date: must be a date from 1900/);
   });
 
   it("packages inspect reads a real metadata file", async () => {

@@ -1,6 +1,7 @@
 /** Pages of the release calendar: `/releases` (chart + table) and `/releases/support` (advice). */
-import { ErrorSummary, FieldError, invalidAttrs } from "../../platform/http/forms.tsx";
+
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
+import { Form } from "../../platform/view/form.tsx";
 import {
   MILESTONE_KINDS,
   type Milestone,
@@ -220,62 +221,38 @@ export function SupportPage(props: { advice: SupportAdvice; calendar: readonly R
   );
 }
 
-/** The admin form's state: the CSRF token, the values sent and the problems found (nothing is lost). */
+/** The admin form's state: what was last recorded (a refused submission is re-shown by the form itself). */
 export interface RecordFormState {
-  csrf: string;
-  values?: Partial<Record<"series" | "milestone" | "date" | "note", string>>;
-  issues?: ReadonlyArray<{ field: string; message: string }>;
   recorded?: string | undefined;
 }
 
 /** Lets a site admin record an announced milestone date, which then overrides the projection. */
 function RecordMilestoneForm(props: { state: RecordFormState; calendar: readonly ReleaseSeries[] }) {
-  const v = props.state.values ?? {};
-  const issues = props.state.issues ?? [];
-  const field = (name: "series" | "milestone" | "date" | "note") =>
-    invalidAttrs(issues, name, `record-${name}`);
-  const errorText = (name: string) => <FieldError issues={issues} field={name} id={`record-${name}`} />;
   return (
     <section aria-labelledby="record-heading">
       <h2 id="record-heading">Record an announced date</h2>
       {props.state.recorded && <p role="status">{props.state.recorded}</p>}
-      <ErrorSummary issues={issues} intro="The date was not recorded:" />
-      <form method="post" action="/releases/milestones" class="inline">
-        <input type="hidden" name="_csrf" value={props.state.csrf} />
-        <div>
-          <label for="record-series">Series</label>
-          <select id="record-series" name="series" {...field("series")}>
-            {props.calendar.map((s) => (
-              <option value={s.series} selected={v.series === s.series}>
-                {s.series}
-              </option>
-            ))}
-          </select>
-          {errorText("series")}
-        </div>
-        <div>
-          <label for="record-milestone">Milestone</label>
-          <select id="record-milestone" name="milestone" {...field("milestone")}>
-            {MILESTONE_KINDS.map((m) => (
-              <option value={m} selected={v.milestone === m}>
-                {m}
-              </option>
-            ))}
-          </select>
-          {errorText("milestone")}
-        </div>
-        <div>
-          <label for="record-date">Date (YYYY-MM-DD)</label>
-          <input id="record-date" name="date" type="date" value={v.date ?? ""} required {...field("date")} />
-          {errorText("date")}
-        </div>
-        <div>
-          <label for="record-note">Source or note</label>
-          <input id="record-note" name="note" type="text" value={v.note ?? ""} {...field("note")} />
-          {errorText("note")}
-        </div>
-        <button type="submit">Record</button>
-      </form>
+      <Form
+        action="/releases/milestones"
+        class="inline"
+        submit="Record"
+        fields={[
+          {
+            name: "series",
+            label: "Series",
+            kind: "select",
+            options: props.calendar.map((s) => ({ value: s.series, label: s.series })),
+          },
+          {
+            name: "milestone",
+            label: "Milestone",
+            kind: "select",
+            options: MILESTONE_KINDS.map((m) => ({ value: m, label: m })),
+          },
+          { name: "date", label: "Date (YYYY-MM-DD)", kind: "date", required: true },
+          { name: "note", label: "Source or note", attrs: { maxlength: 500 } },
+        ]}
+      />
     </section>
   );
 }

@@ -268,7 +268,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
         await page.getByLabel(/^Who/).fill("nobody@example.org");
         await page.getByLabel(/^End date/).fill("2020-01-01");
         await page.getByRole("button", { name: "Grant role" }).click();
-        await page.getByText("The role was not granted:").waitFor();
+        await page.getByText("There is a problem").waitFor();
       },
       true,
     );

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
-import { ErrorSummary, FieldError, type FormIssues, invalidAttrs } from "../../platform/http/forms.tsx";
-import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
+import { Layout } from "../../platform/http/layout.tsx";
+import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import {
   FOUNDATION_ROLE_LABELS,
   FOUNDATION_ROLES,
@@ -18,38 +18,22 @@ import type {
 } from "./accounts.repo.ts";
 import { MAX_TOKEN_DAYS } from "./create-token.ts";
 
-/** The CSRF field every form carries. */
-export function Csrf(props: { token: string }) {
-  return <input type="hidden" name="_csrf" value={props.token} />;
-}
-
-function Errors(props: { errors?: string[] }) {
-  if (!props.errors?.length) return null;
-  return (
-    <div class="error-summary" role="alert">
-      <ul>
-        {props.errors.map((e) => (
-          <li>{e}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 /** The sign-in page: GitHub button and the email-link form. */
 export function SignInPage(props: {
-  viewer: LayoutViewer | null;
-  csrf: string;
   next: string;
   github: boolean;
   email: boolean;
-  errors?: string[];
-  emailValue?: string;
+  /** Why the last sign-in did not work (GitHub refused it). */
+  problem?: string | undefined;
 }) {
   return (
-    <Layout title="Sign in" viewer={props.viewer} path="/sign-in">
+    <Layout title="Sign in" path="/sign-in">
       <h1>Sign in</h1>
-      <Errors errors={props.errors} />
+      {props.problem && (
+        <div class="error-summary" role="alert">
+          <p>{props.problem}</p>
+        </div>
+      )}
       {props.github && (
         <section aria-labelledby="gh">
           <h2 id="gh">With GitHub</h2>
@@ -64,24 +48,20 @@ export function SignInPage(props: {
         <section aria-labelledby="em">
           <h2 id="em">With an email link</h2>
           <p>We send you a link that signs you in once. It works for a short time.</p>
-          <form method="post" action="/sign-in/email">
-            <Csrf token={props.csrf} />
-            <input type="hidden" name="next" value={props.next} />
-            <p>
-              <label for="email">Email address</label>
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autocomplete="email"
-                required
-                value={props.emailValue}
-              />
-            </p>
-            <p>
-              <button type="submit">Email me a sign-in link</button>
-            </p>
-          </form>
+          <Form
+            action="/sign-in/email"
+            submit="Email me a sign-in link"
+            fields={[
+              { name: "next", label: "Next", kind: "hidden", value: props.next },
+              {
+                name: "email",
+                label: "Email address",
+                kind: "email",
+                required: true,
+                attrs: { autocomplete: "email", maxlength: 254 },
+              },
+            ]}
+          />
         </section>
       )}
       {!props.github && !props.email && (
@@ -95,9 +75,9 @@ export function SignInPage(props: {
 }
 
 /** After asking for a link. */
-export function CheckEmailPage(props: { viewer: LayoutViewer | null; email: string }) {
+export function CheckEmailPage(props: { email: string }) {
   return (
-    <Layout title="Check your email" viewer={props.viewer}>
+    <Layout title="Check your email">
       <h1>Check your email</h1>
       <p role="status">
         If {props.email} can receive mail, a sign-in link is on its way. Open it on this device to sign in.
@@ -107,25 +87,20 @@ export function CheckEmailPage(props: { viewer: LayoutViewer | null; email: stri
 }
 
 /** The emailed link lands here: a button, so that mail scanners following links sign no one in. */
-export function ConfirmEmailSignInPage(props: {
-  viewer: LayoutViewer | null;
-  csrf: string;
-  token: string;
-  email: string;
-  next: string;
-}) {
+export function ConfirmEmailSignInPage(props: { token: string; email: string; next: string }) {
   return (
-    <Layout title="Finish signing in" viewer={props.viewer}>
+    <Layout title="Finish signing in">
       <h1>Finish signing in</h1>
-      <form method="post" action="/sign-in/email/callback">
-        <Csrf token={props.csrf} />
-        <input type="hidden" name="token" value={props.token} />
-        <input type="hidden" name="next" value={props.next} />
+      <Form
+        action="/sign-in/email/callback"
+        submit="Sign in"
+        fields={[
+          { name: "token", label: "Token", kind: "hidden", value: props.token },
+          { name: "next", label: "Next", kind: "hidden", value: props.next },
+        ]}
+      >
         <p>Sign in as {props.email}?</p>
-        <p>
-          <button type="submit">Sign in</button>
-        </p>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -144,8 +119,6 @@ function roleLabel(role: string): string {
 
 /** The account page: roles, linked person and claim, tokens. */
 export function AccountPage(props: {
-  viewer: LayoutViewer;
-  csrf: string;
   user: UserRow;
   today: string;
   roles: FoundationRoleRow[];
@@ -153,8 +126,7 @@ export function AccountPage(props: {
   claims: Array<{ claim: ClaimRow; person: { name: string; slug: string } }>;
   claimable: ClaimablePerson[];
   tokens: TokenRow[];
-  newToken?: { token: string; name: string };
-  errors?: string[];
+  newToken?: { token: string; name: string } | undefined;
   notice?: Child;
   /** Site administration pages the viewer may use (links shown only for those). */
   administers?: { roles: boolean; claims: boolean };
@@ -162,9 +134,8 @@ export function AccountPage(props: {
   const pending = props.claims.find((c) => c.claim.status === "pending");
   const admin = props.administers;
   return (
-    <Layout title="Your account" viewer={props.viewer} path="/account">
+    <Layout title="Your account" path="/account">
       <h1>Your account</h1>
-      <Errors errors={props.errors} />
       {props.notice && <p role="status">{props.notice}</p>}
       {admin && (admin.roles || admin.claims) && (
         <nav aria-labelledby="administration">
@@ -195,14 +166,19 @@ export function AccountPage(props: {
           </p>
         </section>
       )}
-      <form method="post" action="/account/name">
-        <Csrf token={props.csrf} />
-        <p>
-          <label for="account-name">Your name, as shown on pages</label>
-          <input id="account-name" name="name" type="text" required maxlength={200} value={props.user.name} />{" "}
-          <button type="submit">Save name</button>
-        </p>
-      </form>
+      <Form
+        action="/account/name"
+        submit="Save name"
+        fields={[
+          {
+            name: "name",
+            label: "Your name, as shown on pages",
+            required: true,
+            value: props.user.name,
+            attrs: { maxlength: 200 },
+          },
+        ]}
+      />
       <dl class="facts">
         <dt>Email</dt>
         <dd>{props.user.email ?? "none"}</dd>
@@ -249,28 +225,27 @@ export function AccountPage(props: {
       ) : pending ? (
         <p>Your claim to be {pending.person.name} is waiting for an administrator.</p>
       ) : (
-        <form method="post" action="/account/claim">
-          <Csrf token={props.csrf} />
+        <Form
+          action="/account/claim"
+          submit="Claim"
+          fields={[
+            {
+              name: "person",
+              label: "Person",
+              kind: "select",
+              required: true,
+              options: [
+                { value: "", label: "Choose…" },
+                ...props.claimable.map((p) => ({ value: p.slug, label: p.name })),
+              ],
+            },
+            { name: "note", label: "Note for the administrator (optional)", attrs: { maxlength: 2000 } },
+          ]}
+        >
           <p>
             If you are named in a group's charter, say which person you are; an administrator confirms it.
           </p>
-          <p>
-            <label for="person">Person</label>
-            <select id="person" name="person" required>
-              <option value="">Choose…</option>
-              {props.claimable.map((p) => (
-                <option value={p.slug}>{p.name}</option>
-              ))}
-            </select>
-          </p>
-          <p>
-            <label for="note">Note for the administrator (optional)</label>
-            <input id="note" name="note" type="text" />
-          </p>
-          <p>
-            <button type="submit">Claim</button>
-          </p>
-        </form>
+        </Form>
       )}
 
       <h2>Personal access tokens</h2>
@@ -305,12 +280,11 @@ export function AccountPage(props: {
                   {t.revokedAt ? (
                     `revoked ${day(t.revokedAt)}`
                   ) : (
-                    <form method="post" action={`/account/tokens/${t.id}/revoke`} class="inline">
-                      <Csrf token={props.csrf} />
-                      <button type="submit" aria-label={`Revoke token ${t.name}`}>
-                        Revoke
-                      </button>
-                    </form>
+                    <ButtonForm
+                      action={`/account/tokens/${t.id}/revoke`}
+                      submit="Revoke"
+                      submitLabel={`Revoke token ${t.name}`}
+                    />
                   )}
                 </td>
               </tr>
@@ -318,48 +292,42 @@ export function AccountPage(props: {
           </tbody>
         </table>
       )}
-      <form method="post" action="/account/tokens">
-        <Csrf token={props.csrf} />
-        <h3>New token</h3>
-        <p>
-          <label for="token-name">Name</label>
-          <input id="token-name" name="name" type="text" required maxlength={100} />
-        </p>
-        <fieldset>
-          <legend>Scopes</legend>
-          {TOKEN_SCOPES.map((s) => (
-            <p>
-              <input type="checkbox" id={`scope-${s}`} name="scopes" value={s} checked={s === "read"} />{" "}
-              <label for={`scope-${s}`}>
-                <code>{s}</code>: {TOKEN_SCOPE_LABELS[s]}
-              </label>
-            </p>
-          ))}
-        </fieldset>
-        <p>
-          <label for="token-days">Expires after (days, 1 to {MAX_TOKEN_DAYS})</label>
-          <input
-            id="token-days"
-            name="expiresInDays"
-            type="number"
-            min={1}
-            max={MAX_TOKEN_DAYS}
-            value="90"
-            required
-          />
-        </p>
-        <p>
-          <button type="submit">Create token</button>
-        </p>
-      </form>
+      <h3>New token</h3>
+      <Form
+        action="/account/tokens"
+        submit="Create token"
+        fields={[
+          { name: "name", label: "Name", required: true, attrs: { maxlength: 100 } },
+          {
+            name: "scopes",
+            label: "Scopes",
+            kind: "checkboxes",
+            value: ["read"],
+            options: TOKEN_SCOPES.map((s) => ({
+              value: s,
+              label: (
+                <>
+                  <code>{s}</code>: {TOKEN_SCOPE_LABELS[s]}
+                </>
+              ),
+            })),
+          },
+          {
+            name: "expiresInDays",
+            label: `Expires after (days, 1 to ${MAX_TOKEN_DAYS})`,
+            kind: "number",
+            value: "90",
+            required: true,
+            attrs: { min: 1, max: MAX_TOKEN_DAYS },
+          },
+        ]}
+      />
     </Layout>
   );
 }
 
 /** Administrators confirm or reject claims. */
 export function ClaimsPage(props: {
-  viewer: LayoutViewer;
-  csrf: string;
   claims: Array<{
     claim: ClaimRow;
     user: { id: number; name: string; email: string | null; githubLogin: string | null };
@@ -367,7 +335,7 @@ export function ClaimsPage(props: {
   }>;
 }) {
   return (
-    <Layout title="Person claims" viewer={props.viewer} path="/admin/claims">
+    <Layout title="Person claims" path="/admin/claims">
       <h1>Person claims</h1>
       <p>
         See also <a href="/admin/roles">foundation roles</a>.
@@ -399,18 +367,16 @@ export function ClaimsPage(props: {
                 </td>
                 <td>{claim.note}</td>
                 <td>
-                  <form method="post" action={`/admin/claims/${claim.id}/confirm`} class="inline">
-                    <Csrf token={props.csrf} />
-                    <button type="submit" aria-label={`Confirm ${user.name} is ${person.name}`}>
-                      Confirm
-                    </button>
-                  </form>{" "}
-                  <form method="post" action={`/admin/claims/${claim.id}/reject`} class="inline">
-                    <Csrf token={props.csrf} />
-                    <button type="submit" aria-label={`Reject ${user.name} as ${person.name}`}>
-                      Reject
-                    </button>
-                  </form>
+                  <ButtonForm
+                    action={`/admin/claims/${claim.id}/confirm`}
+                    submit="Confirm"
+                    submitLabel={`Confirm ${user.name} is ${person.name}`}
+                  />{" "}
+                  <ButtonForm
+                    action={`/admin/claims/${claim.id}/reject`}
+                    submit="Reject"
+                    submitLabel={`Reject ${user.name} as ${person.name}`}
+                  />
                 </td>
               </tr>
             ))}
@@ -421,42 +387,6 @@ export function ClaimsPage(props: {
   );
 }
 
-/** The fields of the grant form, named as the operation names them (so its issues point at them). */
-export const GRANT_FIELDS = [
-  "who",
-  "role",
-  "startedOn",
-  "endedOn",
-  "termEndsOn",
-  "reason",
-  "decisionRef",
-] as const;
-/** A field of the grant form. */
-export type GrantField = (typeof GRANT_FIELDS)[number];
-
-const GRANT_LABELS: Record<GrantField, string> = {
-  who: "Who",
-  role: "Role",
-  startedOn: "Start date",
-  endedOn: "End date",
-  termEndsOn: "Board term ends",
-  reason: "Reason",
-  decisionRef: "Decision reference",
-};
-
-/** The grant form as sent, with the problems found (nothing typed is lost). */
-export interface GrantFormState {
-  values: Partial<Record<GrantField, string>>;
-  issues?: FormIssues;
-}
-
-/** One row's end form as sent, with the problems found. */
-export interface EndFormState {
-  id: number;
-  values: { endedOn?: string; reason?: string };
-  issues?: FormIssues;
-}
-
 function holderName(r: FoundationRoleListing): string {
   if (r.user) return r.user.email ? `${r.user.name} <${r.user.email}>` : r.user.name;
   return r.person?.name ?? "(nobody)";
@@ -464,75 +394,44 @@ function holderName(r: FoundationRoleListing): string {
 
 /** Site administrators see, grant and end foundation roles. */
 export function RolesPage(props: {
-  viewer: LayoutViewer;
-  csrf: string;
   today: string;
   rows: FoundationRoleListing[];
   filter: { role: string; currentOnly: boolean };
-  status?: string;
-  grant?: GrantFormState;
-  end?: EndFormState;
+  status?: string | undefined;
 }) {
-  const g = props.grant?.values ?? {};
-  const grantIssues = props.grant?.issues;
-  const end = props.end;
   const current = (r: FoundationRoleRow) => holdsOn(r, props.today);
-  const endId = (id: number, field: string) => `end-${id}-${field}`;
-  const grantInput = (field: GrantField) => ({
-    id: `grant-${field}`,
-    name: field,
-    ...invalidAttrs(grantIssues, field, `grant-${field}`),
-  });
-  const grantError = (field: GrantField) => (
-    <FieldError issues={grantIssues} field={field} id={`grant-${field}`} />
-  );
+  const roleOptions = FOUNDATION_ROLES.map((r) => ({ value: r, label: FOUNDATION_ROLE_LABELS[r] }));
   return (
-    <Layout title="Foundation roles" viewer={props.viewer} path="/admin/roles">
+    <Layout title="Foundation roles" path="/admin/roles">
       <h1>Foundation roles</h1>
       <p>
         Who holds, or held, a foundation role, and from when. Granting and ending a role here is recorded in
         the audit log, as from the command line. See also <a href="/admin/claims">person claims</a>.
       </p>
       {props.status && <p role="status">{props.status}</p>}
-      <ErrorSummary
-        issues={grantIssues}
-        intro="The role was not granted:"
-        label={(f) => GRANT_LABELS[f as GrantField] ?? f}
-        href={(f) => (f in GRANT_LABELS ? `#grant-${f}` : undefined)}
-      />
-      {end && (
-        <ErrorSummary
-          issues={end.issues}
-          intro={`The role (number ${end.id}) was not ended:`}
-          label={(f) => (f === "endedOn" ? "End date" : f === "reason" ? "Reason" : f)}
-          href={(f) => (f === "endedOn" || f === "reason" ? `#${endId(end.id, f)}` : undefined)}
-        />
-      )}
 
-      <form method="get" action="/admin/roles" class="inline">
-        <div>
-          <label for="filter-role">Role</label>
-          <select id="filter-role" name="role">
-            <option value="">All roles</option>
-            {FOUNDATION_ROLES.map((r) => (
-              <option value={r} selected={props.filter.role === r}>
-                {FOUNDATION_ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <input
-            type="checkbox"
-            id="filter-current"
-            name="current"
-            value="1"
-            checked={props.filter.currentOnly}
-          />{" "}
-          <label for="filter-current">Current only</label>
-        </div>
-        <button type="submit">Show</button>
-      </form>
+      <Form
+        method="get"
+        action="/admin/roles"
+        class="inline"
+        label="Filter foundation roles"
+        submit="Show"
+        fields={[
+          {
+            name: "role",
+            label: "Role",
+            kind: "select",
+            value: props.filter.role,
+            options: [{ value: "", label: "All roles" }, ...roleOptions],
+          },
+          {
+            name: "current",
+            label: "Current only",
+            kind: "checkbox",
+            value: props.filter.currentOnly ? "1" : "",
+          },
+        ]}
+      />
 
       {props.rows.length === 0 ? (
         <p>No foundation role matches.</p>
@@ -555,7 +454,6 @@ export function RolesPage(props: {
           <tbody>
             {props.rows.map((r) => {
               const row = r.role;
-              const mine = end?.id === row.id ? end : undefined;
               const name = holderName(r);
               return (
                 <tr>
@@ -571,35 +469,22 @@ export function RolesPage(props: {
                   <td>{current(row) ? "yes" : "no"}</td>
                   <td>
                     {current(row) && (
-                      <form method="post" action={`/admin/roles/${row.id}/end`} class="inline">
-                        <Csrf token={props.csrf} />
-                        <div>
-                          <label for={endId(row.id, "endedOn")}>End on</label>
-                          <input
-                            id={endId(row.id, "endedOn")}
-                            name="endedOn"
-                            type="date"
-                            required
-                            value={mine?.values.endedOn ?? props.today}
-                            {...invalidAttrs(mine?.issues, "endedOn", endId(row.id, "endedOn"))}
-                          />
-                          <FieldError issues={mine?.issues} field="endedOn" id={endId(row.id, "endedOn")} />
-                        </div>
-                        <div>
-                          <label for={endId(row.id, "reason")}>Reason</label>
-                          <input
-                            id={endId(row.id, "reason")}
-                            name="reason"
-                            type="text"
-                            value={mine?.values.reason ?? ""}
-                            {...invalidAttrs(mine?.issues, "reason", endId(row.id, "reason"))}
-                          />
-                          <FieldError issues={mine?.issues} field="reason" id={endId(row.id, "reason")} />
-                        </div>
-                        <button type="submit" aria-label={`End ${roleLabel(row.role)} of ${name}`}>
-                          End
-                        </button>
-                      </form>
+                      <Form
+                        action={`/admin/roles/${row.id}/end`}
+                        class="inline"
+                        submit="End"
+                        submitLabel={`End ${roleLabel(row.role)} of ${name}`}
+                        fields={[
+                          {
+                            name: "endedOn",
+                            label: "End on",
+                            kind: "date",
+                            required: true,
+                            value: props.today,
+                          },
+                          { name: "reason", label: "Reason", attrs: { maxlength: 2000 } },
+                        ]}
+                      />
                     )}
                   </td>
                 </tr>
@@ -611,57 +496,34 @@ export function RolesPage(props: {
 
       <section aria-labelledby="grant-heading">
         <h2 id="grant-heading">Grant a role</h2>
-        <form method="post" action="/admin/roles">
-          <Csrf token={props.csrf} />
-          <p>
-            <label for="grant-who">
-              Who: an account's email, or a charter person's slug (as in /people/…) or id
-            </label>
-            <input type="text" required value={g.who ?? ""} {...grantInput("who")} />
-            {grantError("who")}
-          </p>
-          <p>
-            <label for="grant-role">Role</label>
-            <select required {...grantInput("role")}>
-              {FOUNDATION_ROLES.map((r) => (
-                <option value={r} selected={g.role === r}>
-                  {FOUNDATION_ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-            {grantError("role")}
-          </p>
-          <p>
-            <label for="grant-startedOn">Start date (first day held)</label>
-            <input type="date" required value={g.startedOn ?? props.today} {...grantInput("startedOn")} />
-            {grantError("startedOn")}
-          </p>
-          <p>
-            <label for="grant-endedOn">End date (first day no longer held; optional)</label>
-            <input type="date" value={g.endedOn ?? ""} {...grantInput("endedOn")} />
-            {grantError("endedOn")}
-          </p>
-          <p>
-            <label for="grant-termEndsOn">Board term ends (Board members; optional)</label>
-            <input type="date" value={g.termEndsOn ?? ""} {...grantInput("termEndsOn")} />
-            {grantError("termEndsOn")}
-          </p>
-          <p>
-            <label for="grant-reason">Reason</label>
-            <input type="text" maxlength={2000} value={g.reason ?? ""} {...grantInput("reason")} />
-            {grantError("reason")}
-          </p>
-          <p>
-            <label for="grant-decisionRef">
-              Decision reference (a Board resolution, an election; optional)
-            </label>
-            <input type="text" maxlength={500} value={g.decisionRef ?? ""} {...grantInput("decisionRef")} />
-            {grantError("decisionRef")}
-          </p>
-          <p>
-            <button type="submit">Grant role</button>
-          </p>
-        </form>
+        <Form
+          action="/admin/roles"
+          submit="Grant role"
+          fields={[
+            {
+              name: "who",
+              label: "Who: an account's email, or a charter person's slug (as in /people/…) or id",
+              required: true,
+              attrs: { maxlength: 254 },
+            },
+            { name: "role", label: "Role", kind: "select", required: true, options: roleOptions },
+            {
+              name: "startedOn",
+              label: "Start date (first day held)",
+              kind: "date",
+              required: true,
+              value: props.today,
+            },
+            { name: "endedOn", label: "End date (first day no longer held; optional)", kind: "date" },
+            { name: "termEndsOn", label: "Board term ends (Board members; optional)", kind: "date" },
+            { name: "reason", label: "Reason", attrs: { maxlength: 2000 } },
+            {
+              name: "decisionRef",
+              label: "Decision reference (a Board resolution, an election; optional)",
+              attrs: { maxlength: 500 },
+            },
+          ]}
+        />
       </section>
     </Layout>
   );

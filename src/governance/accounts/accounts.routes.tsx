@@ -11,28 +11,38 @@ import {
   safeEqual,
 } from "../../platform/auth/index.ts";
 import { AppError, isAppError } from "../../platform/errors.ts";
-import { type AppEnv, createRouter, type Router } from "../../platform/http/app.tsx";
+import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { clientAddress } from "../../platform/http/client-address.ts";
 import { renderPage } from "../../platform/http/layout.tsx";
 import { createMailer, type Mailer } from "../../platform/mail.ts";
 import type { Services } from "../../platform/services.ts";
+import {
+  Email,
+  Flag,
+  Id,
+  OptionalDay,
+  optionalOneOf,
+  optionalText,
+  Slug,
+  text,
+} from "../../platform/validation.ts";
+import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import { loadGroupResource } from "../policy/actor.repo.ts";
-import { actorOf, authorize, can, requireViewer } from "../policy/authorize.ts";
+import { actorOf, can, requireViewer } from "../policy/authorize.ts";
 import {
   type Action,
   decide,
   FOUNDATION_ROLE_LABELS,
+  FOUNDATION_ROLES,
   type FoundationRole,
   holdsOn,
 } from "../policy/policy.ts";
+import { createRoomRouter } from "../policy/room-router.ts";
 import {
   AccountPage,
   CheckEmailPage,
   ClaimsPage,
   ConfirmEmailSignInPage,
-  type EndFormState,
-  GRANT_FIELDS,
-  type GrantFormState,
   RolesPage,
   SignInPage,
 } from "./accounts.pages.tsx";
@@ -48,15 +58,15 @@ import {
   type TokenRow,
   type UserRow,
 } from "./accounts.repo.ts";
-import { claimPerson } from "./claim-person.ts";
-import { createToken } from "./create-token.ts";
+import { ClaimInputSchema, claimPerson } from "./claim-person.ts";
+import { createToken, MAX_TOKEN_DAYS } from "./create-token.ts";
 import { decideClaim } from "./decide-claim.ts";
 import { endFoundationRole } from "./end-foundation-role.ts";
 import { finishEmailSignIn } from "./finish-email-sign-in.ts";
 import { grantFoundationRole } from "./grant-foundation-role.ts";
-import { renameUser } from "./rename-user.ts";
+import { NameSchema, renameUser } from "./rename-user.ts";
 import { revokeToken } from "./revoke-token.ts";
-import { dayOf, EmailSchema, FoundationRoleSchema } from "./schemas.ts";
+import { dayOf, ScopesSchema } from "./schemas.ts";
 import { signInWithGitHub } from "./sign-in-with-github.ts";
 import { signOut } from "./sign-out.ts";
 import { startEmailSignIn } from "./start-email-sign-in.ts";
@@ -116,30 +126,61 @@ function foundationRoleJson(r: FoundationRoleListing, today: string) {
   };
 }
 
+/** Where to go after signing in: a bad value (control characters, too long) is dropped, not refused. */
+const Next = optionalText({ max: 2000 }).catch(null);
+const IdParams = (what: string) => z.object({ id: Id.describe(`The ${what}'s numeric id.`) });
+const TokenParams = IdParams("token");
+const ClaimParams = IdParams("claim");
+const RoleParams = IdParams("foundation role period");
+
 /** The role list's filters (`?role=...&current=1`), from a page's form or an API query. */
-function rolesFilter(c: Context<AppEnv>): { role: string; currentOnly: boolean } {
-  const role = c.req.query("role")?.trim() ?? "";
-  if (role !== "" && !FoundationRoleSchema.safeParse(role).success) {
-    throw new AppError("validation", {
-      message: `Invalid role filter: role: must be one of ${FoundationRoleSchema.options.join(", ")}`,
-      issues: [{ field: "role", message: `must be one of ${FoundationRoleSchema.options.join(", ")}` }],
-    });
-  }
-  const current = c.req.query("current")?.trim().toLowerCase() ?? "";
-  return { role, currentOnly: ["1", "true", "on", "yes"].includes(current) };
-}
+const RolesQuery = z.object({
+  role: optionalOneOf(FOUNDATION_ROLES).describe("Only this role."),
+  current: Flag.describe("`true` (or `1`) for the roles held today only."),
+});
 
-/** A form or JSON value as text ("" when absent), and as an optional value (null when blank). */
-const text = (v: unknown): string =>
-  typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
-const optional = (v: unknown): string | null => (text(v).trim() === "" ? null : text(v).trim());
-/** A numeric id from the path; 0 (found nowhere) when it is not one. */
-const idParam = (v: string): number => (/^\d{1,9}$/.test(v) ? Number(v) : 0);
-
+/** A new token: a form sends the scopes as repeated checkboxes, JSON as a list. */
 const TokenBody = z.object({
-  name: z.string(),
-  scopes: z.union([z.string(), z.array(z.string())]).transform((s) => (Array.isArray(s) ? s : [s])),
-  expiresInDays: z.union([z.string(), z.number()]),
+  name: text({ max: 100, required: "must not be empty" }),
+  scopes: z
+    .union([z.string(), z.array(z.string())], { message: "choose at least one scope" })
+    .optional()
+    .transform((s) => (s === undefined ? [] : Array.isArray(s) ? s : [s]))
+    .pipe(ScopesSchema),
+  expiresInDays: z
+    .union([z.number(), z.string()], {
+      message: `must be a whole number of days from 1 to ${MAX_TOKEN_DAYS}`,
+    })
+    .describe(`Lifetime in days, 1 to ${MAX_TOKEN_DAYS}.`),
+});
+
+/** A day the grant operation checks (a real day, in range) together with the holder. */
+const DayText = optionalText({ max: 10 }).meta({ format: "date" });
+
+/** A grant, as the page's form and the API send it (the operation checks the holder and dates). */
+const GrantBody = z.object({
+  who: text({
+    max: 254,
+    required: "say who holds the role: an account's email, or a person's slug or id",
+  }).describe("The holder: an account's email, or a charter person's slug (as on /people) or numeric id."),
+  // Checked by the operation, together with the holder, so that every bad field is named at once.
+  role: text({ max: 100, required: `must be one of ${FOUNDATION_ROLES.join(", ")}` }).describe(
+    `One of ${FOUNDATION_ROLES.join(", ")}.`,
+  ),
+  startedOn: DayText.describe("First day the role is held (YYYY-MM-DD; default: today)."),
+  endedOn: DayText.describe("First day the role is no longer held (YYYY-MM-DD)."),
+  termEndsOn: DayText.describe("End of the elected term (Board members; YYYY-MM-DD)."),
+  reason: optionalText({ max: 2000 }),
+  decisionRef: optionalText({ max: 500 }).describe(
+    "The decision behind it (a Board resolution, an election).",
+  ),
+});
+
+/** Ending a role: the day (default today), why, and the decision behind it. */
+const EndBody = z.object({
+  endedOn: OptionalDay.describe("First day the role is no longer held (default: today)."),
+  reason: optionalText({ max: 2000 }),
+  decisionRef: optionalText({ max: 500 }),
 });
 
 /** Pages and JSON API of sign-in, the account, tokens and claims. */
@@ -153,10 +194,8 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
   const perIp = new RateLimiter({ limit: limits.perIp, windowMs: limits.windowMs, clock });
   const perEmail = new RateLimiter({ limit: limits.perEmail, windowMs: limits.windowMs, clock });
   const redirectUri = `${config.baseUrl.replace(/\/$/, "")}/auth/github/callback`;
-  const router = createRouter();
+  const router = createRoomRouter(services);
 
-  const layoutViewer = (c: Context<AppEnv>) =>
-    c.var.viewer ? { name: c.var.viewer.name, csrfToken: c.var.csrfToken } : null;
   const limit = (limiter: RateLimiter, key: string) => {
     const result = limiter.hit(key);
     if (!result.ok) {
@@ -182,168 +221,152 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     if (!user) throw new AppError("unauthenticated", { message: "Sign in first." });
     return { viewer, user };
   };
+  /** What an operation on the viewer's own account needs: the database, the time, who acts, whose account. */
+  const own = (c: Context<AppEnv>) => {
+    const viewer = requireViewer(c);
+    return { db, now: clock.now(), by: actorFor(viewer), userId: viewer.userId };
+  };
+  /** The viewer's own account: what the account actions are decided on. */
+  const ownAccount = (c: Context<AppEnv>) => ({
+    kind: "account" as const,
+    userId: c.var.viewer?.userId ?? 0,
+  });
 
   // ---- sign-in pages ----
-  router.get("/sign-in", async (c) =>
+  const signInPage = async (c: Context<AppEnv>, next: string, problem?: string, status: 200 | 401 = 200) =>
     c.html(
       await renderPage(
-        <SignInPage
-          viewer={layoutViewer(c)}
-          csrf={c.var.csrfToken}
-          next={safeNext(c.req.query("next"))}
-          github={github.enabled}
-          email={mailer.enabled}
-        />,
+        <SignInPage next={next} github={github.enabled} email={mailer.enabled} problem={problem} />,
       ),
-    ),
-  );
-
-  router.post("/sign-in/email", async (c) => {
-    const body = await c.req.parseBody();
-    const raw = typeof body.email === "string" ? body.email : "";
-    const next = safeNext(body.next);
-    limitIp(c);
-    const email = EmailSchema.safeParse(raw);
-    if (!email.success) {
-      return c.html(
-        await renderPage(
-          <SignInPage
-            viewer={layoutViewer(c)}
-            csrf={c.var.csrfToken}
-            next={next}
-            github={github.enabled}
-            email={mailer.enabled}
-            errors={["Email address: must be an email address such as ada@example.org"]}
-            emailValue={raw}
-          />,
-        ),
-        422,
-      );
-    }
-    limit(perEmail, `email:${email.data}`);
-    await startEmailSignIn({
-      db,
-      now: clock.now(),
-      mailer,
-      baseUrl: config.baseUrl,
-      email: email.data,
-      linkMinutes: config.auth.signInLinkMinutes,
-    });
-    return c.html(await renderPage(<CheckEmailPage viewer={layoutViewer(c)} email={email.data} />));
-  });
-
-  router.get("/sign-in/email/callback", async (c) => {
-    const token = c.req.query("token") ?? "";
-    const email = token ? await peekSignInLink({ db, now: clock.now(), token }) : null;
-    if (!email) {
-      throw new AppError("not_found", {
-        message: "This sign-in link is unknown, already used or expired. Ask for a new one at /sign-in.",
-      });
-    }
-    return c.html(
-      await renderPage(
-        <ConfirmEmailSignInPage
-          viewer={layoutViewer(c)}
-          csrf={c.var.csrfToken}
-          token={token}
-          email={email}
-          next={safeNext(c.req.query("next"))}
-        />,
-      ),
+      status,
     );
+  router.get("/sign-in", {
+    query: z.object({ next: Next }),
+    handler: (c, { query }) => signInPage(c, safeNext(query.next)),
   });
 
-  router.post("/sign-in/email/callback", async (c) => {
-    const body = await c.req.parseBody();
-    limitIp(c);
-    const token = typeof body.token === "string" ? body.token : "";
-    const { sessionId } = await finishEmailSignIn({
-      db,
-      now: clock.now(),
-      token,
-      sessionDays: config.auth.sessionDays,
-    });
-    startSessionCookie(c, sessionId);
-    return c.redirect(safeNext(body.next), 303);
-  });
-
-  router.get("/auth/github", (c) => {
-    limitIp(c);
-    const state = newSecret();
-    const next = safeNext(c.req.query("next"));
-    setCookie(c, names.oauthState, `${state}|${next}`, cookieOptions(config.auth.cookieSecure, 600));
-    return c.redirect(github.authorizeUrl({ state, redirectUri }), 302);
-  });
-
-  router.get("/auth/github/callback", async (c) => {
-    limitIp(c);
-    const saved = getCookie(c, names.oauthState) ?? "";
-    deleteCookie(c, names.oauthState, { path: "/", secure: config.auth.cookieSecure });
-    const [state = "", next = "/account"] = saved.split("|");
-    const sent = c.req.query("state") ?? "";
-    if (!state || !sent || !safeEqual(state, sent)) {
-      throw new AppError("bad_request", {
-        message: "The GitHub sign-in could not be verified (state mismatch). Start again from /sign-in.",
-      });
-    }
-    const error = c.req.query("error");
-    if (error) throw new AppError("forbidden", { message: `GitHub sign-in was not completed: ${error}.` });
-    const code = c.req.query("code");
-    if (!code) throw new AppError("bad_request", { message: "GitHub sent no code." });
-    try {
-      const { sessionId } = await signInWithGitHub({
+  router.post("/sign-in/email", {
+    form: z.object({ email: Email, next: Next }),
+    action: "session.sign-in",
+    page: async (c) => signInPage(c, safeNext((await c.req.parseBody()).next)),
+    handler: async (c, { body }) => {
+      limitIp(c);
+      limit(perEmail, `email:${body.email}`);
+      await startEmailSignIn({
         db,
         now: clock.now(),
-        github,
-        code,
-        redirectUri,
+        mailer,
+        baseUrl: config.baseUrl,
+        email: body.email,
+        linkMinutes: config.auth.signInLinkMinutes,
+      });
+      return c.html(await renderPage(<CheckEmailPage email={body.email} />));
+    },
+  });
+
+  router.get("/sign-in/email/callback", {
+    query: z.object({ token: optionalText({ max: 200 }).catch(null), next: Next }),
+    handler: async (c, { query }) => {
+      const token = query.token ?? "";
+      const email = token ? await peekSignInLink({ db, now: clock.now(), token }) : null;
+      if (!email) {
+        throw new AppError("not_found", {
+          message: "This sign-in link is unknown, already used or expired. Ask for a new one at /sign-in.",
+        });
+      }
+      return c.html(
+        await renderPage(<ConfirmEmailSignInPage token={token} email={email} next={safeNext(query.next)} />),
+      );
+    },
+  });
+
+  router.post("/sign-in/email/callback", {
+    form: z.object({ token: text({ max: 200 }), next: Next }),
+    action: "session.sign-in",
+    handler: async (c, { body }) => {
+      limitIp(c);
+      const { sessionId } = await finishEmailSignIn({
+        db,
+        now: clock.now(),
+        token: body.token,
         sessionDays: config.auth.sessionDays,
       });
       startSessionCookie(c, sessionId);
-      return c.redirect(safeNext(next), 303);
-    } catch (e) {
-      // A refused sign-in shows the sign-in page with GitHub's reason, not a redirect loop.
-      if (!isAppError(e) || e.code !== "unauthenticated") throw e;
-      return c.html(
-        await renderPage(
-          <SignInPage
-            viewer={layoutViewer(c)}
-            csrf={c.var.csrfToken}
-            next={safeNext(next)}
-            github={github.enabled}
-            email={mailer.enabled}
-            errors={[e.message]}
-          />,
-        ),
-        401,
-      );
-    }
+      return c.redirect(safeNext(body.next), 303);
+    },
   });
 
-  router.post("/sign-out", async (c) => {
-    const sessionId = getCookie(c, names.session);
-    if (sessionId) await signOut({ db, sessionId });
-    deleteCookie(c, names.session, { path: "/", secure: config.auth.cookieSecure });
-    return c.redirect("/", 303);
+  router.get("/auth/github", {
+    query: z.object({ next: Next }),
+    handler: (c, { query }) => {
+      limitIp(c);
+      const state = newSecret();
+      const next = safeNext(query.next);
+      setCookie(c, names.oauthState, `${state}|${next}`, cookieOptions(config.auth.cookieSecure, 600));
+      return c.redirect(github.authorizeUrl({ state, redirectUri }), 302);
+    },
+  });
+
+  router.get("/auth/github/callback", {
+    query: z.object({
+      state: optionalText({ max: 200 }),
+      code: optionalText({ max: 200 }),
+      error: optionalText({ max: 200 }),
+    }),
+    handler: async (c, { query }) => {
+      limitIp(c);
+      const saved = getCookie(c, names.oauthState) ?? "";
+      deleteCookie(c, names.oauthState, { path: "/", secure: config.auth.cookieSecure });
+      const [state = "", next = "/account"] = saved.split("|");
+      const sent = query.state ?? "";
+      if (!state || !sent || !safeEqual(state, sent)) {
+        throw new AppError("bad_request", {
+          message: "The GitHub sign-in could not be verified (state mismatch). Start again from /sign-in.",
+        });
+      }
+      if (query.error)
+        throw new AppError("forbidden", { message: `GitHub sign-in was not completed: ${query.error}.` });
+      if (!query.code) throw new AppError("bad_request", { message: "GitHub sent no code." });
+      try {
+        const { sessionId } = await signInWithGitHub({
+          db,
+          now: clock.now(),
+          github,
+          code: query.code,
+          redirectUri,
+          sessionDays: config.auth.sessionDays,
+        });
+        startSessionCookie(c, sessionId);
+        return c.redirect(safeNext(next), 303);
+      } catch (e) {
+        // A refused sign-in shows the sign-in page with GitHub's reason, not a redirect loop.
+        if (!isAppError(e) || e.code !== "unauthenticated") throw e;
+        return signInPage(c, safeNext(next), e.message, 401);
+      }
+    },
+  });
+
+  router.post("/sign-out", {
+    action: "session.sign-out",
+    handler: async (c) => {
+      const sessionId = getCookie(c, names.session);
+      if (sessionId) await signOut({ db, sessionId });
+      deleteCookie(c, names.session, { path: "/", secure: config.auth.cookieSecure });
+      return c.redirect("/", 303);
+    },
   });
 
   // ---- account page ----
-  const renderAccount = async (
+  const accountPage = async (
     c: Context<AppEnv>,
-    extra: {
-      newToken?: { token: string; name: string };
-      errors?: string[];
-      status?: 200 | 201 | 422 | 409;
-    } = {},
+    extra: { newToken?: { token: string; name: string } } = {},
   ) => {
-    const { viewer, user } = await currentUser(c);
+    const { user } = await currentUser(c);
     const overview = await accountOverview(db, user);
     const claimable = user.personId === null ? await claimablePeople(db) : [];
     return c.html(
       await renderPage(
         <AccountPage
-          viewer={{ name: viewer.name, csrfToken: c.var.csrfToken }}
-          csrf={c.var.csrfToken}
           user={user}
           today={dayOf(clock.now())}
           roles={overview.roles}
@@ -352,360 +375,333 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
           claimable={claimable}
           tokens={overview.tokens}
           newToken={extra.newToken}
-          errors={extra.errors}
           administers={{
             roles: await can(c, services, "admin.roles"),
             claims: await can(c, services, "admin.claims"),
           }}
         />,
       ),
-      extra.status ?? 200,
+      extra.newToken ? 201 : 200,
     );
   };
-  /** Runs a form action; validation and conflict errors re-render the account page with the message. */
-  const formAction = async (c: Context<AppEnv>, action: () => Promise<Response>) => {
-    try {
-      return await action();
-    } catch (e) {
-      if (isAppError(e) && (e.code === "validation" || e.code === "conflict")) {
-        return renderAccount(c, { errors: [e.message], status: e.code === "validation" ? 422 : 409 });
-      }
-      throw e;
-    }
-  };
 
-  router.get("/account", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "account.view", { kind: "account", userId: viewer.userId });
-    return renderAccount(c);
+  router.get("/account", {
+    action: "account.view",
+    resource: ownAccount,
+    handler: (c) => accountPage(c),
   });
 
-  router.post("/account/tokens", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "account.tokens", { kind: "account", userId: viewer.userId });
-    const body = await c.req.parseBody({ all: true });
-    return formAction(c, async () => {
-      const parsed = TokenBody.safeParse({
-        name: body.name ?? "",
-        scopes: body.scopes ?? [],
-        expiresInDays: body.expiresInDays ?? "",
-      });
-      const input = parsed.success ? parsed.data : { name: "", scopes: [], expiresInDays: "" };
-      const { token, row } = await createToken({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        userId: viewer.userId,
-        ...input,
-      });
-      return renderAccount(c, { newToken: { token, name: row.name }, status: 201 });
-    });
+  router.post("/account/tokens", {
+    form: TokenBody,
+    action: "account.tokens",
+    resource: ownAccount,
+    page: (c) => accountPage(c),
+    handler: async (c, { body }) => {
+      const { token, row } = await createToken({ ...own(c), ...body });
+      return accountPage(c, { newToken: { token, name: row.name } });
+    },
   });
 
-  router.post("/account/tokens/:id/revoke", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "account.tokens", { kind: "account", userId: viewer.userId });
-    await revokeToken({
-      db,
-      now: clock.now(),
-      by: actorFor(viewer),
-      userId: viewer.userId,
-      tokenId: Number(c.req.param("id")) || 0,
-    });
-    return c.redirect("/account", 303);
-  });
-
-  router.post("/account/name", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "account.edit", { kind: "account", userId: viewer.userId });
-    const body = await c.req.parseBody();
-    return formAction(c, async () => {
-      await renameUser({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        userId: viewer.userId,
-        name: typeof body.name === "string" ? body.name : "",
-      });
+  router.post("/account/tokens/:id/revoke", {
+    params: TokenParams,
+    form: z.object({}),
+    action: "account.tokens",
+    resource: ownAccount,
+    page: (c) => accountPage(c),
+    handler: async (c, { params }) => {
+      await revokeToken({ ...own(c), tokenId: params.id });
       return c.redirect("/account", 303);
-    });
+    },
   });
 
-  router.patch("/api/account", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "account.edit", { kind: "account", userId: viewer.userId });
-    const body = await jsonBody(c);
-    const user = await renameUser({
-      db,
-      now: clock.now(),
-      by: actorFor(viewer),
-      userId: viewer.userId,
-      name: typeof body.name === "string" ? body.name : "",
-    });
-    return c.json({ user: userJson(user) });
-  });
-
-  router.post("/account/claim", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "account.claim", { kind: "account", userId: viewer.userId });
-    const body = await c.req.parseBody();
-    return formAction(c, async () => {
-      await claimPerson({
-        db,
-        now: clock.now(),
-        userId: viewer.userId,
-        personSlug: typeof body.person === "string" ? body.person : "",
-        note: typeof body.note === "string" ? body.note : "",
-      });
+  router.post("/account/name", {
+    form: z.object({ name: NameSchema }),
+    action: "account.edit",
+    resource: ownAccount,
+    page: (c) => accountPage(c),
+    handler: async (c, { body }) => {
+      await renameUser({ ...own(c), name: body.name });
       return c.redirect("/account", 303);
-    });
+    },
+  });
+
+  router.patch("/api/account", {
+    summary: "Rename your account (scope account).",
+    operationId: "renameAccount",
+    json: z.object({ name: NameSchema }),
+    action: "account.edit",
+    resource: ownAccount,
+    response: { description: "Renamed.", schema: API.AccountUser, name: "AccountUser" },
+    handler: async (c, { body }) => {
+      const user = await renameUser({ ...own(c), name: body.name });
+      return c.json({ user: userJson(user) });
+    },
+  });
+
+  router.post("/account/claim", {
+    form: ClaimInputSchema,
+    action: "account.claim",
+    resource: ownAccount,
+    page: (c) => accountPage(c),
+    handler: async (c, { body }) => {
+      await claimPerson({ ...own(c), personSlug: body.person, note: body.note });
+      return c.redirect("/account", 303);
+    },
   });
 
   // ---- administration ----
-  router.get("/admin/claims", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "admin.claims");
-    const claims = await pendingClaims(db);
-    return c.html(
-      await renderPage(
-        <ClaimsPage
-          viewer={{ name: viewer.name, csrfToken: c.var.csrfToken }}
-          csrf={c.var.csrfToken}
-          claims={claims}
-        />,
-      ),
-    );
-  });
+  const claimsPage = async (c: Context<AppEnv>) =>
+    c.html(await renderPage(<ClaimsPage claims={await pendingClaims(db)} />));
+  router.get("/admin/claims", { action: "admin.claims", handler: (c) => claimsPage(c) });
 
   for (const outcome of ["confirm", "reject"] as const) {
-    router.post(`/admin/claims/:id/${outcome}`, async (c) => {
-      const viewer = requireViewer(c);
-      await authorize(c, services, "admin.claims");
-      await decideClaim({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        claimId: Number(c.req.param("id")) || 0,
-        outcome: outcome === "confirm" ? "confirmed" : "rejected",
-      });
-      return c.redirect("/admin/claims", 303);
+    router.post(`/admin/claims/:id/${outcome}`, {
+      params: ClaimParams,
+      form: z.object({}),
+      action: "admin.claims",
+      page: (c) => claimsPage(c),
+      handler: async (c, { params }) => {
+        await decideClaim({
+          db,
+          now: clock.now(),
+          by: actorFor(requireViewer(c)),
+          claimId: params.id,
+          outcome: outcome === "confirm" ? "confirmed" : "rejected",
+        });
+        return c.redirect("/admin/claims", 303);
+      },
     });
   }
 
   // Foundation roles: the same operations as `guildhall users grant` and `users end-role`.
   /** After a redirect (`?granted=<id>` or `?ended=<id>`): what was done, from the stored row. */
-  const doneMessage = async (c: Context<AppEnv>, today: string): Promise<string | undefined> => {
+  const doneMessage = async (today: string, done: { granted?: number; ended?: number }) => {
     for (const key of ["granted", "ended"] as const) {
-      const id = idParam(c.req.query(key) ?? "");
-      const [done] = id === 0 ? [] : await listFoundationRoles(db, { day: today, id });
-      if (!done) continue;
-      const { label, startedOn, endedOn } = foundationRoleJson(done, today);
-      const holder = done.user?.name ?? done.person?.name ?? "";
+      const id = done[key];
+      const [row] = id === undefined ? [] : await listFoundationRoles(db, { day: today, id });
+      if (!row) continue;
+      const { label, startedOn, endedOn } = foundationRoleJson(row, today);
+      const holder = row.user?.name ?? row.person?.name ?? "";
       return key === "granted"
         ? `Granted: ${label} to ${holder} from ${startedOn}.`
         : `Ended: ${label} of ${holder} on ${endedOn ?? ""}.`;
     }
     return undefined;
   };
-  const renderRoles = async (
-    c: Context<AppEnv>,
-    viewer: { name: string },
-    extra: { grant?: GrantFormState; end?: EndFormState; status?: 200 | 422 } = {},
-  ) => {
+  const RolesPageQuery = RolesQuery.extend({
+    granted: Id.optional().catch(undefined),
+    ended: Id.optional().catch(undefined),
+  });
+  type RolesPageQuery = z.output<typeof RolesPageQuery>;
+  const rolesPage = async (c: Context<AppEnv>, query: Partial<RolesPageQuery> = {}) => {
     const today = dayOf(clock.now());
-    const filter = extra.grant || extra.end ? { role: "", currentOnly: false } : rolesFilter(c);
+    const filter = { role: query.role ?? "", currentOnly: query.current ?? false };
     const rows = await listFoundationRoles(db, {
       day: today,
       role: filter.role,
       currentOnly: filter.currentOnly,
     });
-    const message = extra.grant || extra.end ? undefined : await doneMessage(c, today);
-    return c.html(
-      await renderPage(
-        <RolesPage
-          viewer={{ name: viewer.name, csrfToken: c.var.csrfToken }}
-          csrf={c.var.csrfToken}
-          today={today}
-          rows={rows}
-          filter={filter}
-          status={message}
-          grant={extra.grant}
-          end={extra.end}
-        />,
-      ),
-      extra.status ?? 200,
-    );
+    const message = await doneMessage(today, query);
+    return c.html(await renderPage(<RolesPage today={today} rows={rows} filter={filter} status={message} />));
   };
 
-  router.get("/admin/roles", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "admin.roles");
-    return renderRoles(c, viewer);
+  /** Grants a role as the page and the API send it (start defaults to today). */
+  const grant = (c: Context<AppEnv>, body: z.output<typeof GrantBody>) => {
+    const now = clock.now();
+    return grantFoundationRole({
+      db,
+      now,
+      by: actorFor(requireViewer(c)),
+      ...body,
+      startedOn: body.startedOn ?? dayOf(now),
+      reason: body.reason ?? "",
+    });
+  };
+  /** Ends a role as the page and the API send it (the day defaults to today). */
+  const end = (c: Context<AppEnv>, roleId: number, body: z.output<typeof EndBody>) =>
+    endFoundationRole({
+      db,
+      now: clock.now(),
+      by: actorFor(requireViewer(c)),
+      roleId,
+      endedOn: body.endedOn ?? dayOf(clock.now()),
+      reason: body.reason ?? "",
+      decisionRef: body.decisionRef,
+    });
+
+  router.get("/admin/roles", {
+    query: RolesPageQuery,
+    action: "admin.roles",
+    handler: (c, { query }) => rolesPage(c, query),
   });
 
   // A bad field re-shows the page with what was typed and the problems named.
-  router.post("/admin/roles", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "admin.roles");
-    const body = await c.req.parseBody();
-    const values = Object.fromEntries(GRANT_FIELDS.map((f) => [f, text(body[f])]));
-    try {
-      const row = await grantFoundationRole({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        who: text(body.who),
-        role: text(body.role),
-        startedOn: text(body.startedOn).trim(),
-        endedOn: optional(body.endedOn),
-        termEndsOn: optional(body.termEndsOn),
-        reason: text(body.reason),
-        decisionRef: optional(body.decisionRef),
-      });
-      return c.redirect(`/admin/roles?granted=${row.id}`, 303);
-    } catch (e) {
-      if (!isAppError(e) || e.code !== "validation") throw e;
-      return renderRoles(c, viewer, { grant: { values, issues: e.issues }, status: 422 });
-    }
+  router.post("/admin/roles", {
+    form: GrantBody,
+    action: "admin.roles",
+    page: (c) => rolesPage(c),
+    handler: async (c, { body }) => c.redirect(`/admin/roles?granted=${(await grant(c, body)).id}`, 303),
   });
 
-  router.post("/admin/roles/:id/end", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "admin.roles");
-    const id = idParam(c.req.param("id"));
-    const body = await c.req.parseBody();
-    const values = { endedOn: text(body.endedOn), reason: text(body.reason) };
-    try {
-      await endFoundationRole({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        roleId: id,
-        endedOn: values.endedOn.trim(),
-        reason: values.reason,
-        decisionRef: optional(body.decisionRef),
-      });
-      return c.redirect(`/admin/roles?ended=${id}`, 303);
-    } catch (e) {
-      if (!isAppError(e) || e.code !== "validation") throw e;
-      return renderRoles(c, viewer, { end: { id, values, issues: e.issues }, status: 422 });
-    }
+  router.post("/admin/roles/:id/end", {
+    params: RoleParams,
+    form: EndBody,
+    action: "admin.roles",
+    page: (c) => rolesPage(c),
+    handler: async (c, { params, body }) => {
+      await end(c, params.id, body);
+      return c.redirect(`/admin/roles?ended=${params.id}`, 303);
+    },
   });
 
   // ---- JSON API (Bearer tokens, or the session cookie with the x-csrf-token header) ----
-  router.get("/api/account", async (c) => {
-    const { viewer, user } = await currentUser(c);
-    await authorize(c, services, "account.view", { kind: "account", userId: viewer.userId });
-    const overview = await accountOverview(db, user);
-    return c.json({
-      user: userJson(user),
-      foundationRoles: overview.roles.map((r) => ({
-        id: r.id,
-        role: r.role,
-        startedOn: r.startedOn,
-        endedOn: r.endedOn,
-        termEndsOn: r.termEndsOn,
-        reason: r.reason,
-        decisionRef: r.decisionRef,
-      })),
-      person: overview.person,
-      claims: overview.claims.map(({ claim, person }) => ({
-        id: claim.id,
-        status: claim.status,
-        person,
-        createdAt: claim.createdAt.toISOString(),
-      })),
-      tokens: overview.tokens.map(tokenJson),
-    });
+  router.get("/api/account", {
+    summary: "Your account: foundation roles, person, claims and tokens.",
+    operationId: "getAccount",
+    action: "account.view",
+    resource: ownAccount,
+    response: { description: "Your account.", schema: API.Account, name: "Account" },
+    handler: async (c) => {
+      const { user } = await currentUser(c);
+      const overview = await accountOverview(db, user);
+      return c.json({
+        user: userJson(user),
+        foundationRoles: overview.roles.map((r) => ({
+          id: r.id,
+          role: r.role,
+          startedOn: r.startedOn,
+          endedOn: r.endedOn,
+          termEndsOn: r.termEndsOn,
+          reason: r.reason,
+          decisionRef: r.decisionRef,
+        })),
+        person: overview.person,
+        claims: overview.claims.map(({ claim, person }) => ({
+          id: claim.id,
+          status: claim.status,
+          person,
+          createdAt: claim.createdAt.toISOString(),
+        })),
+        tokens: overview.tokens.map(tokenJson),
+      });
+    },
   });
 
-  router.get("/api/account/tokens", async (c) => {
-    const { viewer, user } = await currentUser(c);
-    await authorize(c, services, "account.view", { kind: "account", userId: viewer.userId });
-    const overview = await accountOverview(db, user);
-    return c.json({ tokens: overview.tokens.map(tokenJson) });
+  router.get("/api/account/tokens", {
+    summary: "Your personal access tokens (never their secret).",
+    operationId: "listTokens",
+    action: "account.view",
+    resource: ownAccount,
+    response: { description: "Tokens.", schema: API.TokenList, name: "TokenList" },
+    handler: async (c) => {
+      const { user } = await currentUser(c);
+      const overview = await accountOverview(db, user);
+      return c.json({ tokens: overview.tokens.map(tokenJson) });
+    },
   });
 
-  router.post("/api/account/tokens", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "account.tokens", { kind: "account", userId: viewer.userId });
-    const body = await jsonBody(c);
-    const { token, row } = await createToken({
-      db,
-      now: clock.now(),
-      by: actorFor(viewer),
-      userId: viewer.userId,
-      name: typeof body.name === "string" ? body.name : "",
-      scopes: Array.isArray(body.scopes) ? body.scopes.map(String) : [],
-      expiresInDays: typeof body.expiresInDays === "number" ? body.expiresInDays : Number.NaN,
-    });
-    return c.json({ token, ...tokenJson(row) }, 201);
+  router.post("/api/account/tokens", {
+    summary: "Create a token; its secret is shown only in this response (scope account).",
+    operationId: "createToken",
+    json: TokenBody,
+    action: "account.tokens",
+    resource: ownAccount,
+    response: { status: 201, description: "Created.", schema: API.TokenCreated, name: "TokenCreated" },
+    handler: async (c, { body }) => {
+      const { token, row } = await createToken({ ...own(c), ...body });
+      return c.json({ token, ...tokenJson(row) }, 201);
+    },
   });
 
-  router.delete("/api/account/tokens/:id", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "account.tokens", { kind: "account", userId: viewer.userId });
-    const row = await revokeToken({
-      db,
-      now: clock.now(),
-      by: actorFor(viewer),
-      userId: viewer.userId,
-      tokenId: Number(c.req.param("id")) || 0,
-    });
-    return c.json(tokenJson(row));
+  router.delete("/api/account/tokens/:id", {
+    summary: "Revoke one of your tokens (scope account).",
+    operationId: "revokeToken",
+    params: TokenParams,
+    action: "account.tokens",
+    resource: ownAccount,
+    response: { description: "Revoked.", schema: API.Token, name: "Token" },
+    handler: async (c, { params }) => {
+      const row = await revokeToken({ ...own(c), tokenId: params.id });
+      return c.json(tokenJson(row));
+    },
   });
 
-  router.post("/api/account/claim", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "account.claim", { kind: "account", userId: viewer.userId });
-    const body = await jsonBody(c);
-    const claim = await claimPerson({
-      db,
-      now: clock.now(),
-      userId: viewer.userId,
-      personSlug: typeof body.person === "string" ? body.person : "",
-      note: typeof body.note === "string" ? body.note : "",
-    });
-    return c.json({ id: claim.id, status: claim.status, personId: claim.personId }, 201);
+  router.post("/api/account/claim", {
+    summary: "Say which person from the charters you are; an administrator confirms (scope account).",
+    operationId: "claimPerson",
+    json: ClaimInputSchema,
+    action: "account.claim",
+    resource: ownAccount,
+    response: { status: 201, description: "Filed.", schema: API.ClaimFiled, name: "ClaimFiled" },
+    errors: { 409: "Your account is linked already, the person is, or a claim is waiting." },
+    handler: async (c, { body }) => {
+      const claim = await claimPerson({ ...own(c), personSlug: body.person, note: body.note });
+      return c.json({ id: claim.id, status: claim.status, personId: claim.personId }, 201);
+    },
   });
 
-  router.get("/api/admin/claims", async (c) => {
-    requireViewer(c);
-    await authorize(c, services, "admin.claims");
-    const claims = await pendingClaims(db);
-    return c.json({
-      claims: claims.map(({ claim, user, person }) => ({
-        id: claim.id,
-        note: claim.note,
-        createdAt: claim.createdAt.toISOString(),
-        user,
-        person,
-      })),
-    });
+  router.get("/api/admin/claims", {
+    summary: "Pending person claims (administrators).",
+    operationId: "listPendingClaims",
+    action: "admin.claims",
+    response: { description: "Pending claims.", schema: API.PendingClaims, name: "PendingClaims" },
+    handler: async (c) => {
+      const claims = await pendingClaims(db);
+      return c.json({
+        claims: claims.map(({ claim, user, person }) => ({
+          id: claim.id,
+          note: claim.note,
+          createdAt: claim.createdAt.toISOString(),
+          user,
+          person,
+        })),
+      });
+    },
   });
 
   for (const outcome of ["confirm", "reject"] as const) {
-    router.post(`/api/admin/claims/:id/${outcome}`, async (c) => {
-      const viewer = requireViewer(c);
-      await authorize(c, services, "admin.claims");
-      const claim = await decideClaim({
-        db,
-        now: clock.now(),
-        by: actorFor(viewer),
-        claimId: Number(c.req.param("id")) || 0,
-        outcome: outcome === "confirm" ? "confirmed" : "rejected",
-      });
-      return c.json({ id: claim.id, status: claim.status, personId: claim.personId, userId: claim.userId });
+    router.post(`/api/admin/claims/:id/${outcome}`, {
+      summary:
+        outcome === "confirm"
+          ? "Confirm a claim: the account is linked to the person (administrators)."
+          : "Reject a claim (administrators).",
+      operationId: outcome === "confirm" ? "confirmClaim" : "rejectClaim",
+      params: ClaimParams,
+      action: "admin.claims",
+      response: {
+        description: outcome === "confirm" ? "Confirmed." : "Rejected.",
+        schema: API.ClaimDecided,
+        name: "ClaimDecided",
+      },
+      errors: { 409: "The claim was decided already." },
+      handler: async (c, { params }) => {
+        const claim = await decideClaim({
+          db,
+          now: clock.now(),
+          by: actorFor(requireViewer(c)),
+          claimId: params.id,
+          outcome: outcome === "confirm" ? "confirmed" : "rejected",
+        });
+        return c.json({ id: claim.id, status: claim.status, personId: claim.personId, userId: claim.userId });
+      },
     });
   }
 
-  router.get("/api/admin/foundation-roles", async (c) => {
-    requireViewer(c);
-    await authorize(c, services, "admin.roles");
-    const today = dayOf(clock.now());
-    const filter = rolesFilter(c);
-    const rows = await listFoundationRoles(db, { day: today, ...filter });
-    return c.json({ on: today, foundationRoles: rows.map((r) => foundationRoleJson(r, today)) });
+  router.get("/api/admin/foundation-roles", {
+    summary: "Foundation role holders, current first, then past and future (administrators, scope admin).",
+    operationId: "listFoundationRoles",
+    query: RolesQuery,
+    action: "admin.roles",
+    response: { description: "Role holders.", schema: API.FoundationRoleList, name: "FoundationRoleList" },
+    handler: async (c, { query }) => {
+      const today = dayOf(clock.now());
+      const rows = await listFoundationRoles(db, {
+        day: today,
+        role: query.role ?? "",
+        currentOnly: query.current,
+      });
+      return c.json({ on: today, foundationRoles: rows.map((r) => foundationRoleJson(r, today)) });
+    },
   });
 
   /** The role as listed, after a grant or an end. */
@@ -716,61 +712,46 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     return foundationRoleJson(listed, today);
   };
 
-  router.post("/api/admin/foundation-roles", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "admin.roles");
-    const body = await jsonBody(c);
-    const now = clock.now();
-    const row = await grantFoundationRole({
-      db,
-      now,
-      by: actorFor(viewer),
-      who: text(body.who),
-      role: text(body.role),
-      startedOn: body.startedOn === undefined ? dayOf(now) : text(body.startedOn),
-      endedOn: optional(body.endedOn),
-      termEndsOn: optional(body.termEndsOn),
-      reason: text(body.reason),
-      decisionRef: optional(body.decisionRef),
-    });
-    return c.json(await roleJsonById(row.id), 201);
+  router.post("/api/admin/foundation-roles", {
+    summary:
+      "Grant a foundation role for a period, as `guildhall users grant` does; recorded in the audit log (administrators, scope admin).",
+    operationId: "grantFoundationRole",
+    json: GrantBody,
+    action: "admin.roles",
+    response: { status: 201, description: "Granted.", schema: API.FoundationRole, name: "FoundationRole" },
+    handler: async (c, { body }) => c.json(await roleJsonById((await grant(c, body)).id), 201),
   });
 
-  router.post("/api/admin/foundation-roles/:id/end", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "admin.roles");
-    const body = (await c.req.text()).trim() === "" ? {} : await jsonBody(c);
-    const now = clock.now();
-    const row = await endFoundationRole({
-      db,
-      now,
-      by: actorFor(viewer),
-      roleId: idParam(c.req.param("id")),
-      endedOn: body.endedOn === undefined ? dayOf(now) : text(body.endedOn),
-      reason: text(body.reason),
-      decisionRef: optional(body.decisionRef),
-    });
-    return c.json(await roleJsonById(row.id));
+  router.post("/api/admin/foundation-roles/:id/end", {
+    summary:
+      "End a foundation role on a day, as `guildhall users end-role` does; recorded in the audit log (administrators, scope admin).",
+    operationId: "endFoundationRole",
+    params: RoleParams,
+    json: EndBody,
+    action: "admin.roles",
+    response: { description: "Ended.", schema: API.FoundationRole, name: "FoundationRole" },
+    handler: async (c, { params, body }) => c.json(await roleJsonById((await end(c, params.id, body)).id)),
   });
 
   // What the viewer may do in a group, as the policy decides today (for scripts and for the pages).
-  router.get("/api/groups/:slug/permissions", async (c) => {
-    const group = await loadGroupResource(db, { slug: c.req.param("slug") });
-    if (!group) throw new AppError("not_found", { message: `No group "${c.req.param("slug")}".` });
-    const actor = await actorOf(c, services);
-    const today = dayOf(clock.now());
-    const permissions = Object.fromEntries(
-      GROUP_ACTIONS.map((action) => [action, decide(actor, action, group, today).allowed]),
-    );
-    return c.json({
-      group: c.req.param("slug"),
-      membershipModel: group.membershipModel,
-      on: today,
-      permissions,
-    });
+  router.get("/api/groups/:slug/permissions", {
+    summary: "What the viewer (anonymous or signed in) may do in the group today, as the policy decides.",
+    operationId: "getGroupPermissions",
+    params: z.object({ slug: Slug.describe("The group's slug (its charter file name).") }),
+    response: { description: "Allowed actions.", schema: API.GroupPermissions, name: "GroupPermissions" },
+    handler: async (c, { params }) => {
+      const group = await loadGroupResource(db, { slug: params.slug });
+      if (!group) throw new AppError("not_found", { message: `No group "${params.slug}".` });
+      const actor = await actorOf(c, services);
+      const today = dayOf(clock.now());
+      const permissions = Object.fromEntries(
+        GROUP_ACTIONS.map((action) => [action, decide(actor, action, group, today).allowed]),
+      );
+      return c.json({ group: params.slug, membershipModel: group.membershipModel, on: today, permissions });
+    },
   });
 
-  return router;
+  return router.app;
 }
 
 const GROUP_ACTIONS = [
@@ -785,17 +766,3 @@ const GROUP_ACTIONS = [
   "group.report",
   "group.record-roles",
 ] as const satisfies readonly Action[];
-
-/** The JSON object body, or a 400 naming the problem. */
-async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch (e) {
-    throw new AppError("bad_request", { message: "The request body must be a JSON object.", cause: e });
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new AppError("bad_request", { message: "The request body must be a JSON object." });
-  }
-  return body as Record<string, unknown>;
-}

@@ -209,9 +209,11 @@ describe("/admin/roles", () => {
     );
     expect(endBeforeStart.status).toBe(422);
     const html = await endBeforeStart.text();
-    expect(html).toContain("The role was not granted:");
-    expect(html).toContain('<a href="#grant-endedOn">End date</a>: must be after the start date');
-    expect(html).toMatch(/id="grant-endedOn"[^>]*aria-invalid="true"/);
+    expect(html).toContain("There is a problem");
+    expect(html).toContain(
+      '<a href="#f-admin-roles-endedOn">End date (first day no longer held; optional): must be after the start date</a>',
+    );
+    expect(html).toMatch(/id="f-admin-roles-endedOn"[^>]*aria-invalid="true"/);
     for (const kept of [
       'value="member@example.org"',
       'value="2026-06-01"',
@@ -230,8 +232,8 @@ describe("/admin/roles", () => {
     );
     expect(unknown.status).toBe(422);
     const unknownHtml = await unknown.text();
-    expect(unknownHtml).toContain("Who</a>: no account has the email nobody@example.org");
-    expect(unknownHtml).toContain("Start date</a>: is not a real date");
+    expect(unknownHtml).toMatch(/Who: [^<]*: no account has the email nobody@example.org<\/a>/);
+    expect(unknownHtml).toMatch(/Start date \(first day held\): is not a real date[^<]*<\/a>/);
     expect(unknownHtml).toContain('value="nobody@example.org"');
     expect(unknownHtml).toContain('value="2026-02-30"');
 
@@ -244,7 +246,7 @@ describe("/admin/roles", () => {
     expect(badEnd.status).toBe(422);
     const badEndHtml = await badEnd.text();
     expect(badEndHtml).toContain(
-      `<a href="#end-${board?.id}-endedOn">End date</a>: must be after 2026-01-01`,
+      `<a href="#f-admin-roles-${board?.id}-end-endedOn">End on: must be after 2026-01-01</a>`,
     );
     expect(badEndHtml).toContain('value="term over"');
     expect(badEndHtml).toContain('value="2025-12-01"');

@@ -1,8 +1,17 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { optionalText, text } from "../../platform/validation.ts";
 import { appendAudit, type ClaimRow, findPersonBySlug, findUserById } from "./accounts.repo.ts";
+import { parseOrThrow } from "./schemas.ts";
+
+/** What a claim says: the person (by slug, as on /people) and a note for the administrator. */
+export const ClaimInputSchema = z.object({
+  person: text({ max: 200, required: "choose the person you are" }),
+  note: optionalText({ max: 2000 }).transform((v) => v ?? ""),
+});
 
 /** Records "this person from the charters is me" for an administrator to confirm. */
 export async function claimPerson(input: {
@@ -12,13 +21,14 @@ export async function claimPerson(input: {
   personSlug: string;
   note?: string;
 }): Promise<ClaimRow> {
+  const claimed = parseOrThrow(ClaimInputSchema, { person: input.personSlug, note: input.note }, "claim");
   return input.db.transaction(async (tx) => {
     const user = await findUserById(tx, input.userId);
     if (!user) throw new AppError("not_found", { message: `No user with id ${input.userId}.` });
     if (user.personId !== null) {
       throw new AppError("conflict", { message: "Your account is already linked to a person." });
     }
-    const person = await findPersonBySlug(tx, input.personSlug.trim());
+    const person = await findPersonBySlug(tx, claimed.person);
     if (!person) {
       throw new AppError("validation", {
         message: `Invalid claim: person: no person "${input.personSlug}".`,
@@ -41,7 +51,7 @@ export async function claimPerson(input: {
         userId: user.id,
         personId: person.id,
         status: "pending",
-        note: (input.note ?? "").trim().slice(0, 2000),
+        note: claimed.note,
         createdAt: input.now,
       })
       .returning();

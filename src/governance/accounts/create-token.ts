@@ -3,6 +3,7 @@ import { hashSecret, newSecret } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { text, wholeNumber } from "../../platform/validation.ts";
 import { type AuditActor, appendAudit, findUserById, type TokenRow } from "./accounts.repo.ts";
 import { parseOrThrow, ScopesSchema } from "./schemas.ts";
 
@@ -12,13 +13,13 @@ export const TOKEN_PREFIX = "guildhall_pat_";
 export const MAX_TOKEN_DAYS = 366;
 
 const Input = z.object({
-  name: z.string().trim().min(1, { message: "must not be empty" }).max(100),
+  name: text({ max: 100, required: "must not be empty" }),
   scopes: ScopesSchema,
-  expiresInDays: z.coerce
-    .number()
-    .int({ message: "must be a whole number of days" })
-    .min(1, { message: "must be at least 1 day" })
-    .max(MAX_TOKEN_DAYS, { message: `must be at most ${MAX_TOKEN_DAYS} days` }),
+  expiresInDays: wholeNumber({
+    min: 1,
+    max: MAX_TOKEN_DAYS,
+    message: `must be a whole number of days from 1 to ${MAX_TOKEN_DAYS}`,
+  }),
 });
 
 /** Creates a personal access token; the token itself is returned once and only its hash is kept. */

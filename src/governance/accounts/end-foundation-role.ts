@@ -3,10 +3,15 @@ import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { optionalText } from "../../platform/validation.ts";
 import { type AuditActor, appendAudit, type FoundationRoleRow } from "./accounts.repo.ts";
 import { DaySchema, parseOrThrow } from "./schemas.ts";
 
-const Input = z.object({ endedOn: DaySchema, reason: z.string().trim().max(2000) });
+const Input = z.object({
+  endedOn: DaySchema,
+  reason: optionalText({ max: 2000 }).transform((v) => v ?? ""),
+  decisionRef: optionalText({ max: 500 }),
+});
 
 /** Ends a foundation role period on a day (the holder no longer has it from that day). */
 export async function endFoundationRole(input: {
@@ -18,7 +23,11 @@ export async function endFoundationRole(input: {
   reason?: string;
   decisionRef?: string | null;
 }): Promise<FoundationRoleRow> {
-  const data = parseOrThrow(Input, { endedOn: input.endedOn, reason: input.reason ?? "" }, "role end");
+  const data = parseOrThrow(
+    Input,
+    { endedOn: input.endedOn, reason: input.reason ?? "", decisionRef: input.decisionRef ?? null },
+    "role end",
+  );
   return input.db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -45,7 +54,7 @@ export async function endFoundationRole(input: {
       subjectId: before.userId ?? before.personId ?? "",
       before,
       after,
-      cause: input.decisionRef ?? data.reason,
+      cause: data.decisionRef ?? data.reason,
     });
     return after;
   });

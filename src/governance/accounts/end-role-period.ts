@@ -3,13 +3,14 @@ import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { optionalText } from "../../platform/validation.ts";
 import { type AuditActor, appendAudit, type RolePeriodRow } from "./accounts.repo.ts";
 import { DaySchema, parseOrThrow } from "./schemas.ts";
 
 const Input = z.object({
   endedOn: DaySchema,
-  reason: z.string().trim().max(2000),
-  decisionRef: z.string().trim().max(500).nullable(),
+  reason: optionalText({ max: 2000 }).transform((v) => v ?? ""),
+  decisionRef: optionalText({ max: 500 }),
 });
 
 /** Ends a group role period on a day, recording why and the decision behind it. */

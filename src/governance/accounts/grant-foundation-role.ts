@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
+import { optionalText } from "../../platform/validation.ts";
 import { type AuditActor, appendAudit, type FoundationRoleRow, findRoleHolder } from "./accounts.repo.ts";
 import { DaySchema, FoundationRoleSchema, parseOrThrow } from "./schemas.ts";
 
@@ -11,8 +12,8 @@ const Input = z
     startedOn: DaySchema,
     endedOn: DaySchema.nullable(),
     termEndsOn: DaySchema.nullable(),
-    reason: z.string().trim().max(2000),
-    decisionRef: z.string().trim().max(500).nullable(),
+    reason: optionalText({ max: 2000 }).transform((v) => v ?? ""),
+    decisionRef: optionalText({ max: 500 }),
   })
   .refine((v) => v.endedOn === null || v.endedOn > v.startedOn, {
     message: "must be after the start date",

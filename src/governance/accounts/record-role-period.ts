@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
+import { optionalText } from "../../platform/validation.ts";
 import { type AuditActor, appendAudit, type RolePeriodRow } from "./accounts.repo.ts";
 import { DaySchema, GroupRoleSchema, parseOrThrow } from "./schemas.ts";
 
@@ -9,12 +10,12 @@ const Input = z
     groupId: z.number().int().positive(),
     personId: z.number().int().positive(),
     role: GroupRoleSchema,
-    title: z.string().trim().max(200),
+    title: optionalText({ max: 200 }).transform((v) => v ?? ""),
     startedOn: DaySchema,
     endedOn: DaySchema.nullable(),
     termEndsOn: DaySchema.nullable(),
-    reason: z.string().trim().max(2000),
-    decisionRef: z.string().trim().max(500).nullable(),
+    reason: optionalText({ max: 2000 }).transform((v) => v ?? ""),
+    decisionRef: optionalText({ max: 500 }),
   })
   .refine((v) => v.role !== "other" || v.title.length > 0, {
     message: "a titled role needs its title",

@@ -3,14 +3,12 @@ import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { text } from "../../platform/validation.ts";
 import { type AuditActor, appendAudit, type UserRow } from "./accounts.repo.ts";
 import { parseOrThrow } from "./schemas.ts";
 
-const NameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: "must not be empty" })
-  .max(200, { message: "is too long" });
+/** The name an account shows: visible text (not only zero-width characters), at most 200 characters. */
+export const NameSchema = text({ max: 200, required: "must not be empty" });
 
 /** Changes the name an account shows on pages ("Signed in as ..."). */
 export async function renameUser(input: {

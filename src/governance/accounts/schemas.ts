@@ -1,24 +1,12 @@
 import { z } from "zod";
+import { Day, Email } from "../../platform/validation.ts";
 import { FOUNDATION_ROLES, GROUP_ROLES, TOKEN_SCOPES } from "../policy/policy.ts";
 
-/** An email address, trimmed and lower-cased. */
-export const EmailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ message: "must be an email address such as ada@example.org" }));
+/** An email address, trimmed and lower-cased (the shared building block). */
+export const EmailSchema = Email;
 
-/** A calendar day, YYYY-MM-DD. */
-export const DaySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD" })
-  .refine(
-    (s) => {
-      const t = Date.parse(`${s}T00:00:00Z`);
-      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-    },
-    { message: "is not a real date" },
-  );
+/** A real calendar day, YYYY-MM-DD, in the sane year range (the shared building block). */
+export const DaySchema = Day;
 
 /** A foundation role name. */
 export const FoundationRoleSchema = z.enum(FOUNDATION_ROLES, {
@@ -30,7 +18,10 @@ export const GroupRoleSchema = z.enum(GROUP_ROLES, { message: `must be one of ${
 
 /** A token scope list: at least one known scope, no repeats. */
 export const ScopesSchema = z
-  .array(z.enum(TOKEN_SCOPES, { message: `must be one of ${TOKEN_SCOPES.join(", ")}` }))
+  .array(z.enum(TOKEN_SCOPES, { message: `must be one of ${TOKEN_SCOPES.join(", ")}` }), {
+    message: "must be a list of scopes",
+  })
+  .max(TOKEN_SCOPES.length * 2, { message: "lists too many scopes" })
   .min(1, { message: "choose at least one scope" })
   .transform((s) => [...new Set(s)]);
 

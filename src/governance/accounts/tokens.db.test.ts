@@ -178,7 +178,7 @@ describe("personal access tokens", () => {
     const bad = await api(token, "/api/account", { method: "PATCH", json: { name: " " } });
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
-      "Invalid account: name: must not be empty",
+      "Invalid request body: name: must not be empty",
     );
     const me = (await (await api(token, "/api/account")).json()) as { user: { name: string } };
     expect(me.user.name).toBe("Grace Hopper");

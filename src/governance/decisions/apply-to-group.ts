@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { Id, Slug, text } from "../../platform/validation.ts";
 import { ensureAccountPerson } from "../accounts/ensure-account-person.ts";
 import { foundationRolesOf, groupSettings, isParticipant, loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
@@ -14,10 +15,10 @@ const { membershipApplications } = schema;
 
 /** Input of applyToGroup: what the applicant offers. */
 export const ApplyInputSchema = z.object({
-  group: z.union([z.number().int().positive(), z.string().min(1)]),
-  statement: z.string().trim().min(1, "say why you want to join").max(5000),
-  skills: z.string().trim().min(1, "list the skills you bring").max(2000),
-  timeCommitment: z.string().trim().min(1, "say how much time you can give").max(500),
+  group: z.union([Id, Slug]),
+  statement: text({ multiline: true, max: 5000, required: "say why you want to join" }),
+  skills: text({ multiline: true, max: 2000, required: "list the skills you bring" }),
+  timeCommitment: text({ max: 500, required: "say how much time you can give" }),
 });
 
 const DECIDED_BY = {

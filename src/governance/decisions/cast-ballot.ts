@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { Id } from "../../platform/validation.ts";
 import { finishVote } from "./apply-outcome.ts";
 import { loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, type DecisionHooks, parseInput } from "./deps.ts";
@@ -12,8 +13,10 @@ const { votes, voteElectorate, voteParticipation, openBallots } = schema;
 
 /** Input of castBallot. */
 export const CastBallotInputSchema = z.object({
-  voteId: z.number().int().positive(),
-  choice: z.enum(BALLOT_CHOICES as [BallotChoice, ...BallotChoice[]]),
+  voteId: Id,
+  choice: z.enum(BALLOT_CHOICES as [BallotChoice, ...BallotChoice[]], {
+    message: `must be one of ${BALLOT_CHOICES.join(", ")}`,
+  }),
 });
 
 /** What a voter is told after casting: never the running counts of a secret ballot. */

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
+import { Id } from "../../platform/validation.ts";
 import { finishVote } from "./apply-outcome.ts";
 import { loadGroup, lockVote, type VoteRow } from "./decisions.repo.ts";
 import { type DecisionCall, type DecisionHooks, parseInput } from "./deps.ts";
 import { decidedOutcome, type VoteBaseRule } from "./tally.ts";
 
 /** Input of closeVote. */
-export const CloseVoteInputSchema = z.object({ voteId: z.number().int().positive() });
+export const CloseVoteInputSchema = z.object({ voteId: Id });
 
 /**
  * Closes a vote whose closing time has come, or earlier once its outcome can no longer change

@@ -240,3 +240,19 @@ export async function findApplication(
   if (!row) throw new AppError("not_found", { message: `No application #${applicationId}.` });
   return row;
 }
+
+/** The group and holder of a role period (what the policy decides a renewal on), or not_found. */
+export async function findRolePeriodHolder(
+  db: DbOrTx,
+  rolePeriodId: number,
+): Promise<{ groupId: number; personId: number; groupSlug: string }> {
+  const row = (
+    await db
+      .select({ groupId: rolePeriods.groupId, personId: rolePeriods.personId, groupSlug: groups.slug })
+      .from(rolePeriods)
+      .innerJoin(groups, eq(groups.id, rolePeriods.groupId))
+      .where(eq(rolePeriods.id, rolePeriodId))
+  )[0];
+  if (!row) throw new AppError("not_found", { message: `No role period #${rolePeriodId}.` });
+  return row;
+}

@@ -1,17 +1,21 @@
 import type { Context } from "hono";
-import { AppError } from "../../platform/errors.ts";
-import { type AppEnv, createRouter, type Router } from "../../platform/http/app.tsx";
+import { z } from "zod";
+import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
+import { DateTime, Id, optionalOneOf, Slug } from "../../platform/validation.ts";
+import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
-import { actorOf, authorize, can } from "../policy/authorize.ts";
+import { actorOf, can } from "../policy/authorize.ts";
 import type { Resource } from "../policy/policy.ts";
-import { applyToGroup } from "./apply-to-group.ts";
-import { castBallot } from "./cast-ballot.ts";
+import { createRoomRouter } from "../policy/room-router.ts";
+import { ApplyInputSchema, applyToGroup } from "./apply-to-group.ts";
+import { CastBallotInputSchema, castBallot } from "./cast-ballot.ts";
 import { closeVote } from "./close-vote.ts";
 import {
   type DecisionActor,
   findApplication,
+  findRolePeriodHolder,
   findVote,
   groupSettings,
   leaveStanding,
@@ -27,20 +31,20 @@ import {
 } from "./decisions.views.tsx";
 import type { DecisionDeps } from "./deps.ts";
 import { exportAudit } from "./export-audit.ts";
-import { extendVote } from "./extend-vote.ts";
+import { ExtendVoteInputSchema, extendVote } from "./extend-vote.ts";
 import { getBoardOverview } from "./get-board-overview.ts";
 import { getVote } from "./get-vote.ts";
-import { leaveGroup } from "./leave-group.ts";
+import { LeaveGroupInputSchema, leaveGroup } from "./leave-group.ts";
 import { listApplications } from "./list-applications.ts";
 import { listGroupAudit } from "./list-group-audit.ts";
 import { listLapsingTerms } from "./list-lapsing-terms.ts";
 import { listLiaisonProblems } from "./list-liaison-problems.ts";
 import { listVotes } from "./list-votes.ts";
 import { nextMeeting } from "./meetings.ts";
-import { openApplicationVote } from "./open-application-vote.ts";
-import { decidingBodyOf, openVote } from "./open-vote.ts";
+import { OpenApplicationVoteInputSchema, openApplicationVote } from "./open-application-vote.ts";
+import { decidingBodyOf, OpenVoteInputSchema, openVote } from "./open-vote.ts";
 import { RENEWAL_WINDOW_DAYS, renewTerm } from "./renew-term.ts";
-import { setDecisionSettings } from "./set-decision-settings.ts";
+import { DecisionSettingsInputSchema, setDecisionSettings } from "./set-decision-settings.ts";
 import { dayOf } from "./terms.ts";
 
 type Ctx = Context<AppEnv>;
@@ -51,48 +55,30 @@ const DECIDED_BY: Record<string, string> = {
   "steering-council": "a vote of the Steering Council",
 };
 
-/** A positive integer path parameter, or a 404 naming it. */
-function idParam(c: Ctx, name: string): number {
-  const raw = c.req.param(name) ?? "";
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n <= 0) {
-    throw new AppError("not_found", { message: `No such ${name}: ${raw}` });
-  }
-  return n;
-}
+const VoteParams = z.object({ id: Id.describe("The vote's numeric id.") });
+const ApplicationParams = z.object({ id: Id.describe("The application's numeric id.") });
+const RolePeriodParams = z.object({ id: Id.describe("The role period's numeric id.") });
+const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 
-/** The request body as a plain object: JSON for the API, form fields for pages. */
-async function body(c: Ctx): Promise<Record<string, unknown>> {
-  const type = c.req.header("content-type") ?? "";
-  if (type.includes("application/json")) {
-    const parsed: unknown = await c.req.json().catch(() => {
-      throw new AppError("bad_request", { message: "The request body is not valid JSON." });
-    });
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      throw new AppError("bad_request", { message: "The request body must be a JSON object." });
-    }
-    return parsed as Record<string, unknown>;
-  }
-  const form = await c.req.parseBody();
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(form)) if (typeof v === "string" && k !== "_csrf") out[k] = v;
-  return out;
-}
+/** A closing time: ISO 8601 (a form's value without a zone is read as UTC), in the future. */
+const ClosesAt = DateTime.describe("When the vote closes (ISO 8601, in the future).");
 
-/** A form's datetime-local value (no zone) is read as UTC; anything else is passed through. */
-function utc(value: unknown): unknown {
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00Z` : value;
-}
-
-/** A numeric field from a form (string) or JSON (number); empty means absent. */
-function num(value: unknown): unknown {
-  if (value === "" || value === undefined || value === null) return undefined;
-  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
-}
+/** Bodies of the decision routes: the operations' own input, less what the path gives. */
+const Bodies = {
+  ballot: CastBallotInputSchema.omit({ voteId: true }),
+  extend: ExtendVoteInputSchema.omit({ voteId: true }).extend({ closesAt: ClosesAt }),
+  openVote: OpenVoteInputSchema.omit({ group: true, applicationId: true }).extend({ closesAt: ClosesAt }),
+  apply: ApplyInputSchema.omit({ group: true }),
+  applicationVote: OpenApplicationVoteInputSchema.omit({ applicationId: true }).extend({
+    closesAt: ClosesAt,
+  }),
+  leave: LeaveGroupInputSchema.omit({ group: true }),
+  settings: DecisionSettingsInputSchema.omit({ group: true }),
+};
 
 /** The HTTP routes of membership decisions. */
 export function createDecisionsRouter(services: Services): Router {
-  const router = createRouter();
+  const router = createRoomRouter(services);
   const db = services.database.db;
   const deps: DecisionDeps = { database: services.database, clock: services.clock, log: services.log };
   const today = () => dayOf(services.clock.now());
@@ -106,17 +92,17 @@ export function createDecisionsRouter(services: Services): Router {
       label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
     };
   };
-  const layoutViewer = (c: Ctx) =>
-    c.var.viewer ? { name: c.var.viewer.name, csrfToken: c.var.csrfToken } : null;
 
-  const groupOf = async (slug: string) => {
-    const row = await loadGroup(db, slug);
-    return { row, resource: groupResourceOf(row) };
+  /** The policy's view of a group, with its row. */
+  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
+    const row = await loadGroup(db, params.slug);
+    return { ...groupResourceOf(row), row };
   };
 
-  const voteResource = async (voteId: number): Promise<Extract<Resource, { kind: "vote" }>> => {
-    const vote = await findVote(db, voteId);
-    const electorate = await voteElectorateIds(db, voteId);
+  /** The policy's view of a vote. */
+  const voteResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
+    const vote = await findVote(db, params.id);
+    const electorate = await voteElectorateIds(db, vote.id);
     const body = vote.body === "board" || vote.body === "steering-council" ? vote.body : "group";
     return {
       kind: "vote",
@@ -126,229 +112,45 @@ export function createDecisionsRouter(services: Services): Router {
       electorate,
       subjectPersonId: vote.subjectPersonId,
       openedByPersonId: vote.openedByPersonId,
-    };
+    } satisfies Resource;
   };
 
-  const viewVote = async (c: Ctx, voteId: number) => {
-    const resource = await voteResource(voteId);
-    const actor = await authorize(c, services, "vote.view-tally", resource);
-    const showBallots = await can(c, services, "vote.view-ballots", resource);
-    const view = await getVote({ db, voteId, viewerPersonId: actor.personId, showBallots });
-    return { view, resource, actor };
-  };
-
-  // ---- votes ----
-  router.get("/votes/:id", async (c) => {
-    const { view, resource } = await viewVote(c, idParam(c, "id"));
-    const mayCast = await can(c, services, "vote.cast", resource);
+  /** The vote page: tally as far as secrecy allows, the ballot form, and extend/close for those who may. */
+  const votePage = async (c: Ctx, voteId: number) => {
+    const resource = await voteResource(c, { params: { id: voteId } });
+    const actor = await actorOf(c, services);
+    const view = await getVote({
+      db,
+      voteId,
+      viewerPersonId: actor.personId,
+      showBallots: await can(c, services, "vote.view-ballots", resource),
+    });
     return c.html(
       await renderPage(
         <VotePage
-          viewer={layoutViewer(c)}
-          csrf={c.var.csrfToken}
           vote={view}
-          mayCast={mayCast}
-          mayManage={mayCast}
+          mayCast={await can(c, services, "vote.cast", resource)}
+          mayManage={await can(c, services, "vote.extend", resource)}
         />,
       ),
     );
-  });
-  router.get("/api/votes/:id", async (c) => c.json({ vote: (await viewVote(c, idParam(c, "id"))).view }));
-
-  const cast = async (c: Ctx) => {
-    const voteId = idParam(c, "id");
-    await authorize(c, services, "vote.cast", await voteResource(voteId));
-    const input = await body(c);
-    return castBallot({ deps, actor: await decisionActor(c), input: { voteId, choice: input.choice } });
   };
-  router.post("/votes/:id/ballot", async (c) => {
-    await cast(c);
-    return c.redirect(`/votes/${c.req.param("id")}`, 303);
-  });
-  router.post("/api/votes/:id/ballots", async (c) => c.json({ result: await cast(c) }, 201));
 
-  const extend = async (c: Ctx) => {
-    const voteId = idParam(c, "id");
-    await authorize(c, services, "vote.extend", await voteResource(voteId));
-    const input = await body(c);
-    return extendVote({
-      deps,
-      actor: await decisionActor(c),
-      input: { voteId, closesAt: utc(input.closesAt), reason: input.reason },
-    });
-  };
-  router.post("/votes/:id/extend", async (c) => {
-    await extend(c);
-    return c.redirect(`/votes/${c.req.param("id")}`, 303);
-  });
-  router.post("/api/votes/:id/extend", async (c) => {
-    const vote = await extend(c);
-    return c.json({ vote: { id: vote.id, closesAt: vote.closesAt.toISOString() } });
-  });
-
-  const close = async (c: Ctx) => {
-    const voteId = idParam(c, "id");
-    await authorize(c, services, "vote.close", await voteResource(voteId));
-    return closeVote({ deps, actor: await decisionActor(c), input: { voteId } });
-  };
-  router.post("/votes/:id/close", async (c) => {
-    await close(c);
-    return c.redirect(`/votes/${c.req.param("id")}`, 303);
-  });
-  router.post("/api/votes/:id/close", async (c) => {
-    const vote = await close(c);
-    return c.json({ vote: { id: vote.id, status: vote.status, outcome: vote.outcome } });
-  });
-
-  // ---- group decisions ----
-  const open = async (c: Ctx) => {
-    const { row, resource } = await groupOf(c.req.param("slug") ?? "");
-    await authorize(c, services, "group.decide-membership", resource);
-    const input = await body(c);
-    return openVote({
-      deps,
-      actor: await decisionActor(c),
-      input: {
-        group: row.id,
-        kind: input.kind,
-        subjectPersonId: num(input.subjectPersonId) ?? null,
-        title: input.title === "" ? undefined : input.title,
-        description: input.description ?? "",
-        closesAt: utc(input.closesAt),
-        secrecy: input.secrecy === "" ? undefined : input.secrecy,
-      },
-    });
-  };
-  router.post("/groups/:slug/votes", async (c) => c.redirect(`/votes/${(await open(c)).id}`, 303));
-  router.post("/api/groups/:slug/votes", async (c) => {
-    const vote = await open(c);
-    return c.json(
-      { vote: await getVote({ db, voteId: vote.id, viewerPersonId: null, showBallots: false }) },
-      201,
-    );
-  });
-  router.get("/api/groups/:slug/votes", async (c) => {
-    const { row, resource } = await groupOf(c.req.param("slug") ?? "");
-    const actor = await authorize(c, services, "group.view-private", resource);
-    return c.json({ votes: await listVotes({ db, groupId: row.id, viewerPersonId: actor.personId }) });
-  });
-
-  const apply = async (c: Ctx) => {
-    const { row, resource } = await groupOf(c.req.param("slug") ?? "");
-    await authorize(c, services, "group.apply", resource);
-    const input = await body(c);
-    return applyToGroup({ deps, actor: await decisionActor(c), input: { ...input, group: row.id } });
-  };
-  router.post("/groups/:slug/apply", async (c) => {
-    const result = await apply(c);
-    return c.redirect(`/groups/${c.req.param("slug")}/decisions?applied=${result.applicationId}`, 303);
-  });
-  router.post("/api/groups/:slug/applications", async (c) => c.json({ application: await apply(c) }, 201));
-  router.get("/api/groups/:slug/applications", async (c) => {
-    const { row, resource } = await groupOf(c.req.param("slug") ?? "");
-    await authorize(c, services, "group.view-private", resource);
-    return c.json({ applications: await listApplications({ db, groupId: row.id }) });
-  });
-
-  const startDecision = async (c: Ctx) => {
-    const applicationId = idParam(c, "id");
-    const app = await findApplication(db, applicationId);
-    const resource = groupResourceOf(await loadGroup(db, app.groupId));
-    // The chair manages applications; the deciding body may also start its own vote.
-    if (!(await can(c, services, "group.manage-applications", resource))) {
-      await authorize(c, services, "group.decide-membership", resource);
-    }
-    const input = await body(c);
-    const vote = await openApplicationVote({
-      deps,
-      actor: await decisionActor(c),
-      input: {
-        applicationId,
-        closesAt: utc(input.closesAt),
-        secrecy: input.secrecy === "" ? undefined : input.secrecy,
-      },
-    });
-    return vote;
-  };
-  router.post("/applications/:id/vote", async (c) =>
-    c.redirect(`/votes/${(await startDecision(c)).id}`, 303),
-  );
-  router.post("/api/applications/:id/vote", async (c) => {
-    const vote = await startDecision(c);
-    return c.json({ vote: { id: vote.id, body: vote.body, closesAt: vote.closesAt.toISOString() } }, 201);
-  });
-
-  const leave = async (c: Ctx) => {
-    const { row, resource } = await groupOf(c.req.param("slug") ?? "");
-    // Leaving needs no vote: the member themself may.
-    await authorize(c, services, "group.leave", resource);
-    const input = await body(c);
-    return leaveGroup({
-      deps,
-      actor: await decisionActor(c),
-      input: { group: row.id, note: input.note ?? "" },
-    });
-  };
-  router.post("/groups/:slug/leave", async (c) => {
-    await leave(c);
-    return c.redirect(`/groups/${c.req.param("slug")}`, 303);
-  });
-  router.post("/api/groups/:slug/leave", async (c) => c.json(await leave(c)));
-
-  const renew = async (c: Ctx) => {
-    const rolePeriodId = idParam(c, "id");
-    const actor = await decisionActor(c);
-    if (actor.userId === null)
-      throw new AppError("unauthenticated", { message: "Sign in to renew your term." });
-    return renewTerm({ deps, actor, input: { rolePeriodId } });
-  };
-  router.post("/role-periods/:id/renew", async (c) => {
-    const period = await renew(c);
-    const g = await loadGroup(db, period.groupId);
-    return c.redirect(`/groups/${g.slug}/decisions`, 303);
-  });
-  router.post("/api/role-periods/:id/renew", async (c) => {
-    const period = await renew(c);
-    return c.json({ rolePeriod: { id: period.id, termEndsOn: period.termEndsOn } });
-  });
-
-  const settings = async (c: Ctx) => {
-    const { row, resource } = await groupOf(c.req.param("slug") ?? "");
-    await authorize(c, services, "group.edit-arrangements", resource);
-    const input = await body(c);
-    return setDecisionSettings({
-      deps,
-      actor: await decisionActor(c),
-      input: {
-        group: row.id,
-        baseRule: input.baseRule === "" ? undefined : input.baseRule,
-        secrecy: input.secrecy === "" ? undefined : input.secrecy,
-        nextMeetingOn: input.nextMeetingOn === "" ? null : input.nextMeetingOn,
-      },
-    });
-  };
-  router.post("/groups/:slug/decision-settings", async (c) => {
-    await settings(c);
-    return c.redirect(`/groups/${c.req.param("slug")}/decisions`, 303);
-  });
-  router.put("/api/groups/:slug/decision-settings", async (c) => c.json({ settings: await settings(c) }));
-
-  router.get("/groups/:slug/decisions", async (c) => {
-    const { row, resource } = await groupOf(c.req.param("slug") ?? "");
-    const actor = await authorize(c, services, "group.view", resource);
+  /** The group's decisions page (also re-shown, with what was typed, when one of its forms is refused). */
+  const decisionsPage = async (c: Ctx, slug: string, applied?: number) => {
+    const { row, ...resource } = await groupResource(c, { params: { slug } });
+    const actor = await actorOf(c, services);
     const day = today();
-    const group = await loadGroup(db, row.id);
     const seesPrivate = await can(c, services, "group.view-private", resource);
     const stored = await groupSettings(db, row.id);
-    const applied = Number(c.req.query("applied") ?? "");
     const model: GroupDecisionsModel = {
       group: { id: row.id, slug: row.slug, name: row.name },
       nextMeeting: nextMeeting({
         today: day,
         recorded: stored.nextMeetingOn,
-        cadence: group.charter.meetingCadence,
+        cadence: row.charter.meetingCadence,
       }),
-      decidedBy: DECIDED_BY[decidingBodyOf(group.charter.membershipModel)] ?? "",
+      decidedBy: DECIDED_BY[decidingBodyOf(row.charter.membershipModel)] ?? "",
       settings: stored,
       votes: seesPrivate ? await listVotes({ db, groupId: row.id, viewerPersonId: actor.personId }) : null,
       applications: seesPrivate ? await listApplications({ db, groupId: row.id }) : null,
@@ -369,61 +171,445 @@ export function createDecisionsRouter(services: Services): Router {
       mayManageApplications: await can(c, services, "group.manage-applications", resource),
       mayEditSettings: await can(c, services, "group.edit-arrangements", resource),
       leave: actor.personId === null ? "none" : await leaveStanding(db, row.id, actor.personId, day),
-      ...(Number.isSafeInteger(applied) && applied > 0 ? { applied: { applicationId: applied } } : {}),
+      ...(applied !== undefined ? { applied: { applicationId: applied } } : {}),
     };
-    return c.html(
-      await renderPage(<GroupDecisionsPage viewer={layoutViewer(c)} csrf={c.var.csrfToken} model={model} />),
-    );
+    return c.html(await renderPage(<GroupDecisionsPage model={model} />));
+  };
+
+  // ---- votes ----
+  router.get("/votes/:id", {
+    params: VoteParams,
+    action: "vote.view-tally",
+    resource: voteResource,
+    handler: (c, { params }) => votePage(c, params.id),
+  });
+  router.get("/api/votes/:id", {
+    summary: "A vote: tally, voters, and open ballots to those who may see them (never a secret ballot's).",
+    operationId: "getVote",
+    params: VoteParams,
+    action: "vote.view-tally",
+    resource: voteResource,
+    response: { description: "The vote.", schema: API.VoteResponse, name: "VoteResponse" },
+    handler: async (c, { params, resource, actor }) => {
+      const vote = await getVote({
+        db,
+        voteId: params.id,
+        viewerPersonId: (await actor()).personId,
+        showBallots: await can(c, services, "vote.view-ballots", resource),
+      });
+      return c.json({ vote });
+    },
+  });
+
+  router.post("/votes/:id/ballot", {
+    params: VoteParams,
+    form: Bodies.ballot,
+    action: "vote.cast",
+    resource: voteResource,
+    page: (c, { params }) => votePage(c, params.id),
+    handler: async (c, { params, body }) => {
+      await castBallot({ deps, actor: await decisionActor(c), input: { voteId: params.id, ...body } });
+      return c.redirect(`/votes/${params.id}`, 303);
+    },
+  });
+  router.post("/api/votes/:id/ballots", {
+    summary: "Cast your ballot (scope votes).",
+    operationId: "castBallot",
+    params: VoteParams,
+    json: Bodies.ballot,
+    action: "vote.cast",
+    resource: voteResource,
+    response: { status: 201, description: "Counted.", schema: API.BallotResult, name: "BallotResult" },
+    errors: { 409: "The vote is closed, or you have already voted." },
+    handler: async (c, { params, body }) => {
+      const result = await castBallot({
+        deps,
+        actor: await decisionActor(c),
+        input: { voteId: params.id, ...body },
+      });
+      return c.json({ result }, 201);
+    },
+  });
+
+  router.post("/votes/:id/extend", {
+    params: VoteParams,
+    form: Bodies.extend,
+    action: "vote.extend",
+    resource: voteResource,
+    page: (c, { params }) => votePage(c, params.id),
+    handler: async (c, { params, body }) => {
+      await extendVote({ deps, actor: await decisionActor(c), input: { voteId: params.id, ...body } });
+      return c.redirect(`/votes/${params.id}`, 303);
+    },
+  });
+  router.post("/api/votes/:id/extend", {
+    summary:
+      "Move the closing time later, with a reason: the opener, the group's chairs or the deciding body.",
+    operationId: "extendVote",
+    params: VoteParams,
+    json: Bodies.extend,
+    action: "vote.extend",
+    resource: voteResource,
+    response: { description: "Extended.", schema: API.VoteExtended, name: "VoteExtended" },
+    errors: { 409: "The vote is closed." },
+    handler: async (c, { params, body }) => {
+      const vote = await extendVote({
+        deps,
+        actor: await decisionActor(c),
+        input: { voteId: params.id, ...body },
+      });
+      return c.json({ vote: { id: vote.id, closesAt: vote.closesAt.toISOString() } });
+    },
+  });
+
+  router.post("/votes/:id/close", {
+    params: VoteParams,
+    form: z.object({}),
+    action: "vote.close",
+    resource: voteResource,
+    page: (c, { params }) => votePage(c, params.id),
+    handler: async (c, { params }) => {
+      await closeVote({ deps, actor: await decisionActor(c), input: { voteId: params.id } });
+      return c.redirect(`/votes/${params.id}`, 303);
+    },
+  });
+  router.post("/api/votes/:id/close", {
+    summary: "Close a vote that is due or whose outcome can no longer change, and apply its outcome.",
+    operationId: "closeVote",
+    params: VoteParams,
+    action: "vote.close",
+    resource: voteResource,
+    response: { description: "Closed.", schema: API.VoteClosed, name: "VoteClosed" },
+    errors: { 409: "The vote is closed already, or its outcome can still change." },
+    handler: async (c, { params }) => {
+      const vote = await closeVote({ deps, actor: await decisionActor(c), input: { voteId: params.id } });
+      return c.json({ vote: { id: vote.id, status: vote.status, outcome: vote.outcome } });
+    },
+  });
+
+  // ---- group decisions ----
+  router.post("/groups/:slug/votes", {
+    params: SlugParams,
+    form: Bodies.openVote,
+    action: "group.decide-membership",
+    resource: groupResource,
+    page: (c, { params }) => decisionsPage(c, params.slug),
+    handler: async (c, { body, resource }) => {
+      const vote = await openVote({
+        deps,
+        actor: await decisionActor(c),
+        input: { ...body, group: resource.groupId },
+      });
+      return c.redirect(`/votes/${vote.id}`, 303);
+    },
+  });
+  router.post("/api/groups/:slug/votes", {
+    summary: "Open a vote under the group's membership model (scope votes).",
+    operationId: "openVote",
+    params: SlugParams,
+    json: Bodies.openVote,
+    action: "group.decide-membership",
+    resource: groupResource,
+    response: {
+      status: 201,
+      description: "Opened: the vote as others will see it.",
+      schema: API.VoteResponse,
+      name: "VoteResponse",
+    },
+    errors: { 409: "The same question is already open." },
+    handler: async (c, { body, resource }) => {
+      const vote = await openVote({
+        deps,
+        actor: await decisionActor(c),
+        input: { ...body, group: resource.groupId },
+      });
+      return c.json(
+        { vote: await getVote({ db, voteId: vote.id, viewerPersonId: null, showBallots: false }) },
+        201,
+      );
+    },
+  });
+  router.get("/api/groups/:slug/votes", {
+    summary: "The group's votes (participants, the Board, administrators).",
+    operationId: "listGroupVotes",
+    params: SlugParams,
+    action: "group.view-private",
+    resource: groupResource,
+    response: { description: "Votes, newest first.", schema: API.VoteList, name: "VoteList" },
+    handler: async (c, { resource, actor }) =>
+      c.json({
+        votes: await listVotes({ db, groupId: resource.groupId, viewerPersonId: (await actor()).personId }),
+      }),
+  });
+
+  router.post("/groups/:slug/apply", {
+    params: SlugParams,
+    form: Bodies.apply,
+    action: "group.apply",
+    resource: groupResource,
+    page: (c, { params }) => decisionsPage(c, params.slug),
+    handler: async (c, { params, body, resource }) => {
+      const result = await applyToGroup({
+        deps,
+        actor: await decisionActor(c),
+        input: { ...body, group: resource.groupId },
+      });
+      return c.redirect(`/groups/${params.slug}/decisions?applied=${result.applicationId}`, 303);
+    },
+  });
+  router.post("/api/groups/:slug/applications", {
+    summary: "Apply to join; an account without a person gets one (scope groups).",
+    operationId: "applyToGroup",
+    params: SlugParams,
+    json: Bodies.apply,
+    action: "group.apply",
+    resource: groupResource,
+    response: {
+      status: 201,
+      description: "Received.",
+      schema: API.ApplicationReceived,
+      name: "ApplicationReceived",
+    },
+    errors: { 409: "You have already applied, or are already in the group." },
+    handler: async (c, { body, resource }) => {
+      const application = await applyToGroup({
+        deps,
+        actor: await decisionActor(c),
+        input: { ...body, group: resource.groupId },
+      });
+      return c.json({ application }, 201);
+    },
+  });
+  router.get("/api/groups/:slug/applications", {
+    summary: "Applications to the group (participants, the Board, administrators).",
+    operationId: "listApplications",
+    params: SlugParams,
+    action: "group.view-private",
+    resource: groupResource,
+    response: { description: "Applications.", schema: API.ApplicationList, name: "ApplicationList" },
+    handler: async (c, { resource }) =>
+      c.json({ applications: await listApplications({ db, groupId: resource.groupId }) }),
+  });
+
+  /** The group of an application: the chair manages it; the deciding body may also start its own vote. */
+  const applicationResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
+    const application = await findApplication(db, params.id);
+    const row = await loadGroup(db, application.groupId);
+    return { ...groupResourceOf(row), row };
+  };
+  router.post("/applications/:id/vote", {
+    params: ApplicationParams,
+    form: Bodies.applicationVote,
+    action: ["group.manage-applications", "group.decide-membership"],
+    resource: applicationResource,
+    page: async (c, { params }) => decisionsPage(c, (await applicationResource(c, { params })).row.slug),
+    handler: async (c, { params, body }) => {
+      const vote = await openApplicationVote({
+        deps,
+        actor: await decisionActor(c),
+        input: { ...body, applicationId: params.id },
+      });
+      return c.redirect(`/votes/${vote.id}`, 303);
+    },
+  });
+  router.post("/api/applications/:id/vote", {
+    summary: "Start the decision on an application: opens the admit vote of the deciding body.",
+    operationId: "openApplicationVote",
+    params: ApplicationParams,
+    json: Bodies.applicationVote,
+    action: ["group.manage-applications", "group.decide-membership"],
+    resource: applicationResource,
+    response: { status: 201, description: "Opened.", schema: API.VoteOpened, name: "VoteOpened" },
+    errors: { 409: "The application is decided already, or its vote is open." },
+    handler: async (c, { params, body }) => {
+      const vote = await openApplicationVote({
+        deps,
+        actor: await decisionActor(c),
+        input: { ...body, applicationId: params.id },
+      });
+      return c.json({ vote: { id: vote.id, body: vote.body, closesAt: vote.closesAt.toISOString() } }, 201);
+    },
+  });
+
+  // Leaving needs no vote: the member themself may.
+  router.post("/groups/:slug/leave", {
+    params: SlugParams,
+    form: Bodies.leave,
+    action: "group.leave",
+    resource: groupResource,
+    page: (c, { params }) => decisionsPage(c, params.slug),
+    handler: async (c, { params, body, resource }) => {
+      await leaveGroup({ deps, actor: await decisionActor(c), input: { ...body, group: resource.groupId } });
+      return c.redirect(`/groups/${params.slug}`, 303);
+    },
+  });
+  router.post("/api/groups/:slug/leave", {
+    summary: "Leave the group: every role you hold there ends today, no vote needed (scope groups).",
+    operationId: "leaveGroup",
+    params: SlugParams,
+    json: Bodies.leave,
+    action: "group.leave",
+    resource: groupResource,
+    response: { description: "Roles ended.", schema: API.LeftGroup, name: "LeftGroup" },
+    errors: { 409: "You hold no role there that can end (ex officio roles end with the foundation role)." },
+    handler: async (c, { body, resource }) =>
+      c.json(
+        await leaveGroup({
+          deps,
+          actor: await decisionActor(c),
+          input: { ...body, group: resource.groupId },
+        }),
+      ),
+  });
+
+  /** The role period's holder and group: only the member renews their own term. */
+  const rolePeriodResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
+    const holder = await findRolePeriodHolder(db, params.id);
+    return {
+      kind: "role-period" as const,
+      groupId: holder.groupId,
+      personId: holder.personId,
+      slug: holder.groupSlug,
+    };
+  };
+  router.post("/role-periods/:id/renew", {
+    params: RolePeriodParams,
+    form: z.object({}),
+    action: "group.renew-term",
+    resource: rolePeriodResource,
+    page: async (c, { params }) => decisionsPage(c, (await rolePeriodResource(c, { params })).slug),
+    handler: async (c, { params, resource }) => {
+      await renewTerm({ deps, actor: await decisionActor(c), input: { rolePeriodId: params.id } });
+      return c.redirect(`/groups/${resource.slug}/decisions`, 303);
+    },
+  });
+  router.post("/api/role-periods/:id/renew", {
+    summary: "Renew your own term in the renewal window (scope groups).",
+    operationId: "renewTerm",
+    params: RolePeriodParams,
+    action: "group.renew-term",
+    resource: rolePeriodResource,
+    response: { description: "Renewed.", schema: API.TermRenewed, name: "TermRenewed" },
+    errors: { 409: "The role has ended, has no term, or the renewal window is not open." },
+    handler: async (c, { params }) => {
+      const period = await renewTerm({
+        deps,
+        actor: await decisionActor(c),
+        input: { rolePeriodId: params.id },
+      });
+      return c.json({ rolePeriod: { id: period.id, termEndsOn: period.termEndsOn } });
+    },
+  });
+
+  router.post("/groups/:slug/decision-settings", {
+    params: SlugParams,
+    form: Bodies.settings,
+    action: "group.edit-arrangements",
+    resource: groupResource,
+    page: (c, { params }) => decisionsPage(c, params.slug),
+    handler: async (c, { params, body, resource }) => {
+      await setDecisionSettings({
+        deps,
+        actor: await decisionActor(c),
+        input: { ...body, group: resource.groupId },
+      });
+      return c.redirect(`/groups/${params.slug}/decisions`, 303);
+    },
+  });
+  router.put("/api/groups/:slug/decision-settings", {
+    summary: "Set the vote base rule, default secrecy and next meeting (chairs, administrators).",
+    operationId: "setDecisionSettings",
+    params: SlugParams,
+    json: Bodies.settings,
+    action: "group.edit-arrangements",
+    resource: groupResource,
+    response: { description: "Saved.", schema: API.DecisionSettings, name: "DecisionSettings" },
+    handler: async (c, { body, resource }) =>
+      c.json({
+        settings: await setDecisionSettings({
+          deps,
+          actor: await decisionActor(c),
+          input: { ...body, group: resource.groupId },
+        }),
+      }),
+  });
+
+  router.get("/groups/:slug/decisions", {
+    params: SlugParams,
+    query: z.object({ applied: Id.optional().catch(undefined) }),
+    action: "group.view",
+    resource: groupResource,
+    handler: (c, { params, query }) => decisionsPage(c, params.slug, query.applied),
   });
 
   // ---- audit ----
-  const audit = async (c: Ctx, slug: string) => {
-    const { row, resource } = await groupOf(slug);
-    await authorize(c, services, "group.view-private", resource);
-    return { row, entries: await listGroupAudit({ db, groupId: row.id }) };
-  };
-  router.get("/groups/:slug/audit", async (c) => {
-    const { row, entries } = await audit(c, c.req.param("slug"));
-    return c.html(await renderPage(<AuditPage viewer={layoutViewer(c)} group={row} entries={entries} />));
+  const auditOf = async (groupId: number) => listGroupAudit({ db, groupId });
+  router.get("/groups/:slug/audit", {
+    params: SlugParams,
+    action: "group.view-private",
+    resource: groupResource,
+    handler: async (c, { resource }) =>
+      c.html(await renderPage(<AuditPage group={resource.row} entries={await auditOf(resource.groupId)} />)),
   });
-  router.get("/groups/:slug/:file{audit\\.(csv|json)}", async (c) => {
-    const format = c.req.param("file").endsWith(".csv") ? "csv" : "json";
-    const { row, entries } = await audit(c, c.req.param("slug"));
-    const text = exportAudit({ entries, format });
-    return c.body(text, 200, {
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="${row.slug}-audit.${format}"`,
-    });
+  router.get("/groups/:slug/:file{audit\\.(csv|json)}", {
+    params: SlugParams.extend({ file: z.enum(["audit.csv", "audit.json"]) }),
+    action: "group.view-private",
+    resource: groupResource,
+    handler: async (c, { params, resource }) => {
+      const format = params.file === "audit.csv" ? "csv" : "json";
+      const text = exportAudit({ entries: await auditOf(resource.groupId), format });
+      return c.body(text, 200, {
+        "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="${resource.row.slug}-audit.${format}"`,
+      });
+    },
   });
-  router.get("/api/groups/:slug/audit", async (c) => {
-    const format = c.req.query("format") === "csv" ? "csv" : "json";
-    const { entries } = await audit(c, c.req.param("slug"));
-    if (format === "csv")
-      return c.body(exportAudit({ entries, format }), 200, { "content-type": "text/csv; charset=utf-8" });
-    return c.json({ entries });
+  router.get("/api/groups/:slug/audit", {
+    summary: "The group's audit log (JSON; `?format=csv` for CSV).",
+    operationId: "getGroupAudit",
+    params: SlugParams,
+    query: z.object({ format: optionalOneOf(["json", "csv"]) }),
+    action: "group.view-private",
+    resource: groupResource,
+    response: { description: "Entries, oldest first.", schema: API.AuditLog, name: "AuditLog" },
+    handler: async (c, { query, resource }) => {
+      const entries = await auditOf(resource.groupId);
+      if (query.format === "csv") {
+        return c.body(exportAudit({ entries, format: "csv" }), 200, {
+          "content-type": "text/csv; charset=utf-8",
+        });
+      }
+      return c.json({ entries });
+    },
   });
 
   // ---- the Board ----
-  const board = async (c: Ctx) => {
-    const actor = await authorize(c, services, "board.overview", { kind: "site" });
-    return getBoardOverview({ db, day: today(), viewerPersonId: actor.personId });
-  };
-  router.get("/board", async (c) => {
-    const o = await board(c);
-    return c.html(
-      await renderPage(
-        <BoardPage
-          viewer={layoutViewer(c)}
-          day={o.day}
-          votes={o.openVotes}
-          applications={o.openApplications}
-          terms={o.lapsingTerms}
-          liaisons={o.liaisonProblems}
-        />,
-      ),
-    );
+  const board = async (actorPersonId: number | null) =>
+    getBoardOverview({ db, day: today(), viewerPersonId: actorPersonId });
+  router.get("/board", {
+    action: "board.overview",
+    handler: async (c, { actor }) => {
+      const o = await board((await actor()).personId);
+      return c.html(
+        await renderPage(
+          <BoardPage
+            day={o.day}
+            votes={o.openVotes}
+            applications={o.openApplications}
+            terms={o.lapsingTerms}
+            liaisons={o.liaisonProblems}
+          />,
+        ),
+      );
+    },
   });
-  router.get("/api/board", async (c) => c.json(await board(c)));
+  router.get("/api/board", {
+    summary: "Open votes, applications, lapsing terms and liaison gaps (Board members, administrators).",
+    operationId: "getBoardOverview",
+    action: "board.overview",
+    response: { description: "The overview.", schema: API.BoardOverview, name: "BoardOverview" },
+    handler: async (c, { actor }) => c.json(await board((await actor()).personId)),
+  });
 
-  return router;
+  return router.app;
 }

@@ -1,15 +1,12 @@
 /** Server-rendered pages for membership decisions; every form works without JavaScript. */
-import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
+import { Layout } from "../../platform/http/layout.tsx";
+import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import type { ApplicationView } from "./list-applications.ts";
 import type { AuditEntry } from "./list-group-audit.ts";
 import type { LapsingTerm } from "./list-lapsing-terms.ts";
 import type { LiaisonProblem } from "./list-liaison-problems.ts";
 import type { NextMeeting } from "./meetings.ts";
 import type { VoteView } from "./vote-views.ts";
-
-function Csrf(props: { token: string }) {
-  return <input type="hidden" name="_csrf" value={props.token} />;
-}
 
 const KIND_LABEL: Record<string, string> = {
   "admit-member": "Admit a member",
@@ -91,16 +88,10 @@ function LiaisonList(props: { problems: LiaisonProblem[]; showGroup: boolean }) 
 }
 
 /** The page of one vote: its question, tally as far as secrecy allows, and the ballot form. */
-export function VotePage(props: {
-  viewer: LayoutViewer | null;
-  csrf: string;
-  vote: VoteView;
-  mayCast: boolean;
-  mayManage: boolean;
-}) {
+export function VotePage(props: { vote: VoteView; mayCast: boolean; mayManage: boolean }) {
   const v = props.vote;
   return (
-    <Layout title={v.title} viewer={props.viewer}>
+    <Layout title={v.title}>
       <p>
         <a href={`/groups/${v.group.slug}/decisions`}>{v.group.name}: decisions</a>
       </p>
@@ -167,35 +158,45 @@ export function VotePage(props: {
         </>
       )}
       {props.mayCast && v.viewerMayVote && (
-        <form method="post" action={`/votes/${v.id}/ballot`}>
-          <Csrf token={props.csrf} />
-          <fieldset>
-            <legend>Your ballot (it cannot be changed once cast)</legend>
-            {(["yes", "no", "abstain"] as const).map((choice) => (
-              <div>
-                <input type="radio" id={`choice-${choice}`} name="choice" value={choice} required />
-                <label for={`choice-${choice}`}>{choice[0]?.toUpperCase() + choice.slice(1)}</label>
-              </div>
-            ))}
-          </fieldset>
-          <button type="submit">Cast ballot</button>
-        </form>
+        <Form
+          action={`/votes/${v.id}/ballot`}
+          submit="Cast ballot"
+          fields={[
+            {
+              name: "choice",
+              label: "Your ballot (it cannot be changed once cast)",
+              kind: "radios",
+              required: true,
+              options: (["yes", "no", "abstain"] as const).map((choice) => ({
+                value: choice,
+                label: `${choice[0]?.toUpperCase()}${choice.slice(1)}`,
+              })),
+            },
+          ]}
+        />
       )}
       {props.mayManage && v.status === "open" && (
         <>
           <h2>Manage</h2>
-          <form method="post" action={`/votes/${v.id}/extend`}>
-            <Csrf token={props.csrf} />
-            <label for="closesAt">New closing time (UTC, YYYY-MM-DDTHH:MM)</label>
-            <input id="closesAt" name="closesAt" type="datetime-local" required />
-            <label for="reason">Reason</label>
-            <input id="reason" name="reason" type="text" required />
-            <button type="submit">Extend</button>
-          </form>
-          <form method="post" action={`/votes/${v.id}/close`}>
-            <Csrf token={props.csrf} />
-            <button type="submit">Close now (only once due or decided)</button>
-          </form>
+          <Form
+            action={`/votes/${v.id}/extend`}
+            submit="Extend"
+            fields={[
+              {
+                name: "closesAt",
+                label: "New closing time (UTC)",
+                kind: "datetime-local",
+                required: true,
+                hint: "Later than the current closing time.",
+              },
+              { name: "reason", label: "Reason", required: true, attrs: { maxlength: 500 } },
+            ]}
+          />
+          <ButtonForm
+            action={`/votes/${v.id}/close`}
+            submit="Close now (only once due or decided)"
+            class=""
+          />
         </>
       )}
     </Layout>
@@ -222,14 +223,10 @@ export interface GroupDecisionsModel {
 }
 
 /** The group's decisions page: votes, applications, terms, and the forms for each action. */
-export function GroupDecisionsPage(props: {
-  viewer: LayoutViewer | null;
-  csrf: string;
-  model: GroupDecisionsModel;
-}) {
+export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
   const m = props.model;
   return (
-    <Layout title={`${m.group.name}: decisions`} viewer={props.viewer} path="/groups">
+    <Layout title={`${m.group.name}: decisions`} path="/groups">
       <p>
         <a href={`/groups/${m.group.slug}`}>{m.group.name}</a>
       </p>
@@ -258,13 +255,11 @@ export function GroupDecisionsPage(props: {
         <section aria-labelledby="terms">
           <h2 id="terms">Your term</h2>
           {m.myTerms.map((t) => (
-            <form method="post" action={`/role-periods/${t.rolePeriodId}/renew`}>
-              <Csrf token={props.csrf} />
+            <Form action={`/role-periods/${t.rolePeriodId}/renew`} submit="Renew my term" fields={[]}>
               <p>
                 Your term as {t.role} ends on {t.termEndsOn}. Opt in to stay for another term.
               </p>
-              <button type="submit">Renew my term</button>
-            </form>
+            </Form>
           ))}
         </section>
       )}
@@ -277,27 +272,36 @@ export function GroupDecisionsPage(props: {
       {m.leave === "may-leave" && (
         <section aria-labelledby="leave">
           <h2 id="leave">Leave the group</h2>
-          <form method="post" action={`/groups/${m.group.slug}/leave`}>
-            <Csrf token={props.csrf} />
-            <label for="leave-note">Note (optional)</label>
-            <input id="leave-note" name="note" type="text" />
-            <button type="submit">Leave {m.group.name}</button>
-          </form>
+          <Form
+            action={`/groups/${m.group.slug}/leave`}
+            submit={`Leave ${m.group.name}`}
+            fields={[{ name: "note", label: "Note (optional)", attrs: { maxlength: 500 } }]}
+          />
         </section>
       )}
       {m.mayApply && (
         <section aria-labelledby="apply">
           <h2 id="apply">Apply to join</h2>
-          <form method="post" action={`/groups/${m.group.slug}/apply`}>
-            <Csrf token={props.csrf} />
-            <label for="statement">Why do you want to join?</label>
-            <textarea id="statement" name="statement" required rows={4} />
-            <label for="skills">Skills you bring</label>
-            <input id="skills" name="skills" type="text" required />
-            <label for="timeCommitment">Time you can give</label>
-            <input id="timeCommitment" name="timeCommitment" type="text" required />
-            <button type="submit">Apply</button>
-          </form>
+          <Form
+            action={`/groups/${m.group.slug}/apply`}
+            submit="Apply"
+            fields={[
+              {
+                name: "statement",
+                label: "Why do you want to join?",
+                kind: "textarea",
+                required: true,
+                attrs: { rows: 4, maxlength: 5000 },
+              },
+              { name: "skills", label: "Skills you bring", required: true, attrs: { maxlength: 2000 } },
+              {
+                name: "timeCommitment",
+                label: "Time you can give",
+                required: true,
+                attrs: { maxlength: 500 },
+              },
+            ]}
+          />
         </section>
       )}
       {m.applications && (
@@ -315,12 +319,19 @@ export function GroupDecisionsPage(props: {
                     {a.voteId !== null && <a href={`/votes/${a.voteId}`}>Vote #{a.voteId}</a>}
                   </p>
                   {a.status === "pending" && m.mayManageApplications && (
-                    <form method="post" action={`/applications/${a.id}/vote`}>
-                      <Csrf token={props.csrf} />
-                      <label for={`closes-${a.id}`}>Vote closes (UTC)</label>
-                      <input id={`closes-${a.id}`} name="closesAt" type="datetime-local" required />
-                      <button type="submit">Start the decision</button>
-                    </form>
+                    <Form
+                      action={`/applications/${a.id}/vote`}
+                      submit="Start the decision"
+                      submitLabel={`Start the decision on ${a.person.name}'s application`}
+                      fields={[
+                        {
+                          name: "closesAt",
+                          label: "Vote closes (UTC)",
+                          kind: "datetime-local",
+                          required: true,
+                        },
+                      ]}
+                    />
                   )}
                 </li>
               ))}
@@ -331,62 +342,73 @@ export function GroupDecisionsPage(props: {
       {m.mayOpenVote && (
         <section aria-labelledby="open-vote">
           <h2 id="open-vote">Open a vote</h2>
-          <form method="post" action={`/groups/${m.group.slug}/votes`}>
-            <Csrf token={props.csrf} />
-            <label for="kind">Kind</label>
-            <select id="kind" name="kind">
-              {Object.entries(KIND_LABEL).map(([value, label]) => (
-                <option value={value}>{label}</option>
-              ))}
-            </select>
-            <label for="subjectPersonId">Person (id; not for a proposal)</label>
-            <input id="subjectPersonId" name="subjectPersonId" type="number" min="1" />
-            <label for="title">Title (required for a proposal)</label>
-            <input id="title" name="title" type="text" />
-            <label for="vote-closes">Closes (UTC)</label>
-            <input id="vote-closes" name="closesAt" type="datetime-local" required />
-            <label for="secrecy">Ballot</label>
-            <select id="secrecy" name="secrecy">
-              <option value="">Group default ({m.settings.secrecy})</option>
-              <option value="open">Open</option>
-              <option value="secret">Secret</option>
-            </select>
-            <button type="submit">Open vote</button>
-          </form>
+          <Form
+            action={`/groups/${m.group.slug}/votes`}
+            submit="Open vote"
+            fields={[
+              {
+                name: "kind",
+                label: "Kind",
+                kind: "select",
+                options: Object.entries(KIND_LABEL).map(([value, label]) => ({ value, label })),
+              },
+              {
+                name: "subjectPersonId",
+                label: "Person (id; not for a proposal)",
+                kind: "number",
+                attrs: { min: 1, max: 2147483647 },
+              },
+              { name: "title", label: "Title (required for a proposal)", attrs: { maxlength: 200 } },
+              { name: "closesAt", label: "Closes (UTC)", kind: "datetime-local", required: true },
+              {
+                name: "secrecy",
+                label: "Ballot",
+                kind: "select",
+                options: [
+                  { value: "", label: `Group default (${m.settings.secrecy})` },
+                  { value: "open", label: "Open" },
+                  { value: "secret", label: "Secret" },
+                ],
+              },
+            ]}
+          />
         </section>
       )}
       {m.mayEditSettings && (
         <section aria-labelledby="settings">
           <h2 id="settings">Vote rules and next meeting</h2>
-          <form method="post" action={`/groups/${m.group.slug}/decision-settings`}>
-            <Csrf token={props.csrf} />
-            <label for="baseRule">Majority of</label>
-            <select id="baseRule" name="baseRule">
-              <option value="electorate" selected={m.settings.baseRule === "electorate"}>
-                the whole electorate
-              </option>
-              <option value="cast" selected={m.settings.baseRule === "cast"}>
-                the votes cast
-              </option>
-            </select>
-            <label for="default-secrecy">Default ballot</label>
-            <select id="default-secrecy" name="secrecy">
-              <option value="open" selected={m.settings.secrecy === "open"}>
-                Open
-              </option>
-              <option value="secret" selected={m.settings.secrecy === "secret"}>
-                Secret
-              </option>
-            </select>
-            <label for="nextMeetingOn">Next meeting (YYYY-MM-DD)</label>
-            <input
-              id="nextMeetingOn"
-              name="nextMeetingOn"
-              type="date"
-              value={m.settings.nextMeetingOn ?? ""}
-            />
-            <button type="submit">Save</button>
-          </form>
+          <Form
+            action={`/groups/${m.group.slug}/decision-settings`}
+            submit="Save"
+            fields={[
+              {
+                name: "baseRule",
+                label: "Majority of",
+                kind: "select",
+                value: m.settings.baseRule,
+                options: [
+                  { value: "electorate", label: "the whole electorate" },
+                  { value: "cast", label: "the votes cast" },
+                ],
+              },
+              {
+                name: "secrecy",
+                label: "Default ballot",
+                kind: "select",
+                value: m.settings.secrecy,
+                options: [
+                  { value: "open", label: "Open" },
+                  { value: "secret", label: "Secret" },
+                ],
+              },
+              {
+                name: "nextMeetingOn",
+                label: "Next meeting (YYYY-MM-DD)",
+                kind: "date",
+                value: m.settings.nextMeetingOn ?? "",
+              },
+            ]}
+          />
         </section>
       )}
       {m.votes && (
@@ -400,7 +422,6 @@ export function GroupDecisionsPage(props: {
 
 /** The Board's page: every group's pending decisions, lapsing terms and liaison problems. */
 export function BoardPage(props: {
-  viewer: LayoutViewer | null;
   day: string;
   votes: VoteView[];
   applications: ApplicationView[];
@@ -408,7 +429,7 @@ export function BoardPage(props: {
   liaisons: LiaisonProblem[];
 }) {
   return (
-    <Layout title="Board overview" viewer={props.viewer} path="/board">
+    <Layout title="Board overview" path="/board">
       <h1>Board overview</h1>
       <p>As of {props.day}.</p>
       <section aria-labelledby="b-votes">
@@ -454,13 +475,9 @@ export function BoardPage(props: {
 }
 
 /** The audit trail of a group's decisions, with CSV and JSON exports. */
-export function AuditPage(props: {
-  viewer: LayoutViewer | null;
-  group: { slug: string; name: string };
-  entries: AuditEntry[];
-}) {
+export function AuditPage(props: { group: { slug: string; name: string }; entries: AuditEntry[] }) {
   return (
-    <Layout title={`${props.group.name}: audit trail`} viewer={props.viewer} path="/groups">
+    <Layout title={`${props.group.name}: audit trail`} path="/groups">
       <h1>{props.group.name}: audit trail</h1>
       <p>
         Export: <a href={`/groups/${props.group.slug}/audit.csv`}>CSV</a>,{" "}

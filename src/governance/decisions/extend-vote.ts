@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { Id, Instant, text } from "../../platform/validation.ts";
 import { heldRoles, lockVote, recordAudit, type VoteRow } from "./decisions.repo.ts";
 import { type DecisionCall, isTrustedCaller, parseInput } from "./deps.ts";
 import { checkClosingTime } from "./tally.ts";
@@ -11,9 +12,9 @@ const { votes, voteExtensions, voteElectorate } = schema;
 
 /** Input of extendVote. */
 export const ExtendVoteInputSchema = z.object({
-  voteId: z.number().int().positive(),
-  closesAt: z.coerce.date({ message: "must be a date and time" }),
-  reason: z.string().trim().min(1, "say why the vote is extended").max(500),
+  voteId: Id,
+  closesAt: Instant,
+  reason: text({ max: 500, required: "say why the vote is extended" }),
 });
 
 /** Moves an open vote's closing time later; the extension is recorded with its reason. */

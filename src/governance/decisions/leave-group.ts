@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
+import { Id, optionalText, Slug } from "../../platform/validation.ts";
 import { endAllRoles } from "./apply-outcome.ts";
 import { leaveStanding, loadGroup } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
@@ -7,8 +8,8 @@ import { dayOf } from "./terms.ts";
 
 /** Input of leaveGroup. */
 export const LeaveGroupInputSchema = z.object({
-  group: z.union([z.number().int().positive(), z.string().min(1)]),
-  note: z.string().trim().max(500).default(""),
+  group: z.union([Id, Slug]),
+  note: optionalText({ max: 500 }).transform((t) => t ?? ""),
 });
 
 /** A member leaves the group at any time, without a vote: every role they hold there ends today. */

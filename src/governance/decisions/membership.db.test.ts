@@ -202,7 +202,7 @@ describe("applications", () => {
         input: { group: group.id, nextMeetingOn: "10 March" },
       }),
     );
-    expect(badSetting.message).toMatch(/nextMeetingOn: must be a date as YYYY-MM-DD/);
+    expect(badSetting.message).toMatch(/nextMeetingOn: must be a date written YYYY-MM-DD/);
     const vote = await openApplicationVote({
       deps,
       actor: personActor(chair ?? 0),

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { Id, Instant, optionalOneOf } from "../../platform/validation.ts";
 import { heldRoles, type VoteRow } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 import { openVote } from "./open-vote.ts";
@@ -11,9 +12,9 @@ const { membershipApplications } = schema;
 
 /** Input of openApplicationVote. */
 export const OpenApplicationVoteInputSchema = z.object({
-  applicationId: z.number().int().positive(),
-  closesAt: z.coerce.date({ message: "must be a date and time" }),
-  secrecy: z.enum(["open", "secret"]).optional(),
+  applicationId: Id,
+  closesAt: Instant,
+  secrecy: optionalOneOf(["open", "secret"]),
 });
 
 /**

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { Id, Instant, OptionalId, optionalOneOf, optionalText, Slug } from "../../platform/validation.ts";
 import {
   type DbOrTx,
   type DecisionGroup,
@@ -40,14 +41,16 @@ export async function eligibleVoters(db: DbOrTx, group: DecisionGroup, day: stri
 
 /** Input of openVote, checked at the boundary. */
 export const OpenVoteInputSchema = z.object({
-  group: z.union([z.number().int().positive(), z.string().min(1)]),
-  kind: z.enum(VOTE_KINDS as [VoteKind, ...VoteKind[]]),
-  subjectPersonId: z.number().int().positive().nullable().default(null),
-  title: z.string().trim().min(1).max(200).optional(),
-  description: z.string().max(5000).default(""),
-  closesAt: z.coerce.date({ message: "must be a date and time" }),
-  secrecy: z.enum(["open", "secret"]).optional(),
-  applicationId: z.number().int().positive().optional(),
+  group: z.union([Id, Slug]),
+  kind: z.enum(VOTE_KINDS as [VoteKind, ...VoteKind[]], {
+    message: `must be one of ${VOTE_KINDS.join(", ")}`,
+  }),
+  subjectPersonId: OptionalId,
+  title: optionalText({ max: 200 }).transform((t) => t ?? undefined),
+  description: optionalText({ multiline: true, max: 5000 }).transform((t) => t ?? ""),
+  closesAt: Instant,
+  secrecy: optionalOneOf(["open", "secret"]),
+  applicationId: Id.optional(),
 });
 
 const KIND_TITLE: Record<VoteKind, string> = {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { Id } from "../../platform/validation.ts";
 import { loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 import { DEFAULT_REMINDER_DAYS, dayOf, renewalOpen, renewedTermEndsOn } from "./terms.ts";
@@ -9,7 +10,7 @@ import { DEFAULT_REMINDER_DAYS, dayOf, renewalOpen, renewedTermEndsOn } from "./
 const { rolePeriods } = schema;
 
 /** Input of renewTerm. */
-export const RenewTermInputSchema = z.object({ rolePeriodId: z.number().int().positive() });
+export const RenewTermInputSchema = z.object({ rolePeriodId: Id });
 
 /** How long before the end of a term the member may opt in to renew. */
 export const RENEWAL_WINDOW_DAYS = Math.max(...DEFAULT_REMINDER_DAYS);

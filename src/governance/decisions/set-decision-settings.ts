@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
+import { blankAsNull, Day, Id, optionalOneOf, Slug } from "../../platform/validation.ts";
 import { groupSettings, loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 
@@ -7,14 +8,11 @@ const { groupDecisionSettings } = schema;
 
 /** Input of setDecisionSettings: any field left out keeps its value. */
 export const DecisionSettingsInputSchema = z.object({
-  group: z.union([z.number().int().positive(), z.string().min(1)]),
-  baseRule: z.enum(["electorate", "cast"]).optional(),
-  secrecy: z.enum(["open", "secret"]).optional(),
-  nextMeetingOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-    .nullable()
-    .optional(),
+  group: z.union([Id, Slug]),
+  baseRule: optionalOneOf(["electorate", "cast"]),
+  secrecy: optionalOneOf(["open", "secret"]),
+  /** Blank or null clears the recorded meeting; absent keeps it. */
+  nextMeetingOn: z.preprocess(blankAsNull, Day.nullable().optional()),
 });
 
 /** Records a group's vote rules (base, default secrecy) and its next meeting date. */

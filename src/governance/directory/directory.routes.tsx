@@ -1,33 +1,45 @@
 /** Public directory pages and JSON API: parse, call one operation, render (through the read cache). */
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
-import type { z } from "zod";
-import { validationError } from "../../platform/errors.ts";
-import { type AppEnv, createRouter, type Router } from "../../platform/http/app.tsx";
+import { z } from "zod";
+import type { AppEnv, Router } from "../../platform/http/app.tsx";
+import { type EncodedBody, encodeBody, pickEncoding } from "../../platform/http/encoded-body.ts";
 import { type LayoutViewer, renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
+import { Slug } from "../../platform/validation.ts";
+import { createRoomRouter } from "../policy/room-router.ts";
 import { exportCharter } from "../registry/export-charter.ts";
-import { type EncodedBody, encodeBody, pickEncoding } from "./encoded-body.ts";
 import { getGroup } from "./get-group.ts";
 import { getGroupTimeline } from "./get-group-timeline.ts";
 import { getPerson } from "./get-person.ts";
 import { listGroups } from "./list-groups.ts";
 import { listPeople } from "./list-people.ts";
-import { API_SCHEMAS, buildOpenApiDocument } from "./openapi.ts";
 import { createReadCache } from "./read-cache.ts";
 import { watchRegistryVersion } from "./registry-version.ts";
-import { type GroupFilter, GroupFilterSchema } from "./schemas.ts";
+import {
+  GroupDetailSchema,
+  GroupFilterSchema,
+  GroupListSchema,
+  GroupTimelineSchema,
+  PersonDetailSchema,
+  PersonSummarySchema,
+} from "./schemas.ts";
+
+/** The directory API's response schemas (documented in /api/openapi.json and encoded with). */
+const API_SCHEMAS = {
+  GroupList: GroupListSchema,
+  GroupDetail: GroupDetailSchema,
+  GroupTimeline: GroupTimelineSchema,
+  PersonList: z.object({ people: z.array(PersonSummarySchema) }),
+  PersonDetail: PersonDetailSchema,
+};
+
 import { DirectoryPage, GroupPage, PeoplePage, PersonPage } from "./views.tsx";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
-function parseFilter(query: { kind: string | undefined; status: string | undefined }): GroupFilter {
-  if (!query.kind && !query.status) return {};
-  const parsed = GroupFilterSchema.safeParse(query);
-  if (!parsed.success) throw validationError("filter", parsed.error.issues);
-  return parsed.data;
-}
-
+const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
+const PersonParams = z.object({ id: Slug.describe("The person's numeric id or slug.") });
 const HTML_TYPE = "text/html; charset=UTF-8";
 
 /** A response body checked against its documented schema, encoded for caching. */
@@ -47,17 +59,16 @@ function send(c: Context<AppEnv>, body: EncodedBody, contentType: string, varyCo
 /** The layout's view of the signed-in viewer, or null for anonymous visitors. */
 function layoutViewer(c: Context<AppEnv>): LayoutViewer | null {
   const viewer = c.get("viewer");
-  return viewer ? { name: viewer.name, csrfToken: c.get("csrfToken") } : null;
+  return viewer ? { name: viewer.name } : null;
 }
 
 /** The directory's pages (`/groups`, `/groups/:slug`, `/people`, `/people/:idOrSlug`) and API (`/api/...`). */
 export function createDirectoryRouter(services: Services): Router {
-  const router = createRouter();
+  const router = createRoomRouter(services);
   const db = services.database.db;
   const health = services.config.health;
   const registry = watchRegistryVersion(services.database);
   const cache = createReadCache({ version: registry.query, pushedVersion: registry.pushed });
-  const openApi = encodeBody(JSON.stringify(buildOpenApiDocument()));
   /** Membership is dated, so every cached read is keyed on the day as well as the registry version. */
   const today = () => services.clock.now().toISOString().slice(0, 10);
 
@@ -86,91 +97,133 @@ export function createDirectoryRouter(services: Services): Router {
     return send(c, body, HTML_TYPE, true);
   }
 
-  router.get("/groups", async (c) => {
-    const filter = parseFilter({ kind: c.req.query("kind"), status: c.req.query("status") });
-    return page(
-      c,
-      `groups:${filter.kind ?? ""}:${filter.status ?? ""}`,
-      () => listGroups({ db, health, filter, day: today() }),
-      (list, viewer) => <DirectoryPage list={list} viewer={viewer} />,
-    );
+  router.get("/groups", {
+    query: GroupFilterSchema,
+    handler: (c, { query: filter }) =>
+      page(
+        c,
+        `groups:${filter.kind ?? ""}:${filter.status ?? ""}`,
+        () => listGroups({ db, health, filter, day: today() }),
+        (list, viewer) => <DirectoryPage list={list} viewer={viewer} />,
+      ),
   });
 
-  router.get("/groups/:slug", async (c) => {
-    const slug = c.req.param("slug");
-    return page(
-      c,
-      `group:${slug}`,
-      () => getGroup({ db, health, slug, day: today() }),
-      (g, viewer) => <GroupPage group={g.group} timeline={g.timeline} viewer={viewer} />,
-    );
+  router.get("/groups/:slug", {
+    params: SlugParams,
+    handler: (c, { params: { slug } }) =>
+      page(
+        c,
+        `group:${slug}`,
+        () => getGroup({ db, health, slug, day: today() }),
+        (g, viewer) => <GroupPage group={g.group} timeline={g.timeline} viewer={viewer} />,
+      ),
   });
 
-  router.get("/groups/:slug/charter.md", async (c) => {
-    const markdown = await exportCharter({ services, slug: c.req.param("slug") });
-    return c.body(markdown, 200, { "content-type": "text/markdown; charset=utf-8" });
+  router.get("/groups/:slug/charter.md", {
+    params: SlugParams,
+    handler: async (c, { params }) => {
+      const markdown = await exportCharter({ services, slug: params.slug });
+      return c.body(markdown, 200, { "content-type": "text/markdown; charset=utf-8" });
+    },
   });
 
-  router.get("/people", async (c) =>
-    page(
-      c,
-      "people",
-      () => listPeople({ db, day: today() }),
-      (people, viewer) => <PeoplePage people={people} viewer={viewer} />,
-    ),
-  );
-
-  router.get("/people/:idOrSlug", async (c) => {
-    const idOrSlug = c.req.param("idOrSlug");
-    return page(
-      c,
-      `person:${idOrSlug}`,
-      () => getPerson({ db, idOrSlug, day: today() }),
-      (person, viewer) => <PersonPage person={person} viewer={viewer} />,
-    );
+  router.get("/people", {
+    handler: (c) =>
+      page(
+        c,
+        "people",
+        () => listPeople({ db, day: today() }),
+        (people, viewer) => <PeoplePage people={people} viewer={viewer} />,
+      ),
   });
 
-  router.get("/api/openapi.json", (c) => send(c, openApi, JSON_TYPE));
-
-  router.get("/api/groups", async (c) => {
-    const filter = parseFilter({ kind: c.req.query("kind"), status: c.req.query("status") });
-    const body = await cache.get(
-      `api:${today()}:groups:${filter.kind ?? ""}:${filter.status ?? ""}`,
-      async () => encode(API_SCHEMAS.GroupList, await listGroups({ db, health, filter, day: today() })),
-    );
-    return send(c, body, JSON_TYPE);
+  router.get("/people/:idOrSlug", {
+    params: z.object({ idOrSlug: Slug }),
+    handler: (c, { params: { idOrSlug } }) =>
+      page(
+        c,
+        `person:${idOrSlug}`,
+        () => getPerson({ db, idOrSlug, day: today() }),
+        (person, viewer) => <PersonPage person={person} viewer={viewer} />,
+      ),
   });
 
-  router.get("/api/groups/:slug", async (c) => {
-    const slug = c.req.param("slug");
-    const body = await cache.get(`api:${today()}:group:${slug}`, async () =>
-      encode(API_SCHEMAS.GroupDetail, (await getGroup({ db, health, slug, day: today() })).group),
-    );
-    return send(c, body, JSON_TYPE);
+  router.get("/api/groups", {
+    summary: "The directory of groups, active first, then draft, proposed and archived.",
+    operationId: "listGroups",
+    query: GroupFilterSchema,
+    response: {
+      description: "Groups matching the filter.",
+      schema: API_SCHEMAS.GroupList,
+      name: "GroupList",
+    },
+    errors: { 422: "A filter value is not one of the allowed values." },
+    handler: async (c, { query: filter }) => {
+      const body = await cache.get(
+        `api:${today()}:groups:${filter.kind ?? ""}:${filter.status ?? ""}`,
+        async () => encode(API_SCHEMAS.GroupList, await listGroups({ db, health, filter, day: today() })),
+      );
+      return send(c, body, JSON_TYPE);
+    },
   });
 
-  router.get("/api/groups/:slug/timeline", async (c) => {
-    const slug = c.req.param("slug");
-    const body = await cache.get(`api:${today()}:timeline:${slug}`, async () =>
-      encode(API_SCHEMAS.GroupTimeline, await getGroupTimeline({ db, slug })),
-    );
-    return send(c, body, JSON_TYPE);
+  router.get("/api/groups/:slug", {
+    summary: "One group in full: scope, roles, members with member-since dates, health flags.",
+    operationId: "getGroup",
+    params: SlugParams,
+    response: { description: "The group.", schema: API_SCHEMAS.GroupDetail, name: "GroupDetail" },
+    errors: { 404: "No group has this slug." },
+    handler: async (c, { params: { slug } }) => {
+      const body = await cache.get(`api:${today()}:group:${slug}`, async () =>
+        encode(API_SCHEMAS.GroupDetail, (await getGroup({ db, health, slug, day: today() })).group),
+      );
+      return send(c, body, JSON_TYPE);
+    },
   });
 
-  router.get("/api/people", async (c) => {
-    const body = await cache.get(`api:${today()}:people`, async () =>
-      encode(API_SCHEMAS.PersonList, { people: await listPeople({ db, day: today() }) }),
-    );
-    return send(c, body, JSON_TYPE);
+  router.get("/api/groups/:slug/timeline", {
+    summary: "A group's timeline, oldest first, with commit shas and dates.",
+    operationId: "getGroupTimeline",
+    params: SlugParams,
+    response: {
+      description: "The group's events.",
+      schema: API_SCHEMAS.GroupTimeline,
+      name: "GroupTimeline",
+    },
+    errors: { 404: "No group has this slug." },
+    handler: async (c, { params: { slug } }) => {
+      const body = await cache.get(`api:${today()}:timeline:${slug}`, async () =>
+        encode(API_SCHEMAS.GroupTimeline, await getGroupTimeline({ db, slug })),
+      );
+      return send(c, body, JSON_TYPE);
+    },
   });
 
-  router.get("/api/people/:id", async (c) => {
-    const idOrSlug = c.req.param("id");
-    const body = await cache.get(`api:${today()}:person:${idOrSlug}`, async () =>
-      encode(API_SCHEMAS.PersonDetail, await getPerson({ db, idOrSlug, day: today() })),
-    );
-    return send(c, body, JSON_TYPE);
+  router.get("/api/people", {
+    summary: "Everyone known, with the groups they are in now.",
+    operationId: "listPeople",
+    response: { description: "People by name.", schema: API_SCHEMAS.PersonList, name: "PersonList" },
+    handler: async (c) => {
+      const body = await cache.get(`api:${today()}:people`, async () =>
+        encode(API_SCHEMAS.PersonList, { people: await listPeople({ db, day: today() }) }),
+      );
+      return send(c, body, JSON_TYPE);
+    },
   });
 
-  return router;
+  router.get("/api/people/:id", {
+    summary: "A person's current roles and their timeline across groups.",
+    operationId: "getPerson",
+    params: PersonParams,
+    response: { description: "The person.", schema: API_SCHEMAS.PersonDetail, name: "PersonDetail" },
+    errors: { 404: "No such person." },
+    handler: async (c, { params }) => {
+      const body = await cache.get(`api:${today()}:person:${params.id}`, async () =>
+        encode(API_SCHEMAS.PersonDetail, await getPerson({ db, idOrSlug: params.id, day: today() })),
+      );
+      return send(c, body, JSON_TYPE);
+    },
+  });
+
+  return router.app;
 }

@@ -1,16 +1,8 @@
 /**
  * Request and response schemas of the signed-in JSON API (membership decisions and accounts), as
- * published in /api/openapi.json. Request bodies reuse the operations' own input schemas.
+ * published in /api/openapi.json (the routes declare them as their responses).
  */
 import { z } from "zod";
-import { DaySchema, FoundationRoleSchema, ScopesSchema } from "../accounts/schemas.ts";
-import { ApplyInputSchema } from "../decisions/apply-to-group.ts";
-import { CastBallotInputSchema } from "../decisions/cast-ballot.ts";
-import { ExtendVoteInputSchema } from "../decisions/extend-vote.ts";
-import { LeaveGroupInputSchema } from "../decisions/leave-group.ts";
-import { OpenApplicationVoteInputSchema } from "../decisions/open-application-vote.ts";
-import { OpenVoteInputSchema } from "../decisions/open-vote.ts";
-import { DecisionSettingsInputSchema } from "../decisions/set-decision-settings.ts";
 
 const GroupRef = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
 const PersonName = z.object({ id: z.number().int(), name: z.string() });
@@ -230,52 +222,5 @@ export const MEMBER_API_SCHEMAS = {
     membershipModel: z.string().nullable(),
     on: Day,
     permissions: z.record(z.string(), z.boolean()),
-  }),
-} as const;
-
-/** A closing time in the request: an ISO 8601 date and time in the future. */
-const ClosesAt = Instant.describe("When the vote closes (ISO 8601, in the future).");
-
-/** Request bodies of the signed-in API, by name (the route fills in the group or vote from the path). */
-export const MEMBER_API_REQUESTS = {
-  OpenVoteRequest: OpenVoteInputSchema.omit({ group: true, applicationId: true }).extend({
-    closesAt: ClosesAt,
-  }),
-  CastBallotRequest: CastBallotInputSchema.omit({ voteId: true }),
-  ExtendVoteRequest: ExtendVoteInputSchema.omit({ voteId: true }).extend({ closesAt: ClosesAt }),
-  ApplyRequest: ApplyInputSchema.omit({ group: true }),
-  OpenApplicationVoteRequest: OpenApplicationVoteInputSchema.omit({ applicationId: true }).extend({
-    closesAt: ClosesAt,
-  }),
-  LeaveGroupRequest: LeaveGroupInputSchema.omit({ group: true }),
-  DecisionSettingsRequest: DecisionSettingsInputSchema.omit({ group: true }),
-  RenameAccountRequest: z.object({ name: z.string().trim().min(1).max(200) }),
-  CreateTokenRequest: z.object({
-    name: z.string().trim().min(1),
-    scopes: ScopesSchema,
-    expiresInDays: z.number().int().positive(),
-  }),
-  ClaimPersonRequest: z.object({ person: z.string().min(1), note: z.string().optional() }),
-  GrantFoundationRoleRequest: z.object({
-    who: z
-      .string()
-      .min(1)
-      .describe("The holder: an account's email, or a charter person's slug (as on /people) or numeric id."),
-    role: FoundationRoleSchema,
-    startedOn: DaySchema.optional().describe("First day the role is held (default: today)."),
-    endedOn: DaySchema.nullable().optional().describe("First day the role is no longer held."),
-    termEndsOn: DaySchema.nullable().optional().describe("End of the elected term (Board members)."),
-    reason: z.string().max(2000).optional(),
-    decisionRef: z
-      .string()
-      .max(500)
-      .nullable()
-      .optional()
-      .describe("The decision behind it (a Board resolution, an election)."),
-  }),
-  EndFoundationRoleRequest: z.object({
-    endedOn: DaySchema.optional().describe("First day the role is no longer held (default: today)."),
-    reason: z.string().max(2000).optional(),
-    decisionRef: z.string().max(500).nullable().optional(),
   }),
 } as const;

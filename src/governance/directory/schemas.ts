@@ -185,12 +185,3 @@ export const PersonSummarySchema = z.object({
 });
 /** One line of the people index. */
 export type PersonSummary = z.infer<typeof PersonSummarySchema>;
-
-/** The API's error body. */
-export const ApiErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  }),
-});

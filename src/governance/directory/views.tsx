@@ -1,6 +1,7 @@
 /** Server-rendered directory pages: plain HTML that works without JavaScript. */
 import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
+import { Form } from "../../platform/view/form.tsx";
 import { STATUS_ORDER } from "./group-model.ts";
 import type {
   GroupDetail,
@@ -253,29 +254,6 @@ function Timeline(props: {
   );
 }
 
-function Select(props: {
-  id: string;
-  label: string;
-  value: string | null;
-  options: ReadonlyArray<[string, string]>;
-}) {
-  return (
-    <div>
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} name={props.id}>
-        <option value="" selected={props.value === null}>
-          Any
-        </option>
-        {props.options.map(([value, label]) => (
-          <option value={value} selected={props.value === value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** `/groups`: the directory, sectioned by status, with a plain GET filter form. */
 export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | null }) {
   const { list } = props;
@@ -291,25 +269,41 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
         The DSF's working groups and teams, from their charters. <a href="/people">Everyone in them</a> ·{" "}
         <a href={`/api/groups${filtered ? filterQuery(list.filter) : ""}`}>This list as JSON</a>
       </p>
-      <form method="get" action="/groups" class="inline" aria-label="Filter groups">
-        <Select
-          id="kind"
-          label="Kind"
-          value={list.filter.kind}
-          options={[
-            ["working-group", "Working groups"],
-            ["team", "Teams"],
-          ]}
-        />
-        <Select
-          id="status"
-          label="Status"
-          value={list.filter.status}
-          options={STATUS_ORDER.map((s) => [s, STATUS_LABEL[s] ?? s] as [string, string])}
-        />
-        <button type="submit">Filter</button>
-        {filtered && <a href="/groups">Clear filters</a>}
-      </form>
+      <Form
+        method="get"
+        action="/groups"
+        class="inline"
+        label="Filter groups"
+        submit="Filter"
+        fields={[
+          {
+            name: "kind",
+            label: "Kind",
+            kind: "select",
+            value: list.filter.kind ?? "",
+            options: [
+              { value: "", label: "Any" },
+              { value: "working-group", label: "Working groups" },
+              { value: "team", label: "Teams" },
+            ],
+          },
+          {
+            name: "status",
+            label: "Status",
+            kind: "select",
+            value: list.filter.status ?? "",
+            options: [
+              { value: "", label: "Any" },
+              ...STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABEL[s] ?? s })),
+            ],
+          },
+        ]}
+      />
+      {filtered && (
+        <p>
+          <a href="/groups">Clear filters</a>
+        </p>
+      )}
       <p role="status">
         {list.groups.length === 1 ? "1 group" : `${list.groups.length} groups`}
         {filtered ? " match the filter." : "."}

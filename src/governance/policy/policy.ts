@@ -85,6 +85,8 @@ export type Resource =
   | { kind: "site" }
   | { kind: "account"; userId: number }
   | { kind: "group"; groupId: number; membershipModel: MembershipModel | null; status: string }
+  /** A dated role someone holds in a group (a term to renew). */
+  | { kind: "role-period"; groupId: number; personId: number }
   | {
       kind: "vote";
       groupId: number;
@@ -103,6 +105,10 @@ export type Resource =
 export const ACTION_SCOPES = {
   /** Public pages and data. */
   "site.view": "read",
+  /** Start a session: ask for a sign-in link, follow it, sign in with GitHub (anyone). */
+  "session.sign-in": "account",
+  /** End your session (anyone; nothing happens without one). */
+  "session.sign-out": "account",
   /** Your own account page and data. */
   "account.view": "read",
   /** Change your account's name. */
@@ -131,6 +137,8 @@ export const ACTION_SCOPES = {
   "group.apply": "groups",
   /** Leave a group (the member themself; no vote needed). */
   "group.leave": "groups",
+  /** Opt in to another term of a role you hold (the member themself, in the renewal window). */
+  "group.renew-term": "groups",
   /** Handle applications (chairs and co-chairs). */
   "group.manage-applications": "groups",
   /** Take a membership decision (new members, Chair/Co-Chair) under the group's membership model. */
@@ -215,6 +223,15 @@ function decideRule(actor: Actor, action: Action, resource: Resource, on: string
     case "site.view":
     case "group.view":
       return allow("Public.");
+    case "session.sign-in":
+    case "session.sign-out":
+      return allow("Anyone may sign in and out.");
+    case "group.renew-term":
+      if (!signedIn) return deny("Sign in to renew your term.");
+      if (resource.kind !== "role-period") return deny("Not a role.");
+      return actor.personId !== null && actor.personId === resource.personId
+        ? allow("Your own term.")
+        : deny("Only the member can opt in to renew their own term.");
     case "account.view":
     case "account.edit":
     case "account.tokens":

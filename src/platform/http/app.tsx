@@ -1,10 +1,17 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { z } from "zod";
 import { authMiddleware } from "../auth/middleware.ts";
 import type { HttpAuth, Viewer } from "../auth/viewer.ts";
-import { AppError, isAppError } from "../errors.ts";
+import { AppError, type ErrorCode, isAppError } from "../errors.ts";
 import type { Logger } from "../log.ts";
-import { Layout, renderPage, requestViewer } from "./layout.tsx";
+import { withPageContext } from "../view/page-context.ts";
+import { type EncodedBody, encodeBody, pickEncoding } from "./encoded-body.ts";
+import { Layout, renderPage } from "./layout.tsx";
+import { buildOpenApiDocument, type OpenApiInfo } from "./openapi.ts";
+import { createDeclaredRouter } from "./route.ts";
 import { SITE_CSS } from "./site.css.ts";
 
 /** Variables every request carries through middleware to routes. */
@@ -34,14 +41,79 @@ function wantsJson(path: string, accept: string | undefined): boolean {
   return path.startsWith("/api/") || (accept?.includes("application/json") ?? false);
 }
 
-/** Builds the HTTP application: headers, errors in one place, static assets, and the rooms' routers. */
-export function createHttpApp(deps: { log: Logger; routers: Router[]; auth?: HttpAuth }): Hono<AppEnv> {
+/** The status codes an HTTPException (from Hono's own middleware) may carry, as our error codes. */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: "bad_request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  413: "too_large",
+  422: "validation",
+  429: "rate_limited",
+};
+
+/** Any thrown value as an AppError (the cause is kept for the log). */
+function asAppError(err: unknown): AppError {
+  if (isAppError(err)) return err;
+  if (err instanceof HTTPException) {
+    const code = CODE_BY_STATUS[err.status];
+    if (code) return new AppError(code, { message: err.message || "The request was refused.", cause: err });
+  }
+  return new AppError("internal", { message: "Something went wrong on our side.", cause: err });
+}
+
+/** The platform's own routes: the stylesheet and the health check. */
+function platformRoutes(): Router {
+  const router = createDeclaredRouter();
+  router.get("/static/site.css", {
+    handler: (c) => {
+      c.header("cache-control", "public, max-age=3600");
+      return c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8" });
+    },
+  });
+  router.get("/healthz", { handler: (c) => c.json({ ok: true }) });
+  return router.app;
+}
+
+/** Options of the HTTP application. */
+export interface HttpAppOptions {
+  log: Logger;
+  routers: Router[];
+  auth?: HttpAuth;
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** Title and introduction of the OpenAPI document served at /api/openapi.json. */
+  openApi?: OpenApiInfo;
+}
+
+/**
+ * Builds the HTTP application: the body limit, headers, authentication, errors in one place,
+ * static assets, the rooms' routers and the OpenAPI document generated from their declarations.
+ */
+export function createHttpApp(deps: HttpAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   let counter = 0;
   app.use("*", async (c, next) => {
     c.set("requestId", `${Date.now().toString(36)}-${(counter++).toString(36)}`);
     await next();
   });
+  // Before anything reads the body (the CSRF check does): a declared length over the limit is
+  // refused unread, a chunked body as soon as it passes the limit; the connection is then closed
+  // so the rest is never read.
+  const maxBodyBytes = deps.maxBodyBytes ?? 1_048_576;
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => {
+        c.header("connection", "close");
+        throw new AppError("too_large", {
+          message: `The request body is larger than this server accepts (${maxBodyBytes} bytes).`,
+        });
+      },
+    }),
+  );
   app.use(
     "*",
     secureHeaders({
@@ -61,17 +133,21 @@ export function createHttpApp(deps: { log: Logger; routers: Router[]; auth?: Htt
       await next();
     });
   }
-  // Pages rendered for this request show who is signed in, whichever route renders them.
+  // Pages rendered for this request show who is signed in and carry its CSRF token, whichever
+  // route renders them.
   app.use("*", (c, next) => {
     const viewer = c.var.viewer;
-    return requestViewer.run(viewer ? { name: viewer.name, csrfToken: c.var.csrfToken } : null, next);
+    return withPageContext(
+      { viewer: viewer ? { name: viewer.name } : null, csrfToken: c.var.csrfToken, refusal: null },
+      next,
+    );
   });
-  app.get("/static/site.css", (c) => {
-    c.header("cache-control", "public, max-age=3600");
-    return c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8" });
-  });
-  app.get("/healthz", (c) => c.json({ ok: true }));
+  app.route("/", platformRoutes());
   for (const r of deps.routers) app.route("/", r);
+  app.route(
+    "/",
+    openApiRoute(app, deps.openApi ?? { title: "Guildhall API", version: "1.0.0", description: "" }),
+  );
 
   app.notFound(async (c) => {
     if (wantsJson(c.req.path, c.req.header("accept"))) {
@@ -89,9 +165,7 @@ export function createHttpApp(deps: { log: Logger; routers: Router[]; auth?: Htt
   });
 
   app.onError(async (err, c) => {
-    const appErr = isAppError(err)
-      ? err
-      : new AppError("internal", { message: "Something went wrong on our side.", cause: err });
+    const appErr = asAppError(err);
     if (appErr.code === "internal") deps.log.error({ err, path: c.req.path }, "request failed");
     const status = appErr.status as 400;
     if (appErr.retryAfterSeconds !== undefined) c.header("retry-after", String(appErr.retryAfterSeconds));
@@ -119,14 +193,11 @@ export function createHttpApp(deps: { log: Logger; routers: Router[]; auth?: Htt
     }
     return c.html(
       await renderPage(
-        <Layout
-          title="Error"
-          viewer={c.var.viewer ? { name: c.var.viewer.name, csrfToken: c.var.csrfToken } : null}
-        >
+        <Layout title="Error" viewer={c.var.viewer ? { name: c.var.viewer.name } : null}>
           <h1>{appErr.code === "not_found" ? "Not found" : "Something is not right"}</h1>
           <div class="error-summary" role="alert">
-            <p>{appErr.message}</p>
-            {appErr.issues.length > 0 && (
+            {/* The message already names the first problem: list the problems, or say the message, once. */}
+            {appErr.issues.length > 0 ? (
               <ul>
                 {appErr.issues.map((i) => (
                   <li>
@@ -134,6 +205,8 @@ export function createHttpApp(deps: { log: Logger; routers: Router[]; auth?: Htt
                   </li>
                 ))}
               </ul>
+            ) : (
+              <p>{appErr.message}</p>
             )}
           </div>
         </Layout>,
@@ -142,4 +215,25 @@ export function createHttpApp(deps: { log: Logger; routers: Router[]; auth?: Htt
     );
   });
   return app;
+}
+
+/** `/api/openapi.json`, generated from the application's declared routes on first request. */
+function openApiRoute(app: Hono<AppEnv>, info: OpenApiInfo): Router {
+  const router = createDeclaredRouter();
+  let document: EncodedBody | undefined;
+  router.get("/api/openapi.json", {
+    summary: "This document: every API route with its parameters, request and response schemas.",
+    operationId: "getOpenApiDocument",
+    response: {
+      description: "The OpenAPI 3.1 document.",
+      schema: z.record(z.string(), z.unknown()),
+      name: "OpenApiDocument",
+    },
+    handler: (c) => {
+      document ??= encodeBody(JSON.stringify(buildOpenApiDocument(app, info)));
+      const { bytes, headers } = pickEncoding(document, c.req.header("accept-encoding"));
+      return c.body(bytes, 200, { ...headers, "content-type": "application/json; charset=utf-8" });
+    },
+  });
+  return router.app;
 }

@@ -1,25 +1,21 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { ButtonForm, ErrorSummary } from "../view/form.tsx";
+import { type LayoutViewer, pageContext } from "../view/page-context.ts";
 
-/** Who is looking at a page, as far as the layout needs to know. */
-export interface LayoutViewer {
-  name: string;
-  /** When given, the header offers a sign-out button (a POST form carrying this CSRF token). */
-  csrfToken?: string;
-}
+export type { LayoutViewer } from "../view/page-context.ts";
 
-/**
- * The signed-in viewer of the request being handled (set by the HTTP app after authentication),
- * so every page shows the visitor's state even when its route passes no `viewer`. A page that
- * passes `viewer={null}` explicitly (a page cached for anonymous visitors) is rendered anonymous.
- */
-export const requestViewer = new AsyncLocalStorage<LayoutViewer | null>();
+/** Where the summary of a refused form goes; renderPage fills it once the form has rendered. */
+const SUMMARY_SLOT = "<!--guildhall:error-summary-->";
 
 /** Props of the page layout shared by every server-rendered page. */
 export interface LayoutProps {
   title: string;
   children?: Child;
+  /**
+   * Who the header shows as signed in; by default the request's viewer. A page cached for every
+   * visitor passes `null`.
+   */
   viewer?: LayoutViewer | null;
   /** Extra `<link>`s such as feeds, rendered in `<head>`. */
   head?: Child;
@@ -36,13 +32,14 @@ const NAV: ReadonlyArray<{ href: string; label: string }> = [
 
 /** The page frame: skip link, header with navigation, main landmark, footer. */
 export function Layout(props: LayoutProps) {
-  const viewer = props.viewer !== undefined ? props.viewer : (requestViewer.getStore() ?? null);
+  const context = pageContext();
+  const viewer = props.viewer !== undefined ? props.viewer : context.viewer;
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · Guildhall`}</title>
+        <title>{`${context.refusal ? "Error: " : ""}${props.title} · Guildhall`}</title>
         <link rel="stylesheet" href="/static/site.css" />
         {props.head}
       </head>
@@ -71,12 +68,7 @@ export function Layout(props: LayoutProps) {
                 <span>
                   Signed in as <a href="/account">{viewer.name}</a>
                 </span>
-                {viewer.csrfToken !== undefined && (
-                  <form method="post" action="/sign-out" class="inline">
-                    <input type="hidden" name="_csrf" value={viewer.csrfToken} />
-                    <button type="submit">Sign out</button>
-                  </form>
-                )}
+                <ButtonForm action="/sign-out" submit="Sign out" />
               </>
             ) : (
               <a href="/sign-in">Sign in</a>
@@ -84,6 +76,7 @@ export function Layout(props: LayoutProps) {
           </div>
         </header>
         <main id="main" tabindex={-1}>
+          {context.refusal && raw(SUMMARY_SLOT)}
           {props.children}
         </main>
         <footer class="site">
@@ -94,9 +87,17 @@ export function Layout(props: LayoutProps) {
   );
 }
 
-/** Renders a JSX page to a full HTML document string with its doctype. */
+/**
+ * Renders a JSX page to a full HTML document string with its doctype. When the request re-shows a
+ * refused form, the error summary goes at the top of the page, naming the fields by the labels the
+ * form rendered with.
+ */
 export async function renderPage(node: Child): Promise<string> {
-  return `<!DOCTYPE html>${String(await node)}`;
+  const html = String(await node);
+  const refusal = pageContext().refusal;
+  if (!refusal || !html.includes(SUMMARY_SLOT)) return `<!DOCTYPE html>${html}`;
+  const summary = String(await (<ErrorSummary refusal={refusal} />));
+  return `<!DOCTYPE html>${html.replace(SUMMARY_SLOT, () => summary)}`;
 }
 
 /** Inline SVG (from a chart renderer) inserted without escaping; only pass trusted server output. */

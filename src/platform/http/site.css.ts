@@ -32,6 +32,18 @@ label { font-weight:600; display:block; }
 input, select, textarea, button { font:inherit; padding:.35rem .5rem; }
 button { background:var(--accent); color:#fff; border:0; border-radius:.25rem; cursor:pointer; }
 .error-summary { border:3px solid var(--bad); padding:1rem; }
+.error-summary h2 { margin-top:0; }
+.error-summary a { color:var(--bad); font-weight:600; }
+form .field { margin:.5rem 0; }
+form.inline .field { margin:0; }
+.field input:not([type=checkbox]):not([type=radio]), .field select, .field textarea { display:block; max-width:100%; box-sizing:border-box; }
+.field textarea { width:100%; }
+.choice { display:flex; align-items:center; gap:.4rem; margin:.25rem 0; }
+.choice label { display:inline; font-weight:400; }
+fieldset { border:1px solid var(--line); margin:.5rem 0; }
+.hint { display:block; color:var(--muted); }
+.field-error { display:block; color:var(--bad); font-weight:600; }
+[aria-invalid="true"] { outline:3px solid var(--bad); outline-offset:1px; }
 .chart svg { max-width:100%; height:auto; }
 .visually-hidden { position:absolute !important; width:1px; height:1px; padding:0; margin:-1px; overflow:hidden; clip:rect(0,0,0,0); white-space:nowrap; border:0; }
 ul.flags { list-style:none; margin:0; padding:0; }
