@@ -9,6 +9,7 @@ import {
   newSecret,
   RateLimiter,
   safeEqual,
+  type Viewer,
 } from "../../platform/auth/index.ts";
 import { AppError, isAppError } from "../../platform/errors.ts";
 import { type AppEnv, createRouter, type Router } from "../../platform/http/app.tsx";
@@ -49,7 +50,7 @@ import {
   type UserRow,
 } from "./accounts.repo.ts";
 import { claimPerson } from "./claim-person.ts";
-import { createToken } from "./create-token.ts";
+import { type CreatingToken, createToken } from "./create-token.ts";
 import { decideClaim } from "./decide-claim.ts";
 import { endFoundationRole } from "./end-foundation-role.ts";
 import { finishEmailSignIn } from "./finish-email-sign-in.ts";
@@ -75,6 +76,13 @@ function safeNext(value: unknown): string {
     !value.includes("\\")
     ? value
     : "/account";
+}
+
+/** The bearer token behind a request, which tokens it creates must stay within; none for a session. */
+function creatingToken(viewer: Viewer): CreatingToken | undefined {
+  return viewer.method === "token" && viewer.scopes !== null && viewer.expiresAt
+    ? { scopes: viewer.scopes, expiresAt: viewer.expiresAt }
+    : undefined;
 }
 
 function actorFor(user: { userId: number; name: string }): AuditActor {
@@ -397,6 +405,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
         by: actorFor(viewer),
         userId: viewer.userId,
         ...input,
+        creator: creatingToken(viewer),
       });
       return renderAccount(c, { newToken: { token, name: row.name }, status: 201 });
     });
@@ -638,6 +647,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
       name: typeof body.name === "string" ? body.name : "",
       scopes: Array.isArray(body.scopes) ? body.scopes.map(String) : [],
       expiresInDays: typeof body.expiresInDays === "number" ? body.expiresInDays : Number.NaN,
+      creator: creatingToken(viewer),
     });
     return c.json({ token, ...tokenJson(row) }, 201);
   });
