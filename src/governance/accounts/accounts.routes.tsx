@@ -15,6 +15,7 @@ import { AppError, isAppError } from "../../platform/errors.ts";
 import { type AppEnv, createRouter, type Router } from "../../platform/http/app.tsx";
 import { clientAddress } from "../../platform/http/client-address.ts";
 import { renderPage } from "../../platform/http/layout.tsx";
+import { localPath } from "../../platform/http/local-path.ts";
 import { createMailer, type Mailer } from "../../platform/mail.ts";
 import type { Services } from "../../platform/services.ts";
 import { loadGroupResource } from "../policy/actor.repo.ts";
@@ -66,16 +67,6 @@ import { startEmailSignIn } from "./start-email-sign-in.ts";
 export interface AccountsRouterOptions {
   mailer?: Mailer;
   github?: GitHubClient;
-}
-
-/** Only local paths are followed after signing in, never another site. */
-function safeNext(value: unknown): string {
-  return typeof value === "string" &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.includes("\\")
-    ? value
-    : "/account";
 }
 
 /** The bearer token behind a request, which tokens it creates must stay within; none for a session. */
@@ -162,6 +153,8 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
   const perEmail = new RateLimiter({ limit: limits.perEmail, windowMs: limits.windowMs, clock });
   const redirectUri = `${config.baseUrl.replace(/\/$/, "")}/auth/github/callback`;
   const router = createRouter();
+  /** Only paths on this site are followed after signing in, never another site. */
+  const safeNext = (value: unknown): string => localPath(value, config.baseUrl) ?? "/account";
 
   const layoutViewer = (c: Context<AppEnv>) =>
     c.var.viewer ? { name: c.var.viewer.name, csrfToken: c.var.csrfToken } : null;
@@ -236,6 +229,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
       baseUrl: config.baseUrl,
       email: email.data,
       linkMinutes: config.auth.signInLinkMinutes,
+      next,
     });
     return c.html(await renderPage(<CheckEmailPage viewer={layoutViewer(c)} email={email.data} />));
   });
