@@ -53,6 +53,21 @@ export function createHttpApp(deps: { log: Logger; routers: Router[]; auth?: Htt
       },
     }),
   );
+  // The same for everyone, so served before (and without) authentication, and cached by anyone.
+  app.get("/static/site.css", (c) => {
+    c.header("cache-control", "public, max-age=3600");
+    return c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8" });
+  });
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  // Whatever is rendered for a signed-in viewer (cookie or bearer) is theirs alone: a new token on
+  // /account, a vote, an admin page, an export. No cache, shared or private, may keep it; error
+  // pages included. Anonymous responses keep whatever caching their route chose.
+  app.use("*", async (c, next) => {
+    await next();
+    if (c.var.viewer || c.req.header("authorization") !== undefined) {
+      c.header("cache-control", "private, no-store");
+    }
+  });
   if (deps.auth) app.use("*", authMiddleware(deps.auth));
   else {
     app.use("*", async (c, next) => {
@@ -66,11 +81,6 @@ export function createHttpApp(deps: { log: Logger; routers: Router[]; auth?: Htt
     const viewer = c.var.viewer;
     return requestViewer.run(viewer ? { name: viewer.name, csrfToken: c.var.csrfToken } : null, next);
   });
-  app.get("/static/site.css", (c) => {
-    c.header("cache-control", "public, max-age=3600");
-    return c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8" });
-  });
-  app.get("/healthz", (c) => c.json({ ok: true }));
   for (const r of deps.routers) app.route("/", r);
 
   app.notFound(async (c) => {
