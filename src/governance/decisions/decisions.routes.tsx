@@ -4,7 +4,7 @@ import { type AppEnv, createRouter, type Router } from "../../platform/http/app.
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
-import { actorOf, authorize, can } from "../policy/authorize.ts";
+import { actorOf, authorize, can, loadOnce } from "../policy/authorize.ts";
 import type { Resource } from "../policy/policy.ts";
 import { applyToGroup } from "./apply-to-group.ts";
 import { castBallot } from "./cast-ballot.ts";
@@ -130,8 +130,9 @@ export function createDecisionsRouter(services: Services): Router {
   };
 
   const viewVote = async (c: Ctx, voteId: number) => {
-    const resource = await voteResource(voteId);
-    const actor = await authorize(c, services, "vote.view-tally", resource);
+    const load = loadOnce(() => voteResource(voteId));
+    const actor = await authorize(c, services, "vote.view-tally", load);
+    const resource = await load();
     const showBallots = await can(c, services, "vote.view-ballots", resource);
     const view = await getVote({ db, voteId, viewerPersonId: actor.personId, showBallots });
     return { view, resource, actor };
@@ -157,7 +158,7 @@ export function createDecisionsRouter(services: Services): Router {
 
   const cast = async (c: Ctx) => {
     const voteId = idParam(c, "id");
-    await authorize(c, services, "vote.cast", await voteResource(voteId));
+    await authorize(c, services, "vote.cast", () => voteResource(voteId));
     const input = await body(c);
     return castBallot({ deps, actor: await decisionActor(c), input: { voteId, choice: input.choice } });
   };
@@ -169,7 +170,7 @@ export function createDecisionsRouter(services: Services): Router {
 
   const extend = async (c: Ctx) => {
     const voteId = idParam(c, "id");
-    await authorize(c, services, "vote.extend", await voteResource(voteId));
+    await authorize(c, services, "vote.extend", () => voteResource(voteId));
     const input = await body(c);
     return extendVote({
       deps,
@@ -188,7 +189,7 @@ export function createDecisionsRouter(services: Services): Router {
 
   const close = async (c: Ctx) => {
     const voteId = idParam(c, "id");
-    await authorize(c, services, "vote.close", await voteResource(voteId));
+    await authorize(c, services, "vote.close", () => voteResource(voteId));
     return closeVote({ deps, actor: await decisionActor(c), input: { voteId } });
   };
   router.post("/votes/:id/close", async (c) => {
@@ -252,8 +253,9 @@ export function createDecisionsRouter(services: Services): Router {
 
   const startDecision = async (c: Ctx) => {
     const applicationId = idParam(c, "id");
-    const app = await findApplication(db, applicationId);
-    const resource = groupResourceOf(await loadGroup(db, app.groupId));
+    const resource = loadOnce(async () =>
+      groupResourceOf(await loadGroup(db, (await findApplication(db, applicationId)).groupId)),
+    );
     // The chair manages applications; the deciding body may also start its own vote.
     if (!(await can(c, services, "group.manage-applications", resource))) {
       await authorize(c, services, "group.decide-membership", resource);
