@@ -8,6 +8,7 @@ export type ErrorCode =
   | "conflict"
   | "rate_limited"
   | "upstream"
+  | "unavailable"
   | "internal";
 
 /** HTTP status per error code: the one place errors become responses. */
@@ -20,6 +21,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   upstream: 502,
+  /** The database went away (restart, failover, a terminated connection) or timed out: retry. */
+  unavailable: 503,
   internal: 500,
 };
 

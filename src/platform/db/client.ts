@@ -57,6 +57,14 @@ async function connect(target: DatabaseTarget): Promise<Database> {
     // An idle client whose connection the server ends (restart, DROP DATABASE ... FORCE) is dropped by
     // the pool, which then emits "error"; without a listener that would crash the process.
     pool.on("error", () => {});
+    // A checked-out client whose connection dies mid-query (pg_terminate_backend, failover, an
+    // idle timeout on the server) emits "error" too, and no pool listener is attached while it is
+    // checked out: one listener per client for its whole life keeps the process up. The query in
+    // flight still rejects, and the request fails with a 503 (platform/db/errors.ts); the pool
+    // drops the broken client when it is released.
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -107,6 +115,7 @@ export async function withStartupLock<T>(
   if (!database.pool) return work();
   // A connection of its own, outside the pool, so `work` keeps every pooled connection.
   const client = new pg.Client(database.pool.options);
+  client.on("error", () => {});
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [key]);

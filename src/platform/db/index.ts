@@ -9,4 +9,5 @@ export {
   type Tx,
   withStartupLock,
 } from "./client.ts";
+export { databaseAppError, toAppError } from "./errors.ts";
 export * as schema from "./schema.ts";

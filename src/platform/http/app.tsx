@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { authMiddleware } from "../auth/middleware.ts";
 import type { HttpAuth, Viewer } from "../auth/viewer.ts";
-import { AppError, isAppError } from "../errors.ts";
+import { toAppError } from "../db/errors.ts";
 import type { Logger } from "../log.ts";
 import { Layout, renderPage, requestViewer } from "./layout.tsx";
 import { SITE_CSS } from "./site.css.ts";
@@ -99,10 +99,10 @@ export function createHttpApp(deps: { log: Logger; routers: Router[]; auth?: Htt
   });
 
   app.onError(async (err, c) => {
-    const appErr = isAppError(err)
-      ? err
-      : new AppError("internal", { message: "Something went wrong on our side.", cause: err });
+    const appErr = toAppError(err);
+    // The logger's serialiser redacts statement parameters and key values from `err` and its causes.
     if (appErr.code === "internal") deps.log.error({ err, path: c.req.path }, "request failed");
+    if (appErr.code === "unavailable") deps.log.warn({ err, path: c.req.path }, "database unavailable");
     const status = appErr.status as 400;
     if (appErr.retryAfterSeconds !== undefined) c.header("retry-after", String(appErr.retryAfterSeconds));
     const json = wantsJson(c.req.path, c.req.header("accept"));
