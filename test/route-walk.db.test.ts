@@ -516,7 +516,11 @@ describe("route walk", () => {
           const res = await visit(kind, key, access, via);
           await res.body?.cancel();
           // Anything answered to a signed-in visitor (session or token) is never stored by a cache.
-          if (kind !== "anonymous" && !SAME_FOR_EVERYONE.includes(key) && !/\bno-store\b/.test(res.headers.get("cache-control") ?? "")) {
+          if (
+            kind !== "anonymous" &&
+            !SAME_FOR_EVERYONE.includes(key) &&
+            !/\bno-store\b/.test(res.headers.get("cache-control") ?? "")
+          ) {
             problems.push(`${key} as ${kind}: ${res.status} without Cache-Control: no-store`);
           }
           const shouldAllow = access.allowed.includes(kind);

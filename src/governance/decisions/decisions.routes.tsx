@@ -326,6 +326,7 @@ export function createDecisionsRouter(services: Services): Router {
         baseRule: input.baseRule === "" ? undefined : input.baseRule,
         secrecy: input.secrecy === "" ? undefined : input.secrecy,
         nextMeetingOn: input.nextMeetingOn === "" ? null : input.nextMeetingOn,
+        maxVoteDays: input.maxVoteDays === "" ? undefined : input.maxVoteDays,
       },
     });
   };

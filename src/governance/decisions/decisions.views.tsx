@@ -186,7 +186,10 @@ export function VotePage(props: {
           <h2>Manage</h2>
           <form method="post" action={`/votes/${v.id}/extend`}>
             <Csrf token={props.csrf} />
-            <label for="closesAt">New closing time (UTC, YYYY-MM-DDTHH:MM)</label>
+            <label for="closesAt">
+              New closing time (UTC, YYYY-MM-DDTHH:MM; latest allowed{" "}
+              {v.latestClosesAt.slice(0, 16).replace("T", " ")})
+            </label>
             <input id="closesAt" name="closesAt" type="datetime-local" required />
             <label for="reason">Reason</label>
             <input id="reason" name="reason" type="text" required />
@@ -207,7 +210,7 @@ export interface GroupDecisionsModel {
   group: { id: number; slug: string; name: string };
   nextMeeting: NextMeeting;
   decidedBy: string;
-  settings: { baseRule: string; secrecy: string; nextMeetingOn: string | null };
+  settings: { baseRule: string; secrecy: string; nextMeetingOn: string | null; maxVoteDays: number };
   votes: VoteView[] | null;
   applications: ApplicationView[] | null;
   myTerms: LapsingTerm[];
@@ -343,7 +346,7 @@ export function GroupDecisionsPage(props: {
             <input id="subjectPersonId" name="subjectPersonId" type="number" min="1" />
             <label for="title">Title (required for a proposal)</label>
             <input id="title" name="title" type="text" />
-            <label for="vote-closes">Closes (UTC)</label>
+            <label for="vote-closes">Closes (UTC, within {m.settings.maxVoteDays} days)</label>
             <input id="vote-closes" name="closesAt" type="datetime-local" required />
             <label for="secrecy">Ballot</label>
             <select id="secrecy" name="secrecy">
@@ -384,6 +387,16 @@ export function GroupDecisionsPage(props: {
               name="nextMeetingOn"
               type="date"
               value={m.settings.nextMeetingOn ?? ""}
+            />
+            <label for="maxVoteDays">Longest vote, opening to closing with extensions (days)</label>
+            <input
+              id="maxVoteDays"
+              name="maxVoteDays"
+              type="number"
+              min="1"
+              max="365"
+              required
+              value={String(m.settings.maxVoteDays)}
             />
             <button type="submit">Save</button>
           </form>

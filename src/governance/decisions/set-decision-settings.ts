@@ -15,9 +15,16 @@ export const DecisionSettingsInputSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
     .nullable()
     .optional(),
+  /** Longest a vote may run, opening to closing, extensions included; applies to votes opened from now on. */
+  maxVoteDays: z.coerce
+    .number({ message: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1 day")
+    .max(365, "must be at most 365 days")
+    .optional(),
 });
 
-/** Records a group's vote rules (base, default secrecy) and its next meeting date. */
+/** Records a group's vote rules (base, default secrecy, longest vote) and its next meeting date. */
 export async function setDecisionSettings(call: DecisionCall & { input: unknown }) {
   const input = parseInput("settings", DecisionSettingsInputSchema, call.input);
   return call.deps.database.db.transaction(async (tx) => {
@@ -28,6 +35,7 @@ export async function setDecisionSettings(call: DecisionCall & { input: unknown 
       baseRule: input.baseRule ?? before.baseRule,
       secrecy: input.secrecy ?? before.secrecy,
       nextMeetingOn: input.nextMeetingOn === undefined ? before.nextMeetingOn : input.nextMeetingOn,
+      maxVoteDays: input.maxVoteDays ?? before.maxVoteDays,
     };
     await tx
       .insert(groupDecisionSettings)

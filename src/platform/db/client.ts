@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -30,6 +31,12 @@ export interface Database {
   /** The pool when on a server. */
   pool?: pg.Pool;
 }
+
+/**
+ * Options every embedded database is created with: the extensions the migrations use (btree_gist,
+ * for the exclusion constraint on role periods). A PGlite made without them cannot read the schema.
+ */
+export const PGLITE_OPTIONS = { extensions: { btree_gist } } satisfies PGliteOptions;
 
 /** Folder holding the one set of SQL migrations for both drivers. */
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -82,8 +89,8 @@ async function connect(target: DatabaseTarget): Promise<Database> {
   if ("pglite" in target) pglite = target.pglite;
   else if ("dataDir" in target) {
     mkdirSync(target.dataDir, { recursive: true });
-    pglite = await PGlite.create(target.dataDir);
-  } else pglite = await PGlite.create();
+    pglite = await PGlite.create(target.dataDir, PGLITE_OPTIONS);
+  } else pglite = await PGlite.create(PGLITE_OPTIONS);
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     db,

@@ -5,6 +5,7 @@ export {
   type Db,
   migrateDatabase,
   openDatabase,
+  PGLITE_OPTIONS,
   STARTUP_LOCKS,
   type Tx,
   withStartupLock,
