@@ -9,7 +9,11 @@ async function run(argv: string[]): Promise<number> {
   let opened: Promise<Services> | undefined;
   const ctx: CliContext = {
     services: () => {
-      opened ??= createServices(loadConfig());
+      opened ??= createServices(
+        loadConfig(),
+        {},
+        `the command "guildhall ${argv.slice(2).join(" ").slice(0, 120)}"`,
+      );
       return opened;
     },
     out: (text) => process.stdout.write(`${text}\n`),

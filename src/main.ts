@@ -9,7 +9,7 @@ import { createServices } from "./platform/services.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const services = await createServices(config);
+  const services = await createServices(config, {}, `the Guildhall server on ${config.baseUrl}`);
   if (process.argv.includes("--demo")) await seedEcosystemDemo(services);
   if (process.argv.includes("--demo")) await seedDemo({ services });
   const app = createApplication(services);

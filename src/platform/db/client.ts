@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
 import * as schema from "./schema.ts";
 
 /** The database handle every repository uses; the same type on PGlite and on PostgreSQL. */
@@ -44,7 +45,11 @@ export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.u
 /** How to open the database: a server URL, a data directory, or an existing PGlite (tests). */
 export type DatabaseTarget =
   | { databaseUrl: string; poolSize?: number }
-  | { dataDir: string }
+  | {
+      dataDir: string;
+      /** What this process is, for the data directory's lock ("the Guildhall server"). */
+      owner?: string;
+    }
   | { pglite: PGlite }
   | { memory: true };
 
@@ -86,10 +91,18 @@ async function connect(target: DatabaseTarget): Promise<Database> {
     };
   }
   let pglite: PGlite;
+  let lock: DataDirLock | undefined;
   if ("pglite" in target) pglite = target.pglite;
   else if ("dataDir" in target) {
     mkdirSync(target.dataDir, { recursive: true });
-    pglite = await PGlite.create(target.dataDir, PGLITE_OPTIONS);
+    // Refuses, naming the owner, when another process has the directory open (data-dir-lock.ts).
+    lock = acquireDataDirLock(target.dataDir, target.owner ?? describeProcess());
+    try {
+      pglite = await PGlite.create(target.dataDir, PGLITE_OPTIONS);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
   } else pglite = await PGlite.create(PGLITE_OPTIONS);
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
@@ -101,8 +114,21 @@ async function connect(target: DatabaseTarget): Promise<Database> {
     },
     query: async <T>(sqlText: string, params: unknown[] = []) =>
       (await pglite.query<T>(sqlText, params)).rows,
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
+}
+
+/** This process in words, when its opener did not say: the command it runs. */
+function describeProcess(): string {
+  const script = process.argv[1] ? path.basename(process.argv[1]) : "node";
+  const args = process.argv.slice(2).join(" ");
+  return `${script}${args ? ` ${args}` : ""}`.slice(0, 200);
 }
 
 /** Advisory lock keys for start-up work that several processes may attempt at once. */
