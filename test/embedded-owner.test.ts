@@ -13,6 +13,8 @@ import { acquireDataDirLock, currentOwner, LOCK_FILE } from "../src/platform/db/
 import { startCli } from "./pypi-server/run-cli.ts";
 import { startServerProcess } from "./server-process.ts";
 
+/** The write that was lost: recording an announced release date. */
+const RECORD = ["releases", "record", "6.2", "alpha", "2027-01-20", "--by", "fellows"];
 const dirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "guildhall-owner-"));
@@ -40,16 +42,7 @@ describe("the embedded database's owner", () => {
         what: string;
       };
       expect(lock.pid).toBe(server.child.pid);
-      const refused = await cli(
-        dataDir,
-        "releases",
-        "record",
-        "6.2",
-        "alpha",
-        "2027-01-20",
-        "--by",
-        "fellows",
-      );
+      const refused = await cli(dataDir, ...RECORD);
       expect(refused.code).toBe(1);
       expect(refused.output).not.toContain("Recorded");
       expect(refused.output).toContain(`in use by process ${server.child.pid}`);
@@ -59,16 +52,7 @@ describe("the embedded database's owner", () => {
     } finally {
       await server.stop();
     }
-    const recorded = await cli(
-      dataDir,
-      "releases",
-      "record",
-      "6.2",
-      "alpha",
-      "2027-01-20",
-      "--by",
-      "fellows",
-    );
+    const recorded = await cli(dataDir, ...RECORD);
     expect(recorded.code, recorded.output).toBe(0);
     const listed = await cli(dataDir, "releases", "--json");
     expect(listed.code).toBe(0);

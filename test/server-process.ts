@@ -1,7 +1,7 @@
 /** Runs the Guildhall server (`src/main.ts`) in a child process, for fault and process-ownership tests. */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { PROJECT_ROOT } from "./pypi-server/run-cli.ts";
+import { startTsx } from "./pypi-server/run-cli.ts";
 
 /** A running server process: its URL, its output so far, and how to stop it. */
 export interface ServerProcess {
@@ -35,42 +35,22 @@ export async function startServerProcess(
   args: string[] = [],
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const base: Record<string, string> = {};
-  for (const k of ["PATH", "HOME", "TMPDIR", "LANG"]) {
-    const v = process.env[k];
-    if (v !== undefined) base[k] = v;
-  }
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...base,
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      GUILDHALL_SESSION_SECRET: "server-process-secret",
-      PORT: String(port),
-      GUILDHALL_HOST: "127.0.0.1",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const started = startTsx("src/main.ts", args, {
+    LOG_LEVEL: "warn",
+    GUILDHALL_SESSION_SECRET: "server-process-secret",
+    PORT: String(port),
+    GUILDHALL_HOST: "127.0.0.1",
+    ...env,
   });
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
+  const { child, output, exited } = started;
   let running = true;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on("exit", (code, signal) => {
-      running = false;
-      resolve({ code, signal });
-    });
+  void exited.then(() => {
+    running = false;
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (!running) throw new Error(`the server exited before answering:\n${out}`);
+    if (!running) throw new Error(`the server exited before answering:\n${output()}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch {
@@ -78,14 +58,14 @@ export async function startServerProcess(
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`the server did not answer /healthz within 90 s:\n${out}`);
+      throw new Error(`the server did not answer /healthz within 90 s:\n${output()}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     child,
     url,
-    output: () => out,
+    output,
     exited,
     alive: () => running,
     stop: async () => {

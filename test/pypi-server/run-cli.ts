@@ -14,14 +14,22 @@ export interface CliChild {
 
 /** Starts `node --import tsx src/cli.ts ...args` with `env` added to a clean test environment. */
 export function startCli(args: string[], env: Record<string, string>): CliChild {
+  return startTsx("src/cli.ts", args, { LOG_LEVEL: "silent", ...env });
+}
+
+/**
+ * Starts `node --import tsx SCRIPT ...args` in the project root with `env` over a clean test
+ * environment (PATH, HOME, TMPDIR, LANG and NODE_ENV=test only), collecting stdout and stderr.
+ */
+export function startTsx(script: string, args: string[], env: Record<string, string>): CliChild {
   const base: Record<string, string> = {};
   for (const k of ["PATH", "HOME", "TMPDIR", "LANG"]) {
     const v = process.env[k];
     if (v !== undefined) base[k] = v;
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: PROJECT_ROOT,
-    env: { ...base, NODE_ENV: "test", LOG_LEVEL: "silent", ...env },
+    env: { ...base, NODE_ENV: "test", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
