@@ -39,7 +39,7 @@ describe("database failures", () => {
       driverError("57014", "canceling statement due to statement timeout"),
       new Error("Connection terminated unexpectedly"),
       failedBallot(new Error("Client has encountered a connection error and is not queryable")),
-      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+      failedBallot(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })),
     ]) {
       const mapped = toAppError(e);
       expect(mapped.code, String(e)).toBe("unavailable");
@@ -47,6 +47,11 @@ describe("database failures", () => {
       expect(mapped.retryAfterSeconds).toBe(2);
     }
     expect(toAppError(driverError("P0001", "raised")).code).toBe("internal");
+    // A socket error outside any statement (a mail server, say) is not the database.
+    expect(
+      toAppError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:25"), { code: "ECONNREFUSED" }))
+        .code,
+    ).toBe("internal");
     expect(toAppError(new TypeError("x is undefined")).code).toBe("internal");
     const own = new AppError("not_found", { message: "No vote #3." });
     expect(toAppError(own)).toBe(own);

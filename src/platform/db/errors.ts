@@ -38,9 +38,12 @@ const UNAVAILABLE_CODES = new Set([
   "40P01", // deadlock_detected
 ]);
 
-/** Driver messages (no SQLSTATE) for a connection lost or never made. */
-const CONNECTION_LOST =
-  /Connection terminated|connection error|not queryable|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed/i;
+/** The database drivers' own messages (no SQLSTATE) for a connection lost or never made. */
+const DRIVER_CONNECTION_LOST =
+  /Connection terminated|has encountered a connection error|not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed/i;
+
+/** Socket errors, which mean the database only when they come out of a statement. */
+const SOCKET_LOST = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND/;
 
 /** The errors in `e`'s cause chain, outermost first (drizzle's wrapper, then the driver's error). */
 export function causeChain(e: unknown): unknown[] {
@@ -65,7 +68,10 @@ function sqlState(e: unknown): string | undefined {
  * original error is kept as the cause, for the (redacted) log.
  */
 export function databaseAppError(e: unknown): AppError | undefined {
-  for (const link of causeChain(e)) {
+  const chain = causeChain(e);
+  // A mail server or an index refusing a connection is not the database going away.
+  const fromStatement = chain.some((link) => typeof (link as { query?: unknown } | null)?.query === "string");
+  for (const link of chain) {
     const code = sqlState(link);
     if (code === "23505" || code === "23P01") {
       const constraint = (link as DriverError).constraint;
@@ -79,7 +85,12 @@ export function databaseAppError(e: unknown): AppError | undefined {
       return unavailable(e);
     }
     const message = link instanceof Error ? link.message : undefined;
-    if (code === undefined && message !== undefined && CONNECTION_LOST.test(message)) return unavailable(e);
+    if (code === undefined && message !== undefined) {
+      if (DRIVER_CONNECTION_LOST.test(message)) return unavailable(e);
+      if (fromStatement && SOCKET_LOST.test(`${message} ${String((link as { code?: unknown }).code)}`)) {
+        return unavailable(e);
+      }
+    }
   }
   return undefined;
 }
