@@ -6,13 +6,16 @@ import { registerJobCommands } from "./jobs.cli.ts";
 import { type CliContext, createProgram, errorLine, exitCodeFor, usageErrorLine } from "./platform/cli.ts";
 import type { Services } from "./platform/services.ts";
 
-/** Reads the configuration and opens the database: only for commands that need them. */
-async function openServices(): Promise<Services> {
+/**
+ * Reads the configuration and opens the database: only for commands that need them. `owner`
+ * describes this process in the embedded database's lock file.
+ */
+async function openServices(owner: string): Promise<Services> {
   const [{ loadConfig }, { createServices }] = await Promise.all([
     import("./platform/config.ts"),
     import("./platform/services.ts"),
   ]);
-  return createServices(loadConfig());
+  return createServices(loadConfig(), {}, owner);
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -24,7 +27,7 @@ async function run(argv: string[]): Promise<number> {
   let opened: Promise<Services> | undefined;
   const ctx: CliContext = {
     services: () => {
-      opened ??= openServices();
+      opened ??= openServices(`the command "guildhall ${argv.slice(2).join(" ").slice(0, 120)}"`);
       return opened;
     },
     out: (text) => process.stdout.write(`${text}\n`),

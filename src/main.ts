@@ -10,7 +10,13 @@ import { createServices } from "./platform/services.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const services = await createServices(config);
+  const services = await createServices(config, {}, `the Guildhall server on ${config.baseUrl}`);
+  // Node's own report of an uncaught error prints every property, a failed statement's bound
+  // values included; the logger's serialiser does not.
+  process.on("uncaughtException", (err) => {
+    services.log.fatal({ err }, "uncaught error; stopping");
+    process.exit(1);
+  });
   if (process.argv.includes("--demo")) await seedEcosystemDemo(services);
   if (process.argv.includes("--demo")) await seedDemo({ services });
   const app = createApplication(services);

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Database, openDatabase } from "../src/platform/db/client.ts";
+import { type Database, openDatabase, PGLITE_OPTIONS } from "../src/platform/db/client.ts";
 import { adminUrl, databaseName } from "./pg-admin.ts";
 
 let counter = 0;
@@ -34,7 +34,7 @@ export async function createTestDatabase(): Promise<Database> {
     return database;
   }
   const dump = readFileSync(inject("pgliteDump"));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new Blob([dump]) });
   return openDatabase({ pglite }, { migrate: false });
 }
 

@@ -224,6 +224,9 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /api/readiness/:series": { allowed: ALL },
 };
 
+/** Routes answered before authentication, identical for every visitor (so cacheable by anyone). */
+const SAME_FOR_EVERYONE = ["GET /static/site.css", "GET /healthz"];
+
 let database: Database;
 let app: Hono<AppEnv>;
 let services: Services;
@@ -577,6 +580,15 @@ describe("route walk", () => {
     expect(who("group.record-roles")).toEqual(["admin"]);
   });
 
+  it("keeps the shared caching of public pages for anonymous visitors", async () => {
+    for (const key of ["GET /groups", "GET /groups/:slug", "GET /people", "GET /packages", "GET /releases"]) {
+      const res = await visit("anonymous", key, { allowed: ALL }, "session");
+      await res.body?.cancel();
+      expect(res.status, key).toBe(200);
+      expect(res.headers.get("cache-control") ?? "", key).not.toMatch(/no-store|private/);
+    }
+  });
+
   for (const via of ["session", "token"] as const) {
     it(`allows and denies each visitor kind as classified (${via === "session" ? "browser sessions" : "access tokens"})`, async () => {
       const problems: string[] = [];
@@ -589,6 +601,14 @@ describe("route walk", () => {
         for (const kind of KINDS) {
           const res = await visit(kind, key, access, via);
           await res.body?.cancel();
+          // Anything answered to a signed-in visitor (session or token) is never stored by a cache.
+          if (
+            kind !== "anonymous" &&
+            !SAME_FOR_EVERYONE.includes(key) &&
+            !/\bno-store\b/.test(res.headers.get("cache-control") ?? "")
+          ) {
+            problems.push(`${key} as ${kind}: ${res.status} without Cache-Control: no-store`);
+          }
           const shouldAllow = access.allowed.includes(kind);
           if (shouldAllow) {
             allowedChecks++;

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { databaseAppError, databaseFailureLine, redactMessage } from "./db/errors.ts";
 import { AppError, isAppError } from "./errors.ts";
 import { projectPath } from "./paths.ts";
 import type { Services } from "./services.ts";
@@ -121,13 +122,20 @@ export function exitCodeFor(e: unknown): number {
   return 1;
 }
 
-/** One clear line for any error: the AppError's message (with the first field), or the error text. */
+/**
+ * One clear line for any error: the AppError's message (with the first field), what a database
+ * failure means (a conflict, the database unavailable), or the error text without any statement
+ * parameters (they may be a secret ballot's voter and choice).
+ */
 export function errorLine(e: unknown): string {
-  if (isAppError(e)) {
-    const extra = e.issues.length > 1 ? ` (and ${e.issues.length - 1} more problem(s))` : "";
-    return `guildhall: ${e.message}${extra}`;
+  const known = isAppError(e) ? e : databaseAppError(e);
+  if (known) {
+    const extra = known.issues.length > 1 ? ` (and ${known.issues.length - 1} more problem(s))` : "";
+    return `guildhall: ${known.message}${extra}`;
   }
-  if (e instanceof Error) return `guildhall: ${e.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")}`;
+  const database = databaseFailureLine(e);
+  if (database) return `guildhall: ${database}`;
+  if (e instanceof Error) return `guildhall: ${redactMessage(e.message)}`;
   return `guildhall: ${String(e)}`;
 }
 

@@ -9,6 +9,7 @@ export type ErrorCode =
   | "too_large"
   | "rate_limited"
   | "upstream"
+  | "unavailable"
   | "internal";
 
 /** HTTP status per error code: the one place errors become responses. */
@@ -22,6 +23,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   too_large: 413,
   rate_limited: 429,
   upstream: 502,
+  /** The database went away (restart, failover, a terminated connection) or timed out: retry. */
+  unavailable: 503,
   internal: 500,
 };
 

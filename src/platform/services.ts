@@ -17,12 +17,14 @@ export interface Services {
 export async function createServices(
   config: Config,
   overrides: Partial<Omit<Services, "config">> = {},
+  /** What this process is, named to any other process that finds the embedded database in use. */
+  owner?: string,
 ): Promise<Services> {
   const log = overrides.log ?? createLogger(config);
   const database =
     overrides.database ??
     (await openDatabase(
-      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir, owner },
     ));
   return {
     config,

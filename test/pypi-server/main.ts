@@ -2,7 +2,7 @@
  * Runs the local PyPI-compatible index on its own:
  *   node --import tsx test/pypi-server/main.ts --port 8765 [--limit N] [--tsv FILE]
  *     [--rate429 0.01 --retry-after 1 --transient500 0.01 --status500 0.001 --hang 0.001
- *      --truncated 0.001 --malformed 0.001 --missing 0.001 --fault-seed 0]
+ *      --truncated 0.001 --malformed 0.001 --missing 0.001 --metadata500 0.001 --fault-seed 0]
  * POST /_control/bump?fraction=0.01&seed=1 bumps serials of 1% of projects.
  */
 import { parseArgs } from "node:util";
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     truncated: { type: "string" },
     malformed: { type: "string" },
     missing: { type: "string" },
+    metadata500: { type: "string" },
     "fault-seed": { type: "string" },
   },
 });
@@ -36,6 +37,7 @@ const faults: FaultOptions = {
   truncated: num(values.truncated),
   malformed: num(values.malformed),
   missing: num(values.missing),
+  metadata500: num(values.metadata500),
   seed: num(values["fault-seed"]),
 };
 

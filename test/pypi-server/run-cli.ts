@@ -14,14 +14,27 @@ export interface CliChild {
 
 /** Starts `node bin/guildhall.js ...args` (the compiled command line) with `env` added to a clean test environment. */
 export function startCli(args: string[], env: Record<string, string>): CliChild {
+  return startNode(["bin/guildhall.js", ...args], { LOG_LEVEL: "silent", ...env });
+}
+
+/**
+ * Starts `node --import tsx SCRIPT ...args` in the project root with `env` over a clean test
+ * environment (PATH, HOME, TMPDIR, LANG and NODE_ENV=test only), collecting stdout and stderr.
+ */
+export function startTsx(script: string, args: string[], env: Record<string, string>): CliChild {
+  return startNode(["--import", "tsx", script, ...args], env);
+}
+
+/** Starts `node ...argv` in the project root with `env` over a clean test environment. */
+function startNode(argv: string[], env: Record<string, string>): CliChild {
   const base: Record<string, string> = {};
   for (const k of ["PATH", "HOME", "TMPDIR", "LANG"]) {
     const v = process.env[k];
     if (v !== undefined) base[k] = v;
   }
-  const child = spawn(process.execPath, ["bin/guildhall.js", ...args], {
+  const child = spawn(process.execPath, argv, {
     cwd: PROJECT_ROOT,
-    env: { ...base, NODE_ENV: "test", LOG_LEVEL: "silent", ...env },
+    env: { ...base, NODE_ENV: "test", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

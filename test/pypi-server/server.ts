@@ -26,6 +26,8 @@ export interface FaultOptions {
   malformed?: number;
   /** Answers 404 although /simple/ lists the project. */
   missing?: number;
+  /** The JSON API is fine but the project's PEP 658 core metadata files answer 500 (until the faults change). */
+  metadata500?: number;
   /** Seed mixed into the choice, so different runs can pick different projects. */
   seed?: number;
 }
@@ -84,6 +86,7 @@ const FAULT_KINDS = [
   "truncated",
   "malformed",
   "missing",
+  "metadata500",
 ] as const;
 type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -302,6 +305,10 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
       const filename = decodeURIComponent(m[1]);
       const found = findWheel(filename);
       if (!found) return send(res, 404, "text/plain", "Not Found");
+      if (faultOf.get(found.project.name) === "metadata500") {
+        stats.faultsServed.metadata500 = (stats.faultsServed.metadata500 ?? 0) + 1;
+        return send(res, 500, "text/plain", "Internal Server Error");
+      }
       return send(res, 200, "application/octet-stream", metadataText(found.project, found.version));
     }
     if (path === "/_control/bump" && req.method === "POST") {

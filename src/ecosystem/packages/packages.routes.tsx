@@ -1,7 +1,7 @@
 /** HTTP routes of the package catalogue: pages, CSV and JSON exports. Thin: parse, call, render. */
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { createRoomRouter } from "../../governance/index.ts";
+import { toCsv } from "../../platform/csv.ts";
 import type { Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
@@ -101,11 +101,7 @@ export function createPackagesRouter(services: Services): Router {
         "delistedAt",
         "summary",
       ];
-      const body = stringify(rows, {
-        header: true,
-        columns,
-        cast: { boolean: (b) => (b ? "true" : "false") },
-      });
+      const body = toCsv({ columns, rows });
       return c.body(body, 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": 'attachment; filename="packages.csv"',

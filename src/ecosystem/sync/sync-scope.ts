@@ -40,7 +40,7 @@ export interface StoredProject {
 
 /** The work and the listing changes of one run. */
 export interface ScopePlan {
-  /** Projects to fetch: new or changed serial, within the scope. */
+  /** Projects to fetch: new or changed serial, or a problem last time, within the scope. */
   items: Array<{ name: string; serial: number }>;
   /** Listed projects the scope leaves out. */
   outOfScope: number;
@@ -73,7 +73,9 @@ export function planScope(input: {
       outOfScope++;
       continue;
     }
-    if (known?.serial !== p.serial) items.push(p);
+    // A project that failed last time, wholly or in part (its PEP 658 metadata), is fetched
+    // again even when its serial has not moved.
+    if (known?.serial !== p.serial || retry.has(p.name)) items.push(p);
   }
   const delist: string[] = [];
   // Only rows a sync wrote: a snapshot row may come from another index or an older listing.

@@ -206,7 +206,9 @@ export async function saveProjectResults(
         yanked: r.record.yanked,
         ownership: r.record.ownership,
         last_serial: r.serial,
-        etag: r.etag,
+        // A partial fetch keeps no ETag: the next run must not be told "304, unchanged" and skip
+        // the part that failed (a project's PEP 658 metadata).
+        etag: r.warning ? null : r.etag,
         last_error: r.warning ? `${r.warning.kind}: ${r.warning.message}` : null,
         core_metadata: r.coreMetadata,
       }));

@@ -9,11 +9,13 @@ import {
   newSecret,
   RateLimiter,
   safeEqual,
+  type Viewer,
 } from "../../platform/auth/index.ts";
 import { AppError, isAppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { clientAddress } from "../../platform/http/client-address.ts";
 import { renderPage } from "../../platform/http/layout.tsx";
+import { localPath } from "../../platform/http/local-path.ts";
 import { createMailer, type Mailer } from "../../platform/mail.ts";
 import type { Services } from "../../platform/services.ts";
 import {
@@ -59,7 +61,7 @@ import {
   type UserRow,
 } from "./accounts.repo.ts";
 import { ClaimInputSchema, claimPerson } from "./claim-person.ts";
-import { createToken, MAX_TOKEN_DAYS } from "./create-token.ts";
+import { type CreatingToken, createToken, MAX_TOKEN_DAYS } from "./create-token.ts";
 import { decideClaim } from "./decide-claim.ts";
 import { endFoundationRole } from "./end-foundation-role.ts";
 import { finishEmailSignIn } from "./finish-email-sign-in.ts";
@@ -78,13 +80,11 @@ export interface AccountsRouterOptions {
 }
 
 /** Only local paths are followed after signing in, never another site. */
-function safeNext(value: unknown): string {
-  return typeof value === "string" &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.includes("\\")
-    ? value
-    : "/account";
+/** The bearer token behind a request, which tokens it creates must stay within; none for a session. */
+function creatingToken(viewer: Viewer): CreatingToken | undefined {
+  return viewer.method === "token" && viewer.scopes !== null && viewer.expiresAt
+    ? { scopes: viewer.scopes, expiresAt: viewer.expiresAt }
+    : undefined;
 }
 
 function actorFor(user: { userId: number; name: string }): AuditActor {
@@ -222,6 +222,8 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     return { viewer, user };
   };
   /** What an operation on the viewer's own account needs: the database, the time, who acts, whose account. */
+  /** Only paths on this site are followed after signing in, never another site. */
+  const safeNext = (value: unknown): string => localPath(value, config.baseUrl) ?? "/account";
   const own = (c: Context<AppEnv>) => {
     const viewer = requireViewer(c);
     return { db, now: clock.now(), by: actorFor(viewer), userId: viewer.userId };
@@ -259,6 +261,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
         baseUrl: config.baseUrl,
         email: body.email,
         linkMinutes: config.auth.signInLinkMinutes,
+        next: safeNext(body.next),
       });
       return c.html(await renderPage(<CheckEmailPage email={body.email} />));
     },
@@ -397,7 +400,11 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     resource: ownAccount,
     page: (c) => accountPage(c),
     handler: async (c, { body }) => {
-      const { token, row } = await createToken({ ...own(c), ...body });
+      const { token, row } = await createToken({
+        ...own(c),
+        ...body,
+        creator: creatingToken(requireViewer(c)),
+      });
       return accountPage(c, { newToken: { token, name: row.name } });
     },
   });
@@ -608,7 +615,11 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     resource: ownAccount,
     response: { status: 201, description: "Created.", schema: API.TokenCreated, name: "TokenCreated" },
     handler: async (c, { body }) => {
-      const { token, row } = await createToken({ ...own(c), ...body });
+      const { token, row } = await createToken({
+        ...own(c),
+        ...body,
+        creator: creatingToken(requireViewer(c)),
+      });
       return c.json({ token, ...tokenJson(row) }, 201);
     },
   });

@@ -20,7 +20,13 @@ export function createAuthenticator(deps: { db: Db; clock: Clock }): Authenticat
       // "Last used" to the minute is enough, and saves a write on every request.
       const last = found.token.lastUsedAt?.getTime() ?? 0;
       if (now.getTime() - last >= 60_000) await touchToken(deps.db, found.token.id, now);
-      return { userId: found.user.id, name: found.user.name, method: "token", scopes: found.token.scopes };
+      return {
+        userId: found.user.id,
+        name: found.user.name,
+        method: "token",
+        scopes: found.token.scopes,
+        expiresAt: found.token.expiresAt,
+      };
     },
   };
 }

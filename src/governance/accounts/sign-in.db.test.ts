@@ -206,6 +206,125 @@ describe("sign-in with GitHub against a local server speaking GitHub's OAuth and
   });
 });
 
+/** `next` values that must never take a visitor off the site or break the redirect. */
+const HOSTILE_NEXT = [
+  "//evil.example",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r\n/evil.example",
+  "/account\r\nSet-Cookie: guildhall_session=forged",
+  "/%0d%0aSet-Cookie:%20x=1",
+  "https:evil.example",
+  "https://evil.example/",
+  "http://guildhall.test@evil.example/",
+  "//guildhall.test@evil.example",
+  "javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "/.//evil.example",
+  "/..//evil.example",
+  " //evil.example",
+  "\u0000/evil.example",
+  "/x\u0000y",
+  "evil.example",
+  "",
+  "/".repeat(5000),
+];
+
+/** True when a browser following `location` stays on this site. */
+function staysOnSite(location: string | null): boolean {
+  if (location === null) return false;
+  // Browsers drop tabs and newlines and read backslashes as slashes before resolving a Location.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+  if (/[\u0000-\u001f\u007f\\]/.test(location)) return false;
+  return (
+    new URL(location.replace(/[\t\n\r]/g, ""), "http://guildhall.test/").origin === "http://guildhall.test"
+  );
+}
+
+async function freshLink(email: string): Promise<string> {
+  const token = `link-${email}`;
+  await database.db.insert(schema.signInLinks).values({
+    tokenHash: createHash("sha256").update(token).digest("hex"),
+    email,
+    createdAt: clock.now(),
+    expiresAt: new Date(clock.now().getTime() + 600_000),
+  });
+  return token;
+}
+
+describe("where a visitor goes after signing in (next)", () => {
+  it("the emailed link keeps next, and the visitor lands there", async () => {
+    const b = browser();
+    const seen = smtp.messages.length;
+    const res = await b.submit("/sign-in/email", {
+      email: "nextkeeper@example.org",
+      next: "/votes/12?from=mail",
+    });
+    expect(res.status).toBe(200);
+    const mail = await smtp.next(seen);
+    const link = /http:\/\/guildhall\.test(\/sign-in\/email\/callback\?\S+)/.exec(mail.text)?.[1] ?? "";
+    expect(new URL(link, "http://x").searchParams.get("next")).toBe("/votes/12?from=mail");
+    const { html } = await b.page(link);
+    const token = /name="token" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    const next = /name="next" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(next).toBe("/votes/12?from=mail");
+    const done = await b.submit(
+      "/sign-in/email/callback",
+      { token, next },
+      { csrf: TestBrowser.csrfIn(html) },
+    );
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe("/votes/12?from=mail");
+  });
+
+  it("refuses every hostile next on the email callback (form and link) and the GitHub flow", async () => {
+    let sent = 0;
+    const failures: string[] = [];
+    for (const [i, value] of HOSTILE_NEXT.entries()) {
+      // The confirmation page carries only a checked next.
+      const b = browser();
+      const token = await freshLink(`hostile-${i}@example.org`);
+      const page = await b.page(`/sign-in/email/callback?token=${token}&next=${encodeURIComponent(value)}`);
+      sent++;
+      const carried = /name="next" value="([^"]*)"/.exec(page.html)?.[1] ?? "";
+      if (page.res.status !== 200 || !staysOnSite(carried))
+        failures.push(`page ${JSON.stringify(value)}: ${carried}`);
+      // The form's POST with the hostile value: the session starts and the redirect stays on the site.
+      const done = await b.submit(
+        "/sign-in/email/callback",
+        { token, next: value },
+        { csrf: TestBrowser.csrfIn(page.html) },
+      );
+      sent++;
+      if (done.status !== 303 || !staysOnSite(done.headers.get("location"))) {
+        failures.push(`email ${JSON.stringify(value)}: ${done.status} ${done.headers.get("location")}`);
+      }
+      if (!b.cookies.has("guildhall_session")) failures.push(`email ${JSON.stringify(value)}: not signed in`);
+      // GitHub: next rides in a cookie through GitHub and back.
+      gh.signInAs({
+        id: 9000 + i,
+        login: `hostile-${i}`,
+        name: null,
+        emails: [{ email: `hostile-gh-${i}@example.org`, primary: true, verified: true }],
+      });
+      const g = browser();
+      const start = await g.request(`/auth/github?next=${encodeURIComponent(value)}`);
+      sent++;
+      const consent = await fetch(start.headers.get("location") ?? "", { redirect: "manual" });
+      const callback = new URL(consent.headers.get("location") ?? "");
+      const back = await g.request(`${callback.pathname}${callback.search}`);
+      sent++;
+      if (back.status !== 303 || !staysOnSite(back.headers.get("location"))) {
+        failures.push(`github ${JSON.stringify(value)}: ${back.status} ${back.headers.get("location")}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBe(HOSTILE_NEXT.length * 4);
+  });
+});
+
 describe("CSRF protection", () => {
   it("refuses state-changing forms without the right token and changes nothing", async () => {
     const b = browser();

@@ -16,6 +16,8 @@ export async function startEmailSignIn(input: {
   baseUrl: string;
   email: string;
   linkMinutes: number;
+  /** Where to go once signed in (a checked local path); carried in the link. */
+  next?: string;
 }): Promise<{ email: string }> {
   const email = parseOrThrow(EmailSchema, input.email, "email");
   // Links expired for a day are dropped; recent ones stay so a late click gets a clear answer.
@@ -29,7 +31,8 @@ export async function startEmailSignIn(input: {
     createdAt: input.now,
     expiresAt: new Date(input.now.getTime() + input.linkMinutes * 60_000),
   });
-  const link = `${input.baseUrl.replace(/\/$/, "")}/sign-in/email/callback?token=${encodeURIComponent(token)}`;
+  const next = input.next && input.next !== "/account" ? `&next=${encodeURIComponent(input.next)}` : "";
+  const link = `${input.baseUrl.replace(/\/$/, "")}/sign-in/email/callback?token=${encodeURIComponent(token)}${next}`;
   await input.mailer.send({
     to: email,
     subject: "Your Guildhall sign-in link",

@@ -4,18 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { insertPerson } from "../../../test/factories/governance.ts";
+import { csrfTokenFor } from "../../platform/auth/index.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
+import type { Services } from "../../platform/services.ts";
 import { CLI_ACTOR } from "./accounts.repo.ts";
 import { createToken } from "./create-token.ts";
 import { createUser } from "./create-user.ts";
 import { grantFoundationRole } from "./grant-foundation-role.ts";
+import { startSession } from "./start-session.ts";
 
 let database: Database;
 let app: Hono<AppEnv>;
 let clock: FixedClock;
+let services: Services;
 
 async function tokenFor(email: string, scopes: string[], days = 30): Promise<string> {
   const db = database.db;
@@ -48,7 +52,7 @@ function api(token: string | null, path: string, init: { method?: string; json?:
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ app, clock } = await createTestApplication(database));
+  ({ app, clock, services } = await createTestApplication(database));
 });
 afterAll(async () => {
   await database?.close();
@@ -119,6 +123,77 @@ describe("personal access tokens", () => {
     );
   });
 
+  it("a token creates tokens only within its own scopes and lifetime; a browser session may create any", async () => {
+    const db = database.db;
+    const owner = await createUser({
+      db,
+      now: clock.now(),
+      by: CLI_ACTOR,
+      email: "minter@example.org",
+      name: "Minter",
+    });
+    await grantFoundationRole({
+      db,
+      now: clock.now(),
+      by: CLI_ACTOR,
+      userId: owner.id,
+      role: "site-admin",
+      startedOn: "2026-01-01",
+    });
+    // An account-only token that expires in 30 days, as in the attack.
+    const token = await tokenFor("minter@example.org", ["account"], 30);
+    const mint = (scopes: string[], expiresInDays: number) =>
+      api(token, "/api/account/tokens", { method: "POST", json: { name: "minted", scopes, expiresInDays } });
+    const everything = await mint(["read", "account", "groups", "votes", "admin"], 366);
+    expect(everything.status).toBe(403);
+    expect(((await everything.json()) as { error: { message: string } }).error.message).toContain(
+      "lacks read, groups, votes, admin",
+    );
+    expect((await mint(["admin"], 1)).status).toBe(403);
+    const longer = await mint(["account"], 31);
+    expect(longer.status).toBe(422);
+    expect(((await longer.json()) as { error: { message: string } }).error.message).toContain(
+      "expiresInDays: must be at most 30 days",
+    );
+    // The page's form, driven with the bearer token, is held to the same rule.
+    const form = await app.request("/account/tokens", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams([
+        ["name", "minted"],
+        ["scopes", "admin"],
+        ["expiresInDays", "1"],
+      ]).toString(),
+    });
+    expect(form.status).toBe(403);
+    // Within it: the same scope, the same expiry.
+    expect((await mint(["account"], 30)).status).toBe(201);
+    const kept = await db.select().from(schema.accessTokens).where(eq(schema.accessTokens.userId, owner.id));
+    expect(kept.map((t) => t.scopes)).toEqual([["account"], ["account"]]);
+    expect(Math.max(...kept.map((t) => t.expiresAt.getTime()))).toBe(clock.now().getTime() + 30 * 86_400_000);
+
+    // A signed-in browser session creates whatever its user may hold, up to the longest lifetime.
+    const { sessionId } = await startSession({
+      db,
+      userId: owner.id,
+      method: "email",
+      now: clock.now(),
+      days: 1,
+    });
+    const secret = services.config.auth.secret;
+    const res = await app.request("/api/account/tokens", {
+      method: "POST",
+      headers: {
+        cookie: `guildhall_csrf=c; guildhall_session=${sessionId}`,
+        "x-csrf-token": csrfTokenFor(secret, "c", sessionId),
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ name: "by session", scopes: ["read", "admin"], expiresInDays: 366 }),
+    });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { scopes: string[] }).scopes).toEqual(["read", "admin"]);
+  });
+
   it("expire", async () => {
     const token = await tokenFor("short@example.org", ["read"], 1);
     expect((await api(token, "/api/account")).status).toBe(200);
@@ -186,7 +261,8 @@ describe("personal access tokens", () => {
 
   it("an unknown or malformed bearer token is a 401, not an anonymous visit", async () => {
     expect((await api("guildhall_pat_nope", "/api/account")).status).toBe(401);
-    expect((await api("nonsense", "/healthz")).status).toBe(401);
+    // /healthz and the stylesheet are served before authentication; every other route checks the token.
+    expect((await api("nonsense", "/api/groups")).status).toBe(401);
   });
 });
 

@@ -236,7 +236,11 @@ async function applyMembershipChange(input: {
 
   switch (vote.kind) {
     case "admit-member":
-      await start("member", true);
+      // Already a member meanwhile (another decision, a recorded period): one period, not two
+      // (periods of one role may not overlap: role_periods_no_overlap).
+      if (!(await currentHolders(tx, group.id, "member", today)).some((p) => p.personId === subject)) {
+        await start("member", true);
+      }
       return;
     case "remove-member":
       await endAllRoles({

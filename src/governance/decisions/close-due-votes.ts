@@ -1,6 +1,5 @@
 import { and, eq, lte } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
-import { isAppError } from "../../platform/errors.ts";
+import { schema, toAppError } from "../../platform/db/index.ts";
 import { closeVote } from "./close-vote.ts";
 import { SYSTEM_ACTOR } from "./decisions.repo.ts";
 import type { DecisionDeps } from "./deps.ts";
@@ -22,7 +21,7 @@ export async function closeDueVotes(input: { deps: DecisionDeps }): Promise<{ cl
       closed.push(id);
     } catch (e) {
       // Closed meanwhile by a ballot or another worker: nothing left to do for this one.
-      if (!(isAppError(e) && e.code === "conflict")) throw e;
+      if (toAppError(e).code !== "conflict") throw e;
     }
   }
   return { closed };

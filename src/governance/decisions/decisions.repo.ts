@@ -1,4 +1,5 @@
 /** Queries for membership decisions: groups, current role holders, votes, applications. */
+
 import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { type Db, schema, type Tx } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -6,6 +7,7 @@ import { type AuditActor, appendAudit } from "../accounts/accounts.repo.ts";
 import type { ParsedCharter } from "../charter/types.ts";
 import { currentMembership, effectiveRoles } from "../registry/current-membership.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";
+import { DEFAULT_MAX_VOTE_DAYS } from "./tally.ts";
 
 const { groups, people, rolePeriods, foundationRoles, users, votes, groupDecisionSettings } = schema;
 
@@ -177,6 +179,7 @@ export async function groupSettings(db: DbOrTx, groupId: number) {
     baseRule: (row?.baseRule ?? "electorate") as "electorate" | "cast",
     secrecy: (row?.secrecy ?? "open") as "open" | "secret",
     nextMeetingOn: row?.nextMeetingOn ?? null,
+    maxVoteDays: row?.maxVoteDays ?? DEFAULT_MAX_VOTE_DAYS,
   };
 }
 

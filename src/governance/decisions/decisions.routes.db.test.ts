@@ -10,6 +10,7 @@ import { TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { createApplication } from "../../app.ts";
+import { csrfTokenFor } from "../../platform/auth/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { loadConfig } from "../../platform/config.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -325,5 +326,51 @@ describe("open votes, forms and the API", () => {
     expect((await browserOf(at(4)).page(`/groups/${groupSlug}/decisions`)).html).not.toContain(
       "Leave HTTP Direct",
     );
+  });
+});
+
+describe("anonymous requests cannot tell which vote or application ids exist", () => {
+  it("answers an existing id and a missing one alike, on pages and the API, reading and writing", async () => {
+    const opened = await api(at(0), `/api/groups/${groupSlug}/votes`, {
+      method: "POST",
+      json: { kind: "proposal", title: "Probe", closesAt: "2026-03-08T12:00:00Z" },
+    });
+    expect(opened.status).toBe(201);
+    const existing = ((await opened.json()) as { vote: { id: number } }).vote.id;
+    const [application] = await database.db.select().from(schema.membershipApplications).limit(1);
+    const missing = 987654;
+    const anonymous = new TestBrowser((path, init) => app.request(path, init), "192.0.2.77");
+    anonymous.cookies.set("guildhall_csrf", "probe-cookie");
+    const csrf = csrfTokenFor("test-session-secret", "probe-cookie", undefined);
+    const answer = async (method: string, path: string) => {
+      const res = await anonymous.request(path, {
+        method,
+        headers: { "x-csrf-token": csrf, "content-type": "application/json" },
+        body:
+          method === "GET" ? undefined : JSON.stringify({ choice: "yes", closesAt: "2026-03-09T12:00:00Z" }),
+      });
+      const location = res.headers.get("location")?.replace(/\d+/g, "N") ?? null;
+      return { status: res.status, location, body: (await res.text()).replace(/\d+/g, "N") };
+    };
+    const routes: Array<[string, (id: number) => string]> = [
+      ["GET", (id) => `/votes/${id}`],
+      ["GET", (id) => `/api/votes/${id}`],
+      ["POST", (id) => `/votes/${id}/ballot`],
+      ["POST", (id) => `/api/votes/${id}/ballots`],
+      ["POST", (id) => `/api/votes/${id}/extend`],
+      ["POST", (id) => `/api/votes/${id}/close`],
+    ];
+    for (const [method, path] of routes) {
+      const a = await answer(method, path(existing));
+      const b = await answer(method, path(missing));
+      expect(a, `${method} ${path(existing)}`).toEqual(b);
+      expect([401, 303]).toContain(a.status);
+    }
+    if (application) {
+      const a = await answer("POST", `/api/applications/${application.id}/vote`);
+      const b = await answer("POST", `/api/applications/${missing}/vote`);
+      expect(a).toEqual(b);
+      expect(a.status).toBe(401);
+    }
   });
 });

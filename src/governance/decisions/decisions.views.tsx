@@ -187,7 +187,7 @@ export function VotePage(props: { vote: VoteView; mayCast: boolean; mayManage: b
                 label: "New closing time (UTC)",
                 kind: "datetime-local",
                 required: true,
-                hint: "Later than the current closing time.",
+                hint: `Later than the current closing time, and no later than ${v.latestClosesAt.slice(0, 16).replace("T", " ")} UTC (the group's longest vote).`,
               },
               { name: "reason", label: "Reason", required: true, attrs: { maxlength: 500 } },
             ]}
@@ -208,7 +208,7 @@ export interface GroupDecisionsModel {
   group: { id: number; slug: string; name: string };
   nextMeeting: NextMeeting;
   decidedBy: string;
-  settings: { baseRule: string; secrecy: string; nextMeetingOn: string | null };
+  settings: { baseRule: string; secrecy: string; nextMeetingOn: string | null; maxVoteDays: number };
   votes: VoteView[] | null;
   applications: ApplicationView[] | null;
   myTerms: LapsingTerm[];
@@ -359,7 +359,12 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
                 attrs: { min: 1, max: 2147483647 },
               },
               { name: "title", label: "Title (required for a proposal)", attrs: { maxlength: 200 } },
-              { name: "closesAt", label: "Closes (UTC)", kind: "datetime-local", required: true },
+              {
+                name: "closesAt",
+                label: `Closes (UTC, within ${m.settings.maxVoteDays} days)`,
+                kind: "datetime-local",
+                required: true,
+              },
               {
                 name: "secrecy",
                 label: "Ballot",
@@ -406,6 +411,14 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
                 label: "Next meeting (YYYY-MM-DD)",
                 kind: "date",
                 value: m.settings.nextMeetingOn ?? "",
+              },
+              {
+                name: "maxVoteDays",
+                label: "Longest vote, opening to closing with extensions (days)",
+                kind: "number",
+                required: true,
+                value: String(m.settings.maxVoteDays),
+                attrs: { min: 1, max: 365 },
               },
             ]}
           />

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "../../platform/csv.ts";
 import type { AuditEntry } from "./list-group-audit.ts";
 
 /** Export formats of the audit trail. */
@@ -7,8 +7,8 @@ export type AuditFormat = "csv" | "json";
 /** Renders audit entries as CSV (before/after as JSON text) or as a JSON array. */
 export function exportAudit(input: { entries: readonly AuditEntry[]; format: AuditFormat }): string {
   if (input.format === "json") return `${JSON.stringify(input.entries, null, 2)}\n`;
-  return stringify(
-    input.entries.map((e) => [
+  return toCsv({
+    rows: input.entries.map((e) => [
       e.id,
       e.occurredAt,
       e.actor,
@@ -19,19 +19,16 @@ export function exportAudit(input: { entries: readonly AuditEntry[]; format: Aud
       e.after === null ? "" : JSON.stringify(e.after),
       e.cause,
     ]),
-    {
-      header: true,
-      columns: [
-        "id",
-        "occurred_at",
-        "actor",
-        "action",
-        "subject_type",
-        "subject_id",
-        "before",
-        "after",
-        "cause",
-      ],
-    },
-  );
+    columns: [
+      "id",
+      "occurred_at",
+      "actor",
+      "action",
+      "subject_type",
+      "subject_id",
+      "before",
+      "after",
+      "cause",
+    ],
+  });
 }

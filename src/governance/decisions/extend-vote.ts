@@ -25,7 +25,15 @@ export async function extendVote(call: DecisionCall & { input: unknown }): Promi
     const now = clock.now();
     const vote = await lockVote(tx, input.voteId);
     if (vote.status !== "open") throw new AppError("conflict", { message: `Vote #${vote.id} is closed.` });
-    const problems = checkClosingTime({ now, closesAt: input.closesAt, currentClosesAt: vote.closesAt });
+    const problems = checkClosingTime({
+      now,
+      closesAt: input.closesAt,
+      currentClosesAt: vote.closesAt,
+      latest: {
+        closesBy: vote.latestClosesAt,
+        maxVoteDays: Math.round((vote.latestClosesAt.getTime() - vote.openedAt.getTime()) / 86_400_000),
+      },
+    });
     if (problems.length) {
       throw new AppError("validation", {
         message: `Invalid extension: closesAt: ${problems[0]}`,

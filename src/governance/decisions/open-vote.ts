@@ -17,7 +17,14 @@ import {
   type VoteRow,
 } from "./decisions.repo.ts";
 import { type DecisionCall, isTrustedCaller, parseInput } from "./deps.ts";
-import { checkClosingTime, freezeElectorate, kindHasSubject, VOTE_KINDS, type VoteKind } from "./tally.ts";
+import {
+  checkClosingTime,
+  freezeElectorate,
+  kindHasSubject,
+  latestCloseOf,
+  VOTE_KINDS,
+  type VoteKind,
+} from "./tally.ts";
 import { dayOf } from "./terms.ts";
 
 const { votes, voteElectorate, membershipApplications } = schema;
@@ -161,6 +168,18 @@ export async function openVote(
       });
     }
     const settings = await groupSettings(tx, group.id);
+    const latestClosesAt = latestCloseOf(now, settings.maxVoteDays);
+    const tooLate = checkClosingTime({
+      now,
+      closesAt: input.closesAt,
+      latest: { closesBy: latestClosesAt, maxVoteDays: settings.maxVoteDays },
+    });
+    if (tooLate.length) {
+      throw new AppError("validation", {
+        message: `Invalid vote: closesAt: ${tooLate[0]}`,
+        issues: tooLate.map((message) => ({ field: "closesAt", message })),
+      });
+    }
     const [vote] = await tx
       .insert(votes)
       .values({
@@ -177,6 +196,7 @@ export async function openVote(
         openedByPersonId: call.actor.personId,
         openedAt: now,
         closesAt: input.closesAt,
+        latestClosesAt,
         status: "open",
       })
       .returning();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
-import { blankAsNull, Day, Id, optionalOneOf, Slug } from "../../platform/validation.ts";
+import { blankAsNull, Day, Id, optionalOneOf, Slug, wholeNumber } from "../../platform/validation.ts";
 import { groupSettings, loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 
@@ -13,9 +13,14 @@ export const DecisionSettingsInputSchema = z.object({
   secrecy: optionalOneOf(["open", "secret"]),
   /** Blank or null clears the recorded meeting; absent keeps it. */
   nextMeetingOn: z.preprocess(blankAsNull, Day.nullable().optional()),
+  /** Longest a vote may run, opening to closing, extensions included; applies to votes opened from now on. */
+  maxVoteDays: z.preprocess(
+    blankAsNull,
+    wholeNumber({ min: 1, max: 365, message: "must be a whole number of days from 1 to 365" }).optional(),
+  ),
 });
 
-/** Records a group's vote rules (base, default secrecy) and its next meeting date. */
+/** Records a group's vote rules (base, default secrecy, longest vote) and its next meeting date. */
 export async function setDecisionSettings(call: DecisionCall & { input: unknown }) {
   const input = parseInput("settings", DecisionSettingsInputSchema, call.input);
   return call.deps.database.db.transaction(async (tx) => {
@@ -26,6 +31,7 @@ export async function setDecisionSettings(call: DecisionCall & { input: unknown 
       baseRule: input.baseRule ?? before.baseRule,
       secrecy: input.secrecy ?? before.secrecy,
       nextMeetingOn: input.nextMeetingOn === undefined ? before.nextMeetingOn : input.nextMeetingOn,
+      maxVoteDays: input.maxVoteDays ?? before.maxVoteDays,
     };
     await tx
       .insert(groupDecisionSettings)

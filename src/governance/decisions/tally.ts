@@ -140,8 +140,25 @@ export function finalOutcome(input: TallyInput): VoteOutcome {
   return tallyVote(input).passes ? "passed" : "failed";
 }
 
-/** Problems with a proposed closing time, as messages; empty when it is acceptable. */
-export function checkClosingTime(input: { now: Date; closesAt: Date; currentClosesAt?: Date }): string[] {
+/** Default longest vote, opening to closing with extensions: four weeks (a group may set 1 to 365 days). */
+export const DEFAULT_MAX_VOTE_DAYS = 28;
+
+/** The latest a vote opened at `openedAt` may close when the group allows `maxVoteDays`. */
+export function latestCloseOf(openedAt: Date, maxVoteDays: number): Date {
+  return new Date(openedAt.getTime() + maxVoteDays * 86_400_000);
+}
+
+/**
+ * Problems with a proposed closing time, as messages; empty when it is acceptable. `latest` is
+ * the vote's bound (its opening plus the group's longest vote duration): no opening or extension
+ * may pass it, so no one can stall a vote for ever.
+ */
+export function checkClosingTime(input: {
+  now: Date;
+  closesAt: Date;
+  currentClosesAt?: Date;
+  latest?: { closesBy: Date; maxVoteDays: number };
+}): string[] {
   const problems: string[] = [];
   if (Number.isNaN(input.closesAt.getTime())) return ["closing time is not a valid date"];
   if (input.closesAt.getTime() <= input.now.getTime()) {
@@ -150,6 +167,11 @@ export function checkClosingTime(input: { now: Date; closesAt: Date; currentClos
   if (input.currentClosesAt && input.closesAt.getTime() <= input.currentClosesAt.getTime()) {
     problems.push(
       `an extension must move the closing time later than ${input.currentClosesAt.toISOString()}`,
+    );
+  }
+  if (input.latest && input.closesAt.getTime() > input.latest.closesBy.getTime()) {
+    problems.push(
+      `must be no later than ${input.latest.closesBy.toISOString()}: a vote here runs at most ${input.latest.maxVoteDays} days from its opening, extensions included`,
     );
   }
   return problems;

@@ -20,6 +20,8 @@ export interface VoteView {
   electorateSize: number;
   openedAt: string;
   closesAt: string;
+  /** The latest the vote may close, extensions included. */
+  latestClosesAt: string;
   status: "open" | "closed";
   /** Ballots cast so far (who took part is not secret; how they voted may be). */
   cast: number;
@@ -128,6 +130,7 @@ export async function buildVoteViews(input: {
       electorateSize: r.electorateSize,
       openedAt: r.openedAt.toISOString(),
       closesAt: r.closesAt.toISOString(),
+      latestClosesAt: r.latestClosesAt.toISOString(),
       status: r.status === "closed" ? "closed" : "open",
       cast: voters.length,
       counts: countsVisible ? counts : null,

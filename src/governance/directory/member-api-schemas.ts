@@ -24,6 +24,8 @@ export const VoteViewSchema = z.object({
   electorateSize: z.number().int(),
   openedAt: Instant,
   closesAt: Instant,
+  /** The latest the vote may close, extensions included (its opening plus the group's longest vote). */
+  latestClosesAt: Instant,
   status: z.enum(["open", "closed"]),
   cast: z.number().int(),
   counts: z.object({ yes: z.number().int(), no: z.number().int(), abstain: z.number().int() }).nullable(),
@@ -149,6 +151,7 @@ export const MEMBER_API_SCHEMAS = {
       baseRule: z.enum(["electorate", "cast"]),
       secrecy: z.enum(["open", "secret"]),
       nextMeetingOn: Day.nullable(),
+      maxVoteDays: z.number().int(),
     }),
   }),
   AuditLog: z.object({ entries: z.array(AuditEntrySchema) }),

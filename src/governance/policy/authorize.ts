@@ -5,7 +5,7 @@ import type { Db } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import { loadActor } from "./actor.repo.ts";
-import { type Action, type Actor, type Decision, decide, type Resource } from "./policy.ts";
+import { type Action, type Actor, anonymousDenial, type Decision, decide, type Resource } from "./policy.ts";
 
 const actors = new WeakMap<Request, Promise<Actor>>();
 
@@ -25,15 +25,42 @@ export function actorOf(c: Context<AppEnv>, deps: PolicyDeps): Promise<Actor> {
   return actor;
 }
 
+/**
+ * What an action is taken on: the resource itself, or a function that loads it (and throws
+ * not_found for a missing id). A loader runs only when the answer depends on the resource, so an
+ * anonymous visitor gets the same "sign in" for an id that exists and for one that does not.
+ */
+export type ResourceOrLoader = Resource | (() => Promise<Resource>);
+
+/** A resource loader that loads at most once, for a route that asks the policy more than once. */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    loaded ??= load();
+    return loaded;
+  };
+}
+
+async function decideFor(
+  actor: Actor,
+  action: Action,
+  resource: ResourceOrLoader,
+  deps: PolicyDeps,
+): Promise<Decision> {
+  const anonymous = actor.userId === null ? anonymousDenial(action) : null;
+  if (anonymous) return anonymous;
+  const loaded = typeof resource === "function" ? await resource() : resource;
+  return decide(actor, action, loaded, deps.clock.now().toISOString().slice(0, 10));
+}
+
 /** Asks the policy, without throwing: for showing or hiding buttons. */
 export async function can(
   c: Context<AppEnv>,
   deps: PolicyDeps,
   action: Action,
-  resource: Resource = { kind: "site" },
+  resource: ResourceOrLoader = { kind: "site" },
 ): Promise<boolean> {
-  const actor = await actorOf(c, deps);
-  return decide(actor, action, resource, deps.clock.now().toISOString().slice(0, 10)).allowed;
+  return (await decideFor(await actorOf(c, deps), action, resource, deps)).allowed;
 }
 
 /**
@@ -44,10 +71,10 @@ export async function authorize(
   c: Context<AppEnv>,
   deps: PolicyDeps,
   action: Action,
-  resource: Resource = { kind: "site" },
+  resource: ResourceOrLoader = { kind: "site" },
 ): Promise<Actor> {
   const actor = await actorOf(c, deps);
-  throwUnlessAllowed(decide(actor, action, resource, deps.clock.now().toISOString().slice(0, 10)));
+  throwUnlessAllowed(await decideFor(actor, action, resource, deps));
   return actor;
 }
 

@@ -5,8 +5,10 @@ import {
   type Action,
   type Actor,
   ANONYMOUS,
+  anonymousDenial,
   decide,
   holdsOn,
+  PUBLIC_ACTIONS,
   type Resource,
 } from "./policy.ts";
 
@@ -325,5 +327,25 @@ describe("ex officio roles", () => {
     expect(allowed(fellow, "group.report", coc, "2026-03-31")).toBe(false);
     // A group the registry does not have gives no role.
     expect(exOfficioRoles({ foundationRoles: fellow.foundationRoles, groupIdBySlug: new Map() })).toEqual([]);
+  });
+});
+
+describe("anonymous visitors", () => {
+  it("are told to sign in, before any lookup, for exactly the actions the rules never allow them", () => {
+    const resources: Resource[] = [
+      { kind: "site" },
+      { kind: "account", userId: 1 },
+      direct,
+      boardManaged,
+      scManaged,
+      { kind: "vote", groupId: GROUP, decidingBody: "group", secret: false, electorate: [] },
+      { kind: "vote", groupId: GROUP, decidingBody: "board", secret: true },
+    ];
+    for (const action of Object.keys(ACTION_SCOPES) as Action[]) {
+      const allowedSomewhere = resources.some((r) => decide(ANONYMOUS, action, r, DAY).allowed);
+      expect(anonymousDenial(action) === null, action).toBe(allowedSomewhere);
+      expect(PUBLIC_ACTIONS.has(action), action).toBe(allowedSomewhere);
+      if (!allowedSomewhere) expect(anonymousDenial(action)?.denial, action).toBe("sign-in");
+    }
   });
 });

@@ -198,6 +198,18 @@ const deny = (reason: string, denial: Decision["denial"] = "rule"): Decision => 
   reason,
 });
 
+/** The only actions an anonymous visitor may take; every other action needs someone signed in. */
+export const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>(["site.view", "group.view"]);
+
+/**
+ * The answer to an anonymous visitor for an action only signed-in people may take, whatever it is
+ * taken on; null for public actions. Deciding this before looking the resource up gives the same
+ * answer for ids that exist and ids that do not, so anonymous requests cannot probe which exist.
+ */
+export function anonymousDenial(action: Action): Decision | null {
+  return PUBLIC_ACTIONS.has(action) ? null : deny(`Sign in to ${describe(action)}.`, "sign-in");
+}
+
 /** Decides whether `actor` may take `action` on `resource` on day `on` (YYYY-MM-DD). */
 export function decide(actor: Actor, action: Action, resource: Resource, on: string): Decision {
   const scope = ACTION_SCOPES[action];

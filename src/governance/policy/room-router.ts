@@ -16,6 +16,7 @@ export function createRoomRouter(deps: PolicyDeps): RoomRouter {
     site: { kind: "site" },
     actor: (c) => actorOf(c, deps),
     async authorize(c, actions, resource) {
+      // `resource` loads once (the route memoises it) and only when the policy needs it.
       // Any one of several actions will do; the last one's refusal is the one reported.
       for (const action of actions.slice(0, -1)) {
         if (await can(c, deps, action, resource)) return actorOf(c, deps);

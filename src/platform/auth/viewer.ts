@@ -6,6 +6,8 @@ export interface Viewer {
   method: "session" | "token";
   /** The token's scopes; null for a session, which may do whatever its user may. */
   scopes: readonly string[] | null;
+  /** For a token: when it stops working (tokens it creates may not outlive it). */
+  expiresAt?: Date;
 }
 
 /** Looks up the viewer behind a session cookie value or a bearer token; null when unknown or expired. */

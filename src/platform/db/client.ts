@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import path from "node:path";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -7,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { projectPath } from "../paths.ts";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
 import * as schema from "./schema.ts";
 
 /** The database handle every repository uses; the same type on PGlite and on PostgreSQL. */
@@ -30,13 +33,23 @@ export interface Database {
   pool?: pg.Pool;
 }
 
+/**
+ * Options every embedded database is created with: the extensions the migrations use (btree_gist,
+ * for the exclusion constraint on role periods). A PGlite made without them cannot read the schema.
+ */
+export const PGLITE_OPTIONS = { extensions: { btree_gist } } satisfies PGliteOptions;
+
 /** Folder holding the one set of SQL migrations for both drivers. */
 export const MIGRATIONS_DIR = projectPath("src/platform/db/migrations");
 
 /** How to open the database: a server URL, a data directory, or an existing PGlite (tests). */
 export type DatabaseTarget =
   | { databaseUrl: string; poolSize?: number }
-  | { dataDir: string }
+  | {
+      dataDir: string;
+      /** What this process is, for the data directory's lock ("the Guildhall server"). */
+      owner?: string;
+    }
   | { pglite: PGlite }
   | { memory: true };
 
@@ -56,6 +69,14 @@ async function connect(target: DatabaseTarget): Promise<Database> {
     // An idle client whose connection the server ends (restart, DROP DATABASE ... FORCE) is dropped by
     // the pool, which then emits "error"; without a listener that would crash the process.
     pool.on("error", () => {});
+    // A checked-out client whose connection dies mid-query (pg_terminate_backend, failover, an
+    // idle timeout on the server) emits "error" too, and no pool listener is attached while it is
+    // checked out: one listener per client for its whole life keeps the process up. The query in
+    // flight still rejects, and the request fails with a 503 (platform/db/errors.ts); the pool
+    // drops the broken client when it is released.
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -70,11 +91,19 @@ async function connect(target: DatabaseTarget): Promise<Database> {
     };
   }
   let pglite: PGlite;
+  let lock: DataDirLock | undefined;
   if ("pglite" in target) pglite = target.pglite;
   else if ("dataDir" in target) {
     mkdirSync(target.dataDir, { recursive: true });
-    pglite = await PGlite.create(target.dataDir);
-  } else pglite = await PGlite.create();
+    // Refuses, naming the owner, when another process has the directory open (data-dir-lock.ts).
+    lock = acquireDataDirLock(target.dataDir, target.owner ?? describeProcess());
+    try {
+      pglite = await PGlite.create(target.dataDir, PGLITE_OPTIONS);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  } else pglite = await PGlite.create(PGLITE_OPTIONS);
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     db,
@@ -85,8 +114,21 @@ async function connect(target: DatabaseTarget): Promise<Database> {
     },
     query: async <T>(sqlText: string, params: unknown[] = []) =>
       (await pglite.query<T>(sqlText, params)).rows,
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
+}
+
+/** This process in words, when its opener did not say: the command it runs. */
+function describeProcess(): string {
+  const script = process.argv[1] ? path.basename(process.argv[1]) : "node";
+  const args = process.argv.slice(2).join(" ");
+  return `${script}${args ? ` ${args}` : ""}`.slice(0, 200);
 }
 
 /** Advisory lock keys for start-up work that several processes may attempt at once. */
@@ -106,6 +148,7 @@ export async function withStartupLock<T>(
   if (!database.pool) return work();
   // A connection of its own, outside the pool, so `work` keeps every pooled connection.
   const client = new pg.Client(database.pool.options);
+  client.on("error", () => {});
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [key]);

@@ -5,8 +5,10 @@ export {
   type Db,
   migrateDatabase,
   openDatabase,
+  PGLITE_OPTIONS,
   STARTUP_LOCKS,
   type Tx,
   withStartupLock,
 } from "./client.ts";
+export { databaseAppError, toAppError } from "./errors.ts";
 export * as schema from "./schema.ts";

@@ -5,6 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { authMiddleware } from "../auth/middleware.ts";
 import type { HttpAuth, Viewer } from "../auth/viewer.ts";
+import { toAppError } from "../db/errors.ts";
 import { AppError, type ErrorCode, isAppError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { withPageContext } from "../view/page-context.ts";
@@ -60,7 +61,8 @@ function asAppError(err: unknown): AppError {
     const code = CODE_BY_STATUS[err.status];
     if (code) return new AppError(code, { message: err.message || "The request was refused.", cause: err });
   }
-  return new AppError("internal", { message: "Something went wrong on our side.", cause: err });
+  // A database failure means something to the visitor (a conflict, the database unavailable).
+  return toAppError(err);
 }
 
 /** The platform's own routes: the stylesheet and the health check. */
@@ -125,6 +127,17 @@ export function createHttpApp(deps: HttpAppOptions): Hono<AppEnv> {
       },
     }),
   );
+  // The same for everyone, so served before (and without) authentication, and cached by anyone.
+  app.route("/", platformRoutes());
+  // Whatever is rendered for a signed-in viewer (cookie or bearer) is theirs alone: a new token on
+  // /account, a vote, an admin page, an export. No cache, shared or private, may keep it; error
+  // pages included. Anonymous responses keep whatever caching their route chose.
+  app.use("*", async (c, next) => {
+    await next();
+    if (c.var.viewer || c.req.header("authorization") !== undefined) {
+      c.header("cache-control", "private, no-store");
+    }
+  });
   if (deps.auth) app.use("*", authMiddleware(deps.auth));
   else {
     app.use("*", async (c, next) => {
@@ -142,7 +155,6 @@ export function createHttpApp(deps: HttpAppOptions): Hono<AppEnv> {
       next,
     );
   });
-  app.route("/", platformRoutes());
   for (const r of deps.routers) app.route("/", r);
   app.route(
     "/",
@@ -165,8 +177,10 @@ export function createHttpApp(deps: HttpAppOptions): Hono<AppEnv> {
   });
 
   app.onError(async (err, c) => {
+    // The logger's serialiser redacts statement parameters and key values from `err` and its causes.
     const appErr = asAppError(err);
     if (appErr.code === "internal") deps.log.error({ err, path: c.req.path }, "request failed");
+    if (appErr.code === "unavailable") deps.log.warn({ err, path: c.req.path }, "database unavailable");
     const status = appErr.status as 400;
     if (appErr.retryAfterSeconds !== undefined) c.header("retry-after", String(appErr.retryAfterSeconds));
     const json = wantsJson(c.req.path, c.req.header("accept"));

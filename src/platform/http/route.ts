@@ -59,10 +59,12 @@ export interface RoutePolicy<A extends string, R, Act> {
   /** Loads the request's actor (once per request). */
   actor(c: Context<AppEnv>): Promise<Act>;
   /**
-   * Authorises the request for any one of `actions` on `resource`, or throws 401/403 (the last
-   * action's refusal); returns the actor.
+   * Authorises the request for any one of `actions` on the resource `load` gives, or throws
+   * 401/403 (the last action's refusal); returns the actor. The policy calls `load` only when the
+   * answer depends on the resource, so an anonymous visitor gets the same "sign in" for an id that
+   * exists and one that does not.
    */
-  authorize(c: Context<AppEnv>, actions: readonly A[], resource: R): Promise<Act>;
+  authorize(c: Context<AppEnv>, actions: readonly A[], load: () => Promise<R>): Promise<Act>;
 }
 
 /** One declared route. */
@@ -310,9 +312,16 @@ export function createDeclaredRouter<A extends string, R, Act>(
       let resource = policy?.site as R;
       let actor: Promise<Act> | undefined;
       if (policy && actions.length > 0) {
-        resource = spec.resource ? await spec.resource(c, { params: params as never }) : policy.site;
-        actor = policy.authorize(c, actions, resource);
+        const site = policy.site;
+        const find = spec.resource;
+        let loaded: Promise<R> | undefined;
+        const load = () => {
+          loaded ??= Promise.resolve(find ? find(c, { params: params as never }) : site);
+          return loaded;
+        };
+        actor = policy.authorize(c, actions, load);
         await actor;
+        resource = await load();
       }
       const lazyActor = () => {
         if (!policy) return Promise.reject(new Error(`${upper} ${path}: no policy to load an actor`));

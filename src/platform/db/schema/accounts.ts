@@ -159,6 +159,9 @@ export const rolePeriods = pgTable(
     decisionRef: text("decision_ref"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
+  // Periods of one role (group, person, role, title) never overlap: an exclusion constraint with
+  // btree_gist (role_periods_no_overlap), written by hand in migration 0011 since drizzle cannot
+  // declare exclusion constraints.
   (t) => [
     index("role_periods_group").on(t.groupId, t.startedOn),
     index("role_periods_person").on(t.personId),

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import {
+  check,
   date,
   index,
   integer,
@@ -13,18 +15,24 @@ import { rolePeriods } from "./accounts.ts";
 import { groups, people } from "./governance.ts";
 
 /** Per-group settings for membership decisions: how votes are counted and the next meeting. */
-export const groupDecisionSettings = pgTable("group_decision_settings", {
-  groupId: integer("group_id")
-    .primaryKey()
-    .references(() => groups.id, { onDelete: "cascade" }),
-  /** electorate | cast: what "50%+1" is measured against. */
-  baseRule: text("base_rule").notNull().default("electorate"),
-  /** open | secret: the default ballot for new votes. */
-  secrecy: text("secrecy").notNull().default("open"),
-  /** The group's next meeting, as recorded by its chair. */
-  nextMeetingOn: date("next_meeting_on", { mode: "string" }),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
-});
+export const groupDecisionSettings = pgTable(
+  "group_decision_settings",
+  {
+    groupId: integer("group_id")
+      .primaryKey()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    /** electorate | cast: what "50%+1" is measured against. */
+    baseRule: text("base_rule").notNull().default("electorate"),
+    /** open | secret: the default ballot for new votes. */
+    secrecy: text("secrecy").notNull().default("open"),
+    /** The group's next meeting, as recorded by its chair. */
+    nextMeetingOn: date("next_meeting_on", { mode: "string" }),
+    /** Longest a vote may run, opening to closing, extensions included (frozen on each vote as it opens). */
+    maxVoteDays: integer("max_vote_days").notNull().default(28),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [check("group_decision_settings_max_vote_days_range", sql`${t.maxVoteDays} between 1 and 365`)],
+);
 
 /** A person asking to join a group, and where the decision stands. */
 export const membershipApplications = pgTable(
@@ -49,6 +57,10 @@ export const membershipApplications = pgTable(
   (t) => [
     index("membership_applications_group").on(t.groupId, t.status),
     index("membership_applications_person").on(t.personId),
+    // One open application per person and group, however many requests arrive at once.
+    uniqueIndex("membership_applications_one_open")
+      .on(t.groupId, t.personId)
+      .where(sql`status in ('pending', 'voting')`),
   ],
 );
 
@@ -82,6 +94,11 @@ export const votes = pgTable(
     openedByPersonId: integer("opened_by_person_id").references(() => people.id, { onDelete: "set null" }),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
     closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    /**
+     * The latest the vote may close, extensions included: its opening plus the group's longest
+     * vote duration at the time, frozen so no one can stall a vote for ever.
+     */
+    latestClosesAt: timestamp("latest_closes_at", { withTimezone: true }).notNull(),
     /** open | closed */
     status: text("status").notNull(),
     yes: integer("yes").notNull().default(0),
@@ -95,7 +112,15 @@ export const votes = pgTable(
     closeReason: text("close_reason"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
-  (t) => [index("votes_group").on(t.groupId, t.status), index("votes_open").on(t.status, t.closesAt)],
+  (t) => [
+    index("votes_group").on(t.groupId, t.status),
+    index("votes_open").on(t.status, t.closesAt),
+    check("votes_closes_within_bound", sql`${t.closesAt} <= ${t.latestClosesAt}`),
+    // One open vote per question: the same kind of vote about the same person in the same group.
+    uniqueIndex("votes_one_open_per_question")
+      .on(t.groupId, t.kind, t.subjectPersonId)
+      .where(sql`status = 'open' and subject_person_id is not null`),
+  ],
 );
 
 /** The electorate of a vote, frozen when it opens. */
