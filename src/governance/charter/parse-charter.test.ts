@@ -60,10 +60,10 @@ const EXPECTED: Record<string, Expected> = {
     alumni: names("Marijke Luttekes", "Tushar Gupta"),
     termMonths: 12, // "opt-in to remain on the team on an annual basis"
     termWindow: null,
-    membershipModel: "direct",
+    membershipModel: null, // "The team decides when new members are needed": who admits them is not stated
     meetingCadence: "monthly",
     reportingCadence: "monthly", // public meeting notes at the monthly meeting cadence come first
-    missing: [],
+    missing: ["membershipModel"],
   },
   "active/ai.md": {
     name: "AI research working group",
@@ -87,10 +87,10 @@ const EXPECTED: Record<string, Expected> = {
     alumni: none,
     termMonths: null, // "one-off research project of four months" is the group's lifetime
     termWindow: null,
-    membershipModel: "direct",
+    membershipModel: null, // a form to apply; who decides is not stated
     meetingCadence: "monthly",
     reportingCadence: "monthly",
-    missing: [],
+    missing: ["membershipModel"],
   },
   "active/code-of-conduct.md": {
     name: "Code of Conduct Working Group",
@@ -253,7 +253,7 @@ const EXPECTED: Record<string, Expected> = {
     alumni: none,
     termMonths: 12,
     termWindow: null,
-    membershipModel: "direct",
+    membershipModel: "invitation", // "manages its own membership by invitation"
     meetingCadence: "monthly",
     reportingCadence: "none",
     missing: ["chair", "coChair"],
@@ -335,7 +335,7 @@ const EXPECTED: Record<string, Expected> = {
     alumni: none,
     termMonths: 12,
     termWindow: null,
-    membershipModel: "direct",
+    membershipModel: "invitation", // "Any existing member can invite an active contributor"
     meetingCadence: null,
     reportingCadence: "none",
     missing: ["chair", "coChair", "meetingCadence"],

@@ -186,6 +186,7 @@ function parseUnsafe(input: ParseCharterInput): ParsedCharter {
     termMonths: policy.termMonths,
     termWindow: policy.termWindow,
     membershipModel: policy.membershipModel,
+    appointedBy: policy.appointedBy,
     removalRule: policy.removalRule,
     eligibility: policy.eligibility,
     howToJoin: policy.howToJoin,

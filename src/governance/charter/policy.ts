@@ -14,7 +14,7 @@ import {
 } from "./markdown.ts";
 import {
   clauses,
-  membershipModelOf,
+  membershipReadingOf,
   type PolicyTopic,
   policyTopicOf,
   sentences,
@@ -25,7 +25,7 @@ import {
 import { classifyRoleLabel, topLevelColon } from "./people.ts";
 import { isMembershipPolicyKey, type Section } from "./sections.ts";
 import { isPlaceholderText, isTemplateText } from "./template-text.ts";
-import type { MembershipModel } from "./types.ts";
+import type { AppointingRole, MembershipModel } from "./types.ts";
 
 /** What the membership policy says. */
 export interface PolicyResult {
@@ -33,6 +33,7 @@ export interface PolicyResult {
   howToJoin: string | null;
   removalRule: string | null;
   membershipModel: MembershipModel | null;
+  appointedBy: AppointingRole[];
   termMonths: number | null;
   termWindow: { start: string; end: string } | null;
 }
@@ -158,6 +159,7 @@ export function readPolicy(sections: Section[], membershipProse: RootContent[]):
     termMonths ??= termMonthsOf(s);
     termWindow ??= termWindowOf(s);
   }
+  const reading = membershipReadingOf(texts);
   const text = (blocks: PlainBlock[]) => {
     const t = joinPlainBlocks(blocks);
     return isPlaceholderText(t) ? null : t;
@@ -166,7 +168,8 @@ export function readPolicy(sections: Section[], membershipProse: RootContent[]):
     eligibility: text(fields.eligibility),
     howToJoin: text(fields.howToJoin),
     removalRule: text(fields.removal),
-    membershipModel: membershipModelOf(texts),
+    membershipModel: reading?.model ?? null,
+    appointedBy: reading?.model === "appointment" ? reading.appointedBy : [],
     termMonths,
     termWindow,
   };

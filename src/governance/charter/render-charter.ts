@@ -158,7 +158,7 @@ export function renderCharterMarkdown(charter: ParsedCharter): string {
   out.push(section("Membership", membership));
 
   const future: string[] = [];
-  if (c.membershipModel) future.push(modelSentence(c.membershipModel));
+  if (c.membershipModel) future.push(modelSentence(c.membershipModel, c.appointedBy));
   const term = termSentence(c.termMonths, c.termWindow);
   if (term) future.push(term);
   if (c.eligibility) future.push("### Who is eligible to join?", renderPlainText(c.eligibility));
