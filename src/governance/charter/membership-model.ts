@@ -455,6 +455,19 @@ export function termSentence(
   return parts.length ? parts.join(" ") : null;
 }
 
+/** "04-01" as "1 April"; the text itself when it is not a valid month-day. */
+export function dayMonthText(mmddText: string): string {
+  const m = /^(\d{2})-(\d{2})$/u.exec(mmddText);
+  const name = m ? MONTHS[Number(m[1]) - 1] : undefined;
+  if (!m || !name) return mmddText;
+  return `${Number(m[2])} ${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
+/** A yearly term window in words: "1 April to 31 March each year". */
+export function termWindowText(window: { start: string; end: string }): string {
+  return `${dayMonthText(window.start)} to ${dayMonthText(window.end)} each year`;
+}
+
 function windowDate(mmddText: string): string {
   const [m, d] = mmddText.split("-");
   const name = MONTHS[Number(m) - 1] ?? "january";

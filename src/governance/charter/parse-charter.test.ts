@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { termWindowText } from "./membership-model.ts";
 import { parseCharter } from "./parse-charter.ts";
 import { renderCharterMarkdown } from "./render-charter.ts";
 import type { Cadence, GroupKind, GroupStatus, MembershipModel, ParsedCharter, Person } from "./types.ts";
@@ -553,6 +554,16 @@ describe("parseCharter text fields on snapshot charters", () => {
     );
   });
 
+  it("keeps every criterion of Fellowship's eligibility list, the first one included", () => {
+    const c = parseFile("active/fellowship.md");
+    expect(c.eligibility).toMatch(
+      /^The Board will select membership with some high-level goals in mind:\n\n- Diversity: /u,
+    );
+    expect(c.eligibility).toContain("\n- Management experience: ");
+    expect(c.eligibility).toContain("\n- Django community experience: ");
+    expect(termWindowText(c.termWindow ?? { start: "", end: "" })).toBe("1 April to 31 March each year");
+  });
+
   it("warns about a working group without a Board Liaison and only then", () => {
     expect(parseFile("draft/package-maintainers.md").warnings).toContain(
       "working group has no Board Liaison",
@@ -649,5 +660,48 @@ describe("export round trip on every snapshot charter", () => {
     expect(c.warnings.length).toBeGreaterThan(0);
     const again = parseCharter({ markdown: renderCharterMarkdown({ ...c, warnings: ["line 1: odd"] }) });
     expect(again.warnings).not.toContain("line 1: odd");
+  });
+});
+
+describe("lists under a lead-in sentence or straight under a heading", () => {
+  const future = (body: string) =>
+    parseCharter({ markdown: `# Example Working Group\n\n## Future membership\n\n${body}\n` });
+
+  it("keeps a list whose lead-in names no field whole, under the field its items are about", () => {
+    const variants = [
+      "The Board picks members with these goals in mind:\n\n- Breadth: members come from many places.\n- Experience with running events is welcome.\n- Candidates should have some time to give.",
+      "We look for the following:\n\n- Curiosity above all.\n- Experience in writing documentation.\n- Members must be DSF Individual Members.",
+      "When choosing, the group weighs:\n\n* A balance of regions\n* Requirements of the role\n* Prior experience with Django",
+    ];
+    for (const v of variants) {
+      const c = future(v);
+      const items = v.split("\n").filter((l) => /^[-*] /u.test(l));
+      expect(c.eligibility, v).not.toBeNull();
+      for (const item of items) expect(c.eligibility, v).toContain(`- ${item.slice(2)}`);
+    }
+  });
+
+  it("reads a mixed list item by item, so terms and removal do not become eligibility", () => {
+    const c = future(
+      "The membership will operate as follows:\n\n- Anyone who has contributed may join.\n- Members serve a one-year term.\n- Members can be removed by a vote of the rest of the group.",
+    );
+    expect(c.eligibility).toBe("Anyone who has contributed may join.");
+    expect(c.removalRule).toBe("Members can be removed by a vote of the rest of the group.");
+    expect(c.termMonths).toBe(12);
+  });
+
+  it("keeps a list straight under the heading whole when its items are about one field", () => {
+    const c = future(
+      "- Open to everyone in the community.\n- Some knowledge of accessibility.\n- Experience with screen readers.",
+    );
+    expect(c.eligibility).toBe(
+      "- Open to everyone in the community.\n- Some knowledge of accessibility.\n- Experience with screen readers.",
+    );
+  });
+
+  it("writes a yearly window in words", () => {
+    expect(termWindowText({ start: "04-01", end: "03-31" })).toBe("1 April to 31 March each year");
+    expect(termWindowText({ start: "01-15", end: "12-31" })).toBe("15 January to 31 December each year");
+    expect(termWindowText({ start: "13-01", end: "03-31" })).toBe("13-01 to 31 March each year");
   });
 });

@@ -3,7 +3,7 @@
  * "Eligibility" / "How to join" / "Membership terms" sections, and prose in the membership section):
  * eligibility, how to join, removal rule, membership model, term and term window.
  */
-import type { RootContent } from "mdast";
+import type { List, RootContent } from "mdast";
 import {
   collapseSpace,
   displayText,
@@ -88,6 +88,36 @@ function clauseFields(sentence: string): [Field, string][] {
   return out;
 }
 
+/** The topic of a list item: that of its first sentence that has one. */
+function itemTopic(own: string): PolicyTopic {
+  for (const s of sentences(own)) {
+    const topic = policyTopicOf(s);
+    if (topic) return topic;
+  }
+  return null;
+}
+
+function listItemsOf(list: List): string[] {
+  return list.children
+    .map((item) => itemOwnText(item))
+    .filter((own) => own !== "" && !isTemplateText(own) && !isRoleNote(own));
+}
+
+/**
+ * The one field a list is about, when it reads as a unit: every item with a topic has the same
+ * field, and they are at least as many as the items with none ("The Board will select membership
+ * with some high-level goals in mind:" then "Diversity: ...", "Management experience: ...": the
+ * first criterion names no eligibility word, the others do). Null for a mixed list (terms, removal
+ * and joining rules side by side), which is read item by item.
+ */
+function listField(list: List): Field | null {
+  const topics = listItemsOf(list).map(itemTopic);
+  const known = topics.filter((t) => t !== null);
+  const first = known[0];
+  if (!isField(first ?? null) || !known.every((t) => t === first)) return null;
+  return known.length >= topics.length - known.length ? (first as Field) : null;
+}
+
 /** Sorts the sentences of unlabelled policy text into fields. */
 function classifyInto(nodes: RootContent[], fields: Record<Field, PlainBlock[]>): void {
   for (let i = 0; i < nodes.length; i++) {
@@ -98,8 +128,10 @@ function classifyInto(nodes: RootContent[], fields: Record<Field, PlainBlock[]>)
       if (text === "" || isTemplateText(text)) continue;
       const next = nodes[i + 1];
       if (text.endsWith(":") && next?.type === "list") {
-        const topic = policyTopicOf(text);
-        if (isField(topic)) {
+        // A lead-in and its list are one unit: the lead-in's field, else the field the list is about.
+        const own = policyTopicOf(text);
+        const topic = isField(own) ? own : listField(next);
+        if (topic) {
           fields[topic].push({ kind: "paragraph", text });
           fields[topic].push(...toPlainBlocks([next], { skip: isTemplateText }));
           i++;
@@ -121,14 +153,13 @@ function classifyInto(nodes: RootContent[], fields: Record<Field, PlainBlock[]>)
       continue;
     }
     if (node.type === "list") {
-      for (const item of node.children) {
-        const own = itemOwnText(item);
-        if (own === "" || isTemplateText(own) || isRoleNote(own)) continue;
-        let topic: ReturnType<typeof policyTopicOf> = null;
-        for (const s of sentences(own)) {
-          topic = policyTopicOf(s) as ReturnType<typeof policyTopicOf>;
-          if (topic) break;
-        }
+      const whole = listField(node);
+      if (whole) {
+        fields[whole].push(...toPlainBlocks([node], { skip: isTemplateText }));
+        continue;
+      }
+      for (const own of listItemsOf(node)) {
+        const topic = itemTopic(own);
         if (isField(topic)) fields[topic].push({ kind: "paragraph", text: own });
         else if (topic === "model") {
           for (const [field, clause] of clauseFields(own))

@@ -1,6 +1,7 @@
 /** Server-rendered directory pages: plain HTML that works without JavaScript. */
 import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
+import { termWindowText } from "../charter/membership-model.ts";
 import { STATUS_ORDER } from "./group-model.ts";
 import type {
   GroupDetail,
@@ -394,7 +395,7 @@ export function GroupPage(props: {
   const g = props.group;
   const term =
     g.term.window !== null
-      ? `Yearly window ${g.term.window.start} to ${g.term.window.end} (month-day)`
+      ? termWindowText(g.term.window)
       : g.term.months !== null
         ? `${g.term.months} ${g.term.months === 1 ? "month" : "months"}`
         : null;
