@@ -23,9 +23,10 @@ import { looksLikeRole, personKey } from "./people.ts";
 import { BOARD_ACTIONS_HEADING, DELEGATED_HEADING } from "./scope.ts";
 import type { ParsedCharter, Person } from "./types.ts";
 
-/** A person as plain (unescaped) text: "Name (handle)". */
+/** A person as plain (unescaped) text: "Name (handle)", with a "?" when named tentatively. */
 function personText(p: Person): string {
-  return p.handle ? `${p.name} (${p.handle})` : p.name;
+  const text = p.handle ? `${p.name} (${p.handle})` : p.name;
+  return p.tentative ? `${text}?` : text;
 }
 
 function peopleText(people: Person[]): string {
@@ -81,6 +82,8 @@ function rolesByMember(c: ParsedCharter): Map<string, string[]> | null {
     ["Steering Council Liaison", c.roles.steeringCouncilLiaison],
     ...c.roles.other.map((r): [string, Person[]] => [r.title, r.people]),
   ];
+  // "Name?, Chair" would make the person tentative as a member too: use the other layouts.
+  if (slots.some(([, people]) => people.some((p) => p.tentative))) return null;
   const titles = new Map<string, string[]>();
   for (const [title, people] of slots) {
     if (!looksLikeRole(title)) return null;
@@ -103,7 +106,15 @@ function rolesByMember(c: ParsedCharter): Map<string, string[]> | null {
 }
 
 function membershipLines(c: ParsedCharter): string[] {
-  const holders = new Set(roleHolders(c).map((p) => personKey(p.name)));
+  // Role lines already name a member when one of them reads back as the member does: a firm
+  // member needs a firm role line, so one who holds roles only tentatively is listed again.
+  const firm = new Set(
+    roleHolders(c)
+      .filter((p) => !p.tentative)
+      .map((p) => personKey(p.name)),
+  );
+  const anyRole = new Set(roleHolders(c).map((p) => personKey(p.name)));
+  const named = (p: Person) => (p.tentative ? anyRole : firm).has(personKey(p.name));
   const rolesFirst: string[] = [];
   for (const p of [...roleHolders(c), ...c.members]) {
     const k = personKey(p.name);
@@ -112,7 +123,7 @@ function membershipLines(c: ParsedCharter): string[] {
   const inOrder = rolesFirst.join("\n") === c.members.map((p) => personKey(p.name)).join("\n");
   const item = (p: Person) => `  - ${escapeLineStart(personText(p))}`;
   if (inOrder) {
-    const others = c.members.filter((p) => !holders.has(personKey(p.name)));
+    const others = c.members.filter((p) => !named(p));
     return [...roleLines(c), "- Other members:", ...others.map(item)];
   }
   // Members named in another order, as in "Name, Role" lists: keep that style.
