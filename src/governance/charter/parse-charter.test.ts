@@ -482,8 +482,8 @@ describe("parseCharter on every charter in the snapshot", () => {
 describe("parseCharter text fields on snapshot charters", () => {
   it("keeps channels from comms lists and lines, leaving out meetings, intros and TBC entries", () => {
     expect(parseFile("active/ai.md").channels).toEqual([
-      "Public #ai channel on Django Discord server",
-      "Private channel on Django Discord server or on the DSF Slack workspace",
+      "Public #ai channel on [Django Discord server](https://chat.djangoproject.com/)",
+      "Private channel on [Django Discord server](https://chat.djangoproject.com/) or on the DSF Slack workspace",
       "A private Google Drive folder and Group in the DSF Google workspace",
       "@django/ai in the Django organization",
     ]);
@@ -492,9 +492,9 @@ describe("parseCharter text fields on snapshot charters", () => {
       "Private channel in the DSF slack",
     ]);
     expect(parseFile("active/operations.md").channels).toEqual([
-      "The team can be contacted via the ops@djangoproject.com email.",
-      "GitHub team",
-      "The team has a private channel on the Django Discord server.",
+      "The team can be contacted via the [ops@djangoproject.com](mailto:ops@djangoproject.com) email.",
+      "[GitHub team](https://github.com/orgs/django/teams/ops-team)",
+      "The team has a private channel on the [Django Discord server](https://chat.djangoproject.com).",
     ]);
     const marketing = parseFile("proposals/marketing.md").channels;
     expect(marketing).toHaveLength(3);
@@ -539,7 +539,9 @@ describe("parseCharter text fields on snapshot charters", () => {
   it("reads eligibility, joining, removal and budget as plain text, TBD as absent", () => {
     const sm = parseFile("active/social-media.md");
     expect(sm.eligibility).toMatch(/^Members must have demonstrable experience with social media platforms/u);
-    expect(sm.howToJoin).toBe("To join, use our form: Apply to join the Social media working group");
+    expect(sm.howToJoin).toBe(
+      "To join, use our form: [Apply to join the Social media working group](https://forms.gle/vmhftHhDSyLKQKj66)",
+    );
     expect(sm.removalRule).toMatch(/^Members can propose a vote on removing a member/u);
     expect(sm.budget).toBe("The working group will have no allocated budget.");
     const a11y = parseFile("active/accessibility.md");
@@ -548,9 +550,39 @@ describe("parseCharter text fields on snapshot charters", () => {
     const oc = parseFile("active/online-community.md");
     expect(oc.budget).not.toMatch(/How much money/u);
     expect(oc.howToJoin).toMatch(/^Send one of the WG members a message/u);
-    expect(parseFile("active/code-of-conduct.md").howToJoin).toMatch(/email conduct@djangoproject\.com/u);
+    expect(parseFile("active/code-of-conduct.md").howToJoin).toMatch(
+      /email \[conduct@djangoproject\.com\]\(mailto:conduct@djangoproject\.com\)/u,
+    );
     expect(parseFile("active/fellowship.md").scope).toMatch(
-      /^The Fellowship Working Group manages the Django Fellowship Program/u,
+      /^The Fellowship Working Group manages the \[Django Fellowship Program\]\(https:/u,
+    );
+  });
+
+  it("keeps links (http, https, mailto) in text fields, email addresses as mailto links", () => {
+    const coc = parseFile("active/code-of-conduct.md");
+    expect(coc.scope).toContain("[Django Code of Conduct](https://djangoproject.com/conduct)");
+    // A bare address in running text is a link too, as GFM reads it.
+    expect(coc.scope).toContain(
+      "See [https://github.com/django/code-of-conduct](https://github.com/django/code-of-conduct) for full details.",
+    );
+    const fellowship = parseFile("active/fellowship.md");
+    expect(fellowship.howToJoin).toContain(
+      "[Contact the board](https://www.djangoproject.com/contact/foundation/) to express interest.",
+    );
+    // Links to other files and anchors of the repository keep their text only.
+    expect(fellowship.scope).toContain("reported to the Code of Conduct WG who will");
+    expect(fellowship.scope).not.toContain("(code-of-conduct.md)");
+    expect(fellowship.scope).toContain("See Fellow Management, below,");
+    const dceu = parseFile("archive/dceu.md");
+    expect(dceu.channels[0]).toContain(
+      "[european-organizers-support@djangoproject.com](mailto:european-organizers-support@djangoproject.com)",
+    );
+    expect(parseFile("active/accessibility.md").channels).toContain(
+      "Public #accessbility channel on [Django Discord server](https://chat.djangoproject.com)",
+    );
+    // Literal brackets are escaped so they never read as a link.
+    expect(parseFile("proposals/marketing.md").howToJoin).toMatch(
+      /^To apply to join the group, fill our \\\[marketing working group application form\\\]\.\n/u,
     );
   });
 

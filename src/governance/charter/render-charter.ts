@@ -16,7 +16,7 @@
  *   "Members:" and the role lines after them.
  */
 import { meetingSentence, reportingSentence } from "./cadence.ts";
-import { escapeInline, escapeLineStart, renderPlainText } from "./markdown.ts";
+import { escapeInline, escapeLineStart, renderLinkedLineStart, renderPlainText } from "./markdown.ts";
 import { modelSentence, termSentence } from "./membership-model.ts";
 import { kindFromTitle, METADATA_MARKER } from "./parse-charter.ts";
 import { looksLikeRole, personKey } from "./people.ts";
@@ -155,10 +155,10 @@ export function renderCharterMarkdown(charter: ParsedCharter): string {
   const scope: string[] = [];
   if (c.scope) scope.push(renderPlainText(c.scope));
   if (c.delegated.length) {
-    scope.push(DELEGATED_HEADING, c.delegated.map((d) => `- ${escapeLineStart(d)}`).join("\n"));
+    scope.push(DELEGATED_HEADING, c.delegated.map((d) => `- ${renderLinkedLineStart(d)}`).join("\n"));
   }
   if (c.boardActions.length) {
-    scope.push(BOARD_ACTIONS_HEADING, c.boardActions.map((d) => `- ${escapeLineStart(d)}`).join("\n"));
+    scope.push(BOARD_ACTIONS_HEADING, c.boardActions.map((d) => `- ${renderLinkedLineStart(d)}`).join("\n"));
   }
   out.push(section("Scope of responsibilities", scope));
 
@@ -185,7 +185,7 @@ export function renderCharterMarkdown(charter: ParsedCharter): string {
   out.push(section("Budget", c.budget ? [renderPlainText(c.budget)] : []));
 
   const comms: string[] = [];
-  if (c.channels.length) comms.push(c.channels.map((ch) => `- ${escapeLineStart(ch)}`).join("\n"));
+  if (c.channels.length) comms.push(c.channels.map((ch) => `- ${renderLinkedLineStart(ch)}`).join("\n"));
   if (c.meetingCadence) comms.push(meetingSentence(c.meetingCadence));
   out.push(section("Comms", comms));
 

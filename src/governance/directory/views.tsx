@@ -1,6 +1,7 @@
 /** Server-rendered directory pages: plain HTML that works without JavaScript. */
 import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
+import { linkedSegments, safeLinkUrl } from "../charter/markdown.ts";
 import { termWindowText } from "../charter/membership-model.ts";
 import { STATUS_ORDER } from "./group-model.ts";
 import type {
@@ -144,6 +145,21 @@ function blocks(value: string): Array<{ kind: "p"; text: string } | { kind: "ul"
   return out;
 }
 
+/**
+ * Charter text with its links. The parser keeps http, https and mailto only; the scheme is checked
+ * again here because a charter stored before links were kept holds literal text that may look like one.
+ */
+function Linked(props: { text: string }) {
+  return (
+    <>
+      {linkedSegments(props.text).map((seg) => {
+        const url = seg.url === null ? null : safeLinkUrl(seg.url);
+        return url === null ? seg.text : <a href={url}>{seg.text}</a>;
+      })}
+    </>
+  );
+}
+
 function Text(props: { value: string | null; empty?: string }) {
   if (props.value === null || props.value.trim() === "")
     return <span class="muted">{props.empty ?? "Not stated in the charter"}</span>;
@@ -151,11 +167,15 @@ function Text(props: { value: string | null; empty?: string }) {
     <>
       {blocks(props.value).map((b) =>
         b.kind === "p" ? (
-          <p>{b.text}</p>
+          <p>
+            <Linked text={b.text} />
+          </p>
         ) : (
           <ul>
             {b.items.map((i) => (
-              <li>{i}</li>
+              <li>
+                <Linked text={i} />
+              </li>
             ))}
           </ul>
         ),
@@ -169,7 +189,9 @@ function List(props: { items: readonly string[]; empty?: string }) {
   return (
     <ul>
       {props.items.map((i) => (
-        <li>{i}</li>
+        <li>
+          <Linked text={i} />
+        </li>
       ))}
     </ul>
   );
