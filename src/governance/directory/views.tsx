@@ -2,7 +2,8 @@
 import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
 import { linkedSegments, safeLinkUrl } from "../charter/markdown.ts";
-import { termWindowText } from "../charter/membership-model.ts";
+import { rolesPhrase, termWindowText } from "../charter/membership-model.ts";
+import type { AppointingRole } from "../charter/types.ts";
 import { STATUS_ORDER } from "./group-model.ts";
 import type {
   GroupDetail,
@@ -53,12 +54,27 @@ const CADENCE_LABEL: Record<string, string> = {
   none: "None",
   other: "Other (see charter)",
 };
-const MODEL_LABEL: Record<string, string> = {
-  direct: "Direct: the group votes new members in (50%+1)",
-  "board-managed": "Board-managed: the Board votes new members in",
-  "steering-council-managed": "Steering Council-managed: the Steering Council votes new members in",
-  other: "Other (see charter)",
-};
+/** How a group admits new members, in words; `appointedBy` names who appoints. */
+function modelText(model: string | null, appointedBy: readonly AppointingRole[]): string {
+  switch (model) {
+    case "direct":
+      return "Direct: the group votes new members in (50%+1)";
+    case "invitation":
+      return "By invitation: any member can invite a new member; no vote is held";
+    case "consensus":
+      return "By consensus: every other member must approve; one objection refuses";
+    case "appointment":
+      return `By appointment: ${rolesPhrase(appointedBy)} ${appointedBy.length > 1 ? "appoint" : "appoints"} new members; no vote is held`;
+    case "board-managed":
+      return "Board-managed: the Board votes new members in";
+    case "steering-council-managed":
+      return "Steering Council-managed: the Steering Council votes new members in";
+    case "other":
+      return "Other (see the charter): Guildhall runs no vote; ask the DSF Board how new members are admitted";
+    default:
+      return "Not stated: the charter does not say how new members are admitted, so Guildhall runs no vote; ask the DSF Board";
+  }
+}
 
 const COMMIT_BASE = "https://github.com/django/dsf-working-groups/commit/";
 
@@ -399,6 +415,35 @@ function filterQuery(filter: GroupList["filter"]): string {
   return `?${q.toString()}`;
 }
 
+/** Where the stored charter was read, as a sentence: path, commit and dates, or what is not known. */
+function CharterSource(props: { source: GroupDetail["source"] }) {
+  const s = props.source;
+  const stored = day(s.storedAt);
+  if (s.commitSha) {
+    return (
+      <>
+        Charter as of commit{" "}
+        <a href={`${COMMIT_BASE}${encodeURIComponent(s.commitSha)}`}>
+          <code>{s.commitSha.slice(0, 10)}</code>
+        </a>
+        {s.committedAt && (
+          <>
+            {" "}
+            (committed <time datetime={s.committedAt}>{day(s.committedAt)}</time>)
+          </>
+        )}
+        {s.path && <> from {s.path}</>}, stored <time datetime={s.storedAt}>{stored}</time>.
+      </>
+    );
+  }
+  return (
+    <>
+      Charter {s.path ? <>from {s.path} </> : ""}imported <time datetime={s.storedAt}>{stored}</time>; the
+      commit it was read at is not known (the import was not of a git checkout).
+    </>
+  );
+}
+
 function Fact(props: { term: string; children: Child }) {
   return (
     <>
@@ -440,6 +485,9 @@ export function GroupPage(props: {
           </>
         )}
       </p>
+      <p class="muted">
+        <CharterSource source={g.source} />
+      </p>
 
       <section aria-labelledby="health">
         <h2 id="health">Health</h2>
@@ -476,6 +524,23 @@ export function GroupPage(props: {
             </Fact>
           ))}
         </dl>
+        {g.proposed.length > 0 && (
+          <>
+            <h3>Proposed, not yet holding the role</h3>
+            <p>
+              The charter names these people tentatively (for example "Name?"); they are not counted as
+              holders or members.
+            </p>
+            <ul>
+              {g.proposed.map((p) => (
+                <li>
+                  <People people={[p.person]} /> for{" "}
+                  {p.role === "other" && p.title ? p.title : (ROLE_LABEL[p.role] ?? p.role)} (tentative)
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="members">
@@ -510,16 +575,49 @@ export function GroupPage(props: {
           </table>
         )}
         <h3>Alumni</h3>
-        <p>
-          <People people={g.alumni} empty="None recorded" />
-        </p>
+        {g.alumni.length === 0 ? (
+          <p class="muted">None recorded</p>
+        ) : (
+          <ul>
+            {g.alumni.map((a) => (
+              <li>
+                <People people={[a]} />
+                {a.leftOn ? (
+                  <>
+                    {" "}
+                    <span class="muted">
+                      left <time datetime={a.leftOn}>{a.leftOn}</time>
+                      {a.commitSha && (
+                        <>
+                          {" "}
+                          (commit{" "}
+                          <a href={`${COMMIT_BASE}${encodeURIComponent(a.commitSha)}`}>
+                            <code>{a.commitSha.slice(0, 10)}</code>
+                          </a>
+                          )
+                        </>
+                      )}
+                    </span>
+                  </>
+                ) : (
+                  <span class="muted"> date left not recorded</span>
+                )}
+                {a.inCharter && <span class="muted"> · in the charter's alumni list</span>}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="membership">
         <h2 id="membership">Membership</h2>
         <dl class="facts">
           <Fact term="Membership model">
-            {g.membershipModel ? MODEL_LABEL[g.membershipModel] : <span class="muted">Not stated</span>}
+            {g.membershipModel ? (
+              modelText(g.membershipModel, g.appointedBy)
+            ) : (
+              <span class="muted">{modelText(null, [])}</span>
+            )}
           </Fact>
           <Fact term="Term">{term ?? <span class="muted">No fixed term</span>}</Fact>
           <Fact term="Who is eligible">
