@@ -50,6 +50,8 @@ interface Fixtures {
   group(): Promise<string>;
   /** A pending application by a newcomer to a new group like the walk group. */
   application(): Promise<string>;
+  /** A new group like the walk group that admits by a member's invitation (no vote). */
+  invitationGroup(): Promise<string>;
 }
 
 const VOTE = (fx: Fixtures) => fx.vote().then((id) => ({ id }));
@@ -160,6 +162,17 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
     body: { statement: "walk", skills: "walking", timeCommitment: "an hour" },
   },
   "GET /api/groups/:slug/applications": { allowed: PRIVATE },
+  // Admitting without a vote (invitation, appointment): a member of an invitation-model group.
+  "POST /groups/:slug/admissions": {
+    allowed: PARTICIPANTS,
+    params: (fx) => fx.invitationGroup().then((slug) => ({ slug })),
+    body: { personId: "@invitee" },
+  },
+  "POST /api/groups/:slug/admissions": {
+    allowed: PARTICIPANTS,
+    params: (fx) => fx.invitationGroup().then((slug) => ({ slug })),
+    body: { personId: "@invitee" },
+  },
   "POST /applications/:id/vote": {
     allowed: PARTICIPANTS,
     params: APPLICATION,
@@ -228,6 +241,8 @@ const userIds = new Map<Kind, number>();
 const bearer = new Map<Kind, string>();
 let memberPeriod = "";
 let fixtureCounter = 0;
+/** A person in no group, whom members of an invitation-model group may admit. */
+let inviteeId = 0;
 
 /** Sends one JSON API request with a bearer token and returns the parsed body. */
 async function apiAs(token: string, path: string, json: unknown): Promise<Record<string, unknown>> {
@@ -258,6 +273,18 @@ const fixtures: Fixtures = {
       coChairs: [],
       boardLiaisons: ["Walk Liaison"],
       members: ["Walk Member"],
+    });
+    return slug;
+  },
+  async invitationGroup() {
+    const slug = `walk-${++fixtureCounter}`;
+    await insertGroup(database.db, {
+      slug,
+      chairs: ["Walk Chair"],
+      coChairs: [],
+      boardLiaisons: ["Walk Liaison"],
+      members: ["Walk Member"],
+      charter: { membershipModel: "invitation" },
     });
     return slug;
   },
@@ -337,7 +364,9 @@ async function visit(
   const params = Object.fromEntries(
     Object.entries(fixed).map(([k, v]) => [k, v === "@member-period" ? memberPeriod : v]),
   );
-  const body: Record<string, unknown> = { ...access.body };
+  const body: Record<string, unknown> = Object.fromEntries(
+    Object.entries(access.body ?? {}).map(([k, v]) => [k, v === "@invitee" ? inviteeId : v]),
+  );
   let query = "";
   if (access.signInLink) {
     const token = await freshSignInLink();
@@ -401,6 +430,7 @@ beforeAll(async () => {
     boardLiaisons: ["Walk Liaison"],
     members: ["Walk Member"],
   });
+  inviteeId = (await insertPerson(db, { name: "Walk Invitee" })).id;
   for (const kind of SIGNED_IN) {
     const user = await createUser({
       db,

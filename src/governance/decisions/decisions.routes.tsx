@@ -5,7 +5,9 @@ import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, authorize, can } from "../policy/authorize.ts";
+import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import type { Resource } from "../policy/policy.ts";
+import { admitMember } from "./admit-member.ts";
 import { applyToGroup } from "./apply-to-group.ts";
 import { castBallot } from "./cast-ballot.ts";
 import { closeVote } from "./close-vote.ts";
@@ -38,18 +40,12 @@ import { listLiaisonProblems } from "./list-liaison-problems.ts";
 import { listVotes } from "./list-votes.ts";
 import { nextMeeting } from "./meetings.ts";
 import { openApplicationVote } from "./open-application-vote.ts";
-import { decidingBodyOf, openVote } from "./open-vote.ts";
+import { openVote } from "./open-vote.ts";
 import { RENEWAL_WINDOW_DAYS, renewTerm } from "./renew-term.ts";
 import { setDecisionSettings } from "./set-decision-settings.ts";
 import { dayOf } from "./terms.ts";
 
 type Ctx = Context<AppEnv>;
-
-const DECIDED_BY: Record<string, string> = {
-  group: "a vote of the group's members",
-  board: "a vote of the DSF Board",
-  "steering-council": "a vote of the Steering Council",
-};
 
 /** A positive integer path parameter, or a 404 naming it. */
 function idParam(c: Ctx, name: string): number {
@@ -278,6 +274,23 @@ export function createDecisionsRouter(services: Services): Router {
     return c.json({ vote: { id: vote.id, body: vote.body, closesAt: vote.closesAt.toISOString() } }, 201);
   });
 
+  // Groups that admit by invitation or appointment: a member (or the role holder) admits, no vote.
+  const admit = async (c: Ctx) => {
+    const { row, resource } = await groupOf(c.req.param("slug") ?? "");
+    await authorize(c, services, "group.decide-membership", resource);
+    const input = await body(c);
+    return admitMember({
+      deps,
+      actor: await decisionActor(c),
+      input: { group: row.id, applicationId: num(input.applicationId), personId: num(input.personId) },
+    });
+  };
+  router.post("/groups/:slug/admissions", async (c) => {
+    await admit(c);
+    return c.redirect(`/groups/${c.req.param("slug")}/decisions`, 303);
+  });
+  router.post("/api/groups/:slug/admissions", async (c) => c.json({ admission: await admit(c) }, 201));
+
   const leave = async (c: Ctx) => {
     const { row, resource } = await groupOf(c.req.param("slug") ?? "");
     // Leaving needs no vote: the member themself may.
@@ -348,7 +361,8 @@ export function createDecisionsRouter(services: Services): Router {
         recorded: stored.nextMeetingOn,
         cadence: group.charter.meetingCadence,
       }),
-      decidedBy: DECIDED_BY[decidingBodyOf(group.charter.membershipModel)] ?? "",
+      decidedBy: admissionText(admissionOf(group.charter)),
+      admission: admissionOf(group.charter).kind,
       settings: stored,
       votes: seesPrivate ? await listVotes({ db, groupId: row.id, viewerPersonId: actor.personId }) : null,
       applications: seesPrivate ? await listApplications({ db, groupId: row.id }) : null,

@@ -29,10 +29,11 @@ function VoteSummary(props: { vote: VoteView }) {
   const v = props.vote;
   return (
     <p>
-      {KIND_LABEL[v.kind] ?? v.kind}; decided by {BODY_LABEL[v.body] ?? v.body}; {v.secrecy} ballot; passes
-      with more than half of{" "}
-      {v.baseRule === "cast" ? "the votes cast" : `the electorate (${v.electorateSize})`}.{" "}
-      {v.status === "open" ? `Closes ${v.closesAt}.` : `Closed ${v.closedAt ?? ""}: ${v.outcome ?? ""}.`}
+      {KIND_LABEL[v.kind] ?? v.kind}; decided by {BODY_LABEL[v.body] ?? v.body}; {v.secrecy} ballot;{" "}
+      {v.baseRule === "consensus"
+        ? `passes only if all ${v.electorateSize} in the electorate vote yes (consensus); one no or abstention refuses`
+        : `passes with more than half of ${v.baseRule === "cast" ? "the votes cast" : `the electorate (${v.electorateSize})`}`}
+      . {v.status === "open" ? `Closes ${v.closesAt}.` : `Closed ${v.closedAt ?? ""}: ${v.outcome ?? ""}.`}
     </p>
   );
 }
@@ -207,6 +208,8 @@ export interface GroupDecisionsModel {
   group: { id: number; slug: string; name: string };
   nextMeeting: NextMeeting;
   decidedBy: string;
+  /** How the group admits (policy/membership-rule.ts): a vote, a member's invitation, an appointment, or not stated. */
+  admission: "vote" | "invitation" | "appointment" | "not-stated";
   settings: { baseRule: string; secrecy: string; nextMeetingOn: string | null };
   votes: VoteView[] | null;
   applications: ApplicationView[] | null;
@@ -285,7 +288,7 @@ export function GroupDecisionsPage(props: {
           </form>
         </section>
       )}
-      {m.mayApply && (
+      {m.mayApply && m.admission !== "not-stated" && (
         <section aria-labelledby="apply">
           <h2 id="apply">Apply to join</h2>
           <form method="post" action={`/groups/${m.group.slug}/apply`}>
@@ -314,7 +317,18 @@ export function GroupDecisionsPage(props: {
                     {a.skills}. Time: {a.timeCommitment}.{" "}
                     {a.voteId !== null && <a href={`/votes/${a.voteId}`}>Vote #{a.voteId}</a>}
                   </p>
-                  {a.status === "pending" && m.mayManageApplications && (
+                  {a.status === "pending" &&
+                    m.mayOpenVote &&
+                    (m.admission === "invitation" || m.admission === "appointment") && (
+                      <form method="post" action={`/groups/${m.group.slug}/admissions`}>
+                        <Csrf token={props.csrf} />
+                        <input type="hidden" name="applicationId" value={String(a.id)} />
+                        <button type="submit">
+                          {m.admission === "invitation" ? "Invite" : "Appoint"} {a.person.name} (no vote)
+                        </button>
+                      </form>
+                    )}
+                  {a.status === "pending" && m.mayManageApplications && m.admission === "vote" && (
                     <form method="post" action={`/applications/${a.id}/vote`}>
                       <Csrf token={props.csrf} />
                       <label for={`closes-${a.id}`}>Vote closes (UTC)</label>

@@ -28,7 +28,8 @@ export const VoteViewSchema = z.object({
   applicationId: z.number().int().nullable(),
   body: z.string(),
   secrecy: z.enum(["open", "secret"]),
-  baseRule: z.enum(["electorate", "cast"]),
+  /** electorate / cast: 50%+1 of it; consensus: every voter in the electorate must vote yes. */
+  baseRule: z.enum(["electorate", "cast", "consensus"]),
   electorateSize: z.number().int(),
   openedAt: Instant,
   closesAt: Instant,
