@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedData } from "../../../test/shared-data.ts";
 import { ParsedCharterSchema } from "./types.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const SNAPSHOT = path.resolve(ROOT, "../shared/data/dsf-working-groups");
+const SNAPSHOT = sharedData("dsf-working-groups");
 
 function guildhall(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(ROOT, "bin/guildhall.js"), ...args], {

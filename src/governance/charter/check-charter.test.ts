@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedData } from "../../../test/shared-data.ts";
 import { checkCharter, isCharterComplete } from "./check-charter.ts";
 import { parseCharter } from "./parse-charter.ts";
 
-const SNAPSHOT = path.resolve(import.meta.dirname, "../../../../shared/data/dsf-working-groups");
+const SNAPSHOT = sharedData("dsf-working-groups");
 const parseFile = (rel: string) =>
   parseCharter({ markdown: readFileSync(path.join(SNAPSHOT, rel), "utf8"), path: rel });
 

@@ -7,12 +7,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedData } from "../../../test/shared-data.ts";
 import { parseCharter } from "./parse-charter.ts";
 import { classifyRoleLabel, cleanRoleLabel, isPlaceholder, looksLikeRole } from "./people.ts";
 import { classifyHeading } from "./sections.ts";
 import type { ParsedCharter, Person } from "./types.ts";
 
-const SNAPSHOT = path.resolve(import.meta.dirname, "../../../../shared/data/dsf-working-groups");
+const SNAPSHOT = sharedData("dsf-working-groups");
 const FILES = ["active", "archive", "draft", "proposals"].flatMap((dir) =>
   readdirSync(path.join(SNAPSHOT, dir))
     .filter((f) => f.endsWith(".md"))

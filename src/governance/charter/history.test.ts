@@ -9,12 +9,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedData } from "../../../test/shared-data.ts";
 import { parseCharter } from "./parse-charter.ts";
 import { isPlaceholder } from "./people.ts";
 import { renderCharterMarkdown } from "./render-charter.ts";
 import { type ParsedCharter, ParsedCharterSchema, type Person } from "./types.ts";
 
-const BUNDLE = path.resolve(import.meta.dirname, "../../../../shared/data/dsf-working-groups.bundle");
+const BUNDLE = sharedData("dsf-working-groups.bundle");
 
 let repo = "";
 interface Version {

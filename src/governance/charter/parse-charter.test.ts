@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedData } from "../../../test/shared-data.ts";
 import { termWindowText } from "./membership-model.ts";
 import { parseCharter } from "./parse-charter.ts";
 import { renderCharterMarkdown } from "./render-charter.ts";
 import type { Cadence, GroupKind, GroupStatus, MembershipModel, ParsedCharter, Person } from "./types.ts";
 import { ParsedCharterSchema } from "./types.ts";
 
-const SNAPSHOT = path.resolve(import.meta.dirname, "../../../../shared/data/dsf-working-groups");
+const SNAPSHOT = sharedData("dsf-working-groups");
 
 function parseFile(rel: string): ParsedCharter {
   return parseCharter({ markdown: readFileSync(path.join(SNAPSHOT, rel), "utf8"), path: rel });

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedData } from "../../../test/shared-data.ts";
 import { checkEligibility, readEligibility } from "./eligibility.ts";
 import { nextMeeting } from "./meetings.ts";
 
-const ACTIVE = path.resolve(import.meta.dirname, "../../../../shared/data/dsf-working-groups/active");
+const ACTIVE = sharedData("dsf-working-groups/active");
 
 /** The charter's "Future membership" section, read at run time from the shared snapshot. */
 function futureMembership(slug: string): string {

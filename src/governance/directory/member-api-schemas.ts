@@ -142,6 +142,15 @@ export const MEMBER_API_SCHEMAS = {
     vote: z.object({ id: z.number().int(), status: z.string(), outcome: z.string().nullable() }),
   }),
   VoteOpened: z.object({ vote: z.object({ id: z.number().int(), body: z.string(), closesAt: Instant }) }),
+  MemberAdmitted: z.object({
+    admission: z.object({
+      groupId: z.number().int(),
+      personId: z.number().int(),
+      rolePeriodId: z.number().int(),
+      decisionRef: z.string(),
+      applicationId: z.number().int().nullable(),
+    }),
+  }),
   ApplicationReceived: z.object({
     application: z.object({
       applicationId: z.number().int(),
@@ -248,6 +257,12 @@ export const MEMBER_API_REQUESTS = {
   OpenApplicationVoteRequest: OpenApplicationVoteInputSchema.omit({ applicationId: true }).extend({
     closesAt: ClosesAt,
   }),
+  AdmitMemberRequest: z
+    .object({
+      applicationId: z.number().int().positive().optional(),
+      personId: z.number().int().positive().optional(),
+    })
+    .describe("Either a pending application to admit, or a person to invite directly."),
   LeaveGroupRequest: LeaveGroupInputSchema.omit({ group: true }),
   DecisionSettingsRequest: DecisionSettingsInputSchema.omit({ group: true }),
   RenameAccountRequest: z.object({ name: z.string().trim().min(1).max(200) }),

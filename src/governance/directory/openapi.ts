@@ -192,6 +192,21 @@ function memberPaths(): Record<string, unknown> {
         responses: { "201": ok("VoteOpened", "Opened."), "404": notFound, "409": conflict, "422": invalid },
       }),
     },
+    "/api/groups/{slug}/admissions": {
+      post: signedIn({
+        operationId: "admitMember",
+        summary:
+          "Admit a new member without a vote, where the charter says so: by a member's invitation, or by the role holder who appoints (scope votes). Refused (409) where the charter calls for a vote or does not say.",
+        parameters: [slugParam],
+        request: "AdmitMemberRequest",
+        responses: {
+          "201": ok("MemberAdmitted", "Admitted."),
+          "404": notFound,
+          "409": conflict,
+          "422": invalid,
+        },
+      }),
+    },
     "/api/groups/{slug}/leave": {
       post: signedIn({
         operationId: "leaveGroup",

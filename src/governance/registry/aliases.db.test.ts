@@ -4,6 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { groupRoles, groups, people, personAliases, personMerges } from "../../platform/db/schema.ts";
@@ -13,7 +14,7 @@ import { importCharters } from "./import-charters.ts";
 import { listAliasSuggestions } from "./list-alias-suggestions.ts";
 import { rejectAliasSuggestion } from "./reject-alias-suggestion.ts";
 
-const SNAPSHOT = path.resolve(import.meta.dirname, "../../../../shared/data/dsf-working-groups");
+const SNAPSHOT = sharedData("dsf-working-groups");
 
 describe("alias suggestions and the alias table", () => {
   let database: Database;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import {
@@ -17,7 +18,7 @@ import {
 import { countRegistryRows } from "./groups.repo.ts";
 import { importCharters } from "./import-charters.ts";
 
-const SNAPSHOT = path.resolve(import.meta.dirname, "../../../../shared/data/dsf-working-groups");
+const SNAPSHOT = sharedData("dsf-working-groups");
 
 describe("importCharters on the real snapshot", () => {
   let database: Database;

@@ -11,6 +11,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { createGovernanceTestApp } from "../../../test/governance-app.ts";
 import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
@@ -145,5 +146,12 @@ describe("tentative holders through an import", () => {
       ["Edsger Dijkstra", "member"],
     ]);
     expect(group.health.map((f) => f.code)).toContain("no-board-liaison");
+    const { app } = await createGovernanceTestApp(database);
+    const html = await (await app.request("/groups/maps")).text();
+    expect(html).toContain("Proposed, not yet holding the role");
+    expect(html).toMatch(/Ada Lovelace<\/a> for Chair \(tentative\)/u);
+    expect(html).toMatch(/Edsger Dijkstra<\/a> for Member \(tentative\)/u);
+    const exported = await (await app.request("/groups/maps/charter.md")).text();
+    expect(exported).toContain("- Chair: Ada Lovelace?");
   });
 });

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedData } from "../../../test/shared-data.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const SNAPSHOT = path.resolve(ROOT, "../shared/data/dsf-working-groups");
+const SNAPSHOT = sharedData("dsf-working-groups");
 
 interface Run {
   code: number;

@@ -5,13 +5,14 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { groupEvents, groups, historyCommits, people } from "../../platform/db/schema.ts";
 import { countRegistryRows } from "./groups.repo.ts";
 import { replayHistory } from "./replay-history.ts";
 
-const BUNDLE = path.resolve(import.meta.dirname, "../../../../shared/data/dsf-working-groups.bundle");
+const BUNDLE = sharedData("dsf-working-groups.bundle");
 
 describe("replayHistory on the charter repository's history", () => {
   let database: Database;
