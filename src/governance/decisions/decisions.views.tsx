@@ -237,9 +237,17 @@ export function GroupDecisionsPage(props: {
         <a href={`/groups/${m.group.slug}`}>{m.group.name}</a>
       </p>
       <h1>{m.group.name}: membership decisions</h1>
-      <p>
-        New members are decided by {m.decidedBy}. {m.nextMeeting.text}
-      </p>
+      {m.admission === "not-stated" ? (
+        <p>
+          {m.group.name}'s charter does not state how new members are admitted, so Guildhall runs no vote and
+          takes no applications here. Ask the DSF Board:{" "}
+          <a href="https://www.djangoproject.com/contact/foundation/">contact the Board</a>.
+        </p>
+      ) : (
+        <p>
+          New members are decided by {m.decidedBy}. {m.nextMeeting.text}
+        </p>
+      )}
       {m.applied && (
         <p role="status">
           Your application #{m.applied.applicationId} was received. {m.nextMeeting.text}

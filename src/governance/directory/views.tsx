@@ -616,7 +616,10 @@ export function GroupPage(props: {
             {g.membershipModel ? (
               modelText(g.membershipModel, g.appointedBy)
             ) : (
-              <span class="muted">{modelText(null, [])}</span>
+              <>
+                <span class="muted">{modelText(null, [])}</span> (
+                <a href="https://www.djangoproject.com/contact/foundation/">contact the Board</a>)
+              </>
             )}
           </Fact>
           <Fact term="Term">{term ?? <span class="muted">No fixed term</span>}</Fact>
