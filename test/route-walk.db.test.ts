@@ -13,6 +13,7 @@ import { createUser } from "../src/governance/accounts/create-user.ts";
 import { grantFoundationRole } from "../src/governance/accounts/grant-foundation-role.ts";
 import { recordRolePeriod } from "../src/governance/accounts/record-role-period.ts";
 import { startSession } from "../src/governance/accounts/start-session.ts";
+import type { ParsedCharter } from "../src/governance/charter/types.ts";
 import { TOKEN_SCOPES } from "../src/governance/policy/policy.ts";
 import { csrfTokenFor, hashSecret, newSecret } from "../src/platform/auth/index.ts";
 import type { Database } from "../src/platform/db/index.ts";
@@ -46,8 +47,8 @@ interface RouteAccess {
 interface Fixtures {
   /** An open proposal vote in the walk group (electorate: its chair, liaison and member). */
   vote(): Promise<string>;
-  /** A new direct-model group with the walk group's chair, liaison and member. */
-  group(): Promise<string>;
+  /** A new direct-model group with the walk group's chair, liaison and member (charter fields overridable). */
+  group(charter?: Partial<ParsedCharter>): Promise<string>;
   /** A pending application by a newcomer to a new group like the walk group. */
   application(): Promise<string>;
   /** A new group like the walk group that admits by a member's invitation (no vote). */
@@ -265,7 +266,7 @@ const fixtures: Fixtures = {
     });
     return String((body.vote as { id: number }).id);
   },
-  async group() {
+  async group(charter = {}) {
     const slug = `walk-${++fixtureCounter}`;
     await insertGroup(database.db, {
       slug,
@@ -273,20 +274,12 @@ const fixtures: Fixtures = {
       coChairs: [],
       boardLiaisons: ["Walk Liaison"],
       members: ["Walk Member"],
+      charter,
     });
     return slug;
   },
-  async invitationGroup() {
-    const slug = `walk-${++fixtureCounter}`;
-    await insertGroup(database.db, {
-      slug,
-      chairs: ["Walk Chair"],
-      coChairs: [],
-      boardLiaisons: ["Walk Liaison"],
-      members: ["Walk Member"],
-      charter: { membershipModel: "invitation" },
-    });
-    return slug;
+  invitationGroup() {
+    return fixtures.group({ membershipModel: "invitation" });
   },
   async application() {
     const slug = await fixtures.group();

@@ -278,21 +278,12 @@ export function alumniOf(
   return [...listed, ...others];
 }
 
-const PROPOSED_ROLES = new Set([
-  "chair",
-  "co-chair",
-  "board-liaison",
-  "steering-council-liaison",
-  "member",
-  "other",
-]);
-
 /** Tentative holders as the API shows them. */
 export function proposedHolders(
   rows: ReadonlyArray<{ role: string; title: string; person: PersonRef }>,
 ): ProposedHolder[] {
   return rows.flatMap((r) =>
-    PROPOSED_ROLES.has(r.role)
+    MEMBER_ROLES.has(r.role)
       ? [{ role: r.role as ProposedHolder["role"], title: r.title, person: { ...r.person } }]
       : [],
   );
