@@ -15,6 +15,7 @@ import { createUser } from "../src/governance/accounts/create-user.ts";
 import { grantFoundationRole } from "../src/governance/accounts/grant-foundation-role.ts";
 import { recordRolePeriod } from "../src/governance/accounts/record-role-period.ts";
 import { startSession } from "../src/governance/accounts/start-session.ts";
+import type { ParsedCharter } from "../src/governance/charter/types.ts";
 import { ACTION_SCOPES, TOKEN_SCOPES } from "../src/governance/policy/policy.ts";
 import { csrfTokenFor, hashSecret, newSecret } from "../src/platform/auth/index.ts";
 import type { Database } from "../src/platform/db/index.ts";
@@ -49,10 +50,12 @@ interface RouteAccess {
 interface Fixtures {
   /** An open proposal vote in the walk group (electorate: its chair, liaison and member). */
   vote(): Promise<string>;
-  /** A new direct-model group with the walk group's chair, liaison and member. */
-  group(): Promise<string>;
+  /** A new direct-model group with the walk group's chair, liaison and member (charter fields overridable). */
+  group(charter?: Partial<ParsedCharter>): Promise<string>;
   /** A pending application by a newcomer to a new group like the walk group. */
   application(): Promise<string>;
+  /** A new group like the walk group that admits by a member's invitation (no vote). */
+  invitationGroup(): Promise<string>;
 }
 
 const VOTE = (fx: Fixtures) => fx.vote().then((id) => ({ id }));
@@ -163,6 +166,17 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
     body: { statement: "walk", skills: "walking", timeCommitment: "an hour" },
   },
   "GET /api/groups/:slug/applications": { allowed: PRIVATE },
+  // Admitting without a vote (invitation, appointment): a member of an invitation-model group.
+  "POST /groups/:slug/admissions": {
+    allowed: PARTICIPANTS,
+    params: (fx) => fx.invitationGroup().then((slug) => ({ slug })),
+    body: { personId: "@invitee" },
+  },
+  "POST /api/groups/:slug/admissions": {
+    allowed: PARTICIPANTS,
+    params: (fx) => fx.invitationGroup().then((slug) => ({ slug })),
+    body: { personId: "@invitee" },
+  },
   "POST /applications/:id/vote": {
     allowed: PARTICIPANTS,
     params: APPLICATION,
@@ -234,6 +248,8 @@ const userIds = new Map<Kind, number>();
 const bearer = new Map<Kind, string>();
 let memberPeriod = "";
 let fixtureCounter = 0;
+/** A person in no group, whom members of an invitation-model group may admit. */
+let inviteeId = 0;
 
 /** Sends one JSON API request with a bearer token and returns the parsed body. */
 async function apiAs(token: string, path: string, json: unknown): Promise<Record<string, unknown>> {
@@ -256,7 +272,7 @@ const fixtures: Fixtures = {
     });
     return String((body.vote as { id: number }).id);
   },
-  async group() {
+  async group(charter = {}) {
     const slug = `walk-${++fixtureCounter}`;
     await insertGroup(database.db, {
       slug,
@@ -264,8 +280,12 @@ const fixtures: Fixtures = {
       coChairs: [],
       boardLiaisons: ["Walk Liaison"],
       members: ["Walk Member"],
+      charter,
     });
     return slug;
+  },
+  invitationGroup() {
+    return fixtures.group({ membershipModel: "invitation" });
   },
   async application() {
     const slug = await fixtures.group();
@@ -343,7 +363,9 @@ async function visit(
   const params = Object.fromEntries(
     Object.entries(fixed).map(([k, v]) => [k, v === "@member-period" ? memberPeriod : v]),
   );
-  const body: Record<string, unknown> = { ...access.body };
+  const body: Record<string, unknown> = Object.fromEntries(
+    Object.entries(access.body ?? {}).map(([k, v]) => [k, v === "@invitee" ? inviteeId : v]),
+  );
   let query = "";
   if (access.signInLink) {
     const token = await freshSignInLink();
@@ -407,6 +429,7 @@ beforeAll(async () => {
     boardLiaisons: ["Walk Liaison"],
     members: ["Walk Member"],
   });
+  inviteeId = (await insertPerson(db, { name: "Walk Invitee" })).id;
   for (const kind of SIGNED_IN) {
     const user = await createUser({
       db,

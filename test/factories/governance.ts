@@ -44,6 +44,7 @@ export function buildCharter(overrides: Partial<ParsedCharter> = {}): ParsedChar
     termMonths: 12,
     termWindow: null,
     membershipModel: "direct",
+    appointedBy: [],
     removalRule: "A vote of the rest of the group.",
     eligibility: "Anyone interested.",
     howToJoin: "Open a pull request.",

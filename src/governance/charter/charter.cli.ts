@@ -50,7 +50,8 @@ async function readCharterFiles(files: string[], statusFlag: string | undefined)
 }
 
 function people(list: Person[]): string {
-  return list.length ? list.map((p) => (p.handle ? `${p.name} (${p.handle})` : p.name)).join(", ") : "-";
+  const one = (p: Person) => `${p.handle ? `${p.name} (${p.handle})` : p.name}${p.tentative ? "?" : ""}`;
+  return list.length ? list.map(one).join(", ") : "-";
 }
 
 /** A readable multi-line summary of one parsed charter. */
@@ -72,7 +73,7 @@ export function summariseCharter(file: string, c: ParsedCharter): string {
   ];
   if (c.alumni.length) lines.push(`  Alumni: ${people(c.alumni)}`);
   lines.push(
-    `  Term: ${term}${window}; membership: ${c.membershipModel ?? "-"}`,
+    `  Term: ${term}${window}; membership: ${c.membershipModel ?? "not stated"}${c.appointedBy.length ? ` (appointed by ${c.appointedBy.join(", ")})` : ""}`,
     `  Meetings: ${c.meetingCadence ?? "-"}; reporting: ${c.reportingCadence ?? "-"}; channels: ${c.channels.length}`,
     `  Missing: ${c.missing.length ? c.missing.join(", ") : "nothing"}`,
   );

@@ -49,6 +49,10 @@ const personText = fc.oneof(
   fc.tuple(personName, handle).map(([n, h]) => ({ text: `${n} (${h})`, name: n as string | null })),
   fc.tuple(personName, handle).map(([n, h]) => ({ text: `${n} (discord: ${h})`, name: n as string | null })),
   personName.map((n) => ({ text: `${n} (interim)`, name: n as string | null })),
+  personName.map((n) => ({ text: `${n}?`, name: n as string | null })),
+  fc
+    .tuple(personName, handle)
+    .map(([n, h]) => ({ text: `${n} (${h}) (tentative)`, name: n as string | null })),
   fc.constantFrom(...PLACEHOLDERS).map((t) => ({ text: t, name: null as string | null })),
 );
 
@@ -105,6 +109,12 @@ const membershipBlock = fc
     label: fc.constantFrom("Other members:", "Members:"),
     alumni: fc.array(personName, { maxLength: 3 }),
     comment: fc.boolean(),
+    duties: fc.constantFrom(
+      "",
+      "### Role definitions\n\n- Chair: runs the meetings\n- Co-Chair: supports the Chair",
+      "### Responsibilities of the Chair\n\n- Schedule meetings\n- Keep the notes",
+      "The Co-Chair will:\n\n- Support the Chair\n- Stand in when needed",
+    ),
   })
   .map((m) => {
     const lines = [`## ${m.heading}`, ""];
@@ -112,6 +122,7 @@ const membershipBlock = fc
     if (m.heading === "Members") lines.push("Current members:", "");
     lines.push(...m.roles.map((r) => r.line));
     lines.push(`- ${m.label}`, ...m.others.map((o) => `${m.indent}- ${o.text}`));
+    if (m.duties) lines.push("", m.duties);
     if (m.alumni.length) lines.push("", "### Alumni", "", ...m.alumni.map((a) => `- ${a}`));
     const named = [...m.roles.map((r) => r.name), ...m.others.map((o) => o.name)].filter(
       (n): n is string => n !== null,
@@ -140,6 +151,10 @@ const FUTURE = [
   "Board-managed: new members may self-nominate, but must be voted in by the Board.",
   "How are new members chosen? By the Steering Council.",
   "Terms last 12 months; members who step down are thanked.",
+  "Any existing member can invite an active contributor to join the team.",
+  "New members are admitted by consensus of the existing members.",
+  "The Chair and Co-Chair appoint new members.",
+  "The team decides when new members are needed.",
 ];
 const COMMS = [
   "- Private channel in the DSF Slack",

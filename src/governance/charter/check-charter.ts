@@ -54,11 +54,28 @@ export function checkCharter(charter: ParsedCharter, options: CheckCharterOption
     );
   }
   if (c.members.length === 0) add("members", "required", "No members are named.");
+  const tentative = [
+    ["Chair", c.roles.chair],
+    ["Co-Chair", c.roles.coChair],
+    ["Board Liaison", c.roles.boardLiaison],
+    ["Steering Council Liaison", c.roles.steeringCouncilLiaison],
+    ...c.roles.other.map((r) => [r.title, r.people] as const),
+  ] as const;
+  for (const [title, people] of tentative) {
+    const proposed = people.filter((p) => p.tentative).map((p) => p.name);
+    if (proposed.length) {
+      add(
+        "tentative",
+        "recommended",
+        `${title}: ${proposed.join(", ")} named tentatively; confirm before approval.`,
+      );
+    }
+  }
   if (c.membershipModel === null) {
     add(
       "membershipModel",
       "required",
-      "How members are added and removed is not stated (direct, Board-managed or Steering Council-managed).",
+      "How new members are admitted is not stated (direct vote, invitation, consensus, appointment, Board-managed or Steering Council-managed).",
     );
   }
   if (c.budget === null)

@@ -11,7 +11,15 @@
  */
 import type { List, RootContent } from "mdast";
 import { isMeetingLine, isMeetingNotesReport, meetingCadenceOf, reportingCadenceOf } from "./cadence.ts";
-import { collapseSpace, displayText, itemOwnText, joinPlainBlocks, toPlainBlocks } from "./markdown.ts";
+import {
+  blockText,
+  collapseSpace,
+  displayText,
+  itemOwnText,
+  joinPlainBlocks,
+  plainOfLinked,
+  toPlainBlocks,
+} from "./markdown.ts";
 import { sentences } from "./membership-model.ts";
 import type { Section } from "./sections.ts";
 import { isPlaceholderText, isTemplateText } from "./template-text.ts";
@@ -30,7 +38,8 @@ export function isUndecided(text: string): boolean {
 export function readComms(sections: Section[]): { channels: string[]; meetingCadence: Cadence | null } {
   const channels: string[] = [];
   const meetings: string[] = [];
-  const consider = (text: string, isItem: boolean) => {
+  // Decided on what a reader sees; kept as linked text, so channel links stay links.
+  const consider = (text: string, linked: string, isItem: boolean) => {
     if (text === "" || isTemplateText(text)) return;
     if (isMeetingLine(text)) {
       meetings.push(text);
@@ -38,12 +47,12 @@ export function readComms(sections: Section[]): { channels: string[]; meetingCad
     }
     if (isUndecided(text)) return;
     if (!isItem && text.endsWith(":")) return;
-    if (!channels.includes(text)) channels.push(text);
+    if (!channels.includes(linked)) channels.push(linked);
   };
   const walkList = (list: List) => {
     if (list.children.some((i) => isTemplateText(itemOwnText(i)))) return;
     for (const item of list.children) {
-      consider(itemOwnText(item), true);
+      consider(itemOwnText(item), itemOwnText(item, { links: true }), true);
       for (const c of item.children) if (c.type === "list") walkList(c);
     }
   };
@@ -51,7 +60,7 @@ export function readComms(sections: Section[]): { channels: string[]; meetingCad
     if (node.type === "list") walkList(node);
     else if (node.type === "blockquote") node.children.forEach(walk);
     else if (node.type === "paragraph" || node.type === "table" || node.type === "code") {
-      consider(collapseSpace(displayText(node)), false);
+      consider(collapseSpace(displayText(node)), blockText(node, { links: true }), false);
     }
   };
   for (const s of sections) if (s.key === "comms") s.nodes.forEach(walk);
@@ -101,7 +110,7 @@ export function readReporting(sections: Section[], meetingCadence: Cadence | nul
 export function readBudget(sections: Section[]): string | null {
   const blocks = sections
     .filter((s) => s.key === "budget")
-    .flatMap((s) => toPlainBlocks(s.nodes, { skip: isTemplateText }));
+    .flatMap((s) => toPlainBlocks(s.nodes, { skip: isTemplateText, links: true }));
   const text = joinPlainBlocks(blocks);
-  return isPlaceholderText(text) ? null : text;
+  return isPlaceholderText(text === null ? null : plainOfLinked(text)) ? null : text;
 }

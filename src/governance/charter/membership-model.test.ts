@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  admissionOf,
   decidingBodyOf,
   membershipModelOf,
+  membershipReadingOf,
   policyTopicOf,
   termMonthsOf,
   weakModelOf,
@@ -22,18 +24,40 @@ const CORPUS: [string, MembershipModel | null][] = [
   ["Candidates need a 50% + 1 vote of the working group.", "direct"],
   ["We elect new members at our monthly meeting.", "direct"],
   ["The committee selects volunteers from the applications it receives.", "direct"],
-  ["Existing members decide on new members by consensus.", "direct"],
-  ["Any current member may invite a contributor to join.", "direct"],
   ["Volunteers are screened and inducted by the current team.", "direct"],
   ["The team manages its own membership.", "direct"],
-  ["Applicants are accepted by consensus.", "direct"],
   ["Adding members takes a majority vote.", "direct"],
   ["They will be voted in by the remaining members.", "direct"],
   ["The Chair and Co-Chair invite new members after a team vote.", "direct"],
   ["Membership is self-managed.", "direct"],
   ["New members are chosen by the group, which votes on each candidate.", "direct"],
-  ["The working group will recruit new members when it needs them.", "direct"],
   ["Decisions on adding members are made by the whole group.", "direct"],
+  // A member's invitation admits, no vote.
+  ["Any current member may invite a contributor to join.", "invitation"],
+  ["Any existing member can invite an active contributor to join the team", "invitation"],
+  ["The team manages its own membership by invitation.", "invitation"],
+  ["New members join by invitation of an existing member.", "invitation"],
+  ["Members of the group invite new members when they see fit.", "invitation"],
+  ["Contributors are invited to join by any member of the team.", "invitation"],
+  ["Membership is by invitation from the current members.", "invitation"],
+  ["By invitation: any existing member may invite a new member to join; no vote is held.", "invitation"],
+  // Consensus of the rest: every other member must agree.
+  ["Existing members decide on new members by consensus.", "consensus"],
+  ["Applicants are accepted by consensus.", "consensus"],
+  ["New members are admitted by unanimous agreement of the current members.", "consensus"],
+  ["Candidates join after the full consensus of the rest of the team.", "consensus"],
+  ["The group admits volunteers only with the consensus of all its members.", "consensus"],
+  ["Adding someone to the team needs the consensus of the existing members.", "consensus"],
+  ["New members are approved unanimously by the team.", "consensus"],
+  // A role holder appoints.
+  ["The Chair appoints new members.", "appointment"],
+  ["New members are selected by the Chair and Co-Chair.", "appointment"],
+  ["Volunteers are chosen by the Chair/Co-Chair after an interview.", "appointment"],
+  ["The Board Liaison admits new members to the group.", "appointment"],
+  ["New members are invited by the Chair.", "appointment"],
+  ["Applications are approved by the Co-Chair.", "appointment"],
+  ["The Chair, Co-Chair and Board Liaison select new members from the applicants.", "appointment"],
+  ["By appointment: new members are appointed by the Chair.", "appointment"],
   // The Board decides.
   ["The Board votes on new members.", "board-managed"],
   ["New members must be voted in by the DSF Board.", "board-managed"],
@@ -53,7 +77,13 @@ const CORPUS: [string, MembershipModel | null][] = [
   ["Volunteers are approved by a vote of the Steering Council.", "steering-council-managed"],
   ["Steering Council-managed: the SC approves new members.", "steering-council-managed"],
   ["The Steering Council elects new Mergers each year.", "steering-council-managed"],
-  // Negatives: removal only, other objects, negations, no deciding action.
+  // Negatives: removal only, other objects, negations, no deciding action, who-decides not stated.
+  ["The team decides when new members are needed.", null],
+  ["New members are chosen from a list of volunteers.", null],
+  ["The working group will recruit new members when it needs them.", null],
+  ["If you are interested in joining, please use our form.", null],
+  ["The Chair, Co-Chair and Board Liaison manage the membership of the group.", null],
+  ["If the team determines it needs new members, a call for volunteers will be posted.", null],
   ["Members can be removed by a vote of the Steering Council.", null],
   ["A member may be removed with a 50%+1 vote of the group.", null],
   ["The Board can expel a member who breaks the Code of Conduct.", null],
@@ -82,9 +112,45 @@ describe("membership model paraphrase corpus", () => {
   });
 
   it("covers each model and the negatives", () => {
-    for (const model of ["direct", "board-managed", "steering-council-managed", null]) {
+    for (const model of [
+      "direct",
+      "invitation",
+      "consensus",
+      "appointment",
+      "board-managed",
+      "steering-council-managed",
+      null,
+    ]) {
       expect(CORPUS.filter(([, m]) => m === model).length).toBeGreaterThanOrEqual(7);
     }
+  });
+
+  it("names the roles that appoint, in a fixed order", () => {
+    const roles = (s: string) => membershipReadingOf([s])?.appointedBy;
+    expect(roles("The Chair appoints new members.")).toEqual(["chair"]);
+    expect(roles("New members are selected by the Co-Chair and the Chair.")).toEqual(["chair", "co-chair"]);
+    expect(roles("The Vice-Chair selects new members.")).toEqual(["co-chair"]);
+    expect(roles("The Board Liaison and the Chair admit new members.")).toEqual(["chair", "board-liaison"]);
+    expect(roles("By appointment: new members are appointed by the Steering Council Liaison.")).toEqual([
+      "steering-council-liaison",
+    ]);
+    expect(roles("The team votes on new members.")).toEqual([]);
+  });
+
+  it("reads how a group decides: a vote, consensus, an invitation or another decision", () => {
+    expect(admissionOf("New members are approved by the team")).toEqual({
+      body: "group",
+      roles: [],
+      how: "decision",
+    });
+    expect(admissionOf("New members need the consensus of the team")?.how).toBe("consensus");
+    expect(admissionOf("Any member may invite new members")?.how).toBe("invitation");
+    expect(admissionOf("The Chair invites new members after a team vote")).toEqual({
+      body: "group",
+      roles: [],
+      how: "vote",
+    });
+    expect(admissionOf("The team decides when new members are needed")).toBeNull();
   });
 
   it("keeps removal clauses apart from adding clauses in one sentence", () => {

@@ -3,7 +3,7 @@
  * (direct / board-managed / steering-council-managed / other), the member term and any fixed yearly
  * window, and which sentences say who is eligible, how to join, and how members are removed.
  */
-import type { MembershipModel } from "./types.ts";
+import type { AppointingRole, MembershipModel } from "./types.ts";
 
 /** Splits a paragraph into sentences. */
 export function sentences(text: string): string[] {
@@ -36,6 +36,9 @@ const STRONG: [MembershipModel, RegExp][] = [
   ["steering-council-managed", /^(?:membership model:\s*)?steering[- ]council[- ]managed\b/iu],
   ["board-managed", /^(?:membership model:\s*)?board[- ]managed\b/iu],
   ["direct", /^(?:membership model:\s*)?(?:direct(?: membership)?|self[- ]managed)\b/iu],
+  ["invitation", /^(?:membership model:\s*)?(?:membership )?by invitation\s*:/iu],
+  ["consensus", /^(?:membership model:\s*)?(?:membership )?by consensus\s*:/iu],
+  ["appointment", /^(?:membership model:\s*)?(?:membership )?by appointment\s*:/iu],
 ];
 
 /** Names for the model a group uses: "self-managed", "Board-managed", "direct membership". */
@@ -49,21 +52,37 @@ const MODEL_KEYWORD: [MembershipModel, RegExp][] = [
 export const REMOVAL_RE =
   /\bremov(?:e|ed|es|al|ing)\b|\bexpel|\bdisqualif|\brevok|\bterminat|\bdismiss|\bsuspen(?:d|sion)|\bkick(?:ed|s)? out\b|\bstep(?:s|ped|ping)? down\b|\bleav(?:e|es|ing)\b|\bresign/iu;
 
-/** Titles that merely contain a body's name (Board Liaison, Board member) are blanked out first. */
+/** Titles that merely contain a body's name (Board member, Board President) are blanked out first. */
 const NOT_A_BODY =
-  /\b(?:dsf |the )?board (?:liaisons?|liasons?|members?|president|chair|seat)\b|\b(?:steering council|sc) (?:liaisons?|liasons?|members?)\b|\bon ?board(?:ing|ed)?\b/giu;
+  /\b(?:dsf |the )?board (?:members?|president|chair|seat)\b|\b(?:steering council|sc) members?\b|\bon ?board(?:ing|ed)?\b/giu;
+/** One role of the group that can decide: Chair, Co-Chair (Vice-Chair), a liaison. */
+const ROLE_WORD =
+  "(?:co-?chairs?|vice[- ]?chairs?|chairs?|board liaisons?|board liasons?|steering council liaisons?|sc liaisons?)";
+/** Role holders named as the ones who decide: "the Chair", "Chair/Co-Chair", "the Chair and Board Liaison". */
+const ROLE_BODY = new RegExp(
+  `\\b(?:the )?${ROLE_WORD}(?:\\s*(?:,|and|\\/|&|or)\\s*(?:the )?${ROLE_WORD})*\\b`,
+  "giu",
+);
 const SC_BODY = /\bsteering[- ]council\b|\bthe sc\b/giu;
 const BOARD_BODY = /\b(?:the )?(?:dsf |foundation(?:'s)? )?board(?: of directors)?\b/giu;
 const GROUP_BODY =
-  /\b(?:we|us|our|its own|their own)\b|\b(?:the |this |our |a |an )?(?:whole |full |entire |rest of the |remaining )?(?:[\p{L}-]+ ){0,4}?(?:group|team|wg|working group|committee|membership)\b|\b(?:existing|current|other|remaining|fellow|sitting|active|all|any|voting) (?:[\p{L}-]+ ){0,2}?members?\b|\b(?:group|team|wg) members?\b|\bmembers of the\b|^(?:the )?members\b|\b(?:the )?(?:co-?)?chairs?(?:\s*(?:and|\/|&)\s*co-?chairs?)?\b/giu;
+  /\b(?:we|us|our|its own|their own)\b|\b(?:the |this |our |a |an )?(?:whole |full |entire |rest of the |remaining )?(?:[\p{L}-]+ ){0,4}?(?:group|team|wg|working group|committee|membership)\b|\b(?:existing|current|other|remaining|fellow|sitting|active|all|any|voting) (?:[\p{L}-]+ ){0,2}?members?\b|\b(?:group|team|wg) members?\b|\bmembers of the\b|^(?:the )?members\b/giu;
 
 const ACTION =
-  /\b(?:vot(?:e|es|ed|ing)|approv(?:e|es|ed|ing|al)|elect(?:s|ed|ing|ion)?|select(?:s|ed|ing|ion)?|appoint(?:s|ed|ing|ment)?|decid(?:e|es|ed|ing)|decisions?|invit(?:e|es|ed|ing|ation)|induct(?:s|ed|ing|ion)?|screen(?:s|ed|ing)?|manag(?:e|es|ed|ing)|choos(?:e|es|ing)|chose|chosen|recruit(?:s|ed|ing)?|admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|vet(?:s|ted|ting)?|consensus|majority|ballot)\b|\b50\s*%\s*\+\s*1\b/iu;
+  /\b(?:vot(?:e|es|ed|ing)|approv(?:e|es|ed|ing|al)|elect(?:s|ed|ing|ion)?|select(?:s|ed|ing|ion)?|appoint(?:s|ed|ing|ment)?|decid(?:e|es|ed|ing)|decisions?|invit(?:e|es|ed|ing|ation)|induct(?:s|ed|ing|ion)?|screen(?:s|ed|ing)?|manag(?:e|es|ed|ing)|choos(?:e|es|ing)|chose|chosen|admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|vet(?:s|ted|ting)?|consensus|unanimous(?:ly)?|unanimity|majority|ballot)\b|\b50\s*%\s*\+\s*1\b/iu;
 /** Verbs that are about membership on their own ("they will be voted in by current members"). */
-const MEMBERSHIP_VERB =
-  /\bvoted in\b|\binduct(?:s|ed|ing|ion)?\b|\badmit(?:s|ted|ting)?\b|\brecruit(?:s|ed|ing)?\b/iu;
+const MEMBERSHIP_VERB = /\bvoted in\b|\binduct(?:s|ed|ing|ion)?\b|\badmit(?:s|ted|ting)?\b/iu;
 /** Voting words: with no body named, a vote on new members is the group's own. */
-const VOTING = /\bvot(?:e|es|ed|ing)\b|\bconsensus\b|\bmajority\b|\b50\s*%\s*\+\s*1\b|\bballot\b/iu;
+const VOTING =
+  /\bvot(?:e|es|ed|ing)\b|\bmajority\b|\b50\s*%\s*\+\s*1\b|\bballot\b|\belect(?:s|ed|ing|ion)?\b/iu;
+/** Everyone else must agree: consensus, unanimity. */
+const CONSENSUS = /\bconsensus\b|\bunanimous(?:ly)?\b|\bunanimity\b/iu;
+const INVITATION = /\binvit(?:e|es|ed|ing|ation|ations)\b/iu;
+/** Verbs of a decision taken by whoever is named ("the Chair appoints", "approved by the team"). */
+const CHOOSING =
+  /\b(?:approv(?:e|es|ed|ing|al)|select(?:s|ed|ing|ion)?|appoint(?:s|ed|ing|ment)?|choos(?:e|es|ing)|chose|chosen|admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|induct(?:s|ed|ing|ion)?|screen(?:s|ed|ing)?|vet(?:s|ted|ting)?|decid(?:e|es|ed|ing)|decisions?)\b|\bvoted in\b/iu;
+/** Deciding when new members are needed is not deciding who joins ("The team decides when new members are needed"). */
+const NEED_ONLY = /\bdecid\w*\s+(?:when|whether|if|how many)\b|\bdetermin\w*\b[^.]*\bneed/iu;
 const STRONG_OBJECT =
   /\bnew (?:[\p{L}-]+ )?members?\b|\bmembership\b|\bjoin(?:s|ed|ing)?\b|\badd(?:s|ed|ing)? (?:[\p{L}-]+ ){0,2}?(?:members?|people|volunteers|contributors|someone|anyone)\b|\badditions?\b|\bcandidates?\b|\bvolunteers?\b|\bapplicants?\b|\bapplications?\b|\bnominees?\b|\bnominations?\b|\bnewcomers?\b/iu;
 const WEAK_OBJECT = /\bmembers?\b|\bcontributors?\b|\bpeople\b|\bindividuals?\b/iu;
@@ -74,17 +93,29 @@ const NAMED_MEMBERS =
 const OTHER_OBJECT =
   /\bbudgets?\b|\bspending\b|\bgrants?\b|\bexpenses?\b|\bfunds?\b|\bmoney\b|\bcharter\b|\breports?\b|\bproposals?\b|\bplatforms?\b|\bpermissions?\b|\baccess\b|\b(?:co-?)?chairs?\b|\bliaisons?\b|\bevents?\b|\bpolic(?:y|ies)\b/iu;
 const NEGATION = /\b(?:not|never|no|without|neither|nor|cannot)\b|n't\b/iu;
-const AGENT = /\b(?:by|of|from|among|with)\s+(?:a |an |the )?(?:[\p{L}%+\d-]+\s+){0,4}?$/iu;
+/** Who acts: "by the Board", "from the members", "a vote of current members", "approval of the board". */
+const AGENT =
+  /(?:\b(?:by|from|among|with)|\b(?:vote|votes|approval|consent|consensus|decision|majority|agreement|invitation)\s+of)\s+(?:a |an |the )?(?:[\p{L}%+\d-]+\s+){0,4}?$/iu;
 const BODY_DECISION =
   /^(?:'s|’s)?\s+(?:approval|vote|votes|consent|consensus|decision|sign-off|agreement)\b/iu;
 
-/** Who decides in a clause about membership. */
-export type DecidingBody = "board" | "steering-council" | "group";
+/** Who decides in a clause about membership: a body, or the holders of named group roles. */
+export type DecidingBody = "board" | "steering-council" | "group" | "role";
+
+/** How a clause says new members are admitted. */
+export interface Admission {
+  body: DecidingBody;
+  /** The roles named when `body` is "role" ("the Chair and Co-Chair" -> chair, co-chair). */
+  roles: AppointingRole[];
+  /** vote (50%+1 and the like), consensus, invitation, or a decision in another word (approve, select, ...). */
+  how: "vote" | "consensus" | "invitation" | "decision";
+}
 
 interface Mention {
   body: DecidingBody;
   index: number;
   end: number;
+  text: string;
 }
 
 function mentions(clause: string): Mention[] {
@@ -97,25 +128,43 @@ function mentions(clause: string): Mention[] {
       const end = index + m[0].length;
       if (taken.some(([a, b]) => index < b && end > a)) continue;
       taken.push([index, end]);
-      out.push({ body, index, end });
+      out.push({ body, index, end, text: m[0] });
     }
   };
+  // Roles first: "Board Liaison" is a role, not the Board.
+  add("role", ROLE_BODY);
   add("steering-council", SC_BODY);
   add("board", BOARD_BODY);
   add("group", GROUP_BODY);
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** The group roles a role mention names, in a fixed order. */
+function rolesOf(mention: string): AppointingRole[] {
+  const t = mention.toLowerCase();
+  const roles: AppointingRole[] = [];
+  if (/\b(?:board liaisons?|board liasons?)\b/u.test(t)) roles.push("board-liaison");
+  if (/\b(?:steering council|sc) liaisons?\b/u.test(t)) roles.push("steering-council-liaison");
+  const rest = t.replace(/\b(?:board|steering council|sc) lia(?:i)?sons?\b/gu, " ");
+  const coChair = /\b(?:co-?|vice[- ]?)chairs?\b/gu;
+  const chair = /\bchairs?\b/u.test(rest.replace(coChair, " "));
+  if (coChair.test(rest)) roles.unshift("co-chair");
+  if (chair) roles.unshift("chair");
+  return roles;
+}
+
 /**
- * Who decides on new members in one clause: the body after "by"/"of" ("voted in by the Board",
- * "a vote of current members"), else a body with its approval ("subject to Board approval"), else
- * the first body named (the subject: "The Steering Council selects ..."), else the group when the
- * clause speaks of a vote, majority or consensus. Null when the clause is not about adding members:
- * no deciding action, nothing about members as its object, a negation, or a removal.
+ * Who decides on new members in one clause, and how: the body after "by" / "a vote of" ("voted in
+ * by the Board", "a vote of current members"), else a body with its approval ("subject to Board
+ * approval"), else the first body named (the subject: "The Steering Council selects ..."), else the
+ * group when the clause speaks of a vote, consensus or invitation. Role holders ("the Chair")
+ * decide only when the clause gives them a choosing verb; "manage" alone is administration. Null
+ * when the clause is not about adding members: no deciding action, nothing about members as its
+ * object, a negation, a removal, or only when new members are needed.
  */
-export function decidingBodyOf(clause: string, question = ""): DecidingBody | null {
+export function admissionOf(clause: string, question = ""): Admission | null {
   const c = clause.trim();
-  if (c === "" || REMOVAL_RE.test(c) || NEGATION.test(c)) return null;
+  if (c === "" || REMOVAL_RE.test(c) || NEGATION.test(c) || NEED_ONLY.test(c)) return null;
   // An answer takes its action and object from the question it answers ("How are members added? The team votes.").
   const q = question.trim();
   const action = ACTION.exec(c);
@@ -126,17 +175,36 @@ export function decidingBodyOf(clause: string, question = ""): DecidingBody | nu
     (WEAK_OBJECT.test(c) && !OTHER_OBJECT.test(c)) ||
     (q !== "" && WEAK_OBJECT.test(q) && !OTHER_OBJECT.test(q));
   if (!strongObject && !weakObject) return null;
+  const both = `${q} ${c}`;
+  const how: Admission["how"] = VOTING.test(both)
+    ? "vote"
+    : CONSENSUS.test(both)
+      ? "consensus"
+      : INVITATION.test(both)
+        ? "invitation"
+        : "decision";
   const found = mentions(c);
   const actionAt = action?.index ?? 0;
   const agent = found.find(
     (m) => m.index > actionAt && AGENT.test(c.slice(Math.max(0, m.index - 40), m.index)),
   );
-  if (agent) return agent.body;
   const approval = found.find((m) => BODY_DECISION.test(c.slice(m.end)));
-  if (approval) return approval.body;
-  const first = found[0];
-  if (first) return first.body;
-  return VOTING.test(c) || (q !== "" && VOTING.test(q)) ? "group" : null;
+  const chosen = agent ?? approval ?? found[0];
+  if (chosen?.body === "board" || chosen?.body === "steering-council") {
+    return { body: chosen.body, roles: [], how };
+  }
+  // A vote with role holders named is still the group's vote ("the Chair invites after a team vote").
+  if (chosen?.body === "role" && how !== "vote") {
+    if (!CHOOSING.test(c) && !INVITATION.test(c)) return null;
+    return { body: "role", roles: rolesOf(chosen.text), how };
+  }
+  if (chosen) return { body: "group", roles: [], how };
+  return how === "decision" ? null : { body: "group", roles: [], how };
+}
+
+/** Who decides on new members in one clause (see `admissionOf`), or null. */
+export function decidingBodyOf(clause: string, question = ""): DecidingBody | null {
+  return admissionOf(clause, question)?.body ?? null;
 }
 
 /** Splits a sentence into clauses at semicolons and at "but", "while", "whereas", "however". */
@@ -147,11 +215,15 @@ export function clauses(sentence: string): string[] {
     .filter((s) => s !== "");
 }
 
-const BODY_MODEL: Record<DecidingBody, MembershipModel> = {
-  board: "board-managed",
-  "steering-council": "steering-council-managed",
-  group: "direct",
-};
+/** The membership model an admission implies. */
+export function modelOfAdmission(a: Admission): MembershipModel {
+  if (a.body === "board") return "board-managed";
+  if (a.body === "steering-council") return "steering-council-managed";
+  if (a.body === "role") return "appointment";
+  if (a.how === "consensus") return "consensus";
+  if (a.how === "invitation") return "invitation";
+  return "direct";
+}
 
 /** The membership model a sentence states with a leading label ("Direct membership:", "Board-managed:"). */
 export function strongModelOf(sentence: string): MembershipModel | null {
@@ -159,41 +231,83 @@ export function strongModelOf(sentence: string): MembershipModel | null {
   return null;
 }
 
+/** A model with the roles that appoint (non-empty only for `appointment`). */
+export interface ModelReading {
+  model: MembershipModel;
+  appointedBy: AppointingRole[];
+}
+
 /**
  * The membership model a sentence implies: a model named in a clause ("Membership is self-managed"),
- * else the body that decides on new members in its first clause that names one (`decidingBodyOf`).
- * Removal clauses are kept apart: how members are removed says nothing about how they are added.
+ * else how its first clause about adding members says they are admitted (`admissionOf`). Removal
+ * clauses are kept apart: how members are removed says nothing about how they are added.
  */
-export function weakModelOf(sentence: string, question = ""): MembershipModel | null {
+export function weakReadingOf(sentence: string, question = ""): ModelReading | null {
   for (const clause of clauses(sentence)) {
     if (REMOVAL_RE.test(clause)) continue;
-    for (const [model, re] of MODEL_KEYWORD) if (re.test(clause)) return model;
-    const body = decidingBodyOf(clause, question);
-    if (body) return BODY_MODEL[body];
+    const admission = admissionOf(clause, question);
+    // "Self-managed" names the template's direct model, unless the clause says how (by invitation).
+    for (const [model, re] of MODEL_KEYWORD) {
+      if (!re.test(clause)) continue;
+      if (model === "direct" && admission && admission.body === "group" && admission.how !== "decision") {
+        return { model: modelOfAdmission(admission), appointedBy: [] };
+      }
+      return { model, appointedBy: [] };
+    }
+    if (admission) return { model: modelOfAdmission(admission), appointedBy: admission.roles };
   }
   return null;
+}
+
+/** The membership model a sentence implies (see `weakReadingOf`), or null. */
+export function weakModelOf(sentence: string, question = ""): MembershipModel | null {
+  return weakReadingOf(sentence, question)?.model ?? null;
 }
 
 /**
  * Picks the model: the first labelled statement wins, else the first implied one, in document order.
- * A sentence right after a question is read as its answer.
+ * A sentence right after a question is read as its answer. An appointment names who appoints; a
+ * labelled "By appointment:" sentence takes them from its own clauses.
  */
-export function membershipModelOf(texts: string[]): MembershipModel | null {
+export function membershipReadingOf(texts: string[]): ModelReading | null {
   const all = texts.flatMap(sentences);
   for (const s of all) {
-    const m = strongModelOf(s);
-    if (m) return m;
+    const model = strongModelOf(s);
+    if (!model) continue;
+    if (model !== "appointment") return { model, appointedBy: [] };
+    const rest = s.replace(/^[^:]*:\s*/u, "");
+    const roles = weakReadingOf(rest)?.appointedBy ?? [];
+    return { model, appointedBy: roles };
   }
   for (const [i, s] of all.entries()) {
     const before = all[i - 1] ?? "";
-    const m = weakModelOf(s, before.endsWith("?") ? before : "");
-    if (m) return m;
+    const reading = weakReadingOf(s, before.endsWith("?") ? before : "");
+    if (reading) return reading;
   }
   return null;
 }
 
+/** The membership model of a charter's policy texts (see `membershipReadingOf`), or null. */
+export function membershipModelOf(texts: string[]): MembershipModel | null {
+  return membershipReadingOf(texts)?.model ?? null;
+}
+
+const ROLE_NAMES: Record<AppointingRole, string> = {
+  chair: "Chair",
+  "co-chair": "Co-Chair",
+  "board-liaison": "Board Liaison",
+  "steering-council-liaison": "Steering Council Liaison",
+};
+
+/** "the Chair", "the Chair and the Co-Chair", "the Chair, the Co-Chair and the Board Liaison". */
+export function rolesPhrase(roles: readonly AppointingRole[]): string {
+  const names = roles.map((r) => `the ${ROLE_NAMES[r]}`);
+  if (names.length <= 1) return names[0] ?? "the Chair";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
 /** Sentence written at the top of "Future membership" on export so the model reads back the same. */
-export function modelSentence(model: MembershipModel): string {
+export function modelSentence(model: MembershipModel, appointedBy: readonly AppointingRole[] = []): string {
   switch (model) {
     case "direct":
       return "Direct membership: the group votes to approve new members and elects its own Chair and Co-Chair.";
@@ -201,6 +315,12 @@ export function modelSentence(model: MembershipModel): string {
       return "Board-managed: new members must be voted in by the Board, which also approves the Chair and Co-Chair.";
     case "steering-council-managed":
       return "Steering Council-managed: new members must be voted in by the Steering Council, which also approves the Chair and Co-Chair.";
+    case "invitation":
+      return "By invitation: any existing member may invite a new member to join; no vote is held.";
+    case "consensus":
+      return "By consensus: new members are admitted when every other member approves; one objection is enough to refuse.";
+    case "appointment":
+      return `By appointment: new members are appointed by ${rolesPhrase(appointedBy.length ? appointedBy : ["chair"])}.`;
     case "other":
       return "Membership model: other.";
   }
@@ -333,6 +453,19 @@ export function termSentence(
   if (months !== null) parts.push(`Members serve a ${months}-month term.`);
   if (window) parts.push(`Terms run from ${windowDate(window.start)} to ${windowDate(window.end)}.`);
   return parts.length ? parts.join(" ") : null;
+}
+
+/** "04-01" as "1 April"; the text itself when it is not a valid month-day. */
+export function dayMonthText(mmddText: string): string {
+  const m = /^(\d{2})-(\d{2})$/u.exec(mmddText);
+  const name = m ? MONTHS[Number(m[1]) - 1] : undefined;
+  if (!m || !name) return mmddText;
+  return `${Number(m[2])} ${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
+/** A yearly term window in words: "1 April to 31 March each year". */
+export function termWindowText(window: { start: string; end: string }): string {
+  return `${dayMonthText(window.start)} to ${dayMonthText(window.end)} each year`;
 }
 
 function windowDate(mmddText: string): string {

@@ -5,10 +5,11 @@
  * once, in order of first appearance; alumni are kept apart.
  */
 import type { List, Paragraph, RootContent, Table } from "mdast";
-import { collapseSpace, inlineText, lineOf } from "./markdown.ts";
+import { collapseSpace, inlineText, itemOwnText, lineOf } from "./markdown.ts";
 import {
   classifyRoleLabel,
   isPlaceholder,
+  looksLikeName,
   looksLikeRole,
   parsePerson,
   personKey,
@@ -45,7 +46,7 @@ class Roster {
   add(person: Person, label: RoleLabel, line: number | null): void {
     const key = personKey(person.name);
     if (label.slot === "alumni") {
-      if (!this.alumni.has(key)) this.alumni.set(key, { ...person });
+      if (!this.alumni.has(key)) this.alumni.set(key, { name: person.name, handle: person.handle });
       return;
     }
     const existing = this.members.get(key);
@@ -56,19 +57,21 @@ class Roster {
           `${existing.name} is listed with different handles (${existing.handle}, ${person.handle}); keeping ${existing.handle}`,
         );
       } else if (person.handle && !existing.handle) existing.handle = person.handle;
-    } else this.members.set(key, { name: person.name, handle: person.handle });
+      // A member is tentative only while every mention of them is.
+      if (!person.tentative) delete existing.tentative;
+    } else this.members.set(key, { ...person });
     if (label.slot === "members") return;
+    let slot: Map<string, Person> | undefined;
     if (label.slot === "other") {
-      let people = this.other.get(label.title);
-      if (!people) {
-        people = new Map();
-        this.other.set(label.title, people);
+      slot = this.other.get(label.title);
+      if (!slot) {
+        slot = new Map();
+        this.other.set(label.title, slot);
       }
-      if (!people.has(key)) people.set(key, person);
-      return;
-    }
-    const slot = this.slots[label.slot];
-    if (!slot.has(key)) slot.set(key, person);
+    } else slot = this.slots[label.slot];
+    const held = slot.get(key);
+    if (!held) slot.set(key, { ...person });
+    else if (!person.tentative) delete held.tentative;
   }
 
   warn(line: number | null, message: string): void {
@@ -77,10 +80,11 @@ class Roster {
   }
 
   result(prose: RootContent[]): MembershipResult {
-    const withHandle = (p: Person): Person => ({
-      name: this.members.get(personKey(p.name))?.name ?? p.name,
-      handle: this.members.get(personKey(p.name))?.handle ?? p.handle,
-    });
+    const withHandle = (p: Person): Person => {
+      const m = this.members.get(personKey(p.name));
+      const out: Person = { name: m?.name ?? p.name, handle: m?.handle ?? p.handle };
+      return p.tentative ? { ...out, tentative: true } : out;
+    };
     const list = (m: Map<string, Person>) => [...m.values()].map(withHandle);
     for (const key of this.alumni.keys()) {
       const m = this.members.get(key);
@@ -169,19 +173,49 @@ function truncate(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** True when a line reads as people: "Label: people", "Name, Role", "Role - Name", or names. */
-function readsAsPeople(text: string): boolean {
+/**
+ * True when a line reads as people: "Label: people", "Name, Role", "Role - Name", or names. With
+ * `strict`, a label's value must read as people too and names must look like names
+ * (`looksLikeName`): "Chair: runs the meetings" and "Schedule meetings" do not.
+ */
+function readsAsPeople(text: string, strict = false): boolean {
   const t = text.trim();
   const colon = topLevelColon(t);
-  if (colon > 0 && classifyRoleLabel(t.slice(0, colon))) return true;
+  if (colon > 0 && classifyRoleLabel(t.slice(0, colon))) {
+    const value = t.slice(colon + 1).trim();
+    return !strict || value === "" || readsAsPeople(value, true);
+  }
   let names = t;
   const parts = splitTopLevel(t, /\s*,\s*/uy);
   if (parts.length >= 2 && looksLikeRole(parts.slice(1).join(", "))) names = parts[0] ?? "";
   const dash = /^(.+?)\s+[-–—]\s+(.+)$/u.exec(t);
   if (dash?.[1] && dash[2]) names = looksLikeRole(dash[1]) ? dash[2] : looksLikeRole(dash[2]) ? dash[1] : t;
   const parsed = splitPeople(names).map(parsePerson);
-  return parsed.length > 0 && parsed.every((r) => r.kind !== "invalid");
+  return (
+    parsed.length > 0 &&
+    parsed.every(
+      (r) => r.kind !== "invalid" && (!strict || r.kind !== "person" || looksLikeName(r.person.name)),
+    )
+  );
 }
+
+/**
+ * True when a list describes work rather than naming people: most of its items do not read as
+ * people when read strictly ("Schedule meetings", "Chair: runs the meetings", "Keep the notes
+ * up to date."), or it follows a lead-in about duties ("The Chair is responsible for:").
+ */
+function isDutyList(list: List, leadIn: string | null): boolean {
+  const strict = (t: string) => readsAsPeople(t, true);
+  if (leadIn !== null && DUTY_LEAD_IN.test(leadIn)) return true;
+  const texts = list.children.map((item) => itemOwnText(item)).filter((t) => t !== "");
+  if (texts.length === 0) return false;
+  const failing = texts.filter((t) => !strict(t)).length;
+  return failing * 2 > texts.length;
+}
+
+/** A lead-in that introduces duties or a description of roles, not a roster. */
+const DUTY_LEAD_IN =
+  /\bresponsib|\bduties\b|\btasks?\b|\bexpected to\b|\b(?:will|shall|should|must|can|may)\s*:?$|\bincludes?:?$|\bdoes\b|\broles? (?:definitions?|descriptions?)\b/iu;
 
 /**
  * A top-level paragraph of two or more lines that all read as people (names on unbulleted lines under
@@ -189,7 +223,7 @@ function readsAsPeople(text: string): boolean {
  */
 function isRoster(lines: { text: string }[]): boolean {
   const texts = lines.map((l) => l.text.trim()).filter((t) => t !== "");
-  if (texts.length < 2 || !texts.every(readsAsPeople)) return false;
+  if (texts.length < 2 || !texts.every((t) => readsAsPeople(t))) return false;
   return texts.some((t) => splitPeople(t).some((p) => parsePerson(p).kind === "person"));
 }
 
@@ -245,7 +279,8 @@ function paragraphLines(p: Paragraph): { text: string; line: number | null }[] {
     .map((text, i) => ({ text, line: start === null ? null : start + i }));
 }
 
-function readList(roster: Roster, list: List, base: RoleLabel): void {
+function readList(roster: Roster, list: List, base: RoleLabel, leadIn: string | null = null): void {
+  if (isDutyList(list, leadIn)) return;
   for (const item of list.children) {
     let opened: RoleLabel | null = null;
     for (const child of item.children) {
@@ -286,19 +321,27 @@ export function readMembership(sections: Section[]): MembershipResult {
   for (const section of sections) {
     if (section.key !== "membership" && section.key !== "alumni") continue;
     let mode: RoleLabel = section.key === "alumni" ? ALUMNI : MEMBERS;
+    // The prose paragraph right before a list, when it ends with ":" (a lead-in such as "The Chair will:").
+    let leadIn: string | null = null;
     for (const node of section.nodes) {
       if (node.type === "paragraph") {
         const r = readLines(roster, paragraphLines(node), mode === ALUMNI ? ALUMNI : null, false);
         if (r.opened)
           mode = r.opened.slot === "alumni" ? ALUMNI : section.key === "alumni" ? ALUMNI : r.opened;
         if (r.prose) prose.push(node);
-      } else if (node.type === "list") readList(roster, node, mode);
+        const text = collapseSpace(inlineText(node));
+        leadIn = r.prose && text.endsWith(":") ? text : null;
+        continue;
+      }
+      if (node.type === "list") readList(roster, node, mode, leadIn);
       else if (node.type === "table") readTable(roster, node, mode);
       else if (node.type === "blockquote") {
         for (const inner of node.children) {
           if (inner.type === "list") readList(roster, inner, mode);
         }
       }
+      // A comment between a lead-in and its list keeps the lead-in.
+      if (node.type !== "html") leadIn = null;
     }
   }
   return roster.result(prose);

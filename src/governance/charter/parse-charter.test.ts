@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sharedData } from "../../../test/shared-data.ts";
+import { termWindowText } from "./membership-model.ts";
 import { parseCharter } from "./parse-charter.ts";
 import { renderCharterMarkdown } from "./render-charter.ts";
 import type { Cadence, GroupKind, GroupStatus, MembershipModel, ParsedCharter, Person } from "./types.ts";
@@ -61,10 +62,10 @@ const EXPECTED: Record<string, Expected> = {
     alumni: names("Marijke Luttekes", "Tushar Gupta"),
     termMonths: 12, // "opt-in to remain on the team on an annual basis"
     termWindow: null,
-    membershipModel: "direct",
+    membershipModel: null, // "The team decides when new members are needed": who admits them is not stated
     meetingCadence: "monthly",
     reportingCadence: "monthly", // public meeting notes at the monthly meeting cadence come first
-    missing: [],
+    missing: ["membershipModel"],
   },
   "active/ai.md": {
     name: "AI research working group",
@@ -88,10 +89,10 @@ const EXPECTED: Record<string, Expected> = {
     alumni: none,
     termMonths: null, // "one-off research project of four months" is the group's lifetime
     termWindow: null,
-    membershipModel: "direct",
+    membershipModel: null, // a form to apply; who decides is not stated
     meetingCadence: "monthly",
     reportingCadence: "monthly",
-    missing: [],
+    missing: ["membershipModel"],
   },
   "active/code-of-conduct.md": {
     name: "Code of Conduct Working Group",
@@ -254,7 +255,7 @@ const EXPECTED: Record<string, Expected> = {
     alumni: none,
     termMonths: 12,
     termWindow: null,
-    membershipModel: "direct",
+    membershipModel: "invitation", // "manages its own membership by invitation"
     meetingCadence: "monthly",
     reportingCadence: "none",
     missing: ["chair", "coChair"],
@@ -336,7 +337,7 @@ const EXPECTED: Record<string, Expected> = {
     alumni: none,
     termMonths: 12,
     termWindow: null,
-    membershipModel: "direct",
+    membershipModel: "invitation", // "Any existing member can invite an active contributor"
     meetingCadence: null,
     reportingCadence: "none",
     missing: ["chair", "coChair", "meetingCadence"],
@@ -482,8 +483,8 @@ describe("parseCharter on every charter in the snapshot", () => {
 describe("parseCharter text fields on snapshot charters", () => {
   it("keeps channels from comms lists and lines, leaving out meetings, intros and TBC entries", () => {
     expect(parseFile("active/ai.md").channels).toEqual([
-      "Public #ai channel on Django Discord server",
-      "Private channel on Django Discord server or on the DSF Slack workspace",
+      "Public #ai channel on [Django Discord server](https://chat.djangoproject.com/)",
+      "Private channel on [Django Discord server](https://chat.djangoproject.com/) or on the DSF Slack workspace",
       "A private Google Drive folder and Group in the DSF Google workspace",
       "@django/ai in the Django organization",
     ]);
@@ -492,9 +493,9 @@ describe("parseCharter text fields on snapshot charters", () => {
       "Private channel in the DSF slack",
     ]);
     expect(parseFile("active/operations.md").channels).toEqual([
-      "The team can be contacted via the ops@djangoproject.com email.",
-      "GitHub team",
-      "The team has a private channel on the Django Discord server.",
+      "The team can be contacted via the [ops@djangoproject.com](mailto:ops@djangoproject.com) email.",
+      "[GitHub team](https://github.com/orgs/django/teams/ops-team)",
+      "The team has a private channel on the [Django Discord server](https://chat.djangoproject.com).",
     ]);
     const marketing = parseFile("proposals/marketing.md").channels;
     expect(marketing).toHaveLength(3);
@@ -539,7 +540,9 @@ describe("parseCharter text fields on snapshot charters", () => {
   it("reads eligibility, joining, removal and budget as plain text, TBD as absent", () => {
     const sm = parseFile("active/social-media.md");
     expect(sm.eligibility).toMatch(/^Members must have demonstrable experience with social media platforms/u);
-    expect(sm.howToJoin).toBe("To join, use our form: Apply to join the Social media working group");
+    expect(sm.howToJoin).toBe(
+      "To join, use our form: [Apply to join the Social media working group](https://forms.gle/vmhftHhDSyLKQKj66)",
+    );
     expect(sm.removalRule).toMatch(/^Members can propose a vote on removing a member/u);
     expect(sm.budget).toBe("The working group will have no allocated budget.");
     const a11y = parseFile("active/accessibility.md");
@@ -548,10 +551,50 @@ describe("parseCharter text fields on snapshot charters", () => {
     const oc = parseFile("active/online-community.md");
     expect(oc.budget).not.toMatch(/How much money/u);
     expect(oc.howToJoin).toMatch(/^Send one of the WG members a message/u);
-    expect(parseFile("active/code-of-conduct.md").howToJoin).toMatch(/email conduct@djangoproject\.com/u);
-    expect(parseFile("active/fellowship.md").scope).toMatch(
-      /^The Fellowship Working Group manages the Django Fellowship Program/u,
+    expect(parseFile("active/code-of-conduct.md").howToJoin).toMatch(
+      /email \[conduct@djangoproject\.com\]\(mailto:conduct@djangoproject\.com\)/u,
     );
+    expect(parseFile("active/fellowship.md").scope).toMatch(
+      /^The Fellowship Working Group manages the \[Django Fellowship Program\]\(https:/u,
+    );
+  });
+
+  it("keeps links (http, https, mailto) in text fields, email addresses as mailto links", () => {
+    const coc = parseFile("active/code-of-conduct.md");
+    expect(coc.scope).toContain("[Django Code of Conduct](https://djangoproject.com/conduct)");
+    // A bare address in running text is a link too, as GFM reads it.
+    expect(coc.scope).toContain(
+      "See [https://github.com/django/code-of-conduct](https://github.com/django/code-of-conduct) for full details.",
+    );
+    const fellowship = parseFile("active/fellowship.md");
+    expect(fellowship.howToJoin).toContain(
+      "[Contact the board](https://www.djangoproject.com/contact/foundation/) to express interest.",
+    );
+    // Links to other files and anchors of the repository keep their text only.
+    expect(fellowship.scope).toContain("reported to the Code of Conduct WG who will");
+    expect(fellowship.scope).not.toContain("(code-of-conduct.md)");
+    expect(fellowship.scope).toContain("See Fellow Management, below,");
+    const dceu = parseFile("archive/dceu.md");
+    expect(dceu.channels[0]).toContain(
+      "[european-organizers-support@djangoproject.com](mailto:european-organizers-support@djangoproject.com)",
+    );
+    expect(parseFile("active/accessibility.md").channels).toContain(
+      "Public #accessbility channel on [Django Discord server](https://chat.djangoproject.com)",
+    );
+    // Literal brackets are escaped so they never read as a link.
+    expect(parseFile("proposals/marketing.md").howToJoin).toMatch(
+      /^To apply to join the group, fill our \\\[marketing working group application form\\\]\.\n/u,
+    );
+  });
+
+  it("keeps every criterion of Fellowship's eligibility list, the first one included", () => {
+    const c = parseFile("active/fellowship.md");
+    expect(c.eligibility).toMatch(
+      /^The Board will select membership with some high-level goals in mind:\n\n- Diversity: /u,
+    );
+    expect(c.eligibility).toContain("\n- Management experience: ");
+    expect(c.eligibility).toContain("\n- Django community experience: ");
+    expect(termWindowText(c.termWindow ?? { start: "", end: "" })).toBe("1 April to 31 March each year");
   });
 
   it("warns about a working group without a Board Liaison and only then", () => {
@@ -650,5 +693,48 @@ describe("export round trip on every snapshot charter", () => {
     expect(c.warnings.length).toBeGreaterThan(0);
     const again = parseCharter({ markdown: renderCharterMarkdown({ ...c, warnings: ["line 1: odd"] }) });
     expect(again.warnings).not.toContain("line 1: odd");
+  });
+});
+
+describe("lists under a lead-in sentence or straight under a heading", () => {
+  const future = (body: string) =>
+    parseCharter({ markdown: `# Example Working Group\n\n## Future membership\n\n${body}\n` });
+
+  it("keeps a list whose lead-in names no field whole, under the field its items are about", () => {
+    const variants = [
+      "The Board picks members with these goals in mind:\n\n- Breadth: members come from many places.\n- Experience with running events is welcome.\n- Candidates should have some time to give.",
+      "We look for the following:\n\n- Curiosity above all.\n- Experience in writing documentation.\n- Members must be DSF Individual Members.",
+      "When choosing, the group weighs:\n\n* A balance of regions\n* Requirements of the role\n* Prior experience with Django",
+    ];
+    for (const v of variants) {
+      const c = future(v);
+      const items = v.split("\n").filter((l) => /^[-*] /u.test(l));
+      expect(c.eligibility, v).not.toBeNull();
+      for (const item of items) expect(c.eligibility, v).toContain(`- ${item.slice(2)}`);
+    }
+  });
+
+  it("reads a mixed list item by item, so terms and removal do not become eligibility", () => {
+    const c = future(
+      "The membership will operate as follows:\n\n- Anyone who has contributed may join.\n- Members serve a one-year term.\n- Members can be removed by a vote of the rest of the group.",
+    );
+    expect(c.eligibility).toBe("Anyone who has contributed may join.");
+    expect(c.removalRule).toBe("Members can be removed by a vote of the rest of the group.");
+    expect(c.termMonths).toBe(12);
+  });
+
+  it("keeps a list straight under the heading whole when its items are about one field", () => {
+    const c = future(
+      "- Open to everyone in the community.\n- Some knowledge of accessibility.\n- Experience with screen readers.",
+    );
+    expect(c.eligibility).toBe(
+      "- Open to everyone in the community.\n- Some knowledge of accessibility.\n- Experience with screen readers.",
+    );
+  });
+
+  it("writes a yearly window in words", () => {
+    expect(termWindowText({ start: "04-01", end: "03-31" })).toBe("1 April to 31 March each year");
+    expect(termWindowText({ start: "01-15", end: "12-31" })).toBe("15 January to 31 December each year");
+    expect(termWindowText({ start: "13-01", end: "03-31" })).toBe("13-01 to 31 March each year");
   });
 });

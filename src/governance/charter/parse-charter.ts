@@ -17,7 +17,7 @@
  */
 import type { Html, Root } from "mdast";
 import { readBudget, readComms, readReporting } from "./comms.ts";
-import { collapseSpace, displayText, joinPlainBlocks, parseMarkdownTree } from "./markdown.ts";
+import { collapseSpace, displayText, joinPlainBlocks, parseMarkdownTree, plainOfLinked } from "./markdown.ts";
 import { readMembership } from "./membership.ts";
 import { titleCase } from "./people.ts";
 import { readPolicy } from "./policy.ts";
@@ -179,13 +179,14 @@ function parseUnsafe(input: ParseCharterInput): ParsedCharter {
     name,
     kind,
     status,
-    scope: isPlaceholderText(scopeText) ? null : scopeText,
+    scope: isPlaceholderText(scopeText === null ? null : plainOfLinked(scopeText)) ? null : scopeText,
     roles: membership.roles,
     members: membership.members,
     alumni: membership.alumni,
     termMonths: policy.termMonths,
     termWindow: policy.termWindow,
     membershipModel: policy.membershipModel,
+    appointedBy: policy.appointedBy,
     removalRule: policy.removalRule,
     eligibility: policy.eligibility,
     howToJoin: policy.howToJoin,

@@ -41,7 +41,41 @@ export function isPlaceholder(text: string): boolean {
 }
 
 const QUALIFIER =
-  /^(?:interim|acting|temporary|temp|outgoing|incoming|emeritus|emerita|retired|on leave|optional|pending|tbc|tbd|elect|chair-elect|he\/him|she\/her|they\/them|he\/they|she\/they|any pronouns|non-voting|voting|ex[- ]officio|observer|advisor|adviser|alternate|inactive|former|new|returning|proposed|nominated|invited|[a-z]+\/[a-z]+)$/iu;
+  /^(?:interim|acting|temporary|temp|outgoing|incoming|emeritus|emerita|retired|on leave|optional|tbd|elect|chair-elect|he\/him|she\/her|they\/them|he\/they|she\/they|any pronouns|non-voting|voting|ex[- ]officio|observer|advisor|adviser|alternate|inactive|former|new|returning|[a-z]+\/[a-z]+)$/iu;
+
+/** Words in parentheses that make a name a proposal, not yet a holder: "(tentative)", "(TBC)", "(invited)". */
+const TENTATIVE_WORD =
+  /^(?:\?+|tentative(?:ly)?|tbc|to be confirmed|unconfirmed|not yet confirmed|pending(?: confirmation| acceptance)?|proposed|nominated|invited|maybe|possibly|probably|perhaps|if (?:she|he|they) (?:agrees?|accepts?))\??$/iu;
+/** A trailing "?" or "(?)", "(tentative)", " TBC" after a name. */
+const TENTATIVE_SUFFIX = /\s*(?:\?+|\(([^()]*)\)|\b(?:tbc|to be confirmed)\b\.?)\s*$/iu;
+/** A leading "Maybe", "Possibly", "Tentatively:", "Proposed:". */
+const TENTATIVE_PREFIX =
+  /^(?:maybe|possibly|probably|perhaps|tentatively|tentative|proposed|nominated)\b\s*:?\s*/iu;
+
+/**
+ * Strips the marks that write a name tentatively ("Jane Doe?", "Jane Doe (?)", "Jane Doe (TBC)",
+ * "Maybe Jane Doe", "Proposed: Jane Doe") and says whether there were any. Placeholders stay as
+ * they are ("You?" still reads as a placeholder after stripping).
+ */
+export function readTentative(text: string): { text: string; tentative: boolean } {
+  let t = text.trim();
+  let tentative = false;
+  for (let i = 0; i < 4; i++) {
+    const before = t;
+    const suffix = TENTATIVE_SUFFIX.exec(t);
+    if (suffix && (suffix[1] === undefined || TENTATIVE_WORD.test(suffix[1].trim()))) {
+      t = t.slice(0, suffix.index).trim();
+      tentative = true;
+    }
+    const prefix = TENTATIVE_PREFIX.exec(t);
+    if (prefix && prefix[0].length < t.length) {
+      t = t.slice(prefix[0].length).trim();
+      tentative = true;
+    }
+    if (t === before) break;
+  }
+  return { text: t, tentative };
+}
 
 const ROLE_WORDS =
   /\b(?:chair|co-?chair|vice[- ]?chair|chairs?|liaison|liason|president|secretary|treasurer|manager)\b/iu;
@@ -132,6 +166,25 @@ export function normaliseRoleTitle(label: string): string {
   return titleCase(t.replace(/[.,;]+$/u, "").trim());
 }
 
+/** Words of a sentence or of a description of duties; a role label has none of them. */
+const DUTY_WORDS =
+  /\b(?:is|are|was|were|will|shall|should|must|can|could|may|might|does|do|has|have|needs?|responsible|responsibilit(?:y|ies)|duties|duty|tasks?|includes?|including|expected|definitions?|description|describes?|means)\b/iu;
+
+/** Lower-case words that may sit inside a name ("Guido van Rossum", "Maria de la Cruz"). */
+const NAME_PARTICLE =
+  /^(?:van|von|de|der|den|da|di|du|del|della|dos|das|la|le|bin|al|el|ibn|ter|ten|zu|y|e)$/u;
+
+/**
+ * True when a name reads as one in a list that may not be a roster: one word (a handle or a
+ * mononym), or every word capitalised or a name particle. "Schedule meetings" passes the lenient
+ * `nameProblem` (one lower-case word) but not this.
+ */
+export function looksLikeName(name: string): boolean {
+  const words = name.split(" ").filter((w) => w !== "");
+  if (words.length <= 1) return true;
+  return words.every((w) => !/^\p{Ll}/u.test(w) || NAME_PARTICLE.test(w));
+}
+
 /** Classifies a role label; null when it is not a role ("Note", a sentence). */
 export function classifyRoleLabel(label: string): RoleLabel | null {
   const clean = cleanRoleLabel(label);
@@ -155,6 +208,8 @@ export function classifyRoleLabel(label: string): RoleLabel | null {
   if (/^(?:chair|chairs|chairperson|chairman|chairwoman|chair person|lead|team lead|group lead)$/u.test(l))
     return { slot: "chair", title: "Chair" };
   if (/[.!?]$/u.test(clean) || /^(?:note|notes|see|example|e\.g|i\.e|nb)$/u.test(l)) return null;
+  // "The Chair is responsible for", "Duties of the Co-Chair", "The Board Liaison will": a lead-in, not a role.
+  if (DUTY_WORDS.test(l)) return null;
   if (/^https?$/u.test(l)) return null;
   // Other titled roles: a role word ("Line Manager", "CoC Liaison") or a short capitalised title.
   const words = clean.split(" ");
@@ -203,10 +258,16 @@ function handleFromParenthetical(inner: string): string | null | "qualifier" | "
   return isPlaceholder(t) ? "qualifier" : null;
 }
 
-/** Reads one person from text such as "Andrew Miller (nanorepublica)"; placeholders are not people. */
+/**
+ * Reads one person from text such as "Andrew Miller (nanorepublica)"; placeholders are not people.
+ * A name written tentatively ("Jane Doe?", "Jane Doe (tentative)") is a person marked `tentative`.
+ */
 export function parsePerson(raw: string): PersonParse {
-  let text = raw.replace(/<!--[\s\S]*?-->/gu, " ").trim();
-  if (text.length > 200) return { kind: "invalid", reason: "too long for a name" };
+  const uncommented = raw.replace(/<!--[\s\S]*?-->/gu, " ").trim();
+  if (uncommented.length > 200) return { kind: "invalid", reason: "too long for a name" };
+  const marked = readTentative(uncommented);
+  let text = marked.text;
+  let tentative = marked.tentative;
   if (isPlaceholder(text)) return { kind: "placeholder" };
   let roleText: string | null = null;
   // E-mail addresses and links beside a name are contact details, not part of it.
@@ -222,6 +283,10 @@ export function parsePerson(raw: string): PersonParse {
   let handle: string | null = null;
   // Parentheticals: handles, or qualifiers to drop.
   text = text.replace(/\(([^()]*)\)/gu, (_m, inner: string) => {
+    if (TENTATIVE_WORD.test(inner.trim())) {
+      tentative = true;
+      return " ";
+    }
     const h = handleFromParenthetical(inner);
     if (h === "role") roleText ??= inner.trim();
     else if (h && h !== "qualifier" && handle === null) handle = h;
@@ -239,7 +304,8 @@ export function parsePerson(raw: string): PersonParse {
   if (isPlaceholder(name)) return { kind: "placeholder" };
   const reason = nameProblem(name);
   if (reason) return { kind: "invalid", reason };
-  return { kind: "person", person: { name, handle }, roleText };
+  const person: Person = tentative ? { name, handle, tentative: true } : { name, handle };
+  return { kind: "person", person, roleText };
 }
 
 /** Why a string cannot be a person's name, or null when it can. */
@@ -252,12 +318,8 @@ export function nameProblem(name: string): string | null {
   const words = name.split(" ");
   if (words.length > 6) return "too many words for a name";
   if (/[,]/u.test(name)) return "contains a comma";
-  if (/\s(?:and|&)\s/iu.test(name)) return "names more than one person";
-  const lower = words.filter(
-    (w) =>
-      /^\p{Ll}/u.test(w) &&
-      !/^(?:van|von|de|der|den|da|di|du|del|della|dos|das|la|le|bin|al|el|ibn|ter|ten|zu|y|e)$/u.test(w),
-  );
+  if (/\s(?:and|&|or)\s/iu.test(name)) return "names more than one person";
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLE.test(w));
   if (words.length > 1 && lower.length >= 2) return "reads as a sentence, not a name";
   if (/\.$/u.test(name) && !/\b\p{Lu}\.$/u.test(name)) return "reads as a sentence, not a name";
   return null;

@@ -16,16 +16,17 @@
  *   "Members:" and the role lines after them.
  */
 import { meetingSentence, reportingSentence } from "./cadence.ts";
-import { escapeInline, escapeLineStart, renderPlainText } from "./markdown.ts";
+import { escapeInline, escapeLineStart, renderLinkedLineStart, renderPlainText } from "./markdown.ts";
 import { modelSentence, termSentence } from "./membership-model.ts";
 import { kindFromTitle, METADATA_MARKER } from "./parse-charter.ts";
 import { looksLikeRole, personKey } from "./people.ts";
 import { BOARD_ACTIONS_HEADING, DELEGATED_HEADING } from "./scope.ts";
 import type { ParsedCharter, Person } from "./types.ts";
 
-/** A person as plain (unescaped) text: "Name (handle)". */
+/** A person as plain (unescaped) text: "Name (handle)", with a "?" when named tentatively. */
 function personText(p: Person): string {
-  return p.handle ? `${p.name} (${p.handle})` : p.name;
+  const text = p.handle ? `${p.name} (${p.handle})` : p.name;
+  return p.tentative ? `${text}?` : text;
 }
 
 function peopleText(people: Person[]): string {
@@ -81,6 +82,8 @@ function rolesByMember(c: ParsedCharter): Map<string, string[]> | null {
     ["Steering Council Liaison", c.roles.steeringCouncilLiaison],
     ...c.roles.other.map((r): [string, Person[]] => [r.title, r.people]),
   ];
+  // "Name?, Chair" would make the person tentative as a member too: use the other layouts.
+  if (slots.some(([, people]) => people.some((p) => p.tentative))) return null;
   const titles = new Map<string, string[]>();
   for (const [title, people] of slots) {
     if (!looksLikeRole(title)) return null;
@@ -103,7 +106,15 @@ function rolesByMember(c: ParsedCharter): Map<string, string[]> | null {
 }
 
 function membershipLines(c: ParsedCharter): string[] {
-  const holders = new Set(roleHolders(c).map((p) => personKey(p.name)));
+  // Role lines already name a member when one of them reads back as the member does: a firm
+  // member needs a firm role line, so one who holds roles only tentatively is listed again.
+  const firm = new Set(
+    roleHolders(c)
+      .filter((p) => !p.tentative)
+      .map((p) => personKey(p.name)),
+  );
+  const anyRole = new Set(roleHolders(c).map((p) => personKey(p.name)));
+  const named = (p: Person) => (p.tentative ? anyRole : firm).has(personKey(p.name));
   const rolesFirst: string[] = [];
   for (const p of [...roleHolders(c), ...c.members]) {
     const k = personKey(p.name);
@@ -112,7 +123,7 @@ function membershipLines(c: ParsedCharter): string[] {
   const inOrder = rolesFirst.join("\n") === c.members.map((p) => personKey(p.name)).join("\n");
   const item = (p: Person) => `  - ${escapeLineStart(personText(p))}`;
   if (inOrder) {
-    const others = c.members.filter((p) => !holders.has(personKey(p.name)));
+    const others = c.members.filter((p) => !named(p));
     return [...roleLines(c), "- Other members:", ...others.map(item)];
   }
   // Members named in another order, as in "Name, Role" lists: keep that style.
@@ -144,10 +155,10 @@ export function renderCharterMarkdown(charter: ParsedCharter): string {
   const scope: string[] = [];
   if (c.scope) scope.push(renderPlainText(c.scope));
   if (c.delegated.length) {
-    scope.push(DELEGATED_HEADING, c.delegated.map((d) => `- ${escapeLineStart(d)}`).join("\n"));
+    scope.push(DELEGATED_HEADING, c.delegated.map((d) => `- ${renderLinkedLineStart(d)}`).join("\n"));
   }
   if (c.boardActions.length) {
-    scope.push(BOARD_ACTIONS_HEADING, c.boardActions.map((d) => `- ${escapeLineStart(d)}`).join("\n"));
+    scope.push(BOARD_ACTIONS_HEADING, c.boardActions.map((d) => `- ${renderLinkedLineStart(d)}`).join("\n"));
   }
   out.push(section("Scope of responsibilities", scope));
 
@@ -158,7 +169,7 @@ export function renderCharterMarkdown(charter: ParsedCharter): string {
   out.push(section("Membership", membership));
 
   const future: string[] = [];
-  if (c.membershipModel) future.push(modelSentence(c.membershipModel));
+  if (c.membershipModel) future.push(modelSentence(c.membershipModel, c.appointedBy));
   const term = termSentence(c.termMonths, c.termWindow);
   if (term) future.push(term);
   if (c.eligibility) future.push("### Who is eligible to join?", renderPlainText(c.eligibility));
@@ -174,7 +185,7 @@ export function renderCharterMarkdown(charter: ParsedCharter): string {
   out.push(section("Budget", c.budget ? [renderPlainText(c.budget)] : []));
 
   const comms: string[] = [];
-  if (c.channels.length) comms.push(c.channels.map((ch) => `- ${escapeLineStart(ch)}`).join("\n"));
+  if (c.channels.length) comms.push(c.channels.map((ch) => `- ${renderLinkedLineStart(ch)}`).join("\n"));
   if (c.meetingCadence) comms.push(meetingSentence(c.meetingCadence));
   out.push(section("Comms", comms));
 

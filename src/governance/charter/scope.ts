@@ -5,7 +5,14 @@
  * votes:", "will request Board approval before ...").
  */
 import type { RootContent } from "mdast";
-import { collapseSpace, displayText, itemOwnText, type PlainBlock, toPlainBlocks } from "./markdown.ts";
+import {
+  blockText,
+  collapseSpace,
+  displayText,
+  itemOwnText,
+  type PlainBlock,
+  toPlainBlocks,
+} from "./markdown.ts";
 import { sentences } from "./membership-model.ts";
 import type { Section } from "./sections.ts";
 import { isTemplateText } from "./template-text.ts";
@@ -33,9 +40,15 @@ function pushUnique(list: string[], text: string): void {
   if (text !== "" && !list.includes(text)) list.push(text);
 }
 
+/** A list's items as linked text, template prompts left out. */
 function listItems(node: RootContent): string[] {
   if (node.type !== "list") return [];
-  return node.children.map((i) => itemOwnText(i)).filter((t) => t !== "" && !isTemplateText(t));
+  return node.children
+    .filter((i) => {
+      const t = itemOwnText(i);
+      return t !== "" && !isTemplateText(t);
+    })
+    .map((i) => itemOwnText(i, { links: true }));
 }
 
 /** Reads scope text, delegated powers and Board actions from the scope-related sections. */
@@ -78,7 +91,7 @@ export function readScope(sections: Section[]): ScopeResult {
           }
         }
         if (BOARD_SENTENCE.test(text)) {
-          pushUnique(boardActions, text);
+          pushUnique(boardActions, blockText(node, { links: true }));
           continue;
         }
         kept.push(node);
@@ -91,5 +104,5 @@ export function readScope(sections: Section[]): ScopeResult {
       kept.push(node);
     }
   }
-  return { blocks: toPlainBlocks(kept, { skip: isTemplateText }), delegated, boardActions };
+  return { blocks: toPlainBlocks(kept, { skip: isTemplateText, links: true }), delegated, boardActions };
 }

@@ -22,6 +22,7 @@ export type SectionKey =
   | "reporting"
   | "delegated"
   | "boardActions"
+  | "roleDefinitions"
   | "other";
 
 /** One heading and the blocks under it up to the next heading (subsections are separate entries). */
@@ -94,6 +95,14 @@ export function classifyHeading(raw: string): SectionKey | null {
   return null;
 }
 
+/**
+ * Under a membership heading, subsections that define roles or list duties ("Role definitions",
+ * "Responsibilities of the Chair", "Chair duties", "What the Co-Chair does", "Roles within the WG"):
+ * their lists describe work, not people.
+ */
+const ROLE_DEFINITIONS =
+  /\brole definitions?\b|\bdefinitions? of (?:the )?roles\b|\broles? (?:and|&) responsibilit|\bresponsibilit(?:y|ies)\b|\bduties\b|\bexpectations\b|\btasks\b|\bwhat (?:the |a |an |each )?[\p{L} /-]{1,40}? do(?:es)?\b|\broles? (?:in|within|of)\b|\broles? descriptions?\b|\bjob descriptions?\b/u;
+
 /** Keys that sit under "future membership" when they appear as subsections anywhere. */
 const MEMBERSHIP_SUBKEYS = new Set<SectionKey>([
   "alumni",
@@ -142,6 +151,14 @@ export function outlineCharter(root: Root): CharterOutline {
           ownKey !== "boardActions"
         )
           ownKey = null;
+      }
+      const pk = parent?.key;
+      if (
+        (pk === "membership" || pk === "future" || pk === "roleDefinitions") &&
+        ownKey !== "alumni" &&
+        ROLE_DEFINITIONS.test(normaliseHeading(title))
+      ) {
+        ownKey = "roleDefinitions";
       }
       const key = ownKey ?? parent?.key ?? "other";
       const section: Section = {

@@ -6,6 +6,11 @@ export const PersonSchema = z.object({
   name: z.string().min(1),
   /** A handle given beside the name: GitHub `@user`, a forum or Discord username; null when none. */
   handle: z.string().nullable(),
+  /**
+   * True when the charter names the person tentatively ("Jane Doe?", "Jane Doe (tentative)"): a
+   * proposed holder, not yet a holder. Absent otherwise, so stored charters without it still read.
+   */
+  tentative: z.literal(true).optional(),
 });
 /** A person named in a charter. */
 export type Person = z.infer<typeof PersonSchema>;
@@ -20,10 +25,34 @@ export const GroupKindSchema = z.enum(["working-group", "team"]);
 /** Kind of group. */
 export type GroupKind = z.infer<typeof GroupKindSchema>;
 
-/** How membership decisions are taken (template.md, team-template.md). */
-export const MembershipModelSchema = z.enum(["direct", "board-managed", "steering-council-managed", "other"]);
+/**
+ * How new members are admitted. The templates' three (direct: the group votes 50%+1;
+ * board-managed; steering-council-managed) and what charters say besides: `invitation` (any
+ * existing member's invitation admits, no vote), `consensus` (every other member must approve),
+ * `appointment` (the holders of named roles, see `appointedBy`, decide), and `other` (labelled
+ * "Membership model: other"). A charter that does not say is `null`, never a guess.
+ */
+export const MembershipModelSchema = z.enum([
+  "direct",
+  "invitation",
+  "consensus",
+  "appointment",
+  "board-managed",
+  "steering-council-managed",
+  "other",
+]);
 /** Membership model of a group. */
 export type MembershipModel = z.infer<typeof MembershipModelSchema>;
+
+/** Group roles whose holders can appoint new members under the `appointment` model. */
+export const AppointingRoleSchema = z.enum([
+  "chair",
+  "co-chair",
+  "board-liaison",
+  "steering-council-liaison",
+]);
+/** A group role whose holders can appoint new members. */
+export type AppointingRole = z.infer<typeof AppointingRoleSchema>;
 
 /** Normalised cadence of meetings or reports. */
 export const CadenceSchema = z.enum([
@@ -71,6 +100,8 @@ export const ParsedCharterSchema = z.object({
   /** A fixed yearly window (fellowship: 04-01 to 03-31), or null. */
   termWindow: TermWindowSchema.nullable(),
   membershipModel: MembershipModelSchema.nullable(),
+  /** Under `appointment`: the roles whose holders appoint (any one of them decides); empty otherwise. */
+  appointedBy: z.array(AppointingRoleSchema).default([]),
   removalRule: z.string().nullable(),
   eligibility: z.string().nullable(),
   howToJoin: z.string().nullable(),
@@ -107,6 +138,7 @@ export function blankCharter(
     termMonths: null,
     termWindow: null,
     membershipModel: null,
+    appointedBy: [],
     removalRule: null,
     eligibility: null,
     howToJoin: null,

@@ -171,6 +171,56 @@ export async function endAllRoles(input: {
   return periods.length;
 }
 
+/**
+ * Starts a role period after the decision `decisionRef` (a vote, an invitation, an appointment),
+ * with the charter's term when `withTerm`, recording the person's charter roles as periods first
+ * (they stop counting once the person has a period here), with its audit entry.
+ */
+export async function startRolePeriod(input: {
+  tx: Tx;
+  group: DecisionGroup;
+  personId: number;
+  role: string;
+  withTerm: boolean;
+  reason: string;
+  decisionRef: string;
+  now: Date;
+  actor: DecisionActor;
+}): Promise<typeof rolePeriods.$inferSelect | undefined> {
+  const { tx, group, now, actor } = input;
+  const today = dayOf(now);
+  await recordCharterRoles({ tx, group, personId: input.personId, now, actor, cause: input.decisionRef });
+  const [period] = await tx
+    .insert(rolePeriods)
+    .values({
+      groupId: group.id,
+      personId: input.personId,
+      role: input.role,
+      startedOn: today,
+      termEndsOn: input.withTerm
+        ? termEndsOn({
+            startedOn: today,
+            rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
+          })
+        : null,
+      reason: input.reason,
+      decisionRef: input.decisionRef,
+      createdAt: now,
+    })
+    .returning();
+  await recordAudit(tx, {
+    by: actor,
+    at: now,
+    action: "role-period.started",
+    subjectType: "role_period",
+    subjectId: period?.id ?? "",
+    before: null,
+    after: period,
+    cause: input.decisionRef,
+  });
+  return period;
+}
+
 async function applyMembershipChange(input: {
   tx: Tx;
   vote: VoteRow;
@@ -184,38 +234,18 @@ async function applyMembershipChange(input: {
   const subject = vote.subjectPersonId;
   if (vote.kind === "proposal" || subject === null) return;
 
-  const start = async (role: string, withTerm: boolean) => {
-    // The subject's charter roles stop counting once they have a period here: record them first.
-    await recordCharterRoles({ tx, group, personId: subject, now, actor, cause: ref });
-    const [period] = await tx
-      .insert(rolePeriods)
-      .values({
-        groupId: group.id,
-        personId: subject,
-        role,
-        startedOn: today,
-        termEndsOn: withTerm
-          ? termEndsOn({
-              startedOn: today,
-              rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
-            })
-          : null,
-        reason: `${vote.title} (${ref})`,
-        decisionRef: ref,
-        createdAt: now,
-      })
-      .returning();
-    await recordAudit(tx, {
-      by: actor,
-      at: now,
-      action: "role-period.started",
-      subjectType: "role_period",
-      subjectId: period?.id ?? "",
-      before: null,
-      after: period,
-      cause: ref,
+  const start = async (role: string, withTerm: boolean) =>
+    startRolePeriod({
+      tx,
+      group,
+      personId: subject,
+      role,
+      withTerm,
+      reason: `${vote.title} (${ref})`,
+      decisionRef: ref,
+      now,
+      actor,
     });
-  };
   const end = async (period: typeof rolePeriods.$inferSelect, reason: string) => {
     const [after] = await tx
       .update(rolePeriods)

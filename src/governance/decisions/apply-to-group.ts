@@ -4,11 +4,11 @@ import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Slug, text } from "../../platform/validation.ts";
 import { ensureAccountPerson } from "../accounts/ensure-account-person.ts";
+import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { foundationRolesOf, groupSettings, isParticipant, loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 import { checkEligibility, readEligibility } from "./eligibility.ts";
 import { type NextMeeting, nextMeeting } from "./meetings.ts";
-import { decidingBodyOf } from "./open-vote.ts";
 import { dayOf } from "./terms.ts";
 
 const { membershipApplications } = schema;
@@ -21,18 +21,12 @@ export const ApplyInputSchema = z.object({
   timeCommitment: text({ max: 500, required: "say how much time you can give" }),
 });
 
-const DECIDED_BY = {
-  group: "a vote of the group's members",
-  board: "a vote of the DSF Board",
-  "steering-council": "a vote of the Steering Council",
-} as const;
-
 /** What the applicant is told after applying. */
 export interface ApplyResult {
   applicationId: number;
   status: "pending";
   nextMeeting: NextMeeting;
-  /** Who decides, in words ("a vote of the DSF Board"). */
+  /** Who decides, in words ("a vote of the DSF Board (50%+1)", "an invitation from any member ..."). */
   decidedBy: string;
 }
 
@@ -65,6 +59,12 @@ export async function applyToGroup(call: DecisionCall & { input: unknown }): Pro
     if (group.status !== "active") {
       throw new AppError("conflict", {
         message: `${group.name} is not taking applications (${group.status}).`,
+      });
+    }
+    // Nobody could decide on the application: say where to ask rather than keep it waiting.
+    if (admissionOf(group.charter).kind === "not-stated") {
+      throw new AppError("conflict", {
+        message: `${group.name} is not taking applications here: ${admissionText({ kind: "not-stated" })}.`,
       });
     }
     if (await isParticipant(tx, group.id, personId, today)) {
@@ -128,7 +128,7 @@ export async function applyToGroup(call: DecisionCall & { input: unknown }): Pro
         recorded: settings.nextMeetingOn,
         cadence: group.charter.meetingCadence,
       }),
-      decidedBy: DECIDED_BY[decidingBodyOf(group.charter.membershipModel)],
+      decidedBy: admissionText(admissionOf(group.charter)),
     };
   });
 }

@@ -22,6 +22,7 @@ export function charterWith(over: Partial<ParsedCharter> & { slug: string }): Pa
     termMonths: null,
     termWindow: null,
     membershipModel: "direct",
+    appointedBy: [],
     removalRule: null,
     eligibility: null,
     howToJoin: null,

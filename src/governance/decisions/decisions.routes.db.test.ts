@@ -374,3 +374,64 @@ describe("anonymous requests cannot tell which vote or application ids exist", (
     }
   });
 });
+
+describe("the decisions page follows the membership model", () => {
+  it("an invitation group offers a member an Invite button that admits without a vote", async () => {
+    const group = await makeGroup(
+      database,
+      charterWith({
+        slug: "http-invite",
+        name: "HTTP Invite",
+        membershipModel: "invitation",
+        termMonths: 12,
+      }),
+    );
+    await addToGroup(database, group.id, [at(1)]);
+    const [applicant] = await makePeople(database, 1, "invitee");
+    await account(applicant ?? 0, "invitee");
+    const applied = await api(applicant ?? 0, "/api/groups/http-invite/applications", {
+      method: "POST",
+      json: { statement: "Hello", skills: "triage", timeCommitment: "1h" },
+    });
+    expect(applied.status).toBe(201);
+    const { application } = (await applied.json()) as {
+      application: { applicationId: number; decidedBy: string };
+    };
+    expect(application.decidedBy).toBe("an invitation from any member of the group, without a vote");
+    const page = await browserOf(at(1)).page("/groups/http-invite/decisions");
+    expect(page.html).toContain("New members are decided by an invitation from any member of the group");
+    expect(page.html).toContain("(no vote)");
+    expect(page.html).not.toContain("Start the decision");
+    const admitted = await browserOf(at(1)).submit(
+      "/groups/http-invite/admissions",
+      { applicationId: String(application.applicationId) },
+      { csrf: TestBrowser.csrfIn(page.html) },
+    );
+    expect(admitted.status).toBe(303);
+    const periods = await database.db
+      .select()
+      .from(schema.rolePeriods)
+      .where(eq(schema.rolePeriods.personId, applicant ?? 0));
+    expect(periods.map((p) => [p.groupId, p.role, p.decisionRef])).toEqual([
+      [group.id, "member", `invitation:${at(1)}`],
+    ]);
+  });
+
+  it("a group whose charter does not say shows no application form and says to ask the Board", async () => {
+    await makeGroup(
+      database,
+      charterWith({ slug: "http-unstated", name: "HTTP Unstated", membershipModel: null }),
+    );
+    const [visitor] = await makePeople(database, 1, "visitor");
+    await account(visitor ?? 0, "visitor");
+    const page = await browserOf(visitor ?? 0).page("/groups/http-unstated/decisions");
+    expect(page.html).toContain("charter does not state how new members are admitted");
+    expect(page.html).toContain('href="https://www.djangoproject.com/contact/foundation/"');
+    expect(page.html).not.toContain('action="/groups/http-unstated/apply"');
+    const applied = await api(visitor ?? 0, "/api/groups/http-unstated/applications", {
+      method: "POST",
+      json: { statement: "Hello", skills: "a11y", timeCommitment: "1h" },
+    });
+    expect(applied.status).toBe(409);
+  });
+});

@@ -7,8 +7,10 @@ import { DateTime, Id, optionalOneOf, Slug } from "../../platform/validation.ts"
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
+import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import type { Resource } from "../policy/policy.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { AdmitMemberInputSchema, admitMember } from "./admit-member.ts";
 import { ApplyInputSchema, applyToGroup } from "./apply-to-group.ts";
 import { CastBallotInputSchema, castBallot } from "./cast-ballot.ts";
 import { closeVote } from "./close-vote.ts";
@@ -42,18 +44,12 @@ import { listLiaisonProblems } from "./list-liaison-problems.ts";
 import { listVotes } from "./list-votes.ts";
 import { nextMeeting } from "./meetings.ts";
 import { OpenApplicationVoteInputSchema, openApplicationVote } from "./open-application-vote.ts";
-import { decidingBodyOf, OpenVoteInputSchema, openVote } from "./open-vote.ts";
+import { OpenVoteInputSchema, openVote } from "./open-vote.ts";
 import { RENEWAL_WINDOW_DAYS, renewTerm } from "./renew-term.ts";
 import { DecisionSettingsInputSchema, setDecisionSettings } from "./set-decision-settings.ts";
 import { dayOf } from "./terms.ts";
 
 type Ctx = Context<AppEnv>;
-
-const DECIDED_BY: Record<string, string> = {
-  group: "a vote of the group's members",
-  board: "a vote of the DSF Board",
-  "steering-council": "a vote of the Steering Council",
-};
 
 const VoteParams = z.object({ id: Id.describe("The vote's numeric id.") });
 const ApplicationParams = z.object({ id: Id.describe("The application's numeric id.") });
@@ -73,6 +69,7 @@ const Bodies = {
     closesAt: ClosesAt,
   }),
   leave: LeaveGroupInputSchema.omit({ group: true }),
+  admit: AdmitMemberInputSchema,
   settings: DecisionSettingsInputSchema.omit({ group: true }),
 };
 
@@ -150,7 +147,8 @@ export function createDecisionsRouter(services: Services): Router {
         recorded: stored.nextMeetingOn,
         cadence: row.charter.meetingCadence,
       }),
-      decidedBy: DECIDED_BY[decidingBodyOf(row.charter.membershipModel)] ?? "",
+      decidedBy: admissionText(admissionOf(row.charter)),
+      admission: admissionOf(row.charter).kind,
       settings: stored,
       votes: seesPrivate ? await listVotes({ db, groupId: row.id, viewerPersonId: actor.personId }) : null,
       applications: seesPrivate ? await listApplications({ db, groupId: row.id }) : null,
@@ -432,6 +430,41 @@ export function createDecisionsRouter(services: Services): Router {
   });
 
   // Leaving needs no vote: the member themself may.
+  // Groups that admit by invitation or appointment: a member (or the role holder) admits, no vote.
+  router.post("/groups/:slug/admissions", {
+    params: SlugParams,
+    form: Bodies.admit,
+    action: "group.decide-membership",
+    resource: groupResource,
+    page: (c, { params }) => decisionsPage(c, params.slug),
+    handler: async (c, { params, body, resource }) => {
+      await admitMember({ deps, actor: await decisionActor(c), input: { ...body, group: resource.groupId } });
+      return c.redirect(`/groups/${params.slug}/decisions`, 303);
+    },
+  });
+  router.post("/api/groups/:slug/admissions", {
+    summary:
+      "Admit a new member without a vote, where the charter says so: by a member's invitation, or by the role holder who appoints (scope votes). Refused (409) where the charter calls for a vote or does not say.",
+    operationId: "admitMember",
+    params: SlugParams,
+    json: Bodies.admit,
+    action: "group.decide-membership",
+    resource: groupResource,
+    response: { description: "Admitted.", schema: API.MemberAdmitted, name: "MemberAdmitted" },
+    errors: { 409: "The charter calls for a vote, or does not say how members are admitted." },
+    handler: async (c, { body, resource }) =>
+      c.json(
+        {
+          admission: await admitMember({
+            deps,
+            actor: await decisionActor(c),
+            input: { ...body, group: resource.groupId },
+          }),
+        },
+        201,
+      ),
+  });
+
   router.post("/groups/:slug/leave", {
     params: SlugParams,
     form: Bodies.leave,

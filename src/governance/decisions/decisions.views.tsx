@@ -26,10 +26,11 @@ function VoteSummary(props: { vote: VoteView }) {
   const v = props.vote;
   return (
     <p>
-      {KIND_LABEL[v.kind] ?? v.kind}; decided by {BODY_LABEL[v.body] ?? v.body}; {v.secrecy} ballot; passes
-      with more than half of{" "}
-      {v.baseRule === "cast" ? "the votes cast" : `the electorate (${v.electorateSize})`}.{" "}
-      {v.status === "open" ? `Closes ${v.closesAt}.` : `Closed ${v.closedAt ?? ""}: ${v.outcome ?? ""}.`}
+      {KIND_LABEL[v.kind] ?? v.kind}; decided by {BODY_LABEL[v.body] ?? v.body}; {v.secrecy} ballot;{" "}
+      {v.baseRule === "consensus"
+        ? `passes only if all ${v.electorateSize} in the electorate vote yes (consensus); one no or abstention refuses`
+        : `passes with more than half of ${v.baseRule === "cast" ? "the votes cast" : `the electorate (${v.electorateSize})`}`}
+      . {v.status === "open" ? `Closes ${v.closesAt}.` : `Closed ${v.closedAt ?? ""}: ${v.outcome ?? ""}.`}
     </p>
   );
 }
@@ -208,6 +209,8 @@ export interface GroupDecisionsModel {
   group: { id: number; slug: string; name: string };
   nextMeeting: NextMeeting;
   decidedBy: string;
+  /** How the group admits (policy/membership-rule.ts): a vote, a member's invitation, an appointment, or not stated. */
+  admission: "vote" | "invitation" | "appointment" | "not-stated";
   settings: { baseRule: string; secrecy: string; nextMeetingOn: string | null; maxVoteDays: number };
   votes: VoteView[] | null;
   applications: ApplicationView[] | null;
@@ -231,9 +234,17 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
         <a href={`/groups/${m.group.slug}`}>{m.group.name}</a>
       </p>
       <h1>{m.group.name}: membership decisions</h1>
-      <p>
-        New members are decided by {m.decidedBy}. {m.nextMeeting.text}
-      </p>
+      {m.admission === "not-stated" ? (
+        <p>
+          {m.group.name}'s charter does not state how new members are admitted, so Guildhall runs no vote and
+          takes no applications here. Ask the DSF Board:{" "}
+          <a href="https://www.djangoproject.com/contact/foundation/">contact the Board</a>.
+        </p>
+      ) : (
+        <p>
+          New members are decided by {m.decidedBy}. {m.nextMeeting.text}
+        </p>
+      )}
       {m.applied && (
         <p role="status">
           Your application #{m.applied.applicationId} was received. {m.nextMeeting.text}
@@ -279,7 +290,7 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
           />
         </section>
       )}
-      {m.mayApply && (
+      {m.mayApply && m.admission !== "not-stated" && (
         <section aria-labelledby="apply">
           <h2 id="apply">Apply to join</h2>
           <Form
@@ -318,7 +329,23 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
                     {a.skills}. Time: {a.timeCommitment}.{" "}
                     {a.voteId !== null && <a href={`/votes/${a.voteId}`}>Vote #{a.voteId}</a>}
                   </p>
-                  {a.status === "pending" && m.mayManageApplications && (
+                  {a.status === "pending" &&
+                    m.mayOpenVote &&
+                    (m.admission === "invitation" || m.admission === "appointment") && (
+                      <Form
+                        action={`/groups/${m.group.slug}/admissions`}
+                        submit={`${m.admission === "invitation" ? "Invite" : "Appoint"} ${a.person.name} (no vote)`}
+                        fields={[
+                          {
+                            name: "applicationId",
+                            label: "Application",
+                            kind: "hidden",
+                            value: String(a.id),
+                          },
+                        ]}
+                      />
+                    )}
+                  {a.status === "pending" && m.mayManageApplications && m.admission === "vote" && (
                     <Form
                       action={`/applications/${a.id}/vote`}
                       submit="Start the decision"

@@ -31,6 +31,12 @@ describe("readEligibility on the real charters", () => {
   it("website asks for nothing Guildhall can check", () => {
     expect(readEligibility(futureMembership("website")).foundationRoles).toEqual([]);
   });
+  it("reads a requirement written as a link the same way", () => {
+    const req = readEligibility(
+      "Members must be registered as a [Django Software Foundation](https://www.djangoproject.com/foundation/) Individual Member.",
+    );
+    expect(req.foundationRoles).toEqual(["dsf-member"]);
+  });
   it("no eligibility text means no requirements", () => {
     expect(readEligibility(null)).toEqual({ foundationRoles: [], alternatives: false });
   });

@@ -3,6 +3,7 @@
  * nothing from platform/. Only what Guildhall can check is enforced (foundation roles);
  * everything else is shown to the applicant and to the group deciding.
  */
+import { plainOfLinked } from "../charter/markdown.ts";
 
 /** Foundation roles an eligibility rule can require. */
 export type RequiredFoundationRole = "dsf-member";
@@ -19,8 +20,10 @@ const DSF_MEMBER = /\b(DSF|Django Software Foundation)\s+Individual\s+Member/i;
 const NOMINATED = /nominated\s+by\s+(a|an)\s+(DSF|Django Software Foundation)\s+Individual\s+Member/i;
 
 /** Reads the requirements from a charter's eligibility text (null when the charter has none). */
-export function readEligibility(text: string | null): EligibilityRequirements {
-  if (!text) return { foundationRoles: [], alternatives: false };
+export function readEligibility(linked: string | null): EligibilityRequirements {
+  if (!linked) return { foundationRoles: [], alternatives: false };
+  // The words a reader sees: "[DSF Individual Member](url)" is the same requirement.
+  const text = plainOfLinked(linked);
   // "active for 3 months or nominated by a DSF Individual member" is an alternative, not a rule.
   if (NOMINATED.test(text)) return { foundationRoles: [], alternatives: true };
   return { foundationRoles: DSF_MEMBER.test(text) ? ["dsf-member"] : [], alternatives: false };

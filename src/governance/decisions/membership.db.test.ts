@@ -117,7 +117,7 @@ describe("applications", () => {
       on: "2026-03-06",
       text: "The group meets every two weeks; the next meeting is on 2026-03-06.",
     });
-    expect(result.decidedBy).toBe("a vote of the group's members");
+    expect(result.decidedBy).toBe("a vote of the group's members (50%+1)");
     const again = await errorOf(
       applyToGroup({
         deps,
@@ -183,7 +183,7 @@ describe("applications", () => {
       actor: personActor(applicant ?? 0),
       input: { group: group.id, ...application },
     });
-    expect(result.decidedBy).toBe("a vote of the DSF Board");
+    expect(result.decidedBy).toBe("a vote of the DSF Board (50%+1)");
     expect(result.nextMeeting.on).toBeNull();
     const [bystander] = await makePeople(database, 1, "bystander");
     await addToGroup(database, group.id, [bystander ?? 0]);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Instant, OptionalId, optionalOneOf, optionalText, Slug } from "../../platform/validation.ts";
+import { type DecidingBody, voteRuleOf } from "../policy/membership-rule.ts";
 import {
   type DbOrTx,
   type DecisionGroup,
@@ -29,19 +30,13 @@ import { dayOf } from "./terms.ts";
 
 const { votes, voteElectorate, membershipApplications } = schema;
 
-/** Who decides a group's membership: its members, the Board or the Steering Council. */
-export type DecidingBody = "group" | "board" | "steering-council";
-
-/** The deciding body under a membership model (Board by default, as the policy says). */
-export function decidingBodyOf(model: string | null): DecidingBody {
-  if (model === "direct") return "group";
-  if (model === "steering-council-managed") return "steering-council";
-  return "board";
-}
-
-/** Who may vote on a group's decisions today, from its membership model. */
-export async function eligibleVoters(db: DbOrTx, group: DecisionGroup, day: string): Promise<number[]> {
-  const body = decidingBodyOf(group.charter.membershipModel);
+/** Who may vote in `body` today: the group's current participants, the Board or the Steering Council. */
+export async function eligibleVoters(
+  db: DbOrTx,
+  group: DecisionGroup,
+  body: DecidingBody,
+  day: string,
+): Promise<number[]> {
   if (body === "group") return groupParticipants(db, group.id, day);
   return foundationRoleHolders(db, body === "board" ? "board-member" : "steering-council-member", day);
 }
@@ -71,6 +66,9 @@ const KIND_TITLE: Record<VoteKind, string> = {
 /**
  * Opens a vote: freezes the electorate from the group's membership model, stores the base rule
  * and ballot secrecy, and records it in the audit log. The opener must be in the deciding body.
+ * A vote the charter does not call for is refused (policy/membership-rule.ts): admitting a member
+ * of a group that admits by invitation or appointment, any membership vote where the charter does
+ * not say who decides. A group admitting by consensus votes by consensus (everyone's yes).
  */
 export async function openVote(
   call: DecisionCall & { input: unknown; openerOutsideElectorate?: boolean },
@@ -105,6 +103,8 @@ export async function openVote(
     if (group.status !== "active") {
       throw new AppError("conflict", { message: `Group "${group.slug}" is ${group.status}, not active.` });
     }
+    const rule = voteRuleOf(input.kind, group.charter, group.name);
+    if ("refused" in rule) throw new AppError("conflict", { message: rule.refused });
     const subjectId = needsSubject ? input.subjectPersonId : null;
     let subjectName = "";
     if (subjectId !== null) {
@@ -147,10 +147,10 @@ export async function openVote(
       }
     }
 
-    const body = decidingBodyOf(group.charter.membershipModel);
+    const body = rule.body;
     const electorate = freezeElectorate({
       kind: input.kind,
-      eligible: await eligibleVoters(tx, group, today),
+      eligible: await eligibleVoters(tx, group, body, today),
       subjectId,
     });
     if (
@@ -191,7 +191,7 @@ export async function openVote(
         description: input.description,
         body,
         secrecy: input.secrecy ?? settings.secrecy,
-        baseRule: settings.baseRule,
+        baseRule: rule.rule === "consensus" ? "consensus" : settings.baseRule,
         electorateSize: electorate.length,
         openedByPersonId: call.actor.personId,
         openedAt: now,

@@ -230,3 +230,35 @@ describe("properties", () => {
     );
   });
 });
+
+describe("consensus", () => {
+  const consensus = (yes: number, no: number, abstain: number, electorateSize = 4) => ({
+    electorateSize,
+    baseRule: "consensus" as const,
+    counts: { yes, no, abstain },
+  });
+  it("passes only when everyone in the electorate votes yes", () => {
+    expect(tallyVote(consensus(4, 0, 0))).toEqual({ cast: 4, base: 4, needed: 4, passes: true });
+    expect(tallyVote(consensus(3, 0, 0)).passes).toBe(false);
+    expect(tallyVote(consensus(3, 0, 1)).passes).toBe(false);
+    expect(tallyVote(consensus(0, 0, 0, 0)).passes).toBe(false);
+  });
+  it("is decided by the first objection or abstention, or by the last yes", () => {
+    expect(decidedOutcome(consensus(1, 1, 0))).toBe("failed");
+    expect(decidedOutcome(consensus(3, 0, 1))).toBe("failed");
+    expect(decidedOutcome(consensus(3, 0, 0))).toBeNull();
+    expect(decidedOutcome(consensus(4, 0, 0))).toBe("passed");
+    expect(finalOutcome(consensus(3, 0, 0))).toBe("failed");
+  });
+  it("never passes with a no, whatever the counts", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.nat(30), fc.nat(30), (n, y, a) => {
+        const yes = Math.min(y, n - 1);
+        const abstain = Math.min(a, n - 1 - yes);
+        const input = consensus(yes, 1, abstain, n);
+        expect(tallyVote(input).passes).toBe(false);
+        expect(decidedOutcome(input)).toBe("failed");
+      }),
+    );
+  });
+});

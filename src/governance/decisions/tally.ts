@@ -21,8 +21,12 @@ export type BallotChoice = "yes" | "no" | "abstain";
 /** Every ballot choice. */
 export const BALLOT_CHOICES: readonly BallotChoice[] = ["yes", "no", "abstain"];
 
-/** What "50%+1" is measured against: the frozen electorate (default) or the votes cast. */
-export type VoteBaseRule = "electorate" | "cast";
+/**
+ * What a vote is decided by: "50%+1" of the frozen electorate (default) or of the votes cast, or
+ * `consensus` (a group admitting by consensus of the rest): every voter in the electorate must vote
+ * yes, and one no or abstention refuses.
+ */
+export type VoteBaseRule = "electorate" | "cast" | "consensus";
 
 /** Open ballots show who voted how to the group; secret ballots never do. */
 export type BallotSecrecy = "open" | "secret";
@@ -96,14 +100,17 @@ function checkCounts(input: TallyInput): void {
 /** The base "50%+1" is measured against for these counts. */
 export function voteBase(input: TallyInput): number {
   const { yes, no, abstain } = input.counts;
-  return input.baseRule === "electorate" ? input.electorateSize : yes + no + abstain;
+  return input.baseRule === "cast" ? yes + no + abstain : input.electorateSize;
 }
 
-/** Tallies the ballots: passes exactly when `yes * 2 > base`; a tie fails. */
+/** Tallies the ballots: passes exactly when `yes * 2 > base` (a tie fails); by consensus, when everyone says yes. */
 export function tallyVote(input: TallyInput): Tally {
   checkCounts(input);
   const { yes, no, abstain } = input.counts;
   const base = voteBase(input);
+  if (input.baseRule === "consensus") {
+    return { cast: yes + no + abstain, base, needed: base, passes: base > 0 && yes === base };
+  }
   return {
     cast: yes + no + abstain,
     base,
@@ -121,6 +128,11 @@ export function decidedOutcome(input: TallyInput): VoteOutcome | null {
   const { yes, no, abstain } = input.counts;
   const cast = yes + no + abstain;
   const remaining = input.electorateSize - cast;
+  if (input.baseRule === "consensus") {
+    // One objection (or abstention) refuses; only everyone's yes admits.
+    if (no + abstain > 0) return "failed";
+    return yes === input.electorateSize && yes > 0 ? "passed" : null;
+  }
   if (input.baseRule === "electorate") {
     const n = input.electorateSize;
     if (yes * 2 > n) return "passed";

@@ -16,7 +16,7 @@ export interface VoteView {
   applicationId: number | null;
   body: string;
   secrecy: "open" | "secret";
-  baseRule: "electorate" | "cast";
+  baseRule: "electorate" | "cast" | "consensus";
   electorateSize: number;
   openedAt: string;
   closesAt: string;
@@ -126,7 +126,7 @@ export async function buildVoteViews(input: {
       applicationId: r.applicationId,
       body: r.body,
       secrecy: secret ? "secret" : "open",
-      baseRule: r.baseRule === "cast" ? "cast" : "electorate",
+      baseRule: r.baseRule === "cast" || r.baseRule === "consensus" ? r.baseRule : "electorate",
       electorateSize: r.electorateSize,
       openedAt: r.openedAt.toISOString(),
       closesAt: r.closesAt.toISOString(),

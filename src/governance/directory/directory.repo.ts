@@ -25,6 +25,8 @@ export interface GroupWithCharterRow {
   status: string;
   charter: unknown;
   sourcePath: string | null;
+  sourceCommit: string | null;
+  sourceCommittedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -36,6 +38,10 @@ export interface RoleRow {
   position: number;
   /** Start of the current role period; null when the role comes from the charter. */
   since: string | null;
+  /** For an alumnus: where that comes from (the charter's alumni list, or role periods that all ended). */
+  source: "charter" | "period" | "ex-officio";
+  /** For an alumnus whose role periods ended: the day the last one ended. */
+  leftOn: string | null;
   personId: number;
   personSlug: string;
   personName: string;
@@ -102,6 +108,8 @@ export async function selectGroupBySlug(db: Db, slug: string): Promise<GroupWith
       status: groups.status,
       charter: groups.charter,
       sourcePath: groups.sourcePath,
+      sourceCommit: groups.sourceCommit,
+      sourceCommittedAt: groups.sourceCommittedAt,
       updatedAt: groups.updatedAt,
     })
     .from(groups)
@@ -112,19 +120,42 @@ export async function selectGroupBySlug(db: Db, slug: string): Promise<GroupWith
 
 /** Current roles (and alumni) with their holders on `day`, for the given groups (all when undefined). */
 export async function selectRoles(db: Db, groupIds: number[] | undefined, day: string): Promise<RoleRow[]> {
-  if (groupIds && groupIds.length === 0) return [];
-  const held = currentMembership({ ...(await selectRoleSources(db, { groupIds })), day });
-  return held.map((r) => ({
+  return (await selectRolesAndProposed(db, groupIds, day)).roles;
+}
+
+/** A role the charter names someone for tentatively ("Jane Doe?"), with the holder proposed. */
+export interface ProposedRow {
+  role: string;
+  title: string;
+  person: PersonRow;
+}
+
+/** `selectRoles`, and the tentative holders the charters name, from the same reads. */
+export async function selectRolesAndProposed(
+  db: Db,
+  groupIds: number[] | undefined,
+  day: string,
+): Promise<{ roles: RoleRow[]; proposed: ProposedRow[] }> {
+  if (groupIds && groupIds.length === 0) return { roles: [], proposed: [] };
+  const sources = await selectRoleSources(db, { groupIds });
+  const proposed = sources.charterRoles
+    .filter((r) => r.tentative)
+    .map((r) => ({ role: r.role, title: r.title, person: r.person }));
+  const held = currentMembership({ ...sources, day });
+  const roles = held.map((r) => ({
     groupId: r.groupId,
     role: r.role,
     title: r.title,
     position: r.position,
     since: r.since,
+    source: r.source,
+    leftOn: r.leftOn ?? null,
     personId: r.person.id,
     personSlug: r.person.slug,
     personName: r.person.name,
     personHandle: r.person.handle,
   }));
+  return { roles, proposed };
 }
 
 /** Roles (and former memberships) of one person on `day`, with the groups, by group name. */

@@ -89,6 +89,43 @@ describe("the directory over the DSF charter repository", () => {
     expect(membersWithSince).toBeGreaterThan(20);
   });
 
+  it("shows links, membership models, term windows, alumni from history and where the charter was read", async () => {
+    const page = async (slug: string) => {
+      const res = await app.request(`/groups/${slug}`);
+      expect(res.status, slug).toBe(200);
+      return res.text();
+    };
+    const coc = await page("code-of-conduct");
+    expect(coc).toContain('<a href="https://djangoproject.com/conduct">Django Code of Conduct</a>');
+    expect(coc).toContain('<a href="mailto:conduct@djangoproject.com">conduct@djangoproject.com</a>');
+    expect(coc).toMatch(
+      /Jay Miller<\/a> <span class="muted">left <time datetime="2025-07-02">2025-07-02<\/time> \(commit <a href="https:\/\/github\.com\/django\/dsf-working-groups\/commit\/355fe68/u,
+    );
+    expect(coc).not.toContain("(from import)");
+    const fellowship = await page("fellowship");
+    expect(fellowship).toContain("1 April to 31 March each year");
+    expect(fellowship).not.toContain("month-day");
+    expect(fellowship).toContain("<li>Diversity: the WG membership should be diverse");
+    expect(fellowship).toContain(
+      '<a href="https://www.djangoproject.com/contact/foundation/">Contact the board</a>',
+    );
+    expect(await page("triage-and-review")).toContain(
+      "By invitation: any member can invite a new member; no vote is held",
+    );
+    const a11y = await page("accessibility");
+    expect(a11y).toContain("Not stated: the charter does not say how new members are admitted");
+    expect(a11y).toContain("ask the DSF Board");
+    expect(a11y).toContain('<a href="https://chat.djangoproject.com">Django Discord server</a>');
+    expect(a11y).toMatch(/Marijke Luttekes<\/a> <span class="muted">left <time datetime="2025-07-24">/u);
+    const website = await page("website");
+    expect(website).toMatch(/Eric Sherman<\/a> <span class="muted">left <time datetime="2025-09-22">/u);
+    expect(website).toMatch(
+      /Charter as of commit <a href="https:\/\/github\.com\/django\/dsf-working-groups\/commit\/[0-9a-f]{40}"><code>[0-9a-f]{10}<\/code><\/a> \(committed <time/u,
+    );
+    const exported = await (await app.request("/groups/code-of-conduct/charter.md")).text();
+    expect(exported).toContain("[Django Code of Conduct](<https://djangoproject.com/conduct>)");
+  });
+
   it("renders person pages for people from the charters", async () => {
     const group = GroupDetailSchema.parse(await (await app.request("/api/groups/website")).json());
     const first = group.roles.chairs[0];

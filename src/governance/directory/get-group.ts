@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { selectEvents, selectGroupBySlug, selectRoles } from "./directory.repo.ts";
-import { groupDetail, timelineEvent } from "./group-model.ts";
+import { selectEvents, selectGroupBySlug, selectRolesAndProposed } from "./directory.repo.ts";
+import { groupDetail, proposedHolders, timelineEvent } from "./group-model.ts";
 import type { HealthConfig } from "./health.ts";
 import type { GroupDetail, TimelineEvent } from "./schemas.ts";
 
@@ -20,9 +20,12 @@ export async function getGroup(
 ): Promise<{ group: GroupDetail; timeline: TimelineEvent[] }> {
   const row = await selectGroupBySlug(input.db, input.slug);
   if (!row) throw new AppError("not_found", { message: `No group with slug "${input.slug}".` });
-  const [roles, events] = await Promise.all([
-    selectRoles(input.db, [row.id], input.day),
+  const [{ roles, proposed }, events] = await Promise.all([
+    selectRolesAndProposed(input.db, [row.id], input.day),
     selectEvents(input.db, { groupId: row.id }),
   ]);
-  return { group: groupDetail(row, roles, events, input.health), timeline: events.map(timelineEvent) };
+  return {
+    group: groupDetail(row, roles, events, input.health, proposedHolders(proposed)),
+    timeline: events.map(timelineEvent),
+  };
 }

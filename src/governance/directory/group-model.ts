@@ -2,7 +2,15 @@
 import { type ParsedCharter, ParsedCharterSchema } from "../charter/types.ts";
 import type { EventRow, GroupWithCharterRow, RoleRow } from "./directory.repo.ts";
 import { computeHealthFlags, type HealthConfig, type HealthFlag } from "./health.ts";
-import type { GroupDetail, GroupSummary, Member, PersonRef, TimelineEvent } from "./schemas.ts";
+import type {
+  Alumnus,
+  GroupDetail,
+  GroupSummary,
+  Member,
+  PersonRef,
+  ProposedHolder,
+  TimelineEvent,
+} from "./schemas.ts";
 
 /** Order of the directory's sections. */
 export const STATUS_ORDER = ["active", "draft", "proposed", "archived", "unknown"] as const;
@@ -208,12 +216,86 @@ export function charterUrl(sourcePath: string | null): string | null {
   return `https://github.com/django/dsf-working-groups/blob/main/${clean}`;
 }
 
+/** "2026-04-27" of a Date (UTC). */
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Former members: the charter's alumni list, people whose role periods all ended, and people the
+ * replayed history shows leaving (a commit removed them and no later commit brought them back),
+ * each once, with the day they left and the commit when known. Current members are never alumni.
+ * Charter alumni come first in charter order, then the others by the day they left.
+ */
+export function alumniOf(
+  roles: GroupRoles,
+  roleRows: readonly RoleRow[],
+  events: readonly EventRow[],
+): Alumnus[] {
+  const current = new Set(roles.members.map((m) => m.id));
+  // The history's last word on each person: their most recent join or leave.
+  const last = new Map<number, EventRow>();
+  for (const e of events) {
+    if (e.source !== "history" || e.personId === null || (e.kind !== "joined" && e.kind !== "left")) continue;
+    const prev = last.get(e.personId);
+    if (!prev || e.occurredAt >= prev.occurredAt) last.set(e.personId, e);
+  }
+  const leftByHistory = (id: number) => {
+    const e = last.get(id);
+    return e?.kind === "left" ? e : undefined;
+  };
+  const out: Alumnus[] = [];
+  const seen = new Set<number>();
+  const add = (person: PersonRef, inCharter: boolean, periodEnd: string | null) => {
+    if (current.has(person.id) || seen.has(person.id)) return;
+    seen.add(person.id);
+    const left = leftByHistory(person.id);
+    const historyDay = left ? isoDay(left.occurredAt) : null;
+    // The later of the two is when they last left.
+    const useHistory = historyDay !== null && (periodEnd === null || historyDay > periodEnd);
+    out.push({
+      ...person,
+      leftOn: useHistory ? historyDay : periodEnd,
+      commitSha: useHistory ? (left?.commitSha ?? null) : null,
+      inCharter,
+    });
+  };
+  const charterAlumni = new Set(
+    roleRows.filter((r) => r.role === "alumnus" && r.source === "charter").map((r) => r.personId),
+  );
+  for (const r of roleRows) {
+    if (r.role === "alumnus") add(personRef(r), charterAlumni.has(r.personId), r.leftOn);
+  }
+  for (const e of last.values()) {
+    if (e.kind === "left" && e.personId !== null && e.personSlug !== null && e.personName !== null) {
+      add({ id: e.personId, slug: e.personSlug, name: e.personName, handle: e.personHandle }, false, null);
+    }
+  }
+  const listed = out.filter((a) => a.inCharter);
+  const others = out
+    .filter((a) => !a.inCharter)
+    .sort((a, b) => (a.leftOn ?? "9999").localeCompare(b.leftOn ?? "9999") || a.name.localeCompare(b.name));
+  return [...listed, ...others];
+}
+
+/** Tentative holders as the API shows them. */
+export function proposedHolders(
+  rows: ReadonlyArray<{ role: string; title: string; person: PersonRef }>,
+): ProposedHolder[] {
+  return rows.flatMap((r) =>
+    MEMBER_ROLES.has(r.role)
+      ? [{ role: r.role as ProposedHolder["role"], title: r.title, person: { ...r.person } }]
+      : [],
+  );
+}
+
 /** A group in full from its row, role rows and event rows. */
 export function groupDetail(
   row: GroupWithCharterRow,
   roleRows: readonly RoleRow[],
   events: readonly EventRow[],
   config: HealthConfig,
+  proposed: readonly ProposedHolder[] = [],
 ): GroupDetail {
   const charter = readCharter(row.charter);
   const roles = groupRoles(roleRows);
@@ -249,9 +331,11 @@ export function groupDetail(
     },
     size: roles.members.length,
     members,
-    alumni: roles.alumni,
+    proposed: [...proposed],
+    alumni: alumniOf(roles, roleRows, events),
     term: { months: charter.termMonths ?? null, window: charter.termWindow ?? null },
     membershipModel: charter.membershipModel ?? null,
+    appointedBy: charter.appointedBy ?? [],
     eligibility: charter.eligibility ?? null,
     howToJoin: charter.howToJoin ?? null,
     removalRule: charter.removalRule ?? null,
@@ -262,6 +346,12 @@ export function groupDetail(
     health: healthOf(row, roles, charter.missing ?? [], config),
     sourcePath: row.sourcePath,
     updatedAt: row.updatedAt.toISOString(),
+    source: {
+      path: row.sourcePath,
+      commitSha: row.sourceCommit,
+      committedAt: row.sourceCommittedAt ? row.sourceCommittedAt.toISOString() : null,
+      storedAt: row.updatedAt.toISOString(),
+    },
     links: {
       page: `/groups/${slug}`,
       json: `/api/groups/${slug}`,

@@ -20,7 +20,8 @@ export const VoteViewSchema = z.object({
   applicationId: z.number().int().nullable(),
   body: z.string(),
   secrecy: z.enum(["open", "secret"]),
-  baseRule: z.enum(["electorate", "cast"]),
+  /** electorate / cast: 50%+1 of it; consensus: every voter in the electorate must vote yes. */
+  baseRule: z.enum(["electorate", "cast", "consensus"]),
   electorateSize: z.number().int(),
   openedAt: Instant,
   closesAt: Instant,
@@ -135,6 +136,15 @@ export const MEMBER_API_SCHEMAS = {
     vote: z.object({ id: z.number().int(), status: z.string(), outcome: z.string().nullable() }),
   }),
   VoteOpened: z.object({ vote: z.object({ id: z.number().int(), body: z.string(), closesAt: Instant }) }),
+  MemberAdmitted: z.object({
+    admission: z.object({
+      groupId: z.number().int(),
+      personId: z.number().int(),
+      rolePeriodId: z.number().int(),
+      decisionRef: z.string(),
+      applicationId: z.number().int().nullable(),
+    }),
+  }),
   ApplicationReceived: z.object({
     application: z.object({
       applicationId: z.number().int(),

@@ -244,6 +244,10 @@ describe("the signed-in API in /api/openapi.json", () => {
         closesAt: "2026-03-09T12:00:00Z",
       },
     );
+    // This group votes on new members (direct): admitting without a vote is refused.
+    await call("m0", "POST", `/api/groups/${slug}/admissions`, "/api/groups/{slug}/admissions", "409", {
+      applicationId,
+    });
     await call(
       "m0",
       "PUT",

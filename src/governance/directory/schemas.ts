@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import {
+  AppointingRoleSchema,
   CadenceSchema,
   GroupKindSchema,
   GroupStatusSchema,
@@ -32,6 +33,41 @@ export const PersonRefSchema = z.object({
 });
 /** A link to a person. */
 export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+/**
+ * A former member: who, when they left and the commit that recorded it, when known. They are
+ * named in the charter's alumni list, or the replayed history shows them leaving (a commit removed
+ * them), or their role periods all ended (a decision or a lapsed term).
+ */
+export const AlumnusSchema = PersonRefSchema.extend({
+  /** The day they left (YYYY-MM-DD), from the history or the last role period; null when unknown. */
+  leftOn: z.string().nullable(),
+  /** The charter repository commit that removed them, when the history shows it. */
+  commitSha: z.string().nullable(),
+  /** True when the charter's own alumni list names them. */
+  inCharter: z.boolean(),
+});
+/** A former member. */
+export type Alumnus = z.infer<typeof AlumnusSchema>;
+
+/** Someone the charter names tentatively ("Jane Doe?") for a role: proposed, not holding it. */
+export const ProposedHolderSchema = z.object({
+  role: z.enum(["chair", "co-chair", "board-liaison", "steering-council-liaison", "member", "other"]),
+  /** The title of an "other" role; empty otherwise. */
+  title: z.string(),
+  person: PersonRefSchema,
+});
+/** A proposed (tentative) role holder. */
+export type ProposedHolder = z.infer<typeof ProposedHolderSchema>;
+
+/** Where the stored charter was read from: the repository path, the commit and its date when known. */
+export const CharterSourceSchema = z.object({
+  path: z.string().nullable(),
+  commitSha: z.string().nullable(),
+  committedAt: z.string().nullable(),
+  /** When Guildhall stored this version (an import's time, or the commit's when replayed from history). */
+  storedAt: z.string(),
+});
 
 /** One line of the directory. */
 export const GroupSummarySchema = z.object({
@@ -111,12 +147,18 @@ export const GroupDetailSchema = z.object({
   }),
   size: z.number().int(),
   members: z.array(MemberSchema),
-  alumni: z.array(PersonRefSchema),
+  /** Tentative holders, not counted in `size`, `members` or the roles above. */
+  proposed: z.array(ProposedHolderSchema),
+  alumni: z.array(AlumnusSchema),
   term: z.object({
     months: z.number().int().nullable(),
     window: z.object({ start: z.string(), end: z.string() }).nullable(),
   }),
+  /** null: the charter does not state how new members are admitted. */
   membershipModel: MembershipModelSchema.nullable(),
+  /** Under the `appointment` model, the roles whose holders appoint. */
+  appointedBy: z.array(AppointingRoleSchema),
+  /** The text fields below and `scope`, `delegated`, `boardActions`, `channels` keep links as `[text](url)`. */
   eligibility: z.string().nullable(),
   howToJoin: z.string().nullable(),
   removalRule: z.string().nullable(),
@@ -127,6 +169,7 @@ export const GroupDetailSchema = z.object({
   health: z.array(HealthFlagSchema),
   sourcePath: z.string().nullable(),
   updatedAt: z.string(),
+  source: CharterSourceSchema,
   links: z.object({
     page: z.string(),
     json: z.string(),

@@ -2,6 +2,9 @@
 import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { linkedSegments, safeLinkUrl } from "../charter/markdown.ts";
+import { rolesPhrase, termWindowText } from "../charter/membership-model.ts";
+import type { AppointingRole } from "../charter/types.ts";
 import { STATUS_ORDER } from "./group-model.ts";
 import type {
   GroupDetail,
@@ -52,12 +55,27 @@ const CADENCE_LABEL: Record<string, string> = {
   none: "None",
   other: "Other (see charter)",
 };
-const MODEL_LABEL: Record<string, string> = {
-  direct: "Direct: the group votes new members in (50%+1)",
-  "board-managed": "Board-managed: the Board votes new members in",
-  "steering-council-managed": "Steering Council-managed: the Steering Council votes new members in",
-  other: "Other (see charter)",
-};
+/** How a group admits new members, in words; `appointedBy` names who appoints. */
+function modelText(model: string | null, appointedBy: readonly AppointingRole[]): string {
+  switch (model) {
+    case "direct":
+      return "Direct: the group votes new members in (50%+1)";
+    case "invitation":
+      return "By invitation: any member can invite a new member; no vote is held";
+    case "consensus":
+      return "By consensus: every other member must approve; one objection refuses";
+    case "appointment":
+      return `By appointment: ${rolesPhrase(appointedBy)} ${appointedBy.length > 1 ? "appoint" : "appoints"} new members; no vote is held`;
+    case "board-managed":
+      return "Board-managed: the Board votes new members in";
+    case "steering-council-managed":
+      return "Steering Council-managed: the Steering Council votes new members in";
+    case "other":
+      return "Other (see the charter): Guildhall runs no vote; ask the DSF Board how new members are admitted";
+    default:
+      return "Not stated: the charter does not say how new members are admitted, so Guildhall runs no vote; ask the DSF Board";
+  }
+}
 
 const COMMIT_BASE = "https://github.com/django/dsf-working-groups/commit/";
 
@@ -144,6 +162,21 @@ function blocks(value: string): Array<{ kind: "p"; text: string } | { kind: "ul"
   return out;
 }
 
+/**
+ * Charter text with its links. The parser keeps http, https and mailto only; the scheme is checked
+ * again here because a charter stored before links were kept holds literal text that may look like one.
+ */
+function Linked(props: { text: string }) {
+  return (
+    <>
+      {linkedSegments(props.text).map((seg) => {
+        const url = seg.url === null ? null : safeLinkUrl(seg.url);
+        return url === null ? seg.text : <a href={url}>{seg.text}</a>;
+      })}
+    </>
+  );
+}
+
 function Text(props: { value: string | null; empty?: string }) {
   if (props.value === null || props.value.trim() === "")
     return <span class="muted">{props.empty ?? "Not stated in the charter"}</span>;
@@ -151,11 +184,15 @@ function Text(props: { value: string | null; empty?: string }) {
     <>
       {blocks(props.value).map((b) =>
         b.kind === "p" ? (
-          <p>{b.text}</p>
+          <p>
+            <Linked text={b.text} />
+          </p>
         ) : (
           <ul>
             {b.items.map((i) => (
-              <li>{i}</li>
+              <li>
+                <Linked text={i} />
+              </li>
             ))}
           </ul>
         ),
@@ -169,7 +206,9 @@ function List(props: { items: readonly string[]; empty?: string }) {
   return (
     <ul>
       {props.items.map((i) => (
-        <li>{i}</li>
+        <li>
+          <Linked text={i} />
+        </li>
       ))}
     </ul>
   );
@@ -370,6 +409,35 @@ function filterQuery(filter: GroupList["filter"]): string {
   return `?${q.toString()}`;
 }
 
+/** Where the stored charter was read, as a sentence: path, commit and dates, or what is not known. */
+function CharterSource(props: { source: GroupDetail["source"] }) {
+  const s = props.source;
+  const stored = day(s.storedAt);
+  if (s.commitSha) {
+    return (
+      <>
+        Charter as of commit{" "}
+        <a href={`${COMMIT_BASE}${encodeURIComponent(s.commitSha)}`}>
+          <code>{s.commitSha.slice(0, 10)}</code>
+        </a>
+        {s.committedAt && (
+          <>
+            {" "}
+            (committed <time datetime={s.committedAt}>{day(s.committedAt)}</time>)
+          </>
+        )}
+        {s.path && <> from {s.path}</>}, stored <time datetime={s.storedAt}>{stored}</time>.
+      </>
+    );
+  }
+  return (
+    <>
+      Charter {s.path ? <>from {s.path} </> : ""}imported <time datetime={s.storedAt}>{stored}</time>; the
+      commit it was read at is not known (the import was not of a git checkout).
+    </>
+  );
+}
+
 function Fact(props: { term: string; children: Child }) {
   return (
     <>
@@ -388,7 +456,7 @@ export function GroupPage(props: {
   const g = props.group;
   const term =
     g.term.window !== null
-      ? `Yearly window ${g.term.window.start} to ${g.term.window.end} (month-day)`
+      ? termWindowText(g.term.window)
       : g.term.months !== null
         ? `${g.term.months} ${g.term.months === 1 ? "month" : "months"}`
         : null;
@@ -410,6 +478,9 @@ export function GroupPage(props: {
             · <a href={g.links.charter}>Charter in the DSF repository</a>
           </>
         )}
+      </p>
+      <p class="muted">
+        <CharterSource source={g.source} />
       </p>
 
       <section aria-labelledby="health">
@@ -447,6 +518,23 @@ export function GroupPage(props: {
             </Fact>
           ))}
         </dl>
+        {g.proposed.length > 0 && (
+          <>
+            <h3>Proposed, not yet holding the role</h3>
+            <p>
+              The charter names these people tentatively (for example "Name?"); they are not counted as
+              holders or members.
+            </p>
+            <ul>
+              {g.proposed.map((p) => (
+                <li>
+                  <People people={[p.person]} /> for{" "}
+                  {p.role === "other" && p.title ? p.title : (ROLE_LABEL[p.role] ?? p.role)} (tentative)
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="members">
@@ -481,16 +569,52 @@ export function GroupPage(props: {
           </table>
         )}
         <h3>Alumni</h3>
-        <p>
-          <People people={g.alumni} empty="None recorded" />
-        </p>
+        {g.alumni.length === 0 ? (
+          <p class="muted">None recorded</p>
+        ) : (
+          <ul>
+            {g.alumni.map((a) => (
+              <li>
+                <People people={[a]} />
+                {a.leftOn ? (
+                  <>
+                    {" "}
+                    <span class="muted">
+                      left <time datetime={a.leftOn}>{a.leftOn}</time>
+                      {a.commitSha && (
+                        <>
+                          {" "}
+                          (commit{" "}
+                          <a href={`${COMMIT_BASE}${encodeURIComponent(a.commitSha)}`}>
+                            <code>{a.commitSha.slice(0, 10)}</code>
+                          </a>
+                          )
+                        </>
+                      )}
+                    </span>
+                  </>
+                ) : (
+                  <span class="muted"> date left not recorded</span>
+                )}
+                {a.inCharter && <span class="muted"> · in the charter's alumni list</span>}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="membership">
         <h2 id="membership">Membership</h2>
         <dl class="facts">
           <Fact term="Membership model">
-            {g.membershipModel ? MODEL_LABEL[g.membershipModel] : <span class="muted">Not stated</span>}
+            {g.membershipModel ? (
+              modelText(g.membershipModel, g.appointedBy)
+            ) : (
+              <>
+                <span class="muted">{modelText(null, [])}</span> (
+                <a href="https://www.djangoproject.com/contact/foundation/">contact the Board</a>)
+              </>
+            )}
           </Fact>
           <Fact term="Term">{term ?? <span class="muted">No fixed term</span>}</Fact>
           <Fact term="Who is eligible">

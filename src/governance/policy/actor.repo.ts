@@ -1,6 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
+import { AppointingRoleSchema, MembershipModelSchema } from "../charter/types.ts";
 import { effectiveRoles } from "../registry/current-membership.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";
 import { EX_OFFICIO_GROUP_SLUGS, exOfficioRoles } from "./ex-officio.ts";
@@ -11,7 +13,6 @@ import {
   type FoundationRole,
   GROUP_ROLES,
   type GroupRole,
-  type MembershipModel,
   type Resource,
 } from "./policy.ts";
 
@@ -74,8 +75,6 @@ export async function loadActor(
   return { userId: user.id, personId: user.personId, foundationRoles, groupRoles, scopes: viewer.scopes };
 }
 
-const MODELS: readonly string[] = ["direct", "board-managed", "steering-council-managed", "other"];
-
 /** The policy's view of a group (id, membership model from its charter, status); undefined if no such group. */
 export async function loadGroupResource(
   db: Db,
@@ -93,12 +92,14 @@ export function groupResourceOf(row: {
   status: string;
   charter: unknown;
 }): Extract<Resource, { kind: "group" }> {
-  const charter = row.charter as { membershipModel?: unknown } | null;
-  const model = charter?.membershipModel;
+  const charter = row.charter as { membershipModel?: unknown; appointedBy?: unknown } | null;
+  const model = MembershipModelSchema.safeParse(charter?.membershipModel);
+  const appointedBy = z.array(AppointingRoleSchema).safeParse(charter?.appointedBy ?? []);
   return {
     kind: "group",
     groupId: row.id,
     status: row.status,
-    membershipModel: typeof model === "string" && MODELS.includes(model) ? (model as MembershipModel) : null,
+    membershipModel: model.success ? model.data : null,
+    appointedBy: appointedBy.success ? appointedBy.data : [],
   };
 }

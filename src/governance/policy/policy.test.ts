@@ -83,10 +83,56 @@ describe("membership decisions follow the charter's membership model", () => {
     expect(allowed(board, "group.decide-membership", scManaged)).toBe(false);
     expect(allowed(member, "group.decide-membership", scManaged)).toBe(false);
   });
-  it("an unknown model falls back to the Board", () => {
-    const unknown: Resource = { kind: "group", groupId: GROUP, membershipModel: null, status: "active" };
-    expect(allowed(board, "group.decide-membership", unknown)).toBe(true);
-    expect(allowed(member, "group.decide-membership", unknown)).toBe(false);
+  it("not stated (or other): nobody decides, and the reason says to ask the Board", () => {
+    for (const model of [null, "other"] as const) {
+      const unknown: Resource = { kind: "group", groupId: GROUP, membershipModel: model, status: "active" };
+      for (const who of [board, member, chair, council, admin]) {
+        expect(allowed(who, "group.decide-membership", unknown)).toBe(false);
+      }
+      expect(decide(member, "group.decide-membership", unknown, DAY).reason).toMatch(
+        /does not state how membership decisions are taken; ask the DSF Board/u,
+      );
+    }
+  });
+  it("invitation: any member (or liaison, or chair) decides; the Board does not", () => {
+    const invitation: Resource = {
+      kind: "group",
+      groupId: GROUP,
+      membershipModel: "invitation",
+      status: "active",
+    };
+    expect(allowed(member, "group.decide-membership", invitation)).toBe(true);
+    expect(allowed(liaison, "group.decide-membership", invitation)).toBe(true);
+    expect(allowed(board, "group.decide-membership", invitation)).toBe(false);
+    expect(allowed(admin, "group.decide-membership", invitation)).toBe(false);
+  });
+  it("consensus: the group's members decide", () => {
+    const consensus: Resource = {
+      kind: "group",
+      groupId: GROUP,
+      membershipModel: "consensus",
+      status: "active",
+    };
+    expect(allowed(member, "group.decide-membership", consensus)).toBe(true);
+    expect(allowed(board, "group.decide-membership", consensus)).toBe(false);
+  });
+  it("appointment: only the holders of the named roles decide", () => {
+    const byChair: Resource = {
+      kind: "group",
+      groupId: GROUP,
+      membershipModel: "appointment",
+      appointedBy: ["chair"],
+      status: "active",
+    };
+    expect(allowed(chair, "group.decide-membership", byChair)).toBe(true);
+    expect(allowed(member, "group.decide-membership", byChair)).toBe(false);
+    expect(allowed(liaison, "group.decide-membership", byChair)).toBe(false);
+    expect(allowed(board, "group.decide-membership", byChair)).toBe(false);
+    const byLiaison: Resource = { ...byChair, appointedBy: ["co-chair", "board-liaison"] };
+    expect(allowed(liaison, "group.decide-membership", byLiaison)).toBe(true);
+    expect(allowed(chair, "group.decide-membership", byLiaison)).toBe(false);
+    // With no role named, the Chair appoints.
+    expect(allowed(chair, "group.decide-membership", { ...byChair, appointedBy: [] })).toBe(true);
   });
   it("roles in another group give no rights here", () => {
     const elsewhere = actor({

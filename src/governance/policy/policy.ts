@@ -2,6 +2,8 @@
  * The one permission policy: a pure function deciding whether an actor may take an action on a
  * resource on a given day. Imports nothing from platform/; routes reach it through authorize().
  */
+import type { AppointingRole, MembershipModel } from "../charter/types.ts";
+import { ASK_THE_BOARD, admissionOf } from "./membership-rule.ts";
 
 /** Foundation-wide roles, each held for a period. */
 export const FOUNDATION_ROLES = [
@@ -52,7 +54,7 @@ export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
 };
 
 /** How a group's membership decisions are taken (from its charter). */
-export type MembershipModel = "direct" | "board-managed" | "steering-council-managed" | "other";
+export type { MembershipModel };
 
 /** A dated holding of a role; held on D when startedOn <= D and (endedOn null or D < endedOn). */
 export interface Holding {
@@ -84,7 +86,15 @@ export const ANONYMOUS: Actor = {
 export type Resource =
   | { kind: "site" }
   | { kind: "account"; userId: number }
-  | { kind: "group"; groupId: number; membershipModel: MembershipModel | null; status: string }
+  | {
+      kind: "group";
+      groupId: number;
+      /** null: the charter does not state how members are admitted. */
+      membershipModel: MembershipModel | null;
+      /** Under `appointment`: the roles whose holders appoint. */
+      appointedBy?: readonly AppointingRole[];
+      status: string;
+    }
   /** A dated role someone holds in a group (a term to renew). */
   | { kind: "role-period"; groupId: number; personId: number }
   | {
@@ -291,13 +301,6 @@ function isParticipant(roles: Set<GroupRole>): boolean {
   return roles.size > 0;
 }
 
-/** The body that takes membership decisions under a membership model; the Board by default. */
-function membershipBody(model: MembershipModel | null): "group" | "board" | "steering-council" {
-  if (model === "direct") return "group";
-  if (model === "steering-council-managed") return "steering-council";
-  return "board";
-}
-
 function inBody(
   body: "group" | "board" | "steering-council",
   groupRoles: Set<GroupRole>,
@@ -307,6 +310,13 @@ function inBody(
   if (body === "board") return foundation.has("board-member");
   return foundation.has("steering-council-member");
 }
+
+const ROLE_NAMES: Record<AppointingRole, string> = {
+  chair: "Chair",
+  "co-chair": "Co-Chair",
+  "board-liaison": "Board Liaison",
+  "steering-council-liaison": "Steering Council Liaison",
+};
 
 const BODY_NAMES = {
   group: "the group's members",
@@ -324,12 +334,12 @@ function decideGroup(
   const roles = groupRolesOn(actor, group.groupId, on);
   const admin = foundation.has("site-admin");
   const chair = roles.has("chair") || roles.has("co-chair");
-  const body = membershipBody(group.membershipModel);
+  const admission = admissionOf(group);
   switch (action) {
     case "group.view-private":
       if (isParticipant(roles)) return allow("Group participant.");
       if (foundation.has("board-member")) return allow("The Board sees every group's full records.");
-      if (body === "steering-council" && foundation.has("steering-council-member")) {
+      if (group.membershipModel === "steering-council-managed" && foundation.has("steering-council-member")) {
         return allow("The Steering Council oversees this group.");
       }
       if (admin) return allow("Site administrator.");
@@ -354,9 +364,33 @@ function decideGroup(
       if (chair) return allow("Chair or Co-Chair.");
       return admin ? allow("Site administrator.") : deny("Only the Chair, Co-Chair or an administrator.");
     case "group.decide-membership":
-      return inBody(body, roles, foundation)
-        ? allow(`Membership decisions in this group are taken by ${BODY_NAMES[body]}.`)
-        : deny(`Membership decisions in this group are taken by ${BODY_NAMES[body]}.`);
+      // Who takes membership decisions follows the charter's model (policy/membership-rule.ts).
+      switch (admission.kind) {
+        case "vote": {
+          const by =
+            admission.rule === "consensus"
+              ? "the consensus of the group's members"
+              : BODY_NAMES[admission.body];
+          return inBody(admission.body, roles, foundation)
+            ? allow(`Membership decisions in this group are taken by ${by}.`)
+            : deny(`Membership decisions in this group are taken by ${by}.`);
+        }
+        case "invitation":
+          return isParticipant(roles)
+            ? allow("A member's invitation admits new members to this group.")
+            : deny("Only a member of this group can invite someone to join it.");
+        case "appointment": {
+          const names = admission.roles.map((r) => ROLE_NAMES[r]).join(" or ");
+          return admission.roles.some((r) => roles.has(r))
+            ? allow(`The ${names} appoints new members to this group.`)
+            : deny(`Only the ${names} appoints new members to this group.`);
+        }
+        case "not-stated":
+          return deny(
+            `This group's charter does not state how membership decisions are taken; ${ASK_THE_BOARD}.`,
+          );
+      }
+      return deny("Not a membership model.");
     default:
       return deny("Not a group action.");
   }

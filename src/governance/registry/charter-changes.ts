@@ -22,6 +22,8 @@ export interface RoleEntry {
   /** Title of an "other" role; empty string otherwise. */
   title: string;
   position: number;
+  /** Named tentatively ("Jane Doe?"): proposed for the role, not holding it. */
+  tentative: boolean;
 }
 
 /** Order in which a person's main role is chosen when they hold several. */
@@ -38,17 +40,20 @@ const ROLE_RANK: Record<RoleName, number> = {
 /**
  * Every role in a charter as flat rows. A person listed among members who also holds a named
  * role (chair, liaison, titled) gets only the named role: "member" means "member and nothing more".
- * Alumni are stored as "alumnus" and are not counted as being in the group.
+ * A firm member whose named roles are all tentative keeps a (firm) member row too. Alumni are
+ * stored as "alumnus" and are not counted as being in the group.
  */
 export function flattenRoles(charter: ParsedCharter, keyOf: (p: Person) => string): RoleEntry[] {
   const out: RoleEntry[] = [];
   const named = new Set<string>();
+  const firmlyNamed = new Set<string>();
   const seen = new Set<string>();
   const push = (person: Person, role: RoleName, title: string) => {
     const id = `${keyOf(person)}|${role}|${title}`;
     if (seen.has(id)) return;
     seen.add(id);
-    out.push({ person, role, title, position: out.length });
+    const { tentative, ...who } = person;
+    out.push({ person: who, role, title, position: out.length, tentative: tentative === true });
   };
   const namedRoles: Array<[Person[], RoleName]> = [
     [charter.roles.chair, "chair"],
@@ -56,21 +61,29 @@ export function flattenRoles(charter: ParsedCharter, keyOf: (p: Person) => strin
     [charter.roles.boardLiaison, "board-liaison"],
     [charter.roles.steeringCouncilLiaison, "steering-council-liaison"],
   ];
+  const name = (p: Person) => {
+    named.add(keyOf(p));
+    if (!p.tentative) firmlyNamed.add(keyOf(p));
+  };
   for (const [people, role] of namedRoles) {
     for (const p of people) {
-      named.add(keyOf(p));
+      name(p);
       push(p, role, "");
     }
   }
   for (const other of charter.roles.other) {
     for (const p of other.people) {
-      named.add(keyOf(p));
+      name(p);
       push(p, "other", other.title);
     }
   }
-  for (const p of charter.members) if (!named.has(keyOf(p))) push(p, "member", "");
-  const inGroup = new Set(out.map((e) => keyOf(e.person)));
-  for (const p of charter.alumni) if (!inGroup.has(keyOf(p))) push(p, "alumnus", "");
+  for (const p of charter.members) {
+    const key = keyOf(p);
+    if (!(p.tentative ? named : firmlyNamed).has(key)) push(p, "member", "");
+  }
+  const inGroup = new Set(out.filter((e) => !e.tentative).map((e) => keyOf(e.person)));
+  for (const p of charter.alumni)
+    if (!inGroup.has(keyOf(p))) push({ name: p.name, handle: p.handle }, "alumnus", "");
   return out;
 }
 

@@ -15,6 +15,8 @@ export interface CharterRoleSource<P> {
   title: string;
   /** Order in the charter. */
   position: number;
+  /** Named tentatively ("Jane Doe?"): proposed for the role, holding nothing; left out of every rule here. */
+  tentative?: boolean;
   person: P;
 }
 
@@ -68,6 +70,8 @@ export interface HeldRole<P> {
   position: number;
   /** Start of the current role period, or null when the role comes from the charter. */
   since: string | null;
+  /** For an alumnus whose role periods ended: the day the last one ended; null otherwise. */
+  leftOn?: string | null;
   source: RoleSource;
   person: P;
 }
@@ -101,15 +105,17 @@ export function effectiveRoles<P>(input: {
 }): EffectiveRole<P>[] {
   const withPeriods = new Set(input.periods.map((p) => pairKey(p.groupId, p.personId)));
   const charterPosition = new Map<string, number>();
-  for (const r of input.charterRoles) {
+  const charterRoles = input.charterRoles.filter((r) => !r.tentative);
+  for (const r of charterRoles) {
     const key = pairKey(r.groupId, r.personId);
     const prev = charterPosition.get(key);
     if (prev === undefined || r.position < prev) charterPosition.set(key, r.position);
   }
   const out: EffectiveRole<P>[] = [];
-  for (const r of input.charterRoles) {
+  for (const r of charterRoles) {
     if (r.role === "alumnus" || withPeriods.has(pairKey(r.groupId, r.personId))) continue;
-    out.push({ ...r, startedOn: null, endedOn: null, source: "charter" });
+    const { tentative: _t, ...role } = r;
+    out.push({ ...role, startedOn: null, endedOn: null, source: "charter" });
   }
   for (const p of input.periods) {
     out.push({
@@ -162,6 +168,13 @@ export function currentMembership<P>(input: {
     });
   }
   const alumni = new Set<string>();
+  const lastEnd = new Map<string, string>();
+  for (const p of input.periods) {
+    if (p.endedOn === null || p.endedOn > day) continue;
+    const key = pairKey(p.groupId, p.personId);
+    const prev = lastEnd.get(key);
+    if (prev === undefined || p.endedOn > prev) lastEnd.set(key, p.endedOn);
+  }
   const addAlumnus = (
     r: { groupId: number; personId: number; person: P },
     position: number,
@@ -170,9 +183,21 @@ export function currentMembership<P>(input: {
     const key = pairKey(r.groupId, r.personId);
     if (holding.has(key) || alumni.has(key)) return;
     alumni.add(key);
-    held.push({ ...r, role: "alumnus", title: "", position, since: null, source });
+    held.push({
+      groupId: r.groupId,
+      personId: r.personId,
+      person: r.person,
+      role: "alumnus",
+      title: "",
+      position,
+      since: null,
+      leftOn: lastEnd.get(key) ?? null,
+      source,
+    });
   };
-  for (const r of input.charterRoles) if (r.role === "alumnus") addAlumnus(r, r.position, "charter");
+  for (const r of input.charterRoles) {
+    if (r.role === "alumnus" && !r.tentative) addAlumnus(r, r.position, "charter");
+  }
   for (const p of input.periods) {
     if (p.endedOn !== null && p.endedOn <= day) addAlumnus(p, 2 * AFTER_CHARTER, "period");
   }

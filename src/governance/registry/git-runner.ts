@@ -4,7 +4,7 @@
  * `git cat-file --batch` process, which is far cheaper than one `git show` per file.
  */
 import { execFile, spawn } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { AppError } from "../../platform/errors.ts";
 
 /** One commit as the replay needs it. */
@@ -193,4 +193,34 @@ export function openBlobReader(dir: string): BlobReader {
       child.stdin.end();
     },
   };
+}
+
+/** The commit a checkout's files come from, when the folder is the top of a git work tree. */
+export interface CheckoutCommit {
+  sha: string;
+  committedAt: string;
+  /** False when the charter folders have changes not yet committed (the files are not that commit). */
+  clean: boolean;
+}
+
+/**
+ * The HEAD commit of the work tree whose top is `dir`, or null when `dir` is not one (a plain copy,
+ * or a folder inside some other repository, whose HEAD would say nothing about these files).
+ */
+export async function checkoutCommit(
+  dir: string,
+  folders: readonly string[],
+): Promise<CheckoutCommit | null> {
+  try {
+    const top = (await runGit(dir, ["rev-parse", "--show-toplevel"])).trim();
+    if (realpathSync(top) !== realpathSync(dir)) return null;
+    const [sha = "", committedAt = ""] = (await runGit(dir, ["log", "-1", "--format=%H%x1f%cI"]))
+      .trim()
+      .split(SEP);
+    if (!/^[0-9a-f]{40}$/u.test(sha)) return null;
+    const status = await runGit(dir, ["status", "--porcelain", "--", ...folders]);
+    return { sha, committedAt, clean: status.trim() === "" };
+  } catch {
+    return null;
+  }
 }

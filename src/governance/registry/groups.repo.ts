@@ -20,6 +20,8 @@ export interface ResolvedRole {
   role: string;
   title: string;
   position: number;
+  /** A proposed holder ("Jane Doe?"), who holds nothing yet. */
+  tentative: boolean;
 }
 
 /** SHA-256 of a charter file's text, as stored in groups.content_hash. */
@@ -38,18 +40,22 @@ export async function resolveRoles(index: PeopleIndex, charter: ParsedCharter): 
       role: entry.role,
       title: entry.title,
       position: entry.position,
+      tentative: entry.tentative,
     });
   }
   return out;
 }
 
+/** Roles as the timeline compares them: a tentative holder has not joined, so is left out. */
+function comparableRoles(roles: readonly ResolvedRole[]): CharterVersion["roles"] {
+  return roles
+    .filter((r) => !r.tentative)
+    .map((r) => ({ who: String(r.personId), name: r.name, role: r.role, title: r.title }));
+}
+
 /** The comparable version of a charter whose roles are resolved. */
 export function versionOf(charter: ParsedCharter, roles: ResolvedRole[]): CharterVersion {
-  return {
-    name: charter.name,
-    status: charter.status,
-    roles: roles.map((r) => ({ who: String(r.personId), name: r.name, role: r.role, title: r.title })),
-  };
+  return { name: charter.name, status: charter.status, roles: comparableRoles(roles) };
 }
 
 /** Every group by slug. */
@@ -71,6 +77,7 @@ export async function loadRoles(tx: Tx, groupId: number, index: PeopleIndex): Pr
     role: r.role,
     title: r.title,
     position: r.position,
+    tentative: r.tentative,
   }));
 }
 
@@ -85,14 +92,14 @@ export async function storedVersion(
   return {
     name: row.name,
     status: row.status as CharterVersion["status"],
-    roles: roles.map((r) => ({ who: String(r.personId), name: r.name, role: r.role, title: r.title })),
+    roles: comparableRoles(roles),
   };
 }
 
 function rolesSignature(
-  roles: Array<{ personId: number; role: string; title: string; position: number }>,
+  roles: Array<{ personId: number; role: string; title: string; position: number; tentative: boolean }>,
 ): string {
-  return roles.map((r) => `${r.personId}|${r.role}|${r.title}|${r.position}`).join("\n");
+  return roles.map((r) => `${r.personId}|${r.role}|${r.title}|${r.position}|${r.tentative}`).join("\n");
 }
 
 /** JSON with object keys sorted: jsonb stores keys in its own order, so plain stringify would differ. */
@@ -127,6 +134,8 @@ export async function saveGroup(
     sourcePath: string | null;
     hash: string | null;
     at: Date;
+    /** The repository commit this version was read at, when known; kept as metadata, not a change. */
+    commit?: { sha: string; committedAt: Date } | null;
   },
 ): Promise<SaveResult> {
   const { existing, charter, roles, at } = input;
@@ -142,10 +151,14 @@ export async function saveGroup(
   let row: GroupRow;
   let created = false;
   let changed = false;
+  const source =
+    input.commit === undefined
+      ? {}
+      : { sourceCommit: input.commit?.sha ?? null, sourceCommittedAt: input.commit?.committedAt ?? null };
   if (!existing) {
     const [inserted] = await tx
       .insert(groups)
-      .values({ ...values, createdAt: at, updatedAt: at })
+      .values({ ...values, ...source, createdAt: at, updatedAt: at })
       .returning();
     if (!inserted) throw new Error("insert into groups returned no row");
     row = inserted;
@@ -163,12 +176,21 @@ export async function saveGroup(
     if (!same) {
       const [updated] = await tx
         .update(groups)
-        .set({ ...values, updatedAt: at })
+        .set({ ...values, ...source, updatedAt: at })
         .where(eq(groups.id, existing.id))
         .returning();
       if (!updated) throw new Error("update of groups returned no row");
       row = updated;
       changed = true;
+    } else if (
+      input.commit &&
+      (existing.sourceCommit !== input.commit.sha ||
+        existing.sourceCommittedAt?.getTime() !== input.commit.committedAt.getTime())
+    ) {
+      // The same text read at another commit: where it was read from changes, the group does not.
+      // (The same text read with no commit known keeps the commit it was last read at.)
+      const [updated] = await tx.update(groups).set(source).where(eq(groups.id, existing.id)).returning();
+      if (updated) row = updated;
     }
   }
   const stored = created
@@ -190,6 +212,7 @@ export async function saveGroup(
             role: r.role,
             title: r.title,
             position: r.position,
+            tentative: r.tentative,
           })),
         )
         .onConflictDoNothing();

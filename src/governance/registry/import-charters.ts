@@ -1,24 +1,24 @@
 /**
  * `guildhall charters import DIR`: stores every group of a checkout of the charter repository in
  * one transaction and reports what changed since the last import (groups added or removed, people
- * joining or leaving, role and liaison changes, status changes), recording each change as a
- * timeline event (source "import") and the run as a charter_imports row. A second run over the
- * same files writes nothing and says so.
+ * joining or leaving, role and liaison changes, status changes), recording the run as a
+ * charter_imports row with the commit the checkout is at (when it is a git work tree). A second
+ * run over the same files writes nothing and says so.
+ *
+ * An import writes no timeline events of its own: it knows what the files say now, not when it
+ * came to be so, and an event dated by the import's clock would read as if the group had changed
+ * that day. The timeline comes from `charters history`, dated by the commits; the import itself is
+ * shown as metadata ("read at commit X, imported on D"). Only a caller that knows when the changes
+ * happened (the demo's scripted history, `changedAt`) has them recorded as events.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { charterImports } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Services } from "../../platform/services.ts";
 import type { GroupStatus, ParsedCharter } from "../charter/types.ts";
-import {
-  type CharterChange,
-  changeKey,
-  describeChange,
-  diffCharterVersions,
-  isCharterPath,
-} from "./charter-changes.ts";
+import { type CharterChange, changeKey, describeChange, diffCharterVersions } from "./charter-changes.ts";
+import { type CheckoutCommit, checkoutCommit } from "./git-runner.ts";
 import {
   contentHash,
   type EventInput,
@@ -32,16 +32,7 @@ import {
 } from "./groups.repo.ts";
 import { PeopleIndex } from "./people.repo.ts";
 import { readCharter } from "./read-charter.ts";
-
-/** The folders of the charter repository that hold charters. */
-export const CHARTER_DIRS = ["active", "draft", "archive", "proposals"] as const;
-
-/** One charter file read from a checkout. */
-export interface CharterFile {
-  /** Repository path, e.g. "active/ai.md". */
-  path: string;
-  markdown: string;
-}
+import { CHARTER_DIRS, type CharterFile, type RefusedFile, readCharterCheckout } from "./read-checkout.ts";
 
 /** What an import changed, as printed and stored in charter_imports.summary. */
 export interface ImportSummary {
@@ -61,36 +52,19 @@ export interface ImportSummary {
   peopleCreated: string[];
   suggestionsCreated: Array<{ id: number; a: string; b: string; reason: string }>;
   eventsRecorded: number;
+  /**
+   * The commit of the checkout (when it is the top of a git work tree): its sha and date, and
+   * whether the charter folders match it (`clean`); null otherwise.
+   */
+  commit: CheckoutCommit | null;
   warnings: Array<{ path: string; warnings: string[] }>;
+  /**
+   * Files and folders of the checkout that were not read (a symbolic link out of it); their groups
+   * are left as they were, never marked removed.
+   */
+  refused: RefusedFile[];
   /** One line per change, in order. */
   lines: string[];
-}
-
-/** Reads the charter files of a checkout; a folder without any charter folder is a one-line error. */
-export function readCharterCheckout(dir: string): CharterFile[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new AppError("bad_request", { message: `${dir} is not a directory` });
-  }
-  const present = CHARTER_DIRS.filter((d) => {
-    const p = path.join(dir, d);
-    return existsSync(p) && statSync(p).isDirectory();
-  });
-  if (present.length === 0) {
-    throw new AppError("bad_request", {
-      message: `${dir} is not a charter checkout: it has none of the folders ${CHARTER_DIRS.join("/, ")}/`,
-    });
-  }
-  const files: CharterFile[] = [];
-  for (const d of present) {
-    for (const name of readdirSync(path.join(dir, d)).sort()) {
-      const rel = `${d}/${name}`;
-      if (!isCharterPath(rel)) continue;
-      const full = path.join(dir, d, name);
-      if (!statSync(full).isFile()) continue;
-      files.push({ path: rel, markdown: readFileSync(full, "utf8") });
-    }
-  }
-  return files;
 }
 
 /** Input of importCharters: a checkout folder, or files already read (the demo seed). */
@@ -100,30 +74,30 @@ export interface ImportChartersInput {
   files?: CharterFile[];
   /** Shown in the summary and charter_imports.source; defaults to the folder. */
   source?: string;
-  /** When the changes happened; defaults to the clock's now. */
-  at?: Date;
   /**
-   * Record the people of a group seen for the first time as "joined" (the demo's dated steps).
-   * Off for a real first import: its date says when Guildhall learned of them, not when they joined.
+   * When the changes happened, for a scripted history that knows (the demo's dated steps): the
+   * changes are then recorded on the timeline at that time, as history events (which date "member
+   * since"). A real import leaves this out and records no events.
    */
+  changedAt?: Date;
+  /** With `changedAt`: record the people of a group seen for the first time as "joined". */
   founders?: boolean;
-  /**
-   * The events' source: "import" (default). The demo seed's dated steps are a scripted history,
-   * so it records them as "history", which is what dates "member since".
-   */
-  eventSource?: "import" | "history";
   onProgress?: (line: string) => void;
 }
 
 /** Imports a checkout: all groups in one transaction, and a summary of what changed. */
 export async function importCharters(input: ImportChartersInput): Promise<ImportSummary> {
   const { services } = input;
-  const files = input.files ?? readCharterCheckout(input.dir ?? ".");
+  const checkout = input.files ? { files: input.files, refused: [] } : readCharterCheckout(input.dir ?? ".");
+  const { files, refused } = checkout;
   const source = input.source ?? (input.dir ? path.resolve(input.dir) : "files");
-  const at = input.at ?? services.clock.now();
+  const at = input.changedAt ?? services.clock.now();
+  const dated = input.changedAt !== undefined;
   const startedAt = services.clock.now();
   const progress = input.onProgress ?? (() => {});
-  const eventSource = input.eventSource ?? "import";
+  const found = input.dir && !input.files ? await checkoutCommit(input.dir, CHARTER_DIRS) : null;
+  // Files with uncommitted changes are not that commit's: say where they were read, not a commit.
+  const commit = found?.clean ? { sha: found.sha, committedAt: new Date(found.committedAt) } : null;
 
   const parsed: Array<{ file: CharterFile; charter: ParsedCharter; hash: string }> = [];
   const seen = new Map<string, string>();
@@ -156,9 +130,14 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
     peopleCreated: [],
     suggestionsCreated: [],
     eventsRecorded: 0,
-    warnings: parsed
-      .filter((p) => p.charter.warnings.length > 0)
-      .map((p) => ({ path: p.file.path, warnings: p.charter.warnings })),
+    commit: found,
+    warnings: [
+      ...refused.map((r) => ({ path: r.path, warnings: [`refused: ${r.reason}`] })),
+      ...parsed
+        .filter((p) => p.charter.warnings.length > 0)
+        .map((p) => ({ path: p.file.path, warnings: p.charter.warnings })),
+    ],
+    refused,
     lines: [],
   };
 
@@ -172,35 +151,41 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
       const before = await storedVersion(tx, row, index);
       const roles = await resolveRoles(index, charter);
       const after = versionOf(charter, roles);
-      const saved = await saveGroup(tx, { existing: row, charter, roles, sourcePath: file.path, hash, at });
+      const saved = await saveGroup(tx, {
+        existing: row,
+        charter,
+        roles,
+        sourcePath: file.path,
+        hash,
+        at,
+        ...(input.files ? {} : { commit }),
+      });
       const changes = diffCharterVersions(before, after, { founders: input.founders });
       record(summary, charter.slug, changes, before === null);
       if (saved.changed && changes.length === 0) summary.updated.push(charter.slug);
       const hashBefore = row?.contentHash ?? "none";
-      for (const change of changes) {
-        events.push({
-          groupId: saved.row.id,
-          change,
-          occurredAt: at,
-          source: eventSource,
-          commitSha: null,
-          dedupeKey: `${eventSource}:${charter.slug}:${at.toISOString()}:${hashBefore}>${hash}:${changeKey(change)}`,
-          detail: {
-            path: file.path,
-            importSource: source,
-            // A group first seen by an import: the event's date is when Guildhall learned of it,
-            // not when it was approved (the history replay knows that), so say so.
-            ...(before === null
-              ? { firstImport: true, members: roles.filter((r) => r.role !== "alumnus").length }
-              : {}),
-          },
-        });
+      if (dated) {
+        for (const change of changes) {
+          events.push({
+            groupId: saved.row.id,
+            change,
+            occurredAt: at,
+            source: "history",
+            commitSha: null,
+            dedupeKey: `history:${charter.slug}:${at.toISOString()}:${hashBefore}>${hash}:${changeKey(change)}`,
+            detail: { path: file.path, importSource: source },
+          });
+        }
       }
       done++;
       if (done % 10 === 0) progress(`Stored ${done}/${parsed.length} groups`);
     }
+    // A group whose file (or folder) was refused is not known to be gone.
+    const unread = (sourcePath: string | null) =>
+      sourcePath !== null &&
+      refused.some((r) => (r.path.endsWith("/") ? sourcePath.startsWith(r.path) : sourcePath === r.path));
     for (const [slug, row] of existing) {
-      if (seen.has(slug) || row.status === "unknown") continue;
+      if (seen.has(slug) || row.status === "unknown" || unread(row.sourcePath)) continue;
       const change: CharterChange = {
         kind: "status-changed",
         from: row.status as GroupStatus,
@@ -208,15 +193,17 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
       };
       await markGroupRemoved(tx, row, at);
       record(summary, slug, [change], false);
-      events.push({
-        groupId: row.id,
-        change,
-        occurredAt: at,
-        source: eventSource,
-        commitSha: null,
-        dedupeKey: `${eventSource}:${slug}:${at.toISOString()}:${row.contentHash ?? "none"}>removed:${changeKey(change)}`,
-        detail: { path: row.sourcePath, importSource: source },
-      });
+      if (dated) {
+        events.push({
+          groupId: row.id,
+          change,
+          occurredAt: at,
+          source: "history",
+          commitSha: null,
+          dedupeKey: `history:${slug}:${at.toISOString()}:${row.contentHash ?? "none"}>removed:${changeKey(change)}`,
+          detail: { path: row.sourcePath, importSource: source },
+        });
+      }
     }
     summary.eventsRecorded = await insertEvents(tx, events);
     summary.peopleCreated = index.stats.peopleCreated;

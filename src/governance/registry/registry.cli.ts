@@ -16,15 +16,24 @@ import type { ImportSummary } from "./import-charters.ts";
 
 /** Prints an import summary for people: one line per change, then people and suggestions. */
 export function formatImportSummary(s: ImportSummary): string[] {
-  if (!s.changed) return [`No changes since the last import (${s.groupsChecked} groups checked).`];
-  const out = [`Imported ${s.groupsChecked} groups from ${s.source}:`];
+  const refused = s.refused.map((r) => `  refused ${r.path}: ${r.reason}`);
+  const at = s.commit
+    ? `  read at commit ${s.commit.sha.slice(0, 10)} (${s.commit.committedAt.slice(0, 10)})${s.commit.clean ? "" : ", with uncommitted changes: no commit recorded"}`
+    : "  not the top of a git work tree: no commit recorded";
+  if (!s.changed)
+    return [`No changes since the last import (${s.groupsChecked} groups checked).`, at, ...refused];
+  const out = [`Imported ${s.groupsChecked} groups from ${s.source}:`, at, ...refused];
   for (const line of s.lines) out.push(`  ${line}`);
   for (const slug of s.updated) out.push(`  ${slug}: charter text updated`);
   if (s.peopleCreated.length > 0) out.push(`  ${s.peopleCreated.length} new people`);
   for (const sug of s.suggestionsCreated) {
     out.push(`  alias suggestion ${sug.id}: "${sug.a}" / "${sug.b}" (${sug.reason})`);
   }
-  out.push(`  ${s.eventsRecorded} timeline events recorded (import ${s.importId ?? "-"})`);
+  out.push(
+    s.eventsRecorded > 0
+      ? `  ${s.eventsRecorded} timeline events recorded (import ${s.importId ?? "-"})`
+      : `  recorded as import ${s.importId ?? "-"}; timelines are dated by \`guildhall charters history\` from the commits`,
+  );
   return out;
 }
 

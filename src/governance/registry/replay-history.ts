@@ -234,6 +234,7 @@ export async function replayHistory(input: ReplayHistoryInput): Promise<ReplaySu
               sourcePath: step.after.path,
               hash: contentHash(step.after.markdown),
               at,
+              commit: { sha: commit.sha, committedAt: at },
             });
             if (saved.created) summary.groupsCreated.push(slug);
             row = saved.row;
@@ -246,6 +247,7 @@ export async function replayHistory(input: ReplayHistoryInput): Promise<ReplaySu
               sourcePath: null,
               hash: null,
               at,
+              commit: null,
             });
             summary.groupsCreated.push(slug);
             row = saved.row;

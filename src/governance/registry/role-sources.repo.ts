@@ -44,6 +44,9 @@ export async function selectRoleSources(
       role: groupRoles.role,
       title: groupRoles.title,
       position: groupRoles.position,
+      // A tentative holder ("Jane Doe?") is proposed for the role and holds nothing yet:
+      // current-membership.ts leaves them out; the directory shows them as proposed.
+      tentative: groupRoles.tentative,
       person: holder,
     })
     .from(groupRoles)

@@ -14,7 +14,8 @@ import { groups } from "../../platform/db/schema.ts";
 import { projectPath } from "../../platform/paths.ts";
 import type { Services } from "../../platform/services.ts";
 import { slugFromPath } from "./charter-changes.ts";
-import { type CharterFile, importCharters, readCharterCheckout } from "./import-charters.ts";
+import { importCharters } from "./import-charters.ts";
+import { type CharterFile, readCharterCheckout } from "./read-checkout.ts";
 
 /** The demo folder of the project. */
 export const DEMO_DIR = projectPath("demo");
@@ -46,26 +47,24 @@ export async function seedDemo(input: {
   const state = new Map<string, CharterFile>();
   let events = 0;
   for (const step of stepNames) {
-    for (const file of readCharterCheckout(path.join(historyDir, step)))
+    for (const file of readCharterCheckout(path.join(historyDir, step)).files)
       state.set(slugFromPath(file.path), file);
     const summary = await importCharters({
       services,
       files: [...state.values()],
       source: `demo/history/${step}`,
-      at: new Date(`${step}T09:00:00Z`),
+      changedAt: new Date(`${step}T09:00:00Z`),
       founders: true,
-      eventSource: "history",
     });
     events += summary.eventsRecorded;
     input.onProgress?.(`demo ${step}: ${summary.lines.length} changes`);
   }
-  const current = readCharterCheckout(path.join(dir, "charters"));
+  const current = readCharterCheckout(path.join(dir, "charters")).files;
   const summary = await importCharters({
     services,
     files: current,
     source: "demo/charters",
-    eventSource: "history",
-    at: DEMO_CURRENT_AT,
+    changedAt: DEMO_CURRENT_AT,
   });
   events += summary.eventsRecorded;
   return { seeded: true, groups: current.length, steps: stepNames.length + 1, events };

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /** One row per group (working group or team), keyed by the charter's file slug. */
 export const groups = pgTable("groups", {
@@ -12,6 +22,10 @@ export const groups = pgTable("groups", {
   charter: jsonb("charter").notNull(),
   sourcePath: text("source_path"),
   contentHash: text("content_hash"),
+  /** The charter repository commit the stored charter was read at, when known (a git checkout or the history). */
+  sourceCommit: text("source_commit"),
+  /** When that commit was made. */
+  sourceCommittedAt: timestamp("source_committed_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });
@@ -78,6 +92,8 @@ export const groupRoles = pgTable(
     /** The title of an "other" role ("Designated Line Manager"); empty string otherwise. */
     title: text("title").notNull().default(""),
     position: integer("position").notNull(),
+    /** The charter names the holder tentatively ("Jane Doe?"): a proposed holder, who holds nothing yet. */
+    tentative: boolean("tentative").notNull().default(false),
   },
   (t) => [
     uniqueIndex("group_roles_unique").on(t.groupId, t.personId, t.role, t.title),
