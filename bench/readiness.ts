@@ -100,7 +100,7 @@ function median(xs: number[]): number {
 }
 
 const runs = arg("runs", 3);
-const calendar = buildReleaseCalendar();
+const calendar = buildReleaseCalendar({ today: "2026-12-02" });
 
 const loadTimes: number[] = [];
 let facts: RankedPackage[] = [];

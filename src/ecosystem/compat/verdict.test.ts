@@ -10,7 +10,7 @@ import {
   targetForSeries,
 } from "./verdict.ts";
 
-const calendar = buildReleaseCalendar();
+const calendar = buildReleaseCalendar({ today: "2026-12-02" });
 function series(name: string): ReleaseSeries {
   const s = findSeries(calendar, name);
   if (!s) throw new Error(`no series ${name}`);
@@ -214,6 +214,17 @@ describe("requires-python evidence", () => {
       target: t("4.2"),
     });
     expect(v.verdict).toBe("yes");
+  });
+
+  it("weighs nothing for a series whose Python versions are not announced (no guessed no)", () => {
+    const v = judgeCompatibility({
+      facts: facts({ classifiers: dj("6.2"), requiresPython: ">=3.12" }),
+      target: t("6.2"),
+    });
+    expect(v.verdict).toBe("yes");
+    const py = v.evidence.find((e) => e.source === "requires-python");
+    expect(py?.says).toBe("unknown");
+    expect(py?.detail).toContain("not yet announced");
   });
 });
 

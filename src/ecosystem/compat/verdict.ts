@@ -261,6 +261,14 @@ function requiresDistEvidence(declared: DeclaredSupport, t: CompatTarget): Evide
 function requiresPythonEvidence(facts: PackageFacts, t: CompatTarget): Evidence | null {
   if (!facts.requiresPython || facts.requiresPython.trim() === "") return null;
   const spec = facts.requiresPython.trim();
+  // Until a series' Python versions are announced, Requires-Python can rule nothing out.
+  if (t.python.length === 0) {
+    return {
+      source: "requires-python",
+      says: "unknown",
+      detail: `Requires-Python ${spec} not weighed: ${t.series}'s Python versions are not yet announced`,
+    };
+  }
   let allowed: string[];
   try {
     allowed = pythonVersionsAllowed(spec, t.python);

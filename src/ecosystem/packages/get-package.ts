@@ -4,6 +4,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { normalizeName } from "./normalize-name.ts";
 import { findPackage, findReleases } from "./packages.repo.ts";
+import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
 import { supportMatrix } from "./support-matrix.ts";
 
 /** Loads a project by (any spelling of) its name; not_found when it is not catalogued. */
@@ -15,8 +16,10 @@ export async function getPackage(input: { db: Db; clock: Clock; name: string }) 
   const releases = await findReleases(input.db, name);
   const now = input.clock.now();
   const today = now.toISOString().slice(0, 10);
+  const calendar = await loadReleaseCalendar({ db: input.db, now });
   const matrix = supportMatrix({
     today,
+    calendar,
     facts: {
       name: pkg.name,
       version: pkg.latestVersion,

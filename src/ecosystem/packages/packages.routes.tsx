@@ -8,6 +8,7 @@ import { listPackages, parsePackageQuery } from "./list-packages.ts";
 import { normalizeName } from "./normalize-name.ts";
 import { countAllPackages, lastFinishedSync } from "./packages.repo.ts";
 import { PackageListPage, PackagePage } from "./packages.views.tsx";
+import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
 import { renderReleaseChart } from "./release-chart.ts";
 import { djangoFilterChoices, readinessSeries } from "./support-matrix.ts";
 
@@ -30,7 +31,7 @@ function exportRow(p: Row) {
       .map((c) => c.slice(34)),
     yanked: p.yanked,
     source: p.source,
-    syncedAt: p.syncedAt.toISOString(),
+    syncedAt: p.syncedAt?.toISOString() ?? null,
     /** When a sync found the index no longer lists the project (null while listed). */
     delistedAt: p.delistedAt?.toISOString() ?? null,
     url: `/packages/${p.name}`,
@@ -45,10 +46,11 @@ export function createPackagesRouter(services: Services): Router {
 
   router.get("/packages", async (c) => {
     const query = parsePackageQuery(c.req.query());
-    const [result, catalogued, lastSync] = await Promise.all([
+    const [result, catalogued, lastSync, calendar] = await Promise.all([
       listPackages({ db, clock, query }),
       countAllPackages(db),
       lastFinishedSync(db),
+      loadReleaseCalendar({ db, now: clock.now() }),
     ]);
     const today = clock.now().toISOString().slice(0, 10);
     return c.html(
@@ -56,7 +58,7 @@ export function createPackagesRouter(services: Services): Router {
         <PackageListPage
           query={query}
           result={result}
-          djangoChoices={djangoFilterChoices(today)}
+          djangoChoices={djangoFilterChoices(today, calendar)}
           catalogued={catalogued}
           lastSync={lastSync}
           readinessSeries={readinessSeries()}

@@ -1,10 +1,18 @@
 /** `guildhall releases [--json]` and `guildhall releases record SERIES MILESTONE DATE`. */
 import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli.ts";
-import { isoDay, MILESTONE_KINDS, seriesPhase } from "./calendar.ts";
+import { describeMilestoneDate, isoDay, MILESTONE_KINDS, type Milestone, seriesPhase } from "./calendar.ts";
 import { loadReleaseCalendar } from "./load-release-calendar.ts";
 import { recordMilestone } from "./record-milestone.ts";
 import { seriesJson } from "./releases.routes.tsx";
+import { recordCommand, seriesAnchor } from "./releases.views.tsx";
+import { removeMilestone } from "./remove-milestone.ts";
+
+/** A milestone in the table: its date (`*` when projected), or `not recorded`. */
+function cell(m: Milestone): string {
+  if (m.date === null) return "not recorded";
+  return `${m.date}${m.status === "projected" ? "*" : ""}`;
+}
 
 const SHORT: Record<string, string> = {
   alpha: "alpha",
@@ -30,7 +38,9 @@ export function formatTable(header: string[], rows: string[][]): string {
 export function registerReleasesCommands(program: Command, ctx: CliContext): void {
   const releases = program
     .command("releases")
-    .description("The Django release calendar: milestones of every series from 4.2 on (* = projected).")
+    .description(
+      "The Django release calendar: milestones of every series from 4.2 on (* = projected, ? = not yet announced).",
+    )
     .option("--json", "print the calendar as JSON")
     .action(async (opts: { json?: boolean }) => {
       const services = await ctx.services();
@@ -45,13 +55,23 @@ export function registerReleasesCommands(program: Command, ctx: CliContext): voi
       const rows = calendar.map((s) => [
         `${s.series}${s.lts ? " LTS" : ""}`,
         seriesPhase(s, today),
-        `${s.python[0] ?? ""}-${s.python.at(-1) ?? ""}${s.pythonStatus === "projected" ? "*" : ""}`,
-        ...MILESTONE_KINDS.map(
-          (k) => `${s.milestones[k].date}${s.milestones[k].status === "projected" ? "*" : ""}`,
-        ),
+        s.pythonStatus === "announced" ? `${s.python[0] ?? ""}-${s.python.at(-1) ?? ""}` : "?",
+        ...MILESTONE_KINDS.map((k) => cell(s.milestones[k])),
       ]);
       ctx.out(formatTable(header, rows));
-      ctx.out(`\n* projected from the release policy, not announced (today is ${today}).`);
+      ctx.out("");
+      ctx.out(`* projected from the release policy, not announced (today is ${today}).`);
+      ctx.out("? Python versions not yet announced.");
+      const unrecorded = calendar.flatMap((s) =>
+        MILESTONE_KINDS.filter((k) => s.milestones[k].status === "not-recorded").map(
+          (k) => `${s.series} ${k}`,
+        ),
+      );
+      if (unrecorded.length) {
+        ctx.out(
+          `not recorded: past dates with no announced date recorded (${unrecorded.join(", ")}); record one with: ${recordCommand(unrecorded[0]?.split(" ")[0] ?? "6.1", unrecorded[0]?.split(" ")[1] ?? "alpha")}`,
+        );
+      }
     });
 
   releases
@@ -74,5 +94,33 @@ export function registerReleasesCommands(program: Command, ctx: CliContext): voi
         note: opts.note,
       });
       ctx.out(`Recorded Django ${row.series} ${row.milestone} on ${row.date} (announced).`);
+      ctx.out(`See it in the calendar: ${services.config.baseUrl}/releases#${seriesAnchor(row.series)}`);
+    });
+
+  releases
+    .command("remove")
+    .description(
+      "Remove a recorded milestone date; the calendar falls back to the announced or projected one.",
+    )
+    .argument("<series>", "Django series, e.g. 6.2 or 2028")
+    .argument("<milestone>", MILESTONE_KINDS.join(" | "))
+    .option("--by <name>", "who removes it", "command line")
+    .option("--note <text>", "why it is removed")
+    .action(async (series: string, milestone: string, opts: { by: string; note?: string }) => {
+      const services = await ctx.services();
+      const row = await removeMilestone({
+        db: services.database.db,
+        clock: services.clock,
+        series,
+        milestone,
+        removedBy: opts.by,
+        note: opts.note,
+      });
+      const calendar = await loadReleaseCalendar({ db: services.database.db, now: services.clock.now() });
+      const m = calendar.find((s) => s.series === row.series)?.milestones[row.milestone];
+      ctx.out(
+        `Removed the recorded ${row.milestone} of Django ${row.series}; the calendar now shows ${m ? describeMilestoneDate(m) : "no date"}.`,
+      );
+      ctx.out(`See it in the calendar: ${services.config.baseUrl}/releases#${seriesAnchor(row.series)}`);
     });
 }

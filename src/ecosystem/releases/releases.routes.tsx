@@ -4,21 +4,47 @@ import { AppError, isAppError } from "../../platform/errors.ts";
 import { createRouter, type Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { adviseSupport, findSeries, isoDay, type ReleaseSeries, seriesPhase } from "./calendar.ts";
+import {
+  adviseSupport,
+  findSeries,
+  isoDay,
+  MILESTONE_KINDS,
+  type MilestoneKind,
+  type ReleaseSeries,
+  seriesPhase,
+} from "./calendar.ts";
 import { loadReleaseCalendar } from "./load-release-calendar.ts";
 import { recordMilestone } from "./record-milestone.ts";
-import { type RecordFormState, ReleasesPage, SupportPage } from "./releases.views.tsx";
+import { type RecordFormState, ReleasesPage, SupportPage, seriesAnchor } from "./releases.views.tsx";
+import { removeMilestone } from "./remove-milestone.ts";
 import { renderCalendarIcs } from "./render-calendar-ics.ts";
 import { renderSupportChart } from "./support-chart.ts";
 
 const ICS_TYPE = { "content-type": "text/calendar; charset=utf-8" };
+
+/** The calendar page after a change, naming the changed milestone (the page reads its state back). */
+function confirmationUrl(action: "recorded" | "removed", series: string, milestone: string): string {
+  const q = new URLSearchParams({ [action]: series, milestone });
+  return `/releases?${q.toString()}#${seriesAnchor(series)}`;
+}
+
+/** A JSON object body, or 400 when the body is not JSON. */
+async function jsonBody(req: Request): Promise<Record<string, unknown>> {
+  const body: unknown = await req.json().catch(() => {
+    throw new AppError("bad_request", { message: "The request body must be JSON." });
+  });
+  return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+}
 
 /** The JSON form of one series (milestones keyed by kind, with status and rule) plus its phase today. */
 export function seriesJson(s: ReleaseSeries, today: string) {
   return { ...s, phase: seriesPhase(s, today) };
 }
 
-/** `/releases`, `/releases/support`, `/releases/calendar.ics`, `/releases/<series>.ics`, `/api/releases`. */
+/**
+ * `/releases`, `/releases/support`, `/releases/calendar.ics`, `/releases/<series>.ics`, `/api/releases`,
+ * and for site admins recording and removing milestone dates (page forms and API).
+ */
 export function createReleasesRouter(services: Services): Router {
   const router = createRouter();
   const db = services.database.db;
@@ -38,13 +64,31 @@ export function createReleasesRouter(services: Services): Router {
       />,
     );
   };
+  const isKind = (v: string | undefined): v is MilestoneKind =>
+    v !== undefined && (MILESTONE_KINDS as readonly string[]).includes(v);
+
+  /** Where a change lands: the series as the calendar now shows it, and the page row that shows it. */
+  const landing = async (name: string) => {
+    const { today, calendar } = await load();
+    const s = findSeries(calendar, name);
+    return {
+      series: s ? seriesJson(s, today) : null,
+      links: {
+        calendar: `/releases#${seriesAnchor(name)}`,
+        readiness: `/readiness/${name}`,
+        api: "/api/releases",
+      },
+    };
+  };
 
   router.get("/releases", async (c) => {
     const admin = await can(c, services, "admin.releases");
-    const recorded = c.req.query("recorded");
-    const form = admin
-      ? { csrf: c.var.csrfToken, recorded: recorded ? `Recorded: ${recorded}.` : undefined }
-      : undefined;
+    const done = (["recorded", "removed"] as const).flatMap((action) => {
+      const series = c.req.query(action);
+      const milestone = c.req.query("milestone");
+      return series && isKind(milestone) ? [{ action, series, milestone }] : [];
+    })[0];
+    const form = admin ? { csrf: c.var.csrfToken, done } : undefined;
     if (admin) c.header("cache-control", "private, no-store");
     return c.html(await releasesPage(form));
   });
@@ -62,23 +106,39 @@ export function createReleasesRouter(services: Services): Router {
     };
     try {
       const row = await recordMilestone({ db, clock: services.clock, ...values, recordedBy: viewer.name });
-      return c.redirect(
-        `/releases?recorded=${encodeURIComponent(`${row.series} ${row.milestone} ${row.date}`)}`,
-        303,
-      );
+      return c.redirect(confirmationUrl("recorded", row.series, row.milestone), 303);
     } catch (e) {
       if (!isAppError(e) || e.code !== "validation") throw e;
       return c.html(await releasesPage({ csrf: c.var.csrfToken, values, issues: e.issues }), 422);
     }
   });
 
+  // Site admins remove a recorded date; the calendar falls back to the announced or projected one.
+  router.post("/releases/milestones/remove", async (c) => {
+    const viewer = requireViewer(c);
+    await authorize(c, services, "admin.releases");
+    const form = await c.req.parseBody();
+    const values = {
+      series: String(form.series ?? ""),
+      milestone: String(form.milestone ?? ""),
+      note: String(form.note ?? ""),
+    };
+    try {
+      const row = await removeMilestone({ db, clock: services.clock, ...values, removedBy: viewer.name });
+      return c.redirect(confirmationUrl("removed", row.series, row.milestone), 303);
+    } catch (e) {
+      if (!isAppError(e) || e.code !== "validation") throw e;
+      return c.html(
+        await releasesPage({ csrf: c.var.csrfToken, removal: { values, issues: e.issues } }),
+        422,
+      );
+    }
+  });
+
   router.post("/api/releases/milestones", async (c) => {
     const viewer = requireViewer(c);
     await authorize(c, services, "admin.releases");
-    const body: unknown = await c.req.json().catch(() => {
-      throw new AppError("bad_request", { message: "The request body must be JSON." });
-    });
-    const input = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+    const input = await jsonBody(c.req.raw);
     const row = await recordMilestone({
       db,
       clock: services.clock,
@@ -88,7 +148,22 @@ export function createReleasesRouter(services: Services): Router {
       note: typeof input.note === "string" ? input.note : undefined,
       recordedBy: viewer.name,
     });
-    return c.json({ recorded: row }, 201);
+    return c.json({ recorded: row, ...(await landing(row.series)) }, 201);
+  });
+
+  router.delete("/api/releases/milestones/:series/:milestone", async (c) => {
+    const viewer = requireViewer(c);
+    await authorize(c, services, "admin.releases");
+    const input = c.req.header("content-type")?.includes("json") ? await jsonBody(c.req.raw) : {};
+    const row = await removeMilestone({
+      db,
+      clock: services.clock,
+      series: c.req.param("series"),
+      milestone: c.req.param("milestone"),
+      note: typeof input.note === "string" ? input.note : undefined,
+      removedBy: viewer.name,
+    });
+    return c.json({ removed: row, ...(await landing(row.series)) });
   });
 
   router.get("/releases/support", async (c) => {

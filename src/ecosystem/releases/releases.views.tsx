@@ -3,8 +3,12 @@ import { ErrorSummary, FieldError, invalidAttrs } from "../../platform/http/form
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import {
   MILESTONE_KINDS,
+  MILESTONE_SHORT,
   type Milestone,
+  type MilestoneKind,
+  PYTHON_NOT_ANNOUNCED,
   type ReleaseSeries,
+  type SeriesPhase,
   type SupportAdvice,
   seriesPhase,
 } from "./calendar.ts";
@@ -32,17 +36,42 @@ export function CalendarFeedLinks(props: { series?: string }) {
   );
 }
 
-function MilestoneCell(props: { m: Milestone }) {
-  const projected = props.m.status === "projected";
+function MilestoneCell(props: { series: string; m: Milestone }) {
+  const m = props.m;
+  if (m.date === null) {
+    return (
+      <td title={m.rule}>
+        <span class="flag bad">not recorded</span>
+      </td>
+    );
+  }
   return (
-    <td title={props.m.rule}>
-      <time datetime={props.m.date} style="white-space:nowrap">
-        {props.m.date}
+    <td title={m.rule}>
+      <time datetime={m.date} style="white-space:nowrap">
+        {m.date}
       </time>
-      {projected && (
+      {m.status === "projected" && (
         <>
           {" "}
           <span class="flag warn">projected</span>
+        </>
+      )}
+      {m.recorded && (
+        <>
+          {" "}
+          <span class="flag ok">recorded</span>
+        </>
+      )}
+      {m.source && (
+        <>
+          {" "}
+          <a href={m.source} class="muted">
+            source
+            <span class="visually-hidden">
+              {" "}
+              of the {MILESTONE_SHORT[m.kind]} date of Django {props.series}
+            </span>
+          </a>
         </>
       )}
     </td>
@@ -58,13 +87,39 @@ const COLUMN_LABELS: Record<string, string> = {
   "end-extended": "Extended support ends",
 };
 
-const PHASE_TEXT: Record<string, string> = {
-  "in-development": "in development",
+/** How each phase reads on the pages. */
+export const PHASE_TEXT: Record<SeriesPhase, string> = {
+  planned: "planned",
+  "in-development": "in development (Django's main branch)",
   "pre-release": "pre-release",
   mainstream: "mainstream support",
   extended: "extended support (security only)",
   "end-of-life": "end of life",
 };
+
+/** The anchor of a series' row on `/releases`. */
+export function seriesAnchor(series: string): string {
+  return `series-${series}`;
+}
+
+/** The command that records a milestone date, for pages that say how to fill a gap. */
+export function recordCommand(series: string, milestone: string): string {
+  return `guildhall releases record ${series} ${milestone} YYYY-MM-DD --note URL-of-the-announcement`;
+}
+
+/** What the admin form area shows: the CSRF token, a confirmation, or the values sent and their problems. */
+export interface RecordFormState {
+  csrf: string;
+  values?: Partial<Record<"series" | "milestone" | "date" | "note", string>>;
+  issues?: ReadonlyArray<{ field: string; message: string }>;
+  /** The removal form's values and problems, when a removal was refused. */
+  removal?: {
+    values: Partial<Record<"series" | "milestone" | "note", string>>;
+    issues: ReadonlyArray<{ field: string; message: string }>;
+  };
+  /** After a record or removal: which milestone changed (read back from the calendar, not the URL). */
+  done?: { action: "recorded" | "removed"; series: string; milestone: MilestoneKind } | undefined;
+}
 
 /** The calendar page: chart of support windows with its text alternative, then the data table. */
 export function ReleasesPage(props: {
@@ -74,20 +129,29 @@ export function ReleasesPage(props: {
   /** Present when the viewer may record announced dates (site admins). */
   recordForm?: RecordFormState | undefined;
 }) {
+  const unrecorded = props.calendar.flatMap((s) =>
+    MILESTONE_KINDS.filter((k) => s.milestones[k].status === "not-recorded").map((k) => ({
+      series: s.series,
+      kind: k,
+    })),
+  );
   return (
     <Layout title="Django releases" path="/releases" head={<CalendarFeedLinks />}>
       <h1>Django release calendar</h1>
       <p>
         Every Django series from 4.2 on, with its milestones and support windows as of{" "}
-        <time datetime={props.today}>{props.today}</time>. Dates marked{" "}
-        <span class="flag warn">projected</span> are worked out from the release policy (DEP 4 until 6.2, DEP
-        20's yearly calendar versions from 2028) and are not announced; hover a date or read the rules below.
+        <time datetime={props.today}>{props.today}</time>. Announced dates link to the announcement they were
+        checked against. Dates marked <span class="flag warn">projected</span> are still ahead and worked out
+        from the release policy (DEP 4 until 6.2, DEP 20's yearly calendar versions from 2028); they are not
+        announced. A date marked <span class="flag bad">not recorded</span> has passed without its announced
+        date being recorded here: the projection is no longer shown, since it is not a fact.
       </p>
       <p>
         <a href="/releases/support">Which Django versions should my package support today?</a> ·{" "}
         <a href="/releases/calendar.ics">Subscribe to all milestones (iCalendar)</a> ·{" "}
         <a href="/readiness">Package readiness per series</a> · <a href="/api/releases">JSON</a>
       </p>
+      {props.recordForm?.done && <DoneNotice done={props.recordForm.done} calendar={props.calendar} />}
       <h2>Support windows</h2>
       <figure class="chart">
         {trustedSvg(props.chartSvg)}
@@ -101,7 +165,7 @@ export function ReleasesPage(props: {
       <h2>Milestones</h2>
       <div class="table-wrap">
         <table>
-          <caption>Django series and their milestones (projected dates marked)</caption>
+          <caption>Django series and their milestones (projected and unrecorded dates marked)</caption>
           <thead>
             <tr>
               <th scope="col">Series</th>
@@ -115,23 +179,21 @@ export function ReleasesPage(props: {
           </thead>
           <tbody>
             {props.calendar.map((s) => (
-              <tr>
+              <tr id={seriesAnchor(s.series)}>
                 <th scope="row">
                   {s.series}
                   {s.lts && " LTS"}
                 </th>
                 <td>{PHASE_TEXT[seriesPhase(s, props.today)]}</td>
-                <td>
-                  {s.python.join(", ")}
-                  {s.pythonStatus === "projected" && (
-                    <>
-                      {" "}
-                      <span class="flag warn">projected</span>
-                    </>
+                <td title={s.pythonRule}>
+                  {s.pythonStatus === "announced" ? (
+                    s.python.join(", ")
+                  ) : (
+                    <span class="muted">{PYTHON_NOT_ANNOUNCED}</span>
                   )}
                 </td>
                 {MILESTONE_KINDS.map((k) => (
-                  <MilestoneCell m={s.milestones[k]} />
+                  <MilestoneCell series={s.series} m={s.milestones[k]} />
                 ))}
                 <td>
                   <a href={`/releases/${s.series}.ics`}>
@@ -143,10 +205,25 @@ export function ReleasesPage(props: {
           </tbody>
         </table>
       </div>
+      {unrecorded.length > 0 && (
+        <>
+          <h2 id="not-recorded">Dates not recorded</h2>
+          <p>
+            {unrecorded.map((u) => `${u.series} ${MILESTONE_SHORT[u.kind]}`).join(", ")}:{" "}
+            {unrecorded.length === 1 ? "this date has" : "these dates have"} passed, and no announced date has
+            been recorded. A site admin records one from Django's announcement with the form on this page
+            (shown to site admins) or on the command line, for example{" "}
+            <code>{recordCommand(unrecorded[0]?.series ?? "6.1", unrecorded[0]?.kind ?? "alpha")}</code>.
+          </p>
+        </>
+      )}
       <h2>How dates are projected</h2>
       <ul>
         <li>
-          Dates given to the day by djangoproject.com are announced; dates recorded by an admin are too.
+          Dates given to the day by djangoproject.com are announced: pre-releases as their weblog announcement
+          or their release on PyPI gives them, final releases and support ends as the release notes and the
+          supported-versions table give them. Dates recorded by a site admin count as announced and override
+          the rest.
         </li>
         <li>
           A date known only as a month is placed on the first Wednesday of the month (X.Y series) or the
@@ -160,11 +237,37 @@ export function ReleasesPage(props: {
           Calendar versions (DEP 20, from 2028): series named by year (`2028`, patch releases `2028.1`,
           pre-releases `2028a1`); alpha in October, beta in November, release candidate in December, final in
           the second week of January; 12 months of mainstream support and extended support until January three
-          years after the release; Python support "two green plus last yellow" CPython versions.
+          years after the release.
+        </li>
+        <li>
+          A series is in development while Django's main branch targets it (from the previous series' alpha,
+          when its stable branch is forked); the series after it are planned. Python versions are listed once
+          the release notes announce them.
         </li>
       </ul>
       {props.recordForm && <RecordMilestoneForm state={props.recordForm} calendar={props.calendar} />}
     </Layout>
+  );
+}
+
+/** The confirmation after a record or removal, read back from the calendar, linking to the changed row. */
+function DoneNotice(props: {
+  done: NonNullable<RecordFormState["done"]>;
+  calendar: readonly ReleaseSeries[];
+}) {
+  const s = props.calendar.find((x) => x.series === props.done.series);
+  if (!s) return null;
+  const m = s.milestones[props.done.milestone];
+  const what = `the ${MILESTONE_SHORT[m.kind]} of Django ${s.series}`;
+  return (
+    <p role="status">
+      {props.done.action === "recorded"
+        ? `Recorded: ${what} is now `
+        : `Removed the recorded date: ${what} is now `}
+      {m.date === null ? "not recorded" : `${m.date} (${m.recorded ? "recorded" : m.status})`}.{" "}
+      <a href={`#${seriesAnchor(s.series)}`}>See Django {s.series} in the calendar</a> ·{" "}
+      <a href={`/readiness/${s.series}`}>Readiness of {s.series}</a>
+    </p>
   );
 }
 
@@ -175,7 +278,7 @@ export function SupportPage(props: { advice: SupportAdvice; calendar: readonly R
     <Layout title="Which Django versions to support" path="/releases/support" head={<CalendarFeedLinks />}>
       <h1>Which Django versions should my package support today?</h1>
       <p>
-        As of <time datetime={a.today}>{a.today}</time>.
+        As of <time datetime={a.today}>{a.today}</time>, from the <a href="/releases">release calendar</a>.
       </p>
       <h2>Answer</h2>
       <dl class="facts">
@@ -186,7 +289,7 @@ export function SupportPage(props: { advice: SupportAdvice; calendar: readonly R
         <dt>Requirement</dt>
         <dd>{a.requiresDist ? <code>{a.requiresDist}</code> : "none"}</dd>
         <dt>Python versions</dt>
-        <dd>{a.python.join(", ")}</dd>
+        <dd>{a.python.length ? a.python.join(", ") : "none announced"}</dd>
         <dt>Classifiers</dt>
         <dd>
           <ul>
@@ -198,15 +301,25 @@ export function SupportPage(props: { advice: SupportAdvice; calendar: readonly R
           </ul>
         </dd>
       </dl>
-      <h2>Upcoming series to test against</h2>
-      <ul>
-        {a.testAgainst.map((t) => (
-          <li>
-            <strong>{t.series}</strong>: {t.how}.{" "}
-            <a href={`/readiness/${t.series}`}>Readiness of {t.series}</a>
-          </li>
-        ))}
-      </ul>
+      <h2>The next series</h2>
+      {a.testAgainst.length ? (
+        <ul>
+          {a.testAgainst.map((t) => (
+            <li>
+              <strong>{t.series}</strong>: {t.how}.{" "}
+              <a href={`/readiness/${t.series}`}>Readiness of {t.series}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No series is in development or in pre-release on this date.</p>
+      )}
+      {a.planned.length > 0 && (
+        <p>
+          Planned, not yet in development: {a.planned.join(", ")}. Django's main branch does not target{" "}
+          {a.planned.length === 1 ? "it" : "them"} yet, so there is nothing to test against.
+        </p>
+      )}
       <h2>Reasoning</h2>
       <ol>
         {a.reasons.map((r) => (
@@ -220,25 +333,27 @@ export function SupportPage(props: { advice: SupportAdvice; calendar: readonly R
   );
 }
 
-/** The admin form's state: the CSRF token, the values sent and the problems found (nothing is lost). */
-export interface RecordFormState {
-  csrf: string;
-  values?: Partial<Record<"series" | "milestone" | "date" | "note", string>>;
-  issues?: ReadonlyArray<{ field: string; message: string }>;
-  recorded?: string | undefined;
-}
-
-/** Lets a site admin record an announced milestone date, which then overrides the projection. */
+/** Lets a site admin record an announced milestone date, or remove a recorded one. */
 function RecordMilestoneForm(props: { state: RecordFormState; calendar: readonly ReleaseSeries[] }) {
   const v = props.state.values ?? {};
   const issues = props.state.issues ?? [];
   const field = (name: "series" | "milestone" | "date" | "note") =>
     invalidAttrs(issues, name, `record-${name}`);
   const errorText = (name: string) => <FieldError issues={issues} field={name} id={`record-${name}`} />;
+  const recorded = props.calendar.flatMap((s) =>
+    MILESTONE_KINDS.flatMap((k) => {
+      const m = s.milestones[k];
+      return m.recorded ? [{ series: s.series, m, recorded: m.recorded }] : [];
+    }),
+  );
+  const removal = props.state.removal;
   return (
     <section aria-labelledby="record-heading">
       <h2 id="record-heading">Record an announced date</h2>
-      {props.state.recorded && <p role="status">{props.state.recorded}</p>}
+      <p>
+        Dates must keep each series' milestones in order (alpha, beta, release candidate, final, then the ends
+        of mainstream and extended support). Give the announcement's address as the source.
+      </p>
       <ErrorSummary issues={issues} intro="The date was not recorded:" />
       <form method="post" action="/releases/milestones" class="inline">
         <input type="hidden" name="_csrf" value={props.state.csrf} />
@@ -276,6 +391,46 @@ function RecordMilestoneForm(props: { state: RecordFormState; calendar: readonly
         </div>
         <button type="submit">Record</button>
       </form>
+      <h3 id="recorded-heading">Recorded dates</h3>
+      {removal && <ErrorSummary issues={removal.issues} intro="The recorded date was not removed:" />}
+      {recorded.length === 0 ? (
+        <p>No date has been recorded; the calendar shows announced and projected dates only.</p>
+      ) : (
+        <ul aria-labelledby="recorded-heading">
+          {recorded.map((r) => (
+            <li>
+              <form method="post" action="/releases/milestones/remove" class="inline">
+                <input type="hidden" name="_csrf" value={props.state.csrf} />
+                <input type="hidden" name="series" value={r.series} />
+                <input type="hidden" name="milestone" value={r.m.kind} />
+                <span>
+                  Django {r.series} {MILESTONE_SHORT[r.m.kind]}: {r.m.date}, recorded by {r.recorded.by} on{" "}
+                  {r.recorded.at.slice(0, 10)}
+                  {r.recorded.note ? ` (${r.recorded.note})` : ""}.
+                </span>
+                <label for={`remove-note-${r.series}-${r.m.kind}`}>Why remove it</label>
+                <input
+                  id={`remove-note-${r.series}-${r.m.kind}`}
+                  name="note"
+                  type="text"
+                  value={
+                    removal?.values.series === r.series && removal.values.milestone === r.m.kind
+                      ? (removal.values.note ?? "")
+                      : ""
+                  }
+                />
+                <button type="submit">
+                  Remove
+                  <span class="visually-hidden">
+                    {" "}
+                    the recorded {MILESTONE_SHORT[r.m.kind]} of Django {r.series}
+                  </span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
