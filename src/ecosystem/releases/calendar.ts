@@ -573,7 +573,7 @@ function markUnrecorded(
       ...m,
       date: null,
       status: "not-recorded",
-      rule: `not recorded: the policy expected it around ${m.expected} (${m.rule}), but no announced date has been recorded`,
+      rule: "not recorded: the date has passed and no announced date has been recorded; a site admin records it from Django's announcement",
     };
   }
   return out;

@@ -65,7 +65,7 @@ interface SeriesJson {
   series: string;
   lts: boolean;
   phase: string;
-  milestones: Record<string, { date: string; status: string; rule: string }>;
+  milestones: Record<string, { date: string | null; status: string; rule: string }>;
 }
 
 async function get(p: string) {
@@ -167,7 +167,27 @@ describe("pages", () => {
     const html = await (await get("/releases/support")).text();
     expect(html).toContain("Django&gt;=5.2");
     expect(html).toContain("previous LTS, which is 5.2");
-    expect(html).toContain("Upcoming series to test against");
+    expect(html).toContain("The next series");
+    // Only 6.2, the series in development, is tested against the main branch; 2028 on is planned.
+    expect(html).toMatch(
+      /<strong>6\.2<\/strong>: test against Django&#39;s main branch|<strong>6\.2<\/strong>: test against Django's main branch/,
+    );
+    expect(html).not.toMatch(/<strong>2028<\/strong>/);
+    expect(html).toContain("Planned, not yet in development: 2028");
+  });
+
+  it("/releases marks 6.1's past pre-releases not recorded and says how an admin records them", async () => {
+    const html = await (await get("/releases")).text();
+    const row = /<tr id="series-6\.1">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? "";
+    expect(row.match(/not recorded<\/span>/g)).toHaveLength(3);
+    expect(row).not.toContain("2026-05-19");
+    expect(html).toContain("guildhall releases record 6.1 alpha YYYY-MM-DD");
+    const row42 = /<tr id="series-4\.2">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? "";
+    expect(row42).toContain('<time datetime="2023-01-17"');
+    expect(row42).toContain('href="https://pypi.org/project/Django/4.2a1/"');
+    const row2028 = /<tr id="series-2028">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? "";
+    expect(row2028).toContain("<td>planned</td>");
+    expect(row2028).toContain("not yet announced");
   });
 });
 
@@ -178,12 +198,19 @@ describe.skipIf(!icalendarReady)("iCalendar feeds (checked with python3-icalenda
     const text = await res.text();
     const events = parseIcs(text);
     const api = (await (await get("/api/releases")).json()) as { series: SeriesJson[] };
-    expect(events).toHaveLength(api.series.length * MILESTONE_KINDS.length);
+    const dated = api.series.flatMap((s) => MILESTONE_KINDS.filter((k) => s.milestones[k]?.date !== null));
+    expect(events).toHaveLength(dated.length);
+    // 6.1's three past pre-releases are not recorded: no event rather than a guessed day.
+    expect(dated.length).toBe(api.series.length * MILESTONE_KINDS.length - 3);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     for (const s of api.series) {
       for (const k of MILESTONE_KINDS) {
         const ev = events.find((e) => e.uid === `django-${s.series}-${k}@releases.guildhall`);
         const m = s.milestones[k];
+        if (m?.date === null) {
+          expect(ev, `${s.series} ${k} has no event`).toBeUndefined();
+          continue;
+        }
         expect(ev, `${s.series} ${k}`).toBeDefined();
         expect(ev?.allDay).toBe(true);
         expect(ev?.start).toBe(m?.date);
@@ -291,6 +318,12 @@ describe("command line", () => {
     expect(table.out).toMatch(/^6\.2 LTS\s+in-development/m);
     expect(table.out).toContain("2027-01-13 ");
     expect(table.out).toContain("2027-04-07*");
+    // 6.1's past pre-releases: not recorded, not the projection; Python of later series unknown.
+    expect(table.out).toMatch(
+      /^6\.1\s+mainstream\s+3\.12-3\.14\s+not recorded\s+not recorded\s+not recorded\s+2026-08-04/m,
+    );
+    expect(table.out).toMatch(/^2028\s+planned\s+\?\s/m);
+    expect(table.out).toContain("record one with: guildhall releases record 6.1 alpha YYYY-MM-DD");
     const json = JSON.parse((await run(["releases", "--json"])).out) as {
       today: string;
       series: SeriesJson[];
@@ -302,8 +335,25 @@ describe("command line", () => {
   it("releases record validates and stores", async () => {
     const ok = await run(["releases", "record", "2028", "final", "2028-01-12", "--by", "releasers"]);
     expect(ok.out).toContain("Recorded Django 2028 final on 2028-01-12");
+    expect(ok.out).toContain("/releases#series-2028");
     const bad = await run(["releases", "record", "2028", "final", "2028-13-01"]);
     expect(isAppError(bad.error)).toBe(true);
+    const order = await run(["releases", "record", "2028", "rc", "2028-02-01"]);
+    expect(isAppError(order.error) && order.error.message).toContain(
+      "on or before the final release of Django 2028",
+    );
+  });
+
+  it("releases remove takes a recorded date away and says what the calendar shows now", async () => {
+    const removed = await run(["releases", "remove", "2028", "final", "--note", "recorded too early"]);
+    expect(removed.error).toBeNull();
+    expect(removed.out).toContain(
+      "Removed the recorded final of Django 2028; the calendar now shows 2028-01-12, projected.",
+    );
+    const again = await run(["releases", "remove", "2028", "final"]);
+    expect(isAppError(again.error) && again.error.message).toContain(
+      "no recorded date for the final release of Django 2028",
+    );
   });
 
   it("packages inspect reads a real metadata file", async () => {
