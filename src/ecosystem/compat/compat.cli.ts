@@ -2,10 +2,13 @@
 import type { Command } from "commander";
 import type { CliContext } from "../../platform/cli.ts";
 import { AppError } from "../../platform/errors.ts";
+import { provenanceText } from "../../platform/view/provenance.tsx";
 import { formatTable } from "../releases/releases.cli.ts";
 import { computeSeriesReadiness, DEFAULT_TOP } from "./compute-series-readiness.ts";
 import { inspectMetadataFile } from "./inspect-metadata-file.ts";
 import { VERDICTS } from "./readiness.ts";
+import { describeReadyShare } from "./readiness-chart.ts";
+import { VERDICT_LABELS } from "./verdict.ts";
 
 /** The `packages` command, shared with the catalogue commands: found if already added, else created. */
 function packagesCommand(program: Command): Command {
@@ -82,9 +85,18 @@ export function registerCompatCommands(program: Command, ctx: CliContext): void 
       }
       const r = report.readiness;
       ctx.out(
-        `Django ${report.series.series} (${report.phase}${report.upcoming ? ", upcoming" : ""}) on ${report.today}: ${(r.readyShare * 100).toFixed(1)}% ready of the top ${r.considered} packages`,
+        `Django ${report.series.series} (${report.phase}${report.upcoming ? ", upcoming" : ""}) on ${report.today}: ${describeReadyShare(r)}`,
       );
-      ctx.out(VERDICTS.map((v) => `${v}: ${r.counts[v]}`).join("  "));
+      ctx.out(VERDICTS.map((v) => `${VERDICT_LABELS[v]}: ${r.counts[v]}`).join("  "));
+      ctx.out(provenanceText(report.provenance));
+      const c = report.catalogue;
+      ctx.out(
+        c.lastSync
+          ? `last synced: ${provenanceText(c.lastSync).replace(/^source: /, "")}`
+          : "catalogue never synced from an index",
+      );
+      if (c.snapshot) ctx.out(`snapshot: ${provenanceText(c.snapshot).replace(/^source: /, "")}`);
+      if (report.toGetVerdicts) ctx.out(report.toGetVerdicts.message);
       ctx.out("");
       ctx.out(
         formatTable(
@@ -93,7 +105,7 @@ export function registerCompatCommands(program: Command, ctx: CliContext): void 
             String(row.downloadRank ?? ""),
             row.displayName,
             row.version,
-            row.compat.verdict,
+            VERDICT_LABELS[row.compat.verdict],
             row.compat.decidedBy ?? "-",
             (row.compat.evidence.find((e) => e.source === row.compat.decidedBy)?.detail ??
               row.compat.reason) +

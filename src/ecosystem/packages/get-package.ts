@@ -2,9 +2,11 @@
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
+import { provenance } from "../../platform/view/provenance.tsx";
+import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
+import { getProjectProvenance } from "./get-project-provenance.ts";
 import { normalizeName } from "./normalize-name.ts";
 import { findPackage, findReleases } from "./packages.repo.ts";
-import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
 import { supportMatrix } from "./support-matrix.ts";
 
 /** Loads a project by (any spelling of) its name; not_found when it is not catalogued. */
@@ -23,6 +25,7 @@ export async function getPackage(input: { db: Db; clock: Clock; name: string }) 
     facts: {
       name: pkg.name,
       version: pkg.latestVersion,
+      metadataKnown: pkg.source === "index",
       classifiers: pkg.classifiers,
       requiresDist: pkg.requiresDist,
       requiresPython: pkg.requiresPython,
@@ -31,7 +34,14 @@ export async function getPackage(input: { db: Db; clock: Clock; name: string }) 
   const ageDays = pkg.latestReleaseAt
     ? Math.floor((now.getTime() - pkg.latestReleaseAt.getTime()) / 86_400_000)
     : null;
-  return { pkg, releases, matrix, ageDays, today };
+  const origin = (await getProjectProvenance({ db: input.db, rows: [pkg] })).get(pkg.name);
+  // Verdicts are worked out on each request from the stored metadata and today's calendar.
+  const supportProvenance = provenance(
+    "Guildhall's compatibility rules over the latest release's metadata and the release calendar",
+    "computed",
+    now,
+  );
+  return { pkg, releases, matrix, ageDays, today, provenance: origin, supportProvenance };
 }
 
 /** "3 years, 2 months" style age of a release, from days. */

@@ -1,10 +1,10 @@
 /** Pure pieces of the package pages: release chart, support matrix series, ages, list links. */
 import { describe, expect, it } from "vitest";
+import { buildReleaseCalendar } from "../releases/calendar.ts";
 import { describeAge } from "./get-package.ts";
 import { PackageQuerySchema } from "./list-packages.ts";
 import { listHref } from "./packages.views.tsx";
 import { releasesPerYear, renderReleaseChart } from "./release-chart.ts";
-import { buildReleaseCalendar } from "../releases/calendar.ts";
 import { djangoFilterChoices, matrixSeries, supportMatrix } from "./support-matrix.ts";
 
 const calendar = buildReleaseCalendar({ today: "2026-11-21" });
@@ -56,6 +56,7 @@ describe("support matrix", () => {
       facts: {
         name: "x",
         version: "1.0",
+        metadataKnown: true,
         classifiers: ["Framework :: Django :: 5.2", "Framework :: Django :: 6.0"],
         requiresDist: ["Django>=5.2,<6.1"],
         requiresPython: ">=3.10",

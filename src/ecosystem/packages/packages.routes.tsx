@@ -3,40 +3,16 @@ import { stringify } from "csv-stringify/sync";
 import { createRouter, type Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
+import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
+import { getCatalogueProvenance } from "./get-catalogue-provenance.ts";
 import { getPackage } from "./get-package.ts";
+import { getProjectProvenance } from "./get-project-provenance.ts";
 import { listPackages, parsePackageQuery } from "./list-packages.ts";
 import { normalizeName } from "./normalize-name.ts";
-import { countAllPackages, lastFinishedSync } from "./packages.repo.ts";
 import { PackageListPage, PackagePage } from "./packages.views.tsx";
-import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
+import { CSV_COLUMNS, packageCsvRecord, packageJson } from "./present-package.ts";
 import { renderReleaseChart } from "./release-chart.ts";
 import { djangoFilterChoices, readinessSeries } from "./support-matrix.ts";
-
-type Row = Awaited<ReturnType<typeof listPackages>>["rows"][number];
-
-function exportRow(p: Row) {
-  return {
-    name: p.name,
-    displayName: p.displayName,
-    latestVersion: p.latestVersion,
-    latestReleaseAt: p.latestReleaseAt?.toISOString() ?? null,
-    downloadRank: p.downloadRank,
-    summary: p.summary,
-    requiresPython: p.requiresPython,
-    djangoClassifiers: p.classifiers
-      .filter((c) => c.startsWith("Framework :: Django :: "))
-      .map((c) => c.slice(23)),
-    pythonClassifiers: p.classifiers
-      .filter((c) => /^Programming Language :: Python :: 3\.\d+$/.test(c))
-      .map((c) => c.slice(34)),
-    yanked: p.yanked,
-    source: p.source,
-    syncedAt: p.syncedAt?.toISOString() ?? null,
-    /** When a sync found the index no longer lists the project (null while listed). */
-    delistedAt: p.delistedAt?.toISOString() ?? null,
-    url: `/packages/${p.name}`,
-  };
-}
 
 /** Routes: `/packages`, `/packages.csv`, `/api/packages`, `/packages/<name>`, `/api/packages/<name>`. */
 export function createPackagesRouter(services: Services): Router {
@@ -46,10 +22,9 @@ export function createPackagesRouter(services: Services): Router {
 
   router.get("/packages", async (c) => {
     const query = parsePackageQuery(c.req.query());
-    const [result, catalogued, lastSync, calendar] = await Promise.all([
+    const [result, catalogue, calendar] = await Promise.all([
       listPackages({ db, clock, query }),
-      countAllPackages(db),
-      lastFinishedSync(db),
+      getCatalogueProvenance({ db }),
       loadReleaseCalendar({ db, now: clock.now() }),
     ]);
     const today = clock.now().toISOString().slice(0, 10);
@@ -59,8 +34,7 @@ export function createPackagesRouter(services: Services): Router {
           query={query}
           result={result}
           djangoChoices={djangoFilterChoices(today, calendar)}
-          catalogued={catalogued}
-          lastSync={lastSync}
+          catalogue={catalogue}
           readinessSeries={readinessSeries()}
         />,
       ),
@@ -70,30 +44,11 @@ export function createPackagesRouter(services: Services): Router {
   router.get("/packages.csv", async (c) => {
     const query = parsePackageQuery(c.req.query());
     const result = await listPackages({ db, clock, query, all: true });
-    const rows = result.rows.map((p) => {
-      const r = exportRow(p);
-      return {
-        ...r,
-        djangoClassifiers: r.djangoClassifiers.join(" "),
-        pythonClassifiers: r.pythonClassifiers.join(" "),
-      };
-    });
-    const columns = [
-      "name",
-      "displayName",
-      "latestVersion",
-      "latestReleaseAt",
-      "downloadRank",
-      "requiresPython",
-      "djangoClassifiers",
-      "pythonClassifiers",
-      "yanked",
-      "source",
-      "syncedAt",
-      "delistedAt",
-      "summary",
-    ];
-    const body = stringify(rows, { header: true, columns, cast: { boolean: (b) => (b ? "true" : "false") } });
+    const prov = await getProjectProvenance({ db, rows: result.rows });
+    const body = stringify(
+      result.rows.map((p) => packageCsvRecord(p, prov.get(p.name))),
+      { header: true, columns: [...CSV_COLUMNS] },
+    );
     return c.body(body, 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": 'attachment; filename="packages.csv"',
@@ -102,38 +57,48 @@ export function createPackagesRouter(services: Services): Router {
 
   router.get("/api/packages", async (c) => {
     const query = parsePackageQuery(c.req.query());
-    const result = await listPackages({ db, clock, query });
+    const [result, catalogue] = await Promise.all([
+      listPackages({ db, clock, query }),
+      getCatalogueProvenance({ db }),
+    ]);
+    const prov = await getProjectProvenance({ db, rows: result.rows });
     return c.json({
       total: result.total,
       page: result.page,
       perPage: result.perPage,
       pages: result.pages,
-      items: result.rows.map(exportRow),
+      catalogue,
+      items: result.rows.map((p) => packageJson(p, prov.get(p.name))),
     });
   });
 
   router.get("/api/packages/:name", async (c) => {
     const view = await getPackage({ db, clock, name: c.req.param("name") });
+    const synced = view.pkg.source === "index";
     return c.json({
-      ...exportRow(view.pkg),
-      classifiers: view.pkg.classifiers,
-      requiresDist: view.pkg.requiresDist,
-      projectUrls: view.pkg.projectUrls,
-      ownership: view.pkg.ownership,
+      ...packageJson(view.pkg, view.provenance),
+      classifiers: synced ? view.pkg.classifiers : null,
+      requiresDist: synced ? view.pkg.requiresDist : null,
+      projectUrls: synced ? view.pkg.projectUrls : null,
+      ownership: synced ? view.pkg.ownership : null,
       lastSerial: view.pkg.lastSerial,
       lastError: view.pkg.lastError,
-      releases: view.releases.map((r) => ({
-        version: r.version,
-        uploadedAt: r.uploadedAt?.toISOString() ?? null,
-        yanked: r.yanked,
-        requiresPython: r.requiresPython,
-      })),
+      /** Null until a sync has fetched the project's releases. */
+      releases: synced
+        ? view.releases.map((r) => ({
+            version: r.version,
+            uploadedAt: r.uploadedAt?.toISOString() ?? null,
+            yanked: r.yanked,
+            requiresPython: r.requiresPython,
+          }))
+        : null,
       support: view.matrix.map((m) => ({
         series: m.series.series,
         verdict: m.verdict.verdict,
         decidedBy: m.verdict.decidedBy,
         reason: m.verdict.reason,
       })),
+      supportProvenance: view.supportProvenance,
     });
   });
 

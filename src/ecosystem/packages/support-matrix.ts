@@ -2,7 +2,12 @@
  * A project's declared support matrix: one compatibility verdict per current Django series, from
  * the compat rules. Pure: imports nothing from platform/.
  */
-import { type CompatVerdict, judgeCompatibility, targetForSeries } from "../compat/verdict.ts";
+import {
+  type CompatVerdict,
+  judgeCompatibility,
+  type PackageFacts,
+  targetForSeries,
+} from "../compat/verdict.ts";
 import { calendarSeriesNames, isSupported, isUpcoming, type ReleaseSeries } from "../releases/calendar.ts";
 
 /** Series shown in a support matrix on `today`: every supported series and the next upcoming one. */
@@ -17,13 +22,7 @@ export function supportMatrix(input: {
   today: string;
   /** The release calendar as of `today` (with recorded dates). */
   calendar: readonly ReleaseSeries[];
-  facts: {
-    name: string;
-    version: string;
-    classifiers: string[];
-    requiresDist: string[];
-    requiresPython: string | null;
-  };
+  facts: PackageFacts;
 }): Array<{ series: ReleaseSeries; verdict: CompatVerdict }> {
   return matrixSeries(input.today, input.calendar).map((series) => ({
     series,
