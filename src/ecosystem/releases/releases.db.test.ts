@@ -77,7 +77,8 @@ const pkg = (name: string, rank: number | null, over: Partial<typeof packages.$i
   displayName: name,
   latestVersion: "1.0",
   downloadRank: rank,
-  source: "snapshot" as const,
+  // As a sync leaves them: the metadata below was fetched (django-snapshot-only is the exception).
+  source: "index" as const,
   syncedAt: new Date("2026-11-20T00:00:00Z"),
   ...over,
 });
@@ -102,6 +103,7 @@ beforeAll(async () => {
     pkg("django-old-python", 5, { requiresPython: "<3.10", classifiers: ["Framework :: Django :: 6.2"] }),
     pkg("django-bare", 6),
     pkg("django-unranked", null, { classifiers: ["Framework :: Django :: 6.2"] }),
+    pkg("django-snapshot-only", 7, { source: "snapshot", syncedAt: null }),
   ]);
 });
 
@@ -255,7 +257,25 @@ describe("readiness", () => {
       ["django-open", "maybe"],
       ["django-old-python", "no"],
       ["django-bare", "unknown"],
+      ["django-snapshot-only", "not-synced"],
     ]);
+    // The package nobody synced is counted apart and left out of the share: 2 yes of 5 known.
+    expect(body.readiness.counts).toEqual({ yes: 2, maybe: 1, no: 1, unknown: 1, "not-synced": 1 });
+    expect((body as unknown as { readiness: { readyShare: number } }).readiness.readyShare).toBe(0.4);
+    const full = body as unknown as {
+      computedAt: string;
+      provenance: { kind: string; asOf: string };
+      catalogue: { lastSync: null; synced: number; notSynced: number };
+      toGetVerdicts: { notSynced: number; command: string };
+    };
+    expect(full.computedAt).toBe("2026-11-21T12:00:00.000Z");
+    expect(full.provenance).toMatchObject({ kind: "computed", asOf: "2026-11-21T12:00:00.000Z" });
+    // No sync run has finished here, so there is no "last synced", whatever the rows say.
+    expect(full.catalogue.lastSync).toBeNull();
+    expect(full.toGetVerdicts).toMatchObject({
+      notSynced: 1,
+      command: expect.stringContaining("packages sync"),
+    });
   });
 
   it("works for an upcoming series and reports disagreements", async () => {
@@ -267,7 +287,7 @@ describe("readiness", () => {
       };
     };
     expect(body.upcoming).toBe(true);
-    expect(body.readiness.counts).toEqual({ yes: 0, maybe: 1, no: 2, unknown: 0 });
+    expect(body.readiness.counts).toEqual({ yes: 0, maybe: 1, no: 2, unknown: 0, "not-synced": 0 });
     const pinned = body.readiness.rows.find((r) => r.name === "django-pinned");
     expect(pinned?.compat.verdict).toBe("no");
     expect(pinned?.compat.conflicts[0]).toContain("requires-dist excludes 6.2");
@@ -380,6 +400,8 @@ describe("command line", () => {
   it("readiness SERIES --top N prints counts and rows", async () => {
     const r = await run(["readiness", "6.1", "--top", "2"]);
     expect(r.out).toContain("100.0% ready of the top 2 packages");
+    expect(r.out).toContain("source: Guildhall's compatibility rules");
+    expect(r.out).toContain("catalogue never synced from an index");
     expect(r.out).toContain("djangorestframework");
     const bad = await run(["readiness", "6.1", "--top", "x"]);
     expect(isAppError(bad.error)).toBe(true);
