@@ -545,7 +545,7 @@ function applyRecorded(calendar: SeriesBase[], recorded: readonly RecordedMilest
     const milestones = { ...s.milestones };
     for (const kind of MILESTONE_KINDS) {
       const r = latest.get(`${s.series}|${kind}`);
-      if (!r || r.action !== "record" || r.date === null) continue;
+      if (r?.action !== "record" || r.date === null) continue;
       milestones[kind] = {
         kind,
         date: r.date,

@@ -42,7 +42,7 @@ export async function removeMilestone(input: RemoveMilestoneInput): Promise<Reco
     const history = await listRecordedMilestones(tx);
     seriesOrRefuse(calendarFrom(now, history), v.series, "milestone removal");
     const current = latestRecords(history).get(`${v.series}|${v.milestone}`);
-    if (!current || current.action !== "record") {
+    if (current?.action !== "record") {
       const message = `no recorded date for the ${MILESTONE_SHORT[v.milestone]} of Django ${v.series} to remove`;
       throw new AppError("validation", {
         message: `Invalid milestone removal: milestone: ${message}`,
