@@ -11,18 +11,12 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { finishSnapshotLoad, insertSnapshotLoad, upsertSnapshotRows } from "./packages.repo.ts";
-import { parseSnapshotLine, type SnapshotProblem, type SnapshotRow } from "./snapshot-tsv.ts";
-
-/**
- * The date a snapshot's data is from, read from its file name (`packages-2026-11.tsv.gz` -> `2026-11`,
- * `x-2026-11-20.tsv` -> `2026-11-20`); null when the name carries no date.
- */
-export function snapshotDateFromName(file: string): string | null {
-  const m = /(?:^|[^\d])(\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?=\.tsv(?:\.gz)?$)/.exec(
-    basename(file),
-  );
-  return m?.[1] ?? null;
-}
+import {
+  parseSnapshotLine,
+  type SnapshotProblem,
+  type SnapshotRow,
+  snapshotDateFromName,
+} from "./snapshot-tsv.ts";
 
 /** Checks a snapshot date given by hand: YYYY-MM or YYYY-MM-DD. */
 function checkAsOf(asOf: string): string {

@@ -10,6 +10,7 @@ import type { Services } from "../../platform/services.ts";
 import { type SyncProgress, syncPackages } from "../sync/sync-packages.ts";
 import { formatSyncSummary } from "../sync/sync-summary.ts";
 import { SYNC_QUEUE, startSyncWorkers } from "../sync/sync-worker.ts";
+import { SYNC_COMMAND } from "./catalogue-provenance.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
 
 const intFlag = (name: string, min: number, max: number) =>
@@ -101,14 +102,19 @@ export function registerPackagesCommands(program: Command, ctx: CliContext): voi
     .command("load-snapshot")
     .description("Load a catalogue snapshot (TSV: name, version, month, rank, summary; .gz allowed).")
     .argument("<file>", "snapshot file")
+    .option(
+      "--as-of <date>",
+      "the date the snapshot's data is from, YYYY-MM or YYYY-MM-DD (default: from the file name)",
+    )
     .option("--json", "print the summary as JSON")
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .action(async (file: string, opts: { json?: boolean; asOf?: string }) => {
       const services = await ctx.services();
       let lastReport = 0;
       const summary = await loadSnapshot({
         db: services.database.db,
         clock: services.clock,
         file,
+        asOf: opts.asOf,
         onProblem: (p) => ctx.err(`${file}:${p.line}: ${p.message} (skipped)`),
         onProgress: (n) => {
           if (n - lastReport >= 10_000) {
@@ -118,10 +124,14 @@ export function registerPackagesCommands(program: Command, ctx: CliContext): voi
         },
       });
       if (opts.json) ctx.out(JSON.stringify({ ...summary, problems: summary.problems }));
-      else
+      else {
         ctx.out(
           `Loaded ${summary.loaded} projects from ${file} (${summary.lines} lines, ${summary.skipped} skipped) in ${(summary.durationMs / 1000).toFixed(1)} s`,
         );
+        ctx.out(
+          `Snapshot data as of ${summary.asOf ?? "an unknown date (give --as-of YYYY-MM)"}. Snapshots carry no classifiers, requirements or Requires-Python: their Django support stays unknown until ${SYNC_COMMAND}.`,
+        );
+      }
     });
 
   packages
