@@ -1,8 +1,9 @@
 import type { Db } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { selectEvents, selectGroupBySlug, selectRoles } from "./directory.repo.ts";
+import { selectEvents, selectGroupBySlug, selectLatestImports, selectRoles } from "./directory.repo.ts";
 import { groupDetail, timelineEvent } from "./group-model.ts";
 import type { HealthConfig } from "./health.ts";
+import { importProvenance } from "./import-provenance.ts";
 import type { GroupDetail, TimelineEvent } from "./schemas.ts";
 
 /** Input of getGroup. */
@@ -14,15 +15,19 @@ export interface GetGroupInput {
   day: string;
 }
 
-/** A group in full with its timeline (oldest first); throws not_found for an unknown slug. Five queries (one more for a group with ex officio members). */
+/** A group in full with its timeline (oldest first); throws not_found for an unknown slug. Six queries (one more for a group with ex officio members). */
 export async function getGroup(
   input: GetGroupInput,
 ): Promise<{ group: GroupDetail; timeline: TimelineEvent[] }> {
   const row = await selectGroupBySlug(input.db, input.slug);
   if (!row) throw new AppError("not_found", { message: `No group with slug "${input.slug}".` });
-  const [roles, events] = await Promise.all([
+  const [roles, events, imports] = await Promise.all([
     selectRoles(input.db, [row.id], input.day),
     selectEvents(input.db, { groupId: row.id }),
+    selectLatestImports(input.db),
   ]);
-  return { group: groupDetail(row, roles, events, input.health), timeline: events.map(timelineEvent) };
+  return {
+    group: groupDetail(row, roles, events, input.health, importProvenance(imports)),
+    timeline: events.map(timelineEvent),
+  };
 }

@@ -1,6 +1,7 @@
 /** Server-rendered directory pages: plain HTML that works without JavaScript. */
 import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
+import { SourceNote } from "../../platform/view/provenance.tsx";
 import { STATUS_ORDER } from "./group-model.ts";
 import type {
   GroupDetail,
@@ -291,6 +292,7 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
         The DSF's working groups and teams, from their charters. <a href="/people">Everyone in them</a> ·{" "}
         <a href={`/api/groups${filtered ? filterQuery(list.filter) : ""}`}>This list as JSON</a>
       </p>
+      <SourceNote sources={list.provenance} />
       <form method="get" action="/groups" class="inline" aria-label="Filter groups">
         <Select
           id="kind"
@@ -417,6 +419,7 @@ export function GroupPage(props: {
           </>
         )}
       </p>
+      <SourceNote sources={g.provenance} />
 
       <section aria-labelledby="health">
         <h2 id="health">Health</h2>

@@ -32,6 +32,7 @@ import {
 } from "./groups.repo.ts";
 import { PeopleIndex } from "./people.repo.ts";
 import { readCharter } from "./read-charter.ts";
+import { type CheckoutCommit, readCheckoutCommit } from "./read-checkout-commit.ts";
 
 /** The folders of the charter repository that hold charters. */
 export const CHARTER_DIRS = ["active", "draft", "archive", "proposals"] as const;
@@ -47,6 +48,8 @@ export interface CharterFile {
 export interface ImportSummary {
   source: string;
   importId: number | null;
+  /** The commit of the charter repository the files came from (null when not known). */
+  commit: { sha: string; committedAt: string } | null;
   changed: boolean;
   groupsChecked: number;
   groupsAdded: Array<{ slug: string; status: GroupStatus }>;
@@ -119,6 +122,7 @@ export interface ImportChartersInput {
 export async function importCharters(input: ImportChartersInput): Promise<ImportSummary> {
   const { services } = input;
   const files = input.files ?? readCharterCheckout(input.dir ?? ".");
+  const commit: CheckoutCommit | null = input.files ? null : await readCheckoutCommit(input.dir ?? ".");
   const source = input.source ?? (input.dir ? path.resolve(input.dir) : "files");
   const at = input.at ?? services.clock.now();
   const startedAt = services.clock.now();
@@ -143,6 +147,7 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
   const summary: ImportSummary = {
     source,
     importId: null,
+    commit: commit ? { sha: commit.sha, committedAt: commit.committedAt.toISOString() } : null,
     changed: false,
     groupsChecked: parsed.length,
     groupsAdded: [],
@@ -226,7 +231,15 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
     if (summary.changed) {
       const [run] = await tx
         .insert(charterImports)
-        .values({ mode: "snapshot", source, startedAt, finishedAt: services.clock.now(), summary: {} })
+        .values({
+          mode: "snapshot",
+          source,
+          startedAt,
+          finishedAt: services.clock.now(),
+          summary: {},
+          commitSha: commit?.sha ?? null,
+          committedAt: commit?.committedAt ?? null,
+        })
         .returning({ id: charterImports.id });
       summary.importId = run?.id ?? null;
       if (run) {

@@ -29,7 +29,10 @@ function parseId(value: string): number {
 /** Prints an import summary for people: one line per change, then people and suggestions. */
 export function formatImportSummary(s: ImportSummary): string[] {
   if (!s.changed) return [`No changes since the last import (${s.groupsChecked} groups checked).`];
-  const out = [`Imported ${s.groupsChecked} groups from ${s.source}:`];
+  const at = s.commit
+    ? ` at commit ${s.commit.sha.slice(0, 12)} (committed ${s.commit.committedAt.slice(0, 10)})`
+    : " (commit not known: not a git checkout, and no SNAPSHOT.txt names one)";
+  const out = [`Imported ${s.groupsChecked} groups from ${s.source}${at}:`];
   for (const line of s.lines) out.push(`  ${line}`);
   for (const slug of s.updated) out.push(`  ${slug}: charter text updated`);
   if (s.peopleCreated.length > 0) out.push(`  ${s.peopleCreated.length} new people`);

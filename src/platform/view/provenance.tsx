@@ -2,9 +2,20 @@
  * "Source: X, as of Y": the one way pages, API objects and the command line say where a figure
  * comes from and when it was fetched or computed. A figure without a source is not shown as a fact.
  */
+import { z } from "zod";
+
+/** What `asOf` of a provenance can mean. */
+export const PROVENANCE_KINDS = [
+  "fetched",
+  "computed",
+  "imported",
+  "snapshot",
+  "loaded",
+  "announced",
+] as const;
 
 /** What `asOf` of a provenance means. */
-export type ProvenanceKind = "fetched" | "computed" | "imported" | "snapshot" | "loaded" | "announced";
+export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
 
 /** Where a figure comes from and when; the same object goes into API responses. */
 export interface Provenance {
@@ -82,3 +93,11 @@ export function SourceNote(props: { sources: ReadonlyArray<Provenance>; label?: 
     </p>
   );
 }
+
+/** The JSON shape of a provenance, for API schemas (and the OpenAPI document built from them). */
+export const ProvenanceSchema = z.object({
+  source: z.string(),
+  url: z.string().nullable(),
+  kind: z.enum(PROVENANCE_KINDS),
+  asOf: z.string().nullable(),
+});
