@@ -13,7 +13,7 @@ import {
   type ReleaseSeries,
   seriesPhase,
 } from "./calendar.ts";
-import { loadReleaseCalendar } from "./load-release-calendar.ts";
+import { calendarProvenance, loadReleaseCalendar } from "./load-release-calendar.ts";
 import { recordMilestone } from "./record-milestone.ts";
 import { type RecordFormState, ReleasesPage, SupportPage, seriesAnchor } from "./releases.views.tsx";
 import { removeMilestone } from "./remove-milestone.ts";
@@ -54,11 +54,12 @@ export function createReleasesRouter(services: Services): Router {
   };
 
   const releasesPage = async (recordForm: RecordFormState | undefined) => {
-    const { today, calendar } = await load();
+    const { now, today, calendar } = await load();
     return renderPage(
       <ReleasesPage
         calendar={calendar}
         today={today}
+        provenance={calendarProvenance(now)}
         chartSvg={await renderSupportChart(calendar, today)}
         recordForm={recordForm}
       />,
@@ -199,9 +200,11 @@ export function createReleasesRouter(services: Services): Router {
   });
 
   router.get("/api/releases", async (c) => {
-    const { today, calendar } = await load();
+    const { now, today, calendar } = await load();
     return c.json({
       today,
+      computedAt: now.toISOString(),
+      provenance: calendarProvenance(now),
       series: calendar.map((s) => seriesJson(s, today)),
       support: adviseSupport(calendar, today),
     });

@@ -1,6 +1,7 @@
 /** Pages of the release calendar: `/releases` (chart + table) and `/releases/support` (advice). */
 import { ErrorSummary, FieldError, invalidAttrs } from "../../platform/http/forms.tsx";
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
+import { type Provenance, SourceNote } from "../../platform/view/provenance.tsx";
 import {
   MILESTONE_KINDS,
   MILESTONE_SHORT,
@@ -125,6 +126,8 @@ export interface RecordFormState {
 export function ReleasesPage(props: {
   calendar: readonly ReleaseSeries[];
   today: string;
+  /** Where the calendar comes from and when it was worked out. */
+  provenance: Provenance;
   chartSvg: string;
   /** Present when the viewer may record announced dates (site admins). */
   recordForm?: RecordFormState | undefined;
@@ -151,6 +154,7 @@ export function ReleasesPage(props: {
         <a href="/releases/calendar.ics">Subscribe to all milestones (iCalendar)</a> ·{" "}
         <a href="/readiness">Package readiness per series</a> · <a href="/api/releases">JSON</a>
       </p>
+      <SourceNote sources={[props.provenance]} />
       {props.recordForm?.done && <DoneNotice done={props.recordForm.done} calendar={props.calendar} />}
       <h2>Support windows</h2>
       <figure class="chart">
