@@ -63,6 +63,8 @@ describe("package pages in a browser", () => {
       "/packages",
       "/packages?django=5.2&python=3.12&released=1y&page=2",
       `/packages/${synced}`,
+      // A project only the snapshot knows: the "not synced yet" note instead of verdicts.
+      "/packages/django-cms",
     ]) {
       const result = await checkPage(p);
       expect(result.status, p).toBe(200);

@@ -40,8 +40,9 @@ beforeAll(async () => {
       displayName: p.name,
       latestVersion: "1.0",
       downloadRank: i + 1,
-      source: "snapshot" as const,
-      syncedAt: synced,
+      // Three synced, one known only from a snapshot: both kinds of row are on the pages.
+      source: i < 3 ? ("index" as const) : ("snapshot" as const),
+      syncedAt: i < 3 ? synced : null,
     })),
   );
   const app = createHttpApp({

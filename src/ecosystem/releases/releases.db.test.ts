@@ -190,8 +190,13 @@ describe("pages", () => {
     const row2028 = /<tr id="series-2028">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? "";
     expect(row2028).toContain("<td>planned</td>");
     expect(row2028).toContain("not yet announced");
-    expect(html).toMatch(/Source: <span class="source">Django&#39;s announcements[^<]*, computed <time datetime="2026-11-21T12:00:00.000Z">/);
-    const api = (await (await get("/api/releases")).json()) as { computedAt: string; provenance: { kind: string } };
+    expect(html).toMatch(
+      /Source: <span class="source">Django&#39;s announcements[^<]*, computed <time datetime="2026-11-21T12:00:00.000Z">/,
+    );
+    const api = (await (await get("/api/releases")).json()) as {
+      computedAt: string;
+      provenance: { kind: string };
+    };
     expect(api.computedAt).toBe("2026-11-21T12:00:00.000Z");
     expect(api.provenance.kind).toBe("computed");
   });
