@@ -21,7 +21,8 @@ INSERT INTO "package_snapshots" ("file", "as_of", "loaded_at", "projects")
   SELECT 'unknown (loaded before snapshot files were recorded)', NULL, min("synced_at"), count(*)
   FROM "packages" WHERE "source" = 'snapshot' HAVING count(*) > 0;
 --> statement-breakpoint
-UPDATE "packages" SET "snapshot_id" = (SELECT max("id") FROM "package_snapshots");
+UPDATE "packages" SET "snapshot_id" = (SELECT max("id") FROM "package_snapshots")
+  WHERE "source" = 'snapshot' OR "download_rank" IS NOT NULL;
 --> statement-breakpoint
 -- A snapshot load is not a sync: only rows a sync wrote keep a sync time.
 UPDATE "packages" SET "synced_at" = NULL WHERE "source" = 'snapshot';
