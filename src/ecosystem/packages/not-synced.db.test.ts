@@ -7,15 +7,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Command } from "commander";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
+import { runCommands } from "../../../test/cli.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
-import { type CliContext, createProgram } from "../../platform/cli.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { packages } from "../../platform/db/schema.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -82,18 +81,9 @@ const html = async (p: string): Promise<string> => {
 const csv = async (p: string) => parse(await html(p), { columns: true }) as Array<Record<string, string>>;
 
 async function cli(args: string[]): Promise<string> {
-  const lines: string[] = [];
-  const ctx: CliContext = {
-    services: async () => services,
-    out: (t) => lines.push(t),
-    err: () => {},
-    isTTY: false,
-  };
-  const program: Command = createProgram();
-  program.configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  registerCompatCommands(program, ctx);
-  await program.parseAsync(["node", "guildhall", ...args]);
-  return lines.join("\n");
+  const { out, error } = await runCommands(services, [registerCompatCommands], args);
+  if (error) throw error;
+  return out;
 }
 
 beforeAll(async () => {

@@ -3,22 +3,21 @@
  * a filtered list, and a synced project's page with its chart; the filter form works without
  * JavaScript.
  */
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage, launchChromium, type PageAudit } from "../../../test/accessibility.ts";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
+import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { syncPackages } from "../sync/sync-packages.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
 
 let database: Database;
 let index: PypiServer;
-let server: ServerType;
+let server: LocalServer | undefined;
 let browser: Browser;
 let base = "";
 let synced = "";
@@ -41,16 +40,14 @@ beforeAll(async () => {
     pollMs: 50,
   });
   synced = index.names.find((n) => n.startsWith("django-")) ?? index.names[0] ?? "";
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveLocally(app);
+  base = server.base;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
   await index?.close();
   await database?.close();
 });

@@ -3,19 +3,18 @@
  * with their remove buttons, and the confirmation after a removal, all without axe-core
  * violations and working with JavaScript off.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage, launchChromium } from "../../../test/accessibility.ts";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { recordMilestone } from "./record-milestone.ts";
 
 let database: Database;
-let server: ServerType;
+let server: LocalServer | undefined;
 let browser: Browser;
 let base = "";
 let session = "";
@@ -38,16 +37,14 @@ beforeAll(async () => {
     recordedBy: "Admin",
     note: "https://www.djangoproject.com/weblog/",
   });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveLocally(app);
+  base = server.base;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
   await database?.close();
 });
 

@@ -8,6 +8,11 @@ import { seriesJson } from "./releases.routes.tsx";
 import { recordCommand, seriesAnchor } from "./releases.views.tsx";
 import { removeMilestone } from "./remove-milestone.ts";
 
+/** Where the change shows: the series' row on the calendar page. */
+function calendarLink(baseUrl: string, series: string): string {
+  return `See it in the calendar: ${baseUrl}/releases#${seriesAnchor(series)}`;
+}
+
 /** A milestone in the table: its date (`*` when projected), or `not recorded`. */
 function cell(m: Milestone): string {
   if (m.date === null) return "not recorded";
@@ -94,7 +99,7 @@ export function registerReleasesCommands(program: Command, ctx: CliContext): voi
         note: opts.note,
       });
       ctx.out(`Recorded Django ${row.series} ${row.milestone} on ${row.date} (announced).`);
-      ctx.out(`See it in the calendar: ${services.config.baseUrl}/releases#${seriesAnchor(row.series)}`);
+      ctx.out(calendarLink(services.config.baseUrl, row.series));
     });
 
   releases
@@ -121,6 +126,6 @@ export function registerReleasesCommands(program: Command, ctx: CliContext): voi
       ctx.out(
         `Removed the recorded ${row.milestone} of Django ${row.series}; the calendar now shows ${m ? describeMilestoneDate(m) : "no date"}.`,
       );
-      ctx.out(`See it in the calendar: ${services.config.baseUrl}/releases#${seriesAnchor(row.series)}`);
+      ctx.out(calendarLink(services.config.baseUrl, row.series));
     });
 }

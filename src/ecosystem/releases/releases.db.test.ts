@@ -4,10 +4,9 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import type { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommands } from "../../../test/cli.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { type CliContext, createProgram } from "../../platform/cli.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { loadConfig } from "../../platform/config.ts";
 import type { Database } from "../../platform/db/index.ts";
@@ -323,24 +322,8 @@ describe("readiness", () => {
 });
 
 describe("command line", () => {
-  async function run(args: string[]): Promise<{ out: string; error: unknown }> {
-    const lines: string[] = [];
-    const ctx: CliContext = {
-      services: async () => services,
-      out: (t) => lines.push(t),
-      err: () => {},
-      isTTY: false,
-    };
-    const program: Command = createProgram();
-    program.configureOutput({ writeOut: () => {}, writeErr: () => {} });
-    registerReleasesCommands(program, ctx);
-    registerCompatCommands(program, ctx);
-    let error: unknown = null;
-    await program.parseAsync(["node", "guildhall", ...args]).catch((e: unknown) => {
-      error = e;
-    });
-    return { out: lines.join("\n"), error };
-  }
+  const run = (args: string[]) =>
+    runCommands(services, [registerReleasesCommands, registerCompatCommands], args);
 
   it("releases prints the table with projected marks; --json the data", async () => {
     const table = await run(["releases"]);

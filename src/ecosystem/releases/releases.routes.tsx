@@ -1,7 +1,9 @@
 /** Release calendar routes: pages, iCalendar feeds and `/api/releases`. Thin: load, decide, render. */
+
+import type { Context } from "hono";
 import { authorize, can, requireViewer } from "../../governance/index.ts";
-import { AppError, isAppError } from "../../platform/errors.ts";
-import { createRouter, type Router } from "../../platform/http/app.tsx";
+import { AppError, type FieldIssue, isAppError } from "../../platform/errors.ts";
+import { type AppEnv, createRouter, type Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import {
@@ -94,47 +96,54 @@ export function createReleasesRouter(services: Services): Router {
     return c.html(await releasesPage(form));
   });
 
-  // Site admins record announced dates; a bad field re-shows the form with what was typed.
-  router.post("/releases/milestones", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "admin.releases");
-    const form = await c.req.parseBody();
-    const values = {
-      series: String(form.series ?? ""),
-      milestone: String(form.milestone ?? ""),
-      date: String(form.date ?? ""),
-      note: String(form.note ?? ""),
+  /**
+   * A site admin's form: reads the named fields, runs the change as the viewer and lands on the
+   * confirmation; a refused change re-shows the page with what was typed and the problems.
+   */
+  const adminForm =
+    <F extends string>(
+      fields: readonly F[],
+      change: (values: Record<F, string>, by: string) => Promise<string>,
+      refused: (values: Record<F, string>, issues: FieldIssue[]) => Omit<RecordFormState, "csrf">,
+    ) =>
+    async (c: Context<AppEnv>) => {
+      const viewer = requireViewer(c);
+      await authorize(c, services, "admin.releases");
+      const form = await c.req.parseBody();
+      const values = Object.fromEntries(fields.map((f) => [f, String(form[f] ?? "")])) as Record<F, string>;
+      try {
+        return c.redirect(await change(values, viewer.name), 303);
+      } catch (e) {
+        if (!isAppError(e) || e.code !== "validation") throw e;
+        return c.html(await releasesPage({ csrf: c.var.csrfToken, ...refused(values, e.issues) }), 422);
+      }
     };
-    try {
-      const row = await recordMilestone({ db, clock: services.clock, ...values, recordedBy: viewer.name });
-      return c.redirect(confirmationUrl("recorded", row.series, row.milestone), 303);
-    } catch (e) {
-      if (!isAppError(e) || e.code !== "validation") throw e;
-      return c.html(await releasesPage({ csrf: c.var.csrfToken, values, issues: e.issues }), 422);
-    }
-  });
+
+  // Site admins record announced dates.
+  router.post(
+    "/releases/milestones",
+    adminForm(
+      ["series", "milestone", "date", "note"],
+      async (values, by) => {
+        const row = await recordMilestone({ db, clock: services.clock, ...values, recordedBy: by });
+        return confirmationUrl("recorded", row.series, row.milestone);
+      },
+      (values, issues) => ({ values, issues }),
+    ),
+  );
 
   // Site admins remove a recorded date; the calendar falls back to the announced or projected one.
-  router.post("/releases/milestones/remove", async (c) => {
-    const viewer = requireViewer(c);
-    await authorize(c, services, "admin.releases");
-    const form = await c.req.parseBody();
-    const values = {
-      series: String(form.series ?? ""),
-      milestone: String(form.milestone ?? ""),
-      note: String(form.note ?? ""),
-    };
-    try {
-      const row = await removeMilestone({ db, clock: services.clock, ...values, removedBy: viewer.name });
-      return c.redirect(confirmationUrl("removed", row.series, row.milestone), 303);
-    } catch (e) {
-      if (!isAppError(e) || e.code !== "validation") throw e;
-      return c.html(
-        await releasesPage({ csrf: c.var.csrfToken, removal: { values, issues: e.issues } }),
-        422,
-      );
-    }
-  });
+  router.post(
+    "/releases/milestones/remove",
+    adminForm(
+      ["series", "milestone", "note"],
+      async (values, by) => {
+        const row = await removeMilestone({ db, clock: services.clock, ...values, removedBy: by });
+        return confirmationUrl("removed", row.series, row.milestone);
+      },
+      (values, issues) => ({ removal: { values, issues } }),
+    ),
+  );
 
   router.post("/api/releases/milestones", async (c) => {
     const viewer = requireViewer(c);
