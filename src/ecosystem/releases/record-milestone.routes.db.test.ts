@@ -286,3 +286,41 @@ describe("removing a recorded date", () => {
     await expect(database.db.update(schema.releaseMilestones).set({ note: "rewritten" })).rejects.toThrow();
   });
 });
+
+describe("bad input and records at the same time", () => {
+  it("refuses a note with a NUL byte or too long, naming the note, and stores nothing", async () => {
+    const before = await rows();
+    const nul = await post(adminToken, {
+      series: "2030",
+      milestone: "final",
+      date: "2030-01-09",
+      note: "a\u0000b",
+    });
+    expect(nul.status).toBe(422);
+    expect(
+      ((await nul.json()) as { error: { issues: Array<{ field: string }> } }).error.issues[0]?.field,
+    ).toBe("note");
+    const long = await post(adminToken, {
+      series: "2030",
+      milestone: "final",
+      date: "2030-01-09",
+      note: "x".repeat(501),
+    });
+    expect(long.status).toBe(422);
+    expect((await del(adminToken, "2031", "beta", { note: "\u0000" })).status).toBe(422);
+    expect(await rows()).toHaveLength(before.length);
+  });
+
+  it("two records that are each in order but not together: one is stored, the other refused", async () => {
+    // 2029's alpha is projected for 2028-10-11 and its beta for 2028-11-08. Each of these passes
+    // against the projection; together the beta would come before the alpha.
+    const [a, b] = await Promise.all([
+      post(adminToken, { series: "2029", milestone: "alpha", date: "2028-11-01" }),
+      post(adminToken, { series: "2029", milestone: "beta", date: "2028-10-20" }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 422]);
+    const alpha = await milestone("2029", "alpha");
+    const beta = await milestone("2029", "beta");
+    expect((alpha?.date ?? "") <= (beta?.date ?? "")).toBe(true);
+  });
+});

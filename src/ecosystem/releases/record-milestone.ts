@@ -22,10 +22,16 @@ import {
 
 /** The series and milestone fields shared by recording and removing. */
 export const MilestoneRef = z.object({
-  series: z.string().trim().min(1, "is required"),
+  series: z.string().trim().min(1, "is required").max(20, "is at most 20 characters"),
   milestone: z.enum(MILESTONE_KINDS, { message: `must be one of ${MILESTONE_KINDS.join(", ")}` }),
   recordedBy: z.string().trim().min(1, "is required"),
-  note: z.string().trim().optional(),
+  // The database's text cannot hold NUL, and a note is a link or a sentence, not a document.
+  note: z
+    .string()
+    .trim()
+    .max(500, "is at most 500 characters")
+    .refine((v) => !v.includes("\u0000"), "must not contain NUL characters")
+    .optional(),
 });
 
 const Input = MilestoneRef.extend({
