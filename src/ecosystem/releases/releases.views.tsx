@@ -160,6 +160,10 @@ export function ReleasesPage(props: {
       <figure class="chart">
         {trustedSvg(props.chartSvg)}
         <figcaption>
+          <p class="muted">
+            Filled bars end on an announced date; outlined (dashed) bars end on a projected one. A pre-release
+            bar is left out when the alpha date is not recorded.
+          </p>
           <details>
             <summary>Text description of the chart</summary>
             <p>{describeSupportWindows(props.calendar, props.today)}</p>

@@ -47,11 +47,18 @@ export function renderSupportChart(calendar: readonly ReleaseSeries[], today: st
   const pre = rows.map((s) => at(s.milestones.final) - preStart(s));
   const main = rows.map((s) => at(s.milestones["end-mainstream"]) - at(s.milestones.final));
   const ext = rows.map((s) => at(s.milestones["end-extended"]) - at(s.milestones["end-mainstream"]));
-  const bar = (name: string, data: number[], color: string) => ({
+  // A segment that ends on a projected date is drawn as an outline only: the end is not a fact.
+  const ending = (kind: "final" | "end-mainstream" | "end-extended") =>
+    rows.map((s) => s.milestones[kind].status === "projected");
+  const bar = (name: string, data: number[], color: string, projectedEnd: boolean[] = []) => ({
     name,
     type: "bar",
     stack: "window",
-    data,
+    data: data.map((value, i) =>
+      projectedEnd[i]
+        ? { value, itemStyle: { color: "#ffffff", borderColor: color, borderWidth: 2, borderType: "dashed" } }
+        : value,
+    ),
     itemStyle: { color },
     barWidth: 14,
   });
@@ -86,10 +93,10 @@ export function renderSupportChart(calendar: readonly ReleaseSeries[], today: st
       },
       series: [
         { ...bar("offset", offset, "transparent"), silent: true },
-        bar("Pre-release", pre, "#9e9e9e"),
-        bar("Mainstream support", main, "#0c4b33"),
+        bar("Pre-release", pre, "#767676", ending("final")),
+        bar("Mainstream support", main, "#0c4b33", ending("end-mainstream")),
         {
-          ...bar("Extended support", ext, "#6fa287"),
+          ...bar("Extended support", ext, "#4f7f66", ending("end-extended")),
           markLine: {
             symbol: "none",
             label: { formatter: `today ${today}`, color: "#a4161a" },
