@@ -95,7 +95,7 @@ export function registerCompatCommands(program: Command, ctx: CliContext): void 
           ? `last synced: ${provenanceText(c.lastSync).replace(/^source: /, "")}`
           : "catalogue never synced from an index",
       );
-      if (c.snapshot) ctx.out(`snapshot: ${provenanceText(c.snapshot).replace(/^source: /, "")}`);
+      if (c.snapshot) ctx.out(`catalogue from: ${provenanceText(c.snapshot).replace(/^source: /, "")}`);
       if (report.toGetVerdicts) ctx.out(report.toGetVerdicts.message);
       ctx.out("");
       ctx.out(
