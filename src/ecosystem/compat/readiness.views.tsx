@@ -164,7 +164,7 @@ export function SeriesReadinessPage(props: {
         {r.readyShare === null
           ? `Ready share not known: none of the top ${r.considered} packages by downloads has been synced from an index, so what they support is not known yet.`
           : `${pct(r.readyShare)} of the ${r.known === r.considered ? `top ${r.considered}` : `${r.known} synced packages among the top ${r.considered}`} packages by downloads are ready (${r.counts.yes} say yes).`}{" "}
-        Django {s.series} is {PHASE_TEXT[report.phase]}
+        Django {s.series} is {report.phase.replace(/-/g, " ")}
         {report.upcoming &&
           `; its final release is ${s.milestones.final.status === "projected" ? "projected for" : "due on"} ${describeMilestoneDate(s.milestones.final).replace(", projected", "")}`}
         . Judged on <time datetime={report.today}>{report.today}</time> over a catalogue of{" "}
