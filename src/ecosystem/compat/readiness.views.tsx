@@ -3,7 +3,7 @@ import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { type Provenance, SourceNote } from "../../platform/view/provenance.tsx";
 import type { CatalogueProvenance } from "../packages/catalogue-provenance.ts";
 import { describeMilestoneDate } from "../releases/calendar.ts";
-import { CalendarFeedLinks, PHASE_TEXT } from "../releases/releases.views.tsx";
+import { CalendarFeedLinks } from "../releases/releases.views.tsx";
 import type {
   ReadinessOverviewRow,
   SeriesReadinessReport,
