@@ -9,6 +9,7 @@
 import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordMilestone } from "../src/ecosystem/releases/record-milestone.ts";
 import { CLI_ACTOR } from "../src/governance/accounts/accounts.repo.ts";
 import { createToken } from "../src/governance/accounts/create-token.ts";
 import { createUser } from "../src/governance/accounts/create-user.ts";
@@ -58,6 +59,18 @@ interface Fixtures {
   invitationGroup(): Promise<string>;
 }
 
+/** A recorded milestone date for a removal to take away (recorded afresh before each request). */
+const RECORDED_MILESTONE = async () => {
+  await recordMilestone({
+    db: database.db,
+    clock: services.clock,
+    series: "2029",
+    milestone: "end-extended",
+    date: "2032-01-14",
+    recordedBy: "walk",
+  });
+  return { series: "2029", milestone: "end-extended" };
+};
 const VOTE = (fx: Fixtures) => fx.vote().then((id) => ({ id }));
 const GROUP = (fx: Fixtures) => fx.group().then((slug) => ({ slug }));
 const APPLICATION = (fx: Fixtures) => fx.application().then((id) => ({ id }));
@@ -232,6 +245,15 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "POST /api/releases/milestones": {
     allowed: ADMIN,
     body: { series: "6.2", milestone: "beta", date: "2027-02-22" },
+  },
+  "POST /releases/milestones/:series/:milestone/remove": {
+    allowed: ADMIN,
+    params: () => RECORDED_MILESTONE(),
+    body: { note: "walk" },
+  },
+  "DELETE /api/releases/milestones/:series/:milestone": {
+    allowed: ADMIN,
+    params: () => RECORDED_MILESTONE(),
   },
   "GET /readiness": { allowed: ALL },
   "GET /readiness/:series": { allowed: ALL },

@@ -3,19 +3,26 @@
  * /api/openapi.json publishes them, and the API test checks every response against them.
  */
 import { z } from "zod";
+import { ProvenanceSchema } from "../platform/view/provenance.tsx";
 import { MILESTONE_KINDS } from "./releases/calendar.ts";
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Instant = z.iso.datetime({ offset: true });
-const Verdict = z.enum(["yes", "no", "maybe", "unknown"]);
+const Verdict = z.enum(["yes", "no", "maybe", "unknown", "not-synced"]);
 const EvidenceSource = z.enum(["classifier", "requires-dist", "requires-python", "metadata"]);
 
-/** One milestone of a series: its date and whether it is announced or projected, by which rule. */
+/**
+ * One milestone of a series: its date and whether it is announced (with its source), projected (by
+ * which rule) or a past date never recorded (date null), and who recorded it when an admin did.
+ */
 const MilestoneSchema = z.object({
   kind: z.enum(MILESTONE_KINDS),
-  date: Day,
-  status: z.enum(["announced", "projected"]),
+  date: Day.nullable(),
+  status: z.enum(["announced", "projected", "not-recorded"]),
   rule: z.string(),
+  source: z.string().nullable(),
+  expected: Day,
+  recorded: z.object({ by: z.string(), at: Instant, note: z.string().nullable() }).nullable(),
 });
 
 /** One Django release series with its milestones, supported Python versions and phase today. */
@@ -27,7 +34,7 @@ export const ReleaseSeriesSchema = z.object({
   classifier: z.string(),
   majorClassifier: z.string().nullable(),
   python: z.array(z.string()),
-  pythonStatus: z.enum(["announced", "projected"]),
+  pythonStatus: z.enum(["announced", "not-yet-announced"]),
   pythonRule: z.string(),
   milestones: z.record(z.enum(MILESTONE_KINDS), MilestoneSchema),
 });
@@ -50,23 +57,36 @@ export const SupportAdviceSchema = z.object({
 /** `GET /api/releases`. */
 export const ReleaseCalendarSchema = z.object({
   today: Day,
+  computedAt: Instant,
+  provenance: ProvenanceSchema,
   series: z.array(
     ReleaseSeriesSchema.extend({ phase: z.string().describe("Where the series stands today.") }),
   ),
   support: SupportAdviceSchema,
 });
 
-/** `POST /api/releases/milestones`. */
-export const MilestoneRecordedSchema = z.object({
-  recorded: z.object({
-    series: z.string(),
-    milestone: z.enum(MILESTONE_KINDS),
-    date: Day,
-    recordedAt: Instant,
-    recordedBy: z.string(),
-    note: z.string().nullable(),
-  }),
+/** A recorded (or removed) milestone date, as stored. */
+const RecordedMilestoneSchema = z.object({
+  series: z.string(),
+  milestone: z.enum(MILESTONE_KINDS),
+  action: z.enum(["record", "remove"]),
+  date: Day.nullable(),
+  recordedAt: Instant,
+  recordedBy: z.string(),
+  note: z.string().nullable(),
 });
+
+/** Where a change lands: the series as the calendar now shows it, and the pages that show it. */
+const LandingSchema = {
+  series: ReleaseSeriesSchema.extend({ phase: z.string() }).nullable(),
+  links: z.object({ calendar: z.string(), readiness: z.string(), api: z.string() }),
+};
+
+/** `POST /api/releases/milestones`. */
+export const MilestoneRecordedSchema = z.object({ recorded: RecordedMilestoneSchema, ...LandingSchema });
+
+/** `DELETE /api/releases/milestones/{series}/{milestone}`. */
+export const MilestoneRemovedSchema = z.object({ removed: RecordedMilestoneSchema, ...LandingSchema });
 
 /** The verdict for one package and one series, with the evidence. */
 const CompatVerdictSchema = z.object({
@@ -94,8 +114,9 @@ export const SeriesReadinessReportSchema = z.object({
     series: z.string(),
     top: z.number().int(),
     considered: z.number().int(),
+    known: z.number().int(),
     counts: z.record(Verdict, z.number().int()),
-    readyShare: z.number(),
+    readyShare: z.number().nullable(),
     rows: z.array(
       z.object({
         name: z.string(),
@@ -106,24 +127,39 @@ export const SeriesReadinessReportSchema = z.object({
       }),
     ),
   }),
-  catalogue: z.object({ packages: z.number().int(), ranked: z.number().int(), syncedAt: Instant.nullable() }),
+  computedAt: Instant,
+  catalogue: z.object({
+    packages: z.number().int(),
+    synced: z.number().int(),
+    notSynced: z.number().int(),
+    ranked: z.number().int(),
+    snapshot: ProvenanceSchema.nullable(),
+    lastSync: ProvenanceSchema.nullable(),
+  }),
+  provenance: ProvenanceSchema,
+  toGetVerdicts: z
+    .object({ notSynced: z.number().int(), command: z.string(), message: z.string() })
+    .nullable(),
 });
 
-/** One package in the list and the exports. */
+/** One package in the list and the exports; facts a sync has not fetched yet are null. */
 export const PackageSummarySchema = z.object({
   name: z.string(),
   displayName: z.string(),
   latestVersion: z.string(),
   latestReleaseAt: Instant.nullable(),
+  latestReleaseMonth: z.string().nullable(),
   downloadRank: z.number().int().nullable(),
   summary: z.string().nullable(),
+  metadata: z.enum(["synced", "not-synced"]),
   requiresPython: z.string().nullable(),
-  djangoClassifiers: z.array(z.string()),
-  pythonClassifiers: z.array(z.string()),
-  yanked: z.boolean(),
+  djangoClassifiers: z.array(z.string()).nullable(),
+  pythonClassifiers: z.array(z.string()).nullable(),
+  yanked: z.boolean().nullable(),
   source: z.enum(["snapshot", "index"]),
-  syncedAt: Instant,
+  syncedAt: Instant.nullable(),
   delistedAt: Instant.nullable(),
+  provenance: z.object({ facts: ProvenanceSchema.nullable(), rank: ProvenanceSchema.nullable() }),
   url: z.string(),
 });
 
@@ -133,28 +169,39 @@ export const PackageListSchema = z.object({
   page: z.number().int(),
   perPage: z.number().int(),
   pages: z.number().int(),
+  catalogue: z.object({
+    packages: z.number().int(),
+    synced: z.number().int(),
+    notSynced: z.number().int(),
+    snapshot: ProvenanceSchema.nullable(),
+    lastSync: ProvenanceSchema.nullable(),
+  }),
   items: z.array(PackageSummarySchema),
 });
 
 /** `GET /api/packages/{name}`. */
 export const PackageDetailSchema = PackageSummarySchema.extend({
-  classifiers: z.array(z.string()),
-  requiresDist: z.array(z.string()),
-  projectUrls: z.record(z.string(), z.string()),
-  ownership: z.object({
-    roles: z.array(z.object({ role: z.string(), user: z.string() })),
-    organization: z.string().nullable(),
-  }),
+  classifiers: z.array(z.string()).nullable(),
+  requiresDist: z.array(z.string()).nullable(),
+  projectUrls: z.record(z.string(), z.string()).nullable(),
+  ownership: z
+    .object({
+      roles: z.array(z.object({ role: z.string(), user: z.string() })),
+      organization: z.string().nullable(),
+    })
+    .nullable(),
   lastSerial: z.number().int().nullable(),
   lastError: z.string().nullable(),
-  releases: z.array(
-    z.object({
-      version: z.string(),
-      uploadedAt: Instant.nullable(),
-      yanked: z.boolean(),
-      requiresPython: z.string().nullable(),
-    }),
-  ),
+  releases: z
+    .array(
+      z.object({
+        version: z.string(),
+        uploadedAt: Instant.nullable(),
+        yanked: z.boolean(),
+        requiresPython: z.string().nullable(),
+      }),
+    )
+    .nullable(),
   support: z.array(
     z.object({
       series: z.string(),
@@ -163,4 +210,5 @@ export const PackageDetailSchema = PackageSummarySchema.extend({
       reason: z.string(),
     }),
   ),
+  supportProvenance: ProvenanceSchema,
 });

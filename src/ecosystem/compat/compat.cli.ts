@@ -82,9 +82,18 @@ export function registerCompatCommands(program: Command, ctx: CliContext): void 
       .argument("<series>", "Django series, e.g. 6.1, 6.2 or 2028")
       .option("--top <n>", "number of packages by download rank (default 100)"),
   ).action(async (series: string, opts: JsonFlag & { top?: string }) => {
-    const [{ computeSeriesReadiness, DEFAULT_TOP, MAX_TOP }, { VERDICTS }] = await Promise.all([
+    const [
+      { computeSeriesReadiness, DEFAULT_TOP, MAX_TOP },
+      { VERDICTS },
+      { describeReadyShare },
+      { VERDICT_LABELS },
+      { provenanceText },
+    ] = await Promise.all([
       import("./compute-series-readiness.ts"),
       import("./readiness.ts"),
+      import("./readiness-chart.ts"),
+      import("./verdict.ts"),
+      import("../../platform/view/provenance.tsx"),
     ]);
     const top =
       opts.top === undefined ? DEFAULT_TOP : parseWholeNumber(opts.top, "--top", { min: 1, max: MAX_TOP });
@@ -101,9 +110,18 @@ export function registerCompatCommands(program: Command, ctx: CliContext): void 
     }
     const r = report.readiness;
     ctx.out(
-      `Django ${report.series.series} (${report.phase}${report.upcoming ? ", upcoming" : ""}) on ${report.today}: ${(r.readyShare * 100).toFixed(1)}% ready of the top ${r.considered} packages`,
+      `Django ${report.series.series} (${report.phase}${report.upcoming ? ", upcoming" : ""}) on ${report.today}: ${describeReadyShare(r)}`,
     );
-    ctx.out(VERDICTS.map((v) => `${v}: ${r.counts[v]}`).join("  "));
+    ctx.out(VERDICTS.map((v) => `${VERDICT_LABELS[v]}: ${r.counts[v]}`).join("  "));
+    ctx.out(provenanceText(report.provenance));
+    const c = report.catalogue;
+    ctx.out(
+      c.lastSync
+        ? `last synced: ${provenanceText(c.lastSync).replace(/^source: /, "")}`
+        : "catalogue never synced from an index",
+    );
+    if (c.snapshot) ctx.out(`catalogue from: ${provenanceText(c.snapshot).replace(/^source: /, "")}`);
+    if (report.toGetVerdicts) ctx.out(report.toGetVerdicts.message);
     ctx.out("");
     ctx.out(
       formatTable(
@@ -112,7 +130,7 @@ export function registerCompatCommands(program: Command, ctx: CliContext): void 
           String(row.downloadRank ?? ""),
           row.displayName,
           row.version,
-          row.compat.verdict,
+          VERDICT_LABELS[row.compat.verdict],
           row.compat.decidedBy ?? "-",
           (row.compat.evidence.find((e) => e.source === row.compat.decidedBy)?.detail ?? row.compat.reason) +
             (row.compat.conflicts.length ? ` [disagreement: ${row.compat.conflicts.join("; ")}]` : ""),

@@ -1,7 +1,7 @@
 /** Reads a core metadata file (METADATA or PKG-INFO) and reports what it declares. */
 import { readFile } from "node:fs/promises";
 import { AppError } from "../../platform/errors.ts";
-import { buildReleaseCalendar } from "../releases/calendar.ts";
+import { calendarSeriesNames } from "../releases/calendar.ts";
 import { parseCoreMetadata } from "./core-metadata.ts";
 import { type DeclaredVersions, EARLIER_DJANGO_SERIES, readDeclaredVersions } from "./declared-versions.ts";
 
@@ -22,6 +22,6 @@ export async function inspectMetadataFile(input: {
       issues: [{ field: `${input.path}:Name`, message: "missing" }],
     });
   }
-  const djangoSeries = [...EARLIER_DJANGO_SERIES, ...buildReleaseCalendar().map((s) => s.series)];
+  const djangoSeries = [...EARLIER_DJANGO_SERIES, ...calendarSeriesNames()];
   return { file: input.path, ...readDeclaredVersions({ metadata, djangoSeries }) };
 }

@@ -1,10 +1,12 @@
 /** Reads the package catalogue (`packages`, kept by the PyPI sync) for readiness. */
-import { and, asc, isNotNull, max, ne, sql } from "drizzle-orm";
+import { and, asc, isNotNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
 import { packages } from "../../platform/db/schema.ts";
+import { metadataKnownColumn } from "../packages/packages.repo.ts";
 import type { RankedPackage } from "./readiness.ts";
 
 const COLUMNS = {
+  metadataKnown: metadataKnownColumn,
   name: packages.name,
   displayName: packages.displayName,
   version: packages.latestVersion,
@@ -32,16 +34,8 @@ export async function selectAllPackages(db: Db): Promise<RankedPackage[]> {
   return db.select(COLUMNS).from(packages).orderBy(asc(packages.name));
 }
 
-/** How big and how fresh the catalogue is. */
-export async function selectCatalogueState(
-  db: Db,
-): Promise<{ packages: number; ranked: number; syncedAt: Date | null }> {
-  const [row] = await db
-    .select({
-      packages: sql<number>`count(*)::int`,
-      ranked: sql<number>`count(${packages.downloadRank})::int`,
-      syncedAt: max(packages.syncedAt),
-    })
-    .from(packages);
-  return { packages: row?.packages ?? 0, ranked: row?.ranked ?? 0, syncedAt: row?.syncedAt ?? null };
+/** How many catalogued projects have a download rank. */
+export async function countRankedPackages(db: Db): Promise<number> {
+  const [row] = await db.select({ ranked: sql<number>`count(${packages.downloadRank})::int` }).from(packages);
+  return Number(row?.ranked ?? 0);
 }

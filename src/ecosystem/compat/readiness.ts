@@ -11,7 +11,7 @@ import {
 } from "./verdict.ts";
 
 /** The verdicts in display order. */
-export const VERDICTS: readonly Verdict[] = ["yes", "maybe", "no", "unknown"];
+export const VERDICTS: readonly Verdict[] = ["yes", "maybe", "no", "unknown", "not-synced"];
 
 /** A catalogue package as readiness needs it. */
 export interface RankedPackage extends PackageFacts {
@@ -36,9 +36,14 @@ export interface SeriesReadiness {
   top: number;
   /** Packages actually considered (fewer than N when the catalogue ranks fewer). */
   considered: number;
+  /** Considered packages whose metadata is known (synced); the rest are counted as `not-synced`. */
+  known: number;
   counts: Record<Verdict, number>;
-  /** Share of considered packages whose verdict is `yes` (0 when none considered). */
-  readyShare: number;
+  /**
+   * Share of the packages whose metadata is known that say `yes`; null when none is known (never a
+   * 0% computed from packages nobody has synced).
+   */
+  readyShare: number | null;
   rows: ReadinessRow[];
 }
 
@@ -60,7 +65,7 @@ export function computeReadiness(input: {
   top: number;
 }): SeriesReadiness {
   const chosen = topByRank(input.packages, input.top);
-  const counts: Record<Verdict, number> = { yes: 0, maybe: 0, no: 0, unknown: 0 };
+  const counts: Record<Verdict, number> = { yes: 0, maybe: 0, no: 0, unknown: 0, "not-synced": 0 };
   const rows = chosen.map((p) => {
     const compat = judgeCompatibility({ facts: p, target: input.target });
     counts[compat.verdict]++;
@@ -72,12 +77,14 @@ export function computeReadiness(input: {
       compat,
     };
   });
+  const known = rows.length - counts["not-synced"];
   return {
     series: input.target.series,
     top: input.top,
     considered: rows.length,
+    known,
     counts,
-    readyShare: rows.length ? counts.yes / rows.length : 0,
+    readyShare: known > 0 ? counts.yes / known : null,
     rows,
   };
 }

@@ -1,15 +1,58 @@
 /** Readiness pages: `/readiness` (every live series) and `/readiness/<series>` (chart + list). */
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { type Provenance, SourceNote } from "../../platform/view/provenance.tsx";
+import type { CatalogueProvenance } from "../packages/catalogue-provenance.ts";
+import { describeMilestoneDate } from "../releases/calendar.ts";
 import { CalendarFeedLinks } from "../releases/releases.views.tsx";
-import type { ReadinessOverviewRow, SeriesReadinessReport } from "./compute-series-readiness.ts";
+import type {
+  ReadinessOverviewRow,
+  SeriesReadinessReport,
+  VerdictsHint,
+} from "./compute-series-readiness.ts";
 import { VERDICTS } from "./readiness.ts";
 import { describeReadiness } from "./readiness-chart.ts";
-import type { Verdict } from "./verdict.ts";
+import { VERDICT_LABELS, type Verdict } from "./verdict.ts";
 
-const VERDICT_CLASS: Record<Verdict, string> = { yes: "ok", maybe: "warn", no: "bad", unknown: "" };
+const VERDICT_CLASS: Record<Verdict, string> = {
+  yes: "ok",
+  maybe: "warn",
+  no: "bad",
+  unknown: "",
+  "not-synced": "",
+};
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** A ready share, or "not known" when no considered package has known metadata. */
+const pct = (x: number | null) => (x === null ? "not known" : `${(x * 100).toFixed(1)}%`);
+
+/** Where the figures come from, and what to run when some packages are not synced yet. */
+function ReadinessSources(props: {
+  provenance: Provenance;
+  catalogue: CatalogueProvenance;
+  toGetVerdicts: VerdictsHint | null;
+}) {
+  const c = props.catalogue;
+  return (
+    <>
+      <SourceNote
+        sources={[props.provenance, ...(c.lastSync ? [c.lastSync] : []), ...(c.snapshot ? [c.snapshot] : [])]}
+      />
+      {!c.lastSync && (
+        <p class="muted">
+          The catalogue has not been synced from an index yet: there is no "last synced" time.
+        </p>
+      )}
+      {props.toGetVerdicts && (
+        <p role="note">
+          <strong>Not synced yet.</strong> {props.toGetVerdicts.notSynced} of these packages have not been
+          synced from an index, so what they support is not known. To get verdicts, run a sync:{" "}
+          <code>{props.toGetVerdicts.command}</code>. Packages not synced are counted apart ("not synced yet")
+          and left out of the ready share, which is worked out over the packages whose metadata is known.
+        </p>
+      )}
+    </>
+  );
+}
 
 function TopForm(props: { action: string; top: number; series?: readonly string[]; current?: string }) {
   return (
@@ -44,7 +87,14 @@ function TopForm(props: { action: string; top: number; series?: readonly string[
 }
 
 /** The index: one line per supported or upcoming series. */
-export function ReadinessIndexPage(props: { today: string; top: number; rows: ReadinessOverviewRow[] }) {
+export function ReadinessIndexPage(props: {
+  today: string;
+  top: number;
+  rows: ReadinessOverviewRow[];
+  provenance: Provenance;
+  catalogue: CatalogueProvenance;
+  toGetVerdicts: VerdictsHint | null;
+}) {
   return (
     <Layout title="Django readiness" path="/readiness" head={<CalendarFeedLinks />}>
       <h1>Package readiness per Django series</h1>
@@ -53,6 +103,11 @@ export function ReadinessIndexPage(props: { today: string; top: number; rows: Re
         Django series, judged from the latest release's classifiers, Django requirement and Requires-Python,
         as of <time datetime={props.today}>{props.today}</time>.
       </p>
+      <ReadinessSources
+        provenance={props.provenance}
+        catalogue={props.catalogue}
+        toGetVerdicts={props.toGetVerdicts}
+      />
       <TopForm action="/readiness" top={props.top} />
       <table>
         <caption>Readiness of the top {props.top} packages per Django series</caption>
@@ -62,7 +117,7 @@ export function ReadinessIndexPage(props: { today: string; top: number; rows: Re
             <th scope="col">Status</th>
             <th scope="col">Ready (yes)</th>
             {VERDICTS.map((v) => (
-              <th scope="col">{v}</th>
+              <th scope="col">{VERDICT_LABELS[v]}</th>
             ))}
           </tr>
         </thead>
@@ -115,19 +170,25 @@ export function SeriesReadinessPage(props: {
         {s.lts && " LTS"}
       </h1>
       <p>
-        {pct(r.readyShare)} of the top {r.considered} packages by downloads are ready ({r.counts.yes} say
-        yes). Django {s.series} is {report.phase.replace(/-/g, " ")}
+        {r.readyShare === null
+          ? `Ready share not known: none of the top ${r.considered} packages by downloads has been synced from an index, so what they support is not known yet.`
+          : `${pct(r.readyShare)} of the ${r.known === r.considered ? `top ${r.considered}` : `${r.known} synced packages among the top ${r.considered}`} packages by downloads are ready (${r.counts.yes} say yes).`}{" "}
+        Django {s.series} is {report.phase.replace(/-/g, " ")}
         {report.upcoming &&
-          `; its final release is ${s.milestones.final.status === "projected" ? "projected for" : "due on"} ${s.milestones.final.date}`}
-        . Judged on <time datetime={report.today}>{report.today}</time>; catalogue of{" "}
-        {report.catalogue.packages} packages
-        {report.catalogue.syncedAt ? `, last synced ${report.catalogue.syncedAt}` : ", never synced"}.
+          `; its final release is ${s.milestones.final.status === "projected" ? "projected for" : "due on"} ${describeMilestoneDate(s.milestones.final).replace(", projected", "")}`}
+        . Judged on <time datetime={report.today}>{report.today}</time> over a catalogue of{" "}
+        {report.catalogue.packages.toLocaleString("en")} packages (
+        {report.catalogue.synced.toLocaleString("en")} synced).
       </p>
+      <ReadinessSources
+        provenance={report.provenance}
+        catalogue={report.catalogue}
+        toGetVerdicts={report.toGetVerdicts}
+      />
       {r.counts.unknown > 0 && (
         <p>
-          {r.counts.unknown} of these packages have no classifiers, requirements or Requires-Python in the
-          catalogue (rows loaded from a download-rank snapshot, or not yet synced with PyPI); their verdict is
-          unknown until a sync fills them in.
+          {r.counts.unknown} of these packages were synced and their latest release declares no classifiers,
+          requirements or Requires-Python: nothing rules a series in or out ("declares nothing").
         </p>
       )}
       <TopForm action={`/readiness/${s.series}`} top={r.top} />
@@ -158,11 +219,14 @@ export function SeriesReadinessPage(props: {
               <th scope="row">{row.displayName}</th>
               <td>{row.version}</td>
               <td>
-                <span class={`flag ${VERDICT_CLASS[row.compat.verdict]}`}>{row.compat.verdict}</span>
+                <span class={`flag ${VERDICT_CLASS[row.compat.verdict]}`}>
+                  {VERDICT_LABELS[row.compat.verdict]}
+                </span>
               </td>
               <td>{row.compat.decidedBy ?? "nothing"}</td>
               <td>
                 <ul>
+                  {row.compat.verdict === "not-synced" && <li>{row.compat.reason}</li>}
                   {row.compat.evidence.map((e) => (
                     <li>
                       {e.source}: {e.says} ({e.detail})
@@ -189,7 +253,11 @@ export function SeriesReadinessPage(props: {
         <li>A Django requirement with an upper bound that allows the series says yes.</li>
         <li>A major-only classifier covering the series says yes.</li>
         <li>Other versioned Django classifiers without this one say no (the pyreadiness rule).</li>
-        <li>Otherwise maybe, or unknown when the release has no metadata at all.</li>
+        <li>Otherwise maybe, or "declares nothing" when the synced release has no metadata at all.</li>
+        <li>
+          A package whose metadata has never been fetched (known only from a download-rank snapshot) is "not
+          synced yet": nothing is known about it, and it is left out of the ready share.
+        </li>
       </ol>
       <p>
         Other series:{" "}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReleaseCalendar, findSeries, type ReleaseSeries } from "../releases/calendar.ts";
 import { computeReadiness, type RankedPackage, topByRank } from "./readiness.ts";
+import { describeReadiness, describeReadyShare } from "./readiness-chart.ts";
 import {
   type CompatTarget,
   hasUpperBound,
@@ -10,7 +11,7 @@ import {
   targetForSeries,
 } from "./verdict.ts";
 
-const calendar = buildReleaseCalendar();
+const calendar = buildReleaseCalendar({ today: "2026-12-02" });
 function series(name: string): ReleaseSeries {
   const s = findSeries(calendar, name);
   if (!s) throw new Error(`no series ${name}`);
@@ -22,6 +23,7 @@ function facts(over: Partial<PackageFacts> = {}): PackageFacts {
   return {
     name: "django-demo",
     version: "1.0",
+    metadataKnown: true,
     classifiers: [],
     requiresDist: [],
     requiresPython: null,
@@ -67,6 +69,20 @@ describe("classifier evidence (pyreadiness rule)", () => {
     expect(judgeCompatibility({ facts: facts({ classifiers: dj("2028") }), target: t("2029") }).verdict).toBe(
       "no",
     );
+  });
+
+  it("not-synced, with no evidence, when the metadata was never fetched (a snapshot row)", () => {
+    const v = judgeCompatibility({ facts: facts({ metadataKnown: false }), target: t("6.1") });
+    expect(v.verdict).toBe("not-synced");
+    expect(v.decidedBy).toBeNull();
+    expect(v.evidence).toEqual([]);
+    expect(v.reason).toContain("not synced yet");
+    // Even leftover classifiers do not count: nothing fetched is known.
+    const stale = judgeCompatibility({
+      facts: facts({ metadataKnown: false, classifiers: dj("6.1") }),
+      target: t("6.1"),
+    });
+    expect(stale.verdict).toBe("not-synced");
   });
 
   it("unknown when the release has no metadata at all", () => {
@@ -215,6 +231,17 @@ describe("requires-python evidence", () => {
     });
     expect(v.verdict).toBe("yes");
   });
+
+  it("weighs nothing for a series whose Python versions are not announced (no guessed no)", () => {
+    const v = judgeCompatibility({
+      facts: facts({ classifiers: dj("6.2"), requiresPython: ">=3.12" }),
+      target: t("6.2"),
+    });
+    expect(v.verdict).toBe("yes");
+    const py = v.evidence.find((e) => e.source === "requires-python");
+    expect(py?.says).toBe("unknown");
+    expect(py?.detail).toContain("not yet announced");
+  });
 });
 
 describe("pre-release series", () => {
@@ -253,18 +280,31 @@ describe("readiness", () => {
     { ...facts({ name: "c", classifiers: ["Framework :: Django"] }), displayName: "C", downloadRank: 3 },
     { ...facts({ name: "d" }), displayName: "D", downloadRank: 4 },
     { ...facts({ name: "e", classifiers: dj("6.1") }), displayName: "E", downloadRank: null },
+    { ...facts({ name: "f", metadataKnown: false }), displayName: "F", downloadRank: 5 },
   ];
 
   it("takes the N best-ranked packages and never unranked ones", () => {
     expect(topByRank(pkgs, 3).map((p) => p.name)).toEqual(["b", "a", "c"]);
-    expect(topByRank(pkgs, 10).map((p) => p.name)).toEqual(["b", "a", "c", "d"]);
+    expect(topByRank(pkgs, 10).map((p) => p.name)).toEqual(["b", "a", "c", "d", "f"]);
   });
 
   it("counts verdicts and the ready share", () => {
     const r = computeReadiness({ packages: pkgs, target: t("6.1"), top: 10 });
-    expect(r.considered).toBe(4);
-    expect(r.counts).toEqual({ yes: 1, maybe: 1, no: 1, unknown: 1 });
+    expect(r.considered).toBe(5);
+    expect(r.known).toBe(4);
+    expect(r.counts).toEqual({ yes: 1, maybe: 1, no: 1, unknown: 1, "not-synced": 1 });
+    // The package not synced is neither "no" nor in the share's denominator.
     expect(r.readyShare).toBe(0.25);
     expect(r.rows[0]?.compat.decidedBy).toBe("requires-dist");
+  });
+
+  it("gives no ready share (not 0%) when no package is synced", () => {
+    const snapshotOnly = pkgs.map((p) => ({ ...p, metadataKnown: false }));
+    const r = computeReadiness({ packages: snapshotOnly, target: t("6.1"), top: 10 });
+    expect(r.counts).toEqual({ yes: 0, maybe: 0, no: 0, unknown: 0, "not-synced": 5 });
+    expect(r.known).toBe(0);
+    expect(r.readyShare).toBeNull();
+    expect(describeReadyShare(r)).toBe("not known: none of the 5 packages has been synced from an index");
+    expect(describeReadiness(r)).not.toContain("0.0%");
   });
 });

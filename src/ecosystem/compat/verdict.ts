@@ -1,6 +1,8 @@
 /**
  * Does a package's latest release support a Django series? A verdict `yes | no | maybe | unknown`
- * with the evidence that decided it. Pure: imports nothing from platform/.
+ * with the evidence that decided it, or `not-synced` when the release's metadata was never
+ * fetched (a row loaded from a download-rank snapshot): then nothing is known, which is not the
+ * same as a release that declares nothing (`unknown`). Pure: imports nothing from platform/.
  *
  * Evidence, from three sources of the release's core metadata:
  * - classifier (the pyreadiness rule): `Framework :: Django :: <series>` present -> yes; the
@@ -19,19 +21,34 @@
  * 3. exact classifier -> yes; 4. upper-bounded requires-dist allows -> yes;
  * 5. major-only classifier -> yes; 6. other versioned classifiers only -> no;
  * 7. any metadata at all -> maybe; 8. no metadata -> unknown.
+ * Before all of them: metadata never fetched -> not-synced (no evidence at all).
  * Disagreements between sources are listed in `conflicts` whichever wins.
  */
 import { satisfies } from "@renovatebot/pep440";
 import { parse as parseSpecifier } from "@renovatebot/pep440/lib/specifier.js";
 import { parseRequirement, type Requirement } from "./requirement.ts";
 
-/** The four verdicts. */
-export type Verdict = "yes" | "no" | "maybe" | "unknown";
+/** The verdicts: four about the release, and `not-synced` when its metadata was never fetched. */
+export type Verdict = "yes" | "no" | "maybe" | "unknown" | "not-synced";
+
+/** How each verdict reads on pages and the command line. */
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  yes: "yes",
+  maybe: "maybe",
+  no: "no",
+  unknown: "declares nothing",
+  "not-synced": "not synced yet",
+};
 
 /** The facts of one package's latest release that compatibility needs. */
 export interface PackageFacts {
   name: string;
   version: string;
+  /**
+   * False when the release's metadata was never fetched from an index (a snapshot-only row): its
+   * empty classifiers and requirements then mean "not known", not "declares nothing".
+   */
+  metadataKnown: boolean;
   classifiers: readonly string[];
   requiresDist: readonly string[];
   requiresPython: string | null;
@@ -261,6 +278,14 @@ function requiresDistEvidence(declared: DeclaredSupport, t: CompatTarget): Evide
 function requiresPythonEvidence(facts: PackageFacts, t: CompatTarget): Evidence | null {
   if (!facts.requiresPython || facts.requiresPython.trim() === "") return null;
   const spec = facts.requiresPython.trim();
+  // Until a series' Python versions are announced, Requires-Python can rule nothing out.
+  if (t.python.length === 0) {
+    return {
+      source: "requires-python",
+      says: "unknown",
+      detail: `Requires-Python ${spec} not weighed: ${t.series}'s Python versions are not yet announced`,
+    };
+  }
   let allowed: string[];
   try {
     allowed = pythonVersionsAllowed(spec, t.python);
@@ -284,6 +309,17 @@ function requiresPythonEvidence(facts: PackageFacts, t: CompatTarget): Evidence 
 /** Judges whether a release supports the target series, with the evidence and any disagreement. */
 export function judgeCompatibility(input: { facts: PackageFacts; target: CompatTarget }): CompatVerdict {
   const { facts, target: t } = input;
+  if (!facts.metadataKnown) {
+    return {
+      series: t.series,
+      verdict: "not-synced",
+      decidedBy: null,
+      reason:
+        "not synced yet: the release's classifiers, requirements and Requires-Python have not been fetched from an index",
+      evidence: [],
+      conflicts: [],
+    };
+  }
   const hasMetadata =
     facts.classifiers.length > 0 || facts.requiresDist.length > 0 || (facts.requiresPython ?? "") !== "";
   if (!hasMetadata) {
@@ -291,7 +327,7 @@ export function judgeCompatibility(input: { facts: PackageFacts; target: CompatT
       series: t.series,
       verdict: "unknown",
       decidedBy: null,
-      reason: "the release has no classifiers, requirements or Requires-Python",
+      reason: "the release declares no classifiers, requirements or Requires-Python",
       evidence: [
         {
           source: "metadata",

@@ -2,6 +2,9 @@
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
+import { provenance } from "../../platform/view/provenance.tsx";
+import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
+import { getProjectProvenance } from "./get-project-provenance.ts";
 import { normalizeName } from "./normalize-name.ts";
 import { findPackage, findReleases } from "./packages.repo.ts";
 import { supportMatrix } from "./support-matrix.ts";
@@ -15,11 +18,14 @@ export async function getPackage(input: { db: Db; clock: Clock; name: string }) 
   const releases = await findReleases(input.db, name);
   const now = input.clock.now();
   const today = now.toISOString().slice(0, 10);
+  const calendar = await loadReleaseCalendar({ db: input.db, now });
   const matrix = supportMatrix({
     today,
+    calendar,
     facts: {
       name: pkg.name,
       version: pkg.latestVersion,
+      metadataKnown: pkg.source === "index",
       classifiers: pkg.classifiers,
       requiresDist: pkg.requiresDist,
       requiresPython: pkg.requiresPython,
@@ -28,7 +34,14 @@ export async function getPackage(input: { db: Db; clock: Clock; name: string }) 
   const ageDays = pkg.latestReleaseAt
     ? Math.floor((now.getTime() - pkg.latestReleaseAt.getTime()) / 86_400_000)
     : null;
-  return { pkg, releases, matrix, ageDays, today };
+  const origin = (await getProjectProvenance({ db: input.db, rows: [pkg] })).get(pkg.name);
+  // Verdicts are worked out on each request from the stored metadata and today's calendar.
+  const supportProvenance = provenance(
+    "Guildhall's compatibility rules over the latest release's metadata and the release calendar",
+    "computed",
+    now,
+  );
+  return { pkg, releases, matrix, ageDays, today, provenance: origin, supportProvenance };
 }
 
 /** "3 years, 2 months" style age of a release, from days. */

@@ -97,6 +97,34 @@ describe("packages load-snapshot", () => {
     expect(row?.download_rank).toBeGreaterThan(0);
   });
 
+  it("records each load as the rows' provenance: file, the date its data is from, load time; no sync time", async () => {
+    const shipped = await loadSnapshot({ db: database.db, clock, file: DEMO_SNAPSHOT });
+    expect(shipped.asOf).toBe("2026-11");
+    const [load] = await database.query<{ file: string; as_of: string | null; projects: number }>(
+      `select file, as_of, projects from package_snapshots where id = ${shipped.snapshotId}`,
+    );
+    expect(load).toEqual({ file: "packages-2026-11.tsv.gz", as_of: "2026-11", projects: 24_739 });
+    const counts = await database.query<{ n: number; pointing: number; synced_at: number }>(
+      `select count(*)::int as n, count(*) filter (where snapshot_id = ${shipped.snapshotId})::int as pointing,
+         count(synced_at)::int as synced_at from packages where source = 'snapshot'`,
+    );
+    // Snapshot rows point at the load that wrote them and have no sync time: a load is not a sync.
+    expect(counts[0]?.pointing).toBe(counts[0]?.n);
+    expect(counts[0]?.synced_at).toBe(0);
+    const undated = await loadSnapshot({ db: database.db, clock, file: path.join(dir, "small.tsv") });
+    expect(undated.asOf).toBeNull();
+    const given = await loadSnapshot({
+      db: database.db,
+      clock,
+      file: path.join(dir, "small.tsv"),
+      asOf: "2026-10-31",
+    });
+    expect(given.asOf).toBe("2026-10-31");
+    await expect(
+      loadSnapshot({ db: database.db, clock, file: path.join(dir, "small.tsv"), asOf: "2026-13" }),
+    ).rejects.toThrow(/as-of: "2026-13" is not YYYY-MM or YYYY-MM-DD/);
+  });
+
   it("names a missing file and changes nothing", async () => {
     const before = await table();
     await expect(loadSnapshot({ db: database.db, clock, file: path.join(dir, "nope.tsv") })).rejects.toThrow(

@@ -4,16 +4,37 @@
  * leaves the same catalogue.
  */
 import { createReadStream, existsSync } from "node:fs";
+import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
-import { upsertSnapshotRows } from "./packages.repo.ts";
-import { parseSnapshotLine, type SnapshotProblem, type SnapshotRow } from "./snapshot-tsv.ts";
+import { finishSnapshotLoad, insertSnapshotLoad, upsertSnapshotRows } from "./packages.repo.ts";
+import {
+  parseSnapshotLine,
+  type SnapshotProblem,
+  type SnapshotRow,
+  snapshotDateFromName,
+} from "./snapshot-tsv.ts";
+
+/** Checks a snapshot date given by hand: YYYY-MM or YYYY-MM-DD. */
+function checkAsOf(asOf: string): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(asOf)) {
+    throw new AppError("validation", {
+      message: `Invalid snapshot date: as-of: "${asOf.slice(0, 20)}" is not YYYY-MM or YYYY-MM-DD`,
+      issues: [{ field: "as-of", message: "must be YYYY-MM or YYYY-MM-DD" }],
+    });
+  }
+  return asOf;
+}
 
 /** What a snapshot load did. */
 export interface LoadSnapshotSummary {
+  /** The snapshot load's id (the provenance of the rows it wrote). */
+  snapshotId: number;
+  /** The date the snapshot's data is from (null when neither given nor in the file name). */
+  asOf: string | null;
   file: string;
   lines: number;
   loaded: number;
@@ -27,6 +48,8 @@ export async function loadSnapshot(input: {
   db: Db;
   clock: Clock;
   file: string;
+  /** The date the snapshot's data is from; defaults to the date in the file name. */
+  asOf?: string | undefined;
   batchSize?: number;
   onProgress?: (loaded: number) => void;
   onProblem?: (p: SnapshotProblem) => void;
@@ -37,8 +60,10 @@ export async function loadSnapshot(input: {
       issues: [{ field: "file", message: "does not exist" }],
     });
   }
+  const asOf = input.asOf === undefined ? snapshotDateFromName(input.file) : checkAsOf(input.asOf);
   const started = performance.now();
   const at = input.clock.now();
+  const snapshotId = await insertSnapshotLoad(input.db, { file: basename(input.file), asOf, loadedAt: at });
   const raw = createReadStream(input.file);
   const gz = input.file.endsWith(".gz");
   const lines = createInterface({
@@ -57,7 +82,7 @@ export async function loadSnapshot(input: {
   };
   const flush = async () => {
     if (batch.size === 0) return;
-    await upsertSnapshotRows(input.db, [...batch.values()], at);
+    await upsertSnapshotRows(input.db, [...batch.values()], snapshotId);
     loaded += batch.size;
     batch = new Map();
     input.onProgress?.(loaded);
@@ -87,7 +112,10 @@ export async function loadSnapshot(input: {
     });
   }
   await flush();
+  await finishSnapshotLoad(input.db, snapshotId, loaded);
   return {
+    snapshotId,
+    asOf,
     file: input.file,
     lines: lineNumber,
     loaded,

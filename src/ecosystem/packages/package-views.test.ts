@@ -1,10 +1,13 @@
 /** Pure pieces of the package pages: release chart, support matrix series, ages, list links. */
 import { describe, expect, it } from "vitest";
+import { buildReleaseCalendar } from "../releases/calendar.ts";
 import { describeAge } from "./get-package.ts";
 import { PackageQuerySchema } from "./list-packages.ts";
 import { listHref } from "./packages.views.tsx";
 import { releasesPerYear, renderReleaseChart } from "./release-chart.ts";
 import { djangoFilterChoices, matrixSeries, supportMatrix } from "./support-matrix.ts";
+
+const calendar = buildReleaseCalendar({ today: "2026-11-21" });
 
 describe("release chart", () => {
   it("counts releases per year with empty years filled in", () => {
@@ -31,8 +34,8 @@ describe("release chart", () => {
 
 describe("support matrix", () => {
   it("shows the supported series and the next one on a given day", () => {
-    expect(matrixSeries("2026-11-21").map((s) => s.series)).toEqual(["5.2", "6.0", "6.1", "6.2"]);
-    expect(djangoFilterChoices("2026-11-21")).toEqual([
+    expect(matrixSeries("2026-11-21", calendar).map((s) => s.series)).toEqual(["5.2", "6.0", "6.1", "6.2"]);
+    expect(djangoFilterChoices("2026-11-21", calendar)).toEqual([
       "3.2",
       "4.0",
       "4.1",
@@ -49,9 +52,11 @@ describe("support matrix", () => {
   it("judges each series from classifiers and requirement bounds", () => {
     const m = supportMatrix({
       today: "2026-11-21",
+      calendar,
       facts: {
         name: "x",
         version: "1.0",
+        metadataKnown: true,
         classifiers: ["Framework :: Django :: 5.2", "Framework :: Django :: 6.0"],
         requiresDist: ["Django>=5.2,<6.1"],
         requiresPython: ">=3.10",

@@ -4,7 +4,6 @@
  */
 import type { Command } from "commander";
 import { addJsonOption, type CliContext, type JsonFlag, printJsonLines } from "../../platform/cli.ts";
-import type { Services } from "../../platform/services.ts";
 import type { SyncProgress } from "../sync/sync-packages.ts";
 
 /** Progress on a terminal as a bar, otherwise as a plain line every few seconds. */
@@ -53,15 +52,23 @@ export function registerPackagesCommands(program: Command, ctx: CliContext): voi
     packages
       .command("load-snapshot")
       .description("Load a catalogue snapshot (TSV: name, version, month, rank, summary; .gz allowed).")
-      .argument("<file>", "snapshot file"),
-  ).action(async (file: string, opts: JsonFlag) => {
-    const { loadSnapshot } = await import("./load-snapshot.ts");
+      .argument("<file>", "snapshot file")
+      .option(
+        "--as-of <date>",
+        "the date the snapshot's data is from, YYYY-MM or YYYY-MM-DD (default: from the file name)",
+      ),
+  ).action(async (file: string, opts: JsonFlag & { asOf?: string }) => {
+    const [{ loadSnapshot }, { SYNC_COMMAND }] = await Promise.all([
+      import("./load-snapshot.ts"),
+      import("./catalogue-provenance.ts"),
+    ]);
     const services = await ctx.services();
     let lastReport = 0;
     const summary = await loadSnapshot({
       db: services.database.db,
       clock: services.clock,
       file,
+      asOf: opts.asOf,
       onProblem: (p) => ctx.err(`${file}:${p.line}: ${p.message} (skipped)`),
       onProgress: (n) => {
         if (n - lastReport >= 10_000) {
@@ -71,10 +78,14 @@ export function registerPackagesCommands(program: Command, ctx: CliContext): voi
       },
     });
     if (opts.json) printJsonLines(ctx, [summary]);
-    else
+    else {
       ctx.out(
         `Loaded ${summary.loaded} projects from ${file} (${summary.lines} lines, ${summary.skipped} skipped) in ${(summary.durationMs / 1000).toFixed(1)} s`,
       );
+      ctx.out(
+        `Snapshot data as of ${summary.asOf ?? "an unknown date (give --as-of YYYY-MM)"}. Snapshots carry no classifiers, requirements or Requires-Python: their Django support stays unknown until ${SYNC_COMMAND}.`,
+      );
+    }
   });
 
   addJsonOption(

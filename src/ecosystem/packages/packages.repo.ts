@@ -1,14 +1,36 @@
 /** Queries of the package catalogue: snapshot upserts, listing with filters, one project. */
-import { and, asc, desc, eq, gte, ilike, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
-import { packageReleases, packageSyncRuns, packages } from "../../platform/db/schema.ts";
+import { packageReleases, packageSnapshots, packageSyncRuns, packages } from "../../platform/db/schema.ts";
 import type { SnapshotRow } from "./snapshot-tsv.ts";
 
 /**
- * Upserts snapshot rows. Rows an index sync wrote keep their synced facts; only the download rank
- * (which only snapshots carry) is refreshed on them.
+ * True for rows whose release metadata a sync fetched; snapshot-only rows carry none, so their
+ * empty classifiers and requirements mean "not known", not "declares nothing".
  */
-export async function upsertSnapshotRows(db: Db, rows: SnapshotRow[], at: Date): Promise<void> {
+export const metadataKnownColumn = sql<boolean>`(${packages.source} = 'index')`;
+
+/** Records the start of a snapshot load (which file, the date its data is from) and returns its id. */
+export async function insertSnapshotLoad(
+  db: Db,
+  row: { file: string; asOf: string | null; loadedAt: Date },
+): Promise<number> {
+  const [inserted] = await db.insert(packageSnapshots).values(row).returning({ id: packageSnapshots.id });
+  if (!inserted) throw new Error("snapshot load row was not inserted");
+  return inserted.id;
+}
+
+/** Stores how many projects a snapshot load wrote. */
+export async function finishSnapshotLoad(db: Db, id: number, projects: number): Promise<void> {
+  await db.update(packageSnapshots).set({ projects }).where(eq(packageSnapshots.id, id));
+}
+
+/**
+ * Upserts snapshot rows. Rows an index sync wrote keep their synced facts; only the download rank
+ * (which only snapshots carry) is refreshed on them, and every row points at the snapshot its
+ * rank came from. Snapshot rows have no sync time: a load is not a sync.
+ */
+export async function upsertSnapshotRows(db: Db, rows: SnapshotRow[], snapshotId: number): Promise<void> {
   if (rows.length === 0) return;
   const fromSnapshot = sql`${packages.source} = 'snapshot'`;
   const keepOrTake = (column: SQL, excluded: SQL) =>
@@ -24,7 +46,8 @@ export async function upsertSnapshotRows(db: Db, rows: SnapshotRow[], at: Date):
         downloadRank: r.downloadRank,
         summary: r.summary,
         source: "snapshot" as const,
-        syncedAt: at,
+        syncedAt: null,
+        snapshotId,
       })),
     )
     .onConflictDoUpdate({
@@ -36,6 +59,7 @@ export async function upsertSnapshotRows(db: Db, rows: SnapshotRow[], at: Date):
         summary: keepOrTake(sql`${packages.summary}`, sql`coalesce(excluded.summary, ${packages.summary})`),
         downloadRank: sql`excluded.download_rank`,
         syncedAt: keepOrTake(sql`${packages.syncedAt}`, sql`excluded.synced_at`),
+        snapshotId: sql`excluded.snapshot_id`,
       },
     });
 }
@@ -97,6 +121,7 @@ export async function listPackageFacts(db: Db, f: PackageFilter) {
       classifiers: packages.classifiers,
       requiresDist: packages.requiresDist,
       requiresPython: packages.requiresPython,
+      metadataKnown: metadataKnownColumn,
     })
     .from(packages)
     .where(whereOf(f))
@@ -144,10 +169,59 @@ export async function findReleases(db: Db, name: string) {
     .orderBy(sql`${packageReleases.uploadedAt} asc nulls first`, desc(packageReleases.version));
 }
 
-/** When the last finished sync run ended (null when the catalogue has never been synced). */
-export async function lastFinishedSync(db: Db): Promise<Date | null> {
+/** The latest finished sync run (null when the catalogue has never been synced). */
+export async function lastFinishedSyncRun(db: Db) {
   const [row] = await db
-    .select({ at: sql<Date | string | null>`max(${packageSyncRuns.finishedAt})` })
-    .from(packageSyncRuns);
-  return row?.at ? new Date(row.at) : null;
+    .select({
+      id: packageSyncRuns.id,
+      indexUrl: packageSyncRuns.indexUrl,
+      scope: packageSyncRuns.scope,
+      startedAt: packageSyncRuns.startedAt,
+      finishedAt: packageSyncRuns.finishedAt,
+    })
+    .from(packageSyncRuns)
+    .where(isNotNull(packageSyncRuns.finishedAt))
+    .orderBy(desc(packageSyncRuns.finishedAt), desc(packageSyncRuns.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The latest snapshot load (null when none was loaded). */
+export async function lastSnapshotLoad(db: Db) {
+  const [row] = await db
+    .select()
+    .from(packageSnapshots)
+    .orderBy(desc(packageSnapshots.loadedAt), desc(packageSnapshots.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Snapshot loads and sync runs by id (for the provenance of a page of rows). */
+export async function provenanceSources(db: Db, ids: { snapshots: number[]; runs: number[] }) {
+  const snapshots = ids.snapshots.length
+    ? await db.select().from(packageSnapshots).where(inArray(packageSnapshots.id, ids.snapshots))
+    : [];
+  const runs = ids.runs.length
+    ? await db
+        .select({
+          id: packageSyncRuns.id,
+          indexUrl: packageSyncRuns.indexUrl,
+          startedAt: packageSyncRuns.startedAt,
+          finishedAt: packageSyncRuns.finishedAt,
+        })
+        .from(packageSyncRuns)
+        .where(inArray(packageSyncRuns.id, ids.runs))
+    : [];
+  return { snapshots, runs };
+}
+
+/** How many catalogued projects a sync has fetched, and how many only a snapshot knows. */
+export async function countSyncedPackages(db: Db): Promise<{ packages: number; synced: number }> {
+  const [row] = await db
+    .select({
+      packages: sql<number>`count(*)::int`,
+      synced: sql<number>`count(*) filter (where ${packages.source} = 'index')::int`,
+    })
+    .from(packages);
+  return { packages: Number(row?.packages ?? 0), synced: Number(row?.synced ?? 0) };
 }

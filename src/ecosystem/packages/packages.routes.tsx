@@ -7,39 +7,16 @@ import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Slug } from "../../platform/validation.ts";
 import { PackageDetailSchema, PackageListSchema } from "../api-schemas.ts";
+import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
+import { getCatalogueProvenance } from "./get-catalogue-provenance.ts";
 import { getPackage } from "./get-package.ts";
+import { getProjectProvenance } from "./get-project-provenance.ts";
 import { listPackages, PackageQuerySchema } from "./list-packages.ts";
 import { normalizeName } from "./normalize-name.ts";
-import { countAllPackages, lastFinishedSync } from "./packages.repo.ts";
 import { PackageListPage, PackagePage } from "./packages.views.tsx";
+import { CSV_COLUMNS, packageCsvRecord, packageJson } from "./present-package.ts";
 import { renderReleaseChart } from "./release-chart.ts";
 import { djangoFilterChoices, readinessSeries } from "./support-matrix.ts";
-
-type Row = Awaited<ReturnType<typeof listPackages>>["rows"][number];
-
-function exportRow(p: Row) {
-  return {
-    name: p.name,
-    displayName: p.displayName,
-    latestVersion: p.latestVersion,
-    latestReleaseAt: p.latestReleaseAt?.toISOString() ?? null,
-    downloadRank: p.downloadRank,
-    summary: p.summary,
-    requiresPython: p.requiresPython,
-    djangoClassifiers: p.classifiers
-      .filter((c) => c.startsWith("Framework :: Django :: "))
-      .map((c) => c.slice(23)),
-    pythonClassifiers: p.classifiers
-      .filter((c) => /^Programming Language :: Python :: 3\.\d+$/.test(c))
-      .map((c) => c.slice(34)),
-    yanked: p.yanked,
-    source: p.source,
-    syncedAt: p.syncedAt.toISOString(),
-    /** When a sync found the index no longer lists the project (null while listed). */
-    delistedAt: p.delistedAt?.toISOString() ?? null,
-    url: `/packages/${p.name}`,
-  };
-}
 
 /** Routes: `/packages`, `/packages.csv`, `/api/packages`, `/packages/<name>`, `/api/packages/<name>`. */
 export function createPackagesRouter(services: Services): Router {
@@ -53,10 +30,10 @@ export function createPackagesRouter(services: Services): Router {
   router.get("/packages", {
     query: PackageQuerySchema,
     handler: async (c, { query }) => {
-      const [result, catalogued, lastSync] = await Promise.all([
+      const [result, catalogue, calendar] = await Promise.all([
         listPackages({ db, clock, query }),
-        countAllPackages(db),
-        lastFinishedSync(db),
+        getCatalogueProvenance({ db }),
+        loadReleaseCalendar({ db, now: clock.now() }),
       ]);
       const today = clock.now().toISOString().slice(0, 10);
       return c.html(
@@ -64,9 +41,8 @@ export function createPackagesRouter(services: Services): Router {
           <PackageListPage
             query={query}
             result={result}
-            djangoChoices={djangoFilterChoices(today)}
-            catalogued={catalogued}
-            lastSync={lastSync}
+            djangoChoices={djangoFilterChoices(today, calendar)}
+            catalogue={catalogue}
             readinessSeries={readinessSeries()}
           />,
         ),
@@ -78,30 +54,11 @@ export function createPackagesRouter(services: Services): Router {
     query: PackageQuerySchema,
     handler: async (c, { query }) => {
       const result = await listPackages({ db, clock, query, all: true });
-      const rows = result.rows.map((p) => {
-        const r = exportRow(p);
-        return {
-          ...r,
-          djangoClassifiers: r.djangoClassifiers.join(" "),
-          pythonClassifiers: r.pythonClassifiers.join(" "),
-        };
+      const prov = await getProjectProvenance({ db, rows: result.rows });
+      const body = toCsv({
+        columns: CSV_COLUMNS,
+        rows: result.rows.map((p) => packageCsvRecord(p, prov.get(p.name))),
       });
-      const columns = [
-        "name",
-        "displayName",
-        "latestVersion",
-        "latestReleaseAt",
-        "downloadRank",
-        "requiresPython",
-        "djangoClassifiers",
-        "pythonClassifiers",
-        "yanked",
-        "source",
-        "syncedAt",
-        "delistedAt",
-        "summary",
-      ];
-      const body = toCsv({ columns, rows });
       return c.body(body, 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": 'attachment; filename="packages.csv"',
@@ -110,51 +67,62 @@ export function createPackagesRouter(services: Services): Router {
   });
 
   router.get("/api/packages", {
-    summary: "Catalogued Django packages, filtered and paginated as on /packages.",
+    summary:
+      "Catalogued Django packages, filtered and paginated as on /packages, with where the data came from.",
     operationId: "listPackages",
     query: PackageQuerySchema,
     response: { description: "One page of packages.", schema: PackageListSchema, name: "PackageList" },
     handler: async (c, { query }) => {
-      const result = await listPackages({ db, clock, query });
+      const [result, catalogue] = await Promise.all([
+        listPackages({ db, clock, query }),
+        getCatalogueProvenance({ db }),
+      ]);
+      const prov = await getProjectProvenance({ db, rows: result.rows });
       return c.json({
         total: result.total,
         page: result.page,
         perPage: result.perPage,
         pages: result.pages,
-        items: result.rows.map(exportRow),
+        catalogue,
+        items: result.rows.map((p) => packageJson(p, prov.get(p.name))),
       });
     },
   });
 
   router.get("/api/packages/:name", {
     summary:
-      "One package: latest release, classifiers, requirements, releases and the support matrix of current Django series.",
+      "One package: latest release, classifiers, requirements, releases and the support matrix of current Django series (facts a sync has not fetched are null).",
     operationId: "getPackage",
     params: NameParams,
     response: { description: "The package.", schema: PackageDetailSchema, name: "PackageDetail" },
     errors: { 404: "No package has this name." },
     handler: async (c, { params }) => {
       const view = await getPackage({ db, clock, name: params.name });
+      const synced = view.pkg.source === "index";
       return c.json({
-        ...exportRow(view.pkg),
-        classifiers: view.pkg.classifiers,
-        requiresDist: view.pkg.requiresDist,
-        projectUrls: view.pkg.projectUrls,
-        ownership: view.pkg.ownership,
+        ...packageJson(view.pkg, view.provenance),
+        classifiers: synced ? view.pkg.classifiers : null,
+        requiresDist: synced ? view.pkg.requiresDist : null,
+        projectUrls: synced ? view.pkg.projectUrls : null,
+        ownership: synced ? view.pkg.ownership : null,
         lastSerial: view.pkg.lastSerial,
         lastError: view.pkg.lastError,
-        releases: view.releases.map((r) => ({
-          version: r.version,
-          uploadedAt: r.uploadedAt?.toISOString() ?? null,
-          yanked: r.yanked,
-          requiresPython: r.requiresPython,
-        })),
+        /** Null until a sync has fetched the project's releases. */
+        releases: synced
+          ? view.releases.map((r) => ({
+              version: r.version,
+              uploadedAt: r.uploadedAt?.toISOString() ?? null,
+              yanked: r.yanked,
+              requiresPython: r.requiresPython,
+            }))
+          : null,
         support: view.matrix.map((m) => ({
           series: m.series.series,
           verdict: m.verdict.verdict,
           decidedBy: m.verdict.decidedBy,
           reason: m.verdict.reason,
         })),
+        supportProvenance: view.supportProvenance,
       });
     },
   });

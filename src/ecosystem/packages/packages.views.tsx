@@ -1,8 +1,12 @@
 /** Server-rendered pages of the package catalogue: the list and one project. */
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { SourceNote, SourceOf } from "../../platform/view/provenance.tsx";
+import type { Verdict } from "../compat/verdict.ts";
+import { type CatalogueProvenance, SYNC_COMMAND } from "./catalogue-provenance.ts";
 import { describeAge, type getPackage } from "./get-package.ts";
 import { type listPackages, type PackageQuery, RECENCY } from "./list-packages.ts";
+import { declaredDjango, declaredPython, latestReleaseText } from "./present-package.ts";
 
 type ListResult = Awaited<ReturnType<typeof listPackages>>;
 type PackageView = Awaited<ReturnType<typeof getPackage>>;
@@ -32,12 +36,52 @@ export function listHref(
   return s ? `${base}?${s}` : base;
 }
 
-function declared(classifiers: string[], prefix: string): string[] {
-  return classifiers.filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length));
-}
-
 function day(d: Date | null): string {
   return d ? d.toISOString().slice(0, 10) : "unknown";
+}
+
+/** What the catalogue is made of, where it comes from, and how to fill in what a snapshot lacks. */
+export function CatalogueSources(props: { catalogue: CatalogueProvenance }) {
+  const c = props.catalogue;
+  return (
+    <>
+      <p>
+        {c.packages.toLocaleString("en")} Django-related projects on PyPI
+        {c.snapshot && (
+          <>
+            {" "}
+            (<SourceOf provenance={c.snapshot} />)
+          </>
+        )}
+        .{" "}
+        {c.lastSync ? (
+          <>
+            Last synced: <SourceOf provenance={c.lastSync} />; {c.synced.toLocaleString("en")} of{" "}
+            {c.packages.toLocaleString("en")} projects synced.
+          </>
+        ) : (
+          "Not synced from an index yet."
+        )}
+      </p>
+      {c.notSynced > 0 && (
+        <p role="note">
+          {c.notSynced === c.packages ? "No project" : `${c.notSynced.toLocaleString("en")} projects`}{" "}
+          {c.notSynced === c.packages ? "has been" : "have not been"} synced from an index: for{" "}
+          {c.notSynced === c.packages ? "every project" : "them"} the snapshot gives the name, the latest
+          version, the month of the latest release and the download rank, but not the classifiers,
+          requirements or Requires-Python, so their Django and Python support is{" "}
+          <strong>not known yet</strong> (which is not the same as declaring none). To get verdicts, run a
+          sync: <code>{SYNC_COMMAND}</code>.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A declared-versions cell: the versions, "none" for a synced release declaring none, "not synced" otherwise. */
+function DeclaredCell(props: { synced: boolean; versions: string[] }) {
+  if (!props.synced) return <td class="muted">not synced</td>;
+  return <td>{props.versions.length ? props.versions.join(", ") : <span class="muted">none</span>}</td>;
 }
 
 /** The `/packages` page. */
@@ -45,8 +89,7 @@ export function PackageListPage(props: {
   query: PackageQuery;
   result: ListResult;
   djangoChoices: string[];
-  catalogued: number;
-  lastSync: Date | null;
+  catalogue: CatalogueProvenance;
   /** Series that have a readiness page. */
   readinessSeries: string[];
 }) {
@@ -56,12 +99,7 @@ export function PackageListPage(props: {
   return (
     <Layout title="Packages" path="/packages">
       <h1>Packages</h1>
-      <p>
-        {props.catalogued.toLocaleString("en")} Django-related projects on PyPI.{" "}
-        {props.lastSync
-          ? `Last synced ${props.lastSync.toISOString().slice(0, 16).replace("T", " ")} UTC.`
-          : "Not synced from an index yet (snapshot data)."}
-      </p>
+      <CatalogueSources catalogue={props.catalogue} />
       <Form
         method="get"
         action="/packages"
@@ -137,6 +175,13 @@ export function PackageListPage(props: {
         {r.total === 0
           ? "No packages match."
           : `Showing ${from}–${to} of ${r.total.toLocaleString("en")} packages.`}{" "}
+        {(q.django || q.python) && props.catalogue.notSynced > 0 && (
+          <>
+            The Django and Python filters only see synced projects:{" "}
+            {props.catalogue.notSynced.toLocaleString("en")} are not synced yet, and what they support is not
+            known.{" "}
+          </>
+        )}
         Download these results as{" "}
         <a href={listHref("/packages.csv", q, { page: undefined, per_page: undefined })}>CSV</a> or{" "}
         <a href={listHref("/api/packages", q, {})}>JSON</a>.
@@ -158,10 +203,7 @@ export function PackageListPage(props: {
           </thead>
           <tbody>
             {r.rows.map((p) => {
-              const dj = declared(p.classifiers, "Framework :: Django :: ");
-              const py = declared(p.classifiers, "Programming Language :: Python :: ").filter((v) =>
-                /^3\.\d+$/.test(v),
-              );
+              const synced = p.source === "index";
               return (
                 <tr>
                   <th scope="row">
@@ -170,14 +212,12 @@ export function PackageListPage(props: {
                   </th>
                   <td>
                     {p.latestVersion}
-                    {p.yanked ? " (yanked)" : ""}
+                    {synced && p.yanked ? " (yanked)" : ""}
                   </td>
-                  <td>
-                    {p.source === "snapshot" ? day(p.latestReleaseAt).slice(0, 7) : day(p.latestReleaseAt)}
-                  </td>
+                  <td>{latestReleaseText(p) ?? "unknown"}</td>
                   <td>{p.downloadRank ?? <span class="muted">not ranked</span>}</td>
-                  <td>{dj.length ? dj.join(", ") : <span class="muted">none</span>}</td>
-                  <td>{py.length ? py.join(", ") : <span class="muted">none</span>}</td>
+                  <DeclaredCell synced={synced} versions={declaredDjango(p.classifiers)} />
+                  <DeclaredCell synced={synced} versions={declaredPython(p.classifiers)} />
                 </tr>
               );
             })}
@@ -211,18 +251,31 @@ export function PackageListPage(props: {
   );
 }
 
-const VERDICT_LABEL = { yes: "supported", no: "not supported", maybe: "maybe", unknown: "unknown" } as const;
-const VERDICT_CLASS = { yes: "ok", no: "bad", maybe: "warn", unknown: "warn" } as const;
+const VERDICT_LABEL: Record<Verdict, string> = {
+  yes: "supported",
+  no: "not supported",
+  maybe: "maybe",
+  unknown: "declares nothing",
+  "not-synced": "not synced yet",
+};
+const VERDICT_CLASS: Record<Verdict, string> = {
+  yes: "ok",
+  no: "bad",
+  maybe: "warn",
+  unknown: "warn",
+  "not-synced": "warn",
+};
 
 /** The `/packages/<name>` page. */
 export function PackagePage(props: { view: PackageView; chart: string | null }) {
   const { pkg, releases, matrix, ageDays } = props.view;
-  const dj = declared(pkg.classifiers, "Framework :: Django :: ");
-  const py = declared(pkg.classifiers, "Programming Language :: Python :: ").filter((v) =>
-    /^3\.\d+$/.test(v),
-  );
+  const synced = pkg.source === "index";
+  const dj = declaredDjango(pkg.classifiers);
+  const py = declaredPython(pkg.classifiers);
   const djangoReqs = pkg.requiresDist.filter((d) => /^django\b(?![-_.\w])/i.test(d.trim()));
   const recent = [...releases].reverse();
+  const origin = props.view.provenance;
+  const released = latestReleaseText(pkg);
   return (
     <Layout title={pkg.displayName} path="/packages">
       <p>
@@ -236,17 +289,26 @@ export function PackagePage(props: { view: PackageView; chart: string | null }) 
           will fail. What follows is what the index said before.
         </p>
       )}
+      {!synced && (
+        <p role="note">
+          <strong class="flag warn">Not synced yet</strong> Guildhall knows this project only from a
+          download-rank snapshot: its name, latest version, the month of its latest release and its rank. Its
+          classifiers, requirements and Requires-Python have not been fetched, so whether it supports a Django
+          or Python version is <strong>not known</strong> (it may well declare it). To get verdicts, run a
+          sync: <code>{SYNC_COMMAND}</code>.
+        </p>
+      )}
       {pkg.summary && <p>{pkg.summary}</p>}
       <dl class="facts">
         <dt>Latest version</dt>
         <dd>
           {pkg.latestVersion}
-          {pkg.yanked ? " (yanked)" : ""}
+          {synced && pkg.yanked ? " (yanked)" : ""}
         </dd>
         <dt>Latest release</dt>
         <dd>
-          {pkg.latestReleaseAt
-            ? `${pkg.source === "snapshot" ? day(pkg.latestReleaseAt).slice(0, 7) : day(pkg.latestReleaseAt)}${ageDays !== null ? ` (${describeAge(ageDays)} ago)` : ""}`
+          {released
+            ? `${released}${synced ? "" : " (month only, from the snapshot)"}${ageDays !== null ? ` (${describeAge(ageDays)} ago)` : ""}`
             : "unknown"}
         </dd>
         <dt>Download rank</dt>
@@ -254,16 +316,21 @@ export function PackagePage(props: { view: PackageView; chart: string | null }) 
           {pkg.downloadRank
             ? `${pkg.downloadRank} of PyPI's 15,000 most downloaded`
             : "not among the 15,000 most downloaded"}
+          {origin?.rank && (
+            <span class="muted">
+              {" "}
+              (<SourceOf provenance={origin.rank} />)
+            </span>
+          )}
         </dd>
         <dt>Requires Python</dt>
-        <dd>{pkg.requiresPython ?? "not declared"}</dd>
+        <dd>{synced ? (pkg.requiresPython ?? "not declared") : "not known (not synced yet)"}</dd>
         <dt>Data</dt>
         <dd>
-          {pkg.source === "index" ? "synced from the index" : "from a catalogue snapshot"} on{" "}
-          {day(pkg.syncedAt)}
+          {origin?.facts ? <SourceOf provenance={origin.facts} /> : "source not recorded"}
           {pkg.lastError ? `; last problem: ${pkg.lastError}` : ""}
         </dd>
-        {pkg.ownership.roles.length > 0 && (
+        {synced && pkg.ownership.roles.length > 0 && (
           <>
             <dt>Owners</dt>
             <dd>
@@ -289,44 +356,59 @@ export function PackagePage(props: { view: PackageView; chart: string | null }) 
       </ul>
 
       <h2 id="support">Declared Django support</h2>
-      <table aria-describedby="support-note">
-        <caption>Verdict of version {pkg.latestVersion} per Django series</caption>
-        <thead>
-          <tr>
-            <th scope="col">Django series</th>
-            <th scope="col">Verdict</th>
-            <th scope="col">Decided by</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.view.matrix.map(({ series, verdict }) => (
-            <tr>
-              <th scope="row">
-                {series.series}
-                {series.lts ? " LTS" : ""}
-              </th>
-              <td>
-                <span class={`flag ${VERDICT_CLASS[verdict.verdict]}`}>{VERDICT_LABEL[verdict.verdict]}</span>
-              </td>
-              <td>{verdict.decidedBy ?? "nothing declared"}</td>
-              <td>
-                {verdict.reason}
-                {verdict.conflicts.length > 0 && (
-                  <span class="muted"> Conflict: {verdict.conflicts.join("; ")}.</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p id="support-note" class="muted">
-        Series shown: those supported today and the next one. Declared Django classifiers:{" "}
-        {dj.length ? dj.join(", ") : "none"}. Django requirements:{" "}
-        {djangoReqs.length ? djangoReqs.join("; ") : "none"}. Declared Python classifiers:{" "}
-        {py.length ? py.join(", ") : "none"}.
-      </p>
-      {matrix.length === 0 && <p>No Django series is supported on this date.</p>}
+      {synced ? (
+        <>
+          <table aria-describedby="support-note">
+            <caption>Verdict of version {pkg.latestVersion} per Django series</caption>
+            <thead>
+              <tr>
+                <th scope="col">Django series</th>
+                <th scope="col">Verdict</th>
+                <th scope="col">Decided by</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {matrix.map(({ series, verdict }) => (
+                <tr>
+                  <th scope="row">
+                    {series.series}
+                    {series.lts ? " LTS" : ""}
+                  </th>
+                  <td>
+                    <span class={`flag ${VERDICT_CLASS[verdict.verdict]}`}>
+                      {VERDICT_LABEL[verdict.verdict]}
+                    </span>
+                  </td>
+                  <td>{verdict.decidedBy ?? "nothing declared"}</td>
+                  <td>
+                    {verdict.reason}
+                    {verdict.conflicts.length > 0 && (
+                      <span class="muted"> Conflict: {verdict.conflicts.join("; ")}.</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p id="support-note" class="muted">
+            Series shown: those supported today and the next one. Declared Django classifiers:{" "}
+            {dj.length ? dj.join(", ") : "none"}. Django requirements:{" "}
+            {djangoReqs.length ? djangoReqs.join("; ") : "none"}. Declared Python classifiers:{" "}
+            {py.length ? py.join(", ") : "none"}.
+          </p>
+          <SourceNote
+            sources={[props.view.supportProvenance, ...(origin?.facts ? [origin.facts] : [])]}
+            label="Verdicts"
+          />
+          {matrix.length === 0 && <p>No Django series is supported on this date.</p>}
+        </>
+      ) : (
+        <p>
+          Not known yet: no verdict for {matrix.map((m) => m.series.series).join(", ")} until a sync fetches
+          this project's metadata (<code>{SYNC_COMMAND}</code>).
+        </p>
+      )}
 
       <h2 id="history">Release history</h2>
       {props.chart ? (
@@ -337,7 +419,7 @@ export function PackagePage(props: { view: PackageView; chart: string | null }) 
       ) : (
         <p>
           No release dates are known yet
-          {pkg.source === "snapshot" ? " (this project has not been synced from an index)" : ""}.
+          {synced ? "" : " (this project has not been synced from an index)"}.
         </p>
       )}
       {recent.length > 0 && (

@@ -1,7 +1,7 @@
 /** Snapshot lines: valid rows, the header, and every kind of malformed row named by line. */
 import { describe, expect, it } from "vitest";
 import { normalizeName } from "./normalize-name.ts";
-import { parseSnapshotLine } from "./snapshot-tsv.ts";
+import { parseSnapshotLine, snapshotDateFromName } from "./snapshot-tsv.ts";
 
 describe("snapshot lines", () => {
   it("skips the header and blank lines", () => {
@@ -40,5 +40,17 @@ describe("snapshot lines", () => {
   it("normalises names as PEP 503 does", () => {
     expect(normalizeName("Django.Rest__Framework-")).toBe("django-rest-framework-");
     expect(normalizeName("zope.interface")).toBe("zope-interface");
+  });
+});
+
+describe("snapshot date from the file name", () => {
+  it("reads YYYY-MM or YYYY-MM-DD just before .tsv or .tsv.gz, and nothing else", () => {
+    expect(snapshotDateFromName("data/packages-2026-11.tsv.gz")).toBe("2026-11");
+    expect(snapshotDateFromName("/x/pypi-django-2026-11.tsv")).toBe("2026-11");
+    expect(snapshotDateFromName("x-2026-11-20.tsv")).toBe("2026-11-20");
+    expect(snapshotDateFromName("packages.tsv")).toBeNull();
+    expect(snapshotDateFromName("packages-2026-13.tsv")).toBeNull();
+    expect(snapshotDateFromName("packages-2026-11.csv")).toBeNull();
+    expect(snapshotDateFromName("12026-11.tsv")).toBeNull();
   });
 });

@@ -60,3 +60,14 @@ export function parseSnapshotLine(text: string, lineNumber: number): SnapshotLin
     },
   };
 }
+
+/**
+ * The date a snapshot's data is from, read from its file name (`packages-2026-11.tsv.gz` -> `2026-11`,
+ * `x-2026-11-20.tsv` -> `2026-11-20`); null when the name carries no date.
+ */
+export function snapshotDateFromName(file: string): string | null {
+  const m = /(?:^|[^\d])(\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?=\.tsv(?:\.gz)?$)/.exec(
+    file.slice(file.lastIndexOf("/") + 1),
+  );
+  return m?.[1] ?? null;
+}

@@ -2,14 +2,16 @@
  * A project's declared support matrix: one compatibility verdict per current Django series, from
  * the compat rules. Pure: imports nothing from platform/.
  */
-import { type CompatVerdict, judgeCompatibility, targetForSeries } from "../compat/verdict.ts";
-import { buildReleaseCalendar, isSupported, isUpcoming, type ReleaseSeries } from "../releases/calendar.ts";
+import {
+  type CompatVerdict,
+  judgeCompatibility,
+  type PackageFacts,
+  targetForSeries,
+} from "../compat/verdict.ts";
+import { calendarSeriesNames, isSupported, isUpcoming, type ReleaseSeries } from "../releases/calendar.ts";
 
 /** Series shown in a support matrix on `today`: every supported series and the next upcoming one. */
-export function matrixSeries(
-  today: string,
-  calendar: readonly ReleaseSeries[] = buildReleaseCalendar(),
-): ReleaseSeries[] {
+export function matrixSeries(today: string, calendar: readonly ReleaseSeries[]): ReleaseSeries[] {
   const supported = calendar.filter((s) => isSupported(s, today));
   const next = calendar.find((s) => isUpcoming(s, today));
   return next ? [...supported, next] : supported;
@@ -18,23 +20,18 @@ export function matrixSeries(
 /** Verdicts of one release for each series of the matrix. */
 export function supportMatrix(input: {
   today: string;
-  facts: {
-    name: string;
-    version: string;
-    classifiers: string[];
-    requiresDist: string[];
-    requiresPython: string | null;
-  };
+  /** The release calendar as of `today` (with recorded dates). */
+  calendar: readonly ReleaseSeries[];
+  facts: PackageFacts;
 }): Array<{ series: ReleaseSeries; verdict: CompatVerdict }> {
-  return matrixSeries(input.today).map((series) => ({
+  return matrixSeries(input.today, input.calendar).map((series) => ({
     series,
     verdict: judgeCompatibility({ facts: input.facts, target: targetForSeries(series) }),
   }));
 }
 
 /** Django series offered by the list filter on `today`: recent older series, then the calendar's up to the next one. */
-export function djangoFilterChoices(today: string): string[] {
-  const calendar = buildReleaseCalendar();
+export function djangoFilterChoices(today: string, calendar: readonly ReleaseSeries[]): string[] {
   const shown = matrixSeries(today, calendar).map((s) => s.series);
   const older = ["3.2", "4.0", "4.1", ...calendar.map((s) => s.series)].filter((s) => !shown.includes(s));
   const last = shown[shown.length - 1];
@@ -45,5 +42,5 @@ export function djangoFilterChoices(today: string): string[] {
 
 /** Series of the release calendar (those with a readiness page). */
 export function readinessSeries(): string[] {
-  return buildReleaseCalendar().map((s) => s.series);
+  return calendarSeriesNames();
 }

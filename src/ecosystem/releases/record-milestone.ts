@@ -1,19 +1,38 @@
-/** Records an announced milestone date for a series; it then overrides the projection. */
+/**
+ * Records an announced milestone date for a series; it then overrides the calendar's date. The
+ * date must keep the series' milestones in order against the effective calendar.
+ */
 import { z } from "zod";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { Day, oneOf, optionalText, text } from "../../platform/validation.ts";
-import { buildReleaseCalendar, findSeries, MILESTONE_KINDS, type RecordedMilestone } from "./calendar.ts";
-import { insertRecordedMilestone } from "./release-milestones.repo.ts";
+import {
+  checkMilestoneOrder,
+  findSeries,
+  MILESTONE_KINDS,
+  type RecordedMilestone,
+  type ReleaseSeries,
+} from "./calendar.ts";
+import { calendarFrom } from "./load-release-calendar.ts";
+import {
+  insertRecordedMilestone,
+  listRecordedMilestones,
+  withMilestoneLock,
+} from "./release-milestones.repo.ts";
 
-/** What an admin records: the series, the milestone, a real calendar day, and where it was announced. */
-export const RecordMilestoneInputSchema = z.object({
+/** The series and milestone fields shared by recording and removing, and where it was announced. */
+export const MilestoneRefSchema = z.object({
   series: text({ max: 20 }),
   milestone: oneOf(MILESTONE_KINDS),
-  date: Day,
   note: optionalText({ max: 500 }),
 });
+
+/** What an admin records: the series, the milestone, a real calendar day, and where it was announced. */
+export const RecordMilestoneInputSchema = MilestoneRefSchema.extend({ date: Day });
+
+/** The series and milestone fields with who acts, shared by recording and removing. */
+export const MilestoneRef = MilestoneRefSchema.extend({ recordedBy: text({ max: 200 }) });
 
 const Input = RecordMilestoneInputSchema.extend({ recordedBy: text({ max: 200 }) });
 
@@ -28,27 +47,49 @@ export interface RecordMilestoneInput {
   note?: string | null | undefined;
 }
 
+/** Finds the series in the calendar or refuses the `series` field, listing the known ones. */
+export function seriesOrRefuse(
+  calendar: readonly ReleaseSeries[],
+  series: string,
+  what: string,
+): ReleaseSeries {
+  const found = findSeries(calendar, series);
+  if (found) return found;
+  throw new AppError("validation", {
+    message: `Invalid ${what}: series: unknown Django series "${series}" (known: ${calendar.map((s) => s.series).join(", ")})`,
+    issues: [{ field: "series", message: `unknown Django series "${series}"` }],
+  });
+}
+
 /** Validates and appends the recorded date; bad input changes nothing and names the field. */
 export async function recordMilestone(input: RecordMilestoneInput): Promise<RecordedMilestone> {
   const parsed = Input.safeParse(input);
   if (!parsed.success) throw validationError("milestone record", parsed.error.issues);
   const v = parsed.data;
   const now = input.clock.now();
-  const calendar = buildReleaseCalendar({ throughYear: Math.max(2031, now.getUTCFullYear() + 4) });
-  if (!findSeries(calendar, v.series)) {
-    throw new AppError("validation", {
-      message: `Invalid milestone record: series: unknown Django series "${v.series}" (known: ${calendar.map((s) => s.series).join(", ")})`,
-      issues: [{ field: "series", message: `unknown Django series "${v.series}"` }],
-    });
-  }
-  const row: RecordedMilestone = {
-    series: v.series,
-    milestone: v.milestone,
-    date: v.date,
-    recordedAt: now,
-    recordedBy: v.recordedBy,
-    note: v.note,
-  };
-  await insertRecordedMilestone(input.db, row);
-  return row;
+  return withMilestoneLock(input.db, async (tx) => {
+    const series = seriesOrRefuse(
+      calendarFrom(now, await listRecordedMilestones(tx)),
+      v.series,
+      "milestone record",
+    );
+    const problem = checkMilestoneOrder(series, v.milestone, v.date);
+    if (problem) {
+      throw new AppError("validation", {
+        message: `Invalid milestone record: date: ${problem.message}`,
+        issues: [{ field: problem.field, message: problem.message }],
+      });
+    }
+    const row: RecordedMilestone = {
+      series: v.series,
+      milestone: v.milestone,
+      action: "record",
+      date: v.date,
+      recordedAt: now,
+      recordedBy: v.recordedBy,
+      note: v.note && v.note !== "" ? v.note : null,
+    };
+    await insertRecordedMilestone(tx, row);
+    return row;
+  });
 }

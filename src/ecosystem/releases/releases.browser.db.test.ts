@@ -2,12 +2,11 @@
  * The release calendar and readiness pages in a real browser (Debian's Chromium): axe-core finds no
  * WCAG 2.0/2.1 A or AA violation, and the readiness form works with JavaScript disabled.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage, launchChromium } from "../../../test/accessibility.ts";
 import { createTestDatabase } from "../../../test/db.ts";
+import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { loadConfig } from "../../platform/config.ts";
 import type { Database } from "../../platform/db/index.ts";
@@ -18,7 +17,7 @@ import { createReadinessRouter } from "../compat/readiness.routes.tsx";
 import { createReleasesRouter } from "./releases.routes.tsx";
 
 let database: Database;
-let server: ServerType;
+let server: LocalServer | undefined;
 let browser: Browser;
 let base = "";
 
@@ -40,24 +39,23 @@ beforeAll(async () => {
       displayName: p.name,
       latestVersion: "1.0",
       downloadRank: i + 1,
-      source: "snapshot" as const,
-      syncedAt: synced,
+      // Three synced, one known only from a snapshot: both kinds of row are on the pages.
+      source: i < 3 ? ("index" as const) : ("snapshot" as const),
+      syncedAt: i < 3 ? synced : null,
     })),
   );
   const app = createHttpApp({
     log: services.log,
     routers: [createReleasesRouter(services), createReadinessRouter(services)],
   });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveLocally(app);
+  base = server.base;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
   await database?.close();
 });
 

@@ -3,12 +3,11 @@
  * API, the iCalendar feeds (checked with Debian's python3-icalendar) and the command line.
  */
 import { execFileSync } from "node:child_process";
-import type { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommands } from "../../../test/cli.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { requirePythonModules } from "../../../test/prerequisites.ts";
 import { sharedData } from "../../../test/shared-data.ts";
-import { type CliContext, createProgram } from "../../platform/cli.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { loadConfig } from "../../platform/config.ts";
 import type { Database } from "../../platform/db/index.ts";
@@ -58,7 +57,7 @@ interface SeriesJson {
   series: string;
   lts: boolean;
   phase: string;
-  milestones: Record<string, { date: string; status: string; rule: string }>;
+  milestones: Record<string, { date: string | null; status: string; rule: string }>;
 }
 
 async function get(p: string) {
@@ -70,7 +69,8 @@ const pkg = (name: string, rank: number | null, over: Partial<typeof packages.$i
   displayName: name,
   latestVersion: "1.0",
   downloadRank: rank,
-  source: "snapshot" as const,
+  // As a sync leaves them: the metadata below was fetched (django-snapshot-only is the exception).
+  source: "index" as const,
   syncedAt: new Date("2026-11-20T00:00:00Z"),
   ...over,
 });
@@ -95,6 +95,7 @@ beforeAll(async () => {
     pkg("django-old-python", 5, { requiresPython: "<3.10", classifiers: ["Framework :: Django :: 6.2"] }),
     pkg("django-bare", 6),
     pkg("django-unranked", null, { classifiers: ["Framework :: Django :: 6.2"] }),
+    pkg("django-snapshot-only", 7, { source: "snapshot", syncedAt: null }),
   ]);
 });
 
@@ -164,7 +165,36 @@ describe("pages", () => {
     const html = await (await get("/releases/support")).text();
     expect(html).toContain("Django&gt;=5.2");
     expect(html).toContain("previous LTS, which is 5.2");
-    expect(html).toContain("Upcoming series to test against");
+    expect(html).toContain("The next series");
+    // Only 6.2, the series in development, is tested against the main branch; 2028 on is planned.
+    expect(html).toMatch(
+      /<strong>6\.2<\/strong>: test against Django&#39;s main branch|<strong>6\.2<\/strong>: test against Django's main branch/,
+    );
+    expect(html).not.toMatch(/<strong>2028<\/strong>/);
+    expect(html).toContain("Planned, not yet in development: 2028");
+  });
+
+  it("/releases marks 6.1's past pre-releases not recorded and says how an admin records them", async () => {
+    const html = await (await get("/releases")).text();
+    const row = /<tr id="series-6\.1">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? "";
+    expect(row.match(/not recorded<\/span>/g)).toHaveLength(3);
+    expect(row).not.toContain("2026-05-19");
+    expect(html).toContain("guildhall releases record 6.1 alpha YYYY-MM-DD");
+    const row42 = /<tr id="series-4\.2">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? "";
+    expect(row42).toContain('<time datetime="2023-01-17"');
+    expect(row42).toContain('href="https://pypi.org/project/Django/4.2a1/"');
+    const row2028 = /<tr id="series-2028">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? "";
+    expect(row2028).toContain("<td>planned</td>");
+    expect(row2028).toContain("not yet announced");
+    expect(html).toMatch(
+      /Source: <span class="source">Django&#39;s announcements[^<]*, computed <time datetime="2026-11-21T12:00:00.000Z">/,
+    );
+    const api = (await (await get("/api/releases")).json()) as {
+      computedAt: string;
+      provenance: { kind: string };
+    };
+    expect(api.computedAt).toBe("2026-11-21T12:00:00.000Z");
+    expect(api.provenance.kind).toBe("computed");
   });
 });
 
@@ -179,12 +209,19 @@ describe("iCalendar feeds (checked with python3-icalendar)", () => {
     const text = await res.text();
     const events = parseIcs(text);
     const api = (await (await get("/api/releases")).json()) as { series: SeriesJson[] };
-    expect(events).toHaveLength(api.series.length * MILESTONE_KINDS.length);
+    const dated = api.series.flatMap((s) => MILESTONE_KINDS.filter((k) => s.milestones[k]?.date !== null));
+    expect(events).toHaveLength(dated.length);
+    // 6.1's three past pre-releases are not recorded: no event rather than a guessed day.
+    expect(dated.length).toBe(api.series.length * MILESTONE_KINDS.length - 3);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     for (const s of api.series) {
       for (const k of MILESTONE_KINDS) {
         const ev = events.find((e) => e.uid === `django-${s.series}-${k}@releases.guildhall`);
         const m = s.milestones[k];
+        if (m?.date === null) {
+          expect(ev, `${s.series} ${k} has no event`).toBeUndefined();
+          continue;
+        }
         expect(ev, `${s.series} ${k}`).toBeDefined();
         expect(ev?.allDay).toBe(true);
         expect(ev?.start).toBe(m?.date);
@@ -229,7 +266,25 @@ describe("readiness", () => {
       ["django-open", "maybe"],
       ["django-old-python", "no"],
       ["django-bare", "unknown"],
+      ["django-snapshot-only", "not-synced"],
     ]);
+    // The package nobody synced is counted apart and left out of the share: 2 yes of 5 known.
+    expect(body.readiness.counts).toEqual({ yes: 2, maybe: 1, no: 1, unknown: 1, "not-synced": 1 });
+    expect((body as unknown as { readiness: { readyShare: number } }).readiness.readyShare).toBe(0.4);
+    const full = body as unknown as {
+      computedAt: string;
+      provenance: { kind: string; asOf: string };
+      catalogue: { lastSync: null; synced: number; notSynced: number };
+      toGetVerdicts: { notSynced: number; command: string };
+    };
+    expect(full.computedAt).toBe("2026-11-21T12:00:00.000Z");
+    expect(full.provenance).toMatchObject({ kind: "computed", asOf: "2026-11-21T12:00:00.000Z" });
+    // No sync run has finished here, so there is no "last synced", whatever the rows say.
+    expect(full.catalogue.lastSync).toBeNull();
+    expect(full.toGetVerdicts).toMatchObject({
+      notSynced: 1,
+      command: expect.stringContaining("packages sync"),
+    });
   });
 
   it("works for an upcoming series and reports disagreements", async () => {
@@ -241,7 +296,7 @@ describe("readiness", () => {
       };
     };
     expect(body.upcoming).toBe(true);
-    expect(body.readiness.counts).toEqual({ yes: 0, maybe: 1, no: 2, unknown: 0 });
+    expect(body.readiness.counts).toEqual({ yes: 0, maybe: 1, no: 2, unknown: 0, "not-synced": 0 });
     const pinned = body.readiness.rows.find((r) => r.name === "django-pinned");
     expect(pinned?.compat.verdict).toBe("no");
     expect(pinned?.compat.conflicts[0]).toContain("requires-dist excludes 6.2");
@@ -268,30 +323,20 @@ describe("readiness", () => {
 });
 
 describe("command line", () => {
-  async function run(args: string[]): Promise<{ out: string; error: unknown }> {
-    const lines: string[] = [];
-    const ctx: CliContext = {
-      services: async () => services,
-      out: (t) => lines.push(t),
-      err: () => {},
-      isTTY: false,
-    };
-    const program: Command = createProgram();
-    program.configureOutput({ writeOut: () => {}, writeErr: () => {} });
-    registerReleasesCommands(program, ctx);
-    registerCompatCommands(program, ctx);
-    let error: unknown = null;
-    await program.parseAsync(["node", "guildhall", ...args]).catch((e: unknown) => {
-      error = e;
-    });
-    return { out: lines.join("\n"), error };
-  }
+  const run = (args: string[]) =>
+    runCommands(services, [registerReleasesCommands, registerCompatCommands], args);
 
   it("releases prints the table with projected marks; --json the data", async () => {
     const table = await run(["releases"]);
     expect(table.out).toMatch(/^6\.2 LTS\s+in-development/m);
     expect(table.out).toContain("2027-01-13 ");
     expect(table.out).toContain("2027-04-07*");
+    // 6.1's past pre-releases: not recorded, not the projection; Python of later series unknown.
+    expect(table.out).toMatch(
+      /^6\.1\s+mainstream\s+3\.12-3\.14\s+not recorded\s+not recorded\s+not recorded\s+2026-08-04/m,
+    );
+    expect(table.out).toMatch(/^2028\s+planned\s+\?\s/m);
+    expect(table.out).toContain("record one with: guildhall releases record 6.1 alpha YYYY-MM-DD");
     // JSON lines: one series per line, each with the day its phase was computed for.
     const lines = (await run(["releases", "--json"])).out
       .split("\n")
@@ -304,11 +349,28 @@ describe("command line", () => {
   it("releases record validates and stores", async () => {
     const ok = await run(["releases", "record", "2028", "final", "2028-01-12", "--by", "releasers"]);
     expect(ok.out).toContain("Recorded Django 2028 final on 2028-01-12");
+    expect(ok.out).toContain("/releases#series-2028");
     const bad = await run(["releases", "record", "2028", "final", "2028-13-01"]);
     expect(isAppError(bad.error)).toBe(true);
     // The command line takes dates through the same building block as the web: no year 1.
     const ancient = await run(["releases", "record", "2028", "final", "0001-01-01"]);
     expect(isAppError(ancient.error) ? ancient.error.message : "").toMatch(/date: must be a date from 1900/);
+    const order = await run(["releases", "record", "2028", "rc", "2028-02-01"]);
+    expect(isAppError(order.error) && order.error.message).toContain(
+      "on or before the final release of Django 2028",
+    );
+  });
+
+  it("releases remove takes a recorded date away and says what the calendar shows now", async () => {
+    const removed = await run(["releases", "remove", "2028", "final", "--note", "recorded too early"]);
+    expect(removed.error).toBeNull();
+    expect(removed.out).toContain(
+      "Removed the recorded final of Django 2028; the calendar now shows 2028-01-12, projected.",
+    );
+    const again = await run(["releases", "remove", "2028", "final"]);
+    expect(isAppError(again.error) && again.error.message).toContain(
+      "no recorded date for the final release of Django 2028",
+    );
   });
 
   it("packages inspect reads a real metadata file", async () => {
@@ -335,6 +397,8 @@ describe("command line", () => {
   it("readiness SERIES --top N prints counts and rows", async () => {
     const r = await run(["readiness", "6.1", "--top", "2"]);
     expect(r.out).toContain("100.0% ready of the top 2 packages");
+    expect(r.out).toContain("source: Guildhall's compatibility rules");
+    expect(r.out).toContain("catalogue never synced from an index");
     expect(r.out).toContain("djangorestframework");
     const bad = await run(["readiness", "6.1", "--top", "x"]);
     expect(isAppError(bad.error)).toBe(true);

@@ -6,19 +6,39 @@ import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { optionalText } from "../../platform/validation.ts";
-import { MilestoneRecordedSchema, ReleaseCalendarSchema } from "../api-schemas.ts";
-import { adviseSupport, findSeries, isoDay } from "./calendar.ts";
-import { loadReleaseCalendar } from "./load-release-calendar.ts";
+import { oneOf, optionalText, text } from "../../platform/validation.ts";
+import { MilestoneRecordedSchema, MilestoneRemovedSchema, ReleaseCalendarSchema } from "../api-schemas.ts";
+import { adviseSupport, findSeries, isoDay, MILESTONE_KINDS, type MilestoneKind } from "./calendar.ts";
+import { calendarProvenance, loadReleaseCalendar } from "./load-release-calendar.ts";
 import { RecordMilestoneInputSchema, recordMilestone } from "./record-milestone.ts";
-import { ReleasesPage, SupportPage } from "./releases.views.tsx";
+import { seriesAnchor } from "./release-links.ts";
+import { type RecordFormState, ReleasesPage, SupportPage } from "./releases.views.tsx";
+import { removeMilestone } from "./remove-milestone.ts";
 import { renderCalendarIcs } from "./render-calendar-ics.ts";
 import { seriesJson } from "./series-json.ts";
 import { renderSupportChart } from "./support-chart.ts";
 
 const ICS_TYPE = { "content-type": "text/calendar; charset=utf-8" };
 
-/** `/releases`, `/releases/support`, `/releases/calendar.ics`, `/releases/<series>.ics`, `/api/releases`. */
+/** The calendar page after a change, naming the changed milestone (the page reads its state back). */
+function confirmationUrl(action: "recorded" | "removed", series: string, milestone: string): string {
+  const q = new URLSearchParams({ [action]: series, milestone });
+  return `/releases?${q.toString()}#${seriesAnchor(series)}`;
+}
+
+/** The series and milestone of a recorded date, from the path. */
+const MilestoneParams = z.object({
+  series: text({ max: 20 }).describe("The Django series, e.g. 6.2 or 2028."),
+  milestone: oneOf(MILESTONE_KINDS).describe("The milestone whose recorded date is removed."),
+});
+
+/** Why a recorded date is removed (optional). */
+const RemoveBody = z.object({ note: optionalText({ max: 500 }) });
+
+/**
+ * `/releases`, `/releases/support`, `/releases/calendar.ics`, `/releases/<series>.ics`, `/api/releases`,
+ * and for site admins recording and removing milestone dates (page forms and API).
+ */
 export function createReleasesRouter(services: Services): Router {
   const router = createRoomRouter(services);
   const db = services.database.db;
@@ -27,26 +47,54 @@ export function createReleasesRouter(services: Services): Router {
     return { now, today: isoDay(now), calendar: await loadReleaseCalendar({ db, now }) };
   };
 
-  /** The calendar page; site admins also get the form recording announced dates. */
-  const releasesPage = async (c: Context<AppEnv>, recorded?: string | null) => {
+  /** The calendar page; site admins also get the forms recording and removing announced dates. */
+  const releasesPage = async (c: Context<AppEnv>, done?: RecordFormState["done"]) => {
     const admin = await can(c, services, "admin.releases");
-    const { today, calendar } = await load();
+    const { now, today, calendar } = await load();
     if (admin) c.header("cache-control", "private, no-store");
     return c.html(
       await renderPage(
         <ReleasesPage
           calendar={calendar}
           today={today}
+          provenance={calendarProvenance(now)}
           chartSvg={await renderSupportChart(calendar, today)}
-          recordForm={admin ? { recorded: recorded ? `Recorded: ${recorded}.` : undefined } : undefined}
+          recordForm={admin ? { done } : undefined}
         />,
       ),
     );
   };
+  const isKind = (v: string | undefined): v is MilestoneKind =>
+    v !== undefined && (MILESTONE_KINDS as readonly string[]).includes(v);
+
+  /** Where a change lands: the series as the calendar now shows it, and the page row that shows it. */
+  const landing = async (name: string) => {
+    const { today, calendar } = await load();
+    const s = findSeries(calendar, name);
+    return {
+      series: s ? seriesJson(s, today) : null,
+      links: {
+        calendar: `/releases#${seriesAnchor(name)}`,
+        readiness: `/readiness/${name}`,
+        api: "/api/releases",
+      },
+    };
+  };
 
   router.get("/releases", {
-    query: z.object({ recorded: optionalText({ max: 200 }).catch(null) }),
-    handler: (c, { query }) => releasesPage(c, query.recorded),
+    query: z.object({
+      recorded: optionalText({ max: 20 }).catch(null),
+      removed: optionalText({ max: 20 }).catch(null),
+      milestone: optionalText({ max: 20 }).catch(null),
+    }),
+    handler: (c, { query }) => {
+      const milestone = query.milestone ?? undefined;
+      const done = (["recorded", "removed"] as const).flatMap((action) => {
+        const series = query[action];
+        return series && isKind(milestone) ? [{ action, series, milestone }] : [];
+      })[0];
+      return releasesPage(c, done);
+    },
   });
 
   // Site admins record announced dates; a refused one re-shows the form with what was typed.
@@ -57,29 +105,71 @@ export function createReleasesRouter(services: Services): Router {
     handler: async (c, { body }) => {
       const viewer = requireViewer(c);
       const row = await recordMilestone({ db, clock: services.clock, ...body, recordedBy: viewer.name });
-      return c.redirect(
-        `/releases?recorded=${encodeURIComponent(`${row.series} ${row.milestone} ${row.date}`)}`,
-        303,
-      );
+      return c.redirect(confirmationUrl("recorded", row.series, row.milestone), 303);
+    },
+  });
+
+  // Site admins remove a recorded date; the calendar falls back to the announced or projected one.
+  router.post("/releases/milestones/:series/:milestone/remove", {
+    params: MilestoneParams,
+    form: RemoveBody,
+    action: "admin.releases",
+    page: (c) => releasesPage(c),
+    handler: async (c, { params, body }) => {
+      const viewer = requireViewer(c);
+      const row = await removeMilestone({
+        db,
+        clock: services.clock,
+        ...params,
+        note: body.note ?? undefined,
+        removedBy: viewer.name,
+      });
+      return c.redirect(confirmationUrl("removed", row.series, row.milestone), 303);
     },
   });
 
   router.post("/api/releases/milestones", {
     summary:
-      "Record an announced milestone date; it then overrides the projection (site admins, scope admin).",
+      "Record an announced milestone date; it then overrides the calendar (site admins, scope admin). Dates must keep the series' milestones in order.",
     operationId: "recordMilestone",
     json: RecordMilestoneInputSchema,
     action: "admin.releases",
     response: {
       status: 201,
-      description: "Recorded.",
+      description: "Recorded, with the series as the calendar now shows it and where it shows.",
       schema: MilestoneRecordedSchema,
       name: "MilestoneRecorded",
     },
     handler: async (c, { body }) => {
       const viewer = requireViewer(c);
       const row = await recordMilestone({ db, clock: services.clock, ...body, recordedBy: viewer.name });
-      return c.json({ recorded: row }, 201);
+      return c.json({ recorded: row, ...(await landing(row.series)) }, 201);
+    },
+  });
+
+  router.delete("/api/releases/milestones/:series/:milestone", {
+    summary:
+      "Remove a recorded milestone date; the calendar falls back to the announced or projected date (site admins, scope admin).",
+    operationId: "removeMilestone",
+    params: MilestoneParams,
+    json: RemoveBody.optional(),
+    action: "admin.releases",
+    response: {
+      description: "Removed, with the series as the calendar now shows it and where it shows.",
+      schema: MilestoneRemovedSchema,
+      name: "MilestoneRemoved",
+    },
+    errors: { 404: "No date is recorded for this milestone." },
+    handler: async (c, { params, body }) => {
+      const viewer = requireViewer(c);
+      const row = await removeMilestone({
+        db,
+        clock: services.clock,
+        ...params,
+        note: body?.note ?? undefined,
+        removedBy: viewer.name,
+      });
+      return c.json({ removed: row, ...(await landing(row.series)) });
     },
   });
 
@@ -129,7 +219,7 @@ export function createReleasesRouter(services: Services): Router {
 
   router.get("/api/releases", {
     summary:
-      "Every Django series from 4.2 on: milestones (announced or projected, with the rule), Python versions, phase, and which series to support today.",
+      "Every Django series from 4.2 on: milestones (announced, recorded, projected with the rule, or not recorded), Python versions, phase, and which series to support today.",
     operationId: "listReleases",
     response: {
       description: "The release calendar.",
@@ -137,9 +227,11 @@ export function createReleasesRouter(services: Services): Router {
       name: "ReleaseCalendar",
     },
     handler: async (c) => {
-      const { today, calendar } = await load();
+      const { now, today, calendar } = await load();
       return c.json({
         today,
+        computedAt: now.toISOString(),
+        provenance: calendarProvenance(now),
         series: calendar.map((s) => seriesJson(s, today)),
         support: adviseSupport(calendar, today),
       });

@@ -7,7 +7,10 @@ export function milestoneUid(series: string, kind: string): string {
   return `django-${series}-${kind}@releases.guildhall`;
 }
 
-/** Renders an .ics with one all-day event per milestone; projected dates say so in summary and description. */
+/**
+ * Renders an .ics with one all-day event per dated milestone; projected dates say so in summary and
+ * description, announced ones give their source; milestones not recorded have no event.
+ */
 export function renderCalendarIcs(input: {
   calendar: readonly ReleaseSeries[];
   /** Absolute URL of the calendar page, linked from each event. */
@@ -22,6 +25,8 @@ export function renderCalendarIcs(input: {
   });
   for (const s of input.calendar) {
     for (const m of Object.values(s.milestones)) {
+      // A past date nobody recorded is not a fact: no event rather than a guessed day.
+      if (m.date === null) continue;
       const projected = m.status === "projected";
       cal.createEvent({
         id: milestoneUid(s.series, m.kind),
@@ -30,7 +35,7 @@ export function renderCalendarIcs(input: {
         allDay: true,
         stamp: input.now,
         summary: `Django ${s.series}${s.lts ? " LTS" : ""}: ${MILESTONE_LABELS[m.kind]}${projected ? " (projected)" : ""}`,
-        description: `${projected ? "Projected date, not announced" : "Announced date"}: ${m.rule}.`,
+        description: `${projected ? "Projected date, not announced" : "Announced date"}: ${m.rule}${m.source ? ` (source: ${m.source})` : ""}.`,
         url: input.pageUrl,
       });
     }

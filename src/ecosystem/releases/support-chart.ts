@@ -1,17 +1,30 @@
 /** The support-window chart of the release calendar (echarts, server-side SVG) and its text alternative. */
 import { renderAccessibleChart } from "../compat/svg-chart.ts";
-import { type ReleaseSeries, seriesPhase } from "./calendar.ts";
+import {
+  describeMilestoneDate,
+  type Milestone,
+  milestoneDay,
+  type ReleaseSeries,
+  seriesPhase,
+} from "./calendar.ts";
 
 const DAY = 86_400_000;
 const YEAR = 365.25 * DAY;
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+/** Where a milestone sits on the axis (a milestone not recorded sits where the policy expected it). */
+const at = (m: Milestone) => ms(milestoneDay(m));
 
 /** One sentence per series saying what the chart shows, for the SVG <desc> and the page. */
 export function describeSupportWindows(calendar: readonly ReleaseSeries[], today: string): string {
   const parts = calendar.map((s) => {
     const m = s.milestones;
-    const p = (x: { status: string }) => (x.status === "projected" ? " (projected)" : "");
-    return `Django ${s.series}${s.lts ? " LTS" : ""}: released ${m.final.date}${p(m.final)}, mainstream support until ${m["end-mainstream"].date}${p(m["end-mainstream"])}, extended support until ${m["end-extended"].date}${p(m["end-extended"])}; ${seriesPhase(s, today).replace(/-/g, " ")} on ${today}.`;
+    const d = (x: Milestone) =>
+      x.date === null
+        ? "a date not recorded"
+        : describeMilestoneDate(x).replace(", projected", " (projected)");
+    const pre =
+      m.alpha.date === null ? " (pre-release period not drawn: the alpha date is not recorded)" : "";
+    return `Django ${s.series}${s.lts ? " LTS" : ""}: released ${d(m.final)}, mainstream support until ${d(m["end-mainstream"])}, extended support until ${d(m["end-extended"])}${pre}; ${seriesPhase(s, today).replace(/-/g, " ")} on ${today}.`;
   });
   return `Support windows of Django series as horizontal bars. ${parts.join(" ")}`;
 }
@@ -21,23 +34,31 @@ export function renderSupportChart(calendar: readonly ReleaseSeries[], today: st
   const rows = [...calendar].reverse();
   // The axis counts from 1 January of the first year, so yearly ticks fall on year boundaries.
   const start = Date.UTC(
-    new Date(Math.min(...rows.map((s) => ms(s.milestones.alpha.date)))).getUTCFullYear(),
+    new Date(Math.min(...rows.map((s) => at(s.milestones.alpha)))).getUTCFullYear(),
     0,
     1,
   );
-  const lastEnd = new Date(Math.max(...rows.map((s) => ms(s.milestones["end-extended"].date))));
+  const lastEnd = new Date(Math.max(...rows.map((s) => at(s.milestones["end-extended"]))));
   const end = Date.UTC(lastEnd.getUTCFullYear() + 1, 0, 1);
-  const offset = rows.map((s) => ms(s.milestones.alpha.date) - start);
-  const pre = rows.map((s) => ms(s.milestones.final.date) - ms(s.milestones.alpha.date));
-  const main = rows.map((s) => ms(s.milestones["end-mainstream"].date) - ms(s.milestones.final.date));
-  const ext = rows.map(
-    (s) => ms(s.milestones["end-extended"].date) - ms(s.milestones["end-mainstream"].date),
-  );
-  const bar = (name: string, data: number[], color: string) => ({
+  // Without a recorded alpha the pre-release bar is left out rather than drawn from a guess.
+  const preStart = (s: ReleaseSeries) =>
+    s.milestones.alpha.date === null ? at(s.milestones.final) : at(s.milestones.alpha);
+  const offset = rows.map((s) => preStart(s) - start);
+  const pre = rows.map((s) => at(s.milestones.final) - preStart(s));
+  const main = rows.map((s) => at(s.milestones["end-mainstream"]) - at(s.milestones.final));
+  const ext = rows.map((s) => at(s.milestones["end-extended"]) - at(s.milestones["end-mainstream"]));
+  // A segment that ends on a projected date is drawn as an outline only: the end is not a fact.
+  const ending = (kind: "final" | "end-mainstream" | "end-extended") =>
+    rows.map((s) => s.milestones[kind].status === "projected");
+  const bar = (name: string, data: number[], color: string, projectedEnd: boolean[] = []) => ({
     name,
     type: "bar",
     stack: "window",
-    data,
+    data: data.map((value, i) =>
+      projectedEnd[i]
+        ? { value, itemStyle: { color: "#ffffff", borderColor: color, borderWidth: 2, borderType: "dashed" } }
+        : value,
+    ),
     itemStyle: { color },
     barWidth: 14,
   });
@@ -72,10 +93,10 @@ export function renderSupportChart(calendar: readonly ReleaseSeries[], today: st
       },
       series: [
         { ...bar("offset", offset, "transparent"), silent: true },
-        bar("Pre-release", pre, "#9e9e9e"),
-        bar("Mainstream support", main, "#0c4b33"),
+        bar("Pre-release", pre, "#767676", ending("final")),
+        bar("Mainstream support", main, "#0c4b33", ending("end-mainstream")),
         {
-          ...bar("Extended support", ext, "#6fa287"),
+          ...bar("Extended support", ext, "#4f7f66", ending("end-extended")),
           markLine: {
             symbol: "none",
             label: { formatter: `today ${today}`, color: "#a4161a" },

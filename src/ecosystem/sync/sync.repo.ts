@@ -215,10 +215,11 @@ export async function saveProjectResults(
       await tx.execute(sql`
         INSERT INTO ${packages} (name, display_name, latest_version, latest_release_at, summary,
           classifiers, requires_dist, requires_python, project_urls, yanked, ownership, last_serial,
-          etag, source, synced_at, last_error, core_metadata)
+          etag, source, synced_at, sync_run_id, last_error, core_metadata)
         SELECT p.name, p.display_name, p.latest_version, p.latest_release_at, p.summary,
           p.classifiers, p.requires_dist, p.requires_python, p.project_urls, p.yanked, p.ownership,
-          p.last_serial, p.etag, 'index', ${at.toISOString()}::timestamptz, p.last_error, p.core_metadata
+          p.last_serial, p.etag, 'index', ${at.toISOString()}::timestamptz, ${input.runId}::bigint,
+          p.last_error, p.core_metadata
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS p(name text, display_name text,
           latest_version text, latest_release_at timestamptz, summary text, classifiers jsonb,
           requires_dist jsonb, requires_python text, project_urls jsonb, yanked boolean,
@@ -238,6 +239,7 @@ export async function saveProjectResults(
           etag = excluded.etag,
           source = excluded.source,
           synced_at = excluded.synced_at,
+          sync_run_id = excluded.sync_run_id,
           last_error = excluded.last_error,
           core_metadata = excluded.core_metadata`);
       const fetchedNames = fetched.map((r) => r.name);
@@ -280,7 +282,7 @@ export async function saveProjectResults(
     for (const r of notModified) {
       await tx
         .update(packages)
-        .set({ lastSerial: r.serial, syncedAt: at, lastError: null })
+        .set({ lastSerial: r.serial, syncedAt: at, syncRunId: input.runId, lastError: null })
         .where(eq(packages.name, r.name));
     }
     if (problems.length > 0) {

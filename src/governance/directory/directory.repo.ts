@@ -1,7 +1,7 @@
 /** Queries behind the public directory: few, wide reads that the operations assemble in memory. */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
-import { groupEvents, groups, people, personAliases } from "../../platform/db/schema.ts";
+import { charterImports, groupEvents, groups, people, personAliases } from "../../platform/db/schema.ts";
 import { currentMembership } from "../registry/current-membership.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";
 
@@ -291,4 +291,33 @@ export async function selectWriteVersion(db: Db): Promise<string> {
   const rows = await db.execute<{ v: string }>(sql`select pg_current_snapshot()::text as v`);
   const list = Array.isArray(rows) ? rows : (rows as { rows: Array<{ v: string }> }).rows;
   return String(list[0]?.v ?? "");
+}
+
+/** The latest charter import and the latest history replay (each null when none ran). */
+export async function selectLatestImports(
+  db: Db,
+): Promise<{ snapshot: ImportRow | null; history: ImportRow | null }> {
+  const rows = await db
+    .selectDistinctOn([charterImports.mode], {
+      mode: charterImports.mode,
+      finishedAt: charterImports.finishedAt,
+      startedAt: charterImports.startedAt,
+      commitSha: charterImports.commitSha,
+      committedAt: charterImports.committedAt,
+    })
+    .from(charterImports)
+    .orderBy(charterImports.mode, desc(charterImports.startedAt), desc(charterImports.id));
+  return {
+    snapshot: rows.find((r) => r.mode === "snapshot") ?? null,
+    history: rows.find((r) => r.mode === "history") ?? null,
+  };
+}
+
+/** One charter import run as the directory's provenance needs it. */
+export interface ImportRow {
+  mode: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  commitSha: string | null;
+  committedAt: Date | null;
 }

@@ -1,4 +1,5 @@
 /** Assembles the directory's plain objects from repository rows; shared by the operations. */
+import type { Provenance } from "../../platform/view/provenance.tsx";
 import { type ParsedCharter, ParsedCharterSchema } from "../charter/types.ts";
 import type { EventRow, GroupWithCharterRow, RoleRow } from "./directory.repo.ts";
 import { computeHealthFlags, type HealthConfig, type HealthFlag } from "./health.ts";
@@ -295,6 +296,8 @@ export function groupDetail(
   roleRows: readonly RoleRow[],
   events: readonly EventRow[],
   config: HealthConfig,
+  /** Where the group's facts come from (the import's commit, the history replay). */
+  provenance: Provenance[],
   proposed: readonly ProposedHolder[] = [],
 ): GroupDetail {
   const charter = readCharter(row.charter);
@@ -352,6 +355,7 @@ export function groupDetail(
       committedAt: row.sourceCommittedAt ? row.sourceCommittedAt.toISOString() : null,
       storedAt: row.updatedAt.toISOString(),
     },
+    provenance,
     links: {
       page: `/groups/${slug}`,
       json: `/api/groups/${slug}`,

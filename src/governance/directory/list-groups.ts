@@ -1,7 +1,8 @@
 import type { Db } from "../../platform/db/index.ts";
-import { selectGroupRows, selectRoles } from "./directory.repo.ts";
+import { selectGroupRows, selectLatestImports, selectRoles } from "./directory.repo.ts";
 import { groupRoles, STATUS_ORDER, summarise } from "./group-model.ts";
 import type { HealthConfig } from "./health.ts";
+import { importProvenance } from "./import-provenance.ts";
 import type { GroupFilter, GroupList } from "./schemas.ts";
 
 /** Input of listGroups. */
@@ -13,9 +14,12 @@ export interface ListGroupsInput {
   day: string;
 }
 
-/** The directory: groups passing the filter, by section (active, draft, proposed, archived) then name. Five queries. */
+/** The directory: groups passing the filter, by section (active, draft, proposed, archived) then name, with where they come from. Six queries. */
 export async function listGroups(input: ListGroupsInput): Promise<GroupList> {
-  const rows = await selectGroupRows(input.db, input.filter);
+  const [rows, imports] = await Promise.all([
+    selectGroupRows(input.db, input.filter),
+    selectLatestImports(input.db),
+  ]);
   const roleRows = await selectRoles(
     input.db,
     input.filter.kind || input.filter.status ? rows.map((r) => r.id) : undefined,
@@ -35,5 +39,6 @@ export async function listGroups(input: ListGroupsInput): Promise<GroupList> {
   return {
     filter: { kind: input.filter.kind ?? null, status: input.filter.status ?? null },
     groups: sorted.map((row) => summarise(row, groupRoles(byGroup.get(row.id) ?? []), input.health)),
+    provenance: importProvenance(imports),
   };
 }

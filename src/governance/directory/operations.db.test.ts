@@ -57,7 +57,7 @@ const health = DEFAULT_HEALTH_CONFIG;
 const day = "2026-01-01";
 
 describe("directory operations", () => {
-  it("lists every group, active first then draft, proposed, archived, in five queries", async () => {
+  it("lists every group, active first then draft, proposed, archived, in six queries", async () => {
     const { result, queries: n } = await counted(() => listGroups({ db: db(), health, filter: {}, day }));
     expect(result.groups).toHaveLength(17);
     const statuses = result.groups.map((g) => g.status);
@@ -69,7 +69,7 @@ describe("directory operations", () => {
     expect(result.groups.find((g) => g.slug === "fundraising")?.health.map((f) => f.code)).toEqual([
       "no-board-liaison",
     ]);
-    if (!onPostgres()) expect(n).toBe(5);
+    if (!onPostgres()) expect(n).toBe(6);
   });
 
   it("filters by kind and status", async () => {
@@ -90,14 +90,14 @@ describe("directory operations", () => {
     expect(drafts.filter).toEqual({ kind: "working-group", status: "draft" });
   });
 
-  it("loads a group with the most recent history join as member since, in five queries", async () => {
+  it("loads a group with the most recent history join as member since, in six queries", async () => {
     const { result, queries: n } = await counted(() => getGroup({ db: db(), health, slug: "website", day }));
     expect(result.group.size).toBe(16);
     const rejoined = result.group.members[3];
     expect(rejoined?.since).toBe("2025-06-01T00:00:00.000Z");
     expect(result.group.members[0]?.since).toBe("2024-03-09T10:00:00.000Z");
     expect(result.timeline.at(-1)?.kind).toBe("joined");
-    if (!onPostgres()) expect(n).toBe(5);
+    if (!onPostgres()) expect(n).toBe(6);
   });
 
   it("throws not_found for an unknown slug or person", async () => {

@@ -3,6 +3,7 @@
  * encodes with them and /api/openapi.json documents them (via z.toJSONSchema).
  */
 import { z } from "zod";
+import { ProvenanceSchema } from "../../platform/view/provenance.tsx";
 import {
   AppointingRoleSchema,
   CadenceSchema,
@@ -96,6 +97,8 @@ export type GroupFilter = z.infer<typeof GroupFilterSchema>;
 export const GroupListSchema = z.object({
   filter: z.object({ kind: GroupKindSchema.nullable(), status: GroupStatusSchema.nullable() }),
   groups: z.array(GroupSummarySchema),
+  /** Where the groups come from: the charter import (its commit, when imported) and the history replay. */
+  provenance: z.array(ProvenanceSchema),
 });
 /** The directory. */
 export type GroupList = z.infer<typeof GroupListSchema>;
@@ -170,6 +173,8 @@ export const GroupDetailSchema = z.object({
   sourcePath: z.string().nullable(),
   updatedAt: z.string(),
   source: CharterSourceSchema,
+  /** Where the group's facts come from: the charter import (its commit, when imported) and the history replay. */
+  provenance: z.array(ProvenanceSchema),
   links: z.object({
     page: z.string(),
     json: z.string(),

@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { SourceNote } from "../../platform/view/provenance.tsx";
 import { linkedSegments, safeLinkUrl } from "../charter/markdown.ts";
 import { rolesPhrase, termWindowText } from "../charter/membership-model.ts";
 import type { AppointingRole } from "../charter/types.ts";
@@ -308,6 +309,7 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
         The DSF's working groups and teams, from their charters. <a href="/people">Everyone in them</a> ·{" "}
         <a href={`/api/groups${filtered ? filterQuery(list.filter) : ""}`}>This list as JSON</a>
       </p>
+      <SourceNote sources={list.provenance} />
       <Form
         method="get"
         action="/groups"
@@ -482,6 +484,7 @@ export function GroupPage(props: {
       <p class="muted">
         <CharterSource source={g.source} />
       </p>
+      <SourceNote sources={g.provenance} />
 
       <section aria-labelledby="health">
         <h2 id="health">Health</h2>

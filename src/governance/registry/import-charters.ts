@@ -18,7 +18,7 @@ import { AppError } from "../../platform/errors.ts";
 import type { Services } from "../../platform/services.ts";
 import type { GroupStatus, ParsedCharter } from "../charter/types.ts";
 import { type CharterChange, changeKey, describeChange, diffCharterVersions } from "./charter-changes.ts";
-import { type CheckoutCommit, checkoutCommit } from "./git-runner.ts";
+import { checkoutCommit } from "./git-runner.ts";
 import {
   contentHash,
   type EventInput,
@@ -33,6 +33,7 @@ import {
 import { PeopleIndex } from "./people.repo.ts";
 import { readCharter } from "./read-charter.ts";
 import { CHARTER_DIRS, type CharterFile, type RefusedFile, readCharterCheckout } from "./read-checkout.ts";
+import { readCheckoutCommit } from "./read-checkout-commit.ts";
 
 /** What an import changed, as printed and stored in charter_imports.summary. */
 export interface ImportSummary {
@@ -53,10 +54,11 @@ export interface ImportSummary {
   suggestionsCreated: Array<{ id: number; a: string; b: string; reason: string }>;
   eventsRecorded: number;
   /**
-   * The commit of the checkout (when it is the top of a git work tree): its sha and date, and
-   * whether the charter folders match it (`clean`); null otherwise.
+   * The commit of the charter repository the files came from: HEAD when the folder is the top of a
+   * git work tree (`clean` false when the charter folders have uncommitted changes, and then no
+   * commit is recorded), else the one its SNAPSHOT.txt names; null when neither says.
    */
-  commit: CheckoutCommit | null;
+  commit: { sha: string; committedAt: string; from: "git" | "SNAPSHOT.txt"; clean: boolean } | null;
   warnings: Array<{ path: string; warnings: string[] }>;
   /**
    * Files and folders of the checkout that were not read (a symbolic link out of it); their groups
@@ -95,9 +97,14 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
   const dated = input.changedAt !== undefined;
   const startedAt = services.clock.now();
   const progress = input.onProgress ?? (() => {});
-  const found = input.dir && !input.files ? await checkoutCommit(input.dir, CHARTER_DIRS) : null;
+  const dir = input.files ? null : (input.dir ?? ".");
+  const found = dir ? await checkoutCommit(dir, CHARTER_DIRS) : null;
   // Files with uncommitted changes are not that commit's: say where they were read, not a commit.
-  const commit = found?.clean ? { sha: found.sha, committedAt: new Date(found.committedAt) } : null;
+  // A folder that is not a git work tree may still name its commit in SNAPSHOT.txt.
+  const snapshot = dir && !found ? await readCheckoutCommit(dir) : null;
+  const commit = found?.clean
+    ? { sha: found.sha, committedAt: new Date(found.committedAt), from: "git" as const }
+    : snapshot;
 
   const parsed: Array<{ file: CharterFile; charter: ParsedCharter; hash: string }> = [];
   const seen = new Map<string, string>();
@@ -117,6 +124,16 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
   const summary: ImportSummary = {
     source,
     importId: null,
+    commit: found
+      ? { ...found, from: "git" }
+      : snapshot
+        ? {
+            sha: snapshot.sha,
+            committedAt: snapshot.committedAt.toISOString(),
+            from: snapshot.from,
+            clean: true,
+          }
+        : null,
     changed: false,
     groupsChecked: parsed.length,
     groupsAdded: [],
@@ -130,7 +147,6 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
     peopleCreated: [],
     suggestionsCreated: [],
     eventsRecorded: 0,
-    commit: found,
     warnings: [
       ...refused.map((r) => ({ path: r.path, warnings: [`refused: ${r.reason}`] })),
       ...parsed
@@ -213,7 +229,15 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
     if (summary.changed) {
       const [run] = await tx
         .insert(charterImports)
-        .values({ mode: "snapshot", source, startedAt, finishedAt: services.clock.now(), summary: {} })
+        .values({
+          mode: "snapshot",
+          source,
+          startedAt,
+          finishedAt: services.clock.now(),
+          summary: {},
+          commitSha: commit?.sha ?? null,
+          committedAt: commit?.committedAt ?? null,
+        })
         .returning({ id: charterImports.id });
       summary.importId = run?.id ?? null;
       if (run) {

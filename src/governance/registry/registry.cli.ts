@@ -17,9 +17,12 @@ import type { ImportSummary } from "./import-charters.ts";
 /** Prints an import summary for people: one line per change, then people and suggestions. */
 export function formatImportSummary(s: ImportSummary): string[] {
   const refused = s.refused.map((r) => `  refused ${r.path}: ${r.reason}`);
-  const at = s.commit
-    ? `  read at commit ${s.commit.sha.slice(0, 10)} (${s.commit.committedAt.slice(0, 10)})${s.commit.clean ? "" : ", with uncommitted changes: no commit recorded"}`
-    : "  not the top of a git work tree: no commit recorded";
+  const c = s.commit;
+  const at = !c
+    ? "  commit not known: not a git checkout, and no SNAPSHOT.txt names one"
+    : c.clean
+      ? `  read at commit ${c.sha.slice(0, 12)} (committed ${c.committedAt.slice(0, 10)}${c.from === "SNAPSHOT.txt" ? ", as SNAPSHOT.txt says" : ""})`
+      : `  read at commit ${c.sha.slice(0, 12)} with uncommitted changes: no commit recorded`;
   if (!s.changed)
     return [`No changes since the last import (${s.groupsChecked} groups checked).`, at, ...refused];
   const out = [`Imported ${s.groupsChecked} groups from ${s.source}:`, at, ...refused];

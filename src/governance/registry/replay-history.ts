@@ -193,6 +193,8 @@ export async function replayHistory(input: ReplayHistoryInput): Promise<ReplaySu
   let groupsBySlug: Map<string, GroupRow> | undefined;
   let peopleBefore = 0;
   let suggestionsBefore = 0;
+  /** The last commit replayed: the history the timelines now reach. */
+  let reached: { sha: string; committedAt: Date } | null = null;
   for (const sha of todo) {
     if (input.limit !== undefined && summary.commitsProcessed >= input.limit) break;
     const commit = bySha.get(sha);
@@ -309,6 +311,7 @@ export async function replayHistory(input: ReplayHistoryInput): Promise<ReplaySu
         .onConflictDoNothing();
     });
     summary.commitsProcessed++;
+    reached = { sha: commit.sha, committedAt: new Date(commit.committedAt) };
     if (summary.commitsProcessed % 10 === 0)
       progress(`Replayed ${summary.commitsProcessed}/${todo.length} commits`);
   }
@@ -321,6 +324,8 @@ export async function replayHistory(input: ReplayHistoryInput): Promise<ReplaySu
       startedAt,
       finishedAt: services.clock.now(),
       summary: stored,
+      commitSha: reached?.sha ?? null,
+      committedAt: reached?.committedAt ?? null,
     });
   }
   return summary;

@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  serial,
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
@@ -17,6 +18,22 @@ export interface PackageOwnership {
   roles: Array<{ role: string; user: string }>;
   organization: string | null;
 }
+
+/**
+ * One row per snapshot file loaded into the catalogue: which file, the date its data is from, when
+ * it was loaded. Snapshot rows carry no metadata (no classifiers, requirements, Requires-Python),
+ * so their compatibility is unknown until a sync fetches it; download ranks only come from here.
+ */
+export const packageSnapshots = pgTable("package_snapshots", {
+  id: serial("id").primaryKey(),
+  /** The file's name as given (no directory), e.g. `packages-2026-11.tsv.gz`. */
+  file: text("file").notNull(),
+  /** The date the snapshot's data is from (`2026-11`, from the file name or given); null when unknown. */
+  asOf: text("as_of"),
+  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull(),
+  /** Projects loaded from it. */
+  projects: integer("projects").notNull().default(0),
+});
 
 /** The package catalogue: one row per PyPI project, keyed by its PEP 503 normalised name. */
 export const packages = pgTable(
@@ -47,7 +64,14 @@ export const packages = pgTable(
     etag: text("etag"),
     /** Where the row came from: a loaded snapshot file or a sync from an index. */
     source: text("source").$type<"snapshot" | "index">().notNull(),
-    syncedAt: timestamp("synced_at", { withTimezone: true }).notNull(),
+    /** When a sync last fetched or confirmed this project; null until one does (snapshot-only rows). */
+    syncedAt: timestamp("synced_at", { withTimezone: true }),
+    /** The sync run that last fetched or confirmed this project (null until one does). */
+    syncRunId: bigint("sync_run_id", { mode: "number" }).references(() => packageSyncRuns.id, {
+      onDelete: "set null",
+    }),
+    /** The snapshot load that last wrote this row or its download rank (null when none did). */
+    snapshotId: integer("snapshot_id").references(() => packageSnapshots.id, { onDelete: "set null" }),
     /** Last problem met fetching this project (null when the last fetch was clean). */
     lastError: text("last_error"),
     /** Header fields of the latest release's core metadata file (PEP 658), when the index offers one. */

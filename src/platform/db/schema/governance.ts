@@ -137,6 +137,13 @@ export const charterImports = pgTable("charter_imports", {
   startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
   summary: jsonb("summary").notNull().default(sql`'{}'::jsonb`),
+  /**
+   * The commit of the charter repository the run read: HEAD of a git checkout, the commit a
+   * snapshot's SNAPSHOT.txt names, or the last commit a history replay reached; null when unknown.
+   */
+  commitSha: text("commit_sha"),
+  /** When that commit was made (null when unknown). */
+  committedAt: timestamp("committed_at", { withTimezone: true }),
 });
 
 /** Commits of the charter repository already replayed into the timeline. */
