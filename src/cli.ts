@@ -1,7 +1,7 @@
 /** The command line: the same rooms as the web app, driven from a terminal or a script. */
 import { registerEcosystemCommands } from "./ecosystem/index.ts";
 import { registerGovernanceCommands } from "./governance/index.ts";
-import { type CliContext, createProgram, errorLine, exitCodeFor } from "./platform/cli.ts";
+import { type CliContext, createProgram, errorLine, exitCodeFor, isSilentExit } from "./platform/cli.ts";
 import { loadConfig } from "./platform/config.ts";
 import { createServices, type Services } from "./platform/services.ts";
 
@@ -25,7 +25,7 @@ async function run(argv: string[]): Promise<number> {
   } catch (e) {
     const code = exitCodeFor(e);
     // Commander has already printed usage errors and help output.
-    if (!(e instanceof Error && e.name === "CommanderError")) process.stderr.write(`${errorLine(e)}\n`);
+    if (!isSilentExit(e)) process.stderr.write(`${errorLine(e)}\n`);
     return code;
   } finally {
     if (opened) await (await opened.catch(() => undefined))?.database.close();

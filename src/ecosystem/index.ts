@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../platform/cli.ts";
 import { createRouter, type Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
+import { registerCheckupCommand } from "./checkup/checkup.cli.ts";
 import { registerCompatCommands } from "./compat/compat.cli.ts";
 import { createReadinessRouter } from "./compat/readiness.routes.tsx";
 import { registerPackagesCommands } from "./packages/packages.cli.ts";
@@ -29,6 +30,7 @@ export function registerEcosystemCommands(program: Command, ctx: CliContext): vo
   registerPackagesCommands(program, ctx);
   registerReleasesCommands(program, ctx);
   registerCompatCommands(program, ctx);
+  registerCheckupCommand(program, ctx);
   void program;
   void ctx;
 }
