@@ -6,7 +6,7 @@
 import type { Command, CommanderError } from "commander";
 import pkg from "../../../package.json" with { type: "json" };
 import { type CliContext, CliExit } from "../../platform/cli.ts";
-import { systemClock } from "../../platform/clock.ts";
+import { FixedClock, systemClock } from "../../platform/clock.ts";
 import { loadConfig } from "../../platform/config.ts";
 import {
   CHECKUP_FORMATS,
@@ -31,6 +31,13 @@ function docsBase(): string {
   }
 }
 
+/** True for an existing calendar day written YYYY-MM-DD. */
+function isRealDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
 /** Adds `checkup` to the command line. */
 export function registerCheckupCommand(program: Command, ctx: CliContext): void {
   program
@@ -41,6 +48,7 @@ export function registerCheckupCommand(program: Command, ctx: CliContext): void 
     .argument("<paths...>", "source tree directories or core metadata files")
     .option("--json", "print JSON (same as --format json)")
     .option("--format <format>", `output format: ${CHECKUP_FORMATS.join(", ")}`, "text")
+    .option("--today <date>", "judge against the support policy of this day (YYYY-MM-DD; default: today)")
     .option("--fail-on <level>", "exit 3 when a rule fails at this level or worse: error or warning", "error")
     .addHelpText(
       "after",
@@ -51,37 +59,46 @@ export function registerCheckupCommand(program: Command, ctx: CliContext): void 
       if (err.exitCode === 0) throw err;
       throw new CliExit(CHECKUP_EXIT.usage);
     })
-    .action(async (paths: string[], opts: { json?: boolean; format: string; failOn: string }) => {
-      const format = (opts.json ? "json" : opts.format) as CheckupFormat;
-      if (!CHECKUP_FORMATS.includes(format))
-        throw new CliExit(
-          CHECKUP_EXIT.usage,
-          `guildhall checkup: --format must be one of ${CHECKUP_FORMATS.join(", ")}, not "${opts.format}"`,
-        );
-      if (opts.failOn !== "error" && opts.failOn !== "warning")
-        throw new CliExit(
-          CHECKUP_EXIT.usage,
-          `guildhall checkup: --fail-on must be error or warning, not "${opts.failOn}"`,
-        );
-      const failOn = opts.failOn;
-      const reports = [];
-      for (const target of paths) {
-        try {
-          reports.push(await runCheckup({ target, clock: systemClock }));
-        } catch (e) {
-          if (e instanceof NothingToCheck)
-            throw new CliExit(CHECKUP_EXIT.nothing, `guildhall checkup: ${e.message}`);
-          if (e instanceof UnreadableFile)
-            throw new CliExit(CHECKUP_EXIT.usage, `guildhall checkup: ${e.message}`);
-          throw e;
+    .action(
+      async (paths: string[], opts: { json?: boolean; format: string; failOn: string; today?: string }) => {
+        const format = (opts.json ? "json" : opts.format) as CheckupFormat;
+        if (!CHECKUP_FORMATS.includes(format))
+          throw new CliExit(
+            CHECKUP_EXIT.usage,
+            `guildhall checkup: --format must be one of ${CHECKUP_FORMATS.join(", ")}, not "${opts.format}"`,
+          );
+        if (opts.failOn !== "error" && opts.failOn !== "warning")
+          throw new CliExit(
+            CHECKUP_EXIT.usage,
+            `guildhall checkup: --fail-on must be error or warning, not "${opts.failOn}"`,
+          );
+        const failOn = opts.failOn;
+        if (opts.today !== undefined && !isRealDay(opts.today))
+          throw new CliExit(
+            CHECKUP_EXIT.usage,
+            `guildhall checkup: --today must be a date such as 2026-12-01, not "${opts.today}"`,
+          );
+        const clock = opts.today ? new FixedClock(`${opts.today}T12:00:00Z`) : systemClock;
+        const reports = [];
+        for (const target of paths) {
+          try {
+            reports.push(await runCheckup({ target, clock }));
+          } catch (e) {
+            if (e instanceof NothingToCheck)
+              throw new CliExit(CHECKUP_EXIT.nothing, `guildhall checkup: ${e.message}`);
+            if (e instanceof UnreadableFile)
+              throw new CliExit(CHECKUP_EXIT.usage, `guildhall checkup: ${e.message}`);
+            throw e;
+          }
         }
-      }
-      const base = docsBase();
-      if (format === "json") for (const r of reports) ctx.out(JSON.stringify(reportJson(r)));
-      else if (format === "markdown") ctx.out(formatMarkdown(reports, base));
-      else if (format === "sarif") ctx.out(JSON.stringify(formatSarif(reports, base, pkg.version), null, 2));
-      else ctx.out(reports.map(formatText).join("\n\n"));
-      const failing = reports.some((r) => r.results.some((x) => failsAt(x.status, failOn)));
-      if (failing) throw new CliExit(CHECKUP_EXIT.failures);
-    });
+        const base = docsBase();
+        if (format === "json") for (const r of reports) ctx.out(JSON.stringify(reportJson(r)));
+        else if (format === "markdown") ctx.out(formatMarkdown(reports, base));
+        else if (format === "sarif")
+          ctx.out(JSON.stringify(formatSarif(reports, base, pkg.version), null, 2));
+        else ctx.out(reports.map(formatText).join("\n\n"));
+        const failing = reports.some((r) => r.results.some((x) => failsAt(x.status, failOn)));
+        if (failing) throw new CliExit(CHECKUP_EXIT.failures);
+      },
+    );
 }
