@@ -7,8 +7,10 @@ import type { CliContext } from "../platform/cli.ts";
 import { createRouter, type Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
 import { registerCheckupCommand } from "./checkup/checkup.cli.ts";
+import { createCheckupRouter } from "./checkup/checkup.routes.tsx";
 import { registerCompatCommands } from "./compat/compat.cli.ts";
 import { createReadinessRouter } from "./compat/readiness.routes.tsx";
+import { createHealthRouter } from "./health/health.routes.tsx";
 import { registerPackagesCommands } from "./packages/packages.cli.ts";
 import { createPackagesRouter } from "./packages/packages.routes.tsx";
 import { seedDemoPackages } from "./packages/seed-demo-packages.ts";
@@ -21,6 +23,8 @@ export function createEcosystemRouter(services: Services): Router {
   router.route("/", createPackagesRouter(services));
   router.route("/", createReleasesRouter(services));
   router.route("/", createReadinessRouter(services));
+  router.route("/", createHealthRouter(services));
+  router.route("/", createCheckupRouter(services));
   void services;
   return router;
 }

@@ -43,6 +43,7 @@ function pkg(over: Partial<HealthFacts> = {}): HealthFacts {
     vulnerabilities: [],
     declarations: [],
     repository: null,
+    contacts: [],
     ...over,
   };
 }

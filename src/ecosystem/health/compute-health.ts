@@ -4,8 +4,9 @@
  * beside its parts. Facts that are unknown (a snapshot row never synced, repository signals never
  * fetched) leave their rules uncounted: unknown is never scored as failing. Pure.
  */
+
+import { factsFromCatalogue } from "../checkup/catalogue-facts.ts";
 import { runRules } from "../checkup/run-rules.ts";
-import { emptyFacts } from "../checkup/types.ts";
 import {
   judgeCompatibility,
   type PackageFacts,
@@ -55,6 +56,8 @@ export interface HealthFacts {
   vulnerabilities: Array<{ id: string }> | null;
   declarations: ReleaseDeclaration[];
   repository: RepositorySignals | null;
+  /** Author-email and Maintainer-email of the latest release's core metadata. */
+  contacts: string[];
 }
 
 /** What health is judged against: the day, the calendar and the catalogue's ranks. */
@@ -93,13 +96,17 @@ export interface SubScore {
 
 /** A label on the package, with why. */
 export interface HealthLabel {
-  id: "stable" | "sole-owner" | "archived" | "vulnerable" | "inactive";
+  id: (typeof HEALTH_LABELS)[number];
   text: string;
   evidence: string[];
 }
 
-/** Health buckets by total. */
-export type HealthBucket = "healthy" | "fair" | "poor" | "unknown";
+/** Health buckets by total, best first. */
+export const HEALTH_BUCKETS = ["healthy", "fair", "poor", "unknown"] as const;
+/** A health bucket. */
+export type HealthBucket = (typeof HEALTH_BUCKETS)[number];
+/** The labels a package can carry. */
+export const HEALTH_LABELS = ["stable", "sole-owner", "archived", "vulnerable", "inactive"] as const;
 
 /** The health of one package. */
 export interface PackageHealth {
@@ -440,16 +447,7 @@ function metadata(f: HealthFacts, ctx: HealthContext): HealthRuleOutcome[] {
     "metadata.django-lower-bound",
   ];
   if (!f.synced) return ids.map((id) => outcome(id, "unknown", null, "not synced from an index"));
-  const facts = emptyFacts("metadata");
-  const at = { file: "PyPI JSON API", line: null };
-  facts.name = { value: f.name, at };
-  facts.classifiers = f.classifiers.map((c) => ({ value: c, at }));
-  if (f.requiresPython) facts.requiresPython = { value: f.requiresPython, at };
-  const dj = f.requiresDist
-    .map((d) => /^\s*django\s*(\(?\s*([^;]*?)\s*\)?)?\s*(;.*)?$/i.exec(d))
-    .find((m) => m && !/extra\s*==/.test(m[3] ?? ""));
-  if (dj) facts.djangoRequirement = { value: (dj[2] ?? "").replace(/\s+/g, ""), at };
-  if (f.licenseExpression) facts.license = { value: f.licenseExpression, at };
+  const facts = factsFromCatalogue({ ...f, requiresDist: f.requiresDist });
   const checks = Object.fromEntries(
     runRules(facts, {
       today: ctx.today,

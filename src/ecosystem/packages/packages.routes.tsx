@@ -3,6 +3,9 @@ import { stringify } from "csv-stringify/sync";
 import { createRouter, type Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
+import type { PackageHealth } from "../health/compute-health.ts";
+import { getPackageHealth } from "../health/get-package-health.ts";
+import { HealthBreakdown } from "../health/health.views.tsx";
 import { getPackage } from "./get-package.ts";
 import { listPackages, parsePackageQuery } from "./list-packages.ts";
 import { normalizeName } from "./normalize-name.ts";
@@ -12,6 +15,22 @@ import { renderReleaseChart } from "./release-chart.ts";
 import { djangoFilterChoices, readinessSeries } from "./support-matrix.ts";
 
 type Row = Awaited<ReturnType<typeof listPackages>>["rows"][number];
+
+/** The health columns of an export row: total, bucket, labels and each sub-score (never a total alone). */
+function healthColumns(h: PackageHealth | undefined) {
+  const sub = (id: string) => h?.subScores.find((s) => s.id === id)?.score ?? null;
+  return {
+    healthTotal: h?.total ?? null,
+    healthBucket: h?.bucket ?? "unknown",
+    healthLabels: h?.labels.map((l) => l.id) ?? [],
+    healthMaintenance: sub("maintenance"),
+    healthCompatibility: sub("compatibility"),
+    healthMetadata: sub("metadata"),
+    healthPopularity: sub("popularity"),
+    healthCommunity: sub("community"),
+    healthRepository: sub("repository"),
+  };
+}
 
 function exportRow(p: Row) {
   return {
@@ -70,10 +89,13 @@ export function createPackagesRouter(services: Services): Router {
     const result = await listPackages({ db, clock, query, all: true });
     const rows = result.rows.map((p) => {
       const r = exportRow(p);
+      const h = healthColumns(result.health.get(p.name));
       return {
         ...r,
         djangoClassifiers: r.djangoClassifiers.join(" "),
         pythonClassifiers: r.pythonClassifiers.join(" "),
+        ...h,
+        healthLabels: h.healthLabels.join(" "),
       };
     });
     const columns = [
@@ -90,6 +112,15 @@ export function createPackagesRouter(services: Services): Router {
       "syncedAt",
       "delistedAt",
       "summary",
+      "healthTotal",
+      "healthBucket",
+      "healthLabels",
+      "healthMaintenance",
+      "healthCompatibility",
+      "healthMetadata",
+      "healthPopularity",
+      "healthCommunity",
+      "healthRepository",
     ];
     const body = stringify(rows, { header: true, columns, cast: { boolean: (b) => (b ? "true" : "false") } });
     return c.body(body, 200, {
@@ -106,14 +137,19 @@ export function createPackagesRouter(services: Services): Router {
       page: result.page,
       perPage: result.perPage,
       pages: result.pages,
-      items: result.rows.map(exportRow),
+      items: result.rows.map((p) => ({ ...exportRow(p), ...healthColumns(result.health.get(p.name)) })),
     });
   });
 
   router.get("/api/packages/:name", async (c) => {
-    const view = await getPackage({ db, clock, name: c.req.param("name") });
+    const [view, health] = await Promise.all([
+      getPackage({ db, clock, name: c.req.param("name") }),
+      getPackageHealth({ db, clock, name: c.req.param("name") }),
+    ]);
     return c.json({
       ...exportRow(view.pkg),
+      health: health.health,
+      reportVulnerability: health.route,
       classifiers: view.pkg.classifiers,
       requiresDist: view.pkg.requiresDist,
       projectUrls: view.pkg.projectUrls,
@@ -139,12 +175,23 @@ export function createPackagesRouter(services: Services): Router {
     const raw = c.req.param("name");
     if (normalizeName(raw) !== raw)
       return c.redirect(`/packages/${encodeURIComponent(normalizeName(raw))}`, 301);
-    const view = await getPackage({ db, clock, name: raw });
+    const [view, health] = await Promise.all([
+      getPackage({ db, clock, name: raw }),
+      getPackageHealth({ db, clock, name: raw }),
+    ]);
     const chart = await renderReleaseChart({
       name: view.pkg.displayName,
       dates: view.releases.map((r) => r.uploadedAt),
     });
-    return c.html(await renderPage(<PackagePage view={view} chart={chart} />));
+    return c.html(
+      await renderPage(
+        <PackagePage
+          view={view}
+          chart={chart}
+          sections={<HealthBreakdown health={health.health} route={health.route} />}
+        />,
+      ),
+    );
   });
 
   return router;

@@ -1,5 +1,8 @@
 /** Server-rendered pages of the package catalogue: the list and one project. */
+import type { Child } from "hono/jsx";
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
+import { HEALTH_BUCKETS, HEALTH_LABELS } from "../health/compute-health.ts";
+import { HealthCell } from "../health/health.views.tsx";
 import { describeAge, type getPackage } from "./get-package.ts";
 import { type listPackages, type PackageQuery, RECENCY } from "./list-packages.ts";
 
@@ -21,6 +24,8 @@ export function listHref(
     support: q.django && q.support === "judged" ? "judged" : undefined,
     python: q.python,
     released: q.released,
+    health: q.health,
+    label: q.label,
     sort: q.sort === "rank" ? undefined : q.sort,
     page: q.page === 1 ? undefined : q.page,
     per_page: q.per_page === 50 ? undefined : q.per_page,
@@ -111,6 +116,28 @@ export function PackageListPage(props: {
           </select>
         </div>
         <div>
+          <label for="health">Health</label>
+          <select id="health" name="health">
+            <option value="">any</option>
+            {HEALTH_BUCKETS.map((b) => (
+              <option value={b} selected={q.health === b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="label">Label</label>
+          <select id="label" name="label">
+            <option value="">any</option>
+            {HEALTH_LABELS.map((l) => (
+              <option value={l} selected={q.label === l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label for="sort">Order by</label>
           <select id="sort" name="sort">
             <option value="rank" selected={q.sort === "rank"}>
@@ -121,6 +148,9 @@ export function PackageListPage(props: {
             </option>
             <option value="name" selected={q.sort === "name"}>
               name
+            </option>
+            <option value="health" selected={q.sort === "health"}>
+              health (best first)
             </option>
           </select>
         </div>
@@ -133,7 +163,8 @@ export function PackageListPage(props: {
         major-only Django classifier such as "Framework :: Django :: 5" counts for every 5.x series). "Judged
         from all metadata" keeps the projects whose compatibility verdict is yes, weighing classifiers, Django
         requirement bounds and Requires-Python together, as the package pages and readiness do (series 4.2
-        on). The Python filter matches declared classifiers.
+        on). The Python filter matches declared classifiers. Health is the explained total of six sub-scores (
+        <a href="/health/rules">how it is scored</a>); a package never synced from an index has no total.
       </p>
       {q.django && props.readinessSeries.includes(q.django) && (
         <p>
@@ -162,6 +193,7 @@ export function PackageListPage(props: {
               <th scope="col">Download rank</th>
               <th scope="col">Declared Django</th>
               <th scope="col">Declared Python</th>
+              <th scope="col">Health</th>
             </tr>
           </thead>
           <tbody>
@@ -186,6 +218,9 @@ export function PackageListPage(props: {
                   <td>{p.downloadRank ?? <span class="muted">not ranked</span>}</td>
                   <td>{dj.length ? dj.join(", ") : <span class="muted">none</span>}</td>
                   <td>{py.length ? py.join(", ") : <span class="muted">none</span>}</td>
+                  <td>
+                    <HealthCell health={r.health.get(p.name)} />
+                  </td>
                 </tr>
               );
             })}
@@ -222,8 +257,8 @@ export function PackageListPage(props: {
 const VERDICT_LABEL = { yes: "supported", no: "not supported", maybe: "maybe", unknown: "unknown" } as const;
 const VERDICT_CLASS = { yes: "ok", no: "bad", maybe: "warn", unknown: "warn" } as const;
 
-/** The `/packages/<name>` page. */
-export function PackagePage(props: { view: PackageView; chart: string | null }) {
+/** The `/packages/<name>` page; `sections` (health, report routing) follow the support matrix. */
+export function PackagePage(props: { view: PackageView; chart: string | null; sections?: Child }) {
   const { pkg, releases, matrix, ageDays } = props.view;
   const dj = declared(pkg.classifiers, "Framework :: Django :: ");
   const py = declared(pkg.classifiers, "Programming Language :: Python :: ").filter((v) =>
@@ -335,6 +370,10 @@ export function PackagePage(props: { view: PackageView; chart: string | null }) 
         {py.length ? py.join(", ") : "none"}.
       </p>
       {matrix.length === 0 && <p>No Django series is supported on this date.</p>}
+      {props.sections}
+      <p>
+        <a href={`/packages/${pkg.name}/checkup`}>Checkup of this package's metadata</a>
+      </p>
 
       <h2 id="history">Release history</h2>
       {props.chart ? (

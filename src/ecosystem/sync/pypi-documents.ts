@@ -255,6 +255,8 @@ export const KEPT_METADATA_FIELDS = [
   "Classifier",
   "Project-URL",
   "License-Expression",
+  "Author-email",
+  "Maintainer-email",
 ] as const;
 
 function parseJson(text: string): unknown {
