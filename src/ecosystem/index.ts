@@ -10,6 +10,7 @@ import { registerCheckupCommand } from "./checkup/checkup.cli.ts";
 import { createCheckupRouter } from "./checkup/checkup.routes.tsx";
 import { registerCompatCommands } from "./compat/compat.cli.ts";
 import { createReadinessRouter } from "./compat/readiness.routes.tsx";
+import { registerHealthCommands } from "./health/health.cli.ts";
 import { createHealthRouter } from "./health/health.routes.tsx";
 import { registerPackagesCommands } from "./packages/packages.cli.ts";
 import { createPackagesRouter } from "./packages/packages.routes.tsx";
@@ -35,6 +36,7 @@ export function registerEcosystemCommands(program: Command, ctx: CliContext): vo
   registerReleasesCommands(program, ctx);
   registerCompatCommands(program, ctx);
   registerCheckupCommand(program, ctx);
+  registerHealthCommands(program, ctx);
   void program;
   void ctx;
 }
