@@ -154,15 +154,13 @@ export async function startGitHubServer(): Promise<GitHubServer> {
         status = 200;
         body = {
           total_count: runs.length,
-          workflow_runs: runs
-            .slice(0, perPage)
-            .map((r, i) => ({
-              id: i + 1,
-              head_branch: branch,
-              status: "completed",
-              conclusion: r.conclusion,
-              updated_at: r.updatedAt,
-            })),
+          workflow_runs: runs.slice(0, perPage).map((r, i) => ({
+            id: i + 1,
+            head_branch: branch,
+            status: "completed",
+            conclusion: r.conclusion,
+            updated_at: r.updatedAt,
+          })),
         };
       } else if (
         repo &&

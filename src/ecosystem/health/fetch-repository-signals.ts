@@ -107,11 +107,11 @@ export async function fetchRepositorySignals(input: {
       throw new AppError("upstream", { message: `${path}: GitHub answered 403` });
     }
     if (resetAt) lastReset = resetAt;
-    return {
-      status: res.status,
-      etag: res.headers.get("etag"),
-      body: res.status === 200 ? await res.text() : (await res.body?.cancel(), null),
-    };
+    if (res.status !== 200) {
+      await res.body?.cancel();
+      return { status: res.status, etag: res.headers.get("etag"), body: null };
+    }
+    return { status: res.status, etag: res.headers.get("etag"), body: await res.text() };
   };
 
   for (let i = 0; i < candidates.length; i++) {
