@@ -225,7 +225,7 @@ describe("repository signals from GitHub's REST API", () => {
       return repo ? [{ name: s.name, repo }] : [];
     });
     expect(withRepo.length).toBeGreaterThan(10);
-    withRepo.forEach((p, i) =>
+    for (const [i, p] of withRepo.entries()) {
       github.setRepository(p.repo, {
         archived: i === 0,
         pushedAt: "2026-11-01T10:00:00Z",
@@ -233,8 +233,8 @@ describe("repository signals from GitHub's REST API", () => {
         openIssues: i,
         files: i % 3 === 0 ? ["SECURITY.md"] : [],
         runs: [{ conclusion: i % 4 === 0 ? "failure" : "success", updatedAt: "2026-11-02T10:00:00Z" }],
-      }),
-    );
+      });
+    }
     const config = services.config.repositorySignals;
     const first = await fetchRepositorySignals({
       db: database.db,
