@@ -17,6 +17,8 @@ import { createPackagesRouter } from "./packages/packages.routes.tsx";
 import { seedDemoPackages } from "./packages/seed-demo-packages.ts";
 import { registerReleasesCommands } from "./releases/releases.cli.ts";
 import { createReleasesRouter } from "./releases/releases.routes.tsx";
+import { registerReviewsCommands } from "./reviews/reviews.cli.ts";
+import { createReviewsRouter } from "./reviews/reviews.routes.tsx";
 
 /** HTTP routes of the ecosystem room (pages, feeds and JSON API). */
 export function createEcosystemRouter(services: Services): Router {
@@ -26,6 +28,7 @@ export function createEcosystemRouter(services: Services): Router {
   router.route("/", createReadinessRouter(services));
   router.route("/", createHealthRouter(services));
   router.route("/", createCheckupRouter(services));
+  router.route("/", createReviewsRouter(services));
   void services;
   return router;
 }
@@ -37,6 +40,7 @@ export function registerEcosystemCommands(program: Command, ctx: CliContext): vo
   registerCompatCommands(program, ctx);
   registerCheckupCommand(program, ctx);
   registerHealthCommands(program, ctx);
+  registerReviewsCommands(program, ctx);
   void program;
   void ctx;
 }
