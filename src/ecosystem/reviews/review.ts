@@ -76,7 +76,10 @@ export interface ReviewData {
   timeToSupport: Array<{
     series: string;
     final: string;
+    /** Top packages synced from an index (the others' release metadata is unknown). */
     considered: number;
+    /** Top packages never synced: not counted either way. */
+    notSynced: number;
     supported: number;
     medianDays: number | null;
     within6Months: number;

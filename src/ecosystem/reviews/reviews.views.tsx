@@ -201,6 +201,7 @@ export function ReviewPage(props: {
             <th scope="col">Series</th>
             <th scope="col">Final</th>
             <th scope="col">Top packages synced</th>
+            <th scope="col">Not synced (unknown)</th>
             <th scope="col">Supporting</th>
             <th scope="col">Within 6 months</th>
             <th scope="col">Median days</th>
@@ -212,6 +213,7 @@ export function ReviewPage(props: {
               <th scope="row">{t.series}</th>
               <td>{t.final}</td>
               <td>{t.considered}</td>
+              <td>{t.notSynced}</td>
               <td>{t.supported}</td>
               <td>{t.within6Months}</td>
               <td>{t.medianDays ?? "unknown"}</td>
