@@ -31,7 +31,7 @@ export function CheckupAboutPage(): Child {
         checks it against the rules below, judged against the Django support policy of the day (
         <a href="/releases/support">/releases/support</a>).
       </p>
-      <pre>
+      <pre tabindex={0}>
         <code>{`guildhall checkup . [--json] [--format text|json|markdown|sarif] [--fail-on error|warning] [--today YYYY-MM-DD]`}</code>
       </pre>
       <p>
@@ -41,7 +41,7 @@ export function CheckupAboutPage(): Child {
         <code>/packages/NAME/checkup</code> and <code>/api/packages/NAME/checkup</code> (metadata rules only).
       </p>
       <h2>In GitHub Actions</h2>
-      <pre>
+      <pre tabindex={0}>
         <code>{ACTIONS_STEP}</code>
       </pre>
       <RuleList />
