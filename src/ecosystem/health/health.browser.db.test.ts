@@ -88,7 +88,7 @@ describe("health, checkup and review pages in a browser", () => {
       const page = await context.newPage();
       for (const p of [`/packages/${synced}`, `/reviews/${reviewIds[1]}`, "/checkup", "/health/rules"]) {
         await page.goto(`${base}${p}`);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        const width = await page.evaluate("document.documentElement.scrollWidth");
         expect([p, width]).toEqual([p, 375]);
       }
     } finally {

@@ -228,6 +228,7 @@ export function buildReview(input: {
       series: s.series,
       final,
       considered: rows.length,
+      notSynced: topPackages.length - topSynced.length,
       supported: days.length,
       medianDays: median(days),
       within6Months: days.filter((d) => d <= 182).length,
