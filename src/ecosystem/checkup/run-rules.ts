@@ -75,9 +75,32 @@ export function toPep440(spec: string): string {
 
 /** The lower bound of a specifier (`>=4.2,<6` -> `4.2`), null when it has none, undefined when unreadable. */
 export function lowerBound(spec: string): string | null | undefined {
+  // The same few hundred specifiers recur across a catalogue; parsing them is the costly part.
+  if (lowerBoundMemo.has(spec)) return lowerBoundMemo.get(spec);
+  if (lowerBoundMemo.size >= 10_000) lowerBoundMemo.clear();
+  const bound = lowerBoundUncached(spec);
+  lowerBoundMemo.set(spec, bound);
+  return bound;
+}
+
+const lowerBoundMemo = new Map<string, string | null | undefined>();
+const validMemo = new Map<string, boolean>();
+
+/** `validRange`, memoised by specifier. */
+function isValidSpecifier(spec: string): boolean {
+  let v = validMemo.get(spec);
+  if (v === undefined) {
+    if (validMemo.size >= 10_000) validMemo.clear();
+    v = validRange(spec);
+    validMemo.set(spec, v);
+  }
+  return v;
+}
+
+function lowerBoundUncached(spec: string): string | null | undefined {
   const pep = toPep440(spec);
   if (pep === "" || pep === "*") return null;
-  if (!validRange(pep)) return undefined;
+  if (!isValidSpecifier(pep)) return undefined;
   const lower = parseSpecifier(pep).find((c) => [">=", ">", "~=", "==", "==="].includes(c.operator));
   return lower ? lower.version.replace(/\.\*$/, "") : null;
 }
@@ -238,7 +261,7 @@ const RULES: Record<string, Rule> = {
     const spec = toPep440(rp.value);
     let allowed: string[];
     try {
-      if (!validRange(spec)) throw new Error("invalid");
+      if (!isValidSpecifier(spec)) throw new Error("invalid");
       allowed = pythonVersionsAllowed(spec, policy.latestPython);
     } catch {
       return {

@@ -167,14 +167,27 @@ function outcome(
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
+// One PackageFacts object per package or declaration, so the compat rules' per-object memo of
+// what a release declares is hit on every later series and every later call.
+const factsMemo = new WeakMap<object, PackageFacts>();
 function factsOf(f: HealthFacts | ReleaseDeclaration, version: string): PackageFacts {
-  return {
-    name: "name" in f ? f.name : "",
-    version,
-    classifiers: f.classifiers,
-    requiresDist: f.requiresDist,
-    requiresPython: f.requiresPython,
-  };
+  let facts = factsMemo.get(f);
+  if (!facts) {
+    facts = {
+      name: "name" in f ? f.name : "",
+      version,
+      classifiers: f.classifiers,
+      requiresDist: f.requiresDist,
+      requiresPython: f.requiresPython,
+    };
+    factsMemo.set(f, facts);
+  }
+  return facts;
+}
+
+/** The package's latest release as compat facts (the same object on every call). */
+export function latestFacts(f: HealthFacts): PackageFacts {
+  return factsOf(f, f.latestVersion);
 }
 
 /** The first release known to support `series`, from the recorded declarations and the latest release. */
@@ -183,22 +196,20 @@ export function firstSupporting(
   series: ReleaseSeries,
 ): { version: string; uploadedAt: Date | null; decidedBy: string } | null {
   const target = targetForSeries(series);
-  const known = [...f.declarations];
+  const known = f.declarations.map((d) => ({
+    version: d.version,
+    uploadedAt: d.uploadedAt,
+    facts: factsOf(d, d.version),
+  }));
   if (!known.some((d) => d.version === f.latestVersion) && f.synced)
-    known.push({
-      version: f.latestVersion,
-      uploadedAt: f.latestReleaseAt,
-      classifiers: f.classifiers,
-      requiresDist: f.requiresDist,
-      requiresPython: f.requiresPython,
-    });
+    known.push({ version: f.latestVersion, uploadedAt: f.latestReleaseAt, facts: latestFacts(f) });
   known.sort(
     (a, b) =>
       (a.uploadedAt?.getTime() ?? Number.MAX_SAFE_INTEGER) -
       (b.uploadedAt?.getTime() ?? Number.MAX_SAFE_INTEGER),
   );
   for (const d of known) {
-    const v = judgeCompatibility({ facts: factsOf(d, d.version), target });
+    const v = judgeCompatibility({ facts: d.facts, target });
     if (v.verdict === "yes")
       return {
         version: d.version,

@@ -13,6 +13,7 @@ import {
   type HealthBucket,
   type HealthContext,
   type HealthFacts,
+  latestFacts,
   type PackageHealth,
 } from "../health/compute-health.ts";
 
@@ -161,10 +162,7 @@ export function buildReview(input: {
       series,
       declared: synced.filter((f) => f.classifiers.includes(cls)).length,
       judgedYes: target
-        ? synced.filter(
-            (f) =>
-              judgeCompatibility({ facts: { ...f, version: f.latestVersion }, target }).verdict === "yes",
-          ).length
+        ? synced.filter((f) => judgeCompatibility({ facts: latestFacts(f), target }).verdict === "yes").length
         : 0,
     };
   });
