@@ -48,6 +48,31 @@ export interface RepositorySignalsSummary {
   rateRemaining: number | null;
 }
 
+/** The row of a repository that could not be read: every signal unknown. */
+function unreadRow(
+  name: string,
+  repo: string,
+  status: "not_found" | "error",
+  error: string | null,
+  now: Date,
+): RepositoryRow {
+  return {
+    name,
+    repo,
+    status,
+    error,
+    archived: null,
+    pushedAt: null,
+    defaultBranch: null,
+    openIssues: null,
+    securityPolicy: null,
+    ciConclusion: null,
+    ciRunAt: null,
+    etags: {},
+    fetchedAt: now,
+  };
+}
+
 /** Fetches signals for up to `limit` packages with a GitHub repository, those never or least recently fetched first. */
 export async function fetchRepositorySignals(input: {
   db: Db;
@@ -124,21 +149,7 @@ export async function fetchRepositorySignals(input: {
       const repoRes = await get(`/repos/${c.repo}`, etags.repo);
       if (repoRes.status === 404) {
         summary.notFound++;
-        await saveRepositoryRow(input.db, {
-          name: c.name,
-          repo: c.repo,
-          status: "not_found",
-          error: null,
-          archived: null,
-          pushedAt: null,
-          defaultBranch: null,
-          openIssues: null,
-          securityPolicy: null,
-          ciConclusion: null,
-          ciRunAt: null,
-          etags: {},
-          fetchedAt: now,
-        });
+        await saveRepositoryRow(input.db, unreadRow(c.name, c.repo, "not_found", null, now));
         continue;
       }
       let row: RepositoryRow;
@@ -205,21 +216,10 @@ export async function fetchRepositorySignals(input: {
         break;
       }
       summary.errors++;
-      await saveRepositoryRow(input.db, {
-        name: c.name,
-        repo: c.repo,
-        status: "error",
-        error: e instanceof Error ? e.message : String(e),
-        archived: null,
-        pushedAt: null,
-        defaultBranch: null,
-        openIssues: null,
-        securityPolicy: null,
-        ciConclusion: null,
-        ciRunAt: null,
-        etags: {},
-        fetchedAt: now,
-      });
+      await saveRepositoryRow(
+        input.db,
+        unreadRow(c.name, c.repo, "error", e instanceof Error ? e.message : String(e), now),
+      );
     }
   }
   return summary;

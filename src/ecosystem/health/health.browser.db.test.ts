@@ -3,18 +3,16 @@
  * nothing, and the pages fit a phone's width.
  */
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage, launchChromium } from "../../../test/accessibility.ts";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
+import type { PypiServer } from "../../../test/pypi-server/server.ts";
+import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import type { Database } from "../../platform/db/client.ts";
-import { loadSnapshot } from "../packages/load-snapshot.ts";
 import { takeReview } from "../reviews/take-review.ts";
-import { syncPackages } from "../sync/sync-packages.ts";
 
 let database: Database;
 let index: PypiServer;
@@ -27,20 +25,7 @@ const reviewIds: number[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   const { app, services, clock } = await createTestApplication(database);
-  await loadSnapshot({
-    db: database.db,
-    clock,
-    file: path.resolve("../shared/data/pypi-django-2026-11.tsv"),
-  });
-  index = await startPypiServer({ limit: 60 });
-  await syncPackages({
-    database,
-    clock,
-    log: services.log,
-    httpFor: () => services.http,
-    indexUrl: index.url,
-    pollMs: 50,
-  });
+  ({ pypi: index } = await syncedCatalogue({ database, services, clock, index: { limit: 60 } }));
   synced = index.names.find((n) => n.startsWith("django-")) ?? index.names[0] ?? "";
   reviewIds.push((await takeReview({ db: database.db, clock, by: "test", top: 50 })).id);
   clock.advance(7 * 86_400_000);

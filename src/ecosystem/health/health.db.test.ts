@@ -2,7 +2,6 @@
  * Health, repository signals and the site's checkup over a catalogue loaded from the real TSV with
  * 150 projects synced from the local PyPI index, and a local server speaking GitHub's REST API.
  */
-import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
@@ -10,20 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { type GitHubServer, startGitHubServer } from "../../../test/github-server/server.ts";
-import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
+import type { PypiServer } from "../../../test/pypi-server/server.ts";
+import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import type { Services } from "../../platform/services.ts";
-import { loadSnapshot } from "../packages/load-snapshot.ts";
 import { backfillDeclarations } from "../reviews/backfill-declarations.ts";
-import { syncPackages } from "../sync/sync-packages.ts";
 import type { PackageHealth } from "./compute-health.ts";
 import { fetchRepositorySignals } from "./fetch-repository-signals.ts";
 import { githubRepoOf } from "./github-repo.ts";
 
-const SHARED = path.resolve("../shared/data/pypi-django-2026-11.tsv");
 let database: Database;
 let app: Hono<AppEnv>;
 let services: Services;
@@ -39,16 +36,7 @@ beforeAll(async () => {
     GUILDHALL_GITHUB_API_URL: github.url,
   });
   ({ app, services, clock } = built);
-  await loadSnapshot({ db: database.db, clock, file: SHARED });
-  pypi = await startPypiServer({ limit: 150 });
-  await syncPackages({
-    database,
-    clock,
-    log: services.log,
-    httpFor: () => services.http,
-    indexUrl: pypi.url,
-    pollMs: 50,
-  });
+  ({ pypi } = await syncedCatalogue({ database, services, clock, index: { limit: 150 } }));
 });
 
 afterAll(async () => {

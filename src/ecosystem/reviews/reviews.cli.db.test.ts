@@ -1,17 +1,9 @@
 /** The review and health commands end to end on a private embedded database. */
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCli } from "../../../test/run-cli.ts";
 
 describe("guildhall reviews and packages health (command line)", () => {
   let tmp: string;
@@ -32,17 +24,7 @@ describe("guildhall reviews and packages health (command line)", () => {
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  const run = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      execFile(
-        "node",
-        [path.join(ROOT, "bin/guildhall.js"), ...args],
-        { env, cwd: tmp },
-        (error, stdout, stderr) => {
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        },
-      );
-    });
+  const run = (...args: string[]) => runCli(env, tmp, ...args);
 
   it("takes, lists, shows and compares reviews; health of a snapshot package is explained as unknown", async () => {
     expect((await run("packages", "load-snapshot", path.join(tmp, "snap.tsv"))).code).toBe(0);

@@ -10,19 +10,17 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
+import type { PypiServer } from "../../../test/pypi-server/server.ts";
+import { SHARED_TSV, syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import type { Services } from "../../platform/services.ts";
-import { loadSnapshot } from "../packages/load-snapshot.ts";
-import { syncPackages } from "../sync/sync-packages.ts";
 import { backfillDeclarations } from "./backfill-declarations.ts";
 import type { ReviewComparison } from "./compare-reviews.ts";
 import type { StoredReview } from "./reviews.repo.ts";
 import { takeReview } from "./take-review.ts";
 
-const SHARED = path.resolve("../shared/data/pypi-django-2026-11.tsv");
 let database: Database;
 let app: Hono<AppEnv>;
 let services: Services;
@@ -34,25 +32,15 @@ let second: StoredReview;
 beforeAll(async () => {
   database = await createTestDatabase();
   ({ app, services, clock } = await createTestApplication(database));
-  await loadSnapshot({ db: database.db, clock, file: SHARED });
   // The index serves the 200 most downloaded projects, so the top packages are synced.
-  const [header, ...lines] = readFileSync(SHARED, "utf8").trim().split("\n");
+  const [header, ...lines] = readFileSync(SHARED_TSV, "utf8").trim().split("\n");
   const ranked = lines
     .filter((l) => l.split("\t")[3])
     .sort((a, b) => Number(a.split("\t")[3]) - Number(b.split("\t")[3]));
   const tsv = path.join(mkdtempSync(path.join(tmpdir(), "reviews-")), "top.tsv");
   writeFileSync(tsv, [header, ...ranked.slice(0, 200)].join("\n"));
-  pypi = await startPypiServer({ tsv });
-  const sync = () =>
-    syncPackages({
-      database,
-      clock,
-      log: services.log,
-      httpFor: () => services.http,
-      indexUrl: pypi.url,
-      pollMs: 50,
-    });
-  await sync();
+  let sync: () => Promise<unknown>;
+  ({ pypi, sync } = await syncedCatalogue({ database, services, clock, index: { tsv } }));
   await backfillDeclarations({
     db: database.db,
     http: services.http,
