@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildReleaseCalendar } from "../releases/calendar.ts";
 import { computeHealth, type HealthFacts, healthContext } from "./compute-health.ts";
 import { HEALTH_RULES } from "./health-rules.ts";
+import { routeVulnerabilityReport } from "./report-route.ts";
 
 const calendar = buildReleaseCalendar();
 const ctx = healthContext({
@@ -202,5 +203,37 @@ describe("package health", () => {
       ctx,
     );
     expect(red.subScores.find((s) => s.id === "repository")?.score).toBe(40);
+  });
+});
+
+describe("where to report a vulnerability", () => {
+  const base = { synced: true, projectUrls: {}, repository: null, contacts: [] as string[] };
+  const repo = {
+    repo: "ex/x",
+    status: "ok" as const,
+    archived: false,
+    pushedAt: null,
+    openIssues: 0,
+    ciConclusion: null,
+    fetchedAt: new Date(),
+  };
+  it("prefers the security policy, then a Security URL, then the maintainers, then the working group", () => {
+    expect(routeVulnerabilityReport({ ...base, repository: { ...repo, securityPolicy: true } }).via).toBe(
+      "security-policy",
+    );
+    expect(
+      routeVulnerabilityReport({ ...base, projectUrls: { "Security Policy": "https://ex.org/sec" } }),
+    ).toMatchObject({ via: "security-url", href: "https://ex.org/sec" });
+    expect(routeVulnerabilityReport({ ...base, contacts: ["Ada <ada@example.org>"] })).toMatchObject({
+      via: "maintainers",
+      href: "mailto:ada@example.org",
+    });
+    expect(routeVulnerabilityReport(base).via).toBe("working-group");
+    const gh = { ...base, projectUrls: { Source: "https://github.com/ex/x" } };
+    expect(routeVulnerabilityReport(gh).via).toBe("repository-unchecked");
+    expect(routeVulnerabilityReport({ ...gh, repository: { ...repo, securityPolicy: false } }).via).toBe(
+      "working-group",
+    );
+    expect(routeVulnerabilityReport({ ...base, synced: false }).via).toBe("unknown");
   });
 });

@@ -99,9 +99,13 @@ describe("health of synced and snapshot packages", () => {
       "repository",
     ]);
     expect(one.health.total).not.toBeNull();
-    expect(["security-policy", "security-url", "maintainers", "working-group"]).toContain(
-      one.reportVulnerability.via,
-    );
+    expect([
+      "security-policy",
+      "security-url",
+      "maintainers",
+      "repository-unchecked",
+      "working-group",
+    ]).toContain(one.reportVulnerability.via);
     const snapName = await snapshotName();
     const snap = await getJson<{ health: PackageHealth; reportVulnerability: { via: string } }>(
       `/api/packages/${snapName}`,

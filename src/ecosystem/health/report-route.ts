@@ -1,12 +1,21 @@
 /**
  * Where to report a vulnerability in a package: its SECURITY policy, a "Security" project URL, or
- * the maintainers' contact from its metadata; without any, the Package Maintainers WG. Pure.
+ * the maintainers' contact from its metadata; without any, the Package Maintainers WG. A GitHub
+ * repository whose signals were not fetched may still have a policy: it is pointed to, not
+ * counted as having none. Pure.
  */
 import type { RepositorySignals } from "./compute-health.ts";
+import { githubRepoOf } from "./github-repo.ts";
 
 /** How a report reaches the package's maintainers. */
 export interface ReportRoute {
-  via: "security-policy" | "security-url" | "maintainers" | "working-group" | "unknown";
+  via:
+    | "security-policy"
+    | "security-url"
+    | "maintainers"
+    | "repository-unchecked"
+    | "working-group"
+    | "unknown";
   /** One sentence for the package page. */
   text: string;
   href: string | null;
@@ -58,6 +67,14 @@ export function routeVulnerabilityReport(input: {
       text: "Not known: this package has not been synced from an index.",
       href: null,
       source: "none",
+    };
+  const repo = githubRepoOf(input.projectUrls);
+  if (repo && input.repository?.status !== "ok")
+    return {
+      via: "repository-unchecked",
+      text: `The metadata names no Security link or maintainer address; look for a security policy in ${repo} (Guildhall has not read the repository).`,
+      href: `https://github.com/${repo}/security/policy`,
+      source: "project URLs (PyPI); repository signals not fetched",
     };
   return {
     via: "working-group",
