@@ -2,7 +2,7 @@
 import { renderAccessibleChart } from "../compat/svg-chart.ts";
 import type { ReviewData } from "./review.ts";
 
-const AXIS = { axisLabel: { color: "#1a1a1a" } };
+const AXIS = { axisLabel: { color: "#1a1a1a", interval: 0, fontSize: 11 } };
 
 function bars(input: {
   id: string;
@@ -21,7 +21,7 @@ function bars(input: {
       grid: { left: 56, right: 16, top: input.series.length > 1 ? 36 : 16, bottom: 48 },
       legend:
         input.series.length > 1
-          ? { data: input.series.map((s) => s.name), textStyle: { color: "#1a1a1a" } }
+          ? { top: 4, data: input.series.map((s) => s.name), textStyle: { color: "#1a1a1a" } }
           : undefined,
       xAxis: { type: "category", data: input.labels, ...AXIS },
       yAxis: { type: "value", minInterval: 1, ...AXIS },
@@ -43,7 +43,7 @@ function bars(input: {
 /** Django series, recency, health buckets and time to support, in that order. */
 export async function renderReviewCharts(
   d: ReviewData,
-): Promise<{ django: string; recency: string; health: string; support: string }> {
+): Promise<{ django: string; recency: string; health: string; support: string | null }> {
   const [django, recency, health, support] = await Promise.all([
     bars({
       id: "review-django",
@@ -73,5 +73,7 @@ export async function renderReviewCharts(
       series: [{ name: "median days", data: d.timeToSupport.map((t) => t.medianDays), color: "#8a4b00" }],
     }),
   ]);
-  return { django, recency, health, support };
+  // Without a single measured series the chart would be an empty frame: the page says so instead.
+  const measured = d.timeToSupport.some((t) => t.medianDays !== null);
+  return { django, recency, health, support: measured ? support : null };
 }

@@ -65,6 +65,8 @@ export interface ReviewData {
   recency: Array<{ bucket: (typeof RECENCY_BUCKETS)[number]; packages: number }>;
   healthBuckets: Record<HealthBucket, number>;
   labels: Record<string, number>;
+  /** How many of the `top` most used are synced (the others' health is unknown, so never at risk here). */
+  topSynced: number;
   /** Among the `top` most used: packages whose health is poor, or archived, vulnerable, inactive or without current Django support. */
   atRisk: Array<{ name: string; rank: number | null; total: number | null; reasons: string[] }>;
   critical: {
@@ -251,6 +253,7 @@ export function buildReview(input: {
   return {
     takenOn: today,
     top: input.top,
+    topSynced: topSynced.length,
     catalogue: {
       packages: all.length,
       synced: synced.length,

@@ -119,6 +119,7 @@ describe("ecosystem reviews", () => {
     expect(md).toContain("## Suggested Django Developers Survey questions");
     const html = await (await app.request(`/reviews/${second.id}`)).text();
     expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(4);
+    expect(second.data.topSynced).toBe(100);
     expect(html).toContain("<desc");
     expect(html).toContain(`href="/reviews/${second.id}/since/${first.id}"`);
     const list = await (await app.request("/reviews")).text();

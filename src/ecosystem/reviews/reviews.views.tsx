@@ -89,7 +89,7 @@ function Figure(props: { svg: string; caption: string }) {
 /** `/reviews/<id>`. */
 export function ReviewPage(props: {
   review: StoredReview;
-  charts: { django: string; recency: string; health: string; support: string };
+  charts: { django: string; recency: string; health: string; support: string | null };
   previousId: number | null;
 }): Child {
   const r = props.review;
@@ -164,7 +164,10 @@ export function ReviewPage(props: {
       />
       <h2>At risk among the {d.top} most used</h2>
       {d.atRisk.length === 0 ? (
-        <p>None.</p>
+        <p>
+          None among the {d.topSynced ?? 0} of them synced from an index; {d.top - (d.topSynced ?? 0)} were
+          never synced, so their health is unknown.
+        </p>
       ) : (
         <ul>
           {d.atRisk.map((a) => (
@@ -190,10 +193,14 @@ export function ReviewPage(props: {
         </ul>
       )}
       <h2>Time to support</h2>
-      <Figure
-        svg={props.charts.support}
-        caption="Median days from each Django final to the first release of each top package judged to support it; the table gives every figure."
-      />
+      {props.charts.support === null ? (
+        <p>No top package has a recorded release supporting a Django series yet.</p>
+      ) : (
+        <Figure
+          svg={props.charts.support}
+          caption="Median days from each Django final to the first release of each top package judged to support it; the table gives every figure."
+        />
+      )}
       <table>
         <caption>Days from each Django final to support among the {d.top} most used</caption>
         <thead>
