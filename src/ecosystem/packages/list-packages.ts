@@ -8,7 +8,13 @@ import { HEALTH_BUCKETS, HEALTH_LABELS } from "../health/compute-health.ts";
 import { catalogueHealth, healthOfPackages } from "../health/package-health.ts";
 import { findSeries } from "../releases/calendar.ts";
 import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
-import { listPackageFacts, listPackageRows, type PackageFilter, packagesNamed } from "./packages.repo.ts";
+import {
+  listPackageFacts,
+  listPackageNames,
+  listPackageRows,
+  type PackageFilter,
+  packagesNamed,
+} from "./packages.repo.ts";
 
 /** Recency choices of the list filter: latest release within (or, for `older-2y`, before) a span. */
 export const RECENCY = {
@@ -142,7 +148,7 @@ async function listByHealth(
   const names =
     judged && q.django
       ? await judgedNames(input.db, now, filter, q.django)
-      : (await listPackageFacts(input.db, filter)).map((f) => f.name);
+      : await listPackageNames(input.db, filter);
   const health = await catalogueHealth({ db: input.db, clock: input.clock });
   let kept = names.filter((n) => {
     const h = health.get(n);
