@@ -99,7 +99,17 @@ describe("package health", () => {
     expect(abandoned.labels.map((l) => l.id)).not.toContain("stable");
     expect(abandoned.labels.map((l) => l.id)).toContain("inactive");
     expect(rule(abandoned, "maintenance.release-recency")).toMatchObject({ status: "fail", points: 0 });
-    // A known vulnerability or an archived repository takes the label away.
+    // A known vulnerability costs the maintenance points for it and takes the label away, as does an archived repository.
+    const vulnerable = computeHealth({ ...old, vulnerabilities: [{ id: "PYSEC-1" }] }, ctx);
+    expect(rule(vulnerable, "maintenance.known-vulnerabilities")).toMatchObject({
+      status: "fail",
+      points: 0,
+      evidence: ["PYSEC-1"],
+    });
+    expect(
+      rule(computeHealth({ ...old, vulnerabilities: null }, ctx), "maintenance.known-vulnerabilities")
+        ?.status,
+    ).toBe("unknown");
     expect(
       computeHealth({ ...old, vulnerabilities: [{ id: "PYSEC-1" }] }, ctx).labels.map((l) => l.id),
     ).toEqual(["vulnerable"]);

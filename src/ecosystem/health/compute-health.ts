@@ -370,7 +370,30 @@ function maintenance(
     stable ? "labelled stable" : "not labelled stable",
     stable?.evidence ?? [],
   );
-  return { rules: [current, recency, cadence, stableRule], stable };
+  const vulns = f.vulnerabilities;
+  const vulnRule =
+    vulns === null || !f.synced
+      ? outcome(
+          "maintenance.known-vulnerabilities",
+          "unknown",
+          null,
+          "vulnerability data unknown (not synced with it)",
+        )
+      : vulns.length === 0
+        ? outcome(
+            "maintenance.known-vulnerabilities",
+            "pass",
+            1,
+            "no known vulnerability in the latest release (PyPI's JSON API)",
+          )
+        : outcome(
+            "maintenance.known-vulnerabilities",
+            "fail",
+            0,
+            `${vulns.length} known vulnerabilit${vulns.length === 1 ? "y" : "ies"} in the latest release`,
+            vulns.map((v) => v.id),
+          );
+  return { rules: [current, recency, cadence, vulnRule, stableRule], stable };
 }
 
 function compatibility(f: HealthFacts, ctx: HealthContext): HealthRuleOutcome[] {

@@ -64,6 +64,16 @@ export const HEALTH_RULES: readonly HealthRuleDefinition[] = [
     unknownWhen: "The release history is unknown (not synced): not counted.",
   },
   {
+    id: "maintenance.known-vulnerabilities",
+    subScore: "maintenance",
+    title: "No known vulnerability in the latest release",
+    points: 20,
+    scoring:
+      "Full points when PyPI's JSON API reports no vulnerability for the latest release (withdrawn reports left out); none when it reports one: the fix has not been released.",
+    why: "A known vulnerability left unfixed in the latest release is the clearest sign that nobody is looking after a package; it also takes the stable label away.",
+    unknownWhen: "The package was not synced with vulnerability data: not counted.",
+  },
+  {
     id: "maintenance.stable",
     subScore: "maintenance",
     title: "Finished, not abandoned (the stable label)",
