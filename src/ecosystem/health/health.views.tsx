@@ -27,13 +27,22 @@ export function scoreText(score: number | null): string {
   return score === null ? "unknown" : `${score} of 100`;
 }
 
-/** The short health cell of a list row: total and labels (the parts are on the package page the row links to). */
+/** The health cell of a list row: the total opens to its sub-scores (never a total without its parts), then labels. */
 export function HealthCell(props: { health: PackageHealth | undefined }) {
   const h = props.health;
   if (!h) return <span class="muted">unknown</span>;
   return (
     <>
-      {h.total === null ? <span class="muted">unknown</span> : `${h.total} (${h.bucket})`}
+      <details>
+        <summary>{h.total === null ? "unknown" : `${h.total} (${h.bucket})`}</summary>
+        <ul class="flags">
+          {h.subScores.map((s) => (
+            <li>
+              {s.title.toLowerCase()}: {s.score === null ? "unknown" : s.score}
+            </li>
+          ))}
+        </ul>
+      </details>
       {h.labels.map((l) => (
         <span class={`flag ${l.id === "stable" ? "ok" : "warn"}`}> {l.id}</span>
       ))}

@@ -201,33 +201,35 @@ export function ReviewPage(props: {
           caption="Median days from each Django final to the first release of each top package judged to support it; the table gives every figure."
         />
       )}
-      <table>
-        <caption>Days from each Django final to support among the {d.top} most used</caption>
-        <thead>
-          <tr>
-            <th scope="col">Series</th>
-            <th scope="col">Final</th>
-            <th scope="col">Top packages synced</th>
-            <th scope="col">Not synced (unknown)</th>
-            <th scope="col">Supporting</th>
-            <th scope="col">Within 6 months</th>
-            <th scope="col">Median days</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.timeToSupport.map((t) => (
+      <div class="table-scroll" role="region" aria-label="Time to support, every figure" tabindex={0}>
+        <table>
+          <caption>Days from each Django final to support among the {d.top} most used</caption>
+          <thead>
             <tr>
-              <th scope="row">{t.series}</th>
-              <td>{t.final}</td>
-              <td>{t.considered}</td>
-              <td>{t.notSynced}</td>
-              <td>{t.supported}</td>
-              <td>{t.within6Months}</td>
-              <td>{t.medianDays ?? "unknown"}</td>
+              <th scope="col">Series</th>
+              <th scope="col">Final</th>
+              <th scope="col">Top packages synced</th>
+              <th scope="col">Not synced (unknown)</th>
+              <th scope="col">Supporting</th>
+              <th scope="col">Within 6 months</th>
+              <th scope="col">Median days</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.timeToSupport.map((t) => (
+              <tr>
+                <th scope="row">{t.series}</th>
+                <td>{t.final}</td>
+                <td>{t.considered}</td>
+                <td>{t.notSynced}</td>
+                <td>{t.supported}</td>
+                <td>{t.within6Months}</td>
+                <td>{t.medianDays ?? "unknown"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p class="muted">
         From the release declarations recorded ({d.timeToSupport[0]?.declarationsRecorded ?? 0} for these
         packages): the sync records each latest release, <code>guildhall packages backfill-declarations</code>{" "}
