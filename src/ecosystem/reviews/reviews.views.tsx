@@ -201,7 +201,7 @@ export function ReviewPage(props: {
           caption="Median days from each Django final to the first release of each top package judged to support it; the table gives every figure."
         />
       )}
-      <div class="table-scroll" role="region" aria-label="Time to support, every figure" tabindex={0}>
+      <section class="table-scroll" aria-label="Time to support, every figure" tabindex={0}>
         <table>
           <caption>Days from each Django final to support among the {d.top} most used</caption>
           <thead>
@@ -229,7 +229,7 @@ export function ReviewPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <p class="muted">
         From the release declarations recorded ({d.timeToSupport[0]?.declarationsRecorded ?? 0} for these
         packages): the sync records each latest release, <code>guildhall packages backfill-declarations</code>{" "}
