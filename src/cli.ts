@@ -3,7 +3,14 @@ import { CommanderError } from "commander";
 import { registerEcosystemCommands } from "./ecosystem/ecosystem.cli.ts";
 import { registerGovernanceCommands } from "./governance/governance.cli.ts";
 import { registerJobCommands } from "./jobs.cli.ts";
-import { type CliContext, createProgram, errorLine, exitCodeFor, usageErrorLine } from "./platform/cli.ts";
+import {
+  type CliContext,
+  createProgram,
+  errorLine,
+  exitCodeFor,
+  isSilentExit,
+  usageErrorLine,
+} from "./platform/cli.ts";
 import type { Services } from "./platform/services.ts";
 
 /**
@@ -42,7 +49,12 @@ async function run(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
-    const line = e instanceof CommanderError ? usageErrorLine(e, program, argv.slice(2)) : errorLine(e);
+    const line =
+      e instanceof CommanderError
+        ? usageErrorLine(e, program, argv.slice(2))
+        : isSilentExit(e)
+          ? null
+          : errorLine(e);
     if (line) process.stderr.write(`${line}\n`);
     return exitCodeFor(e);
   } finally {

@@ -258,6 +258,27 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /readiness": { allowed: ALL },
   "GET /readiness/:series": { allowed: ALL },
   "GET /api/readiness/:series": { allowed: ALL },
+  // package health, checkup, reviews
+  "GET /health/rules": { allowed: ALL },
+  "GET /api/health/rules": { allowed: ALL },
+  "GET /health/rules/:id": { allowed: ALL, params: { id: "maintenance.current-django" } },
+  "GET /health/no-security-contact": { allowed: ALL },
+  "GET /api/health/no-security-contact": { allowed: ALL },
+  "GET /checkup": { allowed: ALL },
+  "GET /checkup/rules": { allowed: ALL },
+  "GET /api/checkup/rules": { allowed: ALL },
+  "GET /checkup/rules/:id": { allowed: ALL, params: { id: "django-naming" } },
+  "GET /packages/:name/checkup": { allowed: ALL },
+  "GET /api/packages/:name/checkup": { allowed: ALL },
+  "GET /reviews": { allowed: ALL },
+  "POST /reviews": { allowed: ADMIN, body: { top: "5", title: "Walk review" } },
+  "POST /api/reviews": { allowed: ADMIN, body: { top: 5 } },
+  "GET /api/reviews": { allowed: ALL },
+  "GET /api/reviews/:id": { allowed: ALL, params: { id: "1" } },
+  "GET /api/reviews/:id/since/:other": { allowed: ALL, params: { id: "1", other: "1" } },
+  "GET /reviews/:file{[0-9]+\\.(?:csv|md)}": { allowed: ALL, params: { file: "1.md" } },
+  "GET /reviews/:id": { allowed: ALL, params: { id: "1" } },
+  "GET /reviews/:id/since/:other": { allowed: ALL, params: { id: "1", other: "1" } },
 };
 
 /** Routes answered before authentication, identical for every visitor (so cacheable by anyone). */
@@ -673,6 +694,7 @@ describe("route walk", () => {
       // Most allowed requests do what they ask; the rest are refused by the operation itself (unknown
       // ids 404, repeated actions 409, rate limits 429), never by the policy.
       expect(succeeded / allowedChecks).toBeGreaterThan(0.7);
-    });
+      // About 100 routes for seven visitors: a few thousand requests, slow on a loaded machine.
+    }, 300_000);
   }
 });

@@ -4,13 +4,19 @@
  */
 import type { Command } from "commander";
 import type { CliContext } from "../platform/cli.ts";
+import { registerCheckupCommand } from "./checkup/checkup.cli.ts";
 import { registerCompatCommands } from "./compat/compat.cli.ts";
+import { registerHealthCommands } from "./health/health.cli.ts";
 import { registerPackagesCommands } from "./packages/packages.cli.ts";
 import { registerReleasesCommands } from "./releases/releases.cli.ts";
+import { registerReviewsCommands } from "./reviews/reviews.cli.ts";
 
-/** Adds the ecosystem commands (`packages`, `worker`, `releases`, `readiness`). */
+/** Adds the ecosystem commands (`packages`, `releases`, `readiness`, `checkup`, `health`, `reviews`). */
 export function registerEcosystemCommands(program: Command, ctx: CliContext): void {
   registerPackagesCommands(program, ctx);
   registerReleasesCommands(program, ctx);
   registerCompatCommands(program, ctx);
+  registerCheckupCommand(program, ctx);
+  registerHealthCommands(program, ctx);
+  registerReviewsCommands(program, ctx);
 }

@@ -4,10 +4,13 @@
  */
 import { createRouter, type Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
+import { createCheckupRouter } from "./checkup/checkup.routes.tsx";
 import { createReadinessRouter } from "./compat/readiness.routes.tsx";
+import { createHealthRouter } from "./health/health.routes.tsx";
 import { createPackagesRouter } from "./packages/packages.routes.tsx";
 import { seedDemoPackages } from "./packages/seed-demo-packages.ts";
 import { createReleasesRouter } from "./releases/releases.routes.tsx";
+import { createReviewsRouter } from "./reviews/reviews.routes.tsx";
 import { syncChunkJob } from "./sync/sync-worker.ts";
 
 export type { SyncJobDeps } from "./sync/sync-worker.ts";
@@ -21,6 +24,9 @@ export function createEcosystemRouter(services: Services): Router {
   router.route("/", createPackagesRouter(services));
   router.route("/", createReleasesRouter(services));
   router.route("/", createReadinessRouter(services));
+  router.route("/", createHealthRouter(services));
+  router.route("/", createCheckupRouter(services));
+  router.route("/", createReviewsRouter(services));
   void services;
   return router;
 }

@@ -116,8 +116,27 @@ export function parseChoice<T extends string>(value: string, name: string, choic
   return found;
 }
 
-/** The exit code for an error: 2 for usage errors (unknown option, missing argument), else 1. */
+/**
+ * Ends a command with a chosen exit code (a checker's "failures found" or "nothing to check");
+ * a non-empty message is printed as the one-line error, an empty one prints nothing.
+ */
+export class CliExit extends Error {
+  readonly exitCode: number;
+  constructor(exitCode: number, message = "") {
+    super(message);
+    this.name = "CliExit";
+    this.exitCode = exitCode;
+  }
+}
+
+/** True when the error needs no line of its own (Commander printed it, or a silent CliExit). */
+export function isSilentExit(e: unknown): boolean {
+  return e instanceof Error && (e.name === "CommanderError" || (e.name === "CliExit" && e.message === ""));
+}
+
+/** A command failure with the exit code to use; AppErrors exit 1, usage errors 2, CliExit its own. */
 export function exitCodeFor(e: unknown): number {
+  if (e instanceof CliExit) return e.exitCode;
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
   return 1;
 }

@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   GUILDHALL_GITHUB_CLIENT_SECRET: z.string().optional(),
   GUILDHALL_GITHUB_URL: z.string().url().optional(),
   GUILDHALL_GITHUB_API_URL: z.string().url().optional(),
+  GUILDHALL_GITHUB_TOKEN: z.string().optional(),
   GUILDHALL_SMTP_HOST: z.string().optional(),
   GUILDHALL_MAIL_TRANSPORT: z.enum(["smtp", "log", "off"]).optional(),
   GUILDHALL_SMTP_PORT: intFromEnv(25),
@@ -85,6 +86,8 @@ export interface Config {
   sessionSecret: string | undefined;
   auth: AuthConfig;
   mail: MailConfig;
+  /** GitHub's REST API for package repository signals; off (token undefined) unless a token is configured. */
+  repositorySignals: { token: string | undefined; apiUrl: string };
   jobs: JobsConfig;
 }
 
@@ -197,6 +200,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         perEmail: e.GUILDHALL_SIGN_IN_LIMIT_PER_EMAIL,
         windowMs: e.GUILDHALL_SIGN_IN_WINDOW_MINUTES * 60_000,
       },
+    },
+    repositorySignals: {
+      token: e.GUILDHALL_GITHUB_TOKEN || undefined,
+      apiUrl: (e.GUILDHALL_GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, ""),
     },
     mail: {
       transport:

@@ -3,7 +3,7 @@
  * and REST user endpoints (`/user`, `/user/emails`) in GitHub's formats, for sign-in tests.
  * The authorize endpoint approves at once as whichever user the test chose.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -15,6 +15,18 @@ export interface FakeGitHubUser {
   emails: Array<{ email: string; primary: boolean; verified: boolean }>;
 }
 
+/** A repository the REST endpoints serve (`/repos/{owner}/{repo}`, its workflow runs and contents). */
+export interface FakeRepository {
+  archived: boolean;
+  pushedAt: string;
+  defaultBranch: string;
+  openIssues: number;
+  /** Paths that exist under `/contents/` (for example "SECURITY.md"). */
+  files: string[];
+  /** Completed workflow runs on the default branch, newest first. */
+  runs: Array<{ conclusion: string; updatedAt: string }>;
+}
+
 /** The running server and what it saw. */
 export interface GitHubServer {
   url: string;
@@ -24,6 +36,12 @@ export interface GitHubServer {
   signInAs(user: FakeGitHubUser): void;
   /** Requests received, as "METHOD path". */
   requests: string[];
+  /** Serves (or replaces) a repository at `owner/repo`. */
+  setRepository(fullName: string, repo: FakeRepository): void;
+  /** The personal access token the REST repository endpoints accept. */
+  apiToken: string;
+  /** Requests left in the rate-limit window (each answer but a 304 costs one, as on GitHub). */
+  setRateLimit(remaining: number, limit?: number): void;
   close(): Promise<void>;
 }
 
@@ -41,6 +59,10 @@ export async function startGitHubServer(): Promise<GitHubServer> {
   const codes = new Map<string, { user: FakeGitHubUser; redirectUri: string }>();
   const tokens = new Map<string, FakeGitHubUser>();
   const requests: string[] = [];
+  const repos = new Map<string, FakeRepository>();
+  const apiToken = "ghp_test-repository-signals";
+  let rate = { limit: 5000, remaining: 5000 };
+  const resetAt = Math.floor(Date.now() / 1000) + 3600;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     requests.push(`${req.method} ${url.pathname}`);
@@ -87,6 +109,87 @@ export async function startGitHubServer(): Promise<GitHubServer> {
       return;
     }
     const auth = /^(?:Bearer|token) (\S+)$/.exec(req.headers.authorization ?? "");
+    if (req.method === "GET" && url.pathname.startsWith("/repos/")) {
+      if (auth?.[1] !== apiToken) {
+        json(401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
+        return;
+      }
+      const limitHeaders = () => ({
+        "x-ratelimit-limit": String(rate.limit),
+        "x-ratelimit-remaining": String(rate.remaining),
+        "x-ratelimit-reset": String(resetAt),
+        "x-ratelimit-resource": "core",
+      });
+      if (rate.remaining <= 0) {
+        res.writeHead(403, { "content-type": "application/json; charset=utf-8", ...limitHeaders() });
+        res.end(
+          JSON.stringify({
+            message: "API rate limit exceeded for user ID 1.",
+            documentation_url: "https://docs.github.com/rest/rate-limit",
+          }),
+        );
+        return;
+      }
+      const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname);
+      const fullName = m ? `${m[1]}/${m[2]}` : "";
+      const repo = repos.get(fullName);
+      const rest = m?.[3] ?? "";
+      let status = 404;
+      let body: unknown = { message: "Not Found", documentation_url: "https://docs.github.com/rest" };
+      if (repo && rest === "") {
+        status = 200;
+        body = {
+          id: 1,
+          full_name: fullName,
+          archived: repo.archived,
+          pushed_at: repo.pushedAt,
+          default_branch: repo.defaultBranch,
+          open_issues_count: repo.openIssues,
+          private: false,
+        };
+      } else if (repo && rest === "/actions/runs") {
+        const branch = url.searchParams.get("branch");
+        const runs = branch === repo.defaultBranch ? repo.runs : [];
+        const perPage = Number(url.searchParams.get("per_page") ?? 30);
+        status = 200;
+        body = {
+          total_count: runs.length,
+          workflow_runs: runs.slice(0, perPage).map((r, i) => ({
+            id: i + 1,
+            head_branch: branch,
+            status: "completed",
+            conclusion: r.conclusion,
+            updated_at: r.updatedAt,
+          })),
+        };
+      } else if (
+        repo &&
+        rest.startsWith("/contents/") &&
+        repo.files.includes(rest.slice("/contents/".length))
+      ) {
+        status = 200;
+        body = {
+          type: "file",
+          name: rest.split("/").pop(),
+          path: rest.slice("/contents/".length),
+          size: 120,
+        };
+      }
+      const text = JSON.stringify(body);
+      const etag = `W/"${createHash("sha1").update(`${status}${text}`).digest("hex")}"`;
+      if (status === 200 && req.headers["if-none-match"] === etag) {
+        res.writeHead(304, { etag, ...limitHeaders() }).end();
+        return;
+      }
+      rate.remaining--;
+      res.writeHead(status, {
+        "content-type": "application/json; charset=utf-8",
+        ...(status === 200 ? { etag } : {}),
+        ...limitHeaders(),
+      });
+      res.end(text);
+      return;
+    }
     const user = auth?.[1] ? tokens.get(auth[1]) : undefined;
     if (req.method === "GET" && (url.pathname === "/user" || url.pathname === "/user/emails")) {
       if (!user) {
@@ -122,6 +225,13 @@ export async function startGitHubServer(): Promise<GitHubServer> {
       current = u;
     },
     requests,
+    apiToken,
+    setRepository: (fullName, repo) => {
+      repos.set(fullName, repo);
+    },
+    setRateLimit: (remaining, limit = 5000) => {
+      rate = { limit, remaining };
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -239,6 +239,16 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
       return;
     }
 
+    m = /^\/pypi\/([^/]+)\/([^/]+)\/json\/?$/.exec(path);
+    if (m?.[1] && m[2]) {
+      count("json");
+      const p = model(m[1]);
+      const doc = p ? versionDocument(p, decodeURIComponent(m[2]), base) : null;
+      if (!doc) return send(res, 404, "application/json", '{"message": "Not Found"}');
+      send(res, 200, "application/json", doc);
+      return;
+    }
+
     m = /^\/pypi\/([^/]+)\/json\/?$/.exec(path);
     if (m?.[1]) {
       count("json");
@@ -336,6 +346,55 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
     return p && release ? { project: p, version: release.version } : undefined;
   }
 
+  /** A deterministic known vulnerability for about one project in 40, on its latest release only. */
+  function vulnerabilitiesOf(p: ProjectModel, version: string | undefined): unknown[] {
+    const latest = p.releases[p.releases.length - 1];
+    if (version !== latest?.version || hash32(`${p.name}#vuln`) % 40 !== 0) return [];
+    const n = hash32(p.name) % 90000;
+    return [
+      {
+        id: `PYSEC-2026-${n}`,
+        aliases: [`CVE-2026-${10000 + n}`],
+        summary: `Cross-site scripting in ${p.name}`,
+        details: "An attacker can inject script through an unescaped template value.",
+        fixed_in: [`${version}.post1`],
+        link: `https://osv.dev/vulnerability/PYSEC-2026-${n}`,
+        source: "osv",
+        withdrawn: null,
+      },
+    ];
+  }
+
+  /** `/pypi/<project>/<version>/json`: the info of one release (no `releases` key, as PyPI serves it). */
+  function versionDocument(p: ProjectModel, version: string, base: string): string | null {
+    const r = p.releases.find((x) => x.version === version);
+    if (!r) return null;
+    const files = r.files.map((f) => ({
+      filename: f.filename,
+      packagetype: f.packagetype,
+      requires_python: f.requiresPython,
+      upload_time_iso_8601: f.uploadTime.replace(/Z$/, ".000000Z"),
+      url: fileUrl(base, f.filename),
+      yanked: f.yanked,
+      digests: { sha256: f.sha256 },
+    }));
+    return JSON.stringify({
+      info: {
+        name: p.displayName,
+        version: r.version,
+        summary: p.summary || null,
+        classifiers: r.classifiers,
+        requires_dist: r.requiresDist.length > 0 ? r.requiresDist : null,
+        requires_python: r.requiresPython,
+        project_urls: Object.keys(p.projectUrls).length ? p.projectUrls : null,
+        yanked: r.yanked,
+      },
+      last_serial: serials.get(p.name),
+      urls: files,
+      vulnerabilities: vulnerabilitiesOf(p, r.version),
+    });
+  }
+
   function jsonDocument(p: ProjectModel, base: string): string {
     const latest = p.releases[p.releases.length - 1];
     const releases: Record<string, unknown[]> = {};
@@ -372,7 +431,7 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
       last_serial: serials.get(p.name),
       releases,
       urls: releases[latest?.version ?? ""] ?? [],
-      vulnerabilities: [],
+      vulnerabilities: vulnerabilitiesOf(p, latest?.version),
       ownership: { roles: p.roles, organization: p.organization },
     });
   }

@@ -5,9 +5,17 @@ import type { Db } from "../../platform/db/client.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { optionalText, wholeNumber } from "../../platform/validation.ts";
 import { judgeCompatibility, targetForSeries } from "../compat/verdict.ts";
+import { HEALTH_BUCKETS, HEALTH_LABELS } from "../health/compute-health.ts";
+import { catalogueHealth, healthOfPackages } from "../health/package-health.ts";
 import { findSeries } from "../releases/calendar.ts";
 import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
-import { listPackageFacts, listPackageRows, type PackageFilter, packagesNamed } from "./packages.repo.ts";
+import {
+  listPackageFacts,
+  listPackageNames,
+  listPackageRows,
+  type PackageFilter,
+  packagesNamed,
+} from "./packages.repo.ts";
 
 /** Recency choices of the list filter: latest release within (or, for `older-2y`, before) a span. */
 export const RECENCY = {
@@ -42,7 +50,19 @@ export const PackageQuerySchema = z.object({
     .enum(["90d", "1y", "2y", "older-2y"], { error: "released must be 90d, 1y, 2y or older-2y" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  sort: z.enum(["rank", "name", "recent"], { error: "sort must be rank, name or recent" }).default("rank"),
+  sort: z
+    .enum(["rank", "name", "recent", "health"], { error: "sort must be rank, name, recent or health" })
+    .default("rank"),
+  /** Health bucket (by the explained total; unknown when the total is not known). */
+  health: z
+    .enum(HEALTH_BUCKETS, { error: "health must be healthy, fair, poor or unknown" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** A health label: stable, sole-owner, archived, vulnerable or inactive. */
+  label: z
+    .enum(HEALTH_LABELS, { error: "label must be stable, sole-owner, archived, vulnerable or inactive" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   page: wholeNumber({
     min: 1,
     max: 100_000,
@@ -67,7 +87,12 @@ export function parsePackageQuery(raw: Record<string, string | undefined>): Pack
 
 /** Turns a query into repository filters relative to `now`. */
 export function filterOf(q: PackageQuery, now: Date): PackageFilter {
-  const f: PackageFilter = { q: q.q, django: q.django, python: q.python, sort: q.sort };
+  const f: PackageFilter = {
+    q: q.q,
+    django: q.django,
+    python: q.python,
+    sort: q.sort === "health" ? "rank" : q.sort,
+  };
   if (q.released) {
     const cut = new Date(now.getTime() - RECENCY[q.released].days * 86_400_000);
     if (q.released === "older-2y") f.releasedBefore = cut;
@@ -83,16 +108,59 @@ export async function listPackages(input: { db: Db; clock: Clock; query: Package
     ? { offset: 0, limit: 1_000_000 }
     : { offset: (q.page - 1) * q.per_page, limit: q.per_page };
   const filter = filterOf(q, input.clock.now());
-  const { rows, total } =
-    q.django && q.support === "judged"
+  const judged = Boolean(q.django && q.support === "judged");
+  const byHealth = Boolean(q.health || q.label || q.sort === "health");
+  const { rows, total } = byHealth
+    ? await listByHealth(input, filter, judged, page)
+    : judged && q.django
       ? await listJudged(input.db, input.clock.now(), filter, q.django, page)
       : await listPackageRows(input.db, filter, page);
+  const health = await healthOfPackages({ db: input.db, clock: input.clock, names: rows.map((r) => r.name) });
   return {
     rows,
+    /** Health of each row, by name (explained: sub-scores, rules, labels). */
+    health,
     total,
     page: q.page,
     perPage: q.per_page,
     pages: Math.max(1, Math.ceil(total / q.per_page)),
+  };
+}
+
+/**
+ * The list filtered by health bucket or label, or ordered by health: the other filters and the
+ * order come from the database (or the judged list), health from the whole catalogue's (cached).
+ */
+async function listByHealth(
+  input: { db: Db; clock: Clock; query: PackageQuery },
+  filter: PackageFilter,
+  judged: boolean,
+  page: { offset: number; limit: number },
+) {
+  const q = input.query;
+  const now = input.clock.now();
+  const names =
+    judged && q.django
+      ? await judgedNames(input.db, now, filter, q.django)
+      : await listPackageNames(input.db, filter);
+  const health = await catalogueHealth({ db: input.db, clock: input.clock });
+  let kept = names.filter((n) => {
+    const h = health.get(n);
+    if (!h) return false;
+    if (q.health && h.bucket !== q.health) return false;
+    if (q.label && !h.labels.some((l) => l.id === q.label)) return false;
+    return true;
+  });
+  if (q.sort === "health") {
+    const score = (n: string) => health.get(n)?.total ?? -1;
+    kept = kept
+      .map((n, i) => ({ n, i }))
+      .sort((a, b) => score(b.n) - score(a.n) || a.i - b.i)
+      .map((x) => x.n);
+  }
+  return {
+    rows: await packagesNamed(input.db, kept.slice(page.offset, page.offset + page.limit)),
+    total: kept.length,
   };
 }
 
@@ -108,6 +176,15 @@ async function listJudged(
   series: string,
   page: { offset: number; limit: number },
 ) {
+  const ready = await judgedNames(db, now, filter, series);
+  return {
+    rows: await packagesNamed(db, ready.slice(page.offset, page.offset + page.limit)),
+    total: ready.length,
+  };
+}
+
+/** Names of the projects matching the other filters whose verdict for `series` is yes, in list order. */
+async function judgedNames(db: Db, now: Date, filter: PackageFilter, series: string): Promise<string[]> {
   const found = findSeries(await loadReleaseCalendar({ db, now }), series);
   if (!found) {
     throw new AppError("validation", {
@@ -117,11 +194,5 @@ async function listJudged(
   }
   const target = targetForSeries(found);
   const facts = await listPackageFacts(db, { ...filter, django: undefined });
-  const ready = facts
-    .filter((f) => judgeCompatibility({ facts: f, target }).verdict === "yes")
-    .map((f) => f.name);
-  return {
-    rows: await packagesNamed(db, ready.slice(page.offset, page.offset + page.limit)),
-    total: ready.length,
-  };
+  return facts.filter((f) => judgeCompatibility({ facts: f, target }).verdict === "yes").map((f) => f.name);
 }

@@ -128,6 +128,16 @@ export async function listPackageFacts(db: Db, f: PackageFilter) {
     .orderBy(...orderOf(f));
 }
 
+/** Every matching project's name, in the list's order (for filters computed outside the database). */
+export async function listPackageNames(db: Db, f: PackageFilter): Promise<string[]> {
+  const rows = await db
+    .select({ name: packages.name })
+    .from(packages)
+    .where(whereOf(f))
+    .orderBy(...orderOf(f));
+  return rows.map((r) => r.name);
+}
+
 /** Whole rows of the named projects, in the order of `names`. */
 export async function packagesNamed(db: Db, names: string[]) {
   const byName = new Map<string, typeof packages.$inferSelect>();

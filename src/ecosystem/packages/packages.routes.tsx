@@ -7,6 +7,9 @@ import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Slug } from "../../platform/validation.ts";
 import { PackageDetailSchema, PackageListSchema } from "../api-schemas.ts";
+import type { PackageHealth } from "../health/compute-health.ts";
+import { getPackageHealth } from "../health/get-package-health.ts";
+import { HealthBreakdown } from "../health/health.views.tsx";
 import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
 import { getCatalogueProvenance } from "./get-catalogue-provenance.ts";
 import { getPackage } from "./get-package.ts";
@@ -17,6 +20,35 @@ import { PackageListPage, PackagePage } from "./packages.views.tsx";
 import { CSV_COLUMNS, packageCsvRecord, packageJson } from "./present-package.ts";
 import { renderReleaseChart } from "./release-chart.ts";
 import { djangoFilterChoices, readinessSeries } from "./support-matrix.ts";
+
+/** The health columns of the CSV export, after the catalogue's own. */
+const HEALTH_CSV_COLUMNS = [
+  "healthTotal",
+  "healthBucket",
+  "healthLabels",
+  "healthMaintenance",
+  "healthCompatibility",
+  "healthMetadata",
+  "healthPopularity",
+  "healthCommunity",
+  "healthRepository",
+] as const;
+
+/** The health columns of an export row: total, bucket, labels and each sub-score (never a total alone). */
+function healthColumns(h: PackageHealth | undefined) {
+  const sub = (id: string) => h?.subScores.find((s) => s.id === id)?.score ?? null;
+  return {
+    healthTotal: h?.total ?? null,
+    healthBucket: h?.bucket ?? "unknown",
+    healthLabels: h?.labels.map((l) => l.id) ?? [],
+    healthMaintenance: sub("maintenance"),
+    healthCompatibility: sub("compatibility"),
+    healthMetadata: sub("metadata"),
+    healthPopularity: sub("popularity"),
+    healthCommunity: sub("community"),
+    healthRepository: sub("repository"),
+  };
+}
 
 /** Routes: `/packages`, `/packages.csv`, `/api/packages`, `/packages/<name>`, `/api/packages/<name>`. */
 export function createPackagesRouter(services: Services): Router {
@@ -56,8 +88,11 @@ export function createPackagesRouter(services: Services): Router {
       const result = await listPackages({ db, clock, query, all: true });
       const prov = await getProjectProvenance({ db, rows: result.rows });
       const body = toCsv({
-        columns: CSV_COLUMNS,
-        rows: result.rows.map((p) => packageCsvRecord(p, prov.get(p.name))),
+        columns: [...CSV_COLUMNS, ...HEALTH_CSV_COLUMNS],
+        rows: result.rows.map((p) => {
+          const h = healthColumns(result.health.get(p.name));
+          return { ...packageCsvRecord(p, prov.get(p.name)), ...h, healthLabels: h.healthLabels.join(" ") };
+        }),
       });
       return c.body(body, 200, {
         "content-type": "text/csv; charset=utf-8",
@@ -84,7 +119,10 @@ export function createPackagesRouter(services: Services): Router {
         perPage: result.perPage,
         pages: result.pages,
         catalogue,
-        items: result.rows.map((p) => packageJson(p, prov.get(p.name))),
+        items: result.rows.map((p) => ({
+          ...packageJson(p, prov.get(p.name)),
+          ...healthColumns(result.health.get(p.name)),
+        })),
       });
     },
   });
@@ -97,10 +135,15 @@ export function createPackagesRouter(services: Services): Router {
     response: { description: "The package.", schema: PackageDetailSchema, name: "PackageDetail" },
     errors: { 404: "No package has this name." },
     handler: async (c, { params }) => {
-      const view = await getPackage({ db, clock, name: params.name });
+      const [view, health] = await Promise.all([
+        getPackage({ db, clock, name: params.name }),
+        getPackageHealth({ db, clock, name: params.name }),
+      ]);
       const synced = view.pkg.source === "index";
       return c.json({
         ...packageJson(view.pkg, view.provenance),
+        health: health.health,
+        reportVulnerability: health.route,
         classifiers: synced ? view.pkg.classifiers : null,
         requiresDist: synced ? view.pkg.requiresDist : null,
         projectUrls: synced ? view.pkg.projectUrls : null,
@@ -133,12 +176,23 @@ export function createPackagesRouter(services: Services): Router {
       const raw = params.name;
       if (normalizeName(raw) !== raw)
         return c.redirect(`/packages/${encodeURIComponent(normalizeName(raw))}`, 301);
-      const view = await getPackage({ db, clock, name: raw });
+      const [view, health] = await Promise.all([
+        getPackage({ db, clock, name: raw }),
+        getPackageHealth({ db, clock, name: raw }),
+      ]);
       const chart = await renderReleaseChart({
         name: view.pkg.displayName,
         dates: view.releases.map((r) => r.uploadedAt),
       });
-      return c.html(await renderPage(<PackagePage view={view} chart={chart} />));
+      return c.html(
+        await renderPage(
+          <PackagePage
+            view={view}
+            chart={chart}
+            sections={<HealthBreakdown health={health.health} route={health.route} />}
+          />,
+        ),
+      );
     },
   });
 

@@ -1,8 +1,11 @@
 /** Server-rendered pages of the package catalogue: the list and one project. */
+import type { Child } from "hono/jsx";
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
 import { SourceNote, SourceOf } from "../../platform/view/provenance.tsx";
 import type { Verdict } from "../compat/verdict.ts";
+import { HEALTH_BUCKETS, HEALTH_LABELS } from "../health/compute-health.ts";
+import { HealthCell } from "../health/health.views.tsx";
 import { type CatalogueProvenance, SYNC_COMMAND } from "./catalogue-provenance.ts";
 import { describeAge, type getPackage } from "./get-package.ts";
 import { type listPackages, type PackageQuery, RECENCY } from "./list-packages.ts";
@@ -26,6 +29,8 @@ export function listHref(
     support: q.django && q.support === "judged" ? "judged" : undefined,
     python: q.python,
     released: q.released,
+    health: q.health,
+    label: q.label,
     sort: q.sort === "rank" ? undefined : q.sort,
     page: q.page === 1 ? undefined : q.page,
     per_page: q.per_page === 50 ? undefined : q.per_page,
@@ -146,6 +151,20 @@ export function PackageListPage(props: {
             ],
           },
           {
+            name: "health",
+            label: "Health",
+            kind: "select",
+            value: q.health ?? "",
+            options: [{ value: "", label: "any" }, ...HEALTH_BUCKETS.map((b) => ({ value: b, label: b }))],
+          },
+          {
+            name: "label",
+            label: "Label",
+            kind: "select",
+            value: q.label ?? "",
+            options: [{ value: "", label: "any" }, ...HEALTH_LABELS.map((l) => ({ value: l, label: l }))],
+          },
+          {
             name: "sort",
             label: "Order by",
             kind: "select",
@@ -154,6 +173,7 @@ export function PackageListPage(props: {
               { value: "rank", label: "download rank" },
               { value: "recent", label: "latest release" },
               { value: "name", label: "name" },
+              { value: "health", label: "health (best first)" },
             ],
           },
         ]}
@@ -163,7 +183,8 @@ export function PackageListPage(props: {
         major-only Django classifier such as "Framework :: Django :: 5" counts for every 5.x series). "Judged
         from all metadata" keeps the projects whose compatibility verdict is yes, weighing classifiers, Django
         requirement bounds and Requires-Python together, as the package pages and readiness do (series 4.2
-        on). The Python filter matches declared classifiers.
+        on). The Python filter matches declared classifiers. Health is the explained total of six sub-scores (
+        <a href="/health/rules">how it is scored</a>); a package never synced from an index has no total.
       </p>
       {q.django && props.readinessSeries.includes(q.django) && (
         <p>
@@ -199,6 +220,7 @@ export function PackageListPage(props: {
               <th scope="col">Download rank</th>
               <th scope="col">Declared Django</th>
               <th scope="col">Declared Python</th>
+              <th scope="col">Health</th>
             </tr>
           </thead>
           <tbody>
@@ -218,6 +240,9 @@ export function PackageListPage(props: {
                   <td>{p.downloadRank ?? <span class="muted">not ranked</span>}</td>
                   <DeclaredCell synced={synced} versions={declaredDjango(p.classifiers)} />
                   <DeclaredCell synced={synced} versions={declaredPython(p.classifiers)} />
+                  <td>
+                    <HealthCell health={r.health.get(p.name)} />
+                  </td>
                 </tr>
               );
             })}
@@ -266,8 +291,8 @@ const VERDICT_CLASS: Record<Verdict, string> = {
   "not-synced": "warn",
 };
 
-/** The `/packages/<name>` page. */
-export function PackagePage(props: { view: PackageView; chart: string | null }) {
+/** The `/packages/<name>` page; `sections` (health, report routing) follow the support matrix. */
+export function PackagePage(props: { view: PackageView; chart: string | null; sections?: Child }) {
   const { pkg, releases, matrix, ageDays } = props.view;
   const synced = pkg.source === "index";
   const dj = declaredDjango(pkg.classifiers);
@@ -409,6 +434,10 @@ export function PackagePage(props: { view: PackageView; chart: string | null }) 
           this project's metadata (<code>{SYNC_COMMAND}</code>).
         </p>
       )}
+      {props.sections}
+      <p>
+        <a href={`/packages/${pkg.name}/checkup`}>Checkup of this package's metadata</a>
+      </p>
 
       <h2 id="history">Release history</h2>
       {props.chart ? (

@@ -119,6 +119,19 @@ const JsonApiSchema = z.object({
       organization: z.string().nullish(),
     })
     .nullish(),
+  vulnerabilities: z
+    .array(
+      z.object({
+        id: z.string(),
+        aliases: z.array(z.string()).nullish(),
+        summary: z.string().nullish(),
+        details: z.string().nullish(),
+        fixed_in: z.array(z.string()).nullish(),
+        link: z.string().nullish(),
+        withdrawn: z.string().nullish(),
+      }),
+    )
+    .nullish(),
 });
 
 /** One release as the catalogue stores it. */
@@ -144,6 +157,14 @@ export interface ProjectRecord {
   ownership: { roles: Array<{ role: string; user: string }>; organization: string | null };
   lastSerial: number | null;
   releases: ReleaseRecord[];
+  /** Known vulnerabilities of the latest release (withdrawn ones left out); null when the document has no such field. */
+  vulnerabilities: Array<{
+    id: string;
+    aliases: string[];
+    summary: string | null;
+    fixedIn: string[];
+    link: string | null;
+  }> | null;
 }
 
 /** Parses `/pypi/<project>/json`; a body that is cut short or not the documented shape is a DocumentProblem. */
@@ -189,6 +210,18 @@ export function parseJsonApi(text: string): ProjectRecord {
     ownership: { roles: doc.ownership?.roles ?? [], organization: doc.ownership?.organization ?? null },
     lastSerial: doc.last_serial ?? null,
     releases,
+    vulnerabilities:
+      doc.vulnerabilities === undefined || doc.vulnerabilities === null
+        ? null
+        : doc.vulnerabilities
+            .filter((v) => !v.withdrawn)
+            .map((v) => ({
+              id: v.id,
+              aliases: v.aliases ?? [],
+              summary: v.summary?.trim() || v.details?.trim().split("\n")[0] || null,
+              fixedIn: v.fixed_in ?? [],
+              link: v.link ?? null,
+            })),
   };
 }
 
@@ -222,6 +255,8 @@ export const KEPT_METADATA_FIELDS = [
   "Classifier",
   "Project-URL",
   "License-Expression",
+  "Author-email",
+  "Maintainer-email",
 ] as const;
 
 function parseJson(text: string): unknown {

@@ -2,6 +2,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
 import {
+  packageReleaseDeclarations,
   packageReleases,
   packageSyncItems,
   packageSyncProblems,
@@ -242,6 +243,7 @@ export async function saveProjectResults(
           sync_run_id = excluded.sync_run_id,
           last_error = excluded.last_error,
           core_metadata = excluded.core_metadata`);
+      await saveHealthFacts(tx, fetched, at);
       const fetchedNames = fetched.map((r) => r.name);
       await tx.delete(packageReleases).where(inArray(packageReleases.name, fetchedNames));
       const releaseRows = fetched.flatMap((r) =>
@@ -312,6 +314,40 @@ export async function saveProjectResults(
         .where(and(eq(packageSyncItems.runId, input.runId), inArray(packageSyncItems.name, group)));
     }
   });
+}
+
+/**
+ * Facts health and reviews need beyond the catalogue row: the latest release's declarations (kept
+ * across syncs, so time to support builds up) and its known vulnerabilities.
+ */
+async function saveHealthFacts(
+  tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+  fetched: Array<Extract<ProjectResult, { kind: "fetched" }>>,
+  at: Date,
+): Promise<void> {
+  const declarations = fetched.map((r) => ({
+    name: r.name,
+    version: r.record.latestVersion,
+    uploaded_at: r.record.latestReleaseAt,
+    classifiers: r.record.classifiers,
+    requires_dist: r.record.requiresDist,
+    requires_python: r.record.requiresPython,
+  }));
+  await tx.execute(sql`
+    INSERT INTO ${packageReleaseDeclarations} (name, version, uploaded_at, classifiers, requires_dist,
+      requires_python, source, recorded_at)
+    SELECT d.name, d.version, d.uploaded_at, d.classifiers, d.requires_dist, d.requires_python, 'sync',
+      ${at.toISOString()}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(declarations)}::jsonb) AS d(name text, version text,
+      uploaded_at timestamptz, classifiers jsonb, requires_dist jsonb, requires_python text)
+    ON CONFLICT (name, version) DO UPDATE SET uploaded_at = excluded.uploaded_at,
+      classifiers = excluded.classifiers, requires_dist = excluded.requires_dist,
+      requires_python = excluded.requires_python, source = excluded.source, recorded_at = excluded.recorded_at`);
+  const vulnerabilities = fetched.map((r) => ({ name: r.name, v: r.record.vulnerabilities }));
+  await tx.execute(sql`
+    UPDATE ${packages} SET vulnerabilities = x.v
+    FROM jsonb_to_recordset(${JSON.stringify(vulnerabilities)}::jsonb) AS x(name text, v jsonb)
+    WHERE ${packages.name} = x.name`);
 }
 
 function dedupeVersions<T extends { version: string }>(releases: T[]): T[] {

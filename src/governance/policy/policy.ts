@@ -137,6 +137,8 @@ export const ACTION_SCOPES = {
   "admin.audit": "admin",
   /** Record announced Django release milestone dates (admin). */
   "admin.releases": "admin",
+  /** Take an ecosystem review (a stored snapshot of the package catalogue's health) (admin). */
+  "admin.reviews": "admin",
   /** The Board's overview of open votes, applications, lapsing terms and liaison gaps. */
   "board.overview": "read",
   /** A group's public page. */
@@ -272,6 +274,7 @@ function decideRule(actor: Actor, action: Action, resource: Resource, on: string
     case "admin.roles":
     case "admin.audit":
     case "admin.releases":
+    case "admin.reviews":
     case "group.record-roles":
       return admin ? allow("Site administrator.") : deny("Only site administrators may do this.");
     case "group.view-private":

@@ -20,6 +20,9 @@ footer.site { border-top:1px solid var(--line); color:var(--muted); padding:1rem
 table { border-collapse: collapse; width:100%; margin:1rem 0; }
 caption { text-align:left; font-weight:600; padding:.25rem 0; }
 th, td { text-align:left; padding:.4rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
+td { overflow-wrap:anywhere; }
+@media (max-width: 40rem) { main { padding: 1rem .5rem; } th, td { padding:.3rem .3rem; } }
+pre, .table-scroll { overflow-x:auto; }
 th { background:#f3f3f3; }
 .flag { display:inline-block; padding:0 .4rem; border-radius:.25rem; font-size:.85rem; border:1px solid currentColor; margin:0 .25rem .25rem 0; }
 .flag.warn { color:var(--warn); } .flag.bad { color:var(--bad); } .flag.ok { color:var(--ok); }

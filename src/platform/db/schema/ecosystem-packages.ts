@@ -34,6 +34,14 @@ export const packageSnapshots = pgTable("package_snapshots", {
   /** Projects loaded from it. */
   projects: integer("projects").notNull().default(0),
 });
+/** A known vulnerability of a release, as PyPI's JSON API reports it (from the OSV database). */
+export interface PackageVulnerability {
+  id: string;
+  aliases: string[];
+  summary: string | null;
+  fixedIn: string[];
+  link: string | null;
+}
 
 /** The package catalogue: one row per PyPI project, keyed by its PEP 503 normalised name. */
 export const packages = pgTable(
@@ -81,6 +89,11 @@ export const packages = pgTable(
      * upstream); cleared when the index lists it again. Null while listed.
      */
     delistedAt: timestamp("delisted_at", { withTimezone: true }),
+    /**
+     * Known vulnerabilities of the latest release (the JSON API's `vulnerabilities`, withdrawn ones
+     * left out); null when never synced with that field (unknown, not "none").
+     */
+    vulnerabilities: jsonb("vulnerabilities").$type<PackageVulnerability[]>(),
   },
   (t) => [
     index("packages_download_rank").on(t.downloadRank),

@@ -1,0 +1,83 @@
+/**
+ * Health, checkup and review pages in a real browser: axe-core (WCAG 2.0/2.1 A and AA) finds
+ * nothing, and the pages fit a phone's width.
+ */
+import type { AddressInfo } from "node:net";
+import { type ServerType, serve } from "@hono/node-server";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditPage, launchChromium } from "../../../test/accessibility.ts";
+import { createTestApplication } from "../../../test/app.ts";
+import { createTestDatabase } from "../../../test/db.ts";
+import type { PypiServer } from "../../../test/pypi-server/server.ts";
+import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
+import type { Database } from "../../platform/db/client.ts";
+import { takeReview } from "../reviews/take-review.ts";
+
+let database: Database;
+let index: PypiServer;
+let server: ServerType;
+let browser: Browser;
+let base = "";
+let synced = "";
+const reviewIds: number[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { app, services, clock } = await createTestApplication(database);
+  ({ pypi: index } = await syncedCatalogue({ database, services, clock, index: { limit: 60 } }));
+  synced = index.names.find((n) => n.startsWith("django-")) ?? index.names[0] ?? "";
+  reviewIds.push((await takeReview({ db: database.db, clock, by: "test", top: 50 })).id);
+  clock.advance(7 * 86_400_000);
+  reviewIds.push((await takeReview({ db: database.db, clock, by: "test", top: 50 })).id);
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await index?.close();
+  await database?.close();
+});
+
+describe("health, checkup and review pages in a browser", () => {
+  it("have no axe-core violations", async () => {
+    const [a, b] = reviewIds;
+    for (const p of [
+      `/packages/${synced}`,
+      "/packages?sort=health&health=fair",
+      "/health/rules",
+      "/health/rules/maintenance.current-django",
+      "/health/no-security-contact",
+      "/checkup",
+      "/checkup/rules/django-naming",
+      `/packages/${synced}/checkup`,
+      "/reviews",
+      `/reviews/${b}`,
+      `/reviews/${b}/since/${a}`,
+    ]) {
+      const result = await auditPage(browser, `${base}${p}`);
+      expect(result.status, p).toBe(200);
+      expect(result.passes, p).toBeGreaterThan(5);
+      expect(result.violations, p).toEqual([]);
+    }
+  });
+
+  it("fit a phone: no page scrolls sideways at 375 pixels", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    try {
+      const page = await context.newPage();
+      for (const p of [`/packages/${synced}`, `/reviews/${reviewIds[1]}`, "/checkup", "/health/rules"]) {
+        await page.goto(`${base}${p}`);
+        const width = await page.evaluate("document.documentElement.scrollWidth");
+        expect([p, width]).toEqual([p, 375]);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,312 @@
+/** Review pages: the list (and the form to take one), one review, and the comparison of two. */
+import type { Child } from "hono/jsx";
+import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
+import type { ReviewComparison } from "./compare-reviews.ts";
+import type { StoredReview } from "./reviews.repo.ts";
+
+type Head = Pick<StoredReview, "id" | "takenOn" | "takenAt" | "takenBy" | "title">;
+
+/** `/reviews`. */
+export function ReviewsPage(props: { reviews: Head[]; form?: { csrf: string; error?: string } }): Child {
+  const [latest, previous] = props.reviews;
+  return (
+    <Layout title="Ecosystem reviews" path="/packages">
+      <h1>Ecosystem reviews</h1>
+      <p>
+        A review is a snapshot of the package catalogue's health on one day, stored as taken: Django and
+        Python versions declared, age of the latest releases, health buckets, the most used packages at risk,
+        the critical packages with a single owner and the time the most used packages took to support each
+        Django release. Two reviews compare.
+      </p>
+      {latest && previous && (
+        <p>
+          <a href={`/reviews/${latest.id}/since/${previous.id}`}>
+            What changed since the review before the latest
+          </a>
+        </p>
+      )}
+      {props.reviews.length === 0 ? (
+        <p>No review has been taken yet.</p>
+      ) : (
+        <table>
+          <caption>Reviews, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Review</th>
+              <th scope="col">Day</th>
+              <th scope="col">Taken by</th>
+              <th scope="col">Exports</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.reviews.map((r) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/reviews/${r.id}`}>{r.title}</a>
+                </th>
+                <td>{r.takenOn}</td>
+                <td>{r.takenBy}</td>
+                <td>
+                  <a href={`/reviews/${r.id}.csv`}>CSV</a>, <a href={`/api/reviews/${r.id}`}>JSON</a>,{" "}
+                  <a href={`/reviews/${r.id}.md`}>markdown</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.form && (
+        <form method="post" action="/reviews" aria-label="Take a review">
+          <h2>Take a review now</h2>
+          {props.form.error && (
+            <p class="error-summary" role="alert">
+              {props.form.error}
+            </p>
+          )}
+          <input type="hidden" name="_csrf" value={props.form.csrf} />
+          <label for="title">Title (optional)</label>
+          <input id="title" name="title" maxlength={200} />
+          <label for="top">Most used packages to look at</label>
+          <input id="top" name="top" inputmode="numeric" value="200" />
+          <p>
+            <button type="submit">Take the review</button>
+          </p>
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+function Figure(props: { svg: string; caption: string }) {
+  return (
+    <figure class="chart">
+      {trustedSvg(props.svg)}
+      <figcaption>{props.caption}</figcaption>
+    </figure>
+  );
+}
+
+/** `/reviews/<id>`. */
+export function ReviewPage(props: {
+  review: StoredReview;
+  charts: { django: string; recency: string; health: string; support: string | null };
+  previousId: number | null;
+}): Child {
+  const r = props.review;
+  const d = r.data;
+  return (
+    <Layout title={r.title} path="/packages">
+      <p>
+        <a href="/reviews">All reviews</a>
+        {props.previousId !== null && (
+          <>
+            {" "}
+            · <a href={`/reviews/${r.id}/since/${props.previousId}`}>Since the previous review</a>
+          </>
+        )}
+      </p>
+      <h1>{r.title}</h1>
+      <p>
+        Taken {r.takenAt.toISOString().slice(0, 16).replace("T", " ")} UTC by {r.takenBy}. Catalogue:{" "}
+        {d.catalogue.packages.toLocaleString("en")} packages, {d.catalogue.synced.toLocaleString("en")} synced
+        from an index (last sync {d.catalogue.lastSyncedAt?.slice(0, 10) ?? "never"}),{" "}
+        {d.catalogue.ranked.toLocaleString("en")} ranked,{" "}
+        {d.catalogue.withRepositorySignals.toLocaleString("en")} with repository signals. Figures about
+        metadata count synced packages only; the others are unknown, not failing. Download as{" "}
+        <a href={`/reviews/${r.id}.csv`}>CSV</a>, <a href={`/api/reviews/${r.id}`}>JSON</a> or{" "}
+        <a href={`/reviews/${r.id}.md`}>markdown</a>.
+      </p>
+      <h2>Declared Django series</h2>
+      <Figure
+        svg={props.charts.django}
+        caption="Synced packages whose latest release declares each series, and those judged to support it; the table below gives the numbers."
+      />
+      <table>
+        <caption>Django series</caption>
+        <thead>
+          <tr>
+            <th scope="col">Series</th>
+            <th scope="col">Declared by classifier</th>
+            <th scope="col">Judged yes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.djangoSeries.map((s) => (
+            <tr>
+              <th scope="row">{s.series}</th>
+              <td>{s.declared}</td>
+              <td>{s.judgedYes}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Declared Python versions</h2>
+      <ul>
+        {d.pythonVersions.map((p) => (
+          <li>
+            Python {p.version}: {p.declared} synced packages
+          </li>
+        ))}
+      </ul>
+      <h2>Age of the latest release</h2>
+      <Figure
+        svg={props.charts.recency}
+        caption={`Packages by the age of their latest release: ${d.recency.map((x) => `${x.bucket} ${x.packages}`).join(", ")}.`}
+      />
+      <h2>Health</h2>
+      <Figure
+        svg={props.charts.health}
+        caption={`Packages by health bucket: ${Object.entries(d.healthBuckets)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")}. Labels: ${Object.entries(d.labels)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")}.`}
+      />
+      <h2>At risk among the {d.top} most used</h2>
+      {d.atRisk.length === 0 ? (
+        <p>
+          None among the {d.topSynced ?? 0} of them synced from an index; {d.top - (d.topSynced ?? 0)} were
+          never synced, so their health is unknown.
+        </p>
+      ) : (
+        <ul>
+          {d.atRisk.map((a) => (
+            <li>
+              <a href={`/packages/${a.name}`}>{a.name}</a> (rank {a.rank ?? "none"}): {a.reasons.join("; ")}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Critical and sole-maintained</h2>
+      <p>
+        {d.critical.packages} packages carry 80% of the catalogue's estimated downloads. {d.critical.method}{" "}
+        Of them, {d.critical.soleMaintained.length} have a single PyPI owner; the ownership of{" "}
+        {d.critical.ownershipUnknown} is unknown (not synced).
+      </p>
+      {d.critical.soleMaintained.length > 0 && (
+        <ul>
+          {d.critical.soleMaintained.map((c) => (
+            <li>
+              <a href={`/packages/${c.name}`}>{c.name}</a> (rank {c.rank ?? "none"}): {c.owner}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Time to support</h2>
+      {props.charts.support === null ? (
+        <p>No top package has a recorded release supporting a Django series yet.</p>
+      ) : (
+        <Figure
+          svg={props.charts.support}
+          caption="Median days from each Django final to the first release of each top package judged to support it; the table gives every figure."
+        />
+      )}
+      <section class="table-scroll" aria-label="Time to support, every figure" tabindex={0}>
+        <table>
+          <caption>Days from each Django final to support among the {d.top} most used</caption>
+          <thead>
+            <tr>
+              <th scope="col">Series</th>
+              <th scope="col">Final</th>
+              <th scope="col">Top packages synced</th>
+              <th scope="col">Not synced (unknown)</th>
+              <th scope="col">Supporting</th>
+              <th scope="col">Within 6 months</th>
+              <th scope="col">Median days</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.timeToSupport.map((t) => (
+              <tr>
+                <th scope="row">{t.series}</th>
+                <td>{t.final}</td>
+                <td>{t.considered}</td>
+                <td>{t.notSynced}</td>
+                <td>{t.supported}</td>
+                <td>{t.within6Months}</td>
+                <td>{t.medianDays ?? "unknown"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <p class="muted">
+        From the release declarations recorded ({d.timeToSupport[0]?.declarationsRecorded ?? 0} for these
+        packages): the sync records each latest release, <code>guildhall packages backfill-declarations</code>{" "}
+        reads older ones. Negative days: support declared before the final (during the pre-releases).
+      </p>
+      <h2>Suggested Django Developers Survey questions</h2>
+      <ol>
+        {r.questions.map((q) => (
+          <li>
+            <strong>{q.question}</strong> <span class="muted">{q.why}</span>
+          </li>
+        ))}
+      </ol>
+    </Layout>
+  );
+}
+
+/** `/reviews/<id>/since/<other>`. */
+export function ComparisonPage(props: {
+  comparison: ReviewComparison;
+  after: number;
+  before: number;
+}): Child {
+  const c = props.comparison;
+  return (
+    <Layout title={`Since the review of ${c.from}`} path="/packages">
+      <p>
+        <a href={`/reviews/${props.after}`}>Back to the review of {c.to}</a> · also as{" "}
+        <a href={`/api/reviews/${props.after}/since/${props.before}`}>JSON</a> or{" "}
+        <a href={`/reviews/${props.after}/since/${props.before}.md`}>markdown</a>
+      </p>
+      <h1>
+        Since the review of {c.from} (to {c.to})
+      </h1>
+      <table>
+        <caption>Figures of both reviews</caption>
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col">{c.from}</th>
+            <th scope="col">{c.to}</th>
+            <th scope="col">Change</th>
+            <th scope="col">Verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.figures.map((f) => (
+            <tr>
+              <th scope="row">{f.figure}</th>
+              <td>{f.before ?? "unknown"}</td>
+              <td>{f.after ?? "unknown"}</td>
+              <td>{f.change ?? "unknown"}</td>
+              <td>{f.verdict}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Regressed ({c.regressed.length})</h2>
+      <ul>
+        {c.regressed.slice(0, 100).map((p) => (
+          <li>
+            <a href={`/packages/${p.name}`}>{p.name}</a>: {p.detail}
+          </li>
+        ))}
+      </ul>
+      <h2>Improved ({c.improved.length})</h2>
+      <ul>
+        {c.improved.slice(0, 100).map((p) => (
+          <li>
+            <a href={`/packages/${p.name}`}>{p.name}</a>: {p.detail}
+          </li>
+        ))}
+      </ul>
+      <p>
+        Newly at risk: {c.newlyAtRisk.join(", ") || "none"}. No longer at risk:{" "}
+        {c.noLongerAtRisk.join(", ") || "none"}.
+      </p>
+    </Layout>
+  );
+}
