@@ -4,27 +4,15 @@
  * check, 1 usage error or unreadable input. Reads files only; never opens the database.
  */
 import type { Command, CommanderError } from "commander";
-import pkg from "../../../package.json" with { type: "json" };
-import { type CliContext, CliExit } from "../../platform/cli.ts";
-import { FixedClock, systemClock } from "../../platform/clock.ts";
-import { loadConfig } from "../../platform/config.ts";
-import {
-  CHECKUP_FORMATS,
-  type CheckupFormat,
-  failsAt,
-  formatMarkdown,
-  formatSarif,
-  formatText,
-  reportJson,
-} from "./format.ts";
-import { NothingToCheck, UnreadableFile } from "./read-source.ts";
-import { runCheckup } from "./run-checkup.ts";
+import { type CliContext, CliExit, packageVersion, printJsonLines } from "../../platform/cli.ts";
+import { CHECKUP_FORMATS, type CheckupFormat } from "./checkup-formats.ts";
 
 /** Exit codes of `guildhall checkup`. */
 export const CHECKUP_EXIT = { pass: 0, usage: 1, nothing: 2, failures: 3 } as const;
 
-function docsBase(): string {
+async function docsBase(): Promise<string> {
   try {
+    const { loadConfig } = await import("../../platform/config.ts");
     return loadConfig().baseUrl;
   } catch {
     return "http://127.0.0.1:3000";
@@ -46,7 +34,7 @@ export function registerCheckupCommand(program: Command, ctx: CliContext): void 
       "Check a package's source tree (pyproject.toml, setup.cfg, setup.py, CI, pre-commit, README, licence, SECURITY) or a METADATA/PKG-INFO file against Django's packaging practices.",
     )
     .argument("<paths...>", "source tree directories or core metadata files")
-    .option("--json", "print JSON (same as --format json)")
+    .option("--json", "print JSON lines: one object per checked path (same as --format json)")
     .option("--format <format>", `output format: ${CHECKUP_FORMATS.join(", ")}`, "text")
     .option("--today <date>", "judge against the support policy of this day (YYYY-MM-DD; default: today)")
     .option("--fail-on <level>", "exit 3 when a rule fails at this level or worse: error or warning", "error")
@@ -78,6 +66,14 @@ export function registerCheckupCommand(program: Command, ctx: CliContext): void 
             CHECKUP_EXIT.usage,
             `guildhall checkup: --today must be a date such as 2026-12-01, not "${opts.today}"`,
           );
+        const [{ FixedClock, systemClock }, format_, { NothingToCheck, UnreadableFile }, { runCheckup }] =
+          await Promise.all([
+            import("../../platform/clock.ts"),
+            import("./format.ts"),
+            import("./read-source.ts"),
+            import("./run-checkup.ts"),
+          ]);
+        const { failsAt, formatMarkdown, formatSarif, formatText, reportJson } = format_;
         const clock = opts.today ? new FixedClock(`${opts.today}T12:00:00Z`) : systemClock;
         const reports = [];
         for (const target of paths) {
@@ -91,11 +87,10 @@ export function registerCheckupCommand(program: Command, ctx: CliContext): void 
             throw e;
           }
         }
-        const base = docsBase();
-        if (format === "json") for (const r of reports) ctx.out(JSON.stringify(reportJson(r)));
+        const base = await docsBase();
+        if (format === "json") printJsonLines(ctx, reports.map(reportJson));
         else if (format === "markdown") ctx.out(formatMarkdown(reports, base));
-        else if (format === "sarif")
-          ctx.out(JSON.stringify(formatSarif(reports, base, pkg.version), null, 2));
+        else if (format === "sarif") ctx.out(JSON.stringify(formatSarif(reports, base, packageVersion())));
         else ctx.out(reports.map(formatText).join("\n\n"));
         const failing = reports.some((r) => r.results.some((x) => failsAt(x.status, failOn)));
         if (failing) throw new CliExit(CHECKUP_EXIT.failures);

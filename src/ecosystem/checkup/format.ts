@@ -2,10 +2,7 @@
 import { CHECKUP_RULES, type RuleSeverity } from "./rules.ts";
 import type { CheckResult, CheckStatus, CheckupReport } from "./types.ts";
 
-/** The formats `--format` accepts. */
-export const CHECKUP_FORMATS = ["text", "json", "markdown", "sarif"] as const;
-/** One output format. */
-export type CheckupFormat = (typeof CHECKUP_FORMATS)[number];
+export { CHECKUP_FORMATS, type CheckupFormat } from "./checkup-formats.ts";
 
 const MARK: Record<CheckStatus, string> = { pass: "pass", warning: "WARN", error: "FAIL", skipped: "skip" };
 

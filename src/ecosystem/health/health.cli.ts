@@ -3,11 +3,8 @@
  * `guildhall packages backfill-declarations`.
  */
 import type { Command } from "commander";
-import type { CliContext } from "../../platform/cli.ts";
+import { addJsonOption, type CliContext, parseWholeNumber, printJsonLines } from "../../platform/cli.ts";
 import { AppError } from "../../platform/errors.ts";
-import { backfillDeclarations } from "../reviews/backfill-declarations.ts";
-import { fetchRepositorySignals } from "./fetch-repository-signals.ts";
-import { getPackageHealth } from "./get-package-health.ts";
 
 function packagesCommand(program: Command): Command {
   return (
@@ -16,48 +13,40 @@ function packagesCommand(program: Command): Command {
   );
 }
 
-function wholeNumber(flag: string, value: string, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
-    throw new AppError("validation", {
-      message: `Invalid ${flag}: must be a whole number from 1 to ${max}, got "${value}"`,
-    });
-  return Number(value);
-}
-
 /** Adds the health commands under `packages`. */
 export function registerHealthCommands(program: Command, ctx: CliContext): void {
   const packages = packagesCommand(program);
-  packages
+  const healthCommand = packages
     .command("health")
     .description(
       "A package's health: sub-scores, the rules and evidence behind them, labels, and where to report a vulnerability.",
     )
-    .argument("<name>", "package name (any spelling)")
-    .option("--json", "print as JSON")
-    .action(async (name: string, opts: { json?: boolean }) => {
-      const services = await ctx.services();
-      const { health, route } = await getPackageHealth({
-        db: services.database.db,
-        clock: services.clock,
-        name,
-      });
-      if (opts.json) {
-        ctx.out(JSON.stringify({ ...health, reportVulnerability: route }, null, 2));
-        return;
-      }
-      ctx.out(
-        `${health.name}: ${health.total === null ? "no total" : `${health.total} of 100 (${health.bucket})`}; ${health.totalNote}`,
-      );
-      for (const l of health.labels) ctx.out(`  label ${l.id}: ${l.evidence.join("; ")}`);
-      for (const s of health.subScores) {
-        ctx.out(`${s.title}: ${s.score === null ? "unknown" : s.score} (weight ${s.weight})`);
-        for (const r of s.rules)
-          ctx.out(
-            `  ${r.status.padEnd(8)} ${r.id.padEnd(34)} ${r.points === null ? "-" : `${r.points}/${r.max}`}  ${r.message}`,
-          );
-      }
-      ctx.out(`Report a vulnerability: ${route.text}${route.href ? ` ${route.href}` : ""}`);
+    .argument("<name>", "package name (any spelling)");
+  addJsonOption(healthCommand).action(async (name: string, opts: { json?: boolean }) => {
+    const { getPackageHealth } = await import("./get-package-health.ts");
+    const services = await ctx.services();
+    const { health, route } = await getPackageHealth({
+      db: services.database.db,
+      clock: services.clock,
+      name,
     });
+    if (opts.json) {
+      printJsonLines(ctx, [{ ...health, reportVulnerability: route }]);
+      return;
+    }
+    ctx.out(
+      `${health.name}: ${health.total === null ? "no total" : `${health.total} of 100 (${health.bucket})`}; ${health.totalNote}`,
+    );
+    for (const l of health.labels) ctx.out(`  label ${l.id}: ${l.evidence.join("; ")}`);
+    for (const s of health.subScores) {
+      ctx.out(`${s.title}: ${s.score === null ? "unknown" : s.score} (weight ${s.weight})`);
+      for (const r of s.rules)
+        ctx.out(
+          `  ${r.status.padEnd(8)} ${r.id.padEnd(34)} ${r.points === null ? "-" : `${r.points}/${r.max}`}  ${r.message}`,
+        );
+    }
+    ctx.out(`Report a vulnerability: ${route.text}${route.href ? ` ${route.href}` : ""}`);
+  });
 
   packages
     .command("repo-signals")
@@ -65,9 +54,10 @@ export function registerHealthCommands(program: Command, ctx: CliContext): void 
       "Fetch repository signals (archived, last push, default-branch CI, security policy, open issues) from GitHub's REST API; needs GUILDHALL_GITHUB_TOKEN.",
     )
     .option("--limit <n>", "repositories to read this run (never fetched first, then the oldest)", "500")
-    .option("--json", "print the summary as JSON")
+    .option("--json", "print the result as one JSON object on one line")
     .action(async (opts: { limit: string; json?: boolean }) => {
-      const limit = wholeNumber("--limit", opts.limit, 100_000);
+      const limit = parseWholeNumber(opts.limit, "--limit", { min: 1, max: 100_000 });
+      const { fetchRepositorySignals } = await import("./fetch-repository-signals.ts");
       const services = await ctx.services();
       const summary = await fetchRepositorySignals({
         db: services.database.db,
@@ -76,7 +66,7 @@ export function registerHealthCommands(program: Command, ctx: CliContext): void 
         config: services.config.repositorySignals,
         limit,
       });
-      if (opts.json) ctx.out(JSON.stringify(summary));
+      if (opts.json) printJsonLines(ctx, [summary]);
       else {
         ctx.out(
           `${summary.considered} repositories: ${summary.fetched} fetched, ${summary.notModified} unchanged (304), ${summary.notFound} not found, ${summary.errors} errors; ${summary.requests} requests, ${summary.rateRemaining ?? "unknown"} left in the rate limit`,
@@ -97,11 +87,11 @@ export function registerHealthCommands(program: Command, ctx: CliContext): void 
     .option("--top <n>", "packages by download rank", "200")
     .option("--since <date>", "releases uploaded on or after this day", "2023-01-01")
     .option("--concurrency <n>", "requests at once", "8")
-    .option("--json", "print the summary as JSON")
+    .option("--json", "print the result as one JSON object on one line")
     .action(
       async (opts: { index: string; top: string; since: string; concurrency: string; json?: boolean }) => {
-        const top = wholeNumber("--top", opts.top, 15_000);
-        const concurrency = wholeNumber("--concurrency", opts.concurrency, 64);
+        const top = parseWholeNumber(opts.top, "--top", { min: 1, max: 15_000 });
+        const concurrency = parseWholeNumber(opts.concurrency, "--concurrency", { min: 1, max: 64 });
         const since = new Date(`${opts.since}T00:00:00Z`);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.since) || Number.isNaN(since.getTime()))
           throw new AppError("validation", {
@@ -111,6 +101,7 @@ export function registerHealthCommands(program: Command, ctx: CliContext): void 
           throw new AppError("validation", {
             message: `Invalid --index: must be an http(s) URL, got "${opts.index}"`,
           });
+        const { backfillDeclarations } = await import("../reviews/backfill-declarations.ts");
         const services = await ctx.services();
         const s = await backfillDeclarations({
           db: services.database.db,
@@ -121,7 +112,7 @@ export function registerHealthCommands(program: Command, ctx: CliContext): void 
           since,
           concurrency,
         });
-        if (opts.json) ctx.out(JSON.stringify(s));
+        if (opts.json) printJsonLines(ctx, [s]);
         else {
           ctx.out(
             `${s.packages} packages, ${s.releases} releases without declarations: ${s.recorded} recorded, ${s.failed.length} failed`,

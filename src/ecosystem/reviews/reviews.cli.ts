@@ -1,10 +1,8 @@
 /** `guildhall reviews take|list|show|compare`. */
 import type { Command } from "commander";
-import type { CliContext } from "../../platform/cli.ts";
+import { type CliContext, parseWholeNumber, printJsonLines } from "../../platform/cli.ts";
 import { AppError } from "../../platform/errors.ts";
-import { getComparison, getReview, listReviews } from "./get-review.ts";
-import { comparisonMarkdown, reviewCsv, reviewMarkdown } from "./review-exports.ts";
-import { DEFAULT_REVIEW_TOP, takeReview } from "./take-review.ts";
+import { DEFAULT_REVIEW_TOP } from "./review-defaults.ts";
 
 /** Adds the `reviews` commands. */
 export function registerReviewsCommands(program: Command, ctx: CliContext): void {
@@ -20,21 +18,19 @@ export function registerReviewsCommands(program: Command, ctx: CliContext): void
       String(DEFAULT_REVIEW_TOP),
     )
     .option("--title <text>", "title of the review")
-    .option("--json", "print the stored review as JSON")
+    .option("--json", "print the result as one JSON object on one line")
     .action(async (opts: { top: string; title?: string; json?: boolean }) => {
-      if (!/^\d+$/.test(opts.top))
-        throw new AppError("validation", {
-          message: `Invalid --top: must be a whole number, got "${opts.top}"`,
-        });
+      const top = parseWholeNumber(opts.top, "--top", { min: 1, max: 15_000 });
+      const { takeReview } = await import("./take-review.ts");
       const services = await ctx.services();
       const r = await takeReview({
         db: services.database.db,
         clock: services.clock,
         by: "command line",
-        top: Number(opts.top),
+        top,
         title: opts.title,
       });
-      if (opts.json) ctx.out(JSON.stringify(r));
+      if (opts.json) printJsonLines(ctx, [r]);
       else
         ctx.out(
           `review ${r.id}: ${r.title} (${r.data.catalogue.packages} packages, ${r.data.catalogue.synced} synced, ${r.data.atRisk.length} at risk among the top ${r.data.top})`,
@@ -43,8 +39,9 @@ export function registerReviewsCommands(program: Command, ctx: CliContext): void
   reviews
     .command("list")
     .description("List stored reviews, newest first.")
-    .option("--json", "print as JSON lines")
+    .option("--json", "print JSON lines: one object per review")
     .action(async (opts: { json?: boolean }) => {
+      const { listReviews } = await import("./get-review.ts");
       const services = await ctx.services();
       for (const r of await listReviews({ db: services.database.db }))
         ctx.out(opts.json ? JSON.stringify(r) : `${r.id}\t${r.takenOn}\t${r.title}\t${r.takenBy}`);
@@ -54,13 +51,17 @@ export function registerReviewsCommands(program: Command, ctx: CliContext): void
     .description("Print a stored review as markdown, CSV or JSON.")
     .argument("<id>", "review id")
     .option("--format <format>", "markdown, csv or json", "markdown")
-    .option("--json", "same as --format json")
+    .option("--json", "print the result as one JSON object on one line (same as --format json)")
     .action(async (id: string, opts: { format: string; json?: boolean }) => {
       const format = opts.json ? "json" : opts.format;
       if (!["markdown", "csv", "json"].includes(format))
         throw new AppError("validation", {
           message: `Invalid --format: must be markdown, csv or json, got "${opts.format}"`,
         });
+      const [{ getReview }, { reviewCsv, reviewMarkdown }] = await Promise.all([
+        import("./get-review.ts"),
+        import("./review-exports.ts"),
+      ]);
       const services = await ctx.services();
       const r = await getReview({ db: services.database.db, id });
       ctx.out(
@@ -72,8 +73,12 @@ export function registerReviewsCommands(program: Command, ctx: CliContext): void
     .description("What improved and what regressed between two reviews.")
     .argument("<a>", "review id")
     .argument("<b>", "the other review id")
-    .option("--json", "print as JSON")
+    .option("--json", "print the result as one JSON object on one line")
     .action(async (a: string, b: string, opts: { json?: boolean }) => {
+      const [{ getComparison }, { comparisonMarkdown }] = await Promise.all([
+        import("./get-review.ts"),
+        import("./review-exports.ts"),
+      ]);
       const services = await ctx.services();
       const r = await getComparison({ db: services.database.db, id: a, other: b });
       ctx.out(opts.json ? JSON.stringify(r.comparison) : comparisonMarkdown(r.comparison));

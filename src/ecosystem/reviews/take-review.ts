@@ -8,11 +8,9 @@ import { lastFinishedSyncRun } from "../packages/packages.repo.ts";
 import { isoDay } from "../releases/calendar.ts";
 import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
 import { buildReview } from "./review.ts";
+import { DEFAULT_REVIEW_TOP } from "./review-defaults.ts";
 import { insertReview, type StoredReview } from "./reviews.repo.ts";
 import { suggestSurveyQuestions } from "./survey-questions.ts";
-
-/** Most used packages a review looks at by default (at risk, time to support). */
-export const DEFAULT_REVIEW_TOP = 200;
 
 /** Computes the review of today and saves it with its survey questions. */
 export async function takeReview(input: {
