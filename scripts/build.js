@@ -44,13 +44,33 @@ export function buildInputs(root = ROOT) {
 }
 
 /**
+ * JSON tables under src/ that sources import (bundled into the importing file), relative to the
+ * root: part of the hash so that editing one gives another build. Migrations' metadata is read at
+ * run time from src/, not imported.
+ * @returns {string[]}
+ */
+function bundledData(root = ROOT) {
+  const src = path.join(root, "src");
+  return readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith(".json"))
+    .map((d) =>
+      path
+        .relative(root, path.join(d.parentPath ?? d.path, d.name))
+        .split(path.sep)
+        .join("/"),
+    )
+    .filter((f) => !f.includes("/migrations/") && !f.includes("/fixtures/"))
+    .sort();
+}
+
+/**
  * Hashes the content and names of the build's inputs and of this script (its options shape the
  * output), so any edit, added or removed file gives another build.
  */
 export function sourceHash(root = ROOT) {
   const h = createHash("sha256");
   h.update(readFileSync(fileURLToPath(import.meta.url)));
-  for (const file of buildInputs(root)) {
+  for (const file of [...buildInputs(root), ...bundledData(root)]) {
     h.update(`\0${file}\0`);
     h.update(readFileSync(path.join(root, file)));
   }
@@ -68,6 +88,8 @@ const keepModulesApart = {
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind === "entry-point") return undefined;
+      // A JSON table the sources import is bundled into the importing file (it is data, not a module).
+      if (args.path.endsWith(".json")) return undefined;
       return { path: args.path.replace(/\.tsx?$/, ".js"), external: true };
     });
   },
