@@ -77,9 +77,15 @@ describe("declaring the commands is cheap", () => {
   it("src/cli.ts statically reaches no package but commander, and no operation, repository or route", async () => {
     const { files, packages } = await staticImports("src/cli.ts");
     expect(packages.filter((p) => !p.startsWith("node:"))).toEqual(["commander"]);
-    expect(files.filter((f) => /\.repo\.ts$|\.routes\.tsx$|services\.ts$|config\.ts$|db\//.test(f))).toEqual(
-      [],
-    );
+    // db/errors.ts is the exception: a pure table of what database errors mean, importing no driver
+    // (the package check above proves none is loaded), which every command's error line needs.
+    expect(
+      files.filter(
+        (f) =>
+          /\.repo\.ts$|\.routes\.tsx$|services\.ts$|config\.ts$|db\//.test(f) &&
+          f !== "src/platform/db/errors.ts",
+      ),
+    ).toEqual([]);
     // The declarations plus a few constant tables: a size that grows by a command, not by a room.
     expect(files.length).toBeLessThan(30);
   });

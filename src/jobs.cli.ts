@@ -79,6 +79,6 @@ export function registerJobCommands(program: Command, ctx: CliContext): void {
       ]);
       const services = await ctx.services();
       const result = await deliverDueNotifications({ deps: appJobDeps(services), limit: 100 });
-      ctx.out(JSON.stringify(result));
+      printJsonLines(ctx, [result]);
     });
 }

@@ -7,7 +7,7 @@ describe("sharedData", () => {
   });
   it("fails, naming the path and how to get the data, when it is absent", () => {
     expect(() => sharedData("no-such-data")).toThrow(
-      /no-such-data is missing\. These tests read the real charter repository from \.\.\/shared\/data.*git clone https:\/\/github\.com\/django\/dsf-working-groups/u,
+      /no-such-data is missing\. It is part of the project's shared data; the tests read it from \.\.\/shared\/data .*GUILDHALL_SHARED_DATA/u,
     );
   });
 });

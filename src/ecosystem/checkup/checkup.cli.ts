@@ -90,7 +90,7 @@ export function registerCheckupCommand(program: Command, ctx: CliContext): void 
         const base = await docsBase();
         if (format === "json") printJsonLines(ctx, reports.map(reportJson));
         else if (format === "markdown") ctx.out(formatMarkdown(reports, base));
-        else if (format === "sarif") ctx.out(JSON.stringify(formatSarif(reports, base, packageVersion())));
+        else if (format === "sarif") printJsonLines(ctx, [formatSarif(reports, base, packageVersion())]);
         else ctx.out(reports.map(formatText).join("\n\n"));
         const failing = reports.some((r) => r.results.some((x) => failsAt(x.status, failOn)));
         if (failing) throw new CliExit(CHECKUP_EXIT.failures);

@@ -50,8 +50,8 @@ export function registerReviewsCommands(program: Command, ctx: CliContext): void
     .command("show")
     .description("Print a stored review as markdown, CSV or JSON.")
     .argument("<id>", "review id")
-    .option("--format <format>", "markdown, csv or json", "markdown")
-    .option("--json", "print the result as one JSON object on one line (same as --format json)")
+    .option("--format <format>", "markdown, csv or json (--json is the same as json)", "markdown")
+    .option("--json", "print the result as one JSON object on one line")
     .action(async (id: string, opts: { format: string; json?: boolean }) => {
       const format = opts.json ? "json" : opts.format;
       if (!["markdown", "csv", "json"].includes(format))
