@@ -40,6 +40,9 @@ export const ReleaseSeriesSchema = z.object({
   pythonStatus: z.enum(["announced", "not-yet-announced"]),
   pythonRule: z.string(),
   milestones: z.record(z.enum(MILESTONE_KINDS), MilestoneSchema),
+  developmentFrom: Day.nullable().describe(
+    "The day Django's main branch starts targeting the series (the previous series' alpha); null for the first series.",
+  ),
 });
 
 /** Which series a package should support today, and why. */
@@ -50,6 +53,9 @@ export const SupportAdviceSchema = z.object({
   previousLts: z.string().nullable(),
   recommended: z.array(z.string()),
   mayDrop: z.array(z.string()),
+  planned: z
+    .array(z.string())
+    .describe("Series after the next one: planned, Django's main branch does not target them yet."),
   testAgainst: z.array(z.object({ series: z.string(), how: z.string() })),
   requiresDist: z.string().nullable(),
   classifiers: z.array(z.string()),
