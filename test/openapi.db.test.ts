@@ -168,6 +168,18 @@ describe("/api/openapi.json", () => {
     await call({ url: "/api/packages?per_page=100000", route: "/api/packages", status: 422 });
     await call({ url: "/api/packages/djangorestframework", route: "/api/packages/{name}", status: 200 });
     await call({ url: "/api/packages/no-such-package", route: "/api/packages/{name}", status: 404 });
+    await call({ url: "/api/health/rules", route: "/api/health/rules", status: 200 });
+    await call({
+      url: "/api/health/no-security-contact",
+      route: "/api/health/no-security-contact",
+      status: 200,
+    });
+    await call({ url: "/api/checkup/rules", route: "/api/checkup/rules", status: 200 });
+    const checkup = "/api/packages/{name}/checkup";
+    await call({ url: "/api/packages/django-open/checkup", route: checkup, status: 200 });
+    await call({ url: "/api/packages/no-such-package/checkup", route: checkup, status: 404 });
+    await call({ url: "/api/reviews", route: "/api/reviews", status: 200 });
+    await call({ url: "/api/reviews/999999", route: "/api/reviews/{id}", status: 404 });
     const record = { method: "POST", url: "/api/releases/milestones", route: "/api/releases/milestones" };
     const body = { series: "6.2", milestone: "alpha", date: "2027-01-18", note: "forum announcement" };
     // Anonymous and cookie-less: refused by the CSRF check before anything else.
@@ -176,6 +188,18 @@ describe("/api/openapi.json", () => {
     await call({ ...record, as: "admin", status: 422, body: { ...body, date: "2027-02-30" } });
     await call({ ...record, as: "admin", status: 422, body: { ...body, date: "0001-01-01" } });
     await call({ ...record, as: "admin", status: 201, body });
+    const review = { method: "POST", url: "/api/reviews", route: "/api/reviews" };
+    await call({ ...review, as: "member", status: 403, body: { top: 3 } });
+    await call({ ...review, as: "admin", status: 422, body: { top: 0 } });
+    const taken = (await call({ ...review, as: "admin", status: 201, body: { top: 3, title: "API" } })) as {
+      id: number;
+    };
+    await call({ url: `/api/reviews/${taken.id}`, route: "/api/reviews/{id}", status: 200 });
+    await call({
+      url: `/api/reviews/${taken.id}/since/${taken.id}`,
+      route: "/api/reviews/{id}/since/{other}",
+      status: 200,
+    });
     await call({ url: "/api/openapi.json", route: "/api/openapi.json", status: 200 });
   });
 });

@@ -10,6 +10,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
+import { createTestAccount } from "../../../test/factories/accounts.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { SHARED_TSV, syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import type { FixedClock } from "../../platform/clock.ts";
@@ -135,5 +136,48 @@ describe("ecosystem reviews", () => {
     await expect(
       takeReview({ db: database.db, clock, by: "t", top: 100, title: "a\u0000b" }),
     ).rejects.toThrow("title");
+  });
+
+  it("taking a review over HTTP: site admins only; a bad field is refused beside it, the form keeping what was typed", async () => {
+    const scopes = ["read", "admin"];
+    const admin = await createTestAccount({
+      db: database.db,
+      clock,
+      email: "ra@example.org",
+      admin: true,
+      scopes,
+    });
+    const member = await createTestAccount({ db: database.db, clock, email: "rm@example.org", scopes });
+    const form = (token: string, fields: Record<string, string>) =>
+      app.request("/reviews", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const json = (token: string, body: unknown) =>
+      app.request("/api/reviews", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await form(member.token, { top: "5" })).status).toBe(403);
+    expect((await json(member.token, { top: 5 })).status).toBe(403);
+    const refused = await form(admin.token, { top: "0", title: "Typed title" });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain("must be a whole number from 1 to 15000");
+    expect(html).toContain('value="Typed title"');
+    const bad = await json(admin.token, { top: "many" });
+    expect(bad.status).toBe(422);
+    expect(
+      ((await bad.json()) as { error: { issues: Array<{ field: string }> } }).error.issues[0]?.field,
+    ).toBe("top");
+    const taken = await form(admin.token, { top: "5", title: "" });
+    expect(taken.status).toBe(303);
+    expect(taken.headers.get("location")).toMatch(/^\/reviews\/\d+$/);
+    const created = await json(admin.token, { top: 5, title: "By the API" });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ title: "By the API" });
   });
 });

@@ -1,13 +1,17 @@
 /** Review pages: the list (and the form to take one), one review, and the comparison of two. */
 import type { Child } from "hono/jsx";
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
+import { Form } from "../../platform/view/form.tsx";
 import type { ReviewComparison } from "./compare-reviews.ts";
 import type { StoredReview } from "./reviews.repo.ts";
 
 type Head = Pick<StoredReview, "id" | "takenOn" | "takenAt" | "takenBy" | "title">;
 
 /** `/reviews`. */
-export function ReviewsPage(props: { reviews: Head[]; form?: { csrf: string; error?: string } }): Child {
+export function ReviewsPage(props: {
+  reviews: Head[] /** Show the form taking a review (site admins). */;
+  form?: boolean;
+}): Child {
   const [latest, previous] = props.reviews;
   return (
     <Layout title="Ecosystem reviews" path="/packages">
@@ -56,22 +60,22 @@ export function ReviewsPage(props: { reviews: Head[]; form?: { csrf: string; err
         </table>
       )}
       {props.form && (
-        <form method="post" action="/reviews" aria-label="Take a review">
+        <Form
+          action="/reviews"
+          label="Take a review"
+          submit="Take the review"
+          fields={[
+            { name: "title", label: "Title (optional)", attrs: { maxlength: 200 } },
+            {
+              name: "top",
+              label: "Most used packages to look at",
+              value: "200",
+              attrs: { inputmode: "numeric" },
+            },
+          ]}
+        >
           <h2>Take a review now</h2>
-          {props.form.error && (
-            <p class="error-summary" role="alert">
-              {props.form.error}
-            </p>
-          )}
-          <input type="hidden" name="_csrf" value={props.form.csrf} />
-          <label for="title">Title (optional)</label>
-          <input id="title" name="title" maxlength={200} />
-          <label for="top">Most used packages to look at</label>
-          <input id="top" name="top" inputmode="numeric" value="200" />
-          <p>
-            <button type="submit">Take the review</button>
-          </p>
-        </form>
+        </Form>
       )}
     </Layout>
   );
