@@ -23,7 +23,10 @@ export const AdmitWhoSchema = z
   });
 
 /** Input of admitMember: the group, and a pending application or a person invited directly. */
-export const AdmitMemberInputSchema = z.intersection(z.object({ group: z.union([Id, Slug]) }), AdmitWhoSchema);
+export const AdmitMemberInputSchema = z.intersection(
+  z.object({ group: z.union([Id, Slug]) }),
+  AdmitWhoSchema,
+);
 
 /** What admitting did. */
 export interface AdmitResult {
