@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { Id, Slug } from "../../platform/validation.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { startRolePeriod } from "./apply-outcome.ts";
 import { heldRoles, isParticipant, loadGroup, personName, recordAudit } from "./decisions.repo.ts";
@@ -10,17 +11,22 @@ import { dayOf } from "./terms.ts";
 
 const { membershipApplications } = schema;
 
-/** Input of admitMember: a pending application, or a person invited directly. */
-export const AdmitMemberInputSchema = z
+/** Who is admitted: a pending application, or a person invited directly (exactly one). */
+export const AdmitWhoSchema = z
   .object({
-    group: z.union([z.number().int().positive(), z.string().min(1)]),
-    applicationId: z.number().int().positive().optional(),
-    personId: z.number().int().positive().optional(),
+    applicationId: Id.optional(),
+    personId: Id.optional(),
   })
   .refine((v) => (v.applicationId === undefined) !== (v.personId === undefined), {
     message: "give either applicationId or personId",
     path: ["applicationId"],
   });
+
+/** Input of admitMember: the group, and a pending application or a person invited directly. */
+export const AdmitMemberInputSchema = z.intersection(
+  z.object({ group: z.union([Id, Slug]) }),
+  AdmitWhoSchema,
+);
 
 /** What admitting did. */
 export interface AdmitResult {

@@ -10,7 +10,7 @@ import { actorOf, can } from "../policy/authorize.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import type { Resource } from "../policy/policy.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
-import { AdmitMemberInputSchema, admitMember } from "./admit-member.ts";
+import { AdmitWhoSchema, admitMember } from "./admit-member.ts";
 import { ApplyInputSchema, applyToGroup } from "./apply-to-group.ts";
 import { CastBallotInputSchema, castBallot } from "./cast-ballot.ts";
 import { closeVote } from "./close-vote.ts";
@@ -69,7 +69,7 @@ const Bodies = {
     closesAt: ClosesAt,
   }),
   leave: LeaveGroupInputSchema.omit({ group: true }),
-  admit: AdmitMemberInputSchema,
+  admit: AdmitWhoSchema,
   settings: DecisionSettingsInputSchema.omit({ group: true }),
 };
 

@@ -81,7 +81,7 @@ describe("a refused form keeps what was typed", () => {
       const form = page.locator('form[action="/groups/forms/votes"]');
       await form.getByLabel("Kind").selectOption("proposal");
       await form.getByLabel("Title (required for a proposal)").fill("Meet on Thursdays");
-      await form.getByLabel("Closes (UTC)").fill("2026-02-01T10:00");
+      await form.getByLabel("Closes (UTC, within 28 days)").fill("2026-02-01T10:00");
       await form.getByLabel("Ballot").selectOption("secret");
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/groups/forms/votes")),
@@ -98,10 +98,10 @@ describe("a refused form keeps what was typed", () => {
       expect(await again.getByLabel("Title (required for a proposal)").inputValue()).toBe(
         "Meet on Thursdays",
       );
-      expect(await again.getByLabel("Closes (UTC)").inputValue()).toBe("2026-02-01T10:00");
+      expect(await again.getByLabel("Closes (UTC, within 28 days)").inputValue()).toBe("2026-02-01T10:00");
       expect(await again.getByLabel("Ballot").inputValue()).toBe("secret");
       // The problem beside the field, tied to it, and once more in the summary at the top, linked.
-      const closes = again.getByLabel("Closes (UTC)");
+      const closes = again.getByLabel("Closes (UTC, within 28 days)");
       expect(await closes.getAttribute("aria-invalid")).toBe("true");
       const describedBy = (await closes.getAttribute("aria-describedby")) ?? "";
       const beside = await page.locator(`[id="${describedBy}"]`).textContent();
@@ -109,7 +109,7 @@ describe("a refused form keeps what was typed", () => {
       const summary = page.getByRole("alert");
       expect(await summary.getByRole("heading").textContent()).toBe("There is a problem");
       const link = summary.getByRole("link");
-      expect(await link.textContent()).toMatch(/^Closes \(UTC\): .*must be in the future/);
+      expect(await link.textContent()).toMatch(/^Closes \(UTC, within 28 days\): .*must be in the future/);
       expect(await link.getAttribute("href")).toBe(`#${await closes.getAttribute("id")}`);
       const text = (await page.locator("main").textContent()) ?? "";
       expect(text.split("must be in the future").length - 1).toBe(2);
@@ -162,7 +162,7 @@ describe("a refused form keeps what was typed", () => {
       const page = await context.newPage();
       await page.goto(`${base}/groups/forms/decisions`);
       const form = page.locator('form[action="/groups/forms/votes"]');
-      await form.getByLabel("Closes (UTC)").fill("2026-02-01T10:00");
+      await form.getByLabel("Closes (UTC, within 28 days)").fill("2026-02-01T10:00");
       await form.getByRole("button", { name: "Open vote" }).click();
       await page.getByText("There is a problem").waitFor();
       const { violations } = await axeViolations(page);

@@ -211,7 +211,12 @@ const deny = (reason: string, denial: Decision["denial"] = "rule"): Decision => 
 });
 
 /** The only actions an anonymous visitor may take; every other action needs someone signed in. */
-export const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>(["site.view", "group.view"]);
+export const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  "site.view",
+  "group.view",
+  "session.sign-in",
+  "session.sign-out",
+]);
 
 /**
  * The answer to an anonymous visitor for an action only signed-in people may take, whatever it is
