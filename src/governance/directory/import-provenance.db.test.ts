@@ -49,6 +49,8 @@ describe("import provenance", () => {
     expect(summary.commit).toEqual({
       sha: "ae29c583b7740c42f8f97d2e317b587665d16953",
       committedAt: "2026-05-04T00:00:00.000Z",
+      from: "SNAPSHOT.txt",
+      clean: true,
     });
     expect(await latest()).toMatchObject({
       commitSha: "ae29c583b7740c42f8f97d2e317b587665d16953",
@@ -84,7 +86,12 @@ describe("import provenance", () => {
     const [sha = "", iso = ""] = head.split(" ");
     clock.advance(3_600_000);
     const summary = await importCharters({ services, dir: repo });
-    expect(summary.commit).toEqual({ sha, committedAt: new Date(iso).toISOString() });
+    expect(summary.commit).toEqual({
+      sha,
+      committedAt: new Date(iso).toISOString(),
+      from: "git",
+      clean: true,
+    });
     if (summary.changed) expect((await latest())?.commitSha).toBe(sha);
     const replay = await replayHistory({ services, gitDir: repo });
     expect(replay.commitsProcessed).toBeGreaterThan(0);

@@ -129,8 +129,9 @@ describe("importCharters on the real snapshot", () => {
     // An import writes no timeline events: it does not know when anything happened.
     expect(await database.db.select().from(groupEvents)).toEqual([]);
     expect(s.eventsRecorded).toBe(0);
-    expect(s.commit).toBeNull(); // the snapshot folder is not a git work tree
-    expect(bySlug.get("accessibility")?.sourceCommit).toBeNull();
+    // The snapshot folder is not a git work tree: its commit is the one SNAPSHOT.txt names.
+    expect(s.commit).toMatchObject({ sha: "ae29c583b7740c42f8f97d2e317b587665d16953", from: "SNAPSHOT.txt" });
+    expect(bySlug.get("accessibility")?.sourceCommit).toBe("ae29c583b7740c42f8f97d2e317b587665d16953");
   });
 
   it("changes nothing on a second run and says so", async () => {

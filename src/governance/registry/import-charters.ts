@@ -125,7 +125,7 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
     source,
     importId: null,
     commit: found
-      ? { ...found, from: "git" }
+      ? { ...found, committedAt: new Date(found.committedAt).toISOString(), from: "git" }
       : snapshot
         ? {
             sha: snapshot.sha,

@@ -57,7 +57,12 @@ describe("importing a checkout after the history", () => {
   it("records the commit it read and adds no timeline event of its own", async () => {
     const before = await database.db.select().from(groupEvents);
     const s = await importCharters({ services: services(), dir: repo });
-    expect(s.commit).toEqual({ sha: head, committedAt: expect.stringMatching(/^2026-05-04T/u), clean: true });
+    expect(s.commit).toEqual({
+      sha: head,
+      committedAt: expect.stringMatching(/^2026-05-04T/u),
+      from: "git",
+      clean: true,
+    });
     expect(s.eventsRecorded).toBe(0);
     expect(s.refused).toEqual([]);
     const after = await database.db.select().from(groupEvents);
@@ -193,8 +198,8 @@ describe("membership models and links as the charters state them", () => {
     expect(s.groupsAdded.map((g) => g.slug)).toEqual(["marketing"]);
     expect(s.joined).toEqual([]);
     expect(s.left).toEqual([]);
-    expect(s.commit).toBeNull();
-    // The same text read without a commit keeps the commit it was read at.
+    // Not a git work tree: the commit is the one its SNAPSHOT.txt names, the same as the checkout's.
+    expect(s.commit).toMatchObject({ sha: head, from: "SNAPSHOT.txt" });
     expect((await group("website")).source.commitSha).toBe(head);
   });
 });

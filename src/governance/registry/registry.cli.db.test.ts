@@ -26,7 +26,7 @@ describe("guildhall charters (command line)", () => {
     expect(second.code).toBe(0);
     expect(second.stdout.trim().split("\n")).toEqual([
       "No changes since the last import (16 groups checked).",
-      "  not the top of a git work tree: no commit recorded",
+      "  read at commit ae29c583b774 (committed 2026-05-04, as SNAPSHOT.txt says)",
     ]);
     const out = await run("charters", "export", "accessibility");
     expect(out.code).toBe(0);
