@@ -155,7 +155,9 @@ export function errorLine(e: unknown): string {
   const database = databaseFailureLine(e);
   if (database) return `guildhall: ${database}`;
   if (e instanceof Error)
-    return `guildhall: ${redactMessage(e.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " "))}`;
+    return `guildhall: ${redactMessage(e.message)
+      .replace(/^error: /, "")
+      .replace(/\s*\n\s*/g, " ")}`;
   return `guildhall: ${String(e)}`;
 }
 

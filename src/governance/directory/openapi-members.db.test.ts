@@ -266,9 +266,9 @@ describe("the signed-in API in /api/openapi.json", () => {
     await call("m1", "GET", "/api/board", "/api/board", "403");
 
     // Every documented signed-in operation was called.
-    // (The ecosystem's signed-in routes are called in test/openapi.db.test.ts.)
+    // (The ecosystem's signed-in routes, releases and reviews, are called in test/openapi.db.test.ts.)
     const documented = Object.entries(api.doc.paths)
-      .filter(([route]) => !route.startsWith("/api/releases"))
+      .filter(([route]) => !route.startsWith("/api/releases") && !route.startsWith("/api/reviews"))
       .flatMap(([route, ops]) =>
         Object.entries(ops)
           .filter(([, op]) => op.security !== undefined)
