@@ -168,6 +168,13 @@ const HealthRuleOutcomeSchema = z.object({
   evidence: z.array(z.string()).describe("The facts the outcome rests on."),
 });
 
+/** What names a health sub-score, in the package's health and in the rules' list. */
+const subScoreFields = {
+  id: z.enum(SUB_SCORE_IDS).describe("The sub-score's id."),
+  title: z.string().describe("The sub-score's name."),
+  weight: z.number().describe("Its weight in the total."),
+};
+
 /** A package's explained health: the total, its bucket, labels and every sub-score with its rules. */
 export const PackageHealthSchema = z.object({
   name: z.string().describe("The package's normalised name."),
@@ -189,9 +196,7 @@ export const PackageHealthSchema = z.object({
   subScores: z
     .array(
       z.object({
-        id: z.enum(SUB_SCORE_IDS).describe("The sub-score's id."),
-        title: z.string().describe("The sub-score's name."),
-        weight: z.number().describe("Its weight in the total."),
+        ...subScoreFields,
         score: z.number().nullable().describe("0-100 over the counted rules; null when none was counted."),
         rules: z.array(HealthRuleOutcomeSchema).describe("Its rules' outcomes."),
       }),
@@ -307,9 +312,7 @@ export const HealthRulesSchema = z.object({
   subScores: z
     .array(
       z.object({
-        id: z.enum(SUB_SCORE_IDS).describe("The sub-score's id."),
-        title: z.string().describe("The sub-score's name."),
-        weight: z.number().describe("Its weight in the total."),
+        ...subScoreFields,
       }),
     )
     .describe("The sub-scores, in display order, with their weight in the total."),

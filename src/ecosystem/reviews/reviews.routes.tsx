@@ -54,6 +54,10 @@ export function createReviewsRouter(services: Services): Router {
     return c.html(await renderPage(<ReviewsPage reviews={await listReviews({ db })} form={admin} />));
   };
 
+  /** Takes and stores a review for the signed-in site admin `by`. */
+  const take = (by: string, body: { top?: number | undefined; title?: string | null | undefined }) =>
+    takeReview({ db, clock: services.clock, by, top: body.top, title: body.title ?? undefined });
+
   router.get("/reviews", { handler: (c) => listPage(c) });
 
   // Site admins take a review; a refused one re-shows the list with the form and what was typed.
@@ -62,14 +66,7 @@ export function createReviewsRouter(services: Services): Router {
     action: "admin.reviews",
     page: (c) => listPage(c),
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      const r = await takeReview({
-        db,
-        clock: services.clock,
-        by: viewer.name,
-        top: body.top,
-        title: body.title ?? undefined,
-      });
+      const r = await take(requireViewer(c).name, body);
       return c.redirect(`/reviews/${r.id}`, 303);
     },
   });
@@ -87,14 +84,7 @@ export function createReviewsRouter(services: Services): Router {
       name: "ReviewTaken",
     },
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      const r = await takeReview({
-        db,
-        clock: services.clock,
-        by: viewer.name,
-        top: body.top,
-        title: body.title ?? undefined,
-      });
+      const r = await take(requireViewer(c).name, body);
       return c.json({ id: r.id, takenOn: r.takenOn, title: r.title, url: `/reviews/${r.id}` }, 201);
     },
   });
