@@ -214,6 +214,10 @@ describe("/groups/:slug", () => {
   it("shows roles, members with member since, alumni, terms, cadences, channels and health", async () => {
     const body = await html("/groups/website");
     expect(body).toContain("<h1>Website Working Group</h1>");
+    // Signed out, the way to join is a sign-in that comes back to the application form.
+    expect(body).toContain(
+      '<a href="/sign-in?next=%2Fgroups%2Fwebsite%2Fdecisions">Sign in to apply to join Website Working Group</a>',
+    );
     expect(body).toMatch(/<dt>Chair<\/dt><dd><a href="\/people\/sarah-chair">Sarah Chair<\/a><\/dd>/);
     expect(body).toMatch(/<dt>Board Liaison<\/dt><dd><a href="\/people\/paolo-liaison">Paolo Liaison<\/a>/);
     expect(body).toMatch(/<dt>Ops Liaison<\/dt><dd><a href="\/people\/tobias-ops">Tobias Ops<\/a>/);

@@ -631,6 +631,7 @@ export function GroupPage(props: {
           </Fact>
         </dl>
       </section>
+      <JoinThisGroup slug={g.slug} name={g.name} viewer={props.viewer ?? null} />
 
       <section aria-labelledby="operations">
         <h2 id="operations">Meetings, channels, reporting and budget</h2>
@@ -655,6 +656,31 @@ export function GroupPage(props: {
         <Timeline events={props.timeline} caption={`History of ${g.name}`} showGroup={false} showPerson />
       </section>
     </Layout>
+  );
+}
+
+/**
+ * Where a visitor goes to join: signed out, a sign-in link that comes back to the application
+ * form; signed in, the group's decisions page, which holds the form, the pending application or
+ * why the charter does not take applications.
+ */
+function JoinThisGroup(props: { slug: string; name: string; viewer: LayoutViewer | null }) {
+  const decisions = `/groups/${encodeURIComponent(props.slug)}/decisions`;
+  return (
+    <section aria-labelledby="join">
+      <h2 id="join">Join this group</h2>
+      {props.viewer ? (
+        <p>
+          <a href={`${decisions}#apply`}>Apply to join {props.name}, or see your application</a>: the
+          charter's rules above decide who may join and how.
+        </p>
+      ) : (
+        <p>
+          <a href={`/sign-in?next=${encodeURIComponent(decisions)}`}>Sign in to apply to join {props.name}</a>
+          ; you come back to the application form. The charter's rules above decide who may join and how.
+        </p>
+      )}
+    </section>
   );
 }
 
