@@ -435,6 +435,12 @@ describe("signed-in viewers", () => {
       const again = await (await withViewer.request(path)).text();
       expect(again).not.toContain("Signed Viewer");
     }
+    // Signed in, the group page's way to join is a link to the application form, not a sign-in.
+    const group = await (
+      await withViewer.request("/groups/website", { headers: { "x-test-viewer": "1" } })
+    ).text();
+    expect(group).toContain('<a href="/groups/website/decisions#apply">Apply to join Website Working Group');
+    expect(group).not.toContain("Sign in to apply");
   });
 });
 
