@@ -41,12 +41,14 @@ describe.runIf(onPostgres())("connections terminated by PostgreSQL under load", 
     if (!running) throw new Error("no server");
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
     const requests: Array<() => Promise<Response>> = [
-      () => fetch(`${running.url}/api/account`, { headers }),
-      () => fetch(`${running.url}/api/packages?q=dj`, { headers }),
+      () => fetch(`${running.url}/api/account`, { headers, signal: AbortSignal.timeout(15_000) }),
+      () => fetch(`${running.url}/api/packages?q=dj`, { headers, signal: AbortSignal.timeout(15_000) }),
       () =>
         fetch(`${running.url}/api/account`, {
           method: "PATCH",
           headers,
+          // A request that never gets an answer counts as refused instead of stalling the test.
+          signal: AbortSignal.timeout(15_000),
           body: JSON.stringify({ name: `Load ${Math.random().toString(36).slice(2, 8)}` }),
         }),
     ];

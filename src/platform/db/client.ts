@@ -65,7 +65,13 @@ export async function openDatabase(
 
 async function connect(target: DatabaseTarget): Promise<Database> {
   if ("databaseUrl" in target) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 });
+    const pool = new CheckoutSafePool({
+      connectionString: target.databaseUrl,
+      max: target.poolSize ?? 10,
+      // A pool whose every client is stuck never hands out another one: waiting for a client
+      // fails after this long (a 503) instead of holding the request forever.
+      connectionTimeoutMillis: 15_000,
+    });
     // An idle client whose connection the server ends (restart, DROP DATABASE ... FORCE) is dropped by
     // the pool, which then emits "error"; without a listener that would crash the process.
     pool.on("error", () => {});
@@ -156,6 +162,36 @@ export async function withStartupLock<T>(
   } finally {
     // Ending the session releases its advisory locks.
     await client.end();
+  }
+}
+
+/**
+ * A pool that gets back the clients drizzle-orm's transactions check out when their BEGIN fails.
+ * drizzle-orm runs BEGIN before its try/finally, so a BEGIN that fails (the connection died between
+ * checkout and BEGIN: a failover, pg_terminate_backend) leaves the client checked out for good;
+ * after `max` such losses the pool is empty and every later request waits forever. A checkout by
+ * promise (only drizzle's transactions use one; `pool.query` checks out by callback) therefore
+ * releases its client, as broken, when the first query on it fails, since nothing else will.
+ */
+export class CheckoutSafePool extends pg.Pool {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's overloads (promise and callback) are kept as they are.
+  override connect(...args: any[]): any {
+    if (args.length > 0) return (super.connect as (...a: unknown[]) => unknown)(...args);
+    return super.connect().then((client) => {
+      const query = client.query;
+      client.query = ((...queryArgs: Parameters<typeof query>) => {
+        client.query = query;
+        const result = (query as (...a: unknown[]) => unknown).apply(client, queryArgs);
+        if (result instanceof Promise) {
+          return result.catch((error: unknown) => {
+            client.release(error instanceof Error ? error : new Error(String(error)));
+            throw error;
+          });
+        }
+        return result;
+      }) as typeof query;
+      return client;
+    });
   }
 }
 
