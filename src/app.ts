@@ -1,7 +1,7 @@
 /** Builds the whole HTTP application from services: every room's routes behind one auth middleware. */
 import type { Hono } from "hono";
 import { createEcosystemRouter } from "./ecosystem/index.ts";
-import { createGovernanceRouter, createHttpAuth } from "./governance/index.ts";
+import { createGovernanceRouter, createHttpAuth, createViewerLinks } from "./governance/index.ts";
 import { type AppEnv, createHttpApp } from "./platform/http/app.tsx";
 import type { Services } from "./platform/services.ts";
 
@@ -21,5 +21,6 @@ export function createApplication(services: Services): Hono<AppEnv> {
     routers: [createGovernanceRouter(services), createEcosystemRouter(services)],
     maxBodyBytes: services.config.maxBodyBytes,
     openApi: OPENAPI_INFO,
+    viewerLinks: createViewerLinks(services),
   });
 }

@@ -7,6 +7,7 @@ import type { Services } from "../platform/services.ts";
 import { createAccountsRouter } from "./accounts/accounts.routes.tsx";
 import { decisionJobs } from "./decisions/decisions.jobs.ts";
 import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
+import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
 import { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
 import { createRoomRouter } from "./policy/room-router.ts";
@@ -21,6 +22,7 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createDirectoryRouter(services));
   router.route("/", createAccountsRouter(services));
   router.route("/", createDecisionsRouter(services));
+  router.route("/", createMyGroupsRouter(services));
   return router;
 }
 
@@ -56,6 +58,7 @@ export {
   TOKEN_SCOPES,
 } from "./policy/policy.ts";
 export { createRoomRouter, type RoomRouter } from "./policy/room-router.ts";
+export { createViewerLinks } from "./policy/viewer-links.ts";
 export { exportCharter } from "./registry/export-charter.ts";
 // Charter registry: import a checkout, replay the history, people and aliases, demo data.
 export { type ImportSummary, importCharters } from "./registry/import-charters.ts";

@@ -122,7 +122,8 @@ export function AccountPage(props: {
   user: UserRow;
   today: string;
   roles: FoundationRoleRow[];
-  person: { name: string; slug: string } | null;
+  /** `applicant`: made when the account applied, not a member yet, so not public and still claimable. */
+  person: { name: string; slug: string; applicant?: boolean } | null;
   claims: Array<{ claim: ClaimRow; person: { name: string; slug: string } }>;
   claimable: ClaimablePerson[];
   tokens: TokenRow[];
@@ -220,7 +221,13 @@ export function AccountPage(props: {
       )}
 
       <h2>Your person in the charters</h2>
-      {props.person ? (
+      {props.person?.applicant && (
+        <p>
+          When you applied to a group you became {props.person.name}: only you, the people who decide on your
+          applications, the Board and administrators see that name until you are a member.
+        </p>
+      )}
+      {props.person && !props.person.applicant ? (
         <p>Your account is linked to {props.person.name}.</p>
       ) : pending ? (
         <p>Your claim to be {pending.person.name} is waiting for an administrator.</p>

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { hashSecret } from "../../platform/auth/index.ts";
 import type { Db, Tx } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
+import { isPublicPerson } from "../registry/public-people.repo.ts";
 
 const {
   users,
@@ -300,8 +301,29 @@ export async function claimablePeople(db: DbOrTx) {
     .select({ slug: people.slug, name: people.name })
     .from(people)
     .leftJoin(users, eq(users.personId, people.id))
-    .where(isNull(users.id))
+    .where(and(isNull(users.id), isPublicPerson(people.id)))
     .orderBy(people.name);
+}
+
+/** True when the person may be shown to anyone (registry/public-people.repo.ts). */
+export async function isPersonPublic(db: DbOrTx, personId: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.id, personId), isPublicPerson(people.id)));
+  return rows.length > 0;
+}
+
+/**
+ * True when the person was created for an account when it applied and is not yet a member: its
+ * account may still claim the charter person it is (the two are then merged).
+ */
+export async function isPrivateApplicant(db: DbOrTx, personId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: schema.applicantPeople.personId })
+    .from(schema.applicantPeople)
+    .where(eq(schema.applicantPeople.personId, personId));
+  return row !== undefined && !(await isPersonPublic(db, personId));
 }
 
 /** Everything the account page and `GET /api/account` show about a user. */

@@ -54,6 +54,7 @@ import {
   claimablePeople,
   type FoundationRoleListing,
   findUserById,
+  isPrivateApplicant,
   listFoundationRoles,
   peekSignInLink,
   pendingClaims,
@@ -366,14 +367,16 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
   ) => {
     const { user } = await currentUser(c);
     const overview = await accountOverview(db, user);
-    const claimable = user.personId === null ? await claimablePeople(db) : [];
+    // A person made when the account applied (not yet a member) may still be replaced by a claim.
+    const applicant = user.personId !== null && (await isPrivateApplicant(db, user.personId));
+    const claimable = user.personId === null || applicant ? await claimablePeople(db) : [];
     return c.html(
       await renderPage(
         <AccountPage
           user={user}
           today={dayOf(clock.now())}
           roles={overview.roles}
-          person={overview.person}
+          person={overview.person && { ...overview.person, applicant }}
           claims={overview.claims}
           claimable={claimable}
           tokens={overview.tokens}

@@ -4,7 +4,14 @@ import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { optionalText, text } from "../../platform/validation.ts";
-import { appendAudit, type ClaimRow, findPersonBySlug, findUserById } from "./accounts.repo.ts";
+import {
+  appendAudit,
+  type ClaimRow,
+  findPersonBySlug,
+  findUserById,
+  isPersonPublic,
+  isPrivateApplicant,
+} from "./accounts.repo.ts";
 import { parseOrThrow } from "./schemas.ts";
 
 /** What a claim says: the person (by slug, as on /people) and a note for the administrator. */
@@ -13,7 +20,11 @@ export const ClaimInputSchema = z.object({
   note: optionalText({ max: 2000 }).transform((v) => v ?? ""),
 });
 
-/** Records "this person from the charters is me" for an administrator to confirm. */
+/**
+ * Records "this person from the charters is me" for an administrator to confirm. An account whose
+ * person was only created when it applied (not yet a member, not public) may still claim: on
+ * confirmation that person is merged into the claimed one.
+ */
 export async function claimPerson(input: {
   db: Db;
   now: Date;
@@ -25,10 +36,13 @@ export async function claimPerson(input: {
   return input.db.transaction(async (tx) => {
     const user = await findUserById(tx, input.userId);
     if (!user) throw new AppError("not_found", { message: `No user with id ${input.userId}.` });
-    if (user.personId !== null) {
+    if (user.personId !== null && !(await isPrivateApplicant(tx, user.personId))) {
       throw new AppError("conflict", { message: "Your account is already linked to a person." });
     }
-    const person = await findPersonBySlug(tx, claimed.person);
+    const found = await findPersonBySlug(tx, claimed.person);
+    // Another applicant's person is as unknown here as on /people; so is one's own.
+    const person =
+      found && found.id !== user.personId && (await isPersonPublic(tx, found.id)) ? found : undefined;
     if (!person) {
       throw new AppError("validation", {
         message: `Invalid claim: person: no person "${input.personSlug}".`,

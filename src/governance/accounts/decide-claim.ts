@@ -2,11 +2,14 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { type AuditActor, appendAudit, type ClaimRow } from "./accounts.repo.ts";
+import { mergePeople } from "../registry/accept-alias-suggestion.ts";
+import { type AuditActor, appendAudit, type ClaimRow, isPrivateApplicant } from "./accounts.repo.ts";
 
 /**
  * An administrator confirms a claim (the account becomes linked to the person, other pending
- * claims on that person are rejected) or rejects it; all in one transaction.
+ * claims on that person are rejected) or rejects it; all in one transaction. When the account
+ * already has a person created when it applied (not yet a member), that person is merged into
+ * the claimed one: its applications and everything else move, and it is deleted.
  */
 export async function decideClaim(input: {
   db: Db;
@@ -27,6 +30,29 @@ export async function decideClaim(input: {
     if (input.outcome === "confirmed") {
       const [linked] = await tx.select().from(schema.users).where(eq(schema.users.personId, claim.personId));
       if (linked) throw new AppError("conflict", { message: "That person is already linked to an account." });
+      const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, claim.userId));
+      const applicant = user?.personId ?? null;
+      if (applicant !== null && applicant !== claim.personId) {
+        if (!(await isPrivateApplicant(tx, applicant))) {
+          throw new AppError("conflict", { message: "The account is linked to another person already." });
+        }
+        const [merged] = await tx.select().from(schema.people).where(eq(schema.people.id, applicant));
+        // The spelling typed when applying was never public: it does not become the person's alias.
+        await tx.delete(schema.personAliases).where(eq(schema.personAliases.personId, applicant));
+        await mergePeople(tx, claim.personId, applicant);
+        if (merged) {
+          await tx.insert(schema.personMerges).values({
+            keptPersonId: claim.personId,
+            mergedPersonId: merged.id,
+            mergedSlug: merged.slug,
+            mergedName: merged.name,
+            reason: `claim ${claim.id} confirmed`,
+            suggestionId: null,
+            mergedAt: input.now,
+          });
+        }
+        await tx.delete(schema.people).where(eq(schema.people.id, applicant));
+      }
       await tx
         .update(schema.users)
         .set({ personId: claim.personId })

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { Id, Slug, text } from "../../platform/validation.ts";
+import { Id, optionalText, Slug, text } from "../../platform/validation.ts";
 import { ensureAccountPerson } from "../accounts/ensure-account-person.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { foundationRolesOf, groupSettings, isParticipant, loadGroup, recordAudit } from "./decisions.repo.ts";
@@ -19,6 +19,13 @@ export const ApplyInputSchema = z.object({
   statement: text({ multiline: true, max: 5000, required: "say why you want to join" }),
   skills: text({ multiline: true, max: 2000, required: "list the skills you bring" }),
   timeCommitment: text({ max: 500, required: "say how much time you can give" }),
+  /**
+   * The name the group will see, for an account that has no person yet (asked when the account
+   * has no name of its own); ignored once the account has a person.
+   */
+  name: optionalText({ max: 200 }).describe(
+    "Your name as the group will see it; needed when your account has no person and no name of its own.",
+  ),
 });
 
 /** What the applicant is told after applying. */
@@ -55,6 +62,7 @@ export async function applyToGroup(call: DecisionCall & { input: unknown }): Pro
         now,
         by: call.actor,
         cause: "applied to a group",
+        name: input.name,
       }));
     if (group.status !== "active") {
       throw new AppError("conflict", {

@@ -4,6 +4,8 @@ import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { DateTime, Id, optionalOneOf, Slug } from "../../platform/validation.ts";
+import { findUserById } from "../accounts/accounts.repo.ts";
+import { accountHasName } from "../accounts/ensure-account-person.ts";
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
@@ -41,6 +43,7 @@ import { listApplications } from "./list-applications.ts";
 import { listGroupAudit } from "./list-group-audit.ts";
 import { listLapsingTerms } from "./list-lapsing-terms.ts";
 import { listLiaisonProblems } from "./list-liaison-problems.ts";
+import { listMyApplications } from "./list-my-applications.ts";
 import { listVotes } from "./list-votes.ts";
 import { nextMeeting } from "./meetings.ts";
 import { OpenApplicationVoteInputSchema, openApplicationVote } from "./open-application-vote.ts";
@@ -140,6 +143,12 @@ export function createDecisionsRouter(services: Services): Router {
     const day = today();
     const seesPrivate = await can(c, services, "group.view-private", resource);
     const stored = await groupSettings(db, row.id);
+    const mine =
+      actor.personId === null
+        ? []
+        : await listMyApplications({ db, personId: actor.personId, groupId: row.id });
+    const user =
+      actor.personId === null && actor.userId !== null ? await findUserById(db, actor.userId) : undefined;
     const model: GroupDecisionsModel = {
       group: { id: row.id, slug: row.slug, name: row.name },
       nextMeeting: nextMeeting({
@@ -170,6 +179,8 @@ export function createDecisionsRouter(services: Services): Router {
       mayEditSettings: await can(c, services, "group.edit-arrangements", resource),
       leave: actor.personId === null ? "none" : await leaveStanding(db, row.id, actor.personId, day),
       ...(applied !== undefined ? { applied: { applicationId: applied } } : {}),
+      myApplication: mine.find((a) => a.state.open) ?? null,
+      askName: user ? { value: accountHasName(user) ? user.name : "" } : null,
     };
     return c.html(await renderPage(<GroupDecisionsPage model={model} />));
   };

@@ -1,10 +1,13 @@
 /** Server-rendered pages for membership decisions; every form works without JavaScript. */
 import { Layout } from "../../platform/http/layout.tsx";
-import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { ButtonForm, type FieldSpec, Form } from "../../platform/view/form.tsx";
+import { pageContext } from "../../platform/view/page-context.ts";
+import { readableInstant } from "./application-state.ts";
 import type { ApplicationView } from "./list-applications.ts";
 import type { AuditEntry } from "./list-group-audit.ts";
 import type { LapsingTerm } from "./list-lapsing-terms.ts";
 import type { LiaisonProblem } from "./list-liaison-problems.ts";
+import type { MyApplication } from "./list-my-applications.ts";
 import type { NextMeeting } from "./meetings.ts";
 import type { VoteView } from "./vote-views.ts";
 
@@ -223,6 +226,36 @@ export interface GroupDecisionsModel {
   /** Whether the viewer may leave (see `leaveStanding`). */
   leave: "none" | "ex-officio" | "may-leave";
   applied?: { applicationId: number };
+  /** The viewer's open application to this group, if any: shown instead of a fresh form. */
+  myApplication?: MyApplication | null;
+  /** Asked when the viewer's account has no person yet: the name the group will see (prefilled when known). */
+  askName?: { value: string } | null;
+}
+
+/** The viewer's own application: when it was made, where it stands, what happens next. */
+export function MyApplicationSummary(props: { application: MyApplication; nextMeeting?: string }) {
+  const a = props.application;
+  return (
+    <dl class="facts">
+      <dt>Application</dt>
+      <dd>
+        #{a.id}, made {readableInstant(a.createdAt)}
+      </dd>
+      <dt>State</dt>
+      <dd>{a.state.label}</dd>
+      <dt>What happens next</dt>
+      <dd>
+        {a.state.next}
+        {a.vote && a.vote.status === "open" && (
+          <>
+            {" "}
+            <a href={`/votes/${a.vote.id}`}>Vote #{a.vote.id}</a>
+          </>
+        )}
+        {props.nextMeeting && a.state.open ? ` ${props.nextMeeting}` : ""}
+      </dd>
+    </dl>
+  );
 }
 
 /** The group's decisions page: votes, applications, terms, and the forms for each action. */
@@ -249,6 +282,15 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
         <p role="status">
           Your application #{m.applied.applicationId} was received. {m.nextMeeting.text}
         </p>
+      )}
+      {m.myApplication && (
+        <section aria-labelledby="my-application">
+          <h2 id="my-application">Your application</h2>
+          <MyApplicationSummary application={m.myApplication} nextMeeting={m.nextMeeting.text} />
+          <p>
+            <a href="/me">All your groups and applications</a>
+          </p>
+        </section>
       )}
       {m.liaisonProblems && m.liaisonProblems.length > 0 && (
         <section aria-labelledby="liaison">
@@ -290,31 +332,34 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
           />
         </section>
       )}
-      {m.mayApply && m.admission !== "not-stated" && (
-        <section aria-labelledby="apply">
-          <h2 id="apply">Apply to join</h2>
-          <Form
-            action={`/groups/${m.group.slug}/apply`}
-            submit="Apply"
-            fields={[
-              {
-                name: "statement",
-                label: "Why do you want to join?",
-                kind: "textarea",
-                required: true,
-                attrs: { rows: 4, maxlength: 5000 },
-              },
-              { name: "skills", label: "Skills you bring", required: true, attrs: { maxlength: 2000 } },
-              {
-                name: "timeCommitment",
-                label: "Time you can give",
-                required: true,
-                attrs: { maxlength: 500 },
-              },
-            ]}
-          />
-        </section>
-      )}
+      {m.mayApply &&
+        m.admission !== "not-stated" &&
+        (!m.myApplication || refusedHere(`/groups/${m.group.slug}/apply`)) && (
+          <section aria-labelledby="apply">
+            <h2 id="apply">Apply to join</h2>
+            <Form
+              action={`/groups/${m.group.slug}/apply`}
+              submit="Apply"
+              fields={[
+                ...(m.askName ? [nameField(m.askName.value)] : []),
+                {
+                  name: "statement",
+                  label: "Why do you want to join?",
+                  kind: "textarea",
+                  required: true,
+                  attrs: { rows: 4, maxlength: 5000 },
+                },
+                { name: "skills", label: "Skills you bring", required: true, attrs: { maxlength: 2000 } },
+                {
+                  name: "timeCommitment",
+                  label: "Time you can give",
+                  required: true,
+                  attrs: { maxlength: 500 },
+                },
+              ]}
+            />
+          </section>
+        )}
       {m.applications && (
         <section aria-labelledby="applications">
           <h2 id="applications">Applications</h2>
@@ -458,6 +503,23 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
       )}
     </Layout>
   );
+}
+
+/** True when this request re-shows a refused submission to `action` (its values must not be lost). */
+function refusedHere(action: string): boolean {
+  return pageContext().refusal?.action === action;
+}
+
+/** The applicant's name, asked when their account has no person yet. */
+function nameField(value: string): FieldSpec {
+  return {
+    name: "name",
+    label: "Your name, as the group will see it",
+    required: true,
+    value,
+    hint: "Seen only by you, the people who decide on your application, the Board and administrators until you are a member.",
+    attrs: { maxlength: 200, autocomplete: "name" },
+  };
 }
 
 /** The Board's page: every group's pending decisions, lapsing terms and liaison problems. */

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
 import { charterImports, groupEvents, groups, people, personAliases } from "../../platform/db/schema.ts";
 import { currentMembership } from "../registry/current-membership.ts";
+import { isPublicPerson } from "../registry/public-people.repo.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";
 
 /** A group row without the charter prose (enough for the directory). */
@@ -238,7 +239,12 @@ export async function selectPerson(
   const rows = await db
     .select({ id: people.id, slug: people.slug, name: people.name, handle: people.handle })
     .from(people)
-    .where("id" in idOrSlug ? eq(people.id, idOrSlug.id) : eq(people.slug, idOrSlug.slug))
+    .where(
+      and(
+        "id" in idOrSlug ? eq(people.id, idOrSlug.id) : eq(people.slug, idOrSlug.slug),
+        isPublicPerson(people.id),
+      ),
+    )
     .limit(1);
   return rows[0];
 }
@@ -258,6 +264,7 @@ export async function selectPeople(db: Db): Promise<PersonRow[]> {
   return db
     .select({ id: people.id, slug: people.slug, name: people.name, handle: people.handle })
     .from(people)
+    .where(isPublicPerson(people.id))
     .orderBy(asc(people.name), asc(people.id));
 }
 

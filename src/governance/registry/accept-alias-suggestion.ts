@@ -80,7 +80,7 @@ export async function acceptAliasSuggestion(input: {
 }
 
 /** Moves everything of person `from` to person `to`; rows that would duplicate one of `to`'s are dropped. */
-async function mergePeople(tx: Tx, to: number, from: number): Promise<MergeResult["moved"]> {
+export async function mergePeople(tx: Tx, to: number, from: number): Promise<MergeResult["moved"]> {
   // A role both held in the same group (same role and title) stays once, with the kept person.
   await tx.execute(sql`
     delete from group_roles r using group_roles k

@@ -1,6 +1,7 @@
 /** The one database schema: every room's tables, re-exported for drizzle and drizzle-kit. */
 
 export * from "./schema/accounts.ts";
+export * from "./schema/applicant-people.ts";
 export * from "./schema/decisions.ts";
 export * from "./schema/ecosystem-health.ts";
 export * from "./schema/ecosystem-packages.ts";

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
@@ -8,7 +8,7 @@ import type { HttpAuth, Viewer } from "../auth/viewer.ts";
 import { toAppError } from "../db/errors.ts";
 import { AppError, type ErrorCode, isAppError } from "../errors.ts";
 import type { Logger } from "../log.ts";
-import { withPageContext } from "../view/page-context.ts";
+import { type NavLink, withPageContext } from "../view/page-context.ts";
 import { type EncodedBody, encodeBody, pickEncoding } from "./encoded-body.ts";
 import { Layout, renderPage } from "./layout.tsx";
 import { buildOpenApiDocument, type OpenApiInfo } from "./openapi.ts";
@@ -87,6 +87,8 @@ export interface HttpAppOptions {
   maxBodyBytes?: number;
   /** Title and introduction of the OpenAPI document served at /api/openapi.json. */
   openApi?: OpenApiInfo;
+  /** The header's extra navigation for a signed-in viewer (decided by the rooms' policy). */
+  viewerLinks?: (c: Context<AppEnv>) => Promise<readonly NavLink[]>;
 }
 
 /**
@@ -148,10 +150,17 @@ export function createHttpApp(deps: HttpAppOptions): Hono<AppEnv> {
   }
   // Pages rendered for this request show who is signed in and carry its CSRF token, whichever
   // route renders them.
-  app.use("*", (c, next) => {
+  app.use("*", async (c, next) => {
     const viewer = c.var.viewer;
+    // JSON answers have no header to fill.
+    const links =
+      viewer && deps.viewerLinks && !c.req.path.startsWith("/api/") ? await deps.viewerLinks(c) : undefined;
     return withPageContext(
-      { viewer: viewer ? { name: viewer.name } : null, csrfToken: c.var.csrfToken, refusal: null },
+      {
+        viewer: viewer ? { name: viewer.name, ...(links ? { links } : {}) } : null,
+        csrfToken: c.var.csrfToken,
+        refusal: null,
+      },
       next,
     );
   });

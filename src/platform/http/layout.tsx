@@ -34,6 +34,8 @@ const NAV: ReadonlyArray<{ href: string; label: string }> = [
 export function Layout(props: LayoutProps) {
   const context = pageContext();
   const viewer = props.viewer !== undefined ? props.viewer : context.viewer;
+  // A page that names its viewer itself still gets the links the request's viewer may follow.
+  const links = viewer ? (viewer.links ?? context.viewer?.links ?? []) : [];
   return (
     <html lang="en">
       <head>
@@ -53,7 +55,7 @@ export function Layout(props: LayoutProps) {
           </a>
           <nav aria-label="Main">
             <ul>
-              {NAV.map((n) => (
+              {[...NAV, ...links].map((n) => (
                 <li>
                   <a href={n.href} aria-current={props.path?.startsWith(n.href) ? "page" : undefined}>
                     {n.label}

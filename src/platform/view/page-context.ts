@@ -6,9 +6,20 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { FieldIssue } from "../errors.ts";
 
+/** A link in the site header's navigation. */
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
 /** Who is looking at a page, as far as the layout needs to know. */
 export interface LayoutViewer {
   name: string;
+  /**
+   * Navigation entries for this viewer ("My groups", and the Board's and administrators' pages
+   * for those the policy lets see them), decided on the server per request.
+   */
+  links?: readonly NavLink[];
 }
 
 /** The values a form sent, by field name (repeated fields, such as checkboxes, as arrays). */

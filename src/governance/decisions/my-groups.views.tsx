@@ -1,0 +1,130 @@
+/** "My groups": the signed-in person's home page. Works without JavaScript. */
+import { Layout } from "../../platform/http/layout.tsx";
+import { readableInstant } from "./application-state.ts";
+import { roleWords } from "./get-my-groups.ts";
+import type { MyGroups } from "./my-groups.schemas.ts";
+
+/** Renders the overview from getMyGroups. */
+export function MyGroupsPage(props: { model: MyGroups }) {
+  const m = props.model;
+  return (
+    <Layout title="My groups" path="/me">
+      <h1>My groups</h1>
+      <p>As of {m.on} (UTC).</p>
+      {m.person === null && (
+        <p>
+          Your account is not linked to a person yet. Apply to a group from its page on{" "}
+          <a href="/groups">Groups</a>, or, if a charter names you, claim that person on{" "}
+          <a href="/account">your account</a>.
+        </p>
+      )}
+      {m.person && !m.person.public && (
+        <p>
+          You appear as {m.person.name} to the people who decide on your applications; the name is not public
+          until you are a member.
+        </p>
+      )}
+
+      <section aria-labelledby="needs">
+        <h2 id="needs">What needs you</h2>
+        {m.needs.length === 0 ? (
+          <p>Nothing needs you today.</p>
+        ) : (
+          <ul>
+            {m.needs.map((n) => (
+              <li>
+                <a href={n.href}>{n.text}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="memberships">
+        <h2 id="memberships">Your memberships</h2>
+        {m.memberships.length === 0 ? (
+          <p>You hold no role in any group today.</p>
+        ) : (
+          <ul>
+            {m.memberships.map((r) => (
+              <li>
+                <a href={`/groups/${r.group.slug}`}>{r.group.name}</a>: {roleWords(r.role, r.title)}
+                {r.since ? `, since ${r.since}` : ""}.{" "}
+                {r.term.endsOn ? (
+                  <>
+                    Term ends {r.term.endsOn}.{" "}
+                    {r.term.renewal?.open ? (
+                      <a href={`/groups/${r.group.slug}/decisions#terms`}>Renewal is open: renew your term</a>
+                    ) : r.term.renewal ? (
+                      `Renewal opens ${r.term.renewal.opensOn}.`
+                    ) : (
+                      ""
+                    )}
+                  </>
+                ) : (
+                  `Term end unknown: ${r.term.unknownBecause ?? "not recorded"}.`
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="votes">
+        <h2 id="votes">Open votes you may cast</h2>
+        {m.votes.length === 0 ? (
+          <p>No open vote has you in its electorate.</p>
+        ) : (
+          <ul>
+            {m.votes.map((v) => (
+              <li>
+                <a href={`/votes/${v.id}`}>{v.title}</a> ({v.group.name}): closes{" "}
+                {readableInstant(v.closesAt)};{" "}
+                {v.awaitingYourBallot ? "your ballot is awaited" : "you have voted"}.
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="applications">
+        <h2 id="applications">Your applications</h2>
+        {m.applications.length === 0 ? (
+          <p>You have not applied to any group.</p>
+        ) : (
+          <ul>
+            {m.applications.map((a) => (
+              <li>
+                <a href={`/groups/${a.group.slug}/decisions`}>{a.group.name}</a>: application #{a.id}, made{" "}
+                {readableInstant(a.createdAt)}; <strong>{a.label}</strong>. {a.next}
+                {a.vote && a.vote.status === "open" && (
+                  <>
+                    {" "}
+                    <a href={`/votes/${a.vote.id}`}>Vote #{a.vote.id}</a>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {m.waitingApplications.length > 0 && (
+        <section aria-labelledby="waiting">
+          <h2 id="waiting">Applications waiting for you</h2>
+          <ul>
+            {m.waitingApplications.map((a) => (
+              <li>
+                <a href={`/groups/${a.group.slug}/decisions#applications`}>{a.group.name}</a>: {a.person.name}
+                , since {readableInstant(a.createdAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>
+        The same as JSON: <a href="/api/me">/api/me</a>.
+      </p>
+    </Layout>
+  );
+}

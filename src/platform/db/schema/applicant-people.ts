@@ -1,0 +1,18 @@
+import { integer, pgTable, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./accounts.ts";
+import { people } from "./governance.ts";
+
+/**
+ * People created for an account when it applied to a group, rather than read from a charter. Such a
+ * person is not public (not on /people, group pages or the API) until they hold or held a role in
+ * a group (a role period, or a charter naming them); its account may still claim the charter
+ * person it really is, which merges this one into it.
+ */
+export const applicantPeople = pgTable("applicant_people", {
+  personId: integer("person_id")
+    .primaryKey()
+    .references(() => people.id, { onDelete: "cascade" }),
+  /** The account it was created for (null once that account is gone). */
+  userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
