@@ -139,6 +139,9 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "DELETE /api/account/tokens/:id": { allowed: SIGNED_IN },
   "POST /api/account/claim": { allowed: SIGNED_IN, body: { person: "nobody-by-this-name" } },
   "GET /api/groups/:slug/permissions": { allowed: ALL },
+  // My groups: every signed-in visitor's own overview (anonymous visitors are sent to sign in).
+  "GET /me": { allowed: SIGNED_IN },
+  "GET /api/me": { allowed: SIGNED_IN },
   // decisions: votes (the walk group is direct-model: its participants vote)
   "GET /groups/:slug/charter.md": { allowed: ALL },
   "GET /groups/:slug/decisions": { allowed: ALL },
