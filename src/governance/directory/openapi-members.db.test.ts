@@ -230,7 +230,8 @@ describe("the signed-in API in /api/openapi.json", () => {
       `/api/groups/${slug}/applications`,
       "/api/groups/{slug}/applications",
       "201",
-      { statement: "I can help", skills: "writing", timeCommitment: "2 hours a week" },
+      // The account has only its email address, so it says the name the group will see.
+      { statement: "I can help", skills: "writing", timeCommitment: "2 hours a week", name: "Nico Newcomer" },
     );
     const applicationId = (applied.application as { applicationId: number }).applicationId;
     await call("m0", "GET", `/api/groups/${slug}/applications`, "/api/groups/{slug}/applications", "200");
@@ -243,6 +244,16 @@ describe("the signed-in API in /api/openapi.json", () => {
       {
         closesAt: "2026-03-09T12:00:00Z",
       },
+    );
+    // My groups: the applicant sees the vote on their application; a member sees a ballot to cast.
+    await call(null, "GET", "/api/me", "/api/me", "401");
+    const mine = await call("newcomer", "GET", "/api/me", "/api/me", "200");
+    expect(mine.applications).toEqual([
+      expect.objectContaining({ id: applicationId, status: "voting", open: true }),
+    ]);
+    const member = await call("m1", "GET", "/api/me", "/api/me", "200");
+    expect(member.needs).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "cast-ballot" })]),
     );
     // This group votes on new members (direct): admitting without a vote is refused.
     await call("m0", "POST", `/api/groups/${slug}/admissions`, "/api/groups/{slug}/admissions", "409", {
