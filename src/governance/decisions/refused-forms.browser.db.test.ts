@@ -128,20 +128,26 @@ describe("a refused form keeps what was typed", () => {
   it("re-shows the application form after a refusal the operation raises (applying twice), values kept", async () => {
     const context = await contextFor("applicant", false);
     try {
-      const page = await context.newPage();
-      const apply = async () => {
-        await page.goto(`${base}/groups/forms/decisions`);
+      // Two tabs hold the form; once the first has applied, the page shows the application
+      // instead of a form, so the second application comes from the tab opened before.
+      const first = await context.newPage();
+      const stale = await context.newPage();
+      const apply = async (page: typeof first) => {
         const form = page.locator('form[action="/groups/forms/apply"]');
         await form.getByLabel("Why do you want to join?").fill("I run the local meetup.\nAnd I write docs.");
         await form.getByLabel("Skills you bring").fill("writing, events");
         await form.getByLabel("Time you can give").fill("two hours a week");
         await form.getByRole("button", { name: "Apply" }).click();
       };
-      await apply();
-      expect(await page.getByRole("status").first().textContent()).toMatch(
+      await first.goto(`${base}/groups/forms/decisions`);
+      await stale.goto(`${base}/groups/forms/decisions`);
+      await apply(first);
+      expect(await first.getByRole("status").first().textContent()).toMatch(
         /Your application #\d+ was received/,
       );
-      await apply();
+      expect(await first.locator('form[action="/groups/forms/apply"]').count()).toBe(0);
+      await apply(stale);
+      const page = stale;
       const form = page.locator('form[action="/groups/forms/apply"]');
       expect(new URL(page.url()).pathname).toBe("/groups/forms/apply");
       expect(await page.getByRole("alert").textContent()).toMatch(/There is a problem.*is still open/);
@@ -150,6 +156,8 @@ describe("a refused form keeps what was typed", () => {
       );
       expect(await form.getByLabel("Skills you bring").inputValue()).toBe("writing, events");
       expect(await form.getByLabel("Time you can give").inputValue()).toBe("two hours a week");
+      // The refused page also shows the application that is still open.
+      expect(await page.getByRole("heading", { name: "Your application" }).count()).toBe(1);
       expect((await database.db.select().from(schema.membershipApplications)).length).toBe(1);
     } finally {
       await context.close();
