@@ -252,9 +252,7 @@ describe("the signed-in API in /api/openapi.json", () => {
       expect.objectContaining({ id: applicationId, status: "voting", open: true }),
     ]);
     const member = await call("m1", "GET", "/api/me", "/api/me", "200");
-    expect(member.needs).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: "cast-ballot" })]),
-    );
+    expect(member.needs).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "cast-ballot" })]));
     // This group votes on new members (direct): admitting without a vote is refused.
     await call("m0", "POST", `/api/groups/${slug}/admissions`, "/api/groups/{slug}/admissions", "409", {
       applicationId,
