@@ -1,12 +1,12 @@
 /** Review routes: list, take (admins), one review with charts and exports, comparison. Thin. */
 import type { Context } from "hono";
 import { z } from "zod";
-import { can, createRoomRouter, requireViewer } from "../../governance/index.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { blankAsNull, Id, optionalText, wholeNumber } from "../../platform/validation.ts";
 import { ReviewComparisonSchema, ReviewListSchema, ReviewSchema, ReviewTakenSchema } from "../api-schemas.ts";
+import { can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import { getComparison, getReview, listReviews, previousReviewId } from "./get-review.ts";
 import { renderReviewCharts } from "./review-charts.ts";
 import { comparisonMarkdown, reviewCsv, reviewMarkdown } from "./review-exports.ts";
@@ -44,7 +44,7 @@ const ComparisonPageParams = z.object({
 
 /** `/reviews`, `/reviews/<id>` (+ `.csv`, `.md`), `/reviews/<id>/since/<other>` (+ `.md`) and the `/api/reviews` JSON. */
 export function createReviewsRouter(services: Services): Router {
-  const router = createRoomRouter(services);
+  const router = createEcosystemRoomRouter(services);
   const db = services.database.db;
 
   /** The list; site admins also get the form taking a review. */
