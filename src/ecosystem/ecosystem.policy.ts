@@ -20,7 +20,13 @@ export const ecosystemPolicy = definePolicy({
     /** Take an ecosystem review (a stored snapshot of the package catalogue's health) (admin). */
     "admin.reviews": { scope: "admin", ...siteAdmin },
   },
-  auditKinds: ["release-milestone.record", "release-milestone.remove", "review.take", "sync.run"],
+  auditKinds: [
+    "release-milestone.record",
+    "release-milestone.remove",
+    "review.take",
+    "sync.start",
+    "sync.finish",
+  ],
 });
 
 /** An action the ecosystem room decides (the kernel's own are `KernelAction`). */

@@ -7,7 +7,7 @@ import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { oneOf, optionalText, text } from "../../platform/validation.ts";
 import { MilestoneRecordedSchema, MilestoneRemovedSchema, ReleaseCalendarSchema } from "../api-schemas.ts";
-import { can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
+import { auditActorOf, can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import { adviseSupport, findSeries, isoDay, MILESTONE_KINDS, type MilestoneKind } from "./calendar.ts";
 import { calendarProvenance, loadReleaseCalendar } from "./load-release-calendar.ts";
 import { RecordMilestoneInputSchema, recordMilestone } from "./record-milestone.ts";
@@ -104,7 +104,13 @@ export function createReleasesRouter(services: Services): Router {
     page: (c) => releasesPage(c),
     handler: async (c, { body }) => {
       const viewer = requireViewer(c);
-      const row = await recordMilestone({ db, clock: services.clock, ...body, recordedBy: viewer.name });
+      const row = await recordMilestone({
+        db,
+        clock: services.clock,
+        ...body,
+        recordedBy: viewer.name,
+        by: auditActorOf(viewer),
+      });
       return c.redirect(confirmationUrl("recorded", row.series, row.milestone), 303);
     },
   });
@@ -123,6 +129,7 @@ export function createReleasesRouter(services: Services): Router {
         ...params,
         note: body.note ?? undefined,
         removedBy: viewer.name,
+        by: auditActorOf(viewer),
       });
       return c.redirect(confirmationUrl("removed", row.series, row.milestone), 303);
     },
@@ -142,7 +149,13 @@ export function createReleasesRouter(services: Services): Router {
     },
     handler: async (c, { body }) => {
       const viewer = requireViewer(c);
-      const row = await recordMilestone({ db, clock: services.clock, ...body, recordedBy: viewer.name });
+      const row = await recordMilestone({
+        db,
+        clock: services.clock,
+        ...body,
+        recordedBy: viewer.name,
+        by: auditActorOf(viewer),
+      });
       return c.json({ recorded: row, ...(await landing(row.series)) }, 201);
     },
   });
@@ -168,6 +181,7 @@ export function createReleasesRouter(services: Services): Router {
         ...params,
         note: body?.note ?? undefined,
         removedBy: viewer.name,
+        by: auditActorOf(viewer),
       });
       return c.json({ removed: row, ...(await landing(row.series)) });
     },
