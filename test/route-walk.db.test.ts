@@ -9,9 +9,9 @@
 import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordMilestone } from "../src/ecosystem/releases/record-milestone.ts";
-import { recordRolePeriod } from "../src/governance/accounts/record-role-period.ts";
-import type { ParsedCharter } from "../src/governance/charter/types.ts";
+import { recordMilestone } from "../src/ecosystem/index.ts";
+import type { ParsedCharter } from "../src/governance/index.ts";
+import { recordRolePeriod } from "../src/governance/index.ts";
 import {
   actionScopes,
   CLI_ACTOR,

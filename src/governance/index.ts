@@ -32,10 +32,20 @@ export const governanceJobs = [...decisionJobs];
 /** The governance room's notification templates. */
 export const governanceTemplates = [termReminderTemplate];
 
+// Operations and pure rules the benchmarks and shared test infrastructure drive directly.
+export { recordRolePeriod } from "./accounts/record-role-period.ts";
+export { parseMarkdownTree } from "./charter/markdown.ts";
+export { parseCharter } from "./charter/parse-charter.ts";
+export { ParsedCharterSchema } from "./charter/types.ts";
+export { castBallot } from "./decisions/cast-ballot.ts";
 // Membership decisions: jobs that close due votes and sweep terms, and the reminder template.
 export { closeDueVotesJob, sweepTermsJob } from "./decisions/decisions.jobs.ts";
+export { CLI_DECISION_ACTOR } from "./decisions/decisions.repo.ts";
 export type { DecisionDeps } from "./decisions/deps.ts";
+export { openVote } from "./decisions/open-vote.ts";
+export { sweepTerms } from "./decisions/sweep-terms.ts";
 export { termReminderTemplate } from "./decisions/term-reminder.template.ts";
+export { addDays } from "./decisions/terms.ts";
 // The governance room's policy (its actions, rules and audit kinds, registered with the kernel's).
 export {
   type GovernanceAction,
