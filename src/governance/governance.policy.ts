@@ -3,7 +3,6 @@
  * they are decided on (groups, role periods, votes) and the audit kinds the room writes, registered
  * with the kernel's one `decide`. Pure; imports nothing from platform/.
  */
-
 import {
   type Actor,
   allow,
@@ -21,24 +20,9 @@ import type { AppointingRole, MembershipModel } from "./charter/types.ts";
 import { GROUP_ROLES, type GroupRole, isGroupRole } from "./policy/group-roles.ts";
 import { ASK_THE_BOARD, admissionOf } from "./policy/membership-rule.ts";
 
-export { GROUP_ROLES, type GroupRole, isGroupRole };
-
-/** What a personal access token may be used for; a session may do everything its user may. */
-export const TOKEN_SCOPES = ["read", "account", "groups", "votes", "admin"] as const;
-/** A personal access token scope. */
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
-
-/** What each scope allows, for forms and documentation. */
-export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
-  read: "Read pages and data visible to you",
-  account: "Manage your account: tokens, person claim",
-  groups: "Act in your groups: apply, report, manage applications and arrangements",
-  votes: "Cast votes",
-  admin: "Site administration (only works for site admins)",
-};
-
 /** How a group's membership decisions are taken (from its charter). */
 export type { MembershipModel };
+export { GROUP_ROLES, type GroupRole, isGroupRole };
 
 /** A resource any governance route is decided on: the kernel's or the room's own. */
 export type Resource = KernelResource | GovernanceResource;
