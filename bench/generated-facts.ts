@@ -3,7 +3,7 @@
  * catalogue (the snapshot TSV has names, versions and ranks only). Deterministic: the same facts
  * every run, covering every evidence path of the compatibility rules.
  */
-import type { RankedPackage } from "../src/ecosystem/compat/readiness.ts";
+import type { RankedPackage } from "../src/ecosystem/index.ts";
 
 /** FNV-1a, then a small xorshift stream: deterministic pseudo-random numbers per project. */
 export function rng(seed: string): () => number {

@@ -18,10 +18,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runCheckup } from "../src/ecosystem/checkup/run-checkup.ts";
-import { computeHealth, type HealthFacts, healthContext } from "../src/ecosystem/health/compute-health.ts";
-import { buildReleaseCalendar } from "../src/ecosystem/releases/calendar.ts";
-import { buildReview } from "../src/ecosystem/reviews/review.ts";
+import {
+  buildReleaseCalendar,
+  buildReview,
+  computeHealth,
+  type HealthFacts,
+  healthContext,
+  runCheckup,
+} from "../src/ecosystem/index.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { factsFor, rng } from "./generated-facts.ts";
 

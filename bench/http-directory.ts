@@ -64,8 +64,7 @@ async function seed(
   try {
     let dataset = "factories (17 groups of realistic size)";
     try {
-      const { importCharters } = await import("../src/governance/registry/import-charters.ts");
-      const { replayHistory } = await import("../src/governance/registry/replay-history.ts");
+      const { importCharters, replayHistory } = await import("../src/governance/index.ts");
       const { FixedClock } = await import("../src/platform/clock.ts");
       const services = { database, clock: new FixedClock("2026-11-21T00:00:00Z") };
       const repo = path.join(dataDir, "..", `${path.basename(dataDir)}-wg`);

@@ -13,8 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseMarkdownTree } from "../src/governance/charter/markdown.ts";
-import { parseCharter } from "../src/governance/charter/parse-charter.ts";
+import { parseCharter, parseMarkdownTree } from "../src/governance/index.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SNAPSHOT = path.resolve(HERE, "../../shared/data/dsf-working-groups");

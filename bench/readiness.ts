@@ -16,9 +16,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { computeReadiness, type RankedPackage } from "../src/ecosystem/compat/readiness.ts";
-import { judgeCompatibility, targetForSeries, type Verdict } from "../src/ecosystem/compat/verdict.ts";
-import { buildReleaseCalendar } from "../src/ecosystem/releases/calendar.ts";
+import {
+  buildReleaseCalendar,
+  computeReadiness,
+  judgeCompatibility,
+  type RankedPackage,
+  targetForSeries,
+  type Verdict,
+} from "../src/ecosystem/index.ts";
 import { factsFor } from "./generated-facts.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

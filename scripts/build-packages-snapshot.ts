@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { parseSnapshotLine } from "../src/ecosystem/packages/snapshot-tsv.ts";
+import { parseSnapshotLine } from "../src/ecosystem/index.ts";
 
 const source = process.argv[2] ?? "../shared/data/pypi-django-2026-11.tsv";
 const target = process.argv[3] ?? "data/packages-2026-11.tsv.gz";

@@ -1,7 +1,8 @@
 /** Builds the whole HTTP application from services: every room's routes behind one auth middleware. */
 import type { Hono } from "hono";
 import { createEcosystemRouter } from "./ecosystem/index.ts";
-import { createGovernanceRouter, createHttpAuth, createViewerLinks } from "./governance/index.ts";
+import { createGovernanceRouter, createViewerLinks } from "./governance/index.ts";
+import { createHttpAuth } from "./kernel/index.ts";
 import { type AppEnv, createHttpApp } from "./platform/http/app.tsx";
 import type { Services } from "./platform/services.ts";
 

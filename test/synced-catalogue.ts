@@ -3,8 +3,7 @@
  * local PyPI index (the first `limit`, or those of another TSV), over the whole application.
  */
 import path from "node:path";
-import { loadSnapshot } from "../src/ecosystem/packages/load-snapshot.ts";
-import { syncPackages } from "../src/ecosystem/sync/sync-packages.ts";
+import { loadSnapshot, syncPackages } from "../src/ecosystem/index.ts";
 import type { FixedClock } from "../src/platform/clock.ts";
 import type { Database } from "../src/platform/db/client.ts";
 import type { Services } from "../src/platform/services.ts";

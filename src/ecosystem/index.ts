@@ -35,3 +35,17 @@ export function createEcosystemRouter(services: Services): Router {
 export async function seedEcosystemDemo(services: Services): Promise<void> {
   await seedDemoPackages({ db: services.database.db, clock: services.clock, log: services.log });
 }
+
+// Operations and pure rules the benchmarks, scripts and shared test infrastructure drive directly.
+export { runCheckup } from "./checkup/run-checkup.ts";
+export { computeReadiness, type RankedPackage } from "./compat/readiness.ts";
+export { judgeCompatibility, targetForSeries, type Verdict } from "./compat/verdict.ts";
+export { computeHealth, type HealthFacts, healthContext } from "./health/compute-health.ts";
+export { loadSnapshot } from "./packages/load-snapshot.ts";
+export { parseSnapshotLine } from "./packages/snapshot-tsv.ts";
+export { buildReleaseCalendar } from "./releases/calendar.ts";
+export { recordMilestone } from "./releases/record-milestone.ts";
+export { buildReview } from "./reviews/review.ts";
+export { fetchProject, SIMPLE_ACCEPT } from "./sync/fetch-project.ts";
+export { parseSimpleIndex } from "./sync/pypi-documents.ts";
+export { syncPackages } from "./sync/sync-packages.ts";

@@ -32,32 +32,31 @@ export const governanceJobs = [...decisionJobs];
 /** The governance room's notification templates. */
 export const governanceTemplates = [termReminderTemplate];
 
-// Accounts, sign-in and the permission policy (see ARCHITECTURE.md, "Accounts and the policy").
-export { createHttpAuth } from "./accounts/http-auth.ts";
+// Operations and pure rules the benchmarks and shared test infrastructure drive directly.
+export { recordRolePeriod } from "./accounts/record-role-period.ts";
+export { parseMarkdownTree } from "./charter/markdown.ts";
+export { parseCharter } from "./charter/parse-charter.ts";
+export { ParsedCharterSchema } from "./charter/types.ts";
+export { castBallot } from "./decisions/cast-ballot.ts";
 // Membership decisions: jobs that close due votes and sweep terms, and the reminder template.
 export { closeDueVotesJob, sweepTermsJob } from "./decisions/decisions.jobs.ts";
+export { CLI_DECISION_ACTOR } from "./decisions/decisions.repo.ts";
 export type { DecisionDeps } from "./decisions/deps.ts";
+export { openVote } from "./decisions/open-vote.ts";
+export { sweepTerms } from "./decisions/sweep-terms.ts";
 export { termReminderTemplate } from "./decisions/term-reminder.template.ts";
-export { groupResourceOf, loadActor, loadGroupResource } from "./policy/actor.repo.ts";
-export { actorOf, authorize, can, type PolicyDeps, requireViewer } from "./policy/authorize.ts";
+export { addDays } from "./decisions/terms.ts";
+// The governance room's policy (its actions, rules and audit kinds, registered with the kernel's).
 export {
-  type Action,
-  type Actor,
-  ANONYMOUS,
-  type Decision,
-  decide,
-  FOUNDATION_ROLES,
-  type FoundationRole,
-  foundationRolesOn,
+  type GovernanceAction,
+  type GovernanceResource,
   GROUP_ROLES,
   type GroupRole,
+  governancePolicy,
   groupRolesOn,
-  holdsOn,
   type MembershipModel,
-  type Resource,
-  TOKEN_SCOPES,
-} from "./policy/policy.ts";
-export { createRoomRouter, type RoomRouter } from "./policy/room-router.ts";
+} from "./governance.policy.ts";
+export { groupResourceOf, loadGroupResource } from "./policy/actor.repo.ts";
 export { createViewerLinks } from "./policy/viewer-links.ts";
 export { exportCharter } from "./registry/export-charter.ts";
 // Charter registry: import a checkout, replay the history, people and aliases, demo data.

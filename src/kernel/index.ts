@@ -3,6 +3,65 @@
  * imports the platform and no room. Today: the notification outbox.
  */
 
+// The audit log.
+export { type AuditActor, appendAudit, auditFor, CLI_ACTOR } from "./audit/audit.repo.ts";
+export { type GroupRoleSource, loadActor, registerGroupRoleSource } from "./identity/actor.repo.ts";
+// Identity: accounts, sessions, tokens, foundation roles and the actor (ARCHITECTURE.md, "Accounts and the policy").
+export {
+  type Actor,
+  ANONYMOUS,
+  FOUNDATION_ROLE_LABELS,
+  FOUNDATION_ROLES,
+  type FoundationRole,
+  foundationRolesOn,
+  type GroupHolding,
+  isFoundationRole,
+  TOKEN_SCOPE_LABELS,
+  TOKEN_SCOPES,
+  type TokenScope,
+} from "./identity/actor.ts";
+export { createAuthenticator } from "./identity/authenticate.ts";
+// Operations on accounts, sessions, tokens and foundation roles.
+export { type CreatingToken, createToken, MAX_TOKEN_DAYS, TOKEN_PREFIX } from "./identity/create-token.ts";
+export { createUser } from "./identity/create-user.ts";
+export { endRefusal, type Holding, heldOn, holdsOn } from "./identity/dated.ts";
+export { endDatedPeriod, type PeriodStore, type StoredPeriod } from "./identity/end-dated-period.ts";
+export { endFoundationRole } from "./identity/end-foundation-role.ts";
+export { finishEmailSignIn } from "./identity/finish-email-sign-in.ts";
+export { grantFoundationRole } from "./identity/grant-foundation-role.ts";
+export { createHttpAuth } from "./identity/http-auth.ts";
+export {
+  type DbOrTx,
+  type FoundationRoleListing,
+  type FoundationRoleRow,
+  findPersonById,
+  findPersonBySlug,
+  findUserByEmail,
+  findUserById,
+  foundationRolesOf,
+  listFoundationRoles,
+  listTokens,
+  peekSignInLink,
+  type TokenRow,
+  type UserRow,
+} from "./identity/identity.repo.ts";
+export { listUsers, type UserListing } from "./identity/list-users.ts";
+export { NameSchema, renameUser } from "./identity/rename-user.ts";
+export { revokeToken } from "./identity/revoke-token.ts";
+export {
+  DaySchema,
+  dayOf,
+  EmailSchema,
+  FoundationRoleSchema,
+  PeriodGrantFields,
+  parseOrThrow,
+  refinePeriod,
+  ScopesSchema,
+} from "./identity/schemas.ts";
+export { signInWithGitHub } from "./identity/sign-in-with-github.ts";
+export { signOut } from "./identity/sign-out.ts";
+export { startEmailSignIn } from "./identity/start-email-sign-in.ts";
+export { startSession } from "./identity/start-session.ts";
 export { type ChannelSender, emailChannel } from "./notifications/channels.ts";
 export {
   type DeliveryRound,
@@ -28,3 +87,32 @@ export {
   type TemplateRegistry,
   templateRegistry,
 } from "./notifications/template.ts";
+// The policy: one `decide` over the actions every room registers.
+export {
+  actorOf,
+  authorize,
+  can,
+  loadOnce,
+  type PolicyDeps,
+  type ResourceOrLoader,
+  requireViewer,
+  throwUnlessAllowed,
+} from "./policy/authorize.ts";
+export { type KernelAction, kernelPolicy, ownAccountRule } from "./policy/kernel.policy.ts";
+export {
+  type ActionSpec,
+  type AnyResource,
+  actionScopes,
+  allow,
+  anonymousDenial,
+  auditKinds,
+  type Decision,
+  decide,
+  definePolicy,
+  deny,
+  type KernelResource,
+  type PolicyModule,
+  publicActions,
+  registerPolicy,
+} from "./policy/policy.ts";
+export { createRoomRouter, type RoomRouter } from "./policy/room-router.ts";

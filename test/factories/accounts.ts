@@ -1,8 +1,5 @@
 /** Accounts for tests in any room: a user (optionally linked to a person, optionally a site admin), a token and a session. */
-import { CLI_ACTOR } from "../../src/governance/accounts/accounts.repo.ts";
-import { createToken } from "../../src/governance/accounts/create-token.ts";
-import { grantFoundationRole } from "../../src/governance/accounts/grant-foundation-role.ts";
-import { startSession } from "../../src/governance/accounts/start-session.ts";
+import { CLI_ACTOR, createToken, grantFoundationRole, startSession } from "../../src/kernel/index.ts";
 import type { Clock } from "../../src/platform/clock.ts";
 import { type Db, schema } from "../../src/platform/db/index.ts";
 

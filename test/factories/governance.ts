@@ -3,8 +3,8 @@
  * events, inserted directly so directory tests do not depend on the charter parser or importer.
  */
 import { eq } from "drizzle-orm";
-import type { ParsedCharter, Person } from "../../src/governance/charter/types.ts";
-import { ParsedCharterSchema } from "../../src/governance/charter/types.ts";
+import type { ParsedCharter, Person } from "../../src/governance/index.ts";
+import { ParsedCharterSchema } from "../../src/governance/index.ts";
 import type { Db } from "../../src/platform/db/index.ts";
 import { groupEvents, groupRoles, groups, people, personAliases } from "../../src/platform/db/schema.ts";
 

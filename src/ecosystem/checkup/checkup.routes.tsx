@@ -1,12 +1,12 @@
 /** Checkup routes: about, rule documentation, and a synced package's metadata checkup (page and JSON). */
 import { z } from "zod";
-import { createRoomRouter } from "../../governance/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Slug } from "../../platform/validation.ts";
 import { CheckupRulesSchema, PackageCheckupSchema } from "../api-schemas.ts";
+import { createEcosystemRoomRouter } from "../ecosystem.router.ts";
 import { normalizeName } from "../packages/normalize-name.ts";
 import { checkPackage } from "./check-package.ts";
 import { CheckupAboutPage, CheckupRulePage, CheckupRulesPage, PackageCheckupPage } from "./checkup.views.tsx";
@@ -15,7 +15,7 @@ import { CHECKUP_RULES, findRule } from "./rules.ts";
 
 /** `/checkup`, `/checkup/rules`, `/checkup/rules/<id>`, `/api/checkup/rules`, `/packages/<name>/checkup`, `/api/packages/<name>/checkup`. */
 export function createCheckupRouter(services: Services): Router {
-  const router = createRoomRouter(services);
+  const router = createEcosystemRoomRouter(services);
   const db = services.database.db;
   const RuleParams = z.object({ id: Slug.describe("The checkup rule's id, e.g. django-naming.") });
   const NameParams = z.object({

@@ -1,11 +1,11 @@
 /** Readiness routes: `/readiness`, `/readiness/<series>`, `/api/readiness/<series>?top=N`. */
 import { z } from "zod";
-import { createRoomRouter } from "../../governance/index.ts";
 import type { Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { optionalText, Slug, wholeNumber } from "../../platform/validation.ts";
 import { SeriesReadinessReportSchema } from "../api-schemas.ts";
+import { createEcosystemRoomRouter } from "../ecosystem.router.ts";
 import {
   computeReadinessOverview,
   computeSeriesReadiness,
@@ -25,7 +25,7 @@ const SeriesParams = z.object({ series: Slug.describe("A Django series: `5.2`, `
 
 /** The readiness pages and API. */
 export function createReadinessRouter(services: Services): Router {
-  const router = createRoomRouter(services);
+  const router = createEcosystemRoomRouter(services);
   const db = services.database.db;
 
   router.get("/readiness", {

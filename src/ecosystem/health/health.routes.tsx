@@ -1,12 +1,12 @@
 /** Health routes: rule documentation and the list of packages without a vulnerability-report route. */
 import { z } from "zod";
-import { createRoomRouter } from "../../governance/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Router } from "../../platform/http/app.tsx";
 import { Layout, renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Slug } from "../../platform/validation.ts";
 import { HealthRulesSchema, UnreachablePackagesSchema } from "../api-schemas.ts";
+import { createEcosystemRoomRouter } from "../ecosystem.router.ts";
 import { HealthRulePage, HealthRulesPage } from "./health.views.tsx";
 import { findHealthRule, HEALTH_RULES, SUB_SCORES } from "./health-rules.ts";
 import { listUnreachablePackages } from "./list-unreachable.ts";
@@ -14,7 +14,7 @@ import { WORKING_GROUP_PATH } from "./report-route.ts";
 
 /** `/health/rules`, `/health/rules/<id>`, `/api/health/rules`, `/health/no-security-contact`, `/api/health/no-security-contact`. */
 export function createHealthRouter(services: Services): Router {
-  const router = createRoomRouter(services);
+  const router = createEcosystemRoomRouter(services);
   const db = services.database.db;
   const RuleParams = z.object({
     id: Slug.describe("The health rule's id, e.g. maintenance.current-django."),

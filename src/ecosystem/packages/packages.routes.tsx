@@ -1,12 +1,12 @@
 /** HTTP routes of the package catalogue: pages, CSV and JSON exports. Thin: parse, call, render. */
 import { z } from "zod";
-import { createRoomRouter } from "../../governance/index.ts";
 import { toCsv } from "../../platform/csv.ts";
 import type { Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Slug } from "../../platform/validation.ts";
 import { PackageDetailSchema, PackageListSchema } from "../api-schemas.ts";
+import { createEcosystemRoomRouter } from "../ecosystem.router.ts";
 import type { PackageHealth } from "../health/compute-health.ts";
 import { getPackageHealth } from "../health/get-package-health.ts";
 import { HealthBreakdown } from "../health/health.views.tsx";
@@ -52,7 +52,7 @@ function healthColumns(h: PackageHealth | undefined) {
 
 /** Routes: `/packages`, `/packages.csv`, `/api/packages`, `/packages/<name>`, `/api/packages/<name>`. */
 export function createPackagesRouter(services: Services): Router {
-  const router = createRoomRouter(services);
+  const router = createEcosystemRoomRouter(services);
   const db = services.database.db;
   const clock = services.clock;
   const NameParams = z.object({

@@ -2,7 +2,9 @@
  * Records an announced milestone date for a series; it then overrides the calendar's date. The
  * date must keep the series' milestones in order against the effective calendar.
  */
+
 import { z } from "zod";
+import { type AuditActor, appendAudit } from "../../kernel/index.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
@@ -44,6 +46,8 @@ export interface RecordMilestoneInput {
   milestone: string;
   date: string;
   recordedBy: string;
+  /** Who records it, for the audit log (the account when known; else `recordedBy` as a label). */
+  by?: AuditActor;
   note?: string | null | undefined;
 }
 
@@ -90,6 +94,15 @@ export async function recordMilestone(input: RecordMilestoneInput): Promise<Reco
       note: v.note && v.note !== "" ? v.note : null,
     };
     await insertRecordedMilestone(tx, row);
+    await appendAudit(tx, {
+      by: input.by ?? { userId: null, label: v.recordedBy },
+      at: now,
+      action: "release-milestone.record",
+      subjectType: "release-series",
+      subjectId: v.series,
+      after: row,
+      cause: row.note ?? "",
+    });
     return row;
   });
 }

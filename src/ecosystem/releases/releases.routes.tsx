@@ -1,13 +1,13 @@
 /** Release calendar routes: pages, iCalendar feeds and `/api/releases`. Thin: load, decide, render. */
 import type { Context } from "hono";
 import { z } from "zod";
-import { can, createRoomRouter, requireViewer } from "../../governance/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { oneOf, optionalText, text } from "../../platform/validation.ts";
 import { MilestoneRecordedSchema, MilestoneRemovedSchema, ReleaseCalendarSchema } from "../api-schemas.ts";
+import { auditActorOf, can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import { adviseSupport, findSeries, isoDay, MILESTONE_KINDS, type MilestoneKind } from "./calendar.ts";
 import { calendarProvenance, loadReleaseCalendar } from "./load-release-calendar.ts";
 import { RecordMilestoneInputSchema, recordMilestone } from "./record-milestone.ts";
@@ -40,7 +40,7 @@ const RemoveBody = z.object({ note: optionalText({ max: 500 }) });
  * and for site admins recording and removing milestone dates (page forms and API).
  */
 export function createReleasesRouter(services: Services): Router {
-  const router = createRoomRouter(services);
+  const router = createEcosystemRoomRouter(services);
   const db = services.database.db;
   const load = async () => {
     const now = services.clock.now();
@@ -104,7 +104,13 @@ export function createReleasesRouter(services: Services): Router {
     page: (c) => releasesPage(c),
     handler: async (c, { body }) => {
       const viewer = requireViewer(c);
-      const row = await recordMilestone({ db, clock: services.clock, ...body, recordedBy: viewer.name });
+      const row = await recordMilestone({
+        db,
+        clock: services.clock,
+        ...body,
+        recordedBy: viewer.name,
+        by: auditActorOf(viewer),
+      });
       return c.redirect(confirmationUrl("recorded", row.series, row.milestone), 303);
     },
   });
@@ -123,6 +129,7 @@ export function createReleasesRouter(services: Services): Router {
         ...params,
         note: body.note ?? undefined,
         removedBy: viewer.name,
+        by: auditActorOf(viewer),
       });
       return c.redirect(confirmationUrl("removed", row.series, row.milestone), 303);
     },
@@ -142,7 +149,13 @@ export function createReleasesRouter(services: Services): Router {
     },
     handler: async (c, { body }) => {
       const viewer = requireViewer(c);
-      const row = await recordMilestone({ db, clock: services.clock, ...body, recordedBy: viewer.name });
+      const row = await recordMilestone({
+        db,
+        clock: services.clock,
+        ...body,
+        recordedBy: viewer.name,
+        by: auditActorOf(viewer),
+      });
       return c.json({ recorded: row, ...(await landing(row.series)) }, 201);
     },
   });
@@ -168,6 +181,7 @@ export function createReleasesRouter(services: Services): Router {
         ...params,
         note: body?.note ?? undefined,
         removedBy: viewer.name,
+        by: auditActorOf(viewer),
       });
       return c.json({ removed: row, ...(await landing(row.series)) });
     },

@@ -3,6 +3,7 @@
  * when, why), so the calendar falls back to the announced or projected date. Refused when nothing
  * is recorded, or when the date it falls back to would put the series' milestones out of order.
  */
+import { type AuditActor, appendAudit } from "../../kernel/index.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
@@ -28,6 +29,8 @@ export interface RemoveMilestoneInput {
   series: string;
   milestone: string;
   removedBy: string;
+  /** Who removes it, for the audit log (the account when known; else `removedBy` as a label). */
+  by?: AuditActor;
   /** Why it is removed (kept in the history). */
   note?: string | undefined;
 }
@@ -70,6 +73,16 @@ export async function removeMilestone(input: RemoveMilestoneInput): Promise<Reco
       });
     }
     await insertRecordedMilestone(tx, row);
+    await appendAudit(tx, {
+      by: input.by ?? { userId: null, label: v.recordedBy },
+      at: now,
+      action: "release-milestone.remove",
+      subjectType: "release-series",
+      subjectId: v.series,
+      before: current,
+      after: row,
+      cause: row.note ?? "",
+    });
     return row;
   });
 }

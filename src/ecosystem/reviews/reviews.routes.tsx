@@ -1,12 +1,13 @@
 /** Review routes: list, take (admins), one review with charts and exports, comparison. Thin. */
 import type { Context } from "hono";
 import { z } from "zod";
-import { can, createRoomRouter, requireViewer } from "../../governance/index.ts";
+import type { Viewer } from "../../platform/auth/index.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { blankAsNull, Id, optionalText, wholeNumber } from "../../platform/validation.ts";
 import { ReviewComparisonSchema, ReviewListSchema, ReviewSchema, ReviewTakenSchema } from "../api-schemas.ts";
+import { auditActorOf, can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import { getComparison, getReview, listReviews, previousReviewId } from "./get-review.ts";
 import { renderReviewCharts } from "./review-charts.ts";
 import { comparisonMarkdown, reviewCsv, reviewMarkdown } from "./review-exports.ts";
@@ -44,7 +45,7 @@ const ComparisonPageParams = z.object({
 
 /** `/reviews`, `/reviews/<id>` (+ `.csv`, `.md`), `/reviews/<id>/since/<other>` (+ `.md`) and the `/api/reviews` JSON. */
 export function createReviewsRouter(services: Services): Router {
-  const router = createRoomRouter(services);
+  const router = createEcosystemRoomRouter(services);
   const db = services.database.db;
 
   /** The list; site admins also get the form taking a review. */
@@ -55,8 +56,15 @@ export function createReviewsRouter(services: Services): Router {
   };
 
   /** Takes and stores a review for the signed-in site admin `by`. */
-  const take = (by: string, body: { top?: number | undefined; title?: string | null | undefined }) =>
-    takeReview({ db, clock: services.clock, by, top: body.top, title: body.title ?? undefined });
+  const take = (viewer: Viewer, body: { top?: number | undefined; title?: string | null | undefined }) =>
+    takeReview({
+      db,
+      clock: services.clock,
+      by: viewer.name,
+      actor: auditActorOf(viewer),
+      top: body.top,
+      title: body.title ?? undefined,
+    });
 
   router.get("/reviews", { handler: (c) => listPage(c) });
 
@@ -66,7 +74,7 @@ export function createReviewsRouter(services: Services): Router {
     action: "admin.reviews",
     page: (c) => listPage(c),
     handler: async (c, { body }) => {
-      const r = await take(requireViewer(c).name, body);
+      const r = await take(requireViewer(c), body);
       return c.redirect(`/reviews/${r.id}`, 303);
     },
   });
@@ -84,7 +92,7 @@ export function createReviewsRouter(services: Services): Router {
       name: "ReviewTaken",
     },
     handler: async (c, { body }) => {
-      const r = await take(requireViewer(c).name, body);
+      const r = await take(requireViewer(c), body);
       return c.json({ id: r.id, takenOn: r.takenOn, title: r.title, url: `/reviews/${r.id}` }, 201);
     },
   });

@@ -1,4 +1,5 @@
 /** Takes an ecosystem review of the catalogue now and stores it. */
+import { type AuditActor, appendAudit } from "../../kernel/index.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -17,6 +18,8 @@ export async function takeReview(input: {
   db: Db;
   clock: Clock;
   by: string;
+  /** Who takes it, for the audit log (the account when known; else `by` as a label). */
+  actor?: AuditActor;
   top?: number;
   title?: string;
 }): Promise<StoredReview> {
@@ -45,12 +48,23 @@ export async function takeReview(input: {
     top,
     lastSyncedAt: lastSync,
   });
-  return insertReview(input.db, {
-    takenOn: data.takenOn,
-    takenAt: now,
-    takenBy: input.by,
-    title: title || `Ecosystem review of ${data.takenOn}`,
-    data,
-    questions: suggestSurveyQuestions(data),
+  return input.db.transaction(async (tx) => {
+    const review = await insertReview(tx, {
+      takenOn: data.takenOn,
+      takenAt: now,
+      takenBy: input.by,
+      title: title || `Ecosystem review of ${data.takenOn}`,
+      data,
+      questions: suggestSurveyQuestions(data),
+    });
+    await appendAudit(tx, {
+      by: input.actor ?? { userId: null, label: input.by },
+      at: now,
+      action: "review.take",
+      subjectType: "ecosystem-review",
+      subjectId: review.id,
+      after: { id: review.id, takenOn: review.takenOn, title: review.title, top },
+    });
+    return review;
   });
 }

@@ -1,5 +1,7 @@
 /** Queries of the PyPI sync: runs, per-project work items, problems, and saving project results. */
+
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { appendAudit } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/client.ts";
 import {
   packageReleaseDeclarations,
@@ -110,6 +112,21 @@ export async function createRun(
       const chunk = input.items.slice(i, i + 5000).map((it) => ({ runId: run.id, ...it }));
       await tx.insert(packageSyncItems).values(chunk);
     }
+    await appendAudit(tx, {
+      by: SYNC_ACTOR,
+      at: input.startedAt,
+      action: "sync.start",
+      subjectType: "sync-run",
+      subjectId: run.id,
+      after: {
+        indexUrl: input.indexUrl,
+        scope: input.scope,
+        listed: input.listed,
+        queued: input.items.length,
+        delisted: input.delist.length,
+        relisted: input.relist.length,
+      },
+    });
     return run.id;
   });
 }
@@ -164,12 +181,25 @@ export async function problemCounts(db: Db, runId: number): Promise<Record<strin
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
-/** Marks a run finished with its summary. */
+/** The package sync as an audit actor (it runs from the command line and the worker). */
+const SYNC_ACTOR = { userId: null, label: "sync" };
+
+/** Marks a run finished with its summary (and audits it). */
 export async function finishRun(db: Db, runId: number, finishedAt: Date, summary: unknown): Promise<void> {
-  await db
-    .update(packageSyncRuns)
-    .set({ status: "finished", finishedAt, summary })
-    .where(eq(packageSyncRuns.id, runId));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(packageSyncRuns)
+      .set({ status: "finished", finishedAt, summary })
+      .where(eq(packageSyncRuns.id, runId));
+    await appendAudit(tx, {
+      by: SYNC_ACTOR,
+      at: finishedAt,
+      action: "sync.finish",
+      subjectType: "sync-run",
+      subjectId: runId,
+      after: summary,
+    });
+  });
 }
 
 /**

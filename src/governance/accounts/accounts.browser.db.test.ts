@@ -13,14 +13,10 @@ import { createTestDatabase } from "../../../test/db.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
 import { type GitHubServer, startGitHubServer } from "../../../test/github-server/server.ts";
 import { type SmtpCapture, startSmtpCapture } from "../../../test/smtp-capture.ts";
+import { CLI_ACTOR, createToken, createUser, grantFoundationRole, startSession } from "../../kernel/index.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { Services } from "../../platform/services.ts";
-import { CLI_ACTOR } from "./accounts.repo.ts";
 import { claimPerson } from "./claim-person.ts";
-import { createToken } from "./create-token.ts";
-import { createUser } from "./create-user.ts";
-import { grantFoundationRole } from "./grant-foundation-role.ts";
-import { startSession } from "./start-session.ts";
 
 let database: Database;
 let services: Services;

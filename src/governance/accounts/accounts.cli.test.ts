@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGuildhall } from "../../../test/guildhall-cli.ts";
+import { createAuthenticator } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { openDatabase } from "../../platform/db/index.ts";
-import { createAuthenticator } from "./authenticate.ts";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "guildhall-cli-"));
 

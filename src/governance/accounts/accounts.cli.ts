@@ -3,6 +3,8 @@
  * the command line. Each action loads its operation when it runs.
  */
 import type { Command } from "commander";
+import type { AuditActor, UserRow } from "../../kernel/index.ts";
+import { FOUNDATION_ROLES, TOKEN_SCOPES } from "../../kernel/rules.ts";
 import {
   addJsonOption,
   type CliContext,
@@ -14,13 +16,12 @@ import {
 } from "../../platform/cli.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Services } from "../../platform/services.ts";
-import { FOUNDATION_ROLES, GROUP_ROLES, TOKEN_SCOPES } from "../policy/policy.ts";
-import type { AuditActor, UserRow } from "./accounts.repo.ts";
+import { GROUP_ROLES } from "../policy/group-roles.ts";
 
 /** The repository and the day helper, loaded by the actions that need them. */
 async function loadRepo() {
-  const [repo, { dayOf }] = await Promise.all([import("./accounts.repo.ts"), import("./schemas.ts")]);
-  return { ...repo, dayOf };
+  const [kernel, repo] = await Promise.all([import("../../kernel/index.ts"), import("./accounts.repo.ts")]);
+  return { ...kernel, ...repo };
 }
 
 async function userByEmail(ctx: CliContext, email: string): Promise<UserRow> {
@@ -96,8 +97,8 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
     const role = opts.role === undefined ? undefined : parseChoice(opts.role, "--role", FOUNDATION_ROLES);
     const [{ database, clock }, { listUsers }, { dayOf }] = await Promise.all([
       ctx.services(),
-      import("./list-users.ts"),
-      import("./schemas.ts"),
+      import("../../kernel/index.ts"),
+      import("../../kernel/index.ts"),
     ]);
     const list = await listUsers({ db: database.db, day: dayOf(clock.now()), role });
     printList(ctx, opts, list, {
@@ -125,8 +126,8 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
       await Promise.all([
         ctx.services(),
         loadRepo(),
-        import("./create-user.ts"),
-        import("./grant-foundation-role.ts"),
+        import("../../kernel/index.ts"),
+        import("../../kernel/index.ts"),
       ]);
     const now = clock.now();
     const user = await createUser({
@@ -181,7 +182,7 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
       const [{ database, clock }, { CLI_ACTOR, dayOf }, { grantFoundationRole }] = await Promise.all([
         ctx.services(),
         loadRepo(),
-        import("./grant-foundation-role.ts"),
+        import("../../kernel/index.ts"),
       ]);
       const user = await userByEmail(ctx, email);
       const now = clock.now();
@@ -209,7 +210,7 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
     users.command("end-role").description("End a foundation role period (by the id `users grant` printed)."),
     "role period",
   ).action(async (id: string, opts: EndFlags) => {
-    const { endFoundationRole } = await import("./end-foundation-role.ts");
+    const { endFoundationRole } = await import("../../kernel/index.ts");
     const row = await endPeriod(ctx, id, opts, ({ id, ...e }) => endFoundationRole({ ...e, roleId: id }));
     if (opts.json) printJsonLines(ctx, [row]);
     else ctx.out(`Ended ${row.role} (role ${row.id}) on ${row.endedOn ?? "-"}.`);
@@ -232,7 +233,7 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
       const [{ database, clock }, { CLI_ACTOR }, { createToken }] = await Promise.all([
         ctx.services(),
         loadRepo(),
-        import("./create-token.ts"),
+        import("../../kernel/index.ts"),
       ]);
       const user = await userByEmail(ctx, opts.email);
       const { token, row } = await createToken({
@@ -296,7 +297,7 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
     const [{ database, clock }, { CLI_ACTOR }, { revokeToken }] = await Promise.all([
       ctx.services(),
       loadRepo(),
-      import("./revoke-token.ts"),
+      import("../../kernel/index.ts"),
     ]);
     const user = await userByEmail(ctx, opts.email);
     const row = await revokeToken({

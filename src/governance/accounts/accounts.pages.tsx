@@ -1,22 +1,17 @@
 import type { Child } from "hono/jsx";
-import { Layout } from "../../platform/http/layout.tsx";
-import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import type { FoundationRoleListing, FoundationRoleRow, TokenRow, UserRow } from "../../kernel/index.ts";
 import {
   FOUNDATION_ROLE_LABELS,
   FOUNDATION_ROLES,
   type FoundationRole,
   holdsOn,
+  MAX_TOKEN_DAYS,
   TOKEN_SCOPE_LABELS,
   TOKEN_SCOPES,
-} from "../policy/policy.ts";
-import type {
-  ClaimRow,
-  FoundationRoleListing,
-  FoundationRoleRow,
-  TokenRow,
-  UserRow,
-} from "./accounts.repo.ts";
-import { MAX_TOKEN_DAYS } from "./create-token.ts";
+} from "../../kernel/index.ts";
+import { Layout } from "../../platform/http/layout.tsx";
+import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import type { ClaimRow } from "./accounts.repo.ts";
 
 /** The sign-in page: GitHub button and the email-link form. */
 export function SignInPage(props: {

@@ -2,6 +2,34 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import {
+  type AuditActor,
+  type CreatingToken,
+  createToken,
+  dayOf,
+  decide,
+  endFoundationRole,
+  FOUNDATION_ROLE_LABELS,
+  FOUNDATION_ROLES,
+  type FoundationRole,
+  type FoundationRoleListing,
+  findUserById,
+  finishEmailSignIn,
+  grantFoundationRole,
+  holdsOn,
+  listFoundationRoles,
+  MAX_TOKEN_DAYS,
+  NameSchema,
+  peekSignInLink,
+  renameUser,
+  revokeToken,
+  ScopesSchema,
+  signInWithGitHub,
+  signOut,
+  startEmailSignIn,
+  type TokenRow,
+  type UserRow,
+} from "../../kernel/index.ts";
+import {
   cookieNames,
   cookieOptions,
   createGitHubClient,
@@ -29,16 +57,9 @@ import {
   text,
 } from "../../platform/validation.ts";
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
+import type { Action } from "../governance.policy.ts";
 import { loadGroupResource } from "../policy/actor.repo.ts";
 import { actorOf, can, requireViewer } from "../policy/authorize.ts";
-import {
-  type Action,
-  decide,
-  FOUNDATION_ROLE_LABELS,
-  FOUNDATION_ROLES,
-  type FoundationRole,
-  holdsOn,
-} from "../policy/policy.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import {
   AccountPage,
@@ -48,31 +69,9 @@ import {
   RolesPage,
   SignInPage,
 } from "./accounts.pages.tsx";
-import {
-  type AuditActor,
-  accountOverview,
-  claimablePeople,
-  type FoundationRoleListing,
-  findUserById,
-  isPrivateApplicant,
-  listFoundationRoles,
-  peekSignInLink,
-  pendingClaims,
-  type TokenRow,
-  type UserRow,
-} from "./accounts.repo.ts";
+import { accountOverview, claimablePeople, isPrivateApplicant, pendingClaims } from "./accounts.repo.ts";
 import { ClaimInputSchema, claimPerson } from "./claim-person.ts";
-import { type CreatingToken, createToken, MAX_TOKEN_DAYS } from "./create-token.ts";
 import { decideClaim } from "./decide-claim.ts";
-import { endFoundationRole } from "./end-foundation-role.ts";
-import { finishEmailSignIn } from "./finish-email-sign-in.ts";
-import { grantFoundationRole } from "./grant-foundation-role.ts";
-import { NameSchema, renameUser } from "./rename-user.ts";
-import { revokeToken } from "./revoke-token.ts";
-import { dayOf, ScopesSchema } from "./schemas.ts";
-import { signInWithGitHub } from "./sign-in-with-github.ts";
-import { signOut } from "./sign-out.ts";
-import { startEmailSignIn } from "./start-email-sign-in.ts";
 
 /** Replacements for the mailer and GitHub client built from configuration. */
 export interface AccountsRouterOptions {

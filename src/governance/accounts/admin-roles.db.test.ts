@@ -9,10 +9,10 @@ import { TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
+import { auditFor } from "../../kernel/index.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
-import { auditFor } from "./accounts.repo.ts";
 
 let database: Database;
 let app: Hono<AppEnv>;

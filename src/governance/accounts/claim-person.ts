@@ -1,18 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { appendAudit, findPersonBySlug, findUserById, parseOrThrow } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { optionalText, text } from "../../platform/validation.ts";
-import {
-  appendAudit,
-  type ClaimRow,
-  findPersonBySlug,
-  findUserById,
-  isPersonPublic,
-  isPrivateApplicant,
-} from "./accounts.repo.ts";
-import { parseOrThrow } from "./schemas.ts";
+import { type ClaimRow, isPersonPublic, isPrivateApplicant } from "./accounts.repo.ts";
 
 /** What a claim says: the person (by slug, as on /people) and a note for the administrator. */
 export const ClaimInputSchema = z.object({

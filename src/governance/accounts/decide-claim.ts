@@ -1,9 +1,10 @@
 import { and, eq, ne } from "drizzle-orm";
+import { type AuditActor, appendAudit } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { mergePeople } from "../registry/accept-alias-suggestion.ts";
-import { type AuditActor, appendAudit, type ClaimRow, isPrivateApplicant } from "./accounts.repo.ts";
+import { type ClaimRow, isPrivateApplicant } from "./accounts.repo.ts";
 
 /**
  * An administrator confirms a claim (the account becomes linked to the person, other pending

@@ -7,11 +7,11 @@
  * to accept or reject.
  */
 import { eq } from "drizzle-orm";
+import { type AuditActor, appendAudit } from "../../kernel/index.ts";
 import type { Tx } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { PeopleIndex } from "../registry/people.repo.ts";
-import { type AuditActor, appendAudit } from "./accounts.repo.ts";
 
 /**
  * True when the account's name was chosen (on GitHub or the account page) rather than taken from

@@ -1,30 +1,35 @@
 import { z } from "zod";
+import {
+  type AuditActor,
+  appendAudit,
+  PeriodGrantFields,
+  parseOrThrow,
+  refinePeriod,
+} from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { optionalText } from "../../platform/validation.ts";
-import { type AuditActor, appendAudit, type RolePeriodRow } from "./accounts.repo.ts";
-import { DaySchema, GroupRoleSchema, parseOrThrow } from "./schemas.ts";
+import { GROUP_ROLES } from "../policy/group-roles.ts";
+import type { RolePeriodRow } from "./accounts.repo.ts";
 
-const Input = z
-  .object({
-    groupId: z.number().int().positive(),
-    personId: z.number().int().positive(),
-    role: GroupRoleSchema,
-    title: optionalText({ max: 200 }).transform((v) => v ?? ""),
-    startedOn: DaySchema,
-    endedOn: DaySchema.nullable(),
-    termEndsOn: DaySchema.nullable(),
-    reason: optionalText({ max: 2000 }).transform((v) => v ?? ""),
-    decisionRef: optionalText({ max: 500 }),
-  })
-  .refine((v) => v.role !== "other" || v.title.length > 0, {
-    message: "a titled role needs its title",
-    path: ["title"],
-  })
-  .refine((v) => v.endedOn === null || v.endedOn > v.startedOn, {
-    message: "must be after the start date",
-    path: ["endedOn"],
-  });
+/** A group role name. */
+const GroupRoleSchema = z.enum(GROUP_ROLES, { message: `must be one of ${GROUP_ROLES.join(", ")}` });
+
+// The kernel's validation of a dated role's grant (as for foundation roles), plus the title rule.
+const Input = refinePeriod(
+  z
+    .object({
+      groupId: z.number().int().positive(),
+      personId: z.number().int().positive(),
+      role: GroupRoleSchema,
+      title: optionalText({ max: 200 }).transform((v) => v ?? ""),
+      ...PeriodGrantFields,
+    })
+    .refine((v) => v.role !== "other" || v.title.length > 0, {
+      message: "a titled role needs its title",
+      path: ["title"],
+    }),
+);
 
 /** Records a period in which a person holds a role in a group, with the decision behind it. */
 export async function recordRolePeriod(input: {

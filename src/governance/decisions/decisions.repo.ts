@@ -1,9 +1,9 @@
 /** Queries for membership decisions: groups, current role holders, votes, applications. */
 
 import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { type AuditActor, appendAudit } from "../../kernel/index.ts";
 import { type Db, schema, type Tx } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { type AuditActor, appendAudit } from "../accounts/accounts.repo.ts";
 import type { ParsedCharter } from "../charter/types.ts";
 import { currentMembership, effectiveRoles } from "../registry/current-membership.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";

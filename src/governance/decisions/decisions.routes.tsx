@@ -1,16 +1,16 @@
 import type { Context } from "hono";
 import { z } from "zod";
+import { findUserById } from "../../kernel/index.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { DateTime, Id, optionalOneOf, Slug } from "../../platform/validation.ts";
-import { findUserById } from "../accounts/accounts.repo.ts";
 import { accountHasName } from "../accounts/ensure-account-person.ts";
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
+import type { Resource } from "../governance.policy.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
-import type { Resource } from "../policy/policy.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { AdmitWhoSchema, admitMember } from "./admit-member.ts";
 import { ApplyInputSchema, applyToGroup } from "./apply-to-group.ts";

@@ -3,9 +3,10 @@
  * votes they may cast, their applications and where each stands, and what needs them (ballots to
  * cast, terms to renew, applications waiting for a chair or for a member who admits).
  */
+
+import { type Actor, decide, holdsOn } from "../../kernel/index.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { admissionOf } from "../policy/membership-rule.ts";
-import { type Actor, decide, holdsOn } from "../policy/policy.ts";
 import type { DbOrTx } from "./decisions.repo.ts";
 import { listApplications } from "./list-applications.ts";
 import { listMyApplications } from "./list-my-applications.ts";

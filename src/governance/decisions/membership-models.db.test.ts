@@ -8,11 +8,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { decide } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { parseCharter } from "../charter/parse-charter.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
-import { decide } from "../policy/policy.ts";
+import { registerGovernance } from "../policy/room-router.ts";
 import { admitMember } from "./admit-member.ts";
 import { applyToGroup } from "./apply-to-group.ts";
 import { castBallot } from "./cast-ballot.ts";
@@ -22,6 +23,8 @@ import { openApplicationVote } from "./open-application-vote.ts";
 import { openVote } from "./open-vote.ts";
 
 const { rolePeriods, membershipApplications, votes } = schema;
+// The policy consults what governance registers (as its routers do).
+registerGovernance();
 
 let database: Database;
 const clock = new FixedClock("2026-03-01T12:00:00Z");

@@ -1,9 +1,9 @@
 /** "My groups" (`/me`) and its JSON form (`/api/me`): the signed-in viewer's own overview. */
 import type { Context } from "hono";
+import type { Actor } from "../../kernel/index.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import type { Actor } from "../policy/policy.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { getMyGroups } from "./get-my-groups.ts";
 import { MyGroupsSchema } from "./my-groups.schemas.ts";

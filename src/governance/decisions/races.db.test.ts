@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { CLI_ACTOR } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema, toAppError } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
-import { CLI_ACTOR } from "../accounts/accounts.repo.ts";
 import { recordRolePeriod } from "../accounts/record-role-period.ts";
 import { addToGroup, charterWith, makeGroup, makePeople } from "./decisions.fixtures.ts";
 

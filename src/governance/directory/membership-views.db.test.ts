@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { createApplication } from "../../app.ts";
+import { startSession } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { loadConfig } from "../../platform/config.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import { createServices } from "../../platform/services.ts";
-import { startSession } from "../accounts/start-session.ts";
 import {
   addCharterRoles,
   charterWith,

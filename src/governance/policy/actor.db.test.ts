@@ -2,15 +2,19 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import {
+  CLI_ACTOR,
+  createUser,
+  decide,
+  endFoundationRole,
+  grantFoundationRole,
+  loadActor,
+} from "../../kernel/index.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
-import { CLI_ACTOR } from "../accounts/accounts.repo.ts";
-import { createUser } from "../accounts/create-user.ts";
-import { endFoundationRole } from "../accounts/end-foundation-role.ts";
 import { endRolePeriod } from "../accounts/end-role-period.ts";
-import { grantFoundationRole } from "../accounts/grant-foundation-role.ts";
 import { recordRolePeriod } from "../accounts/record-role-period.ts";
-import { loadActor, loadGroupResource } from "./actor.repo.ts";
-import { decide } from "./policy.ts";
+import { loadGroupResource } from "./actor.repo.ts";
+import { registerGovernance } from "./room-router.ts";
 
 let database: Database;
 const now = new Date("2026-11-21T12:00:00Z");
@@ -21,6 +25,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.close();
 });
+
+// The policy and the actor consult what governance registers (as its routers do).
+registerGovernance();
 
 describe("loading an actor for the policy", () => {
   it("takes group rights from dated role periods, with their decision, and ends them", async () => {

@@ -1,55 +1,25 @@
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import type { GroupHolding, GroupRoleSource } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppointingRoleSchema, MembershipModelSchema } from "../charter/types.ts";
+import type { GovernanceResource } from "../governance.policy.ts";
 import { effectiveRoles } from "../registry/current-membership.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";
 import { EX_OFFICIO_GROUP_SLUGS, exOfficioRoles } from "./ex-officio.ts";
-import {
-  type Actor,
-  ANONYMOUS,
-  FOUNDATION_ROLES,
-  type FoundationRole,
-  GROUP_ROLES,
-  type GroupRole,
-  type Resource,
-} from "./policy.ts";
-
-const isFoundationRole = (r: string): r is FoundationRole =>
-  (FOUNDATION_ROLES as readonly string[]).includes(r);
-const isGroupRole = (r: string): r is GroupRole => (GROUP_ROLES as readonly string[]).includes(r);
+import { isGroupRole } from "./group-roles.ts";
 
 /**
- * Loads everything the policy needs about a viewer: foundation roles (the account's and its linked
- * person's), group roles from dated role periods and from the current charters, and token scopes.
+ * The group roles of an account's person, for the kernel's actor: from dated role periods and the
+ * current charters (the one membership rule), plus ex officio roles from the foundation roles.
  */
-export async function loadActor(
-  db: Db,
-  viewer: { userId: number; scopes: readonly string[] | null } | null,
-): Promise<Actor> {
-  if (!viewer) return ANONYMOUS;
-  const [user] = await db.select().from(schema.users).where(eq(schema.users.id, viewer.userId));
-  if (!user) return ANONYMOUS;
-  const byUser = await db
-    .select()
-    .from(schema.foundationRoles)
-    .where(eq(schema.foundationRoles.userId, user.id));
-  const byPerson =
-    user.personId === null
-      ? []
-      : await db
-          .select()
-          .from(schema.foundationRoles)
-          .where(eq(schema.foundationRoles.personId, user.personId));
-  const foundationRoles = [...byUser, ...byPerson].flatMap((r) =>
-    isFoundationRole(r.role) ? [{ role: r.role, startedOn: r.startedOn, endedOn: r.endedOn }] : [],
-  );
-  const groupRoles: Actor["groupRoles"][number][] = [];
-  if (user.personId !== null) {
+export const loadGroupRoles: GroupRoleSource = async (db, { personId, foundationRoles }) => {
+  const groupRoles: GroupHolding[] = [];
+  if (personId !== null) {
     // The one membership rule: role periods, plus the charter's roles while the person has no
     // role period in that group (registry/current-membership.ts).
-    for (const r of effectiveRoles(await selectRoleSources(db, { personId: user.personId }))) {
+    for (const r of effectiveRoles(await selectRoleSources(db, { personId }))) {
       // Ex officio roles are added below from the account's and the person's foundation roles.
       if (r.source !== "ex-officio" && isGroupRole(r.role)) {
         groupRoles.push({
@@ -72,14 +42,13 @@ export async function loadActor(
       ...exOfficioRoles({ foundationRoles, groupIdBySlug: new Map(rows.map((g) => [g.slug, g.id])) }),
     );
   }
-  return { userId: user.id, personId: user.personId, foundationRoles, groupRoles, scopes: viewer.scopes };
-}
-
+  return groupRoles;
+};
 /** The policy's view of a group (id, membership model from its charter, status); undefined if no such group. */
 export async function loadGroupResource(
   db: Db,
   group: { slug: string } | { id: number },
-): Promise<Extract<Resource, { kind: "group" }> | undefined> {
+): Promise<Extract<GovernanceResource, { kind: "group" }> | undefined> {
   const where = "slug" in group ? eq(schema.groups.slug, group.slug) : eq(schema.groups.id, group.id);
   const [row] = await db.select().from(schema.groups).where(where);
   if (!row) return undefined;
@@ -91,7 +60,7 @@ export function groupResourceOf(row: {
   id: number;
   status: string;
   charter: unknown;
-}): Extract<Resource, { kind: "group" }> {
+}): Extract<GovernanceResource, { kind: "group" }> {
   const charter = row.charter as { membershipModel?: unknown; appointedBy?: unknown } | null;
   const model = MembershipModelSchema.safeParse(charter?.membershipModel);
   const appointedBy = z.array(AppointingRoleSchema).safeParse(charter?.appointedBy ?? []);

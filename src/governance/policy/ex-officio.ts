@@ -4,7 +4,8 @@
  * its Board Liaison; Django Fellows are members of the mergers and releasers teams while their
  * Fellow role runs. Each ex officio role is dated like the foundation role it comes from.
  */
-import type { FoundationRole, GroupRole, Holding } from "./policy.ts";
+import type { FoundationRole, Holding } from "../../kernel/rules.ts";
+import type { GroupRole } from "../governance.policy.ts";
 
 /** One ex officio rule: holders of `foundationRole` hold `roles` in the group `groupSlug`. */
 export interface ExOfficioRule {

@@ -4,10 +4,11 @@
  * for site administrators.
  */
 import type { Context } from "hono";
+import { decide } from "../../kernel/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import type { NavLink } from "../../platform/view/page-context.ts";
+import type { Action } from "../governance.policy.ts";
 import { actorOf, type PolicyDeps } from "./authorize.ts";
-import { type Action, decide } from "./policy.ts";
 
 /** Each entry appears when the policy allows its action on the site. */
 const LINKS: ReadonlyArray<NavLink & { action: Action }> = [

@@ -6,6 +6,7 @@
  * in that group; once one does, the periods alone say what the person holds. A person whose
  * periods in a group have all ended is a former member (shown with the charter's alumni).
  */
+import { holdsOn } from "../../kernel/rules.ts";
 
 /** A role the current charter names (`group_roles`). */
 export interface CharterRoleSource<P> {
@@ -88,9 +89,9 @@ const compareDays = (a: string | null, b: string | null): number => {
 
 const pairKey = (groupId: number, personId: number) => `${groupId}:${personId}`;
 
-/** True when a period is held on `day`. */
+/** True when a period is held on `day` (the kernel's one dated-role rule). */
 export function periodHeldOn(period: { startedOn: string; endedOn: string | null }, day: string): boolean {
-  return period.startedOn <= day && (period.endedOn === null || day < period.endedOn);
+  return holdsOn(period, day);
 }
 
 /**

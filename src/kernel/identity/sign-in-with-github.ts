@@ -3,13 +3,8 @@ import type { GitHubClient } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import {
-  appendAudit,
-  findUserByEmail,
-  findUserByGitHubId,
-  insertUser,
-  type UserRow,
-} from "./accounts.repo.ts";
+import { appendAudit } from "../audit/audit.repo.ts";
+import { findUserByEmail, findUserByGitHubId, insertUser, type UserRow } from "./identity.repo.ts";
 import { startSession } from "./start-session.ts";
 
 /**

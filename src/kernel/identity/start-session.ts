@@ -1,7 +1,7 @@
 import { and, eq, lt } from "drizzle-orm";
 import { hashSecret, newSecret } from "../../platform/auth/index.ts";
 import { schema } from "../../platform/db/index.ts";
-import { type DbOrTx, insertSession } from "./accounts.repo.ts";
+import { type DbOrTx, insertSession } from "./identity.repo.ts";
 
 /** Opens a session for a user; returns the session id for the cookie (only its hash is stored). */
 export async function startSession(input: {

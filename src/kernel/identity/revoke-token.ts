@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { type AuditActor, appendAudit, findToken, type TokenRow } from "./accounts.repo.ts";
+import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
+import { findToken, type TokenRow } from "./identity.repo.ts";
 
 /** Revokes one of the user's tokens (it stops working at once); revoking twice is a no-op. */
 export async function revokeToken(input: {

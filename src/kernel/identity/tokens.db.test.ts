@@ -10,7 +10,7 @@ import type { Database } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import type { Services } from "../../platform/services.ts";
-import { CLI_ACTOR } from "./accounts.repo.ts";
+import { CLI_ACTOR } from "../audit/audit.repo.ts";
 import { createToken } from "./create-token.ts";
 import { createUser } from "./create-user.ts";
 import { grantFoundationRole } from "./grant-foundation-role.ts";

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { schema } from "../../platform/db/index.ts";
-import { type DbOrTx, listFoundationRoles } from "./accounts.repo.ts";
+import { type DbOrTx, listFoundationRoles } from "./identity.repo.ts";
 
 const { users, people } = schema;
 

@@ -2,27 +2,12 @@ import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
-import { optionalText } from "../../platform/validation.ts";
-import { type AuditActor, appendAudit, type FoundationRoleRow, findRoleHolder } from "./accounts.repo.ts";
-import { DaySchema, FoundationRoleSchema, parseOrThrow } from "./schemas.ts";
+import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
+import { type FoundationRoleRow, findRoleHolder } from "./identity.repo.ts";
+import { FoundationRoleSchema, PeriodGrantFields, parseOrThrow, refinePeriod } from "./schemas.ts";
 
-const Input = z
-  .object({
-    role: FoundationRoleSchema,
-    startedOn: DaySchema,
-    endedOn: DaySchema.nullable(),
-    termEndsOn: DaySchema.nullable(),
-    reason: optionalText({ max: 2000 }).transform((v) => v ?? ""),
-    decisionRef: optionalText({ max: 500 }),
-  })
-  .refine((v) => v.endedOn === null || v.endedOn > v.startedOn, {
-    message: "must be after the start date",
-    path: ["endedOn"],
-  })
-  .refine((v) => v.termEndsOn === null || v.termEndsOn > v.startedOn, {
-    message: "must be after the start date",
-    path: ["termEndsOn"],
-  });
+// The one validation of a dated role's grant (group role periods use it too).
+const Input = refinePeriod(z.object({ role: FoundationRoleSchema, ...PeriodGrantFields }));
 
 function unknownHolder(who: string): string {
   const key = who.trim();

@@ -3,7 +3,8 @@ import { hashSecret } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { appendAudit, findUserByEmail, insertUser, type UserRow } from "./accounts.repo.ts";
+import { appendAudit } from "../audit/audit.repo.ts";
+import { findUserByEmail, insertUser, type UserRow } from "./identity.repo.ts";
 import { startSession } from "./start-session.ts";
 
 /** Uses a sign-in link once: marks it used, finds or creates the account, opens a session. */

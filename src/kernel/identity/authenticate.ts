@@ -2,8 +2,8 @@ import type { Authenticator } from "../../platform/auth/index.ts";
 import { hashSecret } from "../../platform/auth/index.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { findLiveSession, findLiveToken, touchToken } from "./accounts.repo.ts";
 import { TOKEN_PREFIX } from "./create-token.ts";
+import { findLiveSession, findLiveToken, touchToken } from "./identity.repo.ts";
 
 /** Resolves session cookies and bearer tokens to viewers, by the hashes stored in the database. */
 export function createAuthenticator(deps: { db: Db; clock: Clock }): Authenticator {

@@ -4,7 +4,8 @@ import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { text, wholeNumber } from "../../platform/validation.ts";
-import { type AuditActor, appendAudit, findUserById, type TokenRow } from "./accounts.repo.ts";
+import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
+import { findUserById, type TokenRow } from "./identity.repo.ts";
 import { parseOrThrow, ScopesSchema } from "./schemas.ts";
 
 /** Every personal access token starts with this, so leaked ones are easy to recognise. */

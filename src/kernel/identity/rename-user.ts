@@ -4,7 +4,8 @@ import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { text } from "../../platform/validation.ts";
-import { type AuditActor, appendAudit, type UserRow } from "./accounts.repo.ts";
+import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
+import type { UserRow } from "./identity.repo.ts";
 import { parseOrThrow } from "./schemas.ts";
 
 /** The name an account shows: visible text (not only zero-width characters), at most 200 characters. */

@@ -1,16 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { exOfficioRoles } from "./ex-officio.ts";
 import {
-  ACTION_SCOPES,
-  type Action,
   type Actor,
   ANONYMOUS,
+  actionScopes,
   anonymousDenial,
   decide,
   holdsOn,
-  PUBLIC_ACTIONS,
-  type Resource,
-} from "./policy.ts";
+  kernelPolicy,
+  publicActions,
+  registerPolicy,
+} from "../kernel/index.ts";
+import { type Action, governancePolicy, type Resource } from "./governance.policy.ts";
+import { exOfficioRoles } from "./policy/ex-officio.ts";
+
+// The registrations decide consults: the kernel's and this room's.
+registerPolicy(kernelPolicy);
+registerPolicy(governancePolicy);
+const ACTION_SCOPES = actionScopes() as Record<Action, string>;
+const PUBLIC_ACTIONS = publicActions();
 
 const GROUP = 10;
 const direct: Resource = { kind: "group", groupId: GROUP, membershipModel: "direct", status: "active" };

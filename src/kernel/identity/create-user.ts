@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { type AuditActor, appendAudit, findUserByEmail, insertUser, type UserRow } from "./accounts.repo.ts";
+import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
+import { findUserByEmail, insertUser, type UserRow } from "./identity.repo.ts";
 import { EmailSchema, parseOrThrow } from "./schemas.ts";
 
 const Input = z.object({

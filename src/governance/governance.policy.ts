@@ -1,0 +1,346 @@
+/**
+ * The governance room's policy: its actions (with their token scopes), their rules, the resources
+ * they are decided on (groups, role periods, votes) and the audit kinds the room writes, registered
+ * with the kernel's one `decide`. Pure; imports nothing from platform/.
+ */
+import {
+  type Actor,
+  allow,
+  type Decision,
+  definePolicy,
+  deny,
+  type FoundationRole,
+  foundationRolesOn,
+  heldOn,
+  type KernelAction,
+  type KernelResource,
+  ownAccountRule,
+} from "../kernel/rules.ts";
+import type { AppointingRole, MembershipModel } from "./charter/types.ts";
+import { GROUP_ROLES, type GroupRole, isGroupRole } from "./policy/group-roles.ts";
+import { ASK_THE_BOARD, admissionOf } from "./policy/membership-rule.ts";
+
+/** How a group's membership decisions are taken (from its charter). */
+export type { MembershipModel };
+export { GROUP_ROLES, type GroupRole, isGroupRole };
+
+/** A resource any governance route is decided on: the kernel's or the room's own. */
+export type Resource = KernelResource | GovernanceResource;
+
+/** The roles an actor holds in one group on a day. */
+export function groupRolesOn(actor: Actor, groupId: number, on: string): Set<GroupRole> {
+  return new Set(
+    heldOn(
+      actor.groupRoles.filter((r) => r.groupId === groupId),
+      on,
+    )
+      .map((r) => r.role)
+      .filter(isGroupRole),
+  );
+}
+
+type Group = Extract<GovernanceResource, { kind: "group" }>;
+type Vote = Extract<GovernanceResource, { kind: "vote" }>;
+
+const groupRule =
+  (action: GroupAction) =>
+  (actor: Actor, resource: Resource, on: string): Decision =>
+    resource.kind === "group"
+      ? decideGroup(actor, action, resource, on, foundationRolesOn(actor, on))
+      : deny("Not a group.");
+
+const voteRule =
+  (action: VoteAction) =>
+  (actor: Actor, resource: Resource, on: string): Decision =>
+    resource.kind === "vote"
+      ? decideVote(actor, action, resource, on, foundationRolesOn(actor, on))
+      : deny("Not a vote.");
+
+const adminOnly = (actor: Actor, _resource: Resource, on: string): Decision =>
+  foundationRolesOn(actor, on).has("site-admin")
+    ? allow("Site administrator.")
+    : deny("Only site administrators may do this.");
+
+type GroupAction =
+  | "group.view-private"
+  | "group.propose-change"
+  | "group.report"
+  | "group.apply"
+  | "group.leave"
+  | "group.manage-applications"
+  | "group.edit-arrangements"
+  | "group.decide-membership";
+type VoteAction = "vote.cast" | "vote.extend" | "vote.close" | "vote.view-tally" | "vote.view-ballots";
+
+/** The governance room's actions, rules and audit kinds. */
+export const governancePolicy = definePolicy({
+  room: "governance",
+  actions: {
+    /** A group's public page. */
+    "group.view": { scope: "read", public: true, rule: () => allow("Public.") },
+    /** Say which charter person you are. */
+    "account.claim": {
+      scope: "account",
+      rule: (actor, resource: Resource) => ownAccountRule(actor, resource),
+    },
+    /** Confirm or reject claims (admin). */
+    "admin.claims": { scope: "admin", rule: adminOnly },
+    /** The Board's overview of open votes, applications, lapsing terms and liaison gaps. */
+    "board.overview": {
+      scope: "read",
+      rule(actor, _resource: Resource, on) {
+        const foundation = foundationRolesOn(actor, on);
+        if (foundation.has("board-member")) return allow("Board member.");
+        return foundation.has("site-admin")
+          ? allow("Site administrator.")
+          : deny("Only Board members and administrators see this.");
+      },
+    },
+    /** A group's private material: full meeting notes, applications, open votes' details. */
+    "group.view-private": { scope: "read", rule: groupRule("group.view-private") },
+    /** Apply to join a group. */
+    "group.apply": { scope: "groups", rule: groupRule("group.apply") },
+    /** Leave a group (the member themself; no vote needed). */
+    "group.leave": { scope: "groups", rule: groupRule("group.leave") },
+    /** Opt in to another term of a role you hold (the member themself, in the renewal window). */
+    "group.renew-term": {
+      scope: "groups",
+      rule(actor, resource: Resource) {
+        if (actor.userId === null) return deny("Sign in to renew your term.");
+        if (resource.kind !== "role-period") return deny("Not a role.");
+        return actor.personId !== null && actor.personId === resource.personId
+          ? allow("Your own term.")
+          : deny("Only the member can opt in to renew their own term.");
+      },
+    },
+    /** Handle applications (chairs and co-chairs). */
+    "group.manage-applications": { scope: "groups", rule: groupRule("group.manage-applications") },
+    /** Take a membership decision (new members, Chair/Co-Chair) under the group's membership model. */
+    "group.decide-membership": { scope: "votes", rule: groupRule("group.decide-membership") },
+    /** Change meeting and communication arrangements (no Board vote needed). */
+    "group.edit-arrangements": { scope: "groups", rule: groupRule("group.edit-arrangements") },
+    /** Propose a substantive charter change (scope, budget, membership process) for a Board vote. */
+    "group.propose-change": { scope: "groups", rule: groupRule("group.propose-change") },
+    /** Submit the group's report. */
+    "group.report": { scope: "groups", rule: groupRule("group.report") },
+    /** Record role periods (start, end, term end) after the decision that made them (admin). */
+    "group.record-roles": { scope: "admin", rule: adminOnly },
+    /** Cast a ballot in a vote. */
+    "vote.cast": { scope: "votes", rule: voteRule("vote.cast") },
+    /** Move an open vote's closing time later (its opener, the group's chairs, the deciding body). */
+    "vote.extend": { scope: "votes", rule: voteRule("vote.extend") },
+    /** Close a vote that is due or whose outcome can no longer change (same people as extending). */
+    "vote.close": { scope: "votes", rule: voteRule("vote.close") },
+    /** See a vote's tally. */
+    "vote.view-tally": { scope: "read", rule: voteRule("vote.view-tally") },
+    /** See who voted how: open ballots only; a secret ballot reveals this to no one. */
+    "vote.view-ballots": { scope: "read", rule: voteRule("vote.view-ballots") },
+  },
+  auditKinds: [
+    "account.person-created",
+    "claim.create",
+    "claim.confirm",
+    "claim.reject",
+    "role-period.start",
+    "role-period.end",
+    "role-period.started",
+    "role-period.ended",
+    "role-period.recorded",
+    "role-period.renewed",
+    "role-period.lapsed",
+    "application.submitted",
+    "application.accepted",
+    "application.vote-opened",
+    "group.decision-settings",
+    "vote.opened",
+    "vote.ballot-cast",
+    "vote.extended",
+    "vote.closed",
+  ],
+});
+
+/** An action the governance room decides (the kernel's own are `KernelAction`). */
+export type GovernanceAction = keyof typeof governancePolicy.actions;
+/** An action a governance route may name: the kernel's or the room's own. */
+export type Action = KernelAction | GovernanceAction;
+
+/** What a governance action is taken on. */
+export type GovernanceResource =
+  | {
+      kind: "group";
+      groupId: number;
+      /** null: the charter does not state how members are admitted. */
+      membershipModel: MembershipModel | null;
+      /** Under `appointment`: the roles whose holders appoint. */
+      appointedBy?: readonly AppointingRole[];
+      status: string;
+    }
+  /** A dated role someone holds in a group (a term to renew). */
+  | { kind: "role-period"; groupId: number; personId: number }
+  | {
+      kind: "vote";
+      groupId: number;
+      /** Who decides: the group's own members, the Board, or the Steering Council. */
+      decidingBody: "group" | "board" | "steering-council";
+      secret: boolean;
+      /** The electorate frozen when the vote opened (person ids), when known. */
+      electorate?: readonly number[];
+      /** The person a removal vote is about: never in the electorate. */
+      subjectPersonId?: number | null;
+      /** The person who opened the vote, when known. */
+      openedByPersonId?: number | null;
+    };
+
+/** Participants: members, chairs, liaisons and titled roles ("Liaisons have the same rights as members"). */
+function isParticipant(roles: Set<GroupRole>): boolean {
+  return roles.size > 0;
+}
+
+function inBody(
+  body: "group" | "board" | "steering-council",
+  groupRoles: Set<GroupRole>,
+  foundation: Set<FoundationRole>,
+): boolean {
+  if (body === "group") return isParticipant(groupRoles);
+  if (body === "board") return foundation.has("board-member");
+  return foundation.has("steering-council-member");
+}
+
+const ROLE_NAMES: Record<AppointingRole, string> = {
+  chair: "Chair",
+  "co-chair": "Co-Chair",
+  "board-liaison": "Board Liaison",
+  "steering-council-liaison": "Steering Council Liaison",
+};
+
+const BODY_NAMES = {
+  group: "the group's members",
+  board: "the Board",
+  "steering-council": "the Steering Council",
+};
+
+function decideGroup(
+  actor: Actor,
+  action: GroupAction,
+  group: Group,
+  on: string,
+  foundation: Set<FoundationRole>,
+): Decision {
+  const roles = groupRolesOn(actor, group.groupId, on);
+  const admin = foundation.has("site-admin");
+  const chair = roles.has("chair") || roles.has("co-chair");
+  const admission = admissionOf(group);
+  switch (action) {
+    case "group.view-private":
+      if (isParticipant(roles)) return allow("Group participant.");
+      if (foundation.has("board-member")) return allow("The Board sees every group's full records.");
+      if (group.membershipModel === "steering-council-managed" && foundation.has("steering-council-member")) {
+        return allow("The Steering Council oversees this group.");
+      }
+      if (admin) return allow("Site administrator.");
+      return deny("Only the group's participants, the Board and administrators see this.");
+    case "group.propose-change":
+    case "group.report":
+      return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");
+    case "group.apply":
+      if (actor.userId === null) return deny("Sign in to apply.");
+      if (group.status !== "active") return deny("This group is not taking applications (not active).");
+      if (roles.has("member") || chair) return deny("You are already in this group.");
+      return allow("Anyone signed in may apply.");
+    case "group.leave":
+      return isParticipant(roles)
+        ? allow("You are in this group.")
+        : deny("Only a member of the group can leave it.");
+    case "group.manage-applications":
+      return chair
+        ? allow("Chair or Co-Chair.")
+        : deny("Only the group's Chair and Co-Chair manage applications.");
+    case "group.edit-arrangements":
+      if (chair) return allow("Chair or Co-Chair.");
+      return admin ? allow("Site administrator.") : deny("Only the Chair, Co-Chair or an administrator.");
+    case "group.decide-membership":
+      // Who takes membership decisions follows the charter's model (policy/membership-rule.ts).
+      switch (admission.kind) {
+        case "vote": {
+          const by =
+            admission.rule === "consensus"
+              ? "the consensus of the group's members"
+              : BODY_NAMES[admission.body];
+          return inBody(admission.body, roles, foundation)
+            ? allow(`Membership decisions in this group are taken by ${by}.`)
+            : deny(`Membership decisions in this group are taken by ${by}.`);
+        }
+        case "invitation":
+          return isParticipant(roles)
+            ? allow("A member's invitation admits new members to this group.")
+            : deny("Only a member of this group can invite someone to join it.");
+        case "appointment": {
+          const names = admission.roles.map((r) => ROLE_NAMES[r]).join(" or ");
+          return admission.roles.some((r) => roles.has(r))
+            ? allow(`The ${names} appoints new members to this group.`)
+            : deny(`Only the ${names} appoints new members to this group.`);
+        }
+        case "not-stated":
+          return deny(
+            `This group's charter does not state how membership decisions are taken; ${ASK_THE_BOARD}.`,
+          );
+      }
+      return deny("Not a membership model.");
+    default:
+      return deny("Not a group action.");
+  }
+}
+
+function decideVote(
+  actor: Actor,
+  action: VoteAction,
+  vote: Vote,
+  on: string,
+  foundation: Set<FoundationRole>,
+): Decision {
+  const roles = groupRolesOn(actor, vote.groupId, on);
+  const eligibleByRole = inBody(vote.decidingBody, roles, foundation);
+  const inElectorate =
+    vote.electorate === undefined
+      ? eligibleByRole
+      : actor.personId !== null && vote.electorate.includes(actor.personId);
+  switch (action) {
+    case "vote.cast":
+      if (actor.personId !== null && vote.subjectPersonId === actor.personId) {
+        return deny("The subject of a vote does not vote in it.");
+      }
+      return inElectorate ? allow("In the electorate.") : deny(`Only ${BODY_NAMES[vote.decidingBody]} vote.`);
+    case "vote.extend":
+    case "vote.close": {
+      if (actor.personId !== null && vote.subjectPersonId === actor.personId) {
+        return deny("The subject of a vote does not extend or close it.");
+      }
+      if (actor.personId !== null && vote.openedByPersonId === actor.personId)
+        return allow("You opened this vote.");
+      if (roles.has("chair") || roles.has("co-chair")) return allow("Chair or Co-Chair of the group.");
+      if (eligibleByRole || inElectorate) return allow(`${BODY_NAMES[vote.decidingBody]} decide this vote.`);
+      return deny(
+        `Only the vote's opener, the group's Chair and Co-Chair, or ${BODY_NAMES[vote.decidingBody]} may do this.`,
+      );
+    }
+    case "vote.view-ballots":
+      if (vote.secret) return deny("A secret ballot never reveals who voted how, to anyone.", "never");
+      return canSeeVote(actor, roles, foundation, inElectorate);
+    case "vote.view-tally":
+      return canSeeVote(actor, roles, foundation, inElectorate);
+    default:
+      return deny("Not a vote action.");
+  }
+}
+
+function canSeeVote(
+  actor: Actor,
+  roles: Set<GroupRole>,
+  foundation: Set<FoundationRole>,
+  inElectorate: boolean,
+): Decision {
+  if (actor.userId === null) return deny("Sign in to see votes.");
+  if (inElectorate || isParticipant(roles)) return allow("In the electorate or the group.");
+  if (foundation.has("board-member") || foundation.has("site-admin")) return allow("Board or administrator.");
+  return deny("Only the electorate, the group, the Board and administrators see this vote.");
+}
