@@ -268,7 +268,11 @@ export const PackageListSchema = z.object({
     snapshot: ProvenanceSchema.nullable(),
     lastSync: ProvenanceSchema.nullable(),
   }),
-  items: z.array(PackageSummarySchema.extend(HealthColumnsSchema)),
+  items: z.array(
+    PackageSummarySchema.extend(HealthColumnsSchema).extend({
+      maintainersWanted: z.boolean().describe("True when the package has an open call for maintainers."),
+    }),
+  ),
 });
 
 /** `GET /api/packages/{name}`. */

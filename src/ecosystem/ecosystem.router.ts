@@ -33,6 +33,7 @@ export function can(
   c: Context<AppEnv>,
   deps: PolicyDeps,
   action: EcosystemAction | KernelAction,
+  resource?: Parameters<typeof kernelCan>[3],
 ): Promise<boolean> {
-  return kernelCan(c, deps, action);
+  return kernelCan(c, deps, action, resource);
 }

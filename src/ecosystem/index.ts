@@ -7,11 +7,13 @@ import type { Services } from "../platform/services.ts";
 import { createCheckupRouter } from "./checkup/checkup.routes.tsx";
 import { createReadinessRouter } from "./compat/readiness.routes.tsx";
 import { createHealthRouter } from "./health/health.routes.tsx";
+import { createMaintainersRouter } from "./maintainers/maintainers.routes.tsx";
 import { createPackagesRouter } from "./packages/packages.routes.tsx";
 import { seedDemoPackages } from "./packages/seed-demo-packages.ts";
 import { createReleasesRouter } from "./releases/releases.routes.tsx";
 import { createReviewsRouter } from "./reviews/reviews.routes.tsx";
 import { syncChunkJob } from "./sync/sync-worker.ts";
+import { createTrackerRouter } from "./tracker/tracker.routes.tsx";
 
 export type { SyncJobDeps } from "./sync/sync-worker.ts";
 
@@ -27,6 +29,8 @@ export function createEcosystemRouter(services: Services): Router {
   router.route("/", createHealthRouter(services));
   router.route("/", createCheckupRouter(services));
   router.route("/", createReviewsRouter(services));
+  router.route("/", createMaintainersRouter(services));
+  router.route("/", createTrackerRouter(services));
   void services;
   return router;
 }

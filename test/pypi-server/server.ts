@@ -73,6 +73,8 @@ export interface PypiServer {
   removeProjects(names: string[]): void;
   /** Adds a project at the end of the listing with a new serial. */
   addProject(row: IndexRow): void;
+  /** Lists another PyPI user as an owner of a project (PyPI's ownership block): a new serial and ETag. */
+  addOwner(name: string, user: string, role?: string): void;
   setFaults(faults: FaultOptions): void;
   close(): Promise<void>;
 }
@@ -143,8 +145,15 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
     models.set(name, built);
     return built;
   };
+  /** Owners added since the project was built (`addOwner`), by name. */
+  const addedRoles = new Map<string, Array<{ role: string; user: string }>>();
+  const rolesOf = (m: ProjectModel) => [...m.roles, ...(addedRoles.get(m.name) ?? [])];
   const etagOf = (m: ProjectModel) =>
-    `"${hash32(`${m.name}|${m.releases.map((r) => `${r.version}:${r.yanked}`).join(",")}|${m.generation}`).toString(16)}"`;
+    `"${hash32(
+      `${m.name}|${m.releases.map((r) => `${r.version}:${r.yanked}`).join(",")}|${m.generation}|${rolesOf(m)
+        .map((r) => r.user)
+        .join(",")}`,
+    ).toString(16)}"`;
   const fileUrl = (base: string, filename: string) => {
     const h = hash32(filename).toString(16).padStart(8, "0");
     return `${base}/packages/${h.slice(0, 2)}/${h.slice(2, 4)}/${filename}`;
@@ -432,7 +441,7 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
       releases,
       urls: releases[latest?.version ?? ""] ?? [],
       vulnerabilities: vulnerabilitiesOf(p, latest?.version),
-      ownership: { roles: p.roles, organization: p.organization },
+      ownership: { roles: rolesOf(p), organization: p.organization },
     });
   }
 
@@ -477,6 +486,13 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
       names.push(row.name);
       maxSerial += 1;
       serials.set(row.name, maxSerial);
+      listingCache = null;
+    },
+    addOwner(name, user, role = "Maintainer") {
+      if (!byName.has(name)) throw new Error(`no project ${name} on this index`);
+      addedRoles.set(name, [...(addedRoles.get(name) ?? []), { role, user }]);
+      maxSerial += 1;
+      serials.set(name, maxSerial);
       listingCache = null;
     },
     setFaults(next) {

@@ -63,6 +63,11 @@ export const PackageQuerySchema = z.object({
     .enum(HEALTH_LABELS, { error: "label must be stable, sole-owner, archived, vulnerable or inactive" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** `1`: only packages with an open call for maintainers. */
+  wanted: z
+    .enum(["1"], { error: "wanted must be 1 (packages with an open call for maintainers) or empty" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   page: wholeNumber({
     min: 1,
     max: 100_000,
@@ -92,6 +97,7 @@ export function filterOf(q: PackageQuery, now: Date): PackageFilter {
     django: q.django,
     python: q.python,
     sort: q.sort === "health" ? "rank" : q.sort,
+    maintainersWanted: q.wanted === "1",
   };
   if (q.released) {
     const cut = new Date(now.getTime() - RECENCY[q.released].days * 86_400_000);

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
 import { packageReleases, packageSnapshots, packageSyncRuns, packages } from "../../platform/db/schema.ts";
+import { hasOpenCallCondition } from "../maintainers/maintainers.repo.ts";
 import type { SnapshotRow } from "./snapshot-tsv.ts";
 
 /**
@@ -83,6 +84,8 @@ export interface PackageFilter {
   /** Latest release before this date (for "no release for years"). */
   releasedBefore?: Date;
   sort?: "rank" | "name" | "recent";
+  /** Only packages with an open call for maintainers. */
+  maintainersWanted?: boolean;
 }
 
 function whereOf(f: PackageFilter): SQL | undefined {
@@ -101,6 +104,7 @@ function whereOf(f: PackageFilter): SQL | undefined {
   }
   if (f.releasedAfter) conds.push(gte(packages.latestReleaseAt, f.releasedAfter));
   if (f.releasedBefore) conds.push(lt(packages.latestReleaseAt, f.releasedBefore));
+  if (f.maintainersWanted) conds.push(hasOpenCallCondition);
   return conds.length ? and(...conds) : undefined;
 }
 

@@ -10,6 +10,9 @@ import { createEcosystemRoomRouter } from "../ecosystem.router.ts";
 import type { PackageHealth } from "../health/compute-health.ts";
 import { getPackageHealth } from "../health/get-package-health.ts";
 import { HealthBreakdown } from "../health/health.views.tsx";
+import { getPackageCalls } from "../maintainers/maintainer-calls.ts";
+import { namesWithOpenCalls } from "../maintainers/maintainers.repo.ts";
+import { MaintainersWantedBadge, PackageMaintainersSection } from "../maintainers/maintainers.views.tsx";
 import { loadReleaseCalendar } from "../releases/load-release-calendar.ts";
 import { getCatalogueProvenance } from "./get-catalogue-provenance.ts";
 import { getPackage } from "./get-package.ts";
@@ -87,11 +90,20 @@ export function createPackagesRouter(services: Services): Router {
     handler: async (c, { query }) => {
       const result = await listPackages({ db, clock, query, all: true });
       const prov = await getProjectProvenance({ db, rows: result.rows });
+      const wanted = await namesWithOpenCalls(
+        db,
+        result.rows.map((p) => p.name),
+      );
       const body = toCsv({
-        columns: [...CSV_COLUMNS, ...HEALTH_CSV_COLUMNS],
+        columns: [...CSV_COLUMNS, ...HEALTH_CSV_COLUMNS, "maintainersWanted"],
         rows: result.rows.map((p) => {
           const h = healthColumns(result.health.get(p.name));
-          return { ...packageCsvRecord(p, prov.get(p.name)), ...h, healthLabels: h.healthLabels.join(" ") };
+          return {
+            ...packageCsvRecord(p, prov.get(p.name)),
+            ...h,
+            healthLabels: h.healthLabels.join(" "),
+            maintainersWanted: String(wanted.has(p.name)),
+          };
         }),
       });
       return c.body(body, 200, {
@@ -113,6 +125,10 @@ export function createPackagesRouter(services: Services): Router {
         getCatalogueProvenance({ db }),
       ]);
       const prov = await getProjectProvenance({ db, rows: result.rows });
+      const wanted = await namesWithOpenCalls(
+        db,
+        result.rows.map((p) => p.name),
+      );
       return c.json({
         total: result.total,
         page: result.page,
@@ -122,6 +138,7 @@ export function createPackagesRouter(services: Services): Router {
         items: result.rows.map((p) => ({
           ...packageJson(p, prov.get(p.name)),
           ...healthColumns(result.health.get(p.name)),
+          maintainersWanted: wanted.has(p.name),
         })),
       });
     },
@@ -180,6 +197,7 @@ export function createPackagesRouter(services: Services): Router {
         getPackage({ db, clock, name: raw }),
         getPackageHealth({ db, clock, name: raw }),
       ]);
+      const calls = await getPackageCalls({ db, name: view.pkg.name });
       const chart = await renderReleaseChart({
         name: view.pkg.displayName,
         dates: view.releases.map((r) => r.uploadedAt),
@@ -189,7 +207,13 @@ export function createPackagesRouter(services: Services): Router {
           <PackagePage
             view={view}
             chart={chart}
-            sections={<HealthBreakdown health={health.health} route={health.route} />}
+            badge={calls.openCall ? <MaintainersWantedBadge name={view.pkg.name} /> : undefined}
+            sections={
+              <>
+                <PackageMaintainersSection data={calls} />
+                <HealthBreakdown health={health.health} route={health.route} />
+              </>
+            }
           />,
         ),
       );

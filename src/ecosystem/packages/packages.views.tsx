@@ -31,6 +31,7 @@ export function listHref(
     released: q.released,
     health: q.health,
     label: q.label,
+    wanted: q.wanted,
     sort: q.sort === "rank" ? undefined : q.sort,
     page: q.page === 1 ? undefined : q.page,
     per_page: q.per_page === 50 ? undefined : q.per_page,
@@ -165,6 +166,16 @@ export function PackageListPage(props: {
             options: [{ value: "", label: "any" }, ...HEALTH_LABELS.map((l) => ({ value: l, label: l }))],
           },
           {
+            name: "wanted",
+            label: "Maintainers",
+            kind: "select",
+            value: q.wanted ?? "",
+            options: [
+              { value: "", label: "any" },
+              { value: "1", label: "maintainers wanted" },
+            ],
+          },
+          {
             name: "sort",
             label: "Order by",
             kind: "select",
@@ -292,7 +303,12 @@ const VERDICT_CLASS: Record<Verdict, string> = {
 };
 
 /** The `/packages/<name>` page; `sections` (health, report routing) follow the support matrix. */
-export function PackagePage(props: { view: PackageView; chart: string | null; sections?: Child }) {
+export function PackagePage(props: {
+  view: PackageView;
+  chart: string | null;
+  sections?: Child;
+  badge?: Child;
+}) {
   const { pkg, releases, matrix, ageDays } = props.view;
   const synced = pkg.source === "index";
   const dj = declaredDjango(pkg.classifiers);
@@ -307,6 +323,7 @@ export function PackagePage(props: { view: PackageView; chart: string | null; se
         <a href="/packages">All packages</a>
       </p>
       <h1>{pkg.displayName}</h1>
+      {props.badge}
       {pkg.delistedAt && (
         <p role="note">
           <strong class="flag bad">No longer on the index</strong> The index no longer lists this project

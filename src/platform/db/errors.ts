@@ -24,6 +24,9 @@ export const CONSTRAINT_MESSAGES: Record<string, string> = {
   role_periods_no_overlap:
     "This person already holds this role in this group for part of that period; periods of one role may not overlap.",
   vote_participation_once: "You have already voted in this vote; a ballot cannot be cast twice or changed.",
+  maintainer_calls_one_open:
+    "This package already has an open call for maintainers; fill or withdraw it before making another.",
+  maintainer_offers_once: "You have already offered to help on this call.",
 };
 
 /** SQLSTATEs (and classes) meaning the database went away or is refusing work for now. */

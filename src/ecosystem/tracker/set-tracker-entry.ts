@@ -1,0 +1,63 @@
+/** Sets a package's status on an upcoming series' tracker (the policy decided who may), audited. */
+
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { auditLog } from "../../platform/db/schema.ts";
+import { AppError } from "../../platform/errors.ts";
+import { findUpcomingSeries } from "./get-tracker.ts";
+import { findEntry, upsertEntry } from "./tracker.repo.ts";
+import type { SettableStatus } from "./tracker-status.ts";
+
+/** Sets the entry; in progress needs a link, blocked needs a reason. */
+export async function setTrackerEntry(input: {
+  db: Db;
+  clock: Clock;
+  series: string;
+  name: string;
+  status: SettableStatus;
+  link: string | null;
+  reason: string | null;
+  by: { userId: number; name: string };
+}) {
+  if (input.status === "in-progress" && !input.link) {
+    throw new AppError("validation", {
+      message:
+        "Invalid tracker entry: link: in progress needs the link of the work (a pull request or issue)",
+      issues: [
+        { field: "link", message: "in progress needs the link of the work (a pull request or issue)" },
+      ],
+    });
+  }
+  if (input.status === "blocked" && !input.reason) {
+    throw new AppError("validation", {
+      message: "Invalid tracker entry: reason: blocked needs a reason",
+      issues: [{ field: "reason", message: "blocked needs a reason" }],
+    });
+  }
+  const series = await findUpcomingSeries(input);
+  const now = input.clock.now();
+  return input.db.transaction(async (tx) => {
+    const before = await findEntry(tx, series.series, input.name);
+    const saved = await upsertEntry(tx, {
+      series: series.series,
+      packageName: input.name,
+      status: input.status,
+      link: input.status === "in-progress" ? input.link : null,
+      reason: input.status === "blocked" ? input.reason : null,
+      setByUserId: input.by.userId,
+      setByName: input.by.name,
+      setAt: now,
+    });
+    await tx.insert(auditLog).values({
+      actorUserId: input.by.userId,
+      actor: `user:${input.by.userId} (${input.by.name})`,
+      occurredAt: now,
+      action: "tracker.set",
+      subjectType: "tracker-entry",
+      subjectId: `${series.series}/${input.name}`,
+      before: before ? { status: before.status, link: before.link, reason: before.reason } : null,
+      after: { status: saved.status, link: saved.link, reason: saved.reason },
+    });
+    return saved;
+  });
+}

@@ -1,0 +1,167 @@
+/** Routes of the compatibility tracker: the page and JSON of a series, one package's entry and its form. */
+import { z } from "zod";
+import { can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
+import type { Router } from "../../platform/http/app.tsx";
+import { renderPage } from "../../platform/http/layout.tsx";
+import type { Services } from "../../platform/services.ts";
+import { oneOf, optionalText, Slug, wholeNumber } from "../../platform/validation.ts";
+import { ProvenanceSchema } from "../../platform/view/provenance.tsx";
+import { loadPackageResource } from "../maintainers/maintainer-calls.ts";
+import { normalizeName } from "../packages/normalize-name.ts";
+import { DEFAULT_TRACKED, getTracker, getTrackerEntry, MAX_TRACKED } from "./get-tracker.ts";
+import { setTrackerEntry } from "./set-tracker-entry.ts";
+import { TrackerEntryPage, TrackerPage } from "./tracker.views.tsx";
+import { renderTrackerChart } from "./tracker-chart.ts";
+import { SETTABLE_STATUSES, TRACKER_STATUSES } from "./tracker-status.ts";
+
+const SeriesParam = z.string().regex(/^(\d\.\d{1,2}|20\d\d)$/, "a Django series looks like 6.2 or 2028");
+
+const TrackerQuery = z.object({
+  top: wholeNumber({
+    min: 1,
+    max: MAX_TRACKED,
+    message: `top must be a whole number from 1 to ${MAX_TRACKED}`,
+  }).default(DEFAULT_TRACKED),
+});
+
+/** The form (and JSON) of a status set by hand. */
+export const SetEntrySchema = z.object({
+  status: oneOf(SETTABLE_STATUSES),
+  link: optionalText({ max: 500 }).refine((v) => v === null || /^https?:\/\/\S+$/.test(v), {
+    message: "must be an http(s) address",
+  }),
+  reason: optionalText({ max: 500 }),
+});
+
+const EntrySchema = z.object({
+  package: z.string(),
+  displayName: z.string(),
+  downloadRank: z.number().int().nullable(),
+  version: z.string(),
+  status: z.enum(TRACKER_STATUSES),
+  decidedBy: z.enum(["metadata", "set", "default", "not-synced"]),
+  why: z.string(),
+  link: z.string().nullable(),
+  reason: z.string().nullable(),
+  evidence: z.object({
+    verdict: z.string(),
+    decidedBy: z.string().nullable(),
+    reason: z.string(),
+    items: z.array(z.object({ source: z.string(), says: z.string(), detail: z.string() })),
+  }),
+});
+
+const TrackerSchema = z.object({
+  series: z.string(),
+  today: z.string(),
+  final: z.object({ date: z.string().nullable(), expected: z.string(), status: z.string() }),
+  daysToFinal: z.number().int(),
+  top: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  classifier: z.object({
+    classifier: z.string(),
+    onOfficialList: z.boolean(),
+    source: z.string(),
+    asOf: z.string(),
+  }),
+  provenance: ProvenanceSchema,
+  entries: z.array(EntrySchema),
+});
+
+/** Routes of the tracker. */
+export function createTrackerRouter(services: Services): Router {
+  const router = createEcosystemRoomRouter(services);
+  const db = services.database.db;
+  const clock = services.clock;
+  const SeriesParams = z.object({ series: SeriesParam });
+  const EntryParams = z.object({ series: SeriesParam, name: Slug });
+
+  const entryPage = async (
+    c: Parameters<Parameters<typeof router.get>[1]["handler"]>[0],
+    series: string,
+    name: string,
+  ) => {
+    const { row } = await getTrackerEntry({ db, clock, series, name: normalizeName(name) });
+    const canSet = c.var.viewer
+      ? await can(c, services, "package.track-compat", () => loadPackageResource(db, row.name))
+      : false;
+    return c.html(await renderPage(<TrackerEntryPage series={series} row={row} canSet={canSet} />));
+  };
+
+  router.get("/releases/:series/tracker", {
+    params: SeriesParams,
+    query: TrackerQuery,
+    handler: async (c, { params, query }) => {
+      const t = await getTracker({ db, clock, series: params.series, top: query.top });
+      return c.html(await renderPage(<TrackerPage t={t} chart={await renderTrackerChart(t)} />));
+    },
+  });
+
+  router.get("/api/releases/:series/tracker", {
+    summary:
+      "The compatibility tracker of an upcoming Django series: one entry per tracked package (the top N by downloads) with its status and the evidence.",
+    operationId: "getReleaseTracker",
+    params: SeriesParams,
+    query: TrackerQuery,
+    response: { description: "The tracker.", schema: TrackerSchema, name: "ReleaseTracker" },
+    errors: { 404: "No upcoming series by this name." },
+    handler: async (c, { params, query }) => {
+      const t = await getTracker({ db, clock, series: params.series, top: query.top });
+      return c.json({
+        series: t.series.series,
+        today: t.today,
+        final: { date: t.final.date, expected: t.final.expected, status: t.final.status },
+        daysToFinal: t.daysToFinal,
+        top: t.top,
+        counts: t.counts,
+        classifier: t.classifier,
+        provenance: t.provenance,
+        entries: t.rows.map((r) => ({
+          package: r.name,
+          displayName: r.displayName,
+          downloadRank: r.downloadRank,
+          version: r.version,
+          status: r.decision.status,
+          decidedBy: r.decision.decidedBy,
+          why: r.decision.why,
+          link: r.decision.link,
+          reason: r.decision.reason,
+          evidence: {
+            verdict: r.compat.verdict,
+            decidedBy: r.compat.decidedBy,
+            reason: r.compat.reason,
+            items: r.compat.evidence.map((e) => ({ source: e.source, says: e.says, detail: e.detail })),
+          },
+        })),
+      });
+    },
+  });
+
+  router.get("/releases/:series/tracker/:name", {
+    params: EntryParams,
+    handler: (c, { params }) => entryPage(c, params.series, params.name),
+  });
+
+  router.post("/releases/:series/tracker/:name", {
+    params: EntryParams,
+    form: SetEntrySchema,
+    action: "package.track-compat",
+    resource: (_c, { params }) => loadPackageResource(db, normalizeName(params.name)),
+    page: (c, { params }) => entryPage(c, params.series, params.name),
+    handler: async (c, { params, body }) => {
+      const v = requireViewer(c);
+      const name = normalizeName(params.name);
+      await setTrackerEntry({
+        db,
+        clock,
+        series: params.series,
+        name,
+        ...body,
+        by: { userId: v.userId, name: v.name },
+      });
+      return c.redirect(`/releases/${params.series}/tracker/${name}`, 303);
+    },
+  });
+
+  return router.app;
+}

@@ -1,0 +1,171 @@
+/** Pages of the compatibility tracker: one series' tracker, and one package's entry with its form. */
+import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
+import { Form } from "../../platform/view/form.tsx";
+import { SourceNote } from "../../platform/view/provenance.tsx";
+import type { Tracker, TrackerRow } from "./get-tracker.ts";
+import { finalText } from "./tracker-chart.ts";
+import { SETTABLE_STATUSES, TRACKER_LABELS, TRACKER_STATUSES, type TrackerStatus } from "./tracker-status.ts";
+
+const FLAG: Record<TrackerStatus, string> = {
+  ready: "ok",
+  "in-progress": "ok",
+  "not-started": "warn",
+  blocked: "bad",
+  unknown: "warn",
+};
+
+/** Whether the series' classifier is on the official list, with the list's source and date. */
+function ClassifierNote(props: { t: Tracker }) {
+  const c = props.t.classifier;
+  return (
+    <p>
+      Classifier <code>{c.classifier}</code>:{" "}
+      {c.onOfficialList ? (
+        <strong>on the official list</strong>
+      ) : (
+        <strong>not on the official list yet</strong>
+      )}{" "}
+      (checked against {c.source}, as of {c.asOf}). New Django classifiers are added to trove-classifiers by
+      hand for each release.
+    </p>
+  );
+}
+
+/** `/releases/<series>/tracker`. */
+export function TrackerPage(props: { t: Tracker; chart: string }) {
+  const t = props.t;
+  const s = t.series.series;
+  return (
+    <Layout title={`Django ${s} compatibility tracker`} path="/releases">
+      <p>
+        <a href="/releases">Django releases</a>
+      </p>
+      <h1>Django {s} compatibility tracker</h1>
+      <p>
+        The top {t.rows.length} packages by downloads. Final release: {finalText(t)}, {t.daysToFinal} days
+        from {t.today}. A package is ready when its synced metadata supports {s}; otherwise its maintainers or
+        the Package Maintainers group say whether work is in progress (with a link), not started or blocked
+        (with a reason). Data: <a href={`/api/releases/${s}/tracker?top=${t.top}`}>JSON</a>.
+      </p>
+      <ClassifierNote t={t} />
+      <figure>
+        {trustedSvg(props.chart)}
+        <figcaption>
+          {TRACKER_STATUSES.map((st) => `${TRACKER_LABELS[st]}: ${t.counts[st]}`).join(" · ")}
+        </figcaption>
+      </figure>
+      <SourceNote sources={[t.provenance]} />
+      <section class="table-scroll" aria-label={`Django ${s} tracker, every package`} tabindex={0}>
+        <table>
+          <caption>Status of each package</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Package</th>
+              <th scope="col">Status</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {t.rows.map((r) => (
+              <Row row={r} series={s} />
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </Layout>
+  );
+}
+
+function Row(props: { row: TrackerRow; series: string }) {
+  const r = props.row;
+  const d = r.decision;
+  return (
+    <tr>
+      <td>{r.downloadRank}</td>
+      <td>
+        <a href={`/releases/${props.series}/tracker/${r.name}`}>{r.displayName}</a>
+      </td>
+      <td>
+        <span class={`flag ${FLAG[d.status]}`}>{TRACKER_LABELS[d.status]}</span>
+      </td>
+      <td>
+        {d.why}
+        {d.link && (
+          <>
+            {" "}
+            <a href={d.link}>work</a>
+          </>
+        )}
+        {d.reason && <>: {d.reason}</>}
+      </td>
+    </tr>
+  );
+}
+
+/** `/releases/<series>/tracker/<name>`: one package's status, evidence and (for its maintainers and the group) the form. */
+export function TrackerEntryPage(props: { series: string; row: TrackerRow; canSet: boolean }) {
+  const { row } = props;
+  const s = props.series;
+  const d = row.decision;
+  return (
+    <Layout title={`${row.displayName} on the Django ${s} tracker`} path="/releases">
+      <p>
+        <a href={`/releases/${s}/tracker`}>Django {s} tracker</a>
+      </p>
+      <h1>
+        {row.displayName} and Django {s}
+      </h1>
+      <p>
+        Status: <span class={`flag ${FLAG[d.status]}`}>{TRACKER_LABELS[d.status]}</span> ({d.why})
+        {d.link && (
+          <>
+            {" "}
+            <a href={d.link}>the work</a>
+          </>
+        )}
+        {d.reason && <>; blocked by: {d.reason}</>}
+      </p>
+      <h2>Evidence from the latest release ({row.version})</h2>
+      <p>{row.compat.reason}</p>
+      <ul>
+        {row.compat.evidence.map((e) => (
+          <li>
+            {e.source}: {e.says}, {e.detail}
+          </li>
+        ))}
+      </ul>
+      {props.canSet ? (
+        <Form
+          action={`/releases/${s}/tracker/${row.name}`}
+          submit="Set the status"
+          fields={[
+            {
+              name: "status",
+              label: "Status",
+              kind: "select",
+              required: true,
+              value: d.decidedBy === "set" ? d.status : "not-started",
+              options: SETTABLE_STATUSES.map((v) => ({ value: v, label: TRACKER_LABELS[v] })),
+              hint: "Ready comes from the package's metadata once a release declares the series.",
+            },
+            {
+              name: "link",
+              label: "Link to the work (needed when in progress)",
+              attrs: { maxlength: 500 },
+              value: d.link,
+            },
+            {
+              name: "reason",
+              label: "What blocks it (needed when blocked)",
+              attrs: { maxlength: 500 },
+              value: d.reason,
+            },
+          ]}
+        />
+      ) : (
+        <p>Only this package's maintainers and the Package Maintainers group set its status.</p>
+      )}
+    </Layout>
+  );
+}
