@@ -74,6 +74,35 @@ const RECORDED_MILESTONE = async () => {
   });
   return { series: "2029", milestone: "end-extended" };
 };
+/** A package made afresh, with an open call for maintainers (and, when asked, an offer on it). */
+async function freshCall(withOffer = false): Promise<{ call: number; offer: number | null }> {
+  const name = `walk-call-${++fixtureCounter}`;
+  const now = services.clock.now();
+  await database.db
+    .insert(schema.packages)
+    .values({ name, displayName: name, latestVersion: "1.0", source: "snapshot" });
+  const [call] = await database.db
+    .insert(schema.maintainerCalls)
+    .values({
+      packageName: name,
+      help: "walk",
+      skills: "walking",
+      hoursPerWeek: 1,
+      createdByName: "walk",
+      createdAs: "walk",
+      openedAt: now,
+    })
+    .returning();
+  if (!call) throw new Error("no call");
+  if (!withOffer) return { call: call.id, offer: null };
+  const [offer] = await database.db
+    .insert(schema.maintainerOffers)
+    .values({ callId: call.id, userId: userIds.get("signed-in") ?? 0, pypiUser: "walker", offeredAt: now })
+    .returning();
+  return { call: call.id, offer: offer?.id ?? null };
+}
+const CALL = () => freshCall().then((c) => ({ id: String(c.call) }));
+const OFFER = () => freshCall(true).then((c) => ({ id: String(c.offer) }));
 const VOTE = (fx: Fixtures) => fx.vote().then((id) => ({ id }));
 const GROUP = (fx: Fixtures) => fx.group().then((slug) => ({ slug }));
 const APPLICATION = (fx: Fixtures) => fx.application().then((id) => ({ id }));
@@ -285,6 +314,31 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /reviews/:file{[0-9]+\\.(?:csv|md)}": { allowed: ALL, params: { file: "1.md" } },
   "GET /reviews/:id": { allowed: ALL, params: { id: "1" } },
   "GET /reviews/:id/since/:other": { allowed: ALL, params: { id: "1", other: "1" } },
+  // calls for maintainers: the Package Maintainers group here is the walk group's chair and member
+  // (no walk account maintains the walk package); anyone signed in offers help.
+  "GET /maintainers-wanted": { allowed: ALL },
+  "GET /api/maintainers-wanted": { allowed: ALL },
+  "GET /maintainers-wanted.atom": { allowed: ALL },
+  "GET /maintainers-wanted/dormant": { allowed: ALL },
+  "GET /packages/:name/maintainers": { allowed: ALL, params: { name: "walk-package" } },
+  "POST /packages/:name/maintainer-calls": {
+    allowed: PARTICIPANTS,
+    params: { name: "walk-package" },
+    body: { help: "walk", skills: "walking", hoursPerWeek: "2" },
+  },
+  "POST /maintainer-calls/:id/filled": { allowed: PARTICIPANTS, params: CALL },
+  "POST /maintainer-calls/:id/withdrawn": { allowed: PARTICIPANTS, params: CALL },
+  "POST /maintainer-calls/:id/offers": { allowed: SIGNED_IN, params: CALL, body: { pypiUser: "walker" } },
+  "POST /maintainer-offers/:id/accept": { allowed: PARTICIPANTS, params: OFFER },
+  // the compatibility tracker of an upcoming series
+  "GET /releases/:series/tracker": { allowed: ALL, params: { series: "6.2" } },
+  "GET /api/releases/:series/tracker": { allowed: ALL, params: { series: "6.2" } },
+  "GET /releases/:series/tracker/:name": { allowed: ALL, params: { series: "6.2", name: "walk-package" } },
+  "POST /releases/:series/tracker/:name": {
+    allowed: PARTICIPANTS,
+    params: { series: "6.2", name: "walk-package" },
+    body: { status: "not-started" },
+  },
 };
 
 /** Routes answered before authentication, identical for every visitor (so cacheable by anyone). */
@@ -479,6 +533,17 @@ beforeAll(async () => {
     members: ["Walk Member"],
   });
   inviteeId = (await insertPerson(db, { name: "Walk Invitee" })).id;
+  // The Package Maintainers group: the walk group's chair and member take part in it too.
+  await insertGroup(db, {
+    slug: "package-maintainers",
+    chairs: ["Walk Chair"],
+    coChairs: [],
+    boardLiaisons: [],
+    members: ["Walk Member"],
+  });
+  await db
+    .insert(schema.packages)
+    .values({ name: "walk-package", displayName: "walk-package", latestVersion: "1.0", source: "snapshot" });
   for (const kind of SIGNED_IN) {
     const user = await createUser({
       db,
