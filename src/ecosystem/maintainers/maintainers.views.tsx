@@ -224,12 +224,12 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
               <ButtonForm
                 action={`/maintainer-calls/${c.id}/filled`}
                 submit="Mark filled"
-                submitLabel={`Mark call ${c.id} filled`}
+                submitLabel={`Mark filled: call ${c.id}`}
               />
               <ButtonForm
                 action={`/maintainer-calls/${c.id}/withdrawn`}
                 submit="Withdraw"
-                submitLabel={`Withdraw call ${c.id}`}
+                submitLabel={`Withdraw: call ${c.id}`}
               />
             </>
           )}
@@ -245,7 +245,7 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
                   <ButtonForm
                     action={`/maintainer-offers/${o.id}/accept`}
                     submit="Accept"
-                    submitLabel={`Accept ${o.userName}'s offer`}
+                    submitLabel={`Accept: ${o.userName}'s offer`}
                   />
                 )}
               </li>

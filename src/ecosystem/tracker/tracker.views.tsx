@@ -48,7 +48,7 @@ export function TrackerPage(props: { t: Tracker; chart: string }) {
         (with a reason). Data: <a href={`/api/releases/${s}/tracker?top=${t.top}`}>JSON</a>.
       </p>
       <ClassifierNote t={t} />
-      <figure>
+      <figure class="chart">
         {trustedSvg(props.chart)}
         <figcaption>
           {TRACKER_STATUSES.map((st) => `${TRACKER_LABELS[st]}: ${t.counts[st]}`).join(" · ")}

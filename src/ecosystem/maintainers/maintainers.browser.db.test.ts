@@ -1,0 +1,106 @@
+/** The new pages in Chromium with axe-core: calls for maintainers (signed out and in), dormant packages, the tracker. */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditPage, launchChromium } from "../../../test/accessibility.ts";
+import { createTestApplication } from "../../../test/app.ts";
+import { createTestDatabase } from "../../../test/db.ts";
+import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
+import { insertGroup } from "../../../test/factories/governance.ts";
+import type { PypiServer } from "../../../test/pypi-server/server.ts";
+import { type LocalServer, serveLocally } from "../../../test/serve.ts";
+import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
+import type { Database } from "../../platform/db/client.ts";
+import { makeCall, offerHelp } from "./maintainer-calls.ts";
+
+let database: Database;
+let pypi: PypiServer;
+let server: LocalServer | undefined;
+let browser: Browser;
+let base = "";
+let member: TestAccount;
+let pkg = "";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const made = await createTestApplication(database);
+  ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 20 } }));
+  pkg = pypi.names[0] ?? "";
+  const group = await insertGroup(database.db, {
+    slug: "package-maintainers",
+    chairs: ["PM Chair"],
+    coChairs: [],
+    boardLiaisons: [],
+    members: [],
+  });
+  member = await createTestAccount({
+    db: database.db,
+    clock: made.clock,
+    email: "pm@example.org",
+    name: "PM Chair",
+    personId: group.people.get("PM Chair") ?? null,
+    scopes: ["read", "groups"],
+  });
+  const call = await makeCall({
+    db: database.db,
+    clock: made.clock,
+    name: pkg,
+    help: "Triage issues",
+    skills: "Django",
+    hoursPerWeek: 2,
+    by: { userId: member.user.id, name: "PM Chair" },
+  });
+  await offerHelp({
+    db: database.db,
+    clock: made.clock,
+    callId: call.id,
+    pypiUser: "helper",
+    message: "Happy to",
+    by: { userId: member.user.id, name: "PM Chair" },
+  });
+  server = await serveLocally(made.app);
+  base = server.base;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await pypi?.close();
+  await database?.close();
+});
+
+describe("maintainers and tracker pages in a browser", () => {
+  it("have no axe-core violations, signed out and signed in (with every form)", async () => {
+    const pages = [
+      "/maintainers-wanted",
+      "/maintainers-wanted/dormant",
+      `/packages/${pkg}/maintainers`,
+      `/packages/${pkg}`,
+      "/packages?wanted=1",
+      "/releases/6.2/tracker",
+      `/releases/6.2/tracker/${pkg}`,
+    ];
+    for (const session of [undefined, { name: "guildhall_session", value: member.sessionId }]) {
+      for (const p of pages) {
+        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
+        expect(result.status, p).toBe(200);
+        expect(result.passes, p).toBeGreaterThan(10);
+        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
+      }
+    }
+  }, 240_000);
+
+  it("fit a 390-pixel phone without sideways scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    try {
+      const page = await context.newPage();
+      for (const p of ["/maintainers-wanted", "/releases/6.2/tracker", `/packages/${pkg}/maintainers`]) {
+        await page.goto(`${base}${p}`);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(wide, p).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
