@@ -96,7 +96,7 @@ describe("maintainers and tracker pages in a browser", () => {
       const page = await context.newPage();
       for (const p of ["/maintainers-wanted", "/releases/6.2/tracker", `/packages/${pkg}/maintainers`]) {
         await page.goto(`${base}${p}`);
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
         expect(wide, p).toBeLessThanOrEqual(390);
       }
     } finally {
