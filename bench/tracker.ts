@@ -16,8 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApplication } from "../src/app.ts";
-import { isUpcoming } from "../src/ecosystem/releases/calendar.ts";
-import { loadReleaseCalendar } from "../src/ecosystem/releases/load-release-calendar.ts";
+import { buildReleaseCalendar } from "../src/ecosystem/index.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { openDatabase, schema } from "../src/platform/db/index.ts";
@@ -78,8 +77,8 @@ for (let i = 0; i < chosen.length; i += 500) {
   );
 }
 const today = now.toISOString().slice(0, 10);
-const series = (await loadReleaseCalendar({ db: database.db, now })).find((s) =>
-  isUpcoming(s, today),
+const series = buildReleaseCalendar({ today }).find(
+  (s) => (s.milestones.final.date ?? s.milestones.final.expected) > today,
 )?.series;
 if (!series) throw new Error("no upcoming series in the calendar");
 await database.db.insert(schema.trackerEntries).values(

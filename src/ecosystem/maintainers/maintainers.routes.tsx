@@ -4,11 +4,11 @@
  */
 import type { Context } from "hono";
 import { z } from "zod";
-import { can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Id, optionalText, Slug, text, wholeNumber } from "../../platform/validation.ts";
+import { can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import { normalizeName } from "../packages/normalize-name.ts";
 import { renderCallsFeed } from "./calls-feed.ts";
 import { findDormant } from "./find-dormant.ts";

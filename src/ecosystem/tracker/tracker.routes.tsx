@@ -1,11 +1,11 @@
 /** Routes of the compatibility tracker: the page and JSON of a series, one package's entry and its form. */
 import { z } from "zod";
-import { can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import type { Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { oneOf, optionalText, Slug, wholeNumber } from "../../platform/validation.ts";
 import { ProvenanceSchema } from "../../platform/view/provenance.tsx";
+import { can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import { loadPackageResource } from "../maintainers/maintainer-calls.ts";
 import { normalizeName } from "../packages/normalize-name.ts";
 import { DEFAULT_TRACKED, getTracker, getTrackerEntry, MAX_TRACKED } from "./get-tracker.ts";
