@@ -1,8 +1,8 @@
 /** Queries of calls for maintainers, volunteers' offers and who maintains a package. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { appendAudit } from "../../kernel/index.ts";
 import type { Db, Tx } from "../../platform/db/client.ts";
 import {
-  auditLog,
   groups,
   maintainerCalls,
   maintainerOffers,
@@ -202,7 +202,7 @@ export async function dormancyFacts(db: Db) {
     .where(sql`${packages.delistedAt} is null and ${packages.name} <> 'django'`);
 }
 
-/** Appends an audit entry (the audit log is append-only). */
+/** Appends an audit entry through the kernel's audit log (append-only). */
 export async function audit(
   db: DbOrTx,
   entry: {
@@ -216,14 +216,13 @@ export async function audit(
     after?: unknown;
   },
 ): Promise<void> {
-  await db.insert(auditLog).values({
-    actorUserId: entry.userId,
-    actor: entry.actor,
-    occurredAt: entry.at,
+  await appendAudit(db, {
+    by: { userId: entry.userId, label: entry.actor },
+    at: entry.at,
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
+    before: entry.before,
+    after: entry.after,
   });
 }

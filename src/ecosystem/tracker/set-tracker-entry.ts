@@ -2,8 +2,8 @@
 
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { auditLog } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import { audit } from "../maintainers/maintainers.repo.ts";
 import { findUpcomingSeries } from "./get-tracker.ts";
 import { findEntry, upsertEntry } from "./tracker.repo.ts";
 import type { SettableStatus } from "./tracker-status.ts";
@@ -48,10 +48,10 @@ export async function setTrackerEntry(input: {
       setByName: input.by.name,
       setAt: now,
     });
-    await tx.insert(auditLog).values({
-      actorUserId: input.by.userId,
+    await audit(tx, {
+      userId: input.by.userId,
       actor: `user:${input.by.userId} (${input.by.name})`,
-      occurredAt: now,
+      at: now,
       action: "tracker.set",
       subjectType: "tracker-entry",
       subjectId: `${series.series}/${input.name}`,
