@@ -135,6 +135,8 @@ export function createDecisionsRouter(services: Services): Router {
    */
   const withSubject = async (body: z.output<typeof Bodies.openVote>) => {
     const { subject, ...rest } = body;
+    // A proposal is about no one: whatever the person field holds is not read.
+    if (!kindHasSubject(body.kind)) return { ...rest, subjectPersonId: null };
     const subjectPersonId = await resolvePerson({
       db,
       day: today(),

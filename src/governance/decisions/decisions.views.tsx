@@ -109,7 +109,7 @@ function LiaisonList(props: { problems: LiaisonProblem[]; showGroup: boolean; fo
             <Form
               action={`/groups/${p.group.slug}/board-liaison`}
               submit="Record the new liaison"
-              submitLabel={`Record the new Board Liaison of ${p.group.name}`}
+              submitLabel={`Record the new liaison of ${p.group.name}`}
               label={`New Board Liaison of ${p.group.name}`}
               fields={[
                 {
