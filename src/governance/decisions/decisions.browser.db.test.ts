@@ -77,11 +77,12 @@ beforeAll(async () => {
   await addToGroup(database, group.id, [members[0] ?? 0], { role: "chair" });
   await addToGroup(database, group.id, [members[3] ?? 0], { termEndsOn: "2026-03-20" });
   const [boardMember, applicant] = await makePeople(database, 2, "a11y-other");
-  for (const [slug, name] of [
+  const names: Array<[string, string]> = [
     ["katherine-johnson", "Katherine Johnson"],
     ["dorothy-vaughan", "Dorothy Vaughan"],
     ["dorothy-vaughan-2", "Dorothy Vaughan"],
-  ]) {
+  ];
+  for (const [slug, name] of names) {
     const [row] = await database.db
       .insert(schema.people)
       .values({ slug, name, createdAt: clock.now() })
@@ -284,7 +285,7 @@ describe("picking the person a vote is about by name", () => {
       const field = page.getByLabel("Person the vote is about (name; not for a proposal)");
       const listId = await field.getAttribute("list");
       const options = () =>
-        page.$$eval(`datalist#${listId} option`, (os) => os.map((o) => (o as HTMLOptionElement).value));
+        page.$$eval(`datalist#${listId} option`, (os) => os.map((o) => o.getAttribute("value") ?? ""));
       // The server's list holds everyone at first.
       expect((await options()).length).toBeGreaterThan(5);
       const answered = page.waitForResponse((r) => r.url().includes("/api/people-suggestions?q=doro"));
