@@ -32,9 +32,9 @@ describe("auditWords", () => {
     expect(auditWords(entry({ action: "vote.ballot-cast", after: { personId: 7 } }), names)).toBe(
       "Ada Lovelace cast a ballot",
     );
-    expect(auditWords(entry({ action: "vote.ballot-cast", after: { personId: 8, choice: "no" } }), names)).toBe(
-      "Grace Hopper cast a ballot: no",
-    );
+    expect(
+      auditWords(entry({ action: "vote.ballot-cast", after: { personId: 8, choice: "no" } }), names),
+    ).toBe("Grace Hopper cast a ballot: no");
   });
 
   it("says how a vote closed, with the count", () => {
@@ -55,7 +55,10 @@ describe("auditWords", () => {
 
   it("names applicants and role holders from the ids, with readable days", () => {
     expect(
-      auditWords(entry({ action: "application.submitted", subjectType: "membership_application", subjectId: "5" }), names),
+      auditWords(
+        entry({ action: "application.submitted", subjectType: "membership_application", subjectId: "5" }),
+        names,
+      ),
     ).toBe("Grace Hopper applied to join");
     expect(
       auditWords(

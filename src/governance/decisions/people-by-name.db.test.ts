@@ -224,6 +224,16 @@ describe("choosing the person a vote is about by name, without JavaScript", () =
     expect(body.error.issues[0]?.choices?.options).toHaveLength(2);
   });
 
+  it("an applicant's own person, not yet a member, is neither suggested nor found by name", async () => {
+    const applicant = await person("Dorothy Private");
+    await database.db.insert(schema.applicantPeople).values({ personId: applicant, createdAt: clock.now() });
+    const { html } = await browserOf("chair").page(decisions);
+    expect(html).not.toContain("Dorothy Private");
+    const res = await submitFrom("chair", decisions, "/groups/names/votes", openFields("Dorothy Private"));
+    expect(res.status).toBe(422);
+    expect(textOf(await res.text())).toContain('nobody called "Dorothy Private" is known here');
+  });
+
   it("the suggestion route answers what was typed", async () => {
     const res = await app.request("/api/people-suggestions?q=dor");
     expect(res.status).toBe(200);

@@ -15,7 +15,10 @@ describe("lookupPerson", () => {
     expect(lookupPerson(people, "Eli")).toMatchObject({ kind: "one", person: { id: 1 } });
     expect(lookupPerson(people, "eliana-rosselli")).toMatchObject({ kind: "one", person: { id: 1 } });
     expect(lookupPerson(people, "5")).toMatchObject({ kind: "one", person: { id: 5 } });
-    expect(lookupPerson(people, "Ada Lovelace (ada-lovelace-2)")).toMatchObject({ kind: "one", person: { id: 4 } });
+    expect(lookupPerson(people, "Ada Lovelace (ada-lovelace-2)")).toMatchObject({
+      kind: "one",
+      person: { id: 4 },
+    });
   });
 
   it("offers choices for a shared name and for a partial one, never guessing", () => {

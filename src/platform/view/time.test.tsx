@@ -14,6 +14,8 @@ describe("readable times", () => {
     expect(String(await (<When at="2026-12-03T14:00:00Z" />))).toBe(
       '<time datetime="2026-12-03T14:00:00.000Z">3 December 2026, 14:00 UTC</time>',
     );
-    expect(String(await (<OnDay day="2026-12-03" />))).toBe('<time datetime="2026-12-03">3 December 2026</time>');
+    expect(String(await (<OnDay day="2026-12-03" />))).toBe(
+      '<time datetime="2026-12-03">3 December 2026</time>',
+    );
   });
 });
