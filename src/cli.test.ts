@@ -212,7 +212,7 @@ describe("version, usage errors and bad flag values", () => {
     const r = guildhall("audit", "--group", "website", "--format", "xml");
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe('guildhall: Invalid --format "xml": expected one of csv, json\n');
+    expect(r.stderr).toBe('guildhall: Invalid --format "xml": expected one of csv, json, text\n');
     const both = guildhall("audit", "--group", "website", "--format", "csv", "--json");
     expect(both.code).toBe(1);
     expect(both.stderr).toContain("cannot be combined with --format csv");

@@ -134,6 +134,7 @@ const PAST_GRANT = {
 const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // platform
   "GET /static/site.css": { allowed: ALL },
+  "GET /static/suggest.js": { allowed: ALL },
   "GET /healthz": { allowed: ALL },
   // directory (public)
   "GET /": { allowed: ALL },
@@ -179,6 +180,9 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /groups/:slug/decisions": { allowed: ALL },
   "GET /votes/:id": { allowed: PRIVATE, params: VOTE },
   "GET /api/votes/:id": { allowed: PRIVATE, params: VOTE },
+  "GET /api/votes/:id/electorate": { allowed: PRIVATE, params: VOTE },
+  // Person fields' suggestions: people are public, as on /people.
+  "GET /api/people-suggestions": { allowed: ALL },
   "POST /votes/:id/ballot": { allowed: PARTICIPANTS, params: VOTE, body: { choice: "yes" } },
   "POST /api/votes/:id/ballots": { allowed: PARTICIPANTS, params: VOTE, body: { choice: "no" } },
   // Extending and closing (vote.extend, vote.close): the opener (the chair), the group's chairs and
@@ -243,11 +247,22 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "POST /groups/:slug/decision-settings": { allowed: ["chair", "admin"], body: { secrecy: "open" } },
   "PUT /api/groups/:slug/decision-settings": { allowed: ["chair", "admin"], body: { secrecy: "open" } },
   "GET /groups/:slug/audit": { allowed: PRIVATE },
-  "GET /groups/:slug/:file{audit\\.(csv|json)}": { allowed: PRIVATE, params: { file: "audit.csv" } },
+  "GET /groups/:slug/:file{audit\\.(csv|json|txt)}": { allowed: PRIVATE, params: { file: "audit.txt" } },
   "GET /api/groups/:slug/audit": { allowed: PRIVATE },
   // board.overview: Board members and site administrators.
   "GET /board": { allowed: ["board", "admin"] },
   "GET /api/board": { allowed: ["board", "admin"] },
+  // board.record-liaison: Board members and site administrators; the new liaison is the Board visitor.
+  "POST /groups/:slug/board-liaison": {
+    allowed: ["board", "admin"],
+    params: GROUP,
+    body: { person: "Visitor board", startedOn: "2026-11-21" },
+  },
+  "POST /api/groups/:slug/board-liaison": {
+    allowed: ["board", "admin"],
+    params: GROUP,
+    body: { person: "Visitor board", startedOn: "2026-11-21" },
+  },
   // site administration
   "GET /admin/claims": { allowed: ADMIN },
   "POST /admin/claims/:id/confirm": { allowed: ADMIN },
@@ -342,7 +357,7 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
 };
 
 /** Routes answered before authentication, identical for every visitor (so cacheable by anyone). */
-const SAME_FOR_EVERYONE = ["GET /static/site.css", "GET /healthz"];
+const SAME_FOR_EVERYONE = ["GET /static/site.css", "GET /static/suggest.js", "GET /healthz"];
 
 let database: Database;
 let app: Hono<AppEnv>;

@@ -96,6 +96,17 @@ export const governancePolicy = definePolicy({
           : deny("Only Board members and administrators see this.");
       },
     },
+    /** Record a group's new Board Liaison (Board members, administrators). */
+    "board.record-liaison": {
+      scope: "groups",
+      rule(actor, _resource: Resource, on) {
+        const foundation = foundationRolesOn(actor, on);
+        if (foundation.has("board-member")) return allow("Board member.");
+        return foundation.has("site-admin")
+          ? allow("Site administrator.")
+          : deny("Only Board members and administrators record a group's Board Liaison.");
+      },
+    },
     /** A group's private material: full meeting notes, applications, open votes' details. */
     "group.view-private": { scope: "read", rule: groupRule("group.view-private") },
     /** Apply to join a group. */

@@ -34,6 +34,11 @@ export interface FieldIssue {
   field: string;
   /** What is wrong with it, in plain words. */
   message: string;
+  /**
+   * When the value was ambiguous (a name several people share): the choices, sent back under the
+   * field `field` (a form shows them as radio buttons beside the field).
+   */
+  choices?: { field: string; options: ReadonlyArray<{ value: string; label: string }> };
 }
 
 /** Options carried by every AppError. */

@@ -157,7 +157,7 @@ describe("/admin/roles", () => {
     expect(await liaisonProblem()).toMatchObject({ kind: "ending-soon", boardTermEndsOn: "2026-12-15" });
     const board = await b.page("/board");
     expect(board.res.status).toBe(200);
-    expect(board.html).toContain("Board term ends on 2026-12-15");
+    expect(board.html).toContain("Board term ends on 15 December 2026");
     const listed = await b.page("/admin/roles?role=board-member&current=1");
     expect(listed.html).toContain('<a href="/people/lee-liaison">Lee Liaison</a>');
     expect(listed.html).toContain("2026-12-15");

@@ -30,7 +30,7 @@ async function groupIdOf(ctx: CliContext, slug: string): Promise<number> {
   return (await loadGroup(database.db, slug)).id;
 }
 
-const AUDIT_FORMATS = ["csv", "json"] as const;
+const AUDIT_FORMATS = ["csv", "json", "text"] as const;
 
 /** A vote in a few lines, as far as its secrecy allows (counts of a secret vote only once closed). */
 function describeVote(v: VoteView): string[] {
@@ -126,7 +126,10 @@ export function registerDecisionCommands(program: Command, ctx: CliContext): voi
       .command("audit")
       .description("Export a group's decision audit trail, newest first (CSV by default).")
       .requiredOption("--group <slug>", "the group")
-      .option("--format <format>", `${AUDIT_FORMATS.join(" or ")} (default csv; json is the same as --json)`),
+      .option(
+        "--format <format>",
+        `${AUDIT_FORMATS.join(", ")} (default csv; json is the same as --json; text is one sentence per entry)`,
+      ),
     "entry",
   ).action(async (opts: JsonFlag & { group: string; format?: string }) => {
     const format =
@@ -141,12 +144,19 @@ export function registerDecisionCommands(program: Command, ctx: CliContext): voi
         issues: [{ field: "--format", message: "conflicts with --json" }],
       });
     }
-    const [{ database }, { listGroupAudit }, { exportAudit }] = await Promise.all([
-      ctx.services(),
-      import("./list-group-audit.ts"),
-      import("./export-audit.ts"),
-    ]);
-    const entries = await listGroupAudit({ db: database.db, groupId: await groupIdOf(ctx, opts.group) });
+    const [{ database }, { listGroupAudit }, { exportAudit }, { listGroupAuditInWords, auditText }] =
+      await Promise.all([
+        ctx.services(),
+        import("./list-group-audit.ts"),
+        import("./export-audit.ts"),
+        import("./audit-in-words.ts"),
+      ]);
+    const groupId = await groupIdOf(ctx, opts.group);
+    if (format === "text") {
+      ctx.out(auditText(await listGroupAuditInWords({ db: database.db, groupId })).trimEnd());
+      return;
+    }
+    const entries = await listGroupAudit({ db: database.db, groupId });
     if (format === "json") printJsonLines(ctx, entries);
     else ctx.out(exportAudit({ entries, format }).trimEnd());
   });

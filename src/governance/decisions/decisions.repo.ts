@@ -259,3 +259,48 @@ export async function findRolePeriodHolder(
   if (!row) throw new AppError("not_found", { message: `No role period #${rolePeriodId}.` });
   return row;
 }
+
+/** A vote's frozen electorate with names, slugs and whether each has an account (and so can vote). */
+export async function electorateMembers(
+  db: DbOrTx,
+  voteId: number,
+): Promise<Array<{ personId: number; name: string; slug: string; hasAccount: boolean }>> {
+  const rows = await db
+    .select({
+      personId: schema.voteElectorate.personId,
+      name: people.name,
+      slug: people.slug,
+      userId: users.id,
+    })
+    .from(schema.voteElectorate)
+    .innerJoin(people, eq(people.id, schema.voteElectorate.personId))
+    .leftJoin(users, eq(users.personId, schema.voteElectorate.personId))
+    .where(eq(schema.voteElectorate.voteId, voteId))
+    .orderBy(people.name, people.id);
+  return rows.map((r) => ({
+    personId: r.personId,
+    name: r.name,
+    slug: r.slug,
+    hasAccount: r.userId !== null,
+  }));
+}
+
+/** A role period with its group's and holder's names (for a confirmation), or undefined. */
+export async function rolePeriodSummary(
+  db: DbOrTx,
+  rolePeriodId: number,
+): Promise<{ group: string; name: string; role: string; startedOn: string } | undefined> {
+  return (
+    await db
+      .select({
+        group: groups.name,
+        name: people.name,
+        role: rolePeriods.role,
+        startedOn: rolePeriods.startedOn,
+      })
+      .from(rolePeriods)
+      .innerJoin(groups, eq(groups.id, rolePeriods.groupId))
+      .innerJoin(people, eq(people.id, rolePeriods.personId))
+      .where(eq(rolePeriods.id, rolePeriodId))
+  )[0];
+}

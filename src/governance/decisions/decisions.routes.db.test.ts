@@ -157,6 +157,7 @@ describe("a secret ballot never reveals who voted how", () => {
 
     // Exports and the audit page: participation only.
     for (const path of [
+      `/groups/${groupSlug}/audit.txt`,
       `/groups/${groupSlug}/audit.csv`,
       `/groups/${groupSlug}/audit.json`,
       `/groups/${groupSlug}/audit`,
@@ -164,9 +165,11 @@ describe("a secret ballot never reveals who voted how", () => {
       const res = await browserOf(at(3)).request(path);
       expect(res.status).toBe(200);
       const text = await res.text();
-      const castLines = text.split("\n").filter((l) => l.includes("vote.ballot-cast"));
+      // The exports carry the action; the page says it in words ("… cast a ballot").
+      const marker = /\/audit(\.txt)?$/.test(path) ? "cast a ballot" : "vote.ballot-cast";
+      const castLines = text.split("\n").filter((l) => l.includes(marker));
       expect(castLines.length).toBeGreaterThan(0);
-      for (const line of castLines) expect(line).not.toMatch(/choice/);
+      for (const line of castLines) expect(line).not.toMatch(/choice|cast a ballot: (yes|no|abstain)/);
     }
     const apiAudit = (await (await api(at(3), `/api/groups/${groupSlug}/audit`)).json()) as {
       entries: Array<{ action: string; after: unknown; subjectId: string }>;
@@ -305,7 +308,7 @@ describe("open votes, forms and the API", () => {
       })
       .returning();
     const page = await browserOf(at(4)).page(`/groups/${groupSlug}/decisions`);
-    expect(page.html).toContain("ends on 2026-03-20");
+    expect(page.html).toContain('ends on <time datetime="2026-03-20">20 March 2026</time>');
     const renewed = await browserOf(at(4)).submit(
       `/role-periods/${p?.id}/renew`,
       {},

@@ -1,10 +1,11 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { findUserById } from "../../kernel/index.ts";
+import { AppError, isAppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { DateTime, Id, optionalOneOf, Slug } from "../../platform/validation.ts";
+import { DateTime, Id, OptionalId, optionalOneOf, optionalText, Slug } from "../../platform/validation.ts";
 import { accountHasName } from "../accounts/ensure-account-person.ts";
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import type { Resource } from "../governance.policy.ts";
@@ -12,8 +13,10 @@ import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { resolvePerson, suggestPeople } from "../registry/resolve-person.ts";
 import { AdmitWhoSchema, admitMember } from "./admit-member.ts";
 import { ApplyInputSchema, applyToGroup } from "./apply-to-group.ts";
+import { auditText, listGroupAuditInWords } from "./audit-in-words.ts";
 import { CastBallotInputSchema, castBallot } from "./cast-ballot.ts";
 import { closeVote } from "./close-vote.ts";
 import {
@@ -21,9 +24,11 @@ import {
   findApplication,
   findRolePeriodHolder,
   findVote,
+  foundationRoleHolders,
   groupSettings,
   leaveStanding,
   loadGroup,
+  rolePeriodSummary,
   voteElectorateIds,
 } from "./decisions.repo.ts";
 import {
@@ -37,6 +42,7 @@ import type { DecisionDeps } from "./deps.ts";
 import { exportAudit } from "./export-audit.ts";
 import { ExtendVoteInputSchema, extendVote } from "./extend-vote.ts";
 import { getBoardOverview } from "./get-board-overview.ts";
+import { getElectorate } from "./get-electorate.ts";
 import { getVote } from "./get-vote.ts";
 import { LeaveGroupInputSchema, leaveGroup } from "./leave-group.ts";
 import { listApplications } from "./list-applications.ts";
@@ -48,11 +54,23 @@ import { listVotes } from "./list-votes.ts";
 import { nextMeeting } from "./meetings.ts";
 import { OpenApplicationVoteInputSchema, openApplicationVote } from "./open-application-vote.ts";
 import { OpenVoteInputSchema, openVote } from "./open-vote.ts";
+import { RecordBoardLiaisonInputSchema, recordBoardLiaison } from "./record-board-liaison.ts";
 import { RENEWAL_WINDOW_DAYS, renewTerm } from "./renew-term.ts";
 import { DecisionSettingsInputSchema, setDecisionSettings } from "./set-decision-settings.ts";
+import { kindHasSubject } from "./tally.ts";
 import { dayOf } from "./terms.ts";
 
 type Ctx = Context<AppEnv>;
+
+/** The error with the issue naming `from` named `to` instead (an operation's id field shown as a form's name field). */
+function renameIssue(e: unknown, from: string, to: string): unknown {
+  if (!isAppError(e) || !e.issues.some((i) => i.field === from)) return e;
+  return new AppError(e.code, {
+    message: e.message,
+    cause: e,
+    issues: e.issues.map((i) => (i.field === from ? { ...i, field: to } : i)),
+  });
+}
 
 const VoteParams = z.object({ id: Id.describe("The vote's numeric id.") });
 const ApplicationParams = z.object({ id: Id.describe("The application's numeric id.") });
@@ -62,11 +80,25 @@ const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter
 /** A closing time: ISO 8601 (a form's value without a zone is read as UTC), in the future. */
 const ClosesAt = DateTime.describe("When the vote closes (ISO 8601, in the future).");
 
+/** A person named in a form or a JSON body (a name, alias, slug or id), as people type them. */
+const PersonText = (description: string) =>
+  optionalText({ max: 200 }).describe(
+    `${description}: a name (or alias, slug or id); a name several people share is refused with the choices.`,
+  );
+
+/** The fields naming a vote's subject: the name typed, and the id (the API's, or chosen among several). */
+const SUBJECT_FIELDS = { field: "subject", choiceField: "subjectPersonId" } as const;
+/** The fields naming a new Board Liaison. */
+const LIAISON_FIELDS = { field: "person", choiceField: "personId" } as const;
+
 /** Bodies of the decision routes: the operations' own input, less what the path gives. */
 const Bodies = {
   ballot: CastBallotInputSchema.omit({ voteId: true }),
   extend: ExtendVoteInputSchema.omit({ voteId: true }).extend({ closesAt: ClosesAt }),
-  openVote: OpenVoteInputSchema.omit({ group: true, applicationId: true }).extend({ closesAt: ClosesAt }),
+  openVote: OpenVoteInputSchema.omit({ group: true, applicationId: true }).extend({
+    closesAt: ClosesAt,
+    subject: PersonText("The person the vote is about, by name (instead of subjectPersonId)"),
+  }),
   apply: ApplyInputSchema.omit({ group: true }),
   applicationVote: OpenApplicationVoteInputSchema.omit({ applicationId: true }).extend({
     closesAt: ClosesAt,
@@ -74,6 +106,10 @@ const Bodies = {
   leave: LeaveGroupInputSchema.omit({ group: true }),
   admit: AdmitWhoSchema,
   settings: DecisionSettingsInputSchema.omit({ group: true }),
+  liaison: RecordBoardLiaisonInputSchema.omit({ group: true, personId: true }).extend({
+    person: PersonText("The new liaison, by name (instead of personId)"),
+    personId: OptionalId.describe("The new liaison's person id (or the one chosen among several)."),
+  }),
 };
 
 /** The HTTP routes of membership decisions. */
@@ -91,6 +127,30 @@ export function createDecisionsRouter(services: Services): Router {
       personId: actor.personId,
       label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
     };
+  };
+
+  /**
+   * The open-vote body with its subject resolved: a name typed on the form (or in the API's
+   * `subject`), or the id (the API's `subjectPersonId`, or the one chosen after an ambiguous name).
+   */
+  const withSubject = async (body: z.output<typeof Bodies.openVote>) => {
+    const { subject, ...rest } = body;
+    // A proposal is about no one: whatever the person field holds is not read.
+    if (!kindHasSubject(body.kind)) return { ...rest, subjectPersonId: null };
+    const subjectPersonId = await resolvePerson({
+      db,
+      day: today(),
+      typed: subject,
+      chosenId: body.subjectPersonId,
+      names: SUBJECT_FIELDS,
+    });
+    if (subjectPersonId === null && kindHasSubject(body.kind)) {
+      throw new AppError("validation", {
+        message: "Invalid vote: subject: this kind of vote needs the person it is about",
+        issues: [{ field: "subject", message: "say who the vote is about: type their name" }],
+      });
+    }
+    return { ...rest, subjectPersonId };
   };
 
   /** The policy's view of a group, with its row. */
@@ -116,7 +176,7 @@ export function createDecisionsRouter(services: Services): Router {
   };
 
   /** The vote page: tally as far as secrecy allows, the ballot form, and extend/close for those who may. */
-  const votePage = async (c: Ctx, voteId: number) => {
+  const votePage = async (c: Ctx, voteId: number, opened = false) => {
     const resource = await voteResource(c, { params: { id: voteId } });
     const actor = await actorOf(c, services);
     const view = await getVote({
@@ -129,8 +189,10 @@ export function createDecisionsRouter(services: Services): Router {
       await renderPage(
         <VotePage
           vote={view}
+          electorate={await getElectorate({ db, voteId })}
           mayCast={await can(c, services, "vote.cast", resource)}
           mayManage={await can(c, services, "vote.extend", resource)}
+          opened={opened && view.status === "open"}
         />,
       ),
     );
@@ -142,6 +204,7 @@ export function createDecisionsRouter(services: Services): Router {
     const actor = await actorOf(c, services);
     const day = today();
     const seesPrivate = await can(c, services, "group.view-private", resource);
+    const mayOpenVote = await can(c, services, "group.decide-membership", resource);
     const stored = await groupSettings(db, row.id);
     const mine =
       actor.personId === null
@@ -174,10 +237,11 @@ export function createDecisionsRouter(services: Services): Router {
       // Liaison currency is public: anyone looking at the group should see the gap.
       liaisonProblems: await listLiaisonProblems({ db, day, groupId: row.id }),
       mayApply: await can(c, services, "group.apply", resource),
-      mayOpenVote: await can(c, services, "group.decide-membership", resource),
+      mayOpenVote,
       mayManageApplications: await can(c, services, "group.manage-applications", resource),
       mayEditSettings: await can(c, services, "group.edit-arrangements", resource),
       leave: actor.personId === null ? "none" : await leaveStanding(db, row.id, actor.personId, day),
+      people: mayOpenVote ? await suggestPeople({ db }) : [],
       ...(applied !== undefined ? { applied: { applicationId: applied } } : {}),
       myApplication: mine.find((a) => a.state.open) ?? null,
       askName: user ? { value: accountHasName(user) ? user.name : "" } : null,
@@ -188,9 +252,20 @@ export function createDecisionsRouter(services: Services): Router {
   // ---- votes ----
   router.get("/votes/:id", {
     params: VoteParams,
+    query: z.object({ opened: z.literal("1").optional().catch(undefined) }),
     action: "vote.view-tally",
     resource: voteResource,
-    handler: (c, { params }) => votePage(c, params.id),
+    handler: (c, { params, query }) => votePage(c, params.id, query.opened === "1"),
+  });
+  router.get("/api/votes/:id/electorate", {
+    summary:
+      "Who may vote: the electorate fixed when the vote opened, each voter's roles, who has no account (and so can never vote), and whether the vote can still pass because of that.",
+    operationId: "getVoteElectorate",
+    params: VoteParams,
+    action: "vote.view-tally",
+    resource: voteResource,
+    response: { description: "The electorate.", schema: API.VoteElectorate, name: "VoteElectorate" },
+    handler: async (c, { params }) => c.json({ electorate: await getElectorate({ db, voteId: params.id }) }),
   });
   router.get("/api/votes/:id", {
     summary: "A vote: tally, voters, and open ballots to those who may see them (never a secret ballot's).",
@@ -304,12 +379,17 @@ export function createDecisionsRouter(services: Services): Router {
     resource: groupResource,
     page: (c, { params }) => decisionsPage(c, params.slug),
     handler: async (c, { body, resource }) => {
-      const vote = await openVote({
-        deps,
-        actor: await decisionActor(c),
-        input: { ...body, group: resource.groupId },
-      });
-      return c.redirect(`/votes/${vote.id}`, 303);
+      try {
+        const vote = await openVote({
+          deps,
+          actor: await decisionActor(c),
+          input: { ...(await withSubject(body)), group: resource.groupId },
+        });
+        return c.redirect(`/votes/${vote.id}?opened=1`, 303);
+      } catch (e) {
+        // The operation names the id; the form's field is the name.
+        throw renameIssue(e, "subjectPersonId", "subject");
+      }
     },
   });
   router.post("/api/groups/:slug/votes", {
@@ -321,19 +401,23 @@ export function createDecisionsRouter(services: Services): Router {
     resource: groupResource,
     response: {
       status: 201,
-      description: "Opened: the vote as others will see it.",
-      schema: API.VoteResponse,
-      name: "VoteResponse",
+      description:
+        "Opened: the vote as others will see it, and its electorate with the warning about members who have no account.",
+      schema: API.VoteOpenedWithElectorate,
+      name: "VoteOpenedWithElectorate",
     },
     errors: { 409: "The same question is already open." },
     handler: async (c, { body, resource }) => {
       const vote = await openVote({
         deps,
         actor: await decisionActor(c),
-        input: { ...body, group: resource.groupId },
+        input: { ...(await withSubject(body)), group: resource.groupId },
       });
       return c.json(
-        { vote: await getVote({ db, voteId: vote.id, viewerPersonId: null, showBallots: false }) },
+        {
+          vote: await getVote({ db, voteId: vote.id, viewerPersonId: null, showBallots: false }),
+          electorate: await getElectorate({ db, voteId: vote.id }),
+        },
         201,
       );
     },
@@ -593,13 +677,27 @@ export function createDecisionsRouter(services: Services): Router {
     action: "group.view-private",
     resource: groupResource,
     handler: async (c, { resource }) =>
-      c.html(await renderPage(<AuditPage group={resource.row} entries={await auditOf(resource.groupId)} />)),
+      c.html(
+        await renderPage(
+          <AuditPage
+            group={resource.row}
+            entries={await listGroupAuditInWords({ db, groupId: resource.groupId })}
+          />,
+        ),
+      ),
   });
-  router.get("/groups/:slug/:file{audit\\.(csv|json)}", {
-    params: SlugParams.extend({ file: z.enum(["audit.csv", "audit.json"]) }),
+  router.get("/groups/:slug/:file{audit\\.(csv|json|txt)}", {
+    params: SlugParams.extend({ file: z.enum(["audit.csv", "audit.json", "audit.txt"]) }),
     action: "group.view-private",
     resource: groupResource,
     handler: async (c, { params, resource }) => {
+      if (params.file === "audit.txt") {
+        const text = auditText(await listGroupAuditInWords({ db, groupId: resource.groupId }));
+        return c.body(text, 200, {
+          "content-type": "text/plain; charset=utf-8",
+          "content-disposition": `attachment; filename="${resource.row.slug}-audit.txt"`,
+        });
+      }
       const format = params.file === "audit.csv" ? "csv" : "json";
       const text = exportAudit({ entries: await auditOf(resource.groupId), format });
       return c.body(text, 200, {
@@ -630,22 +728,128 @@ export function createDecisionsRouter(services: Services): Router {
   // ---- the Board ----
   const board = async (actorPersonId: number | null) =>
     getBoardOverview({ db, day: today(), viewerPersonId: actorPersonId });
+  const boardPage = async (c: Ctx, recordedPeriod?: number) => {
+    const actor = await actorOf(c, services);
+    const o = await board(actor.personId);
+    const mayRecord = await can(c, services, "board.record-liaison", { kind: "site" });
+    const recorded = recordedPeriod === undefined ? undefined : await rolePeriodSummary(db, recordedPeriod);
+    return c.html(
+      await renderPage(
+        <BoardPage
+          day={o.day}
+          votes={o.openVotes}
+          applications={o.openApplications}
+          terms={o.lapsingTerms}
+          liaisons={o.liaisonProblems}
+          {...(mayRecord
+            ? {
+                liaisonForm: {
+                  today: o.day,
+                  board: await suggestPeople({
+                    db,
+                    among: await foundationRoleHolders(db, "board-member", o.day),
+                  }),
+                },
+              }
+            : {})}
+          {...(recorded?.role === "board-liaison" ? { recorded } : {})}
+        />,
+      ),
+    );
+  };
   router.get("/board", {
+    query: z.object({ recorded: Id.optional().catch(undefined) }),
     action: "board.overview",
-    handler: async (c, { actor }) => {
-      const o = await board((await actor()).personId);
-      return c.html(
-        await renderPage(
-          <BoardPage
-            day={o.day}
-            votes={o.openVotes}
-            applications={o.openApplications}
-            terms={o.lapsingTerms}
-            liaisons={o.liaisonProblems}
-          />,
-        ),
-      );
+    handler: (c, { query }) => boardPage(c, query.recorded),
+  });
+
+  /** The new liaison's person: a name typed on the form, or the id (the API's, or chosen among several). */
+  const liaisonInput = async (body: z.output<typeof Bodies.liaison>, groupId: number) => {
+    const personId = await resolvePerson({
+      db,
+      day: today(),
+      typed: body.person,
+      chosenId: body.personId,
+      names: LIAISON_FIELDS,
+    });
+    if (personId === null) {
+      throw new AppError("validation", {
+        message: "Invalid Board Liaison: person: say who the new liaison is",
+        issues: [{ field: "person", message: "say who the new liaison is: type their name" }],
+      });
+    }
+    return { group: groupId, personId, startedOn: body.startedOn };
+  };
+  router.post("/groups/:slug/board-liaison", {
+    params: SlugParams,
+    form: Bodies.liaison,
+    action: "board.record-liaison",
+    resource: groupResource,
+    page: (c) => boardPage(c),
+    handler: async (c, { body, resource }) => {
+      try {
+        const result = await recordBoardLiaison({
+          deps,
+          actor: await decisionActor(c),
+          input: await liaisonInput(body, resource.groupId),
+        });
+        return c.redirect(`/board?recorded=${result.rolePeriodId}`, 303);
+      } catch (e) {
+        // The operation names the id; the form's field is the name.
+        throw renameIssue(e, "personId", "person");
+      }
     },
+  });
+  router.post("/api/groups/:slug/board-liaison", {
+    summary:
+      "Record the group's new Board Liaison from a day (Board members, administrators): a Board member that day, by name or id; the previous liaison's role ends that day.",
+    operationId: "recordBoardLiaison",
+    params: SlugParams,
+    json: Bodies.liaison,
+    action: "board.record-liaison",
+    resource: groupResource,
+    response: {
+      status: 201,
+      description: "Recorded.",
+      schema: API.BoardLiaisonRecorded,
+      name: "BoardLiaisonRecorded",
+    },
+    errors: { 409: "The person is already the group's liaison, or the group is not active." },
+    handler: async (c, { body, resource }) =>
+      c.json(
+        {
+          liaison: await recordBoardLiaison({
+            deps,
+            actor: await decisionActor(c),
+            input: await liaisonInput(body, resource.groupId),
+          }),
+        },
+        201,
+      ),
+  });
+
+  // ---- people, for the person fields of the forms above ----
+  router.get("/api/people-suggestions", {
+    summary:
+      "Suggestions for a person field: people whose name or alias matches `q` (each word starting a word of theirs), by name; `among=board` limits them to today's Board members.",
+    operationId: "suggestPeople",
+    query: z.object({
+      q: optionalText({ max: 200 }).describe("What has been typed so far."),
+      among: optionalOneOf(["board"]).describe("Only today's Board members."),
+    }),
+    action: "site.view",
+    response: { description: "Suggestions.", schema: API.PeopleSuggestions, name: "PeopleSuggestions" },
+    handler: async (c, { query }) =>
+      c.json({
+        suggestions: await suggestPeople({
+          db,
+          ...(query.q ? { q: query.q } : {}),
+          ...(query.among === "board"
+            ? { among: await foundationRoleHolders(db, "board-member", today()) }
+            : {}),
+          limit: 20,
+        }),
+      }),
   });
   router.get("/api/board", {
     summary: "Open votes, applications, lapsing terms and liaison gaps (Board members, administrators).",

@@ -1,10 +1,12 @@
 /** Server-rendered pages for membership decisions; every form works without JavaScript. */
 import { Layout } from "../../platform/http/layout.tsx";
-import { ButtonForm, type FieldSpec, Form } from "../../platform/view/form.tsx";
+import { ButtonForm, type FieldSpec, Form, type SuggestOption } from "../../platform/view/form.tsx";
 import { pageContext } from "../../platform/view/page-context.ts";
+import { formatInstant, OnDay, When } from "../../platform/view/time.tsx";
 import { readableInstant } from "./application-state.ts";
+import type { AuditEntryInWords } from "./audit-in-words.ts";
+import type { ElectorateView } from "./get-electorate.ts";
 import type { ApplicationView } from "./list-applications.ts";
-import type { AuditEntry } from "./list-group-audit.ts";
 import type { LapsingTerm } from "./list-lapsing-terms.ts";
 import type { LiaisonProblem } from "./list-liaison-problems.ts";
 import type { MyApplication } from "./list-my-applications.ts";
@@ -33,7 +35,16 @@ function VoteSummary(props: { vote: VoteView }) {
       {v.baseRule === "consensus"
         ? `passes only if all ${v.electorateSize} in the electorate vote yes (consensus); one no or abstention refuses`
         : `passes with more than half of ${v.baseRule === "cast" ? "the votes cast" : `the electorate (${v.electorateSize})`}`}
-      . {v.status === "open" ? `Closes ${v.closesAt}.` : `Closed ${v.closedAt ?? ""}: ${v.outcome ?? ""}.`}
+      .{" "}
+      {v.status === "open" ? (
+        <>
+          Closes <When at={v.closesAt} />.
+        </>
+      ) : (
+        <>
+          Closed {v.closedAt ? <When at={v.closedAt} /> : "(time not recorded)"}: {v.outcome ?? "no outcome"}.
+        </>
+      )}
     </p>
   );
 }
@@ -49,7 +60,7 @@ function VoteTable(props: { votes: VoteView[]; caption: string }) {
           <th scope="col">Group</th>
           <th scope="col">Status</th>
           <th scope="col">Ballots cast</th>
-          <th scope="col">Closes</th>
+          <th scope="col">Closes (or closed)</th>
         </tr>
       </thead>
       <tbody>
@@ -65,7 +76,9 @@ function VoteTable(props: { votes: VoteView[]; caption: string }) {
             <td>
               {v.cast} of {v.electorateSize}
             </td>
-            <td>{v.closesAt.slice(0, 16).replace("T", " ")} UTC</td>
+            <td>
+              <When at={v.closedAt ?? v.closesAt} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -73,8 +86,15 @@ function VoteTable(props: { votes: VoteView[]; caption: string }) {
   );
 }
 
-function LiaisonList(props: { problems: LiaisonProblem[]; showGroup: boolean }) {
+/** What the liaison form on /board needs: today's date and who can be suggested (the Board). */
+export interface LiaisonFormModel {
+  today: string;
+  board: readonly SuggestOption[];
+}
+
+function LiaisonList(props: { problems: LiaisonProblem[]; showGroup: boolean; form?: LiaisonFormModel }) {
   if (props.problems.length === 0) return <p>No Board Liaison problems.</p>;
+  const form = props.form;
   return (
     <ul>
       {props.problems.map((p) => (
@@ -85,14 +105,81 @@ function LiaisonList(props: { problems: LiaisonProblem[]; showGroup: boolean }) 
             </>
           )}
           {p.message}
+          {form && !p.planned && (
+            <Form
+              action={`/groups/${p.group.slug}/board-liaison`}
+              submit="Record the new liaison"
+              submitLabel={`Record the new liaison of ${p.group.name}`}
+              label={`New Board Liaison of ${p.group.name}`}
+              fields={[
+                {
+                  name: "person",
+                  label: `New Board Liaison of ${p.group.name} (a Board member, by name)`,
+                  required: true,
+                  attrs: { maxlength: 200 },
+                  suggest: { options: form.board, from: "/api/people-suggestions?among=board" },
+                },
+                {
+                  name: "startedOn",
+                  label: "Serves from",
+                  kind: "date",
+                  required: true,
+                  value: form.today,
+                },
+              ]}
+            />
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
+/** The electorate of a vote: who may vote and why, and who cannot for want of an account. */
+function Electorate(props: { electorate: ElectorateView }) {
+  const e = props.electorate;
+  return (
+    <section aria-labelledby="electorate">
+      <h2 id="electorate">Who may vote ({e.members.length})</h2>
+      <p>
+        The electorate was fixed when the vote opened; roles as on <OnDay day={e.rolesOn} />.
+      </p>
+      <ul>
+        {e.members.map((m) => (
+          <li>
+            <a href={`/people/${m.slug}`}>{m.name}</a>
+            {m.roles.length > 0 && `, ${m.roles.join(", ")}`}
+            {!m.hasAccount && <strong> (no Guildhall account: cannot vote)</strong>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The warning about electorate members who can never vote (shown to those who manage the vote). */
+function ElectorateWarningNote(props: { electorate: ElectorateView }) {
+  const w = props.electorate.warning;
+  if (w.withoutAccount === 0) return null;
+  const names = props.electorate.members.filter((m) => !m.hasAccount).map((m) => m.name);
+  return (
+    <div class={w.canPass ? "notice" : "notice bad"} role="note" aria-labelledby="electorate-warning">
+      <h2 id="electorate-warning">{w.canPass ? "Some voters cannot vote" : "This vote cannot pass"}</h2>
+      <p>{w.text}</p>
+      <p>Without an account: {names.join(", ")}.</p>
+    </div>
+  );
+}
+
 /** The page of one vote: its question, tally as far as secrecy allows, and the ballot form. */
-export function VotePage(props: { vote: VoteView; mayCast: boolean; mayManage: boolean }) {
+export function VotePage(props: {
+  vote: VoteView;
+  electorate: ElectorateView;
+  mayCast: boolean;
+  mayManage: boolean;
+  /** Just opened by the viewer: the confirmation. */
+  opened?: boolean;
+}) {
   const v = props.vote;
   return (
     <Layout title={v.title}>
@@ -100,6 +187,12 @@ export function VotePage(props: { vote: VoteView; mayCast: boolean; mayManage: b
         <a href={`/groups/${v.group.slug}/decisions`}>{v.group.name}: decisions</a>
       </p>
       <h1>{v.title}</h1>
+      {props.opened && (
+        <p role="status">
+          The vote is open. {v.electorateSize} may vote; it closes <When at={v.closesAt} />.
+        </p>
+      )}
+      {(props.opened || props.mayManage) && <ElectorateWarningNote electorate={props.electorate} />}
       <VoteSummary vote={v} />
       {v.description && <p>{v.description}</p>}
       <h2>Tally</h2>
@@ -155,12 +248,14 @@ export function VotePage(props: { vote: VoteView; mayCast: boolean; mayManage: b
           <ul>
             {v.extensions.map((e) => (
               <li>
-                {e.from} to {e.to}: {e.reason}
+                From <When at={e.from} /> to <When at={e.to} /> (on <When at={e.at} />
+                ): {e.reason}
               </li>
             ))}
           </ul>
         </>
       )}
+      <Electorate electorate={props.electorate} />
       {props.mayCast && v.viewerMayVote && (
         <Form
           action={`/votes/${v.id}/ballot`}
@@ -191,7 +286,7 @@ export function VotePage(props: { vote: VoteView; mayCast: boolean; mayManage: b
                 label: "New closing time (UTC)",
                 kind: "datetime-local",
                 required: true,
-                hint: `Later than the current closing time, and no later than ${v.latestClosesAt.slice(0, 16).replace("T", " ")} UTC (the group's longest vote).`,
+                hint: `Later than the current closing time, and no later than ${formatInstant(v.latestClosesAt)} (the group's longest vote).`,
               },
               { name: "reason", label: "Reason", required: true, attrs: { maxlength: 500 } },
             ]}
@@ -225,6 +320,8 @@ export interface GroupDecisionsModel {
   mayEditSettings: boolean;
   /** Whether the viewer may leave (see `leaveStanding`). */
   leave: "none" | "ex-officio" | "may-leave";
+  /** Names suggested for the person a vote is about (when the viewer may open one). */
+  people: readonly SuggestOption[];
   applied?: { applicationId: number };
   /** The viewer's open application to this group, if any: shown instead of a fresh form. */
   myApplication?: MyApplication | null;
@@ -310,7 +407,7 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
           {m.myTerms.map((t) => (
             <Form action={`/role-periods/${t.rolePeriodId}/renew`} submit="Renew my term" fields={[]}>
               <p>
-                Your term as {t.role} ends on {t.termEndsOn}. Opt in to stay for another term.
+                Your term as {t.role} ends on <OnDay day={t.termEndsOn} />. Opt in to stay for another term.
               </p>
             </Form>
           ))}
@@ -370,8 +467,8 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
               {m.applications.map((a) => (
                 <li>
                   <p>
-                    #{a.id} {a.person.name} ({a.status}, {a.createdAt.slice(0, 10)}): {a.statement}. Skills:{" "}
-                    {a.skills}. Time: {a.timeCommitment}.{" "}
+                    #{a.id} {a.person.name} ({a.status}, <When at={a.createdAt} />
+                    ): {a.statement}. Skills: {a.skills}. Time: {a.timeCommitment}.{" "}
                     {a.voteId !== null && <a href={`/votes/${a.voteId}`}>Vote #{a.voteId}</a>}
                   </p>
                   {a.status === "pending" &&
@@ -425,10 +522,11 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
                 options: Object.entries(KIND_LABEL).map(([value, label]) => ({ value, label })),
               },
               {
-                name: "subjectPersonId",
-                label: "Person (id; not for a proposal)",
-                kind: "number",
-                attrs: { min: 1, max: 2147483647 },
+                name: "subject",
+                label: "Person the vote is about (name; not for a proposal)",
+                hint: "Type a name and pick a suggestion; a name several people share lets you choose.",
+                attrs: { maxlength: 200 },
+                suggest: { options: m.people, from: "/api/people-suggestions" },
               },
               { name: "title", label: "Title (required for a proposal)", attrs: { maxlength: 200 } },
               {
@@ -529,11 +627,23 @@ export function BoardPage(props: {
   applications: ApplicationView[];
   terms: LapsingTerm[];
   liaisons: LiaisonProblem[];
+  /** The liaison form, for those who may record a liaison. */
+  liaisonForm?: LiaisonFormModel;
+  /** Just recorded: the group and the new liaison's name, for the confirmation. */
+  recorded?: { group: string; name: string; startedOn: string };
 }) {
   return (
     <Layout title="Board overview" path="/board">
       <h1>Board overview</h1>
-      <p>As of {props.day}.</p>
+      {props.recorded && (
+        <p role="status">
+          Recorded: {props.recorded.name} is {props.recorded.group}'s Board Liaison from{" "}
+          <OnDay day={props.recorded.startedOn} />.
+        </p>
+      )}
+      <p>
+        As of <OnDay day={props.day} /> (UTC).
+      </p>
       <section aria-labelledby="b-votes">
         <h2 id="b-votes">Open votes</h2>
         <VoteTable votes={props.votes} caption="Open votes in every group" />
@@ -547,7 +657,7 @@ export function BoardPage(props: {
             {props.applications.map((a) => (
               <li>
                 <a href={`/groups/${a.group.slug}/decisions`}>{a.group.name}</a>: {a.person.name} ({a.status},
-                since {a.createdAt.slice(0, 10)})
+                since <When at={a.createdAt} />)
               </li>
             ))}
           </ul>
@@ -561,7 +671,7 @@ export function BoardPage(props: {
           <ul>
             {props.terms.map((t) => (
               <li>
-                {t.termEndsOn}: {t.person.name}, {t.role} in{" "}
+                <OnDay day={t.termEndsOn} />: {t.person.name}, {t.role} in{" "}
                 <a href={`/groups/${t.group.slug}/decisions`}>{t.group.name}</a>
               </li>
             ))}
@@ -570,54 +680,45 @@ export function BoardPage(props: {
       </section>
       <section aria-labelledby="b-liaisons">
         <h2 id="b-liaisons">Board Liaison problems</h2>
-        <LiaisonList problems={props.liaisons} showGroup={true} />
+        <LiaisonList problems={props.liaisons} showGroup={true} form={props.liaisonForm} />
       </section>
     </Layout>
   );
 }
 
-/** The audit trail of a group's decisions, with CSV and JSON exports. */
-export function AuditPage(props: { group: { slug: string; name: string }; entries: AuditEntry[] }) {
+/** The audit trail of a group's decisions, in words, with CSV, JSON and text exports. */
+export function AuditPage(props: { group: { slug: string; name: string }; entries: AuditEntryInWords[] }) {
   return (
     <Layout title={`${props.group.name}: audit trail`} path="/groups">
       <h1>{props.group.name}: audit trail</h1>
       <p>
-        Export: <a href={`/groups/${props.group.slug}/audit.csv`}>CSV</a>,{" "}
-        <a href={`/groups/${props.group.slug}/audit.json`}>JSON</a>
+        Export: <a href={`/groups/${props.group.slug}/audit.txt`}>text</a>,{" "}
+        <a href={`/groups/${props.group.slug}/audit.csv`}>CSV</a>,{" "}
+        <a href={`/groups/${props.group.slug}/audit.json`}>JSON</a> (CSV and JSON carry every recorded field)
       </p>
-      <table>
-        <caption>Changes, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-            <th scope="col">Cause</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.entries.map((e) => (
+      {props.entries.length === 0 ? (
+        <p>Nothing recorded yet.</p>
+      ) : (
+        <table>
+          <caption>Changes, newest first</caption>
+          <thead>
             <tr>
-              <td>{e.occurredAt}</td>
-              <td>{e.actor}</td>
-              <td>{e.action}</td>
-              <td>
-                {e.subjectType} {e.subjectId}
-              </td>
-              <td>
-                <code>{e.before === null ? "" : JSON.stringify(e.before)}</code>
-              </td>
-              <td>
-                <code>{e.after === null ? "" : JSON.stringify(e.after)}</code>
-              </td>
-              <td>{e.cause}</td>
+              <th scope="col">When</th>
+              <th scope="col">What happened</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.entries.map((e) => (
+              <tr>
+                <td>
+                  <When at={e.occurredAt} />
+                </td>
+                <td>{e.words}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </Layout>
   );
 }

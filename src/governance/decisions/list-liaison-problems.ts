@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { schema } from "../../platform/db/index.ts";
+import { formatDay } from "../../platform/view/time.tsx";
 import { charterOnlyRoles, type DbOrTx } from "./decisions.repo.ts";
 import { addDays } from "./terms.ts";
 
@@ -14,6 +15,8 @@ export interface LiaisonProblem {
   liaison: { id: number; name: string } | null;
   /** The day the liaison's Board term ended or ends, when known. */
   boardTermEndsOn: string | null;
+  /** A new liaison already recorded from a later day, if any (the gap lasts until then). */
+  planned: { person: { id: number; name: string }; startedOn: string } | null;
   message: string;
 }
 
@@ -50,6 +53,23 @@ export async function listLiaisonProblems(input: {
         ),
       );
     const charter = (await charterOnlyRoles(db, group.id)).filter((r) => r.role === "board-liaison");
+    const [next] = await db
+      .select({ id: people.id, name: people.name, startedOn: rolePeriods.startedOn })
+      .from(rolePeriods)
+      .innerJoin(people, eq(people.id, rolePeriods.personId))
+      .where(
+        and(
+          eq(rolePeriods.groupId, group.id),
+          eq(rolePeriods.role, "board-liaison"),
+          gt(rolePeriods.startedOn, day),
+        ),
+      )
+      .orderBy(rolePeriods.startedOn)
+      .limit(1);
+    const planned = next ? { person: { id: next.id, name: next.name }, startedOn: next.startedOn } : null;
+    const plannedText = planned
+      ? ` ${planned.person.name} is recorded as the next Board Liaison from ${formatDay(planned.startedOn)}.`
+      : "";
     const liaisons = [...new Set([...periods, ...charter].map((p) => p.personId))];
     if (liaisons.length === 0) {
       if (group.kind === "working-group") {
@@ -58,7 +78,8 @@ export async function listLiaisonProblems(input: {
           kind: "no-liaison",
           liaison: null,
           boardTermEndsOn: null,
-          message: "No Board Liaison is recorded; a working group must have one.",
+          planned,
+          message: `No Board Liaison is recorded; a working group must have one.${plannedText}`,
         });
       }
       continue;
@@ -102,6 +123,8 @@ export async function listLiaisonProblems(input: {
     if (statuses.some((s) => s.current && (s.endsOn === null || s.endsOn > warnUntil))) continue;
     const onBoard = statuses.filter((s) => s.current);
     if (onBoard.length > 0) {
+      // A successor recorded from a later day is the plan the warning asks for.
+      if (planned) continue;
       const s = onBoard[0];
       if (s) {
         problems.push({
@@ -109,7 +132,8 @@ export async function listLiaisonProblems(input: {
           kind: "ending-soon",
           liaison: s.person,
           boardTermEndsOn: s.endsOn,
-          message: `The Board Liaison ${s.person.name}'s Board term ends on ${s.endsOn}; plan a new liaison.`,
+          planned,
+          message: `The Board Liaison ${s.person.name}'s Board term ends on ${formatDay(s.endsOn ?? "")}; plan a new liaison.`,
         });
       }
       continue;
@@ -120,9 +144,12 @@ export async function listLiaisonProblems(input: {
         kind: "off-board",
         liaison: s.person,
         boardTermEndsOn: s.endsOn,
-        message: s.endsOn
-          ? `The Board Liaison ${s.person.name}'s Board term ended on ${s.endsOn}; record a new liaison.`
-          : `The Board Liaison ${s.person.name} is not a current Board member; record a new liaison.`,
+        planned,
+        message: `${
+          s.endsOn
+            ? `The Board Liaison ${s.person.name}'s Board term ended on ${formatDay(s.endsOn)}; record a new liaison.`
+            : `The Board Liaison ${s.person.name} is not a current Board member; record a new liaison.`
+        }${plannedText}`,
       });
     }
   }

@@ -339,7 +339,7 @@ describe("Board Liaison currency and the Board overview", () => {
     const problems = await listLiaisonProblems({ db: database.db, day: "2026-03-01", groupId: group.id });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ kind: "off-board", boardTermEndsOn: "2026-01-01" });
-    expect(problems[0]?.message).toMatch(/Board term ended on 2026-01-01/);
+    expect(problems[0]?.message).toMatch(/Board term ended on 1 January 2026/);
     const board = await getBoardOverview({ db: database.db, day: "2026-03-01", viewerPersonId: null });
     expect(board.liaisonProblems.map((p) => p.group.slug)).toContain("liaison");
     await addToGroup(database, group.id, [fresh ?? 0], { role: "board-liaison", startedOn: "2026-02-01" });

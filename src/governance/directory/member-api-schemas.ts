@@ -69,6 +69,7 @@ const LiaisonProblemSchema = z.object({
   kind: z.enum(["no-liaison", "off-board", "ending-soon"]),
   liaison: PersonName.nullable(),
   boardTermEndsOn: Day.nullable(),
+  planned: z.object({ person: PersonName, startedOn: Day }).nullable(),
   message: z.string(),
 });
 
@@ -120,9 +121,45 @@ const FoundationRoleViewSchema = z.object({
   person: z.object({ id: z.number().int(), name: z.string(), slug: z.string() }).nullable(),
 });
 
+/** A vote's electorate: who may vote, why, who cannot for want of an account, and what that does. */
+const ElectorateSchema = z.object({
+  voteId: z.number().int(),
+  rolesOn: Day,
+  members: z.array(
+    z.object({
+      personId: z.number().int(),
+      name: z.string(),
+      slug: z.string(),
+      roles: z.array(z.string()),
+      hasAccount: z.boolean(),
+    }),
+  ),
+  warning: z.object({ withoutAccount: z.number().int(), canPass: z.boolean(), text: z.string() }),
+});
+
 /** Response bodies of the signed-in API, by name (published under components.schemas). */
 export const MEMBER_API_SCHEMAS = {
   VoteResponse: z.object({ vote: VoteViewSchema }),
+  VoteElectorate: z.object({ electorate: ElectorateSchema }),
+  VoteOpenedWithElectorate: z.object({ vote: VoteViewSchema, electorate: ElectorateSchema }),
+  BoardLiaisonRecorded: z.object({
+    liaison: z.object({
+      groupId: z.number().int(),
+      personId: z.number().int(),
+      rolePeriodId: z.number().int(),
+      startedOn: Day,
+      ended: z.array(z.object({ personId: z.number().int(), rolePeriodId: z.number().int() })),
+    }),
+  }),
+  PeopleSuggestions: z.object({
+    suggestions: z.array(
+      z.object({
+        value: z.string(),
+        label: z.string(),
+        person: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
+      }),
+    ),
+  }),
   VoteList: z.object({ votes: z.array(VoteViewSchema) }),
   BallotResult: z.object({
     result: z.object({

@@ -8,7 +8,9 @@ import type { HttpAuth, Viewer } from "../auth/viewer.ts";
 import { toAppError } from "../db/errors.ts";
 import { AppError, type ErrorCode, isAppError } from "../errors.ts";
 import type { Logger } from "../log.ts";
+import { SUGGEST_SCRIPT_PATH } from "../view/form.tsx";
 import { type NavLink, withPageContext } from "../view/page-context.ts";
+import { SUGGEST_SCRIPT } from "../view/suggest-script.ts";
 import { type EncodedBody, encodeBody, pickEncoding } from "./encoded-body.ts";
 import { Layout, renderPage } from "./layout.tsx";
 import { buildOpenApiDocument, type OpenApiInfo } from "./openapi.ts";
@@ -72,6 +74,12 @@ function platformRoutes(): Router {
     handler: (c) => {
       c.header("cache-control", "public, max-age=3600");
       return c.body(SITE_CSS, 200, { "content-type": "text/css; charset=utf-8" });
+    },
+  });
+  router.get(SUGGEST_SCRIPT_PATH, {
+    handler: (c) => {
+      c.header("cache-control", "public, max-age=3600");
+      return c.body(SUGGEST_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" });
     },
   });
   router.get("/healthz", { handler: (c) => c.json({ ok: true }) });

@@ -11,7 +11,21 @@ export const ApiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    issues: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          choices: z
+            .object({
+              field: z.string().describe("The field to send one of the values in."),
+              options: z.array(z.object({ value: z.string(), label: z.string() })),
+            })
+            .optional()
+            .describe("When the value was ambiguous (a name several people share): the possible values."),
+        }),
+      )
+      .optional(),
   }),
 });
 

@@ -36,6 +36,7 @@ input, select, textarea, button { font:inherit; padding:.35rem .5rem; }
 button { background:var(--accent); color:#fff; border:0; border-radius:.25rem; cursor:pointer; }
 .error-summary { border:3px solid var(--bad); padding:1rem; }
 .error-summary h2 { margin-top:0; }
+.notice { border:3px solid var(--warn); padding:.25rem 1rem; margin:1rem 0; } .notice.bad { border-color:var(--bad); } .notice h2 { margin-top:.5rem; }
 .error-summary a { color:var(--bad); font-weight:600; }
 form .field { margin:.5rem 0; }
 form.inline .field { margin:0; }

@@ -51,7 +51,22 @@ export interface FieldSpec {
   hint?: Child;
   /** Extra attributes of the input: min, max, maxlength, rows, autocomplete, size, readonly. */
   attrs?: Record<string, string | number | boolean | undefined>;
+  /**
+   * Suggestions for a text field, as a `<datalist>` filled by the server (it works without
+   * JavaScript). With `from` (a JSON search route answering `?q=` with `{ suggestions: [{ value,
+   * label }] }`), the page's small script refreshes the list as the person types.
+   */
+  suggest?: { options: readonly SuggestOption[]; from?: string };
 }
+
+/** One suggestion of a text field: the value it fills in, and words telling same-named entries apart. */
+export interface SuggestOption {
+  value: string;
+  label?: string;
+}
+
+/** Where the script refreshing suggestions is served (platform routes). */
+export const SUGGEST_SCRIPT_PATH = "/static/suggest.js";
 
 /**
  * The id of a form's field: derived from the form's method and action, so the page summary can
@@ -106,6 +121,7 @@ function Field(props: {
     </span>
   ) : null;
   if (kind === "hidden") return <input type="hidden" name={f.name} value={firstOf(value)} />;
+  const choices = props.issues.find((i) => i.field === f.name && i.choices)?.choices;
   if (kind === "radios" || kind === "checkboxes") {
     const chosen = new Set(asList(value));
     return (
@@ -147,7 +163,16 @@ function Field(props: {
       </div>
     );
   }
-  const common = { id, name: f.name, required: f.required ? true : undefined, ...aria, ...f.attrs };
+  const suggest = f.suggest;
+  const listId = suggest ? `${id}-list` : undefined;
+  const common = {
+    id,
+    name: f.name,
+    required: f.required ? true : undefined,
+    ...aria,
+    ...(suggest ? { list: listId, autocomplete: "off", "data-suggest": suggest.from } : {}),
+    ...f.attrs,
+  };
   return (
     <div class="field">
       <label for={id}>{f.label}</label>
@@ -165,7 +190,32 @@ function Field(props: {
       ) : (
         <input type={kind} value={firstOf(value)} {...common} />
       )}
+      {suggest && (
+        <datalist id={listId}>
+          {suggest.options.map((o) => (
+            <option value={o.value}>{o.label ?? ""}</option>
+          ))}
+        </datalist>
+      )}
+      {suggest?.from && <script src={SUGGEST_SCRIPT_PATH} defer />}
       {error}
+      {choices && (
+        <fieldset id={`${id}-choices`} class="choices">
+          <legend>Which one do you mean?</legend>
+          {choices.options.map((o, n) => (
+            <div class="choice">
+              <input
+                type="radio"
+                id={`${id}-choice-${n}`}
+                name={choices.field}
+                value={o.value}
+                checked={props.sent ? firstOf(props.sent[choices.field]) === o.value : undefined}
+              />
+              <label for={`${id}-choice-${n}`}>{o.label}</label>
+            </div>
+          ))}
+        </fieldset>
+      )}
     </div>
   );
 }
