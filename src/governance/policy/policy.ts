@@ -109,7 +109,9 @@ export type Resource =
       subjectPersonId?: number | null;
       /** The person who opened the vote, when known. */
       openedByPersonId?: number | null;
-    };
+    }
+  /** A group's report: public, or for the Board (seen by the Board, the group and site admins). */
+  | { kind: "report"; groupId: number; visibility: "public" | "board" };
 
 /** Every action the policy decides, with the token scope it needs. */
 export const ACTION_SCOPES = {
@@ -161,6 +163,12 @@ export const ACTION_SCOPES = {
   "group.propose-change": "groups",
   /** Submit the group's report. */
   "group.report": "groups",
+  /** Submit the group's periodic report to the Board (the Chair and Co-Chair). */
+  "group.submit-report": "groups",
+  /** Read a report: public ones by anyone; Board-only ones by the Board, the group and site admins. */
+  "report.view": "read",
+  /** Record the Board's decision about a group flagged defunct: an exception or a shutdown (Board members). */
+  "board.decide-reporting": "groups",
   /** Record role periods (start, end, term end) after the decision that made them (admin). */
   "group.record-roles": "admin",
   /** Cast a ballot in a vote. */
@@ -214,6 +222,7 @@ const deny = (reason: string, denial: Decision["denial"] = "rule"): Decision => 
 export const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   "site.view",
   "group.view",
+  "report.view",
   "session.sign-in",
   "session.sign-out",
 ]);
@@ -274,6 +283,18 @@ function decideRule(actor: Actor, action: Action, resource: Resource, on: string
     case "board.overview":
       if (foundation.has("board-member")) return allow("Board member.");
       return admin ? allow("Site administrator.") : deny("Only Board members and administrators see this.");
+    case "board.decide-reporting":
+      return foundation.has("board-member")
+        ? allow("Board member.")
+        : deny("Only Board members record the Board's decisions about reporting.");
+    case "report.view": {
+      if (resource.kind !== "report") return deny("Not a report.");
+      if (resource.visibility === "public") return allow("Public report.");
+      if (isParticipant(groupRolesOn(actor, resource.groupId, on))) return allow("Group participant.");
+      if (foundation.has("board-member")) return allow("Board member.");
+      if (admin) return allow("Site administrator.");
+      return deny("This report is for the Board: only the Board, the group's participants and site administrators see it.");
+    }
     case "admin.claims":
     case "admin.users":
     case "admin.roles":
@@ -285,6 +306,7 @@ function decideRule(actor: Actor, action: Action, resource: Resource, on: string
     case "group.view-private":
     case "group.propose-change":
     case "group.report":
+    case "group.submit-report":
     case "group.apply":
     case "group.leave":
     case "group.manage-applications":
@@ -355,6 +377,10 @@ function decideGroup(
     case "group.propose-change":
     case "group.report":
       return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");
+    case "group.submit-report":
+      return chair
+        ? allow("Chair or Co-Chair.")
+        : deny("Only the group's Chair and Co-Chair submit its reports.");
     case "group.apply":
       if (actor.userId === null) return deny("Sign in to apply.");
       if (group.status !== "active") return deny("This group is not taking applications (not active).");

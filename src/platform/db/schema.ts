@@ -9,3 +9,4 @@ export * from "./schema/ecosystem-releases.ts";
 export * from "./schema/governance.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/registry.ts";
+export * from "./schema/reports.ts";
