@@ -12,7 +12,8 @@
  *   before the due date), `overdue` (the day after it), `reminder-after` (REMIND_AFTER_DAYS after
  *   it), `missed` (the day after the next period's due date: the next report is due and this one
  *   never came), `defunct` (the day a period is missed while the one before it was missed too).
- *   An event happens only when no report for the period was submitted before its day.
+ *   An event happens only when no report for the period was submitted before its day; a group
+ *   is flagged once, and flagged again only after a Board decision cleared the flag.
  * - The Board's decision clears a defunct flag raised on or before its day: an exception also
  *   keeps new flags from being raised up to its end date; a shutdown stops every event after it.
  */
@@ -185,6 +186,7 @@ export function reportEvents(facts: ReportingFacts, through: string): ReportEven
   // A period may be missed up to about two periods after it starts: look back far enough.
   const periods = trackedPeriods(facts, through);
   let previous: Period | null = null;
+  let standing: string | null = null;
   for (const period of periods) {
     const candidates: Array<[ReportEventKind, string]> = [
       ["reminder-before", addDays(period.dueOn, -REMIND_BEFORE_DAYS)],
@@ -197,7 +199,11 @@ export function reportEvents(facts: ReportingFacts, through: string): ReportEven
       events.push({ periodStart: period.start, kind, on });
     }
     const on = missedOn(period, months);
+    // A flag stands until a Board decision on or after its day: no second flag while one stands.
+    const flag = standing;
+    if (flag !== null && facts.decisions.some((d) => d.decidedOn >= flag && d.decidedOn <= on)) standing = null;
     if (
+      standing === null &&
       previous !== null &&
       on <= through &&
       !sentBefore(facts, period, on) &&
@@ -206,6 +212,7 @@ export function reportEvents(facts: ReportingFacts, through: string): ReportEven
       !exceptionCovers(facts, on)
     ) {
       events.push({ periodStart: period.start, kind: "defunct", on });
+      standing = on;
     }
     previous = period;
   }
