@@ -12,6 +12,8 @@ import { actorOf, can } from "../policy/authorize.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import type { Resource } from "../policy/policy.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { groupReporting } from "../reports/reporting-status.ts";
+import { BoardReportsSection } from "../reports/reports.views.tsx";
 import { AdmitWhoSchema, admitMember } from "./admit-member.ts";
 import { ApplyInputSchema, applyToGroup } from "./apply-to-group.ts";
 import { CastBallotInputSchema, castBallot } from "./cast-ballot.ts";
@@ -642,7 +644,12 @@ export function createDecisionsRouter(services: Services): Router {
             applications={o.openApplications}
             terms={o.lapsingTerms}
             liaisons={o.liaisonProblems}
-          />,
+          >
+            <BoardReportsSection
+              rows={await groupReporting({ db, day: o.day, today: o.day })}
+              today={o.day}
+            />
+          </BoardPage>,
         ),
       );
     },

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 /** Server-rendered pages for membership decisions; every form works without JavaScript. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form } from "../../platform/view/form.tsx";
@@ -529,6 +530,8 @@ export function BoardPage(props: {
   applications: ApplicationView[];
   terms: LapsingTerm[];
   liaisons: LiaisonProblem[];
+  /** Sections other parts of governance add (reports). */
+  children?: Child;
 }) {
   return (
     <Layout title="Board overview" path="/board">
@@ -572,6 +575,7 @@ export function BoardPage(props: {
         <h2 id="b-liaisons">Board Liaison problems</h2>
         <LiaisonList problems={props.liaisons} showGroup={true} />
       </section>
+      {props.children}
     </Layout>
   );
 }

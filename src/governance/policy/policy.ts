@@ -293,7 +293,9 @@ function decideRule(actor: Actor, action: Action, resource: Resource, on: string
       if (isParticipant(groupRolesOn(actor, resource.groupId, on))) return allow("Group participant.");
       if (foundation.has("board-member")) return allow("Board member.");
       if (admin) return allow("Site administrator.");
-      return deny("This report is for the Board: only the Board, the group's participants and site administrators see it.");
+      return deny(
+        "This report is for the Board: only the Board, the group's participants and site administrators see it.",
+      );
     }
     case "admin.claims":
     case "admin.users":

@@ -29,7 +29,9 @@ export function draftHighlights(activity: PeriodActivity): string[] {
   const more = activity.votesClosed.length - decided.length;
   if (more > 0) out.push(`${more} more ${more === 1 ? "vote" : "votes"} decided.`);
   if (activity.votesOpened > 0 && activity.votesClosed.length === 0) {
-    out.push(`${activity.votesOpened} ${activity.votesOpened === 1 ? "vote" : "votes"} opened, still running.`);
+    out.push(
+      `${activity.votesOpened} ${activity.votesOpened === 1 ? "vote" : "votes"} opened, still running.`,
+    );
   }
   return out.slice(0, MAX_HIGHLIGHTS);
 }

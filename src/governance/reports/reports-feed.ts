@@ -3,8 +3,11 @@ import { Feed } from "feed";
 import type { ReportRow } from "./reports.repo.ts";
 import { periodLabel } from "./schedule.ts";
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+const escapeXml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 /** The feed's XML for public reports, newest first; `updated` is the newest report's time (or `now`). */
 export function reportsAtom(input: { baseUrl: string; reports: readonly ReportRow[]; now: Date }): string {
@@ -21,7 +24,8 @@ export function reportsAtom(input: { baseUrl: string; reports: readonly ReportRo
     feedLinks: { atom: `${base}/reports.atom` },
   });
   for (const r of reports) {
-    const list = (items: readonly string[]) => `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join("")}</ul>`;
+    const list = (items: readonly string[]) =>
+      `<ul>${items.map((i) => `<li>${escapeXml(i)}</li>`).join("")}</ul>`;
     const parts = [`<h2>Highlights</h2>${list(r.highlights)}`];
     if (r.asks.length) parts.push(`<h2>Asks of the Board</h2>${list(r.asks)}`);
     for (const [title, body] of [
@@ -29,7 +33,7 @@ export function reportsAtom(input: { baseUrl: string; reports: readonly ReportRo
       ["Next steps", r.nextSteps],
       ["Notes", r.notes],
     ] as const) {
-      if (body) parts.push(`<h2>${title}</h2><p>${escape(body)}</p>`);
+      if (body) parts.push(`<h2>${title}</h2><p>${escapeXml(body)}</p>`);
     }
     feed.addItem({
       id: `${base}/reports/${r.id}`,

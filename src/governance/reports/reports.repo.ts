@@ -141,7 +141,9 @@ export async function selectEvents(db: DbOrTx, groupId?: number) {
 export async function reportRecipients(db: DbOrTx, groupId: number, day: string): Promise<number[]> {
   const held = await heldRoles(db, groupId, day);
   const chairs = held.filter((r) => r.role === "chair" || r.role === "co-chair").map((r) => r.personId);
-  const chosen = chairs.length ? chairs : held.filter((r) => r.role === "board-liaison").map((r) => r.personId);
+  const chosen = chairs.length
+    ? chairs
+    : held.filter((r) => r.role === "board-liaison").map((r) => r.personId);
   return [...new Set(chosen)];
 }
 

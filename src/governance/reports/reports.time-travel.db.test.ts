@@ -29,10 +29,20 @@ const deps = () => ({ database, clock });
 const charters = ["active", "archive", "draft", "proposals"].flatMap((dir) =>
   readdirSync(`${SNAPSHOT}/${dir}`)
     .filter((f) => f.endsWith(".md"))
-    .map((f) => parseCharter({ path: `${dir}/${f}`, markdown: readFileSync(`${SNAPSHOT}/${dir}/${f}`, "utf8") })),
+    .map((f) =>
+      parseCharter({ path: `${dir}/${f}`, markdown: readFileSync(`${SNAPSHOT}/${dir}/${f}`, "utf8") }),
+    ),
 );
-const MONTHS: Record<string, number> = { monthly: 1, "every-two-months": 2, quarterly: 3, "twice-yearly": 6, annual: 12 };
-const scheduled = charters.filter((c) => c.status === "active" && c.reportingCadence && c.reportingCadence in MONTHS);
+const MONTHS: Record<string, number> = {
+  monthly: 1,
+  "every-two-months": 2,
+  quarterly: 3,
+  "twice-yearly": 6,
+  annual: 12,
+};
+const scheduled = charters.filter(
+  (c) => c.status === "active" && c.reportingCadence && c.reportingCadence in MONTHS,
+);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** The 14th day after the last day of the period ending with month `m` (1-based, may pass 12). */
@@ -129,7 +139,10 @@ describe("a year of reporting on the real charters", () => {
       }
     }
     const ids = new Map(
-      (await database.db.select({ id: groups.id, slug: groups.slug }).from(groups)).map((g) => [g.slug, g.id]),
+      (await database.db.select({ id: groups.id, slug: groups.slug }).from(groups)).map((g) => [
+        g.slug,
+        g.id,
+      ]),
     );
     const events = await database.db.select().from(reportEvents).orderBy(asc(reportEvents.id));
     for (const c of charters) {
@@ -155,7 +168,10 @@ describe("a year of reporting on the real charters", () => {
       }
     }
     // Reminders: once per recipient each (unique dedupe keys), and one or more per reminder event.
-    const sent = await database.db.select().from(notifications).where(like(notifications.dedupeKey, "report:%"));
+    const sent = await database.db
+      .select()
+      .from(notifications)
+      .where(like(notifications.dedupeKey, "report:%"));
     expect(new Set(sent.map((n) => n.dedupeKey)).size).toBe(sent.length);
     const reminderEvents = events.filter((e) => e.kind.startsWith("reminder") || e.kind === "defunct");
     expect(reminderEvents.every((e) => e.notified > 0)).toBe(true);
@@ -175,7 +191,10 @@ describe("a year of reporting on the real charters", () => {
     expect(none?.schedule).toMatchObject({ kind: "unscheduled", cadence: "none" });
     const website = rows.find((r) => r.group.slug === "website");
     expect(website?.schedule.kind === "unscheduled" && website.schedule.reason).toMatch(/^unknown/u);
-    const [g] = await database.db.select().from(groups).where(eq(groups.slug, silent ?? ""));
+    const [g] = await database.db
+      .select()
+      .from(groups)
+      .where(eq(groups.slug, silent ?? ""));
     expect(g).toBeDefined();
   });
 });

@@ -17,8 +17,9 @@
  * - The Board's decision clears a defunct flag raised on or before its day: an exception also
  *   keeps new flags from being raised up to its end date; a shutdown stops every event after it.
  */
-import { addDays, addMonths } from "../decisions/terms.ts";
+
 import type { Cadence } from "../charter/types.ts";
+import { addDays, addMonths } from "../decisions/terms.ts";
 
 /** Days after a period's last day on which its report is due. */
 export const DUE_AFTER_PERIOD_DAYS = 14;
@@ -39,7 +40,13 @@ export const PERIOD_MONTHS = {
 export type ScheduledCadence = keyof typeof PERIOD_MONTHS;
 
 /** Kinds of event the sweep records, in the order they fall within a period. */
-export const REPORT_EVENT_KINDS = ["reminder-before", "overdue", "reminder-after", "missed", "defunct"] as const;
+export const REPORT_EVENT_KINDS = [
+  "reminder-before",
+  "overdue",
+  "reminder-after",
+  "missed",
+  "defunct",
+] as const;
 /** A kind of reporting event. */
 export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
 
@@ -63,7 +70,11 @@ export interface ScheduleCharter {
 export function reportingSchedule(charter: ScheduleCharter): ReportingSchedule {
   const cadence = charter.reportingCadence;
   if (charter.status !== "active") {
-    return { kind: "unscheduled", cadence, reason: `only active groups report; this group is ${charter.status}` };
+    return {
+      kind: "unscheduled",
+      cadence,
+      reason: `only active groups report; this group is ${charter.status}`,
+    };
   }
   if (cadence !== null && cadence in PERIOD_MONTHS) {
     const c = cadence as ScheduledCadence;
@@ -71,16 +82,20 @@ export function reportingSchedule(charter: ScheduleCharter): ReportingSchedule {
   }
   const reason: Record<string, string> = {
     none: "the charter says the group does not produce reports",
-    "as-needed": "the charter says the group reports as needed, so no report is ever due; one may be sent at any time",
+    "as-needed":
+      "the charter says the group reports as needed, so no report is ever due; one may be sent at any time",
     other: "unknown: the charter describes its reporting without a cadence Guildhall can date",
     weekly: "the charter says weekly; Guildhall schedules reports by months only, so no due dates are set",
-    fortnightly: "the charter says fortnightly; Guildhall schedules reports by months only, so no due dates are set",
+    fortnightly:
+      "the charter says fortnightly; Guildhall schedules reports by months only, so no due dates are set",
   };
   return {
     kind: "unscheduled",
     cadence,
     reason:
-      cadence === null ? "unknown: the charter does not state a reporting cadence" : (reason[cadence] ?? cadence),
+      cadence === null
+        ? "unknown: the charter does not state a reporting cadence"
+        : (reason[cadence] ?? cadence),
   };
 }
 
@@ -170,7 +185,11 @@ export function missedOn(period: Period, months: number): string {
 /** The tracked periods whose first day is on or before `day`, oldest first. */
 export function trackedPeriods(facts: Pick<ReportingFacts, "months" | "trackedFrom">, day: string): Period[] {
   const out: Period[] = [];
-  for (let p = periodContaining(facts.trackedFrom, facts.months); p.start <= day; p = nextPeriod(p, facts.months)) {
+  for (
+    let p = periodContaining(facts.trackedFrom, facts.months);
+    p.start <= day;
+    p = nextPeriod(p, facts.months)
+  ) {
     out.push(p);
   }
   return out;
@@ -201,7 +220,8 @@ export function reportEvents(facts: ReportingFacts, through: string): ReportEven
     const on = missedOn(period, months);
     // A flag stands until a Board decision on or after its day: no second flag while one stands.
     const flag = standing;
-    if (flag !== null && facts.decisions.some((d) => d.decidedOn >= flag && d.decidedOn <= on)) standing = null;
+    if (flag !== null && facts.decisions.some((d) => d.decidedOn >= flag && d.decidedOn <= on))
+      standing = null;
     if (
       standing === null &&
       previous !== null &&

@@ -9,15 +9,9 @@ import { Day, oneOf, optionalText, text } from "../../platform/validation.ts";
 import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
 import { dayOf, type ReportDeps } from "./deps.ts";
 import { draftHighlights, MAX_HIGHLIGHTS, MIN_HIGHLIGHTS } from "./draft.ts";
-import { insertReport, selectActivity, selectReportGroups } from "./reports.repo.ts";
 import { factsOf } from "./reporting-status.ts";
-import {
-  type Period,
-  periodContaining,
-  periodLabel,
-  reportingSchedule,
-  trackedPeriods,
-} from "./schedule.ts";
+import { insertReport, selectActivity, selectReportGroups } from "./reports.repo.ts";
+import { type Period, periodContaining, periodLabel, reportingSchedule, trackedPeriods } from "./schedule.ts";
 
 /** Lines of a textarea, or a JSON array: trimmed, blank lines dropped. */
 function lines(what: string, min: number, max: number) {
@@ -40,7 +34,9 @@ function lines(what: string, min: number, max: number) {
 /** The report a chair sends. */
 export const ReportInputSchema = z.object({
   periodStart: Day.describe("First day of the period the report covers (YYYY-MM-DD)."),
-  visibility: oneOf(["public", "board"]).describe("public, or board: only the Board, the group and site admins see it."),
+  visibility: oneOf(["public", "board"]).describe(
+    "public, or board: only the Board, the group and site admins see it.",
+  ),
   highlights: lines("highlights", MIN_HIGHLIGHTS, MAX_HIGHLIGHTS).describe("3 to 5 highlights."),
   asks: lines("asks", 0, 10).describe("What the group asks of the Board (optional, up to 10)."),
   challenges: optionalText({ multiline: true, max: 2000 }).describe("Optional: challenges."),
@@ -72,12 +68,18 @@ export async function reportablePeriods(input: {
   return { cadence: group.reportingCadence ?? "unknown", periods: [month, previous] };
 }
 
-const addDaysBack = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const addDaysBack = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** The draft of the form: the period's recorded activity as highlights. */
 export async function draftReport(input: { deps: ReportDeps; slug: string; period: Period }) {
   const group = await loadGroup(input.deps.database.db, input.slug);
-  const activity = await selectActivity(input.deps.database.db, group.id, input.period.start, input.period.end);
+  const activity = await selectActivity(
+    input.deps.database.db,
+    group.id,
+    input.period.start,
+    input.period.end,
+  );
   return { activity, highlights: draftHighlights(activity) };
 }
 

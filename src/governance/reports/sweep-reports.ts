@@ -7,6 +7,7 @@
 import { notify } from "../../kernel/index.ts";
 import { dayOf, type ReportDeps } from "./deps.ts";
 import { reportReminderTemplate } from "./report-reminder.template.ts";
+import { factsOf } from "./reporting-status.ts";
 import {
   insertEvents,
   reportRecipients,
@@ -15,7 +16,6 @@ import {
   setNotified,
   upsertTracking,
 } from "./reports.repo.ts";
-import { factsOf } from "./reporting-status.ts";
 import { periodContaining, periodLabel, reportEvents, reportingSchedule } from "./schedule.ts";
 
 /** What one sweep did. */
