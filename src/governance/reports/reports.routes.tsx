@@ -195,6 +195,26 @@ export function createReportsRouter(services: Services): Router {
     handler: async (c, { resource }) =>
       c.json({ reports: (await visibleReports(c, resource.groupId)).map(toJson) }),
   });
+  router.get("/api/reports/due", {
+    summary:
+      "Each reporting group's latest periods: due date, state and the defunct flag; groups with no due dates and why.",
+    operationId: "getReportsDue",
+    query: z.object({ on: Day.optional(), group: Slug.optional() }),
+    response: { description: "As of the day.", schema: DueResponse, name: "ReportsDue" },
+    handler: async (c, { query }) => {
+      const on = query.on ?? today();
+      const rows = await groupReporting({ db, day: on, today: today(), slug: query.group });
+      return c.json({
+        on,
+        due: rows.flatMap((r) => r.periods),
+        unscheduled: rows.flatMap((r) =>
+          r.schedule.kind === "unscheduled"
+            ? [{ group: r.group.slug, cadence: r.schedule.cadence, reason: r.schedule.reason }]
+            : [],
+        ),
+      });
+    },
+  });
   router.get("/reports/:id", {
     params: ReportParams,
     action: "report.view",
@@ -224,26 +244,6 @@ export function createReportsRouter(services: Services): Router {
           "content-type": "application/atom+xml; charset=utf-8",
         },
       );
-    },
-  });
-  router.get("/api/reports/due", {
-    summary:
-      "Each reporting group's latest periods: due date, state and the defunct flag; groups with no due dates and why.",
-    operationId: "getReportsDue",
-    query: z.object({ on: Day.optional(), group: Slug.optional() }),
-    response: { description: "As of the day.", schema: DueResponse, name: "ReportsDue" },
-    handler: async (c, { query }) => {
-      const on = query.on ?? today();
-      const rows = await groupReporting({ db, day: on, today: today(), slug: query.group });
-      return c.json({
-        on,
-        due: rows.flatMap((r) => r.periods),
-        unscheduled: rows.flatMap((r) =>
-          r.schedule.kind === "unscheduled"
-            ? [{ group: r.group.slug, cadence: r.schedule.cadence, reason: r.schedule.reason }]
-            : [],
-        ),
-      });
     },
   });
   router.post("/groups/:slug/reporting-decisions", {
