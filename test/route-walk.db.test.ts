@@ -60,6 +60,8 @@ interface Fixtures {
   application(): Promise<string>;
   /** A new group like the walk group that admits by a member's invitation (no vote). */
   invitationGroup(): Promise<string>;
+  /** A Board-only report of a new group like the walk group (its chair and member are the walk's). */
+  boardReport(): Promise<string>;
 }
 
 /** A recorded milestone date for a removal to take away (recorded afresh before each request). */
@@ -249,6 +251,36 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /groups/:slug/audit": { allowed: PRIVATE },
   "GET /groups/:slug/:file{audit\\.(csv|json|txt)}": { allowed: PRIVATE, params: { file: "audit.txt" } },
   "GET /api/groups/:slug/audit": { allowed: PRIVATE },
+  // reports: anyone reads public ones; a Board-only report only the Board, the group and site
+  // admins (not the Steering Council, not other members); the Chair and Co-Chair send reports;
+  // Board members (not administrators) record the Board's decisions.
+  "GET /groups/:slug/reports": { allowed: ALL },
+  "GET /api/groups/:slug/reports": { allowed: ALL },
+  "GET /groups/:slug/reports/new": { allowed: ["chair"] },
+  "POST /groups/:slug/reports": {
+    allowed: ["chair"],
+    params: GROUP,
+    body: { periodStart: "2026-11-01", visibility: "board", highlights: "One\nTwo\nThree" },
+  },
+  "POST /api/groups/:slug/reports": {
+    allowed: ["chair"],
+    params: GROUP,
+    body: { periodStart: "2026-11-01", visibility: "public", highlights: ["One", "Two", "Three"] },
+  },
+  "GET /reports/:id": { allowed: PRIVATE, params: (fx) => fx.boardReport().then((id) => ({ id })) },
+  "GET /api/reports/:id": { allowed: PRIVATE, params: (fx) => fx.boardReport().then((id) => ({ id })) },
+  "GET /reports.atom": { allowed: ALL },
+  "GET /api/reports/due": { allowed: ALL },
+  "POST /groups/:slug/reporting-decisions": {
+    allowed: ["board"],
+    params: GROUP,
+    body: { kind: "shutdown", reason: "walk" },
+  },
+  "POST /api/groups/:slug/reporting-decisions": {
+    allowed: ["board"],
+    params: GROUP,
+    body: { kind: "exception", reason: "walk", endsOn: "2027-01-31" },
+  },
   // board.overview: Board members and site administrators.
   "GET /board": { allowed: ["board", "admin"] },
   "GET /api/board": { allowed: ["board", "admin"] },
@@ -404,6 +436,24 @@ const fixtures: Fixtures = {
   },
   invitationGroup() {
     return fixtures.group({ membershipModel: "invitation" });
+  },
+  async boardReport() {
+    const slug = await fixtures.group();
+    const [g] = await database.db.select().from(schema.groups).where(eq(schema.groups.slug, slug));
+    const [r] = await database.db
+      .insert(schema.groupReports)
+      .values({
+        groupId: g?.id ?? 0,
+        periodStart: "2026-10-01",
+        periodEnd: "2026-10-31",
+        cadence: "as-needed",
+        visibility: "board",
+        highlights: ["One", "Two", "Three"],
+        asks: [],
+        submittedAt: services.clock.now(),
+      })
+      .returning({ id: schema.groupReports.id });
+    return String(r?.id);
   },
   async application() {
     const slug = await fixtures.group();

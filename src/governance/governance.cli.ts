@@ -8,8 +8,9 @@ import { registerAccountsCommands } from "./accounts/accounts.cli.ts";
 import { addCharterFileCommands } from "./charter/charter.cli.ts";
 import { registerDecisionCommands } from "./decisions/decisions.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
+import { registerReportCommands } from "./reports/reports.cli.ts";
 
-/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`). */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
@@ -18,4 +19,5 @@ export function registerGovernanceCommands(program: Command, ctx: CliContext): v
   registerRegistryCommands(charters, ctx);
   registerAccountsCommands(program, ctx);
   registerDecisionCommands(program, ctx);
+  registerReportCommands(program, ctx);
 }

@@ -65,6 +65,7 @@ type GroupAction =
   | "group.view-private"
   | "group.propose-change"
   | "group.report"
+  | "group.submit-report"
   | "group.apply"
   | "group.leave"
   | "group.manage-applications"
@@ -134,6 +135,32 @@ export const governancePolicy = definePolicy({
     "group.propose-change": { scope: "groups", rule: groupRule("group.propose-change") },
     /** Submit the group's report. */
     "group.report": { scope: "groups", rule: groupRule("group.report") },
+    /** Submit the group's periodic report to the Board (the Chair and Co-Chair). */
+    "group.submit-report": { scope: "groups", rule: groupRule("group.submit-report") },
+    /** Read a report: public ones by anyone; Board-only ones by the Board, the group and site admins. */
+    "report.view": {
+      scope: "read",
+      public: true,
+      rule(actor, resource: Resource, on) {
+        if (resource.kind !== "report") return deny("Not a report.");
+        if (resource.visibility === "public") return allow("Public report.");
+        if (isParticipant(groupRolesOn(actor, resource.groupId, on))) return allow("Group participant.");
+        const foundation = foundationRolesOn(actor, on);
+        if (foundation.has("board-member")) return allow("Board member.");
+        if (foundation.has("site-admin")) return allow("Site administrator.");
+        return deny(
+          "This report is for the Board: only the Board, the group's participants and site administrators see it.",
+        );
+      },
+    },
+    /** Record the Board's decision about a group flagged defunct: an exception or a shutdown (Board members). */
+    "board.decide-reporting": {
+      scope: "groups",
+      rule: (actor, _resource: Resource, on) =>
+        foundationRolesOn(actor, on).has("board-member")
+          ? allow("Board member.")
+          : deny("Only Board members record the Board's decisions about reporting."),
+    },
     /** Record role periods (start, end, term end) after the decision that made them (admin). */
     "group.record-roles": { scope: "admin", rule: adminOnly },
     /** Cast a ballot in a vote. */
@@ -188,6 +215,8 @@ export type GovernanceResource =
     }
   /** A dated role someone holds in a group (a term to renew). */
   | { kind: "role-period"; groupId: number; personId: number }
+  /** A group's report: public, or for the Board (seen by the Board, the group and site admins). */
+  | { kind: "report"; groupId: number; visibility: "public" | "board" }
   | {
       kind: "vote";
       groupId: number;
@@ -253,6 +282,10 @@ function decideGroup(
     case "group.propose-change":
     case "group.report":
       return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");
+    case "group.submit-report":
+      return chair
+        ? allow("Chair or Co-Chair.")
+        : deny("Only the group's Chair and Co-Chair submit its reports.");
     case "group.apply":
       if (actor.userId === null) return deny("Sign in to apply.");
       if (group.status !== "active") return deny("This group is not taking applications (not active).");

@@ -11,6 +11,9 @@ import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
 import { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
 import { createRoomRouter } from "./policy/room-router.ts";
+import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
+import { reportJobs } from "./reports/reports.jobs.ts";
+import { createReportsRouter } from "./reports/reports.routes.tsx";
 
 export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
 
@@ -22,15 +25,16 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createDirectoryRouter(services));
   router.route("/", createAccountsRouter(services));
   router.route("/", createDecisionsRouter(services));
+  router.route("/", createReportsRouter(services));
   router.route("/", createMyGroupsRouter(services));
   return router;
 }
 
 /** The governance room's job definitions (run by the server and `guildhall worker`). */
-export const governanceJobs = [...decisionJobs];
+export const governanceJobs = [...decisionJobs, ...reportJobs];
 
 /** The governance room's notification templates. */
-export const governanceTemplates = [termReminderTemplate];
+export const governanceTemplates = [termReminderTemplate, reportReminderTemplate];
 
 // Operations and pure rules the benchmarks and shared test infrastructure drive directly.
 export { recordRolePeriod } from "./accounts/record-role-period.ts";
@@ -64,3 +68,5 @@ export { type ImportSummary, importCharters } from "./registry/import-charters.t
 export { personKey } from "./registry/person-key.ts";
 export { type ReplaySummary, readHistorySteps, replayHistory } from "./registry/replay-history.ts";
 export { type SeedResult, seedDemo } from "./registry/seed-demo.ts";
+// Reporting: the daily sweep of reminders, overdue, missed and defunct flags.
+export { sweepReportsJob } from "./reports/reports.jobs.ts";

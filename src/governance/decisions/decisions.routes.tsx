@@ -14,6 +14,8 @@ import { actorOf, can } from "../policy/authorize.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { resolvePerson, suggestPeople } from "../registry/resolve-person.ts";
+import { groupReporting } from "../reports/reporting-status.ts";
+import { BoardReportsSection } from "../reports/reports.views.tsx";
 import { AdmitWhoSchema, admitMember } from "./admit-member.ts";
 import { ApplyInputSchema, applyToGroup } from "./apply-to-group.ts";
 import { auditText, listGroupAuditInWords } from "./audit-in-words.ts";
@@ -753,7 +755,9 @@ export function createDecisionsRouter(services: Services): Router {
               }
             : {})}
           {...(recorded?.role === "board-liaison" ? { recorded } : {})}
-        />,
+        >
+          <BoardReportsSection rows={await groupReporting({ db, day: o.day, today: o.day })} today={o.day} />
+        </BoardPage>,
       ),
     );
   };

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 /** Server-rendered pages for membership decisions; every form works without JavaScript. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form, type SuggestOption } from "../../platform/view/form.tsx";
@@ -631,6 +632,8 @@ export function BoardPage(props: {
   liaisonForm?: LiaisonFormModel;
   /** Just recorded: the group and the new liaison's name, for the confirmation. */
   recorded?: { group: string; name: string; startedOn: string };
+  /** Sections other parts of governance add (reports). */
+  children?: Child;
 }) {
   return (
     <Layout title="Board overview" path="/board">
@@ -682,6 +685,7 @@ export function BoardPage(props: {
         <h2 id="b-liaisons">Board Liaison problems</h2>
         <LiaisonList problems={props.liaisons} showGroup={true} form={props.liaisonForm} />
       </section>
+      {props.children}
     </Layout>
   );
 }

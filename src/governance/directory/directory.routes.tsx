@@ -9,6 +9,7 @@ import type { Services } from "../../platform/services.ts";
 import { Slug } from "../../platform/validation.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { exportCharter } from "../registry/export-charter.ts";
+import { groupReporting } from "../reports/reporting-status.ts";
 import { getGroup } from "./get-group.ts";
 import { getGroupTimeline } from "./get-group-timeline.ts";
 import { getPerson } from "./get-person.ts";
@@ -114,8 +115,13 @@ export function createDirectoryRouter(services: Services): Router {
       page(
         c,
         `group:${slug}`,
-        () => getGroup({ db, health, slug, day: today() }),
-        (g, viewer) => <GroupPage group={g.group} timeline={g.timeline} viewer={viewer} />,
+        async () => ({
+          ...(await getGroup({ db, health, slug, day: today() })),
+          reporting: (await groupReporting({ db, day: today(), today: today(), slug }))[0],
+        }),
+        (g, viewer) => (
+          <GroupPage group={g.group} timeline={g.timeline} viewer={viewer} reporting={g.reporting} />
+        ),
       ),
   });
 

@@ -6,6 +6,8 @@ import { SourceNote } from "../../platform/view/provenance.tsx";
 import { linkedSegments, safeLinkUrl } from "../charter/markdown.ts";
 import { rolesPhrase, termWindowText } from "../charter/membership-model.ts";
 import type { AppointingRole } from "../charter/types.ts";
+import type { GroupReporting } from "../reports/reporting-status.ts";
+import { DefunctNotice } from "../reports/reports.views.tsx";
 import { STATUS_ORDER } from "./group-model.ts";
 import type {
   GroupDetail,
@@ -454,6 +456,8 @@ export function GroupPage(props: {
   group: GroupDetail;
   timeline: readonly TimelineEvent[];
   viewer?: LayoutViewer | null;
+  /** The group's reporting (schedule, defunct flag), when known. */
+  reporting?: GroupReporting | undefined;
 }) {
   const g = props.group;
   const term =
@@ -473,7 +477,8 @@ export function GroupPage(props: {
       </p>
       <p>
         <a href={g.links.json}>This group as JSON</a> · <a href={g.links.timeline}>Timeline as JSON</a> ·{" "}
-        <a href={g.links.export}>Charter as markdown (export)</a>
+        <a href={g.links.export}>Charter as markdown (export)</a> ·{" "}
+        <a href={`/groups/${g.slug}/reports`}>Reports to the Board</a>
         {g.links.charter && (
           <>
             {" "}
@@ -485,6 +490,7 @@ export function GroupPage(props: {
         <CharterSource source={g.source} />
       </p>
       <SourceNote sources={g.provenance} />
+      {props.reporting && <DefunctNotice reporting={props.reporting} />}
 
       <section aria-labelledby="health">
         <h2 id="health">Health</h2>

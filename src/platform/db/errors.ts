@@ -23,6 +23,8 @@ export const CONSTRAINT_MESSAGES: Record<string, string> = {
   votes_one_open_per_question: "A vote on the same question is already open in this group.",
   role_periods_no_overlap:
     "This person already holds this role in this group for part of that period; periods of one role may not overlap.",
+  group_reports_one_per_period:
+    "This group has already sent its report for that period; a report cannot be sent twice.",
   vote_participation_once: "You have already voted in this vote; a ballot cannot be cast twice or changed.",
   maintainer_calls_one_open:
     "This package already has an open call for maintainers; fill or withdraw it before making another.",

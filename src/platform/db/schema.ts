@@ -10,3 +10,4 @@ export * from "./schema/governance.ts";
 export * from "./schema/maintainers.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/registry.ts";
+export * from "./schema/reports.ts";

@@ -1,0 +1,14 @@
+/** What reporting operations need from the platform. */
+import type { Clock } from "../../platform/clock.ts";
+import type { Database } from "../../platform/db/index.ts";
+import type { Logger } from "../../platform/log.ts";
+
+/** Platform services used by reporting operations. */
+export interface ReportDeps {
+  database: Database;
+  clock: Clock;
+  log?: Logger;
+}
+
+/** The day of an instant, YYYY-MM-DD in UTC. */
+export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);

@@ -1,0 +1,292 @@
+/** Reporting routes: pages, the JSON API, the Atom feed of public reports. Thin: parse, authorise, call, render. */
+import type { Context } from "hono";
+import { z } from "zod";
+import { AppError } from "../../platform/errors.ts";
+import type { AppEnv, Router } from "../../platform/http/app.tsx";
+import { renderPage } from "../../platform/http/layout.tsx";
+import type { Services } from "../../platform/services.ts";
+import { Day, Id, Slug } from "../../platform/validation.ts";
+import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
+import type { Resource } from "../governance.policy.ts";
+import { groupResourceOf } from "../policy/actor.repo.ts";
+import { actorOf, can } from "../policy/authorize.ts";
+import { createRoomRouter } from "../policy/room-router.ts";
+import { dayOf, type ReportDeps } from "./deps.ts";
+import { ReportDecisionInputSchema, recordReportDecision } from "./record-decision.ts";
+import { groupReporting } from "./reporting-status.ts";
+import { type ReportRow, selectDecisions, selectReport, selectReports } from "./reports.repo.ts";
+import { GroupReportsPage, ReportFormPage, ReportPage } from "./reports.views.tsx";
+import { reportsAtom } from "./reports-feed.ts";
+import { PERIOD_STATES } from "./schedule.ts";
+import { draftReport, ReportInputSchema, reportablePeriods, submitReport } from "./submit-report.ts";
+
+type Ctx = Context<AppEnv>;
+
+const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
+const ReportParams = z.object({ id: Id.describe("The report's numeric id.") });
+
+const ReportJson = z.object({
+  id: z.number().int(),
+  group: z.object({ slug: z.string(), name: z.string() }),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  visibility: z.enum(["public", "board"]),
+  highlights: z.array(z.string()),
+  asks: z.array(z.string()),
+  challenges: z.string().nullable(),
+  nextSteps: z.string().nullable(),
+  notes: z.string().nullable(),
+  submittedAt: z.string(),
+  submittedBy: z.string().nullable(),
+});
+const DueJson = z.object({
+  group: z.string(),
+  period: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  dueOn: z.string(),
+  state: z.enum(PERIOD_STATES),
+  defunct: z.boolean(),
+});
+const DueResponse = z.object({
+  on: z.string(),
+  due: z.array(DueJson),
+  unscheduled: z.array(z.object({ group: z.string(), cadence: z.string().nullable(), reason: z.string() })),
+});
+
+const toJson = (r: ReportRow): z.infer<typeof ReportJson> => ({
+  id: r.id,
+  group: r.group,
+  periodStart: r.periodStart,
+  periodEnd: r.periodEnd,
+  visibility: r.visibility === "board" ? "board" : "public",
+  highlights: r.highlights,
+  asks: r.asks,
+  challenges: r.challenges,
+  nextSteps: r.nextSteps,
+  notes: r.notes,
+  submittedAt: r.submittedAt.toISOString(),
+  submittedBy: r.submittedBy,
+});
+
+/** The HTTP routes of reporting. */
+export function createReportsRouter(services: Services): Router {
+  const router = createRoomRouter(services);
+  const db = services.database.db;
+  const deps: ReportDeps = { database: services.database, clock: services.clock, log: services.log };
+  const today = () => dayOf(services.clock.now());
+
+  const reportActor = async (c: Ctx): Promise<DecisionActor> => {
+    const actor = await actorOf(c, services);
+    const viewer = c.var.viewer;
+    return {
+      userId: actor.userId,
+      personId: actor.personId,
+      label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
+    };
+  };
+  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
+    const row = await loadGroup(db, params.slug);
+    return { ...groupResourceOf(row), row };
+  };
+  const reportResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
+    const report = await selectReport(db, params.id);
+    if (!report) throw new AppError("not_found", { message: "No such report." });
+    return {
+      kind: "report",
+      groupId: report.groupId,
+      visibility: report.visibility === "board" ? "board" : "public",
+      report,
+    } satisfies Resource & { report: ReportRow };
+  };
+  /** The group's reports the viewer may see: public ones, and Board-only ones when the policy lets them. */
+  const visibleReports = async (c: Ctx, groupId: number) => {
+    const seesBoard = await can(c, services, "report.view", { kind: "report", groupId, visibility: "board" });
+    return selectReports(db, { groupId, boardOnlyOf: seesBoard ? [groupId] : [] });
+  };
+
+  const groupPage = async (c: Ctx, slug: string) => {
+    const { row, ...resource } = await groupResource(c, { params: { slug } });
+    const [reporting] = await groupReporting({ db, day: today(), today: today(), slug });
+    if (!reporting) throw new Error("group vanished");
+    return c.html(
+      await renderPage(
+        <GroupReportsPage
+          group={row}
+          reporting={reporting}
+          today={today()}
+          reports={await visibleReports(c, row.id)}
+          decisions={await selectDecisions(db, row.id)}
+          maySubmit={await can(c, services, "group.submit-report", resource)}
+          mayDecide={await can(c, services, "board.decide-reporting", resource)}
+        />,
+      ),
+    );
+  };
+  const formPage = async (c: Ctx, slug: string, periodStart?: string) => {
+    const row = await loadGroup(db, slug);
+    const { periods } = await reportablePeriods({ deps, slug });
+    // Default: the latest period that has ended (the one due), else the one in progress.
+    const period =
+      periods.find((p) => p.start === periodStart) ?? periods.find((p) => p.end < today()) ?? periods[0];
+    if (!period) throw new Error("no period");
+    const draft = await draftReport({ deps, slug, period });
+    return c.html(
+      await renderPage(<ReportFormPage group={row} periods={periods} period={period} draft={draft} />),
+    );
+  };
+
+  router.get("/groups/:slug/reports", {
+    params: SlugParams,
+    action: "group.view",
+    resource: groupResource,
+    handler: (c, { params }) => groupPage(c, params.slug),
+  });
+  router.get("/groups/:slug/reports/new", {
+    params: SlugParams,
+    query: z.object({ period: Day.optional() }),
+    action: "group.submit-report",
+    resource: groupResource,
+    handler: (c, { params, query }) => formPage(c, params.slug, query.period),
+  });
+  router.post("/groups/:slug/reports", {
+    params: SlugParams,
+    form: ReportInputSchema,
+    action: "group.submit-report",
+    resource: groupResource,
+    page: (c, { params }) => formPage(c, params.slug),
+    handler: async (c, { params, body }) => {
+      const saved = await submitReport({ deps, actor: await reportActor(c), slug: params.slug, input: body });
+      return c.redirect(`/reports/${saved.id}`, 303);
+    },
+  });
+  router.post("/api/groups/:slug/reports", {
+    summary: "Send the group's report for a period (the Chair and Co-Chair; scope groups).",
+    operationId: "submitReport",
+    params: SlugParams,
+    json: ReportInputSchema,
+    action: "group.submit-report",
+    resource: groupResource,
+    response: {
+      status: 201,
+      description: "Sent.",
+      schema: z.object({ report: ReportJson }),
+      name: "ReportResponse",
+    },
+    errors: { 409: "The group has already sent its report for that period." },
+    handler: async (c, { params, body }) => {
+      const saved = await submitReport({ deps, actor: await reportActor(c), slug: params.slug, input: body });
+      const report = await selectReport(db, saved.id);
+      if (!report) throw new Error("report vanished");
+      return c.json({ report: toJson(report) }, 201);
+    },
+  });
+  router.get("/api/groups/:slug/reports", {
+    summary: "The group's reports you may see (Board-only ones: the Board, the group and site admins).",
+    operationId: "listGroupReports",
+    params: SlugParams,
+    action: "group.view",
+    resource: groupResource,
+    response: {
+      description: "Newest first.",
+      schema: z.object({ reports: z.array(ReportJson) }),
+      name: "ReportList",
+    },
+    handler: async (c, { resource }) =>
+      c.json({ reports: (await visibleReports(c, resource.groupId)).map(toJson) }),
+  });
+  router.get("/api/reports/due", {
+    summary:
+      "Each reporting group's latest periods: due date, state and the defunct flag; groups with no due dates and why.",
+    operationId: "getReportsDue",
+    query: z.object({ on: Day.optional(), group: Slug.optional() }),
+    response: { description: "As of the day.", schema: DueResponse, name: "ReportsDue" },
+    handler: async (c, { query }) => {
+      const on = query.on ?? today();
+      const rows = await groupReporting({ db, day: on, today: today(), slug: query.group });
+      return c.json({
+        on,
+        due: rows.flatMap((r) => r.periods),
+        unscheduled: rows.flatMap((r) =>
+          r.schedule.kind === "unscheduled"
+            ? [{ group: r.group.slug, cadence: r.schedule.cadence, reason: r.schedule.reason }]
+            : [],
+        ),
+      });
+    },
+  });
+  router.get("/reports/:id", {
+    params: ReportParams,
+    action: "report.view",
+    resource: reportResource,
+    handler: async (c, { resource }) => c.html(await renderPage(<ReportPage report={resource.report} />)),
+  });
+  router.get("/api/reports/:id", {
+    summary: "One report (a Board-only one: the Board, the group and site admins only).",
+    operationId: "getReport",
+    params: ReportParams,
+    action: "report.view",
+    resource: reportResource,
+    response: {
+      description: "The report.",
+      schema: z.object({ report: ReportJson }),
+      name: "ReportResponse",
+    },
+    handler: (c, { resource }) => c.json({ report: toJson(resource.report) }),
+  });
+  router.get("/reports.atom", {
+    handler: async (c) => {
+      const reports = await selectReports(db, { boardOnlyOf: [], limit: 100 });
+      return c.body(
+        reportsAtom({ baseUrl: services.config.baseUrl, reports, now: services.clock.now() }),
+        200,
+        {
+          "content-type": "application/atom+xml; charset=utf-8",
+        },
+      );
+    },
+  });
+  router.post("/groups/:slug/reporting-decisions", {
+    params: SlugParams,
+    form: ReportDecisionInputSchema,
+    action: "board.decide-reporting",
+    resource: groupResource,
+    page: (c, { params }) => groupPage(c, params.slug),
+    handler: async (c, { params, body }) => {
+      await recordReportDecision({ deps, actor: await reportActor(c), slug: params.slug, input: body });
+      return c.redirect(`/groups/${params.slug}/reports`, 303);
+    },
+  });
+  router.post("/api/groups/:slug/reporting-decisions", {
+    summary:
+      "Record the Board's decision on a group's reporting: an exception (reason, end date) or a shutdown.",
+    operationId: "recordReportingDecision",
+    params: SlugParams,
+    json: ReportDecisionInputSchema,
+    action: "board.decide-reporting",
+    resource: groupResource,
+    response: {
+      status: 201,
+      description: "Recorded.",
+      schema: z.object({
+        decision: z.object({
+          id: z.number(),
+          kind: z.string(),
+          decidedOn: z.string(),
+          endsOn: z.string().nullable(),
+        }),
+      }),
+      name: "ReportingDecision",
+    },
+    handler: async (c, { params, body }) => {
+      const d = await recordReportDecision({
+        deps,
+        actor: await reportActor(c),
+        slug: params.slug,
+        input: body,
+      });
+      return c.json({ decision: { id: d.id, kind: d.kind, decidedOn: d.decidedOn, endsOn: d.endsOn } }, 201);
+    },
+  });
+  return router.app;
+}
