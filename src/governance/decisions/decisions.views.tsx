@@ -2,6 +2,7 @@
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form, type SuggestOption } from "../../platform/view/form.tsx";
 import { pageContext } from "../../platform/view/page-context.ts";
+import { Table } from "../../platform/view/table.tsx";
 import { formatInstant, OnDay, When } from "../../platform/view/time.tsx";
 import { readableInstant } from "./application-state.ts";
 import type { AuditEntryInWords } from "./audit-in-words.ts";
@@ -699,8 +700,7 @@ export function AuditPage(props: { group: { slug: string; name: string }; entrie
       {props.entries.length === 0 ? (
         <p>Nothing recorded yet.</p>
       ) : (
-        <table>
-          <caption>Changes, newest first</caption>
+        <Table caption="Changes, newest first">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -717,7 +717,7 @@ export function AuditPage(props: { group: { slug: string; name: string }; entrie
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </Layout>
   );
