@@ -2,6 +2,7 @@
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
 import { type Provenance, SourceNote } from "../../platform/view/provenance.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import type { CatalogueProvenance } from "../packages/catalogue-provenance.ts";
 import { describeMilestoneDate } from "../releases/calendar.ts";
 import { CalendarFeedLinks } from "../releases/releases.views.tsx";
@@ -109,8 +110,7 @@ export function ReadinessIndexPage(props: {
         toGetVerdicts={props.toGetVerdicts}
       />
       <TopForm action="/readiness" top={props.top} />
-      <table>
-        <caption>Readiness of the top {props.top} packages per Django series</caption>
+      <Table caption={`Readiness of the top ${props.top} packages per Django series`}>
         <thead>
           <tr>
             <th scope="col">Series</th>
@@ -141,7 +141,7 @@ export function ReadinessIndexPage(props: {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <p>
         <a href="/releases">Release calendar</a> ·{" "}
         <a href={`/api/readiness/${props.rows[0]?.series ?? "6.1"}?top=${props.top}`}>JSON API</a>
@@ -198,10 +198,7 @@ export function SeriesReadinessPage(props: {
         <figcaption>{describeReadiness(r)}</figcaption>
       </figure>
       <h2>Packages</h2>
-      <table>
-        <caption>
-          Top {r.considered} packages and their verdict for Django {s.series}
-        </caption>
+      <Table caption={`Top ${r.considered} packages and their verdict for Django ${s.series}`}>
         <thead>
           <tr>
             <th scope="col">Rank</th>
@@ -242,7 +239,7 @@ export function SeriesReadinessPage(props: {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <h2>How verdicts are decided</h2>
       <ol>
         <li>

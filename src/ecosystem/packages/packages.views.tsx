@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
 import { SourceNote, SourceOf } from "../../platform/view/provenance.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import type { Verdict } from "../compat/verdict.ts";
 import { HEALTH_BUCKETS, HEALTH_LABELS } from "../health/compute-health.ts";
 import { HealthCell } from "../health/health.views.tsx";
@@ -219,10 +220,7 @@ export function PackageListPage(props: {
         <a href={listHref("/api/packages", q, {})}>JSON</a>.
       </p>
       {r.rows.length > 0 && (
-        <table>
-          <caption>
-            Packages, page {r.page} of {r.pages}
-          </caption>
+        <Table caption={`Packages, page ${r.page} of ${r.pages}`}>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -258,7 +256,7 @@ export function PackageListPage(props: {
               );
             })}
           </tbody>
-        </table>
+        </Table>
       )}
       {r.pages > 1 && (
         <nav aria-label="Pages of results">

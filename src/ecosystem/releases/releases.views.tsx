@@ -3,6 +3,7 @@
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
 import { type Provenance, SourceNote } from "../../platform/view/provenance.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import {
   MILESTONE_KINDS,
   MILESTONE_SHORT,
@@ -163,8 +164,7 @@ export function ReleasesPage(props: {
       </figure>
       <h2>Milestones</h2>
       <div class="table-wrap">
-        <table>
-          <caption>Django series and their milestones (projected and unrecorded dates marked)</caption>
+        <Table caption="Django series and their milestones (projected and unrecorded dates marked)">
           <thead>
             <tr>
               <th scope="col">Series</th>
@@ -202,7 +202,7 @@ export function ReleasesPage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
       {unrecorded.length > 0 && (
         <>

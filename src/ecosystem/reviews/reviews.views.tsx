@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import type { ReviewComparison } from "./compare-reviews.ts";
 import type { StoredReview } from "./reviews.repo.ts";
 
@@ -268,8 +269,7 @@ export function ComparisonPage(props: {
       <h1>
         Since the review of {c.from} (to {c.to})
       </h1>
-      <table>
-        <caption>Figures of both reviews</caption>
+      <Table caption="Figures of both reviews">
         <thead>
           <tr>
             <th scope="col">Figure</th>
@@ -290,7 +290,7 @@ export function ComparisonPage(props: {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <h2>Regressed ({c.regressed.length})</h2>
       <ul>
         {c.regressed.slice(0, 100).map((p) => (

@@ -11,6 +11,7 @@ import {
 } from "../../kernel/index.ts";
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import type { ClaimRow } from "./accounts.repo.ts";
 
 /** The sign-in page: GitHub button and the email-link form. */
@@ -256,8 +257,7 @@ export function AccountPage(props: {
         <code>/api/</code>.
       </p>
       {props.tokens.length > 0 && (
-        <table>
-          <caption>Your tokens</caption>
+        <Table caption="Your tokens">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -292,7 +292,7 @@ export function AccountPage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <h3>New token</h3>
       <Form
@@ -438,8 +438,7 @@ export function RolesPage(props: {
       {props.rows.length === 0 ? (
         <p>No foundation role matches.</p>
       ) : (
-        <table>
-          <caption>Foundation role holders on {props.today}: current first, then the others</caption>
+        <Table caption={`Foundation role holders on ${props.today}: current first, then the others`}>
           <thead>
             <tr>
               <th scope="col">Holder</th>
@@ -493,7 +492,7 @@ export function RolesPage(props: {
               );
             })}
           </tbody>
-        </table>
+        </Table>
       )}
 
       <section aria-labelledby="grant-heading">

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form, type SuggestOption } from "../../platform/view/form.tsx";
 import { pageContext } from "../../platform/view/page-context.ts";
+import { Table } from "../../platform/view/table.tsx";
 import { formatInstant, OnDay, When } from "../../platform/view/time.tsx";
 import { readableInstant } from "./application-state.ts";
 import type { AuditEntryInWords } from "./audit-in-words.ts";
@@ -703,8 +704,7 @@ export function AuditPage(props: { group: { slug: string; name: string }; entrie
       {props.entries.length === 0 ? (
         <p>Nothing recorded yet.</p>
       ) : (
-        <table>
-          <caption>Changes, newest first</caption>
+        <Table caption="Changes, newest first">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -721,7 +721,7 @@ export function AuditPage(props: { group: { slug: string; name: string }; entrie
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </Layout>
   );

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import { linkedSegments, safeLinkUrl } from "../charter/markdown.ts";
 import { rolesPhrase, termWindowText } from "../charter/membership-model.ts";
 import type { AppointingRole } from "../charter/types.ts";
@@ -246,8 +247,7 @@ function Timeline(props: {
 }) {
   if (props.events.length === 0) return <p class="muted">No recorded events yet.</p>;
   return (
-    <table>
-      <caption>{props.caption}</caption>
+    <Table caption={props.caption}>
       <thead>
         <tr>
           <th scope="col">Date</th>
@@ -292,7 +292,7 @@ function Timeline(props: {
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 
@@ -357,8 +357,7 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
           {s.groups.length === 0 ? (
             <p class="muted">None.</p>
           ) : (
-            <table>
-              <caption class="visually-hidden">{STATUS_LABEL[s.status]} groups</caption>
+            <Table caption={`${STATUS_LABEL[s.status]} groups`} captionClass="visually-hidden">
               <thead>
                 <tr>
                   <th scope="col">Group</th>
@@ -398,7 +397,7 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           )}
         </section>
       ))}

@@ -53,29 +53,38 @@ export function Layout(props: LayoutProps) {
           <a class="brand" href="/">
             Guildhall
           </a>
-          <nav aria-label="Main">
-            <ul>
-              {[...NAV, ...links].map((n) => (
-                <li>
-                  <a href={n.href} aria-current={props.path?.startsWith(n.href) ? "page" : undefined}>
-                    {n.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div class="account">
-            {viewer ? (
-              <>
-                <span>
-                  Signed in as <a href="/account">{viewer.name}</a>
-                </span>
-                <ButtonForm action="/sign-out" submit="Sign out" />
-              </>
-            ) : (
-              <a href="/sign-in">Sign in</a>
-            )}
-          </div>
+          {/*
+            One disclosure holds the navigation and the account: on a phone it is a "Menu" button
+            that opens without JavaScript; on a wider screen the stylesheet shows its content as a row.
+          */}
+          <details class="menu">
+            <summary>Menu</summary>
+            <div class="menu-body">
+              <nav aria-label="Main">
+                <ul>
+                  {[...NAV, ...links].map((n) => (
+                    <li>
+                      <a href={n.href} aria-current={props.path?.startsWith(n.href) ? "page" : undefined}>
+                        {n.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <div class="account">
+                {viewer ? (
+                  <>
+                    <span>
+                      Signed in as <a href="/account">{viewer.name}</a>
+                    </span>
+                    <ButtonForm action="/sign-out" submit="Sign out" />
+                  </>
+                ) : (
+                  <a href="/sign-in">Sign in</a>
+                )}
+              </div>
+            </div>
+          </details>
         </header>
         <main id="main" tabindex={-1}>
           {context.refusal && raw(SUMMARY_SLOT)}

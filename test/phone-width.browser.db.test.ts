@@ -1,0 +1,336 @@
+/**
+ * Every HTML page the application serves, opened in Chromium at a 390 x 844 phone viewport, as an
+ * anonymous visitor and as a signed-in site administrator (who also chairs a group, so the chair's
+ * forms are on the pages): the page never scrolls sideways (document scrollWidth <= 390), the
+ * site header stays under HEADER_MAX px high, every chart SVG scales (a viewBox, no wider than its
+ * container), and every checkbox and radio button sits on the same line as its label.
+ *
+ * The list of pages comes from the declared routes (`declaredRoutes`: every GET route outside
+ * /api/ whose path is not a file such as `.csv`, `.ics` or `.md`), so a new page is checked the
+ * day it is added; its path parameters come from PARAMS below, and a route with a parameter that
+ * has no value there fails the test until one is added.
+ */
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import type { Hono } from "hono";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedEcosystemDemo } from "../src/ecosystem/index.ts";
+import { syncPackages } from "../src/ecosystem/sync/sync-packages.ts";
+import { seedDemo } from "../src/governance/index.ts";
+import {
+  CLI_ACTOR,
+  createToken,
+  createUser,
+  grantFoundationRole,
+  startSession,
+  TOKEN_SCOPES,
+} from "../src/kernel/index.ts";
+import { hashSecret, newSecret } from "../src/platform/auth/index.ts";
+import { type Database, schema } from "../src/platform/db/index.ts";
+import type { AppEnv } from "../src/platform/http/app.tsx";
+import { declaredRoutes } from "../src/platform/http/route.ts";
+import type { Services } from "../src/platform/services.ts";
+import { axeViolations, launchChromium } from "./accessibility.ts";
+import { createTestApplication } from "./app.ts";
+import { createTestDatabase } from "./db.ts";
+import { type PypiServer, startPypiServer } from "./pypi-server/server.ts";
+import { type LocalServer, serveLocally } from "./serve.ts";
+
+/** The phone: an iPhone 12-15 sized viewport in CSS pixels. */
+const PHONE = { width: 390, height: 844 };
+/** The most the site header may take at that width (closed menu). */
+const HEADER_MAX = 80;
+
+/** GET routes outside /api/ that answer something other than an HTML page, and what they answer. */
+const NOT_PAGES: Record<string, string> = {
+  "GET /healthz": "JSON for health probes",
+  "GET /auth/github": "a redirect to github.com",
+};
+
+/** The demo group whose chair the administrator is (decisions, votes, audit and forms on its pages). */
+const GROUP = "community-events";
+const CHAIR = "Priya Raman";
+
+let database: Database;
+let services: Services;
+let app: Hono<AppEnv>;
+let server: LocalServer | undefined;
+let index: PypiServer | undefined;
+let browser: Browser;
+let base = "";
+let adminSession = "";
+
+/** Values of path parameters found once the fixtures exist: by "METHOD path" first, then by name. */
+const byRoute = new Map<string, Record<string, string>>();
+const byName: Record<string, string> = { slug: GROUP };
+/** Query strings some pages need to show their content (a fresh one per visit). */
+const QUERY: Record<string, () => Promise<string>> = {
+  "GET /sign-in/email/callback": async () => `?token=${encodeURIComponent(await freshSignInLink())}`,
+};
+
+async function freshSignInLink(): Promise<string> {
+  const token = newSecret();
+  const now = services.clock.now();
+  await database.db.insert(schema.signInLinks).values({
+    tokenHash: hashSecret(token),
+    email: "phone@example.org",
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 600_000),
+  });
+  return token;
+}
+
+async function api(token: string, path: string, json?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${base}${path}`, {
+    method: json === undefined ? "GET" : "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: json === undefined ? undefined : JSON.stringify(json),
+  });
+  const body = (await res.json()) as Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`fixture ${path}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function signedInUser(email: string, name: string, personId: number | null) {
+  const db = database.db;
+  const now = services.clock.now();
+  const user = await createUser({ db, now, by: CLI_ACTOR, email, name });
+  if (personId !== null) await db.update(schema.users).set({ personId }).where(eq(schema.users.id, user.id));
+  const { token } = await createToken({
+    db,
+    now,
+    by: CLI_ACTOR,
+    userId: user.id,
+    name: "phone",
+    scopes: [...TOKEN_SCOPES],
+    expiresInDays: 30,
+  });
+  return { user, token };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const built = await createTestApplication(database, { LOG_LEVEL: "silent" });
+  services = built.services;
+  app = built.app;
+  await seedEcosystemDemo(services);
+  await seedDemo({ services });
+  // A few projects synced from a local index, so package pages carry releases, verdicts and charts.
+  index = await startPypiServer({ limit: 12 });
+  await syncPackages({
+    database,
+    clock: services.clock,
+    log: services.log,
+    httpFor: () => services.http,
+    indexUrl: index.url,
+    pollMs: 50,
+  });
+  server = await serveLocally(app);
+  base = server.base;
+
+  const db = database.db;
+  const now = services.clock.now();
+  const [chair] = await db.select().from(schema.people).where(eq(schema.people.name, CHAIR));
+  if (!chair) throw new Error(`no ${CHAIR} in the demo`);
+  const admin = await signedInUser("phone-admin@example.org", "Phone Administrator", chair.id);
+  await grantFoundationRole({
+    db,
+    now,
+    by: CLI_ACTOR,
+    userId: admin.user.id,
+    role: "site-admin",
+    startedOn: "2026-01-01",
+  });
+  adminSession = (await startSession({ db, userId: admin.user.id, method: "email", now, days: 1 })).sessionId;
+
+  // An open vote, an application waiting, a claim to confirm and a review: the pages that list them.
+  const opened = await api(admin.token, `/api/groups/${GROUP}/votes`, {
+    kind: "proposal",
+    title: "Adopt the organiser handbook's second edition with its translated checklists",
+    closesAt: "2026-12-01T12:00:00Z",
+  });
+  const voteId = String((opened.vote as { id: number }).id);
+  const applicant = await signedInUser("phone-applicant@example.org", "Phone Applicant", null);
+  await api(applicant.token, `/api/groups/${GROUP}/applications`, {
+    statement: "I have run three meetups and would like to help with the calendar.",
+    skills: "organising, translation",
+    timeCommitment: "two hours a week",
+  });
+  const [person] = await db.select().from(schema.people).where(eq(schema.people.name, "Yuki Tanaka"));
+  if (!person) throw new Error("no Yuki Tanaka in the demo");
+  const claimant = await signedInUser("phone-claimant@example.org", "Phone Claimant", null);
+  await api(claimant.token, "/api/account/claim", { person: person.slug });
+  const review = await api(admin.token, "/api/reviews", { top: 5 });
+  const reviewId = String((review.review as { id: number } | undefined)?.id ?? review.id);
+
+  const healthRules = (await api(admin.token, "/api/health/rules")) as { rules?: Array<{ id: string }> };
+  const checkupRules = (await api(admin.token, "/api/checkup/rules")) as { rules?: Array<{ id: string }> };
+  const synced = index.names.find((n) => n.startsWith("django-")) ?? index.names[0] ?? "";
+  byName.idOrSlug = person.slug;
+  byName.name = synced;
+  byName.series = "6.1";
+  byRoute.set("GET /votes/:id", { id: voteId });
+  byRoute.set("GET /reviews/:id", { id: reviewId });
+  byRoute.set("GET /reviews/:id/since/:other", { id: reviewId, other: reviewId });
+  byRoute.set("GET /health/rules/:id", { id: healthRules.rules?.[0]?.id ?? "" });
+  byRoute.set("GET /checkup/rules/:id", { id: checkupRules.rules?.[0]?.id ?? "" });
+
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await index?.close();
+  await database?.close();
+});
+
+/** Pages from the declared routes: GET, not under /api/ or /static/, not a file. */
+function pageRoutes(): string[] {
+  const keys: string[] = [];
+  for (const r of declaredRoutes(app)) {
+    const key = `${r.method} ${r.path}`;
+    if (r.method !== "GET" || r.path.startsWith("/api/") || r.path.startsWith("/static/")) continue;
+    // A dot in the path is a file name or an extension pattern: CSV, JSON, calendars, markdown.
+    if (r.path.includes(".")) continue;
+    if (key in NOT_PAGES) continue;
+    keys.push(key);
+  }
+  return keys;
+}
+
+async function urlFor(key: string): Promise<string> {
+  const pattern = key.slice(key.indexOf(" ") + 1);
+  const fixed = byRoute.get(key) ?? {};
+  const path = pattern.replace(/:(\w+)(\{[^}]*\})?/g, (_m, name: string) => {
+    const value = fixed[name] ?? byName[name];
+    if (!value) throw new Error(`no value for :${name} in ${key}; add one to the fixtures of this test`);
+    return encodeURIComponent(value);
+  });
+  return path + ((await QUERY[key]?.()) ?? "");
+}
+
+/** What one page measures at the phone width. */
+interface Measure {
+  scrollWidth: number;
+  headerHeight: number;
+  /** Elements reaching past the viewport's right edge outside a scrolling box (the widest first). */
+  overflowing: string[];
+  /** Chart SVGs that do not scale: no viewBox, or wider than their container. */
+  rigidCharts: string[];
+  /** Checkboxes and radio buttons not on the same line as (and next to) their label. */
+  misplacedChoices: string[];
+  choices: number;
+}
+
+/** The in-page measuring function, as source to evaluate (it runs in Chromium, not in Node). */
+const MEASURE = readFileSync(new URL("./phone-width.page.js", import.meta.url), "utf8");
+
+async function measure(page: Page): Promise<Measure> {
+  // A block, so the script's `const` is scoped to this one evaluation.
+  return (await page.evaluate(`{\n${MEASURE}\nmeasurePage(${PHONE.width});\n}`)) as Measure;
+}
+
+/** Opens every disclosure (the header menu too), so what they hide is measured as well. */
+async function openAllDetails(page: Page): Promise<void> {
+  await page.evaluate('for (const d of document.querySelectorAll("details")) d.open = true;');
+}
+
+describe("every page fits a 390-pixel phone", () => {
+  it("derives the pages from the declared routes", () => {
+    const pages = pageRoutes();
+    expect(pages.length).toBeGreaterThan(25);
+    for (const key of [
+      "GET /groups",
+      "GET /packages/:name",
+      "GET /releases",
+      "GET /board",
+      "GET /admin/roles",
+    ])
+      expect(pages).toContain(key);
+  });
+
+  for (const visitor of ["anonymous", "admin"] as const) {
+    it(`as ${visitor === "admin" ? "a signed-in administrator" : "an anonymous visitor"}: no sideways scrolling, a compact header, scaling charts, choices beside their labels`, async () => {
+      const context: BrowserContext = await browser.newContext({
+        viewport: PHONE,
+        deviceScaleFactor: 1,
+        isMobile: true,
+        hasTouch: true,
+        javaScriptEnabled: false,
+      });
+      if (visitor === "admin")
+        await context.addCookies([{ name: "guildhall_session", value: adminSession, url: base }]);
+      const problems: string[] = [];
+      const figures: string[] = [];
+      let choices = 0;
+      let charts = 0;
+      const seen = new Set<string>();
+      try {
+        const page = await context.newPage();
+        for (const key of pageRoutes()) {
+          const path = await urlFor(key);
+          const res = await page.goto(`${base}${path}`);
+          const landed = new URL(page.url()).pathname;
+          const type = res?.headers()["content-type"] ?? "";
+          if (!type.startsWith("text/html")) {
+            problems.push(`${key}: answers ${type || "nothing"}, not a page; add it to NOT_PAGES`);
+            continue;
+          }
+          if (res && res.status() >= 500) problems.push(`${key}: ${res.status()}`);
+          if (landed !== path.split("?")[0] && seen.has(landed)) continue; // sent to a page already checked
+          seen.add(landed);
+          const closed = await measure(page);
+          await openAllDetails(page);
+          const open = await measure(page);
+          const svgs = await page.locator("main svg").count();
+          charts += svgs;
+          choices += open.choices;
+          figures.push(
+            `${key} (${res?.status()}${landed !== path.split("?")[0] ? ` at ${landed}` : ""}): width ${closed.scrollWidth}/${open.scrollWidth}, header ${closed.headerHeight}, charts ${svgs}, choices ${open.choices}`,
+          );
+          if (closed.scrollWidth > PHONE.width || open.scrollWidth > PHONE.width)
+            problems.push(
+              `${key}: ${Math.max(closed.scrollWidth, open.scrollWidth)} px wide: ${[...new Set([...closed.overflowing, ...open.overflowing])].join("; ")}`,
+            );
+          if (closed.headerHeight < 0 || closed.headerHeight >= HEADER_MAX)
+            problems.push(`${key}: header ${closed.headerHeight} px high`);
+          for (const c of open.rigidCharts) problems.push(`${key}: chart ${c}`);
+          for (const c of open.misplacedChoices) problems.push(`${key}: ${c}`);
+        }
+      } finally {
+        await context.close();
+      }
+      if (process.env.PHONE_WIDTH_LOG) console.log(`${visitor}\n${figures.join("\n")}`);
+      expect(problems).toEqual([]);
+      expect(figures.length).toBeGreaterThan(visitor === "admin" ? 25 : 15);
+      if (visitor === "admin") {
+        // The chair's and the administrator's forms hold checkboxes and radio buttons; charts are drawn.
+        expect(choices).toBeGreaterThan(3);
+        expect(charts).toBeGreaterThan(1);
+      }
+    }, 300_000);
+  }
+
+  it("at the phone width, with the menu open, the header and scrolling tables have no axe-core violations", async () => {
+    // JavaScript on and the CSP bypassed only to inject axe-core; the pages themselves use none.
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, bypassCSP: true });
+    try {
+      await context.addCookies([{ name: "guildhall_session", value: adminSession, url: base }]);
+      const page = await context.newPage();
+      for (const path of ["/packages", "/releases", "/account", `/groups/${GROUP}`]) {
+        await page.goto(`${base}${path}`);
+        await page.getByText("Menu", { exact: true }).click();
+        await expect(page.getByRole("link", { name: "Packages" }).first().isVisible()).resolves.toBe(true);
+        await expect(page.getByRole("button", { name: "Sign out" }).isVisible()).resolves.toBe(true);
+        const scrollers = await page.locator("section.table-scroll").count();
+        expect(scrollers, path).toBeGreaterThan(0);
+        const result = await axeViolations(page);
+        expect(result.violations, `${path}: ${JSON.stringify(result.violations)}`).toEqual([]);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
