@@ -7,9 +7,10 @@ import type { CliContext } from "../platform/cli.ts";
 import { registerAccountsCommands } from "./accounts/accounts.cli.ts";
 import { addCharterFileCommands } from "./charter/charter.cli.ts";
 import { registerDecisionCommands } from "./decisions/decisions.cli.ts";
+import { registerMeetingCommands } from "./meetings/meetings.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
 
-/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`). */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `meetings`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
@@ -18,4 +19,5 @@ export function registerGovernanceCommands(program: Command, ctx: CliContext): v
   registerRegistryCommands(charters, ctx);
   registerAccountsCommands(program, ctx);
   registerDecisionCommands(program, ctx);
+  registerMeetingCommands(program, ctx);
 }

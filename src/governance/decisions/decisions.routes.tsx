@@ -8,6 +8,8 @@ import { DateTime, Id, optionalOneOf, Slug } from "../../platform/validation.ts"
 import { accountHasName } from "../accounts/ensure-account-person.ts";
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import type { Resource } from "../governance.policy.ts";
+import { nextScheduledDay } from "../meetings/meetings.repo.ts";
+import { nextMeeting } from "../meetings/next-meeting.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
@@ -45,7 +47,6 @@ import { listLapsingTerms } from "./list-lapsing-terms.ts";
 import { listLiaisonProblems } from "./list-liaison-problems.ts";
 import { listMyApplications } from "./list-my-applications.ts";
 import { listVotes } from "./list-votes.ts";
-import { nextMeeting } from "./meetings.ts";
 import { OpenApplicationVoteInputSchema, openApplicationVote } from "./open-application-vote.ts";
 import { OpenVoteInputSchema, openVote } from "./open-vote.ts";
 import { RENEWAL_WINDOW_DAYS, renewTerm } from "./renew-term.ts";
@@ -153,7 +154,7 @@ export function createDecisionsRouter(services: Services): Router {
       group: { id: row.id, slug: row.slug, name: row.name },
       nextMeeting: nextMeeting({
         today: day,
-        recorded: stored.nextMeetingOn,
+        recorded: (await nextScheduledDay(db, row.id, services.clock.now())) ?? stored.nextMeetingOn,
         cadence: row.charter.meetingCadence,
       }),
       decidedBy: admissionText(admissionOf(row.charter)),

@@ -2,13 +2,13 @@
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form } from "../../platform/view/form.tsx";
 import { pageContext } from "../../platform/view/page-context.ts";
+import type { NextMeeting } from "../meetings/next-meeting.ts";
 import { readableInstant } from "./application-state.ts";
 import type { ApplicationView } from "./list-applications.ts";
 import type { AuditEntry } from "./list-group-audit.ts";
 import type { LapsingTerm } from "./list-lapsing-terms.ts";
 import type { LiaisonProblem } from "./list-liaison-problems.ts";
 import type { MyApplication } from "./list-my-applications.ts";
-import type { NextMeeting } from "./meetings.ts";
 import type { VoteView } from "./vote-views.ts";
 
 const KIND_LABEL: Record<string, string> = {

@@ -7,5 +7,6 @@ export * from "./schema/ecosystem-health.ts";
 export * from "./schema/ecosystem-packages.ts";
 export * from "./schema/ecosystem-releases.ts";
 export * from "./schema/governance.ts";
+export * from "./schema/meetings.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/registry.ts";
