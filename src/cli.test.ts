@@ -86,8 +86,8 @@ describe("declaring the commands is cheap", () => {
           f !== "src/platform/db/errors.ts",
       ),
     ).toEqual([]);
-    // The declarations plus a few constant tables: a size that grows by a command, not by a room.
-    expect(files.length).toBeLessThan(30);
+    // The declarations (meetings.cli.ts is the 30th file) plus a few constant tables: a size that grows by a command, not by a room.
+    expect(files.length).toBeLessThan(31);
   });
 
   it("every room's *.cli.ts is reached from src/cli.ts (no room keeps commands out of the program)", async () => {
