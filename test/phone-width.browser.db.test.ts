@@ -15,8 +15,7 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedEcosystemDemo } from "../src/ecosystem/index.ts";
-import { syncPackages } from "../src/ecosystem/sync/sync-packages.ts";
+import { seedEcosystemDemo, syncPackages } from "../src/ecosystem/index.ts";
 import { seedDemo } from "../src/governance/index.ts";
 import {
   CLI_ACTOR,

@@ -11,7 +11,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordMilestone } from "../src/ecosystem/index.ts";
 import type { ParsedCharter } from "../src/governance/index.ts";
-import { recordRolePeriod } from "../src/governance/index.ts";
+import { addActionItem, recordRolePeriod, saveNotes, scheduleMeeting } from "../src/governance/index.ts";
 import {
   actionScopes,
   CLI_ACTOR,
@@ -48,6 +48,8 @@ interface RouteAccess {
   body?: Record<string, unknown>;
   /** The route signs the visitor in from a one-time link; the walk makes a fresh one. */
   signInLink?: boolean;
+  /** Text only some visitors may be shown: an allowed response contains it exactly for `to`. */
+  shows?: { text: string; to: readonly Kind[] };
 }
 
 /** Objects made fresh for each request, so one visitor's changes never affect the next. */
@@ -62,6 +64,10 @@ interface Fixtures {
   invitationGroup(): Promise<string>;
   /** A Board-only report of a new group like the walk group (its chair and member are the walk's). */
   boardReport(): Promise<string>;
+  /** A new meeting of the walk group. */
+  meeting(): Promise<string>;
+  /** A new open action item of the walk group, owned by its member. */
+  actionItem(): Promise<string>;
 }
 
 /** A recorded milestone date for a removal to take away (recorded afresh before each request). */
@@ -108,6 +114,19 @@ const OFFER = () => freshCall(true).then((c) => ({ id: String(c.offer) }));
 const VOTE = (fx: Fixtures) => fx.vote().then((id) => ({ id }));
 const GROUP = (fx: Fixtures) => fx.group().then((slug) => ({ slug }));
 const APPLICATION = (fx: Fixtures) => fx.application().then((id) => ({ id }));
+const MEETING = (fx: Fixtures) => fx.meeting().then((id) => ({ id }));
+const ACTION_ITEM = (fx: Fixtures) => fx.actionItem().then((id) => ({ id }));
+/** The walk group's meeting whose notes are published (public part) and private (private part). */
+const NOTES_MEETING = async () => ({ id: notesMeeting });
+/** The private part of its notes: the group, the Board and the Steering Council read it; not admins. */
+const PRIVATE_NOTES = { text: "WALK-PRIVATE-NOTES", to: ["group-member", "chair", "board"] } as const;
+const NO_NOTES = { text: "WALK-PRIVATE-NOTES", to: [] } as const;
+const MEETING_TIME = {
+  title: "Walk meeting",
+  date: "2026-12-10",
+  time: "18:00",
+  timeZone: "Europe/Amsterdam",
+};
 /** Participants of the walk group, and who oversees it. */
 const PARTICIPANTS: readonly Kind[] = ["group-member", "chair"];
 const PRIVATE: readonly Kind[] = ["group-member", "chair", "board", "admin"];
@@ -281,6 +300,52 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
     params: GROUP,
     body: { kind: "exception", reason: "walk", endsOn: "2027-01-31" },
   },
+  // meetings: chairs schedule; participants add agenda items, notes and action items; the private
+  // part of the notes only to the group, the Board and the Steering Council; feeds carry no notes.
+  "GET /meetings.ics": { allowed: ALL, shows: NO_NOTES },
+  "GET /groups/:slug/meetings.ics": { allowed: ALL, shows: NO_NOTES },
+  "GET /groups/:slug/meetings": { allowed: ALL, shows: NO_NOTES },
+  "GET /api/groups/:slug/meetings": { allowed: ALL, shows: NO_NOTES },
+  "GET /groups/:slug/meetings/:id": { allowed: ALL, params: NOTES_MEETING, shows: PRIVATE_NOTES },
+  "GET /api/groups/:slug/meetings/:id": { allowed: ALL, params: NOTES_MEETING, shows: PRIVATE_NOTES },
+  "POST /groups/:slug/meetings": { allowed: ["chair"], body: MEETING_TIME },
+  "POST /api/groups/:slug/meetings": { allowed: ["chair"], body: MEETING_TIME },
+  "POST /groups/:slug/meetings/:id/reschedule": { allowed: ["chair"], params: MEETING, body: MEETING_TIME },
+  "PUT /api/groups/:slug/meetings/:id": { allowed: ["chair"], params: MEETING, body: MEETING_TIME },
+  "POST /groups/:slug/meetings/:id/cancel": { allowed: ["chair"], params: MEETING },
+  "POST /api/groups/:slug/meetings/:id/cancel": { allowed: ["chair"], params: MEETING },
+  "POST /groups/:slug/meetings/:id/agenda": {
+    allowed: PARTICIPANTS,
+    params: MEETING,
+    body: { title: "Walk" },
+  },
+  "POST /api/groups/:slug/meetings/:id/agenda-items": {
+    allowed: PARTICIPANTS,
+    params: MEETING,
+    body: { title: "Walk" },
+  },
+  "POST /groups/:slug/meetings/:id/notes": {
+    allowed: PARTICIPANTS,
+    params: MEETING,
+    body: { publicNotes: "walk", privateNotes: "walk" },
+  },
+  "PUT /api/groups/:slug/meetings/:id/notes": {
+    allowed: PARTICIPANTS,
+    params: MEETING,
+    body: { publicNotes: "walk", privateNotes: "walk", publish: true },
+  },
+  "POST /groups/:slug/meetings/:id/action-items": {
+    allowed: PARTICIPANTS,
+    params: MEETING,
+    body: { title: "Walk", ownerPersonId: "@walk-member", dueOn: "2026-12-20" },
+  },
+  "POST /api/groups/:slug/meetings/:id/action-items": {
+    allowed: PARTICIPANTS,
+    params: MEETING,
+    body: { title: "Walk", ownerPersonId: "@walk-member", dueOn: "2026-12-20" },
+  },
+  "POST /groups/:slug/action-items/:id/done": { allowed: PARTICIPANTS, params: ACTION_ITEM },
+  "POST /api/groups/:slug/action-items/:id/done": { allowed: PARTICIPANTS, params: ACTION_ITEM },
   // board.overview: Board members and site administrators.
   "GET /board": { allowed: ["board", "admin"] },
   "GET /api/board": { allowed: ["board", "admin"] },
@@ -400,6 +465,10 @@ let memberPeriod = "";
 let fixtureCounter = 0;
 /** A person in no group, whom members of an invitation-model group may admit. */
 let inviteeId = 0;
+/** The walk group, its member's person, and its meeting with notes. */
+let walkGroupId = 0;
+let walkMemberPerson = 0;
+let notesMeeting = "";
 
 /** Sends one JSON API request with a bearer token and returns the parsed body. */
 async function apiAs(token: string, path: string, json: unknown): Promise<Record<string, unknown>> {
@@ -454,6 +523,29 @@ const fixtures: Fixtures = {
       })
       .returning({ id: schema.groupReports.id });
     return String(r?.id);
+  },
+  async meeting() {
+    const m = await scheduleMeeting({
+      deps: { database, clock: services.clock },
+      actor: { userId: null, personId: null, label: "walk" },
+      input: { groupId: walkGroupId, ...MEETING_TIME, title: `Walk meeting ${++fixtureCounter}` },
+    });
+    return String(m.id);
+  },
+  async actionItem() {
+    const meetingId = Number(await fixtures.meeting());
+    const item = await addActionItem({
+      deps: { database, clock: services.clock },
+      actor: { userId: null, personId: null, label: "walk" },
+      input: {
+        groupId: walkGroupId,
+        meetingId,
+        title: "Walk",
+        ownerPersonId: walkMemberPerson,
+        dueOn: "2026-12-20",
+      },
+    });
+    return String(item.id);
   },
   async application() {
     const slug = await fixtures.group();
@@ -532,7 +624,10 @@ async function visit(
     Object.entries(fixed).map(([k, v]) => [k, v === "@member-period" ? memberPeriod : v]),
   );
   const body: Record<string, unknown> = Object.fromEntries(
-    Object.entries(access.body ?? {}).map(([k, v]) => [k, v === "@invitee" ? inviteeId : v]),
+    Object.entries(access.body ?? {}).map(([k, v]) => [
+      k,
+      v === "@invitee" ? inviteeId : v === "@walk-member" ? walkMemberPerson : v,
+    ]),
   );
   let query = "";
   if (access.signInLink) {
@@ -609,6 +704,27 @@ beforeAll(async () => {
   await db
     .insert(schema.packages)
     .values({ name: "walk-package", displayName: "walk-package", latestVersion: "1.0", source: "snapshot" });
+  walkGroupId = group.id;
+  walkMemberPerson = group.people.get("Walk Member") ?? 0;
+  const meetingDeps = { database, clock: services.clock };
+  const walkActor = { userId: null, personId: null, label: "walk" };
+  const noted = await scheduleMeeting({
+    deps: meetingDeps,
+    actor: walkActor,
+    input: { groupId: group.id, ...MEETING_TIME, title: "Walk meeting with notes" },
+  });
+  await saveNotes({
+    deps: meetingDeps,
+    actor: walkActor,
+    input: {
+      groupId: group.id,
+      meetingId: noted.id,
+      publicNotes: "WALK-PUBLIC-NOTES",
+      privateNotes: "WALK-PRIVATE-NOTES",
+      publish: true,
+    },
+  });
+  notesMeeting = String(noted.id);
   for (const kind of SIGNED_IN) {
     const user = await createUser({
       db,
@@ -808,7 +924,15 @@ describe("route walk", () => {
         if (!access) continue;
         for (const kind of KINDS) {
           const res = await visit(kind, key, access, via);
-          await res.body?.cancel();
+          const shown =
+            access.shows && res.status < 300 ? (await res.text()).includes(access.shows.text) : null;
+          if (shown === null) await res.body?.cancel();
+          if (access.shows && shown !== null && shown !== access.shows.to.includes(kind)) {
+            problems.push(`${key} as ${kind}: ${shown ? "shows" : "hides"} "${access.shows.text}"`);
+          }
+          if (access.shows && access.allowed.includes(kind) && shown === null) {
+            problems.push(`${key} as ${kind}: ${res.status}, so what it shows was not checked`);
+          }
           // Anything answered to a signed-in visitor (session or token) is never stored by a cache.
           if (
             kind !== "anonymous" &&

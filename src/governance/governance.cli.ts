@@ -7,10 +7,11 @@ import type { CliContext } from "../platform/cli.ts";
 import { registerAccountsCommands } from "./accounts/accounts.cli.ts";
 import { addCharterFileCommands } from "./charter/charter.cli.ts";
 import { registerDecisionCommands } from "./decisions/decisions.cli.ts";
+import { registerMeetingCommands } from "./meetings/meetings.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
 import { registerReportCommands } from "./reports/reports.cli.ts";
 
-/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`). */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `meetings`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
@@ -20,4 +21,5 @@ export function registerGovernanceCommands(program: Command, ctx: CliContext): v
   registerAccountsCommands(program, ctx);
   registerDecisionCommands(program, ctx);
   registerReportCommands(program, ctx);
+  registerMeetingCommands(program, ctx);
 }

@@ -70,7 +70,12 @@ type GroupAction =
   | "group.leave"
   | "group.manage-applications"
   | "group.edit-arrangements"
-  | "group.decide-membership";
+  | "group.decide-membership"
+  | "meeting.schedule"
+  | "meeting.add-agenda-item"
+  | "meeting.write-notes"
+  | "meeting.action-items"
+  | "meeting.view-private-notes";
 type VoteAction = "vote.cast" | "vote.extend" | "vote.close" | "vote.view-tally" | "vote.view-ballots";
 
 /** The governance room's actions, rules and audit kinds. */
@@ -161,6 +166,16 @@ export const governancePolicy = definePolicy({
           ? allow("Board member.")
           : deny("Only Board members record the Board's decisions about reporting."),
     },
+    /** Schedule, reschedule and cancel the group's meetings (chairs and co-chairs). */
+    "meeting.schedule": { scope: "groups", rule: groupRule("meeting.schedule") },
+    /** Put an item on a meeting's agenda (the group's participants). */
+    "meeting.add-agenda-item": { scope: "groups", rule: groupRule("meeting.add-agenda-item") },
+    /** Write a meeting's notes, both parts, and publish the public part (the group's participants). */
+    "meeting.write-notes": { scope: "groups", rule: groupRule("meeting.write-notes") },
+    /** Record action items and mark them done (the group's participants). */
+    "meeting.action-items": { scope: "groups", rule: groupRule("meeting.action-items") },
+    /** Read the private part of meeting notes: the group, the Board and the Steering Council. */
+    "meeting.view-private-notes": { scope: "read", rule: groupRule("meeting.view-private-notes") },
     /** Record role periods (start, end, term end) after the decision that made them (admin). */
     "group.record-roles": { scope: "admin", rule: adminOnly },
     /** Cast a ballot in a vote. */
@@ -279,6 +294,23 @@ function decideGroup(
       }
       if (admin) return allow("Site administrator.");
       return deny("Only the group's participants, the Board and administrators see this.");
+    case "meeting.view-private-notes":
+      // The rule of the Marketing proposal: the full notes for the group, the Board and the Steering Council.
+      if (isParticipant(roles)) return allow("Group participant.");
+      if (foundation.has("board-member")) return allow("The Board reads every group's full notes.");
+      if (foundation.has("steering-council-member"))
+        return allow("The Steering Council reads the full notes.");
+      return deny(
+        "Only the group's participants, the Board and the Steering Council read the private notes.",
+      );
+    case "meeting.schedule":
+      return chair
+        ? allow("Chair or Co-Chair.")
+        : deny("Only the group's Chair and Co-Chair schedule meetings.");
+    case "meeting.add-agenda-item":
+    case "meeting.write-notes":
+    case "meeting.action-items":
+      return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");
     case "group.propose-change":
     case "group.report":
       return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");

@@ -10,6 +10,7 @@ import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
 import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
 import { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
+import { createMeetingsRouter } from "./meetings/meetings.routes.tsx";
 import { createRoomRouter } from "./policy/room-router.ts";
 import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
 import { reportJobs } from "./reports/reports.jobs.ts";
@@ -27,6 +28,7 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createDecisionsRouter(services));
   router.route("/", createReportsRouter(services));
   router.route("/", createMyGroupsRouter(services));
+  router.route("/", createMeetingsRouter(services));
   return router;
 }
 
@@ -60,6 +62,9 @@ export {
   groupRolesOn,
   type MembershipModel,
 } from "./governance.policy.ts";
+// Meetings: scheduling, notes and action items (the route walk makes its fixtures with these).
+export { addActionItem, saveNotes } from "./meetings/meeting-records.ts";
+export { scheduleMeeting } from "./meetings/schedule-meeting.ts";
 export { groupResourceOf, loadGroupResource } from "./policy/actor.repo.ts";
 export { createViewerLinks } from "./policy/viewer-links.ts";
 export { exportCharter } from "./registry/export-charter.ts";

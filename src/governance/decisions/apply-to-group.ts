@@ -4,11 +4,12 @@ import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, optionalText, Slug, text } from "../../platform/validation.ts";
 import { ensureAccountPerson } from "../accounts/ensure-account-person.ts";
+import { nextScheduledDay } from "../meetings/meetings.repo.ts";
+import { type NextMeeting, nextMeeting } from "../meetings/next-meeting.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { foundationRolesOf, groupSettings, isParticipant, loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 import { checkEligibility, readEligibility } from "./eligibility.ts";
-import { type NextMeeting, nextMeeting } from "./meetings.ts";
 import { dayOf } from "./terms.ts";
 
 const { membershipApplications } = schema;
@@ -133,7 +134,8 @@ export async function applyToGroup(call: DecisionCall & { input: unknown }): Pro
       status: "pending",
       nextMeeting: nextMeeting({
         today,
-        recorded: settings.nextMeetingOn,
+        // A meeting the chair scheduled comes first; else the recorded date rolled by the cadence.
+        recorded: (await nextScheduledDay(tx, group.id, now)) ?? settings.nextMeetingOn,
         cadence: group.charter.meetingCadence,
       }),
       decidedBy: admissionText(admissionOf(group.charter)),

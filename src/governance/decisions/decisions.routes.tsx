@@ -9,6 +9,8 @@ import { DateTime, Id, OptionalId, optionalOneOf, optionalText, Slug } from "../
 import { accountHasName } from "../accounts/ensure-account-person.ts";
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import type { Resource } from "../governance.policy.ts";
+import { nextScheduledDay } from "../meetings/meetings.repo.ts";
+import { nextMeeting } from "../meetings/next-meeting.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
@@ -53,7 +55,6 @@ import { listLapsingTerms } from "./list-lapsing-terms.ts";
 import { listLiaisonProblems } from "./list-liaison-problems.ts";
 import { listMyApplications } from "./list-my-applications.ts";
 import { listVotes } from "./list-votes.ts";
-import { nextMeeting } from "./meetings.ts";
 import { OpenApplicationVoteInputSchema, openApplicationVote } from "./open-application-vote.ts";
 import { OpenVoteInputSchema, openVote } from "./open-vote.ts";
 import { RecordBoardLiaisonInputSchema, recordBoardLiaison } from "./record-board-liaison.ts";
@@ -218,7 +219,7 @@ export function createDecisionsRouter(services: Services): Router {
       group: { id: row.id, slug: row.slug, name: row.name },
       nextMeeting: nextMeeting({
         today: day,
-        recorded: stored.nextMeetingOn,
+        recorded: (await nextScheduledDay(db, row.id, services.clock.now())) ?? stored.nextMeetingOn,
         cadence: row.charter.meetingCadence,
       }),
       decidedBy: admissionText(admissionOf(row.charter)),

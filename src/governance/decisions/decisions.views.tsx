@@ -5,6 +5,7 @@ import { ButtonForm, type FieldSpec, Form, type SuggestOption } from "../../plat
 import { pageContext } from "../../platform/view/page-context.ts";
 import { Table } from "../../platform/view/table.tsx";
 import { formatInstant, OnDay, When } from "../../platform/view/time.tsx";
+import type { NextMeeting } from "../meetings/next-meeting.ts";
 import { readableInstant } from "./application-state.ts";
 import type { AuditEntryInWords } from "./audit-in-words.ts";
 import type { ElectorateView } from "./get-electorate.ts";
@@ -12,7 +13,6 @@ import type { ApplicationView } from "./list-applications.ts";
 import type { LapsingTerm } from "./list-lapsing-terms.ts";
 import type { LiaisonProblem } from "./list-liaison-problems.ts";
 import type { MyApplication } from "./list-my-applications.ts";
-import type { NextMeeting } from "./meetings.ts";
 import type { VoteView } from "./vote-views.ts";
 
 const KIND_LABEL: Record<string, string> = {

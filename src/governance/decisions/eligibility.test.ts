@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sharedData } from "../../../test/shared-data.ts";
+import { nextMeeting } from "../meetings/next-meeting.ts";
 import { checkEligibility, readEligibility } from "./eligibility.ts";
-import { nextMeeting } from "./meetings.ts";
 
 const ACTIVE = sharedData("dsf-working-groups", "active");
 

@@ -475,6 +475,9 @@ export function GroupPage(props: {
         {KIND_LABEL[g.kind]} · {STATUS_LABEL[g.status]} · {g.size === 1 ? "1 member" : `${g.size} members`}
       </p>
       <p>
+        <a href={`/groups/${encodeURIComponent(g.slug)}/meetings`}>Meetings: agenda, notes and calendar</a>
+      </p>
+      <p>
         <a href={g.links.json}>This group as JSON</a> · <a href={g.links.timeline}>Timeline as JSON</a> ·{" "}
         <a href={g.links.export}>Charter as markdown (export)</a> ·{" "}
         <a href={`/groups/${g.slug}/reports`}>Reports to the Board</a>

@@ -2,7 +2,7 @@
  * The next meeting an applicant is told about: a recorded date, rolled forward by the charter's
  * meeting cadence when it has passed. Pure: imports nothing from platform/.
  */
-import { addDays, addMonths } from "./terms.ts";
+import { addDays, addMonths } from "../decisions/terms.ts";
 
 /** What an applicant is told about the group's next meeting. */
 export interface NextMeeting {
@@ -12,7 +12,8 @@ export interface NextMeeting {
   text: string;
 }
 
-const STEP: Record<string, (day: string) => string> = {
+/** One cadence step forward from a day, for the cadences that have a rhythm. */
+export const STEP: Record<string, (day: string) => string> = {
   weekly: (d) => addDays(d, 7),
   fortnightly: (d) => addDays(d, 14),
   monthly: (d) => addMonths(d, 1),
@@ -22,7 +23,8 @@ const STEP: Record<string, (day: string) => string> = {
   annual: (d) => addMonths(d, 12),
 };
 
-const CADENCE_TEXT: Record<string, string> = {
+/** How a cadence is said in a sentence ("the group meets monthly"). */
+export const CADENCE_TEXT: Record<string, string> = {
   weekly: "weekly",
   fortnightly: "every two weeks",
   monthly: "monthly",

@@ -1,0 +1,101 @@
+/** Scheduling, rescheduling and cancelling a meeting (the route lets only chairs and co-chairs). */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { schema } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import { parseInput } from "../decisions/deps.ts";
+import type { MeetingCall } from "./deps.ts";
+import { lockMeeting, type MeetingRow } from "./meetings.repo.ts";
+import { type MeetingTimeInput, MeetingTimeSchema } from "./schemas.ts";
+import { instantOf } from "./time-zones.ts";
+
+const { meetings } = schema;
+
+/** The instant a meeting starts, or a refusal naming the time field. */
+function startOf(input: MeetingTimeInput): Date {
+  const at = instantOf(input.date, input.time, input.timeZone);
+  if (!at) {
+    throw new AppError("validation", {
+      message: `${input.date} ${input.time} does not exist in ${input.timeZone} (the clocks change then).`,
+      issues: [
+        { field: "time", message: `does not exist in ${input.timeZone} on ${input.date} (clock change)` },
+      ],
+    });
+  }
+  return at;
+}
+
+/** Schedules a meeting of the group: sequence 0 and a new stable UID. */
+export async function scheduleMeeting(
+  call: MeetingCall & { input: { groupId: number } & Record<string, unknown> },
+): Promise<MeetingRow> {
+  const input = parseInput("meeting", MeetingTimeSchema, call.input);
+  const startsAt = startOf(input);
+  const now = call.deps.clock.now();
+  const [row] = await call.deps.database.db
+    .insert(meetings)
+    .values({
+      groupId: call.input.groupId,
+      uid: `${randomUUID()}@meetings.guildhall`,
+      title: input.title,
+      startsAt,
+      durationMinutes: input.durationMinutes,
+      timeZone: input.timeZone,
+      link: input.link,
+      createdByUserId: call.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
+  return row;
+}
+
+/** Moves a meeting (time, zone, title, link): SEQUENCE grows by one. A cancelled meeting stays cancelled. */
+export async function rescheduleMeeting(
+  call: MeetingCall & { input: { groupId: number; meetingId: number } & Record<string, unknown> },
+): Promise<MeetingRow> {
+  const input = parseInput("meeting", MeetingTimeSchema, call.input);
+  const startsAt = startOf(input);
+  return call.deps.database.db.transaction(async (tx) => {
+    const current = await lockMeeting(tx, call.input.groupId, call.input.meetingId);
+    if (current.status === "cancelled") {
+      throw new AppError("conflict", { message: "This meeting is cancelled; schedule a new one instead." });
+    }
+    const [row] = await tx
+      .update(meetings)
+      .set({
+        title: input.title,
+        startsAt,
+        durationMinutes: input.durationMinutes,
+        timeZone: input.timeZone,
+        link: input.link,
+        sequence: current.sequence + 1,
+        updatedAt: call.deps.clock.now(),
+      })
+      .where(eq(meetings.id, current.id))
+      .returning();
+    if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
+    return row;
+  });
+}
+
+/** Cancels a meeting: STATUS:CANCELLED in the feeds, SEQUENCE grows by one. */
+export async function cancelMeeting(
+  call: MeetingCall & { input: { groupId: number; meetingId: number } },
+): Promise<MeetingRow> {
+  return call.deps.database.db.transaction(async (tx) => {
+    const current = await lockMeeting(tx, call.input.groupId, call.input.meetingId);
+    if (current.status === "cancelled") {
+      throw new AppError("conflict", { message: "This meeting is cancelled already." });
+    }
+    const now = call.deps.clock.now();
+    const [row] = await tx
+      .update(meetings)
+      .set({ status: "cancelled", cancelledAt: now, sequence: current.sequence + 1, updatedAt: now })
+      .where(eq(meetings.id, current.id))
+      .returning();
+    if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
+    return row;
+  });
+}

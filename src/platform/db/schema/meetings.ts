@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./accounts.ts";
+import { groups, people } from "./governance.ts";
+
+/**
+ * A group's meeting as its chair scheduled it: the instant it starts, the IANA time zone it is
+ * held in, and a SEQUENCE that grows with every change (iCalendar readers replace older copies).
+ * Notes have a public part (shown to everyone once published) and a private part (the group, the
+ * Board and the Steering Council).
+ */
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: serial("id").primaryKey(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    /** Stable iCalendar UID: never changes, whatever is rescheduled. */
+    uid: text("uid").notNull().unique(),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    /** IANA time zone name ("Europe/Amsterdam"), validated against the runtime's zone database. */
+    timeZone: text("time_zone").notNull(),
+    /** Video or chat link, when given. */
+    link: text("link"),
+    status: text("status").notNull().default("scheduled"),
+    /** iCalendar SEQUENCE: 0 when scheduled, +1 on every reschedule or cancellation. */
+    sequence: integer("sequence").notNull().default(0),
+    publicNotes: text("public_notes"),
+    privateNotes: text("private_notes"),
+    /** When the public part of the notes was published (null: not yet, the public sees nothing). */
+    notesPublishedAt: timestamp("notes_published_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("meetings_group_starts").on(t.groupId, t.startsAt),
+    check("meetings_status", sql`${t.status} in ('scheduled', 'cancelled')`),
+    check("meetings_duration_range", sql`${t.durationMinutes} between 5 and 1440`),
+    check("meetings_sequence_non_negative", sql`${t.sequence} >= 0`),
+  ],
+);
+
+/** An item a group member put on a meeting's agenda. */
+export const meetingAgendaItems = pgTable(
+  "meeting_agenda_items",
+  {
+    id: serial("id").primaryKey(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    addedByPersonId: integer("added_by_person_id").references(() => people.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("meeting_agenda_items_meeting").on(t.meetingId)],
+);
+
+/** An action item raised at a meeting: an owner, a due date, open until marked done. */
+export const meetingActionItems = pgTable(
+  "meeting_action_items",
+  {
+    id: serial("id").primaryKey(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    /** The meeting it was raised at. */
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    ownerPersonId: integer("owner_person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    status: text("status").notNull().default("open"),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("meeting_action_items_group").on(t.groupId, t.status),
+    check("meeting_action_items_status", sql`${t.status} in ('open', 'done')`),
+    check("meeting_action_items_done_at", sql`(${t.status} = 'done') = (${t.doneAt} is not null)`),
+  ],
+);
