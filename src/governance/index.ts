@@ -43,7 +43,6 @@ export { closeDueVotesJob, sweepTermsJob } from "./decisions/decisions.jobs.ts";
 export { CLI_DECISION_ACTOR } from "./decisions/decisions.repo.ts";
 export type { DecisionDeps } from "./decisions/deps.ts";
 export { openVote } from "./decisions/open-vote.ts";
-export { sweepTerms } from "./decisions/sweep-terms.ts";
 export {
   defineVoteSubject,
   ELECTORATES,
@@ -53,6 +52,7 @@ export {
   type VoteSubject,
   type VoteSubjectKind,
 } from "./decisions/subjects.ts";
+export { sweepTerms } from "./decisions/sweep-terms.ts";
 export { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 export { addDays } from "./decisions/terms.ts";
 // The governance room's policy (its actions, rules and audit kinds, registered with the kernel's).
