@@ -18,7 +18,7 @@ import {
 } from "../kernel/rules.ts";
 import type { AppointingRole, MembershipModel } from "./charter/types.ts";
 import { GROUP_ROLES, type GroupRole, isGroupRole } from "./policy/group-roles.ts";
-import { ASK_THE_BOARD, admissionOf } from "./policy/membership-rule.ts";
+import { ASK_THE_BOARD, admissionOf, inDecidingBody } from "./policy/membership-rule.ts";
 
 /** How a group's membership decisions are taken (from its charter). */
 export type { MembershipModel };
@@ -256,9 +256,8 @@ function inBody(
   groupRoles: Set<GroupRole>,
   foundation: Set<FoundationRole>,
 ): boolean {
-  if (body === "group") return isParticipant(groupRoles);
-  if (body === "board") return foundation.has("board-member");
-  return foundation.has("steering-council-member");
+  // The one table of which foundation role makes up each deciding body (membership-rule.ts).
+  return inDecidingBody(body, { participant: isParticipant(groupRoles), foundationRoles: foundation });
 }
 
 const ROLE_NAMES: Record<AppointingRole, string> = {

@@ -49,6 +49,15 @@ export { closeDueVotesJob, sweepTermsJob } from "./decisions/decisions.jobs.ts";
 export { CLI_DECISION_ACTOR } from "./decisions/decisions.repo.ts";
 export type { DecisionDeps } from "./decisions/deps.ts";
 export { openVote } from "./decisions/open-vote.ts";
+export {
+  defineVoteSubject,
+  ELECTORATES,
+  type OpeningSubject,
+  type OutcomeContext,
+  VOTE_SUBJECT_KINDS,
+  type VoteSubject,
+  type VoteSubjectKind,
+} from "./decisions/subjects.ts";
 export { sweepTerms } from "./decisions/sweep-terms.ts";
 export { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 export { addDays } from "./decisions/terms.ts";

@@ -11,7 +11,13 @@ import type { HttpClient } from "../../platform/fetch.ts";
 import { SIMPLE_ACCEPT } from "./fetch-project.ts";
 import { DocumentProblem, parseSimpleIndex } from "./pypi-documents.ts";
 import { createRun, findRunningRun, loadProblemNames, loadStoredProjects } from "./sync.repo.ts";
-import { planScope, resolveScope, type ScopeChoice, type SyncScope } from "./sync-scope.ts";
+import {
+  planScope,
+  resolveScope,
+  resumeScopeConflict,
+  type ScopeChoice,
+  type SyncScope,
+} from "./sync-scope.ts";
 
 /** The run to work on. */
 export interface PlannedRun {
@@ -25,7 +31,10 @@ export interface PlannedRun {
   relisted: number;
 }
 
-/** Resumes the unfinished run against `indexUrl`, or lists the index and creates a new run. */
+/**
+ * Resumes the unfinished run against `indexUrl`, or lists the index and creates a new run. A
+ * resumed run keeps its scope: asking for another one explicitly is refused (resumeScopeConflict).
+ */
 export async function planSyncRun(input: {
   db: Db;
   http: HttpClient;
@@ -37,6 +46,13 @@ export async function planSyncRun(input: {
   const { db, indexUrl } = input;
   const running = await findRunningRun(db, indexUrl);
   if (running) {
+    const conflict = resumeScopeConflict({
+      runId: running.id,
+      indexUrl,
+      running: running.scope,
+      choice: input.scope ?? "auto",
+    });
+    if (conflict) throw new AppError("conflict", { message: conflict });
     return {
       runId: running.id,
       resumed: true,

@@ -18,6 +18,7 @@ import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import type { Services } from "../../platform/services.ts";
+import { createRun, findRunningRun } from "./sync.repo.ts";
 import { syncPackages } from "./sync-packages.ts";
 
 const clock = new FixedClock("2026-11-21T12:00:00Z");
@@ -131,4 +132,40 @@ describe("projects leaving the index, and the sync's scope", () => {
     expect(bad.output().trim().split("\n")).toHaveLength(1);
     expect(bad.output()).toMatch(/--scope must be auto, listed or catalogue/);
   }, 60_000);
+
+  it("refuses to resume an unfinished run under another --scope, and resumes it under its own or auto", async () => {
+    const runId = await createRun(database.db, RUN_FIELDS());
+    await expect(sync("listed")).rejects.toThrow(
+      new RegExp(
+        `Sync run ${runId} of .* is unfinished with --scope catalogue.*--scope catalogue \\(or --scope auto\\)`,
+      ),
+    );
+    // Refused before anything was done: the run is still there, unfinished.
+    expect((await findRunningRun(database.db, server.url))?.id).toBe(runId);
+    const resumed = await sync("catalogue");
+    expect(resumed.runId).toBe(runId);
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.scope).toBe("catalogue");
+    expect(await findRunningRun(database.db, server.url)).toBeUndefined();
+
+    const again = await createRun(database.db, { ...RUN_FIELDS(), scope: "listed" });
+    const auto = await sync();
+    expect(auto.runId).toBe(again);
+    expect(auto.scope).toBe("listed");
+  });
 });
+
+/** An unfinished run with no work left, as a sync killed after planning leaves it. */
+function RUN_FIELDS() {
+  return {
+    indexUrl: server.url,
+    startedAt: clock.now(),
+    indexSerial: null,
+    listed: 0,
+    scope: "catalogue" as const,
+    outOfScope: 0,
+    items: [],
+    delist: [],
+    relist: [],
+  };
+}

@@ -22,6 +22,26 @@ export function resolveScope(choice: ScopeChoice, catalogued: number): SyncScope
 }
 
 /**
+ * Whether a run planned with scope `running` may be resumed when `choice` is asked for: `auto`
+ * takes the run's scope, an explicit scope must be the run's. A resumed run keeps the work items
+ * its scope chose when it was planned, so a different scope cannot apply to it; the answer is the
+ * refusal message, or null when the run may resume.
+ */
+export function resumeScopeConflict(input: {
+  runId: number;
+  indexUrl: string;
+  running: SyncScope;
+  choice: ScopeChoice;
+}): string | null {
+  if (input.choice === "auto" || input.choice === input.running) return null;
+  return (
+    `Sync run ${input.runId} of ${input.indexUrl} is unfinished with --scope ${input.running}, and an ` +
+    `unfinished run is resumed with the work its scope chose: run \`packages sync\` again with ` +
+    `--scope ${input.running} (or --scope auto) to finish it, then with --scope ${input.choice}.`
+  );
+}
+
+/**
  * True when a PEP 503 normalised name says the project is a Django package: it contains `django` or
  * `wagtail`, or starts with `dj-`. In the 2026-11 catalogue that is 80% of the projects; the rest
  * are found by a `listed` run, or once loaded from a snapshot.

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  admissionOf,
-  decidingBodyOf,
+  admissionInClause,
+  bodyNamedInClause,
   membershipModelOf,
   membershipReadingOf,
   policyTopicOf,
@@ -138,19 +138,19 @@ describe("membership model paraphrase corpus", () => {
   });
 
   it("reads how a group decides: a vote, consensus, an invitation or another decision", () => {
-    expect(admissionOf("New members are approved by the team")).toEqual({
+    expect(admissionInClause("New members are approved by the team")).toEqual({
       body: "group",
       roles: [],
       how: "decision",
     });
-    expect(admissionOf("New members need the consensus of the team")?.how).toBe("consensus");
-    expect(admissionOf("Any member may invite new members")?.how).toBe("invitation");
-    expect(admissionOf("The Chair invites new members after a team vote")).toEqual({
+    expect(admissionInClause("New members need the consensus of the team")?.how).toBe("consensus");
+    expect(admissionInClause("Any member may invite new members")?.how).toBe("invitation");
+    expect(admissionInClause("The Chair invites new members after a team vote")).toEqual({
       body: "group",
       roles: [],
       how: "vote",
     });
-    expect(admissionOf("The team decides when new members are needed")).toBeNull();
+    expect(admissionInClause("The team decides when new members are needed")).toBeNull();
   });
 
   it("keeps removal clauses apart from adding clauses in one sentence", () => {
@@ -161,13 +161,13 @@ describe("membership model paraphrase corpus", () => {
   });
 
   it("takes the deciding body from the agent, then the approver, then the subject", () => {
-    expect(decidingBodyOf("New members are approved by the Board")).toBe("board");
-    expect(decidingBodyOf("The team admits new members with the Board's approval")).toBe("board");
-    expect(decidingBodyOf("The Steering Council consults the team before it appoints members")).toBe(
+    expect(bodyNamedInClause("New members are approved by the Board")).toBe("board");
+    expect(bodyNamedInClause("The team admits new members with the Board's approval")).toBe("board");
+    expect(bodyNamedInClause("The Steering Council consults the team before it appoints members")).toBe(
       "steering-council",
     );
-    expect(decidingBodyOf("New members need a majority vote")).toBe("group");
-    expect(decidingBodyOf("New members are welcome")).toBeNull();
+    expect(bodyNamedInClause("New members need a majority vote")).toBe("group");
+    expect(bodyNamedInClause("New members are welcome")).toBeNull();
   });
 
   it("marks model sentences as such, so the sentence after a joining rule is not joined to it", () => {

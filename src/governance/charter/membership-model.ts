@@ -100,11 +100,11 @@ const BODY_DECISION =
   /^(?:'s|’s)?\s+(?:approval|vote|votes|consent|consensus|decision|sign-off|agreement)\b/iu;
 
 /** Who decides in a clause about membership: a body, or the holders of named group roles. */
-export type DecidingBody = "board" | "steering-council" | "group" | "role";
+export type ClauseBody = "board" | "steering-council" | "group" | "role";
 
 /** How a clause says new members are admitted. */
-export interface Admission {
-  body: DecidingBody;
+export interface ClauseAdmission {
+  body: ClauseBody;
   /** The roles named when `body` is "role" ("the Chair and Co-Chair" -> chair, co-chair). */
   roles: AppointingRole[];
   /** vote (50%+1 and the like), consensus, invitation, or a decision in another word (approve, select, ...). */
@@ -112,7 +112,7 @@ export interface Admission {
 }
 
 interface Mention {
-  body: DecidingBody;
+  body: ClauseBody;
   index: number;
   end: number;
   text: string;
@@ -122,7 +122,7 @@ function mentions(clause: string): Mention[] {
   const text = clause.replace(NOT_A_BODY, (m) => " ".repeat(m.length));
   const out: Mention[] = [];
   const taken: [number, number][] = [];
-  const add = (body: DecidingBody, re: RegExp) => {
+  const add = (body: ClauseBody, re: RegExp) => {
     for (const m of text.matchAll(re)) {
       const index = m.index ?? 0;
       const end = index + m[0].length;
@@ -162,7 +162,7 @@ function rolesOf(mention: string): AppointingRole[] {
  * when the clause is not about adding members: no deciding action, nothing about members as its
  * object, a negation, a removal, or only when new members are needed.
  */
-export function admissionOf(clause: string, question = ""): Admission | null {
+export function admissionInClause(clause: string, question = ""): ClauseAdmission | null {
   const c = clause.trim();
   if (c === "" || REMOVAL_RE.test(c) || NEGATION.test(c) || NEED_ONLY.test(c)) return null;
   // An answer takes its action and object from the question it answers ("How are members added? The team votes.").
@@ -176,7 +176,7 @@ export function admissionOf(clause: string, question = ""): Admission | null {
     (q !== "" && WEAK_OBJECT.test(q) && !OTHER_OBJECT.test(q));
   if (!strongObject && !weakObject) return null;
   const both = `${q} ${c}`;
-  const how: Admission["how"] = VOTING.test(both)
+  const how: ClauseAdmission["how"] = VOTING.test(both)
     ? "vote"
     : CONSENSUS.test(both)
       ? "consensus"
@@ -202,9 +202,9 @@ export function admissionOf(clause: string, question = ""): Admission | null {
   return how === "decision" ? null : { body: "group", roles: [], how };
 }
 
-/** Who decides on new members in one clause (see `admissionOf`), or null. */
-export function decidingBodyOf(clause: string, question = ""): DecidingBody | null {
-  return admissionOf(clause, question)?.body ?? null;
+/** Who decides on new members in one clause (see `admissionInClause`), or null. */
+export function bodyNamedInClause(clause: string, question = ""): ClauseBody | null {
+  return admissionInClause(clause, question)?.body ?? null;
 }
 
 /** Splits a sentence into clauses at semicolons and at "but", "while", "whereas", "however". */
@@ -216,7 +216,7 @@ export function clauses(sentence: string): string[] {
 }
 
 /** The membership model an admission implies. */
-export function modelOfAdmission(a: Admission): MembershipModel {
+export function modelOfAdmission(a: ClauseAdmission): MembershipModel {
   if (a.body === "board") return "board-managed";
   if (a.body === "steering-council") return "steering-council-managed";
   if (a.body === "role") return "appointment";
@@ -239,13 +239,13 @@ export interface ModelReading {
 
 /**
  * The membership model a sentence implies: a model named in a clause ("Membership is self-managed"),
- * else how its first clause about adding members says they are admitted (`admissionOf`). Removal
+ * else how its first clause about adding members says they are admitted (`admissionInClause`). Removal
  * clauses are kept apart: how members are removed says nothing about how they are added.
  */
 export function weakReadingOf(sentence: string, question = ""): ModelReading | null {
   for (const clause of clauses(sentence)) {
     if (REMOVAL_RE.test(clause)) continue;
-    const admission = admissionOf(clause, question);
+    const admission = admissionInClause(clause, question);
     // "Self-managed" names the template's direct model, unless the clause says how (by invitation).
     for (const [model, re] of MODEL_KEYWORD) {
       if (!re.test(clause)) continue;

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { schema, type Tx } from "../../platform/db/index.ts";
-import { AppError } from "../../platform/errors.ts";
 import {
   charterOnlyRoles,
   currentHolders,
@@ -10,87 +9,13 @@ import {
   recordAudit,
   type VoteRow,
 } from "./decisions.repo.ts";
-import type { DecisionHooks } from "./deps.ts";
-import { tallyVote, type VoteBaseRule } from "./tally.ts";
 import { dayOf, termEndsOn } from "./terms.ts";
 
-const { votes, rolePeriods, membershipApplications } = schema;
-
-/** Why a vote closed: its closing time came, or the outcome could no longer change. */
-export type CloseReason = "deadline" | "decided";
+const { rolePeriods } = schema;
 
 /** The decision reference stored on role periods and audit entries for a vote. */
 export function voteRef(voteId: number): string {
   return `vote:${voteId}`;
-}
-
-/**
- * Closes a locked open vote, stores its tally and outcome, and applies the membership change it
- * causes, all inside the caller's transaction: either everything is written or nothing is.
- */
-export async function finishVote(input: {
-  tx: Tx;
-  vote: VoteRow;
-  group: DecisionGroup;
-  reason: CloseReason;
-  now: Date;
-  actor: DecisionActor;
-  hooks?: DecisionHooks;
-}): Promise<VoteRow> {
-  const { tx, vote, group, now, actor } = input;
-  const tally = tallyVote({
-    electorateSize: vote.electorateSize,
-    baseRule: vote.baseRule as VoteBaseRule,
-    counts: { yes: vote.yes, no: vote.no, abstain: vote.abstain },
-  });
-  const outcome = tally.passes ? "passed" : "failed";
-  const [closed] = await tx
-    .update(votes)
-    .set({ status: "closed", outcome, base: tally.base, closeReason: input.reason, closedAt: now })
-    .where(eq(votes.id, vote.id))
-    .returning();
-  if (!closed) throw new AppError("internal", { message: `Vote #${vote.id} could not be closed.` });
-  const ref = voteRef(vote.id);
-  await recordAudit(tx, {
-    by: actor,
-    at: now,
-    action: "vote.closed",
-    subjectType: "vote",
-    subjectId: vote.id,
-    before: { status: "open" },
-    after: {
-      status: "closed",
-      outcome,
-      reason: input.reason,
-      yes: vote.yes,
-      no: vote.no,
-      abstain: vote.abstain,
-      cast: tally.cast,
-      base: tally.base,
-      baseRule: vote.baseRule,
-    },
-    cause: ref,
-  });
-  await input.hooks?.afterTally?.(vote.id);
-  if (outcome === "passed") await applyMembershipChange({ tx, vote, group, now, actor });
-  if (vote.applicationId !== null) {
-    const status = outcome === "passed" ? "accepted" : "rejected";
-    await tx
-      .update(membershipApplications)
-      .set({ status, decidedAt: now })
-      .where(eq(membershipApplications.id, vote.applicationId));
-    await recordAudit(tx, {
-      by: actor,
-      at: now,
-      action: `application.${status}`,
-      subjectType: "membership_application",
-      subjectId: vote.applicationId,
-      before: { status: "voting" },
-      after: { status },
-      cause: ref,
-    });
-  }
-  return closed;
 }
 
 /**
@@ -221,7 +146,8 @@ export async function startRolePeriod(input: {
   return period;
 }
 
-async function applyMembershipChange(input: {
+/** Applies a passed membership vote: admits, removes, or starts the elected Chair or Co-Chair. */
+export async function applyMembershipChange(input: {
   tx: Tx;
   vote: VoteRow;
   group: DecisionGroup;

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id } from "../../platform/validation.ts";
-import { finishVote } from "./apply-outcome.ts";
 import { loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, type DecisionHooks, parseInput } from "./deps.ts";
+import { finishVote } from "./finish-vote.ts";
 import { BALLOT_CHOICES, type BallotChoice, decidedOutcome, type VoteBaseRule } from "./tally.ts";
 import { dayOf } from "./terms.ts";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import { Id } from "../../platform/validation.ts";
-import { finishVote } from "./apply-outcome.ts";
 import { loadGroup, lockVote, type VoteRow } from "./decisions.repo.ts";
 import { type DecisionCall, type DecisionHooks, parseInput } from "./deps.ts";
+import { finishVote } from "./finish-vote.ts";
 import { decidedOutcome, type VoteBaseRule } from "./tally.ts";
 
 /** Input of closeVote. */

@@ -197,10 +197,10 @@ export async function findVote(db: DbOrTx, voteId: number): Promise<VoteRow> {
   return row;
 }
 
-/** An open vote of the same kind about the same person in the same group, if any. */
+/** An open vote of the same kind about the same subject in the same group, if any. */
 export async function findOpenDuplicate(
   db: DbOrTx,
-  input: { groupId: number; kind: string; subjectPersonId: number },
+  input: { groupId: number; kind: VoteRow["kind"]; subjectId: string },
 ): Promise<VoteRow | undefined> {
   return (
     await db
@@ -210,7 +210,7 @@ export async function findOpenDuplicate(
         and(
           eq(votes.groupId, input.groupId),
           eq(votes.kind, input.kind),
-          eq(votes.subjectPersonId, input.subjectPersonId),
+          eq(votes.subjectId, input.subjectId),
           eq(votes.status, "open"),
         ),
       )

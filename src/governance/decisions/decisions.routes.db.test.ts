@@ -438,3 +438,58 @@ describe("the decisions page follows the membership model", () => {
     expect(applied.status).toBe(409);
   });
 });
+
+describe("the vote page's extend and close forms", () => {
+  it("are shown to a Chair outside the electorate, who may use them, and not to a member who may not", async () => {
+    const managed = await makeGroup(
+      database,
+      charterWith({
+        slug: "http-board-managed",
+        name: "HTTP Board-managed",
+        membershipModel: "board-managed",
+      }),
+    );
+    const [chair, member, candidate, boardA, boardB] = await makePeople(database, 5, "manage-forms");
+    await addToGroup(database, managed.id, [chair ?? 0], { role: "chair" });
+    await addToGroup(database, managed.id, [member ?? 0]);
+    await grantFoundationRole(database, [boardA ?? 0, boardB ?? 0], "board-member");
+    for (const [id, name] of [
+      [chair, "bm-chair"],
+      [member, "bm-member"],
+      [boardA, "bm-board-a"],
+      [boardB, "bm-board-b"],
+    ] as const)
+      await account(id ?? 0, name);
+    const opened = await api(boardA ?? 0, `/api/groups/${managed.slug}/votes`, {
+      method: "POST",
+      json: { kind: "admit-member", subjectPersonId: candidate, closesAt: "2026-03-08T12:00:00Z" },
+    });
+    expect(opened.status, await opened.clone().text()).toBe(201);
+    const voteId = ((await opened.json()) as { vote: { id: number; body: string } }).vote.id;
+
+    // The Chair is not in the Board's electorate: no ballot form, but the forms to extend and close.
+    const chairPage = await browserOf(chair ?? 0).page(`/votes/${voteId}`);
+    expect(chairPage.res.status).toBe(200);
+    expect(chairPage.html).not.toContain('name="choice"');
+    expect(chairPage.html).toContain(`action="/votes/${voteId}/extend"`);
+    expect(chairPage.html).toContain(`action="/votes/${voteId}/close"`);
+    const extended = await browserOf(chair ?? 0).submit(
+      `/votes/${voteId}/extend`,
+      { closesAt: "2026-03-10T12:00", reason: "the Board meets on the 9th" },
+      { csrf: TestBrowser.csrfIn(chairPage.html) },
+    );
+    expect(extended.status, await extended.clone().text()).toBe(303);
+    const [row] = await database.db.select().from(schema.votes).where(eq(schema.votes.id, voteId));
+    expect(row?.closesAt.toISOString()).toBe("2026-03-10T12:00:00.000Z");
+
+    // A Board member sees both the ballot and the forms; an ordinary member of the group neither.
+    const boardPage = await browserOf(boardB ?? 0).page(`/votes/${voteId}`);
+    expect(boardPage.html).toContain('name="choice"');
+    expect(boardPage.html).toContain(`action="/votes/${voteId}/extend"`);
+    const memberPage = await browserOf(member ?? 0).page(`/votes/${voteId}`);
+    expect(memberPage.res.status).toBe(200);
+    expect(memberPage.html).not.toContain('name="choice"');
+    expect(memberPage.html).not.toContain(`action="/votes/${voteId}/extend"`);
+    expect(memberPage.html).not.toContain(`action="/votes/${voteId}/close"`);
+  });
+});

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Instant, OptionalId, optionalOneOf, optionalText, Slug } from "../../platform/validation.ts";
-import { type DecidingBody, voteRuleOf } from "../policy/membership-rule.ts";
+import { BODY_FOUNDATION_ROLE, type DecidingBody } from "../policy/membership-rule.ts";
 import {
   type DbOrTx,
   type DecisionGroup,
@@ -11,43 +10,45 @@ import {
   foundationRoleHolders,
   groupParticipants,
   groupSettings,
-  isParticipant,
   loadGroup,
   personName,
   recordAudit,
   type VoteRow,
 } from "./decisions.repo.ts";
 import { type DecisionCall, isTrustedCaller, parseInput } from "./deps.ts";
+import "./membership-subjects.ts";
 import {
-  checkClosingTime,
-  freezeElectorate,
-  kindHasSubject,
-  latestCloseOf,
-  VOTE_KINDS,
-  type VoteKind,
-} from "./tally.ts";
+  findVoteSubject,
+  type OpeningSubject,
+  registeredVoteSubjectKinds,
+  VOTE_SUBJECT_KINDS,
+} from "./subjects.ts";
+import { checkClosingTime, freezeElectorate, latestCloseOf } from "./tally.ts";
 import { dayOf } from "./terms.ts";
 
-const { votes, voteElectorate, membershipApplications } = schema;
+const { votes, voteElectorate } = schema;
 
 /** Who may vote in `body` today: the group's current participants, the Board or the Steering Council. */
-export async function eligibleVoters(
+export async function votersOf(
   db: DbOrTx,
   group: DecisionGroup,
   body: DecidingBody,
   day: string,
 ): Promise<number[]> {
-  if (body === "group") return groupParticipants(db, group.id, day);
-  return foundationRoleHolders(db, body === "board" ? "board-member" : "steering-council-member", day);
+  const role = BODY_FOUNDATION_ROLE[body];
+  return role === null ? groupParticipants(db, group.id, day) : foundationRoleHolders(db, role, day);
 }
 
 /** Input of openVote, checked at the boundary. */
 export const OpenVoteInputSchema = z.object({
   group: z.union([Id, Slug]),
-  kind: z.enum(VOTE_KINDS as [VoteKind, ...VoteKind[]], {
-    message: `must be one of ${VOTE_KINDS.join(", ")}`,
+  kind: z.enum(VOTE_SUBJECT_KINDS, {
+    message: `must be one of ${VOTE_SUBJECT_KINDS.join(", ")}`,
   }),
+  /** The person a membership vote is about. */
   subjectPersonId: OptionalId,
+  /** The record another kind of vote is about, as its owner names it. */
+  subjectId: optionalText({ max: 200 }).transform((t) => t ?? null),
   title: optionalText({ max: 200 }).transform((t) => t ?? undefined),
   description: optionalText({ multiline: true, max: 5000 }).transform((t) => t ?? ""),
   closesAt: Instant,
@@ -55,20 +56,14 @@ export const OpenVoteInputSchema = z.object({
   applicationId: Id.optional(),
 });
 
-const KIND_TITLE: Record<VoteKind, string> = {
-  "admit-member": "Admit",
-  "remove-member": "Remove",
-  "elect-chair": "Elect as Chair",
-  "elect-co-chair": "Elect as Co-Chair",
-  proposal: "Proposal",
-};
-
 /**
- * Opens a vote: freezes the electorate from the group's membership model, stores the base rule
- * and ballot secrecy, and records it in the audit log. The opener must be in the deciding body.
- * A vote the charter does not call for is refused (policy/membership-rule.ts): admitting a member
- * of a group that admits by invitation or appointment, any membership vote where the charter does
- * not say who decides. A group admitting by consensus votes by consensus (everyone's yes).
+ * Opens a vote on a subject: its kind's definition (subjects.ts) says who decides (a group by its
+ * membership model, the Board, the Steering Council) and checks the subject; the electorate is
+ * frozen, the base rule and ballot secrecy stored, and the opening recorded in the audit log. The
+ * opener must be in the electorate. A vote the charter does not call for is refused
+ * (policy/membership-rule.ts): admitting a member of a group that admits by invitation or
+ * appointment, any membership vote where the charter does not say who decides. A group admitting
+ * by consensus votes by consensus (everyone's yes).
  */
 export async function openVote(
   call: DecisionCall & { input: unknown; openerOutsideElectorate?: boolean },
@@ -84,17 +79,36 @@ export async function openVote(
       issues: timeProblems.map((message) => ({ field: "closesAt", message })),
     });
   }
-  const needsSubject = kindHasSubject(input.kind);
-  if (needsSubject && input.subjectPersonId === null) {
+  const subject = findVoteSubject(input.kind);
+  if (!subject) {
+    const known = registeredVoteSubjectKinds().join(", ");
+    throw new AppError("validation", {
+      message: `Invalid vote: kind: nothing here decides ${input.kind} votes (open one of ${known})`,
+      issues: [{ field: "kind", message: `must be one of ${known}` }],
+    });
+  }
+  if (subject.subject === "person" && input.subjectPersonId === null) {
     throw new AppError("validation", {
       message: `Invalid vote: subjectPersonId: a ${input.kind} vote needs the person it is about`,
       issues: [{ field: "subjectPersonId", message: "required for this kind of vote" }],
     });
   }
-  if (!needsSubject && !input.title) {
+  if (subject.subject === "record" && input.subjectId === null) {
     throw new AppError("validation", {
-      message: "Invalid vote: title: a proposal needs a title",
-      issues: [{ field: "title", message: "required for a proposal" }],
+      message: `Invalid vote: subjectId: a ${input.kind} vote needs the record it is about`,
+      issues: [{ field: "subjectId", message: "required for this kind of vote" }],
+    });
+  }
+  if (subject.subject === "none" && !input.title) {
+    throw new AppError("validation", {
+      message: `Invalid vote: title: a ${input.kind} needs a title`,
+      issues: [{ field: "title", message: `required for a ${input.kind}` }],
+    });
+  }
+  if (input.applicationId !== undefined && subject.subject !== "person") {
+    throw new AppError("validation", {
+      message: `Invalid vote: applicationId: a ${input.kind} vote does not decide an application`,
+      issues: [{ field: "applicationId", message: "only for a vote about a person" }],
     });
   }
 
@@ -103,55 +117,42 @@ export async function openVote(
     if (group.status !== "active") {
       throw new AppError("conflict", { message: `Group "${group.slug}" is ${group.status}, not active.` });
     }
-    const rule = voteRuleOf(input.kind, group.charter, group.name);
+    const rule = subject.electorate(group);
     if ("refused" in rule) throw new AppError("conflict", { message: rule.refused });
-    const subjectId = needsSubject ? input.subjectPersonId : null;
-    let subjectName = "";
+    const subjectPersonId = subject.subject === "person" ? input.subjectPersonId : null;
+    const subjectId =
+      subject.subject === "person"
+        ? String(subjectPersonId)
+        : subject.subject === "record"
+          ? input.subjectId
+          : null;
+    const opening: OpeningSubject = {
+      tx,
+      group,
+      subjectPersonId,
+      subjectId,
+      applicationId: input.applicationId ?? null,
+      today,
+      now,
+      actor: call.actor,
+    };
+    const subjectName =
+      subjectPersonId === null ? "" : await personName(tx, subjectPersonId, "subjectPersonId");
+    await subject.check?.(opening);
     if (subjectId !== null) {
-      subjectName = await personName(tx, subjectId, "subjectPersonId");
-      const participant = await isParticipant(tx, group.id, subjectId, today);
-      if (input.kind === "admit-member" && participant) {
-        throw new AppError("conflict", { message: `${subjectName} is already in ${group.name}.` });
-      }
-      if (input.kind !== "admit-member" && !participant) {
-        throw new AppError("conflict", {
-          message: `${subjectName} is not a current member of ${group.name}.`,
-        });
-      }
-      const duplicate = await findOpenDuplicate(tx, {
-        groupId: group.id,
-        kind: input.kind,
-        subjectPersonId: subjectId,
-      });
+      const duplicate = await findOpenDuplicate(tx, { groupId: group.id, kind: input.kind, subjectId });
       if (duplicate) {
         throw new AppError("conflict", {
           message: `Vote #${duplicate.id} on the same question is already open until ${duplicate.closesAt.toISOString()}.`,
         });
       }
     }
-    if (input.applicationId !== undefined) {
-      const app = (
-        await tx
-          .select()
-          .from(membershipApplications)
-          .where(eq(membershipApplications.id, input.applicationId))
-      )[0];
-      if (!app || app.groupId !== group.id || app.personId !== subjectId || input.kind !== "admit-member") {
-        throw new AppError("validation", {
-          message: `Invalid vote: applicationId: application #${input.applicationId} is not this group's application from this person`,
-          issues: [{ field: "applicationId", message: "does not match the group and the person" }],
-        });
-      }
-      if (app.status !== "pending") {
-        throw new AppError("conflict", { message: `Application #${app.id} is ${app.status}, not pending.` });
-      }
-    }
 
     const body = rule.body;
     const electorate = freezeElectorate({
       kind: input.kind,
-      eligible: await eligibleVoters(tx, group, body, today),
-      subjectId,
+      eligible: await votersOf(tx, group, body, today),
+      subjectId: subjectPersonId,
     });
     if (
       !isTrustedCaller(call.actor) &&
@@ -159,7 +160,7 @@ export async function openVote(
       (call.actor.personId === null || !electorate.includes(call.actor.personId))
     ) {
       throw new AppError("forbidden", {
-        message: `Only those who vote on ${group.name}'s membership decisions may open a vote there.`,
+        message: `Only those who vote on ${group.name}'s ${subject.subject === "person" ? "membership decisions" : `${input.kind} votes`} may open a vote there.`,
       });
     }
     if (electorate.length === 0) {
@@ -185,9 +186,10 @@ export async function openVote(
       .values({
         groupId: group.id,
         kind: input.kind,
-        subjectPersonId: subjectId,
+        subjectId,
+        subjectPersonId,
         applicationId: input.applicationId ?? null,
-        title: input.title ?? `${KIND_TITLE[input.kind]} ${subjectName}`,
+        title: input.title ?? subject.describe({ subjectId, subjectName }),
         description: input.description,
         body,
         secrecy: input.secrecy ?? settings.secrecy,
@@ -202,22 +204,7 @@ export async function openVote(
       .returning();
     if (!vote) throw new AppError("internal", { message: "The vote was not saved." });
     await tx.insert(voteElectorate).values(electorate.map((personId) => ({ voteId: vote.id, personId })));
-    if (input.applicationId !== undefined) {
-      await tx
-        .update(membershipApplications)
-        .set({ status: "voting" })
-        .where(eq(membershipApplications.id, input.applicationId));
-      await recordAudit(tx, {
-        by: call.actor,
-        at: now,
-        action: "application.vote-opened",
-        subjectType: "membership_application",
-        subjectId: input.applicationId,
-        before: { status: "pending" },
-        after: { status: "voting", voteId: vote.id },
-        cause: `vote:${vote.id}`,
-      });
-    }
+    await subject.onOpen?.({ ...opening, vote });
     await recordAudit(tx, {
       by: call.actor,
       at: now,
@@ -238,6 +225,7 @@ export function publicVoteFields(vote: VoteRow) {
     id: vote.id,
     groupId: vote.groupId,
     kind: vote.kind,
+    subjectId: vote.subjectId,
     subjectPersonId: vote.subjectPersonId,
     title: vote.title,
     body: vote.body,

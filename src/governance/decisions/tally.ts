@@ -3,7 +3,7 @@
  * platform/, so every rule is tested without a database.
  */
 
-/** What a vote decides. */
+/** The membership kinds of vote and the proposal (other subject kinds: subjects.ts). */
 export type VoteKind = "admit-member" | "remove-member" | "elect-chair" | "elect-co-chair" | "proposal";
 
 /** Every vote kind, in display order. */
@@ -58,9 +58,12 @@ export interface Tally {
   passes: boolean;
 }
 
-/** True when a vote kind names a person it is about (the candidate or the member to remove). */
-export function kindHasSubject(kind: VoteKind): boolean {
-  return kind !== "proposal";
+/**
+ * True when a vote kind names a person it is about (the candidate or the member to remove): the
+ * membership kinds. A proposal, and the other subjects (charter changes, funding requests...), do not.
+ */
+export function kindHasSubject(kind: string): boolean {
+  return kind !== "proposal" && (VOTE_KINDS as readonly string[]).includes(kind);
 }
 
 /**
@@ -70,12 +73,13 @@ export function kindHasSubject(kind: VoteKind): boolean {
  * and a voter who cannot vote must not count against them. Sorted so the stored list is stable.
  */
 export function freezeElectorate(input: {
-  kind: VoteKind;
+  kind: string;
   eligible: readonly number[];
   subjectId: number | null;
 }): number[] {
   const set = new Set(input.eligible);
-  if (kindHasSubject(input.kind) && input.subjectId !== null) set.delete(input.subjectId);
+  // subjectId: the person the vote is about, if it is about one (membership kinds).
+  if (input.subjectId !== null) set.delete(input.subjectId);
   return [...set].sort((a, b) => a - b);
 }
 

@@ -19,6 +19,26 @@ import type { AppointingRole, MembershipModel } from "../charter/types.ts";
 /** Who votes: the group's own members, the Board, or the Steering Council. */
 export type DecidingBody = "group" | "board" | "steering-council";
 
+/**
+ * Who is in a deciding body: the foundation role its members hold, or null for the group's own
+ * participants (members, chairs, liaisons, titled roles). The policy (who may decide, cast, close)
+ * and opening a vote (whose names are frozen as its electorate) both read it from here.
+ */
+export const BODY_FOUNDATION_ROLE: Record<DecidingBody, "board-member" | "steering-council-member" | null> = {
+  group: null,
+  board: "board-member",
+  "steering-council": "steering-council-member",
+};
+
+/** Whether someone is in `body` today, from their participation in the group and foundation roles. */
+export function inDecidingBody(
+  body: DecidingBody,
+  who: { participant: boolean; foundationRoles: ReadonlySet<string> },
+): boolean {
+  const role = BODY_FOUNDATION_ROLE[body];
+  return role === null ? who.participant : who.foundationRoles.has(role);
+}
+
 /** How a group admits a new member. */
 export type Admission =
   | { kind: "vote"; body: DecidingBody; rule: "majority" | "consensus" }

@@ -65,9 +65,31 @@ export const membershipApplications = pgTable(
 );
 
 /**
- * A vote: admit or remove a member, elect a chair or co-chair, or a general proposal. The
- * electorate size and the base rule are frozen at opening; counts are kept as ballots arrive
- * (for a secret ballot they are the only record of the choices).
+ * What a vote may be about: its subject kind. Each kind is decided by the electorate and applied by
+ * the outcome handler the room owning the subject registers (governance/decisions/subjects.ts);
+ * a kind nobody registered cannot be opened. A new kind is added here (and in a migration).
+ */
+export const VOTE_SUBJECT_KINDS = [
+  // membership (governance): the subject is a person
+  "admit-member",
+  "remove-member",
+  "elect-chair",
+  "elect-co-chair",
+  // a question put to the group's deciding body, recorded by the vote alone
+  "proposal",
+  // other subjects, each applied by the room that owns it
+  "charter-change",
+  "funding-request",
+  "content-item",
+  "ownership-transfer",
+] as const;
+/** A vote's subject kind. */
+export type VoteSubjectKind = (typeof VOTE_SUBJECT_KINDS)[number];
+
+/**
+ * A vote on a subject (a kind and the subject's id): a membership change, a charter change, a
+ * funding request, a content item... The electorate size and the base rule are frozen at opening;
+ * counts are kept as ballots arrive (for a secret ballot they are the only record of the choices).
  */
 export const votes = pgTable(
   "votes",
@@ -76,8 +98,13 @@ export const votes = pgTable(
     groupId: integer("group_id")
       .notNull()
       .references(() => groups.id, { onDelete: "cascade" }),
-    /** admit-member | remove-member | elect-chair | elect-co-chair | proposal */
-    kind: text("kind").notNull(),
+    /** The subject kind (VOTE_SUBJECT_KINDS). */
+    kind: text("kind", { enum: VOTE_SUBJECT_KINDS }).notNull(),
+    /**
+     * The subject within its kind, as its owner names it (a person id for membership kinds, a
+     * charter change's id, a package name...); null for a proposal.
+     */
+    subjectId: text("subject_id"),
     subjectPersonId: integer("subject_person_id").references(() => people.id, { onDelete: "restrict" }),
     applicationId: integer("application_id").references(() => membershipApplications.id, {
       onDelete: "set null",
@@ -116,10 +143,11 @@ export const votes = pgTable(
     index("votes_group").on(t.groupId, t.status),
     index("votes_open").on(t.status, t.closesAt),
     check("votes_closes_within_bound", sql`${t.closesAt} <= ${t.latestClosesAt}`),
-    // One open vote per question: the same kind of vote about the same person in the same group.
+    check("votes_kind_known", sql.raw(`kind in (${VOTE_SUBJECT_KINDS.map((k) => `'${k}'`).join(", ")})`)),
+    // One open vote per question: the same kind of vote about the same subject in the same group.
     uniqueIndex("votes_one_open_per_question")
-      .on(t.groupId, t.kind, t.subjectPersonId)
-      .where(sql`status = 'open' and subject_person_id is not null`),
+      .on(t.groupId, t.kind, t.subjectId)
+      .where(sql`status = 'open' and subject_id is not null`),
   ],
 );
 
