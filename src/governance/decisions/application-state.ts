@@ -1,7 +1,8 @@
 /**
  * Where an application stands and what happens next, in words, under the group's membership
- * model (policy/membership-rule.ts). Pure: imports nothing from platform/.
+ * model (policy/membership-rule.ts). Pure: from platform/ it takes only the way times are written.
  */
+import { formatInstant } from "../../platform/view/time.tsx";
 import { type Admission, admissionText } from "../policy/membership-rule.ts";
 
 /** The stored states of an application. */
@@ -35,10 +36,9 @@ const LABELS: Record<ApplicationStatus, string> = {
   withdrawn: "withdrawn",
 };
 
-/** An ISO instant as "2026-03-15 12:00 UTC". */
+/** An ISO instant as "15 March 2026, 12:00 UTC" (the site's one way of writing a time). */
 export function readableInstant(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]} UTC` : iso;
+  return formatInstant(iso);
 }
 
 /** Reads a stored status; anything unknown is reported as pending (the table's default state). */

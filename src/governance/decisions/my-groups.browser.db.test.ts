@@ -104,7 +104,7 @@ describe("applying, then My groups", () => {
       expect(new URL(page.url()).pathname).toBe("/groups/journeys/decisions");
       const mine = page.locator("section", { has: page.getByRole("heading", { name: "Your application" }) });
       const text = (await mine.textContent()) ?? "";
-      expect(text).toMatch(/#\d+, made 2026-11-21 12:00 UTC/);
+      expect(text).toMatch(/#\d+, made 21 November 2026, 12:00 UTC/);
       expect(text).toContain("waiting for a decision");
       expect(text).toContain("No vote is open yet");
       expect(text).toContain("a vote of the group's members (50%+1)");
