@@ -101,6 +101,35 @@ export async function endAllRoles(input: {
  * with the charter's term when `withTerm`, recording the person's charter roles as periods first
  * (they stop counting once the person has a period here), with its audit entry.
  */
+/** Ends a role period on a day because of a decision, audited in the decision's transaction. */
+export async function endRolePeriodBy(input: {
+  tx: Tx;
+  period: typeof rolePeriods.$inferSelect;
+  endedOn: string;
+  reason: string;
+  now: Date;
+  actor: DecisionActor;
+  /** The decision that ends it ("vote #3", "liaison recorded ..."). */
+  cause: string;
+}): Promise<void> {
+  const { tx, period } = input;
+  const [after] = await tx
+    .update(rolePeriods)
+    .set({ endedOn: input.endedOn, reason: input.reason })
+    .where(eq(rolePeriods.id, period.id))
+    .returning();
+  await recordAudit(tx, {
+    by: input.actor,
+    at: input.now,
+    action: "role-period.ended",
+    subjectType: "role_period",
+    subjectId: period.id,
+    before: period,
+    after,
+    cause: input.cause,
+  });
+}
+
 export async function startRolePeriod(input: {
   tx: Tx;
   group: DecisionGroup;
@@ -172,23 +201,8 @@ export async function applyMembershipChange(input: {
       now,
       actor,
     });
-  const end = async (period: typeof rolePeriods.$inferSelect, reason: string) => {
-    const [after] = await tx
-      .update(rolePeriods)
-      .set({ endedOn: today, reason })
-      .where(eq(rolePeriods.id, period.id))
-      .returning();
-    await recordAudit(tx, {
-      by: actor,
-      at: now,
-      action: "role-period.ended",
-      subjectType: "role_period",
-      subjectId: period.id,
-      before: period,
-      after,
-      cause: ref,
-    });
-  };
+  const end = (period: typeof rolePeriods.$inferSelect, reason: string) =>
+    endRolePeriodBy({ tx, period, endedOn: today, reason, now, actor, cause: ref });
 
   switch (vote.kind) {
     case "admit-member":

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Day, Id, Slug } from "../../platform/validation.ts";
-import { recordCharterRoles } from "./apply-outcome.ts";
+import { endRolePeriodBy, recordCharterRoles } from "./apply-outcome.ts";
 import {
   charterOnlyRoles,
   foundationRoleHolders,
@@ -116,19 +116,13 @@ export async function recordBoardLiaison(
           ],
         });
       }
-      const [after] = await tx
-        .update(rolePeriods)
-        .set({ endedOn: input.startedOn, reason: `succeeded as Board Liaison by ${name}` })
-        .where(eq(rolePeriods.id, period.id))
-        .returning();
-      await recordAudit(tx, {
-        by: actor,
-        at: now,
-        action: "role-period.ended",
-        subjectType: "role_period",
-        subjectId: period.id,
-        before: period,
-        after,
+      await endRolePeriodBy({
+        tx,
+        period,
+        endedOn: input.startedOn,
+        reason: `succeeded as Board Liaison by ${name}`,
+        now,
+        actor,
         cause: ref,
       });
       ended.push({ personId: period.personId, rolePeriodId: period.id });
