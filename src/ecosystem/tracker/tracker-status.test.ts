@@ -46,7 +46,7 @@ describe("tracker status", () => {
       status: "blocked",
       reason: "waits on a dependency",
     });
-    expect(trackerStatus(v, entry("not-started")).why).toBe("set by Ada on 2026-11-20 10:00 UTC");
+    expect(trackerStatus(v, entry("not-started")).why).toBe("set by Ada on 20 November 2026, 10:00 UTC");
   });
   it("is not started by default, and unknown while not synced", () => {
     expect(trackerStatus(verdict(["Framework :: Django :: 5.2"]), null)).toMatchObject({

@@ -3,6 +3,7 @@
  * (the compat verdict is yes), else what its maintainers or the group set (in progress with a link,
  * not started, blocked with a reason), else not started by default; unknown while not synced. Pure.
  */
+import { formatInstant } from "../../platform/view/time.tsx";
 import type { CompatVerdict } from "../compat/verdict.ts";
 
 /** Statuses a tracker entry can show. */
@@ -60,7 +61,7 @@ export function trackerStatus(verdict: CompatVerdict, entry: SetEntry | null): T
     return {
       status: entry.status,
       decidedBy: "set",
-      why: `set by ${entry.setByName} on ${entry.setAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      why: `set by ${entry.setByName} on ${formatInstant(entry.setAt)}`,
       link: entry.link,
       reason: entry.reason,
     };
