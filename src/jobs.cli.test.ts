@@ -78,10 +78,12 @@ describe("guildhall worker / notifications", () => {
     expect(jobs.map((j) => j.name).sort()).toEqual([
       "ecosystem.sync-chunk",
       "governance.close-due-votes",
+      "governance.sweep-reports",
       "governance.sweep-terms",
       "kernel.deliver-notifications",
     ]);
     expect(jobs.find((j) => j.name === "governance.sweep-terms")?.schedule?.cron).toBe("0 * * * *");
+    expect(jobs.find((j) => j.name === "governance.sweep-reports")?.schedule?.cron).toBe("5 0 * * *");
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim()).toBe("guildhall: Invalid flags: workers: --workers must be at least 1");
   });

@@ -170,6 +170,31 @@ beforeAll(async () => {
   byName.name = synced;
   byName.series = "6.1";
   byRoute.set("GET /votes/:id", { id: voteId });
+  // A meeting with notes (the Chair is the admin's person) and a Board-only report of the group.
+  const meeting = await api(admin.token, `/api/groups/${GROUP}/meetings`, {
+    title: "Planning the spring meetups with every regional organiser",
+    date: "2026-12-10",
+    time: "18:00",
+    timeZone: "Europe/Amsterdam",
+    durationMinutes: 60,
+    link: "https://meet.example.org/a-very-long-room-name-that-should-wrap-on-a-small-phone-screen",
+  });
+  byRoute.set("GET /groups/:slug/meetings/:id", { id: String((meeting.meeting as { id: number }).id) });
+  const [eventsGroup] = await db.select().from(schema.groups).where(eq(schema.groups.slug, GROUP));
+  const [report] = await db
+    .insert(schema.groupReports)
+    .values({
+      groupId: eventsGroup?.id ?? 0,
+      periodStart: "2026-10-01",
+      periodEnd: "2026-10-31",
+      cadence: "monthly",
+      visibility: "board",
+      highlights: ["Three meetups held", "A new venue partner", "Translated the organiser guide"],
+      asks: ["A budget line for venue deposits"],
+      submittedAt: services.clock.now(),
+    })
+    .returning({ id: schema.groupReports.id });
+  byRoute.set("GET /reports/:id", { id: String(report?.id) });
   byRoute.set("GET /reviews/:id", { id: reviewId });
   byRoute.set("GET /reviews/:id/since/:other", { id: reviewId, other: reviewId });
   byRoute.set("GET /health/rules/:id", { id: healthRules.rules?.[0]?.id ?? "" });

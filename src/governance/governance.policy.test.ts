@@ -393,6 +393,8 @@ describe("anonymous visitors", () => {
       scManaged,
       { kind: "vote", groupId: GROUP, decidingBody: "group", secret: false, electorate: [] },
       { kind: "vote", groupId: GROUP, decidingBody: "board", secret: true },
+      { kind: "report", groupId: GROUP, visibility: "public" },
+      { kind: "report", groupId: GROUP, visibility: "board" },
     ];
     for (const action of Object.keys(ACTION_SCOPES) as Action[]) {
       const allowedSomewhere = resources.some((r) => decide(ANONYMOUS, action, r, DAY).allowed);

@@ -1,6 +1,7 @@
 /** Health pieces of the package pages and the rule documentation pages. */
 import type { Child } from "hono/jsx";
 import { Layout } from "../../platform/http/layout.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import type { HealthRuleOutcome, PackageHealth } from "./compute-health.ts";
 import { HEALTH_RULES, type HealthRuleDefinition, SUB_SCORES } from "./health-rules.ts";
 import type { ReportRoute } from "./report-route.ts";
@@ -70,8 +71,7 @@ export function HealthBreakdown(props: { health: PackageHealth; route: ReportRou
           ))}
         </ul>
       )}
-      <table>
-        <caption>Sub-scores and the rules behind them</caption>
+      <Table caption="Sub-scores and the rules behind them">
         <thead>
           <tr>
             <th scope="col">Rule</th>
@@ -106,7 +106,7 @@ export function HealthBreakdown(props: { health: PackageHealth; route: ReportRou
             ))}
           </tbody>
         ))}
-      </table>
+      </Table>
       <h2 id="report-vulnerability">Report a vulnerability</h2>
       <p>
         {props.route.href ? <a href={props.route.href}>{props.route.text}</a> : props.route.text}{" "}

@@ -84,7 +84,8 @@ describe("maintainers and tracker pages in a browser", () => {
       for (const p of pages) {
         const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
         expect(result.status, p).toBe(200);
-        expect(result.passes, p).toBeGreaterThan(10);
+        // axe really ran its rules on the page (the smallest page here passes about ten).
+        expect(result.passes, p).toBeGreaterThan(5);
         expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
       }
     }

@@ -27,6 +27,7 @@ let database: Database;
 let app: Hono<AppEnv>;
 let api: Awaited<ReturnType<typeof loadOpenApi>>;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
+let boardPersonId = 0;
 const slug = "api-direct";
 const tokens = new Map<string, string>();
 const exercised = new Set<string>();
@@ -96,6 +97,7 @@ beforeAll(async () => {
   await addCharterRoles(database, group.id, [members[0] ?? 0], "chair");
   for (const [i, id] of members.entries()) await account(`m${i}`, id, `m${i}@example.org`);
   const [boardPerson] = await makePeople(database, 1, "board");
+  boardPersonId = boardPerson ?? 0;
   await account("admin", boardPerson ?? null, "admin@example.org");
   await grantFoundationRole(database, [boardPerson ?? 0], "board-member");
   await grantFoundationRole(database, [boardPerson ?? 0], "site-admin");
@@ -273,6 +275,92 @@ describe("the signed-in API in /api/openapi.json", () => {
     await call("m0", "GET", `/api/groups/${slug}/audit`, "/api/groups/{slug}/audit", "200");
     await call("admin", "GET", "/api/board", "/api/board", "200");
     await call("m1", "GET", "/api/board", "/api/board", "403");
+
+    // A vote's electorate; people suggestions for person fields; the Board Liaison (Board members).
+    await call("m1", "GET", `/api/votes/${voteId}/electorate`, "/api/votes/{id}/electorate", "200");
+    await call("m1", "GET", "/api/people-suggestions?q=api", "/api/people-suggestions", "200");
+    await call(
+      "m1",
+      "POST",
+      `/api/groups/${slug}/board-liaison`,
+      "/api/groups/{slug}/board-liaison",
+      "403",
+      { personId: boardPersonId, startedOn: "2026-03-01" },
+    );
+    await call(
+      "admin",
+      "POST",
+      `/api/groups/${slug}/board-liaison`,
+      "/api/groups/{slug}/board-liaison",
+      "201",
+      { personId: boardPersonId, startedOn: "2026-03-01" },
+    );
+
+    // Reports: this charter states no reporting cadence, so a report has no period to be for.
+    await call("m0", "GET", `/api/groups/${slug}/reports`, "/api/groups/{slug}/reports", "200");
+    await call("m1", "POST", `/api/groups/${slug}/reports`, "/api/groups/{slug}/reports", "403", {
+      periodStart: "2026-02-01",
+      visibility: "public",
+      highlights: ["One", "Two", "Three"],
+    });
+    await call("m0", "GET", "/api/reports/999999", "/api/reports/{id}", "404");
+    await call(
+      "m1",
+      "POST",
+      `/api/groups/${slug}/reporting-decisions`,
+      "/api/groups/{slug}/reporting-decisions",
+      "403",
+      { kind: "shutdown", reason: "not a Board member" },
+    );
+    await call(
+      "admin",
+      "POST",
+      `/api/groups/${slug}/reporting-decisions`,
+      "/api/groups/{slug}/reporting-decisions",
+      "201",
+      { kind: "exception", reason: "a new group", endsOn: "2026-06-30" },
+    );
+
+    // Meetings: the Chair schedules, moves and cancels; members add items, notes and action items.
+    const time = {
+      title: "March meeting",
+      date: "2026-03-20",
+      time: "18:00",
+      timeZone: "Europe/Amsterdam",
+      durationMinutes: 60,
+    };
+    const meetings = `/api/groups/${slug}/meetings`;
+    await call("m1", "POST", meetings, "/api/groups/{slug}/meetings", "403", time);
+    const scheduled = await call("m0", "POST", meetings, "/api/groups/{slug}/meetings", "201", time);
+    const meetingId = (scheduled.meeting as { id: number }).id;
+    const one = `${meetings}/${meetingId}`;
+    await call("m0", "PUT", one, "/api/groups/{slug}/meetings/{id}", "200", { ...time, time: "19:00" });
+    await call("m1", "POST", `${one}/agenda-items`, "/api/groups/{slug}/meetings/{id}/agenda-items", "201", {
+      title: "Budget",
+    });
+    await call("m1", "PUT", `${one}/notes`, "/api/groups/{slug}/meetings/{id}/notes", "200", {
+      publicNotes: "Agreed the budget.",
+      privateNotes: "Discussed a sponsor.",
+      publish: true,
+    });
+    const item = await call(
+      "m1",
+      "POST",
+      `${one}/action-items`,
+      "/api/groups/{slug}/meetings/{id}/action-items",
+      "201",
+      { title: "Send the budget", ownerPersonId: members[1], dueOn: "2026-03-27" },
+    );
+    const itemId = (item.actionItem as { id: number }).id;
+    await call(
+      "m1",
+      "POST",
+      `/api/groups/${slug}/action-items/${itemId}/done`,
+      "/api/groups/{slug}/action-items/{id}/done",
+      "200",
+    );
+    await call("m0", "POST", `${one}/cancel`, "/api/groups/{slug}/meetings/{id}/cancel", "200");
+    await call("m0", "POST", `${one}/cancel`, "/api/groups/{slug}/meetings/{id}/cancel", "409");
 
     // Every documented signed-in operation was called.
     // (The ecosystem's signed-in routes, releases and reviews, are called in test/openapi.db.test.ts.)
