@@ -279,14 +279,10 @@ describe("the signed-in API in /api/openapi.json", () => {
     // A vote's electorate; people suggestions for person fields; the Board Liaison (Board members).
     await call("m1", "GET", `/api/votes/${voteId}/electorate`, "/api/votes/{id}/electorate", "200");
     await call("m1", "GET", "/api/people-suggestions?q=api", "/api/people-suggestions", "200");
-    await call(
-      "m1",
-      "POST",
-      `/api/groups/${slug}/board-liaison`,
-      "/api/groups/{slug}/board-liaison",
-      "403",
-      { personId: boardPersonId, startedOn: "2026-03-01" },
-    );
+    await call("m1", "POST", `/api/groups/${slug}/board-liaison`, "/api/groups/{slug}/board-liaison", "403", {
+      personId: boardPersonId,
+      startedOn: "2026-03-01",
+    });
     await call(
       "admin",
       "POST",
