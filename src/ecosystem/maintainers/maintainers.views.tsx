@@ -2,13 +2,40 @@
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
+import { When } from "../../platform/view/time.tsx";
 import type { DormantReport } from "./find-dormant.ts";
 import type { PackageCalls } from "./maintainer-calls.ts";
 import type { openCalls } from "./maintainers.repo.ts";
 
 type OpenCall = Awaited<ReturnType<typeof openCalls>>[number];
 
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** What help a call asks for and who made it, on the list of calls and on a package's page. */
+function CallFacts(props: {
+  call: {
+    help: string;
+    skills: string;
+    hoursPerWeek: number;
+    createdByName: string;
+    createdAs: string;
+    openedAt: Date;
+  };
+}) {
+  const c = props.call;
+  return (
+    <>
+      <dt>Help needed</dt>
+      <dd>{c.help}</dd>
+      <dt>Skills</dt>
+      <dd>{c.skills}</dd>
+      <dt>Time</dt>
+      <dd>about {c.hoursPerWeek} hours a week</dd>
+      <dt>Called by</dt>
+      <dd>
+        {c.createdByName} ({c.createdAs}), <When at={c.openedAt} />
+      </dd>
+    </>
+  );
+}
 
 /** The offer form of one call. */
 function OfferForm(props: { callId: number; displayName: string }) {
@@ -57,7 +84,7 @@ export function PackageMaintainersSection(props: { data: PackageCalls }) {
       <h2 id="maintainers-h">Maintainers</h2>
       {d.openCall ? (
         <p>
-          An open call for maintainers since {when(d.openCall.openedAt)}: {d.openCall.help}{" "}
+          An open call for maintainers since <When at={d.openCall.openedAt} />: {d.openCall.help}{" "}
           <a href={`/packages/${d.pkg.name}/maintainers`}>See the call and offer to help</a>.
         </p>
       ) : (
@@ -73,7 +100,7 @@ export function PackageMaintainersSection(props: { data: PackageCalls }) {
             {listed.map((v) => (
               <li>
                 {v.userName} (PyPI user <code>{v.pypiUser}</code>), listed by PyPI as an owner as of the sync
-                of {d.ownersAsOf ? when(d.ownersAsOf) : "an unknown time"}
+                of {d.ownersAsOf ? <When at={d.ownersAsOf} /> : "an unknown time"}
               </li>
             ))}
           </ul>
@@ -122,16 +149,7 @@ export function MaintainersWantedPage(props: { calls: OpenCall[]; signedIn: bool
             <a href={`/packages/${c.packageName}`}>{c.displayName}</a>
           </h2>
           <dl class="facts">
-            <dt>Help needed</dt>
-            <dd>{c.help}</dd>
-            <dt>Skills</dt>
-            <dd>{c.skills}</dd>
-            <dt>Time</dt>
-            <dd>about {c.hoursPerWeek} hours a week</dd>
-            <dt>Called by</dt>
-            <dd>
-              {c.createdByName} ({c.createdAs}), {when(c.openedAt)}
-            </dd>
+            <CallFacts call={c} />
             <dt>Offers so far</dt>
             <dd>{c.offers}</dd>
             <dt>Download rank</dt>
@@ -202,20 +220,13 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
             Call {c.id}: <span class={`flag ${c.state === "open" ? "warn" : "ok"}`}>{c.state}</span>
           </h3>
           <dl class="facts">
-            <dt>Help needed</dt>
-            <dd>{c.help}</dd>
-            <dt>Skills</dt>
-            <dd>{c.skills}</dd>
-            <dt>Time</dt>
-            <dd>about {c.hoursPerWeek} hours a week</dd>
-            <dt>Called by</dt>
-            <dd>
-              {c.createdByName} ({c.createdAs}), {when(c.openedAt)}
-            </dd>
+            <CallFacts call={c} />
             {c.closedAt && (
               <>
                 <dt>{c.state === "filled" ? "Filled" : "Withdrawn"}</dt>
-                <dd>{when(c.closedAt)}</dd>
+                <dd>
+                  <When at={c.closedAt} />
+                </dd>
               </>
             )}
           </dl>
@@ -239,7 +250,7 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
             {c.offers.map((o) => (
               <li>
                 {o.userName} (PyPI user <code>{o.pypiUser}</code>), {o.state}{" "}
-                {when(o.acceptedAt ?? o.offeredAt)}
+                <When at={o.acceptedAt ?? o.offeredAt} />
                 {o.message && <>: {o.message}</>}
                 {props.canCall && o.state === "offered" && (
                   <ButtonForm
