@@ -26,6 +26,7 @@ let browser: Browser;
 let clock: FixedClock;
 let base = "";
 const sessions: Record<string, string> = {};
+const tokens: Record<string, string> = {};
 let groupId = 0;
 
 const cookie = (who: string) => ({ name: "guildhall_session", value: sessions[who] ?? "" });
@@ -67,8 +68,10 @@ beforeAll(async () => {
       personId: person ?? null,
       // The last test travels months ahead: the sessions must outlive it.
       sessionDays: 730,
+      scopes: ["read", "groups"],
     });
     sessions[who] = a.sessionId;
+    tokens[who] = a.token;
     if (who === "board") {
       await grantFoundationRole({
         db: database.db,
@@ -180,6 +183,29 @@ describe("reports", () => {
     expect((await listed("member")).sort()).toEqual([ids.public, ids.board].sort());
     const page = await (await get("/groups/reporters/reports", "outsider")).text();
     expect(page).not.toContain(`/reports/${ids.board}"`);
+  });
+
+  it("the same report sent 20 times at once is recorded once; the others are told it exists", async () => {
+    const send = () =>
+      fetch(`${base}/api/groups/reporters/reports`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.chair}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          periodStart: "2026-11-01",
+          visibility: "public",
+          highlights: ["Met twice", "Drafted a guide", "Welcomed a member"],
+        }),
+      });
+    const responses = await Promise.all(Array.from({ length: 20 }, send));
+    const statuses = responses.map((r) => r.status).sort();
+    // One of them records it, unless an earlier test already sent this period; never a 5xx.
+    const created = statuses.filter((st) => st === 201).length;
+    expect(created).toBeLessThanOrEqual(1);
+    expect(statuses.filter((st) => st !== 201)).toEqual(Array(20 - created).fill(409));
+    const [row] = await database.query<{ n: number }>(
+      "select count(*)::int as n from group_reports where period_start = '2026-11-01'",
+    );
+    expect(row?.n).toBe(1);
   });
 
   it("reports due, overdue and defunct over time; the Board's decision clears the flag", async () => {
