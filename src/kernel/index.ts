@@ -24,7 +24,7 @@ export { createAuthenticator } from "./identity/authenticate.ts";
 // Operations on accounts, sessions, tokens and foundation roles.
 export { type CreatingToken, createToken, MAX_TOKEN_DAYS, TOKEN_PREFIX } from "./identity/create-token.ts";
 export { createUser } from "./identity/create-user.ts";
-export { endRefusal, type Holding, heldOn, holdsOn } from "./identity/dated.ts";
+export { dayOf, endRefusal, type Holding, heldOn, holdsOn } from "./identity/dated.ts";
 export { endDatedPeriod, type PeriodStore, type StoredPeriod } from "./identity/end-dated-period.ts";
 export { endFoundationRole } from "./identity/end-foundation-role.ts";
 export { finishEmailSignIn } from "./identity/finish-email-sign-in.ts";
@@ -50,7 +50,6 @@ export { NameSchema, renameUser } from "./identity/rename-user.ts";
 export { revokeToken } from "./identity/revoke-token.ts";
 export {
   DaySchema,
-  dayOf,
   EmailSchema,
   FoundationRoleSchema,
   PeriodGrantFields,
@@ -114,5 +113,5 @@ export {
   type PolicyModule,
   publicActions,
   registerPolicy,
-} from "./policy/policy.ts";
+} from "./policy/permissions.ts";
 export { createRoomRouter, type RoomRouter } from "./policy/room-router.ts";

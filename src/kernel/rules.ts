@@ -17,7 +17,7 @@ export {
   TOKEN_SCOPES,
   type TokenScope,
 } from "./identity/actor.ts";
-export { endRefusal, type Holding, heldOn, holdsOn } from "./identity/dated.ts";
+export { dayOf, endRefusal, type Holding, heldOn, holdsOn } from "./identity/dated.ts";
 export { type KernelAction, kernelPolicy, ownAccountRule } from "./policy/kernel.policy.ts";
 export {
   type ActionSpec,
@@ -28,4 +28,4 @@ export {
   deny,
   type KernelResource,
   type PolicyModule,
-} from "./policy/policy.ts";
+} from "./policy/permissions.ts";

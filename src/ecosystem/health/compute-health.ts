@@ -5,6 +5,7 @@
  * fetched) leave their rules uncounted: unknown is never scored as failing. Pure.
  */
 
+import { dayOf } from "../../kernel/rules.ts";
 import { factsFromCatalogue } from "../checkup/catalogue-facts.ts";
 import { runRules } from "../checkup/run-rules.ts";
 import {
@@ -164,8 +165,6 @@ function outcome(
     evidence,
   };
 }
-
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A series' final release day: the announced or recorded one, else the day the policy expects (to order by). */
 const finalOf = (s: ReleaseSeries): string => s.milestones.final.date ?? s.milestones.final.expected;

@@ -61,6 +61,7 @@ import type { Action } from "../governance.policy.ts";
 import { loadGroupResource } from "../policy/actor.repo.ts";
 import { actorOf, can, requireViewer } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { accountOverview, claimablePeople, isPrivateApplicant, pendingClaims } from "./accounts.repo.ts";
 import {
   AccountPage,
   CheckEmailPage,
@@ -68,8 +69,7 @@ import {
   ConfirmEmailSignInPage,
   RolesPage,
   SignInPage,
-} from "./accounts.pages.tsx";
-import { accountOverview, claimablePeople, isPrivateApplicant, pendingClaims } from "./accounts.repo.ts";
+} from "./accounts.views.tsx";
 import { ClaimInputSchema, claimPerson } from "./claim-person.ts";
 import { decideClaim } from "./decide-claim.ts";
 

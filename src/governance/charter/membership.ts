@@ -12,8 +12,8 @@ import {
   looksLikeName,
   looksLikeRole,
   parsePerson,
-  personKey,
   type RoleLabel,
+  spellingKey,
   splitPeople,
   splitTopLevel,
   topLevelColon,
@@ -44,7 +44,7 @@ class Roster {
   readonly warnings: string[] = [];
 
   add(person: Person, label: RoleLabel, line: number | null): void {
-    const key = personKey(person.name);
+    const key = spellingKey(person.name);
     if (label.slot === "alumni") {
       if (!this.alumni.has(key)) this.alumni.set(key, { name: person.name, handle: person.handle });
       return;
@@ -81,7 +81,7 @@ class Roster {
 
   result(prose: RootContent[]): MembershipResult {
     const withHandle = (p: Person): Person => {
-      const m = this.members.get(personKey(p.name));
+      const m = this.members.get(spellingKey(p.name));
       const out: Person = { name: m?.name ?? p.name, handle: m?.handle ?? p.handle };
       return p.tentative ? { ...out, tentative: true } : out;
     };

@@ -17,10 +17,10 @@
  */
 import type { Html, Root } from "mdast";
 import { readBudget, readComms, readReporting } from "./comms.ts";
+import { readJoiningRules } from "./joining-rules.ts";
 import { collapseSpace, displayText, joinPlainBlocks, parseMarkdownTree, plainOfLinked } from "./markdown.ts";
 import { readMembership } from "./membership.ts";
 import { titleCase } from "./people.ts";
-import { readPolicy } from "./policy.ts";
 import { readScope } from "./scope.ts";
 import { outlineCharter } from "./sections.ts";
 import { isPlaceholderText } from "./template-text.ts";
@@ -170,7 +170,7 @@ function parseUnsafe(input: ParseCharterInput): ParsedCharter {
   const membership = readMembership(outline.sections);
   const scope = readScope(outline.sections);
   const scopeText = joinPlainBlocks(scope.blocks);
-  const policy = readPolicy(outline.sections, membership.prose);
+  const policy = readJoiningRules(outline.sections, membership.prose);
   const comms = readComms(outline.sections);
   const reportingCadence = readReporting(outline.sections, comms.meetingCadence);
 

@@ -387,7 +387,12 @@ export function splitPeople(value: string): string[] {
   return out;
 }
 
-/** Case- and space-insensitive key for a person's name, used to count each person once. */
-export function personKey(name: string): string {
+/**
+ * Case- and space-insensitive key of a name as written in one charter, used to count each person
+ * once there. Deliberately stricter than the registry's `personKey` (which also folds diacritics
+ * and drops handles to match people across charters): inside one charter "Çağıl" and "Cagil" are
+ * two spellings the parser keeps apart.
+ */
+export function spellingKey(name: string): string {
   return name.normalize("NFC").toLowerCase().replace(/\s+/gu, " ").trim();
 }

@@ -19,7 +19,7 @@ import { meetingSentence, reportingSentence } from "./cadence.ts";
 import { escapeInline, escapeLineStart, renderLinkedLineStart, renderPlainText } from "./markdown.ts";
 import { modelSentence, termSentence } from "./membership-model.ts";
 import { kindFromTitle, METADATA_MARKER } from "./parse-charter.ts";
-import { looksLikeRole, personKey } from "./people.ts";
+import { looksLikeRole, spellingKey } from "./people.ts";
 import { BOARD_ACTIONS_HEADING, DELEGATED_HEADING } from "./scope.ts";
 import type { ParsedCharter, Person } from "./types.ts";
 
@@ -74,7 +74,7 @@ function roleHolders(c: ParsedCharter): Person[] {
 
 /** Role titles each member holds, in the fixed slot order, or null when a "Name, Role" list cannot keep the data. */
 function rolesByMember(c: ParsedCharter): Map<string, string[]> | null {
-  const order = new Map(c.members.map((p, i) => [personKey(p.name), i]));
+  const order = new Map(c.members.map((p, i) => [spellingKey(p.name), i]));
   const slots: [string, Person[]][] = [
     ["Chair", c.roles.chair],
     ["Co-Chair", c.roles.coChair],
@@ -89,16 +89,16 @@ function rolesByMember(c: ParsedCharter): Map<string, string[]> | null {
     if (!looksLikeRole(title)) return null;
     let last = -1;
     for (const p of people) {
-      const at = order.get(personKey(p.name));
+      const at = order.get(spellingKey(p.name));
       if (at === undefined || at <= last) return null;
       last = at;
-      const key = personKey(p.name);
+      const key = spellingKey(p.name);
       titles.set(key, [...(titles.get(key) ?? []), title]);
     }
   }
   // Other roles read back in order of their first holder.
   const firstHolder = c.roles.other.map((r) =>
-    Math.min(...r.people.map((p) => order.get(personKey(p.name)) ?? 0)),
+    Math.min(...r.people.map((p) => order.get(spellingKey(p.name)) ?? 0)),
   );
   if (firstHolder.some((v, i) => i > 0 && v <= (firstHolder[i - 1] ?? -1))) return null;
   if (c.members.some((p) => /\s[-–—]\s/u.test(p.name))) return null;
@@ -111,16 +111,16 @@ function membershipLines(c: ParsedCharter): string[] {
   const firm = new Set(
     roleHolders(c)
       .filter((p) => !p.tentative)
-      .map((p) => personKey(p.name)),
+      .map((p) => spellingKey(p.name)),
   );
-  const anyRole = new Set(roleHolders(c).map((p) => personKey(p.name)));
-  const named = (p: Person) => (p.tentative ? anyRole : firm).has(personKey(p.name));
+  const anyRole = new Set(roleHolders(c).map((p) => spellingKey(p.name)));
+  const named = (p: Person) => (p.tentative ? anyRole : firm).has(spellingKey(p.name));
   const rolesFirst: string[] = [];
   for (const p of [...roleHolders(c), ...c.members]) {
-    const k = personKey(p.name);
+    const k = spellingKey(p.name);
     if (!rolesFirst.includes(k)) rolesFirst.push(k);
   }
-  const inOrder = rolesFirst.join("\n") === c.members.map((p) => personKey(p.name)).join("\n");
+  const inOrder = rolesFirst.join("\n") === c.members.map((p) => spellingKey(p.name)).join("\n");
   const item = (p: Person) => `  - ${escapeLineStart(personText(p))}`;
   if (inOrder) {
     const others = c.members.filter((p) => !named(p));
@@ -130,7 +130,7 @@ function membershipLines(c: ParsedCharter): string[] {
   const byMember = rolesByMember(c);
   if (byMember) {
     const lines = c.members.flatMap((p) => {
-      const titles = byMember.get(personKey(p.name)) ?? [];
+      const titles = byMember.get(spellingKey(p.name)) ?? [];
       const text = escapeLineStart(personText(p));
       return titles.length ? titles.map((t) => `- ${text}, ${escapeInline(t)}`) : [`- ${text}`];
     });

@@ -294,6 +294,9 @@ describe("headings, kinds and statuses", () => {
     expect(statusFromPath("/repo/archive/x.md")).toBe("archived");
     expect(statusFromPath("proposals/x.md")).toBe("proposed");
     expect(statusFromPath("x.md")).toBe("unknown");
+    expect(statusFromPath("drafts/x.md")).toBe("draft");
+    expect(statusFromPath("draft/x.md")).toBe("draft");
+    expect(statusFromPath(undefined)).toBe("unknown");
     expect(parseCharter({ markdown: "", path: "x.md", status: "draft" }).status).toBe("draft");
     const lone = parseCharter({ markdown: "" });
     expect(lone.slug).toBe("charter");

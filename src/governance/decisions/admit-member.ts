@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Slug } from "../../platform/validation.ts";
@@ -7,7 +8,6 @@ import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { startRolePeriod } from "./apply-outcome.ts";
 import { heldRoles, isParticipant, loadGroup, personName, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, isTrustedCaller, parseInput } from "./deps.ts";
-import { dayOf } from "./terms.ts";
 
 const { membershipApplications } = schema;
 

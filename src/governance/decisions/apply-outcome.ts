@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema, type Tx } from "../../platform/db/index.ts";
 import {
   charterOnlyRoles,
@@ -9,7 +10,7 @@ import {
   recordAudit,
   type VoteRow,
 } from "./decisions.repo.ts";
-import { dayOf, termEndsOn } from "./terms.ts";
+import { termEndsOn } from "./terms.ts";
 
 const { rolePeriods } = schema;
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, optionalText, Slug, text } from "../../platform/validation.ts";
@@ -10,7 +11,6 @@ import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { foundationRolesOf, groupSettings, isParticipant, loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 import { checkEligibility, readEligibility } from "./eligibility.ts";
-import { dayOf } from "./terms.ts";
 
 const { membershipApplications } = schema;
 

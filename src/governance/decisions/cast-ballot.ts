@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id } from "../../platform/validation.ts";
@@ -7,7 +8,6 @@ import { loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, type DecisionHooks, parseInput } from "./deps.ts";
 import { finishVote } from "./finish-vote.ts";
 import { BALLOT_CHOICES, type BallotChoice, decidedOutcome, type VoteBaseRule } from "./tally.ts";
-import { dayOf } from "./terms.ts";
 
 const { votes, voteElectorate, voteParticipation, openBallots } = schema;
 

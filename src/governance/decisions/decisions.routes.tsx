@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { findUserById } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { AppError, isAppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
@@ -61,7 +62,6 @@ import { RecordBoardLiaisonInputSchema, recordBoardLiaison } from "./record-boar
 import { RENEWAL_WINDOW_DAYS, renewTerm } from "./renew-term.ts";
 import { DecisionSettingsInputSchema, setDecisionSettings } from "./set-decision-settings.ts";
 import { kindHasSubject } from "./tally.ts";
-import { dayOf } from "./terms.ts";
 
 type Ctx = Context<AppEnv>;
 

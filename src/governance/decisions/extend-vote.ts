@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Instant, text } from "../../platform/validation.ts";
 import { heldRoles, lockVote, recordAudit, type VoteRow } from "./decisions.repo.ts";
 import { type DecisionCall, isTrustedCaller, parseInput } from "./deps.ts";
 import { checkClosingTime } from "./tally.ts";
-import { dayOf } from "./terms.ts";
 
 const { votes, voteExtensions, voteElectorate } = schema;
 

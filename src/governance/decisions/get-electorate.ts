@@ -1,9 +1,9 @@
 import { FOUNDATION_ROLE_LABELS } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { type DbOrTx, electorateMembers, findVote, heldRoles } from "./decisions.repo.ts";
 import { type ElectorateWarning, electorateWarning } from "./electorate-warning.ts";
 import { groupRoleWord } from "./role-words.ts";
 import type { VoteBaseRule } from "./tally.ts";
-import { dayOf } from "./terms.ts";
 
 /** One voter in a vote's electorate: who, why they may vote, and whether they can. */
 export interface ElectorateMember {

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, optionalText, Slug } from "../../platform/validation.ts";
 import { endAllRoles } from "./apply-outcome.ts";
 import { leaveStanding, loadGroup } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
-import { dayOf } from "./terms.ts";
 
 /** Input of leaveGroup. */
 export const LeaveGroupInputSchema = z.object({

@@ -1,6 +1,7 @@
 /** "My groups" (`/me`) and its JSON form (`/api/me`): the signed-in viewer's own overview. */
 import type { Context } from "hono";
 import type { Actor } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
@@ -8,7 +9,6 @@ import { createRoomRouter } from "../policy/room-router.ts";
 import { getMyGroups } from "./get-my-groups.ts";
 import { MyGroupsSchema } from "./my-groups.schemas.ts";
 import { MyGroupsPage } from "./my-groups.views.tsx";
-import { dayOf } from "./terms.ts";
 
 /** The routes of "My groups". */
 export function createMyGroupsRouter(services: Services): Router {

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Instant, optionalOneOf } from "../../platform/validation.ts";
 import { heldRoles, type VoteRow } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 import { openVote } from "./open-vote.ts";
-import { dayOf } from "./terms.ts";
 
 const { membershipApplications } = schema;
 

@@ -17,6 +17,7 @@ import {
 } from "./decisions.repo.ts";
 import { type DecisionCall, isTrustedCaller, parseInput } from "./deps.ts";
 import "./membership-subjects.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import {
   findVoteSubject,
   type OpeningSubject,
@@ -24,7 +25,6 @@ import {
   VOTE_SUBJECT_KINDS,
 } from "./subjects.ts";
 import { checkClosingTime, freezeElectorate, latestCloseOf } from "./tally.ts";
-import { dayOf } from "./terms.ts";
 
 const { votes, voteElectorate } = schema;
 

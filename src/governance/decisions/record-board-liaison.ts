@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Day, Id, Slug } from "../../platform/validation.ts";
@@ -12,7 +13,7 @@ import {
   recordAudit,
 } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
-import { addDays, dayOf } from "./terms.ts";
+import { addDays } from "./terms.ts";
 
 const { rolePeriods } = schema;
 

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id } from "../../platform/validation.ts";
 import { loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
-import { DEFAULT_REMINDER_DAYS, dayOf, renewalOpen, renewedTermEndsOn } from "./terms.ts";
+import { DEFAULT_REMINDER_DAYS, renewalOpen, renewedTermEndsOn } from "./terms.ts";
 
 const { rolePeriods } = schema;
 

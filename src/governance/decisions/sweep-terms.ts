@@ -1,10 +1,11 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { notify } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { SYSTEM_ACTOR } from "./decisions.repo.ts";
 import type { DecisionDeps } from "./deps.ts";
 import { termReminderTemplate } from "./term-reminder.template.ts";
-import { addDays, DEFAULT_REMINDER_DAYS, dayOf, daysBetween, reminderDue } from "./terms.ts";
+import { addDays, DEFAULT_REMINDER_DAYS, daysBetween, reminderDue } from "./terms.ts";
 
 const { rolePeriods, termReminders, groups, auditLog } = schema;
 

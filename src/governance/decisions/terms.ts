@@ -2,6 +2,7 @@
  * Membership terms from a charter: when a term ends, when to remind, when it lapses. Pure:
  * imports nothing from platform/. Dates are calendar days as "YYYY-MM-DD" (UTC).
  */
+import { dayOf } from "../../kernel/rules.ts";
 
 /** The term rules a charter sets: a length in months, a fixed yearly window, or neither. */
 export interface TermRule {
@@ -11,11 +12,6 @@ export interface TermRule {
 }
 
 const DAY_MS = 86_400_000;
-
-/** The calendar day (UTC) of an instant. */
-export function dayOf(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
 
 function parseDay(day: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`expected a date as YYYY-MM-DD, got "${day}"`);

@@ -35,7 +35,7 @@ const API_SCHEMAS = {
   PersonDetail: PersonDetailSchema,
 };
 
-import { DirectoryPage, GroupPage, PeoplePage, PersonPage } from "./views.tsx";
+import { DirectoryPage, GroupPage, PeoplePage, PersonPage } from "./directory.views.tsx";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 

@@ -196,7 +196,7 @@ export function memberSince(events: readonly EventRow[]): Map<number, Date> {
 }
 
 /** The stored charter, read leniently: fields that do not validate are left out. */
-export function readCharter(value: unknown): Partial<ParsedCharter> {
+export function storedCharter(value: unknown): Partial<ParsedCharter> {
   const full = ParsedCharterSchema.safeParse(value);
   if (full.success) return full.data;
   if (value === null || typeof value !== "object") return {};
@@ -300,7 +300,7 @@ export function groupDetail(
   provenance: Provenance[],
   proposed: readonly ProposedHolder[] = [],
 ): GroupDetail {
-  const charter = readCharter(row.charter);
+  const charter = storedCharter(row.charter);
   const roles = groupRoles(roleRows);
   const since = memberSince(events);
   // Member since: the start of the current role period when there is one, else the history join date.

@@ -1,8 +1,9 @@
 /** Reading meetings: the list of a group (or every group) and one meeting as a visitor may see it. */
+
+import { dayOf } from "../../kernel/rules.ts";
 import type { Db } from "../../platform/db/index.ts";
 import type { Cadence } from "../charter/types.ts";
 import { loadGroup } from "../decisions/decisions.repo.ts";
-import { dayOf } from "../decisions/terms.ts";
 import { type MeetingSummary, summaryOf } from "./meeting-views.ts";
 import {
   findMeeting,

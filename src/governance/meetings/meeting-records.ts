@@ -1,10 +1,10 @@
 /** Agenda items, notes and action items of a meeting (the routes decide who may). */
 import { eq } from "drizzle-orm";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { groupParticipants } from "../decisions/decisions.repo.ts";
 import { parseInput } from "../decisions/deps.ts";
-import { dayOf } from "../decisions/terms.ts";
 import type { MeetingCall } from "./deps.ts";
 import { findActionItem, findMeeting, lockMeeting } from "./meetings.repo.ts";
 import { ActionItemSchema, AgendaItemSchema, NotesSchema } from "./schemas.ts";

@@ -5,13 +5,13 @@
  */
 import type { Context } from "hono";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Id, Slug } from "../../platform/validation.ts";
 import { type DecisionActor, groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
-import { dayOf } from "../decisions/terms.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";

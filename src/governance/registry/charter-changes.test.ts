@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { slugFromPath, statusFromPath } from "../charter/parse-charter.ts";
 import { blankCharter, type ParsedCharter } from "../charter/types.ts";
 import {
   type CharterVersion,
@@ -7,8 +8,6 @@ import {
   isCharterPath,
   lifecycleChange,
   mainRole,
-  slugFromPath,
-  statusFromPath,
 } from "./charter-changes.ts";
 
 const person = (name: string) => ({ name, handle: null });
@@ -128,6 +127,9 @@ describe("paths and statuses", () => {
     expect(statusFromPath("archive/dceu.md")).toBe("archived");
     expect(statusFromPath("proposals/marketing.md")).toBe("proposed");
     expect(slugFromPath("archive/dceu.md")).toBe("dceu");
+    // One rule for the registry and the parser: the folder holding the file, either spelling.
+    expect(statusFromPath("draft/x.md")).toBe("draft");
+    expect(statusFromPath("drafts/x.md")).toBe("draft");
     expect(lifecycleChange("proposed", "draft")).toEqual({
       kind: "status-changed",
       from: "proposed",

@@ -206,16 +206,6 @@ export function describeChange(slug: string, change: CharterChange): string {
   }
 }
 
-/** The charter status a repository path implies: active/ -> active, archive/ -> archived, ... */
-export function statusFromPath(path: string): GroupStatus {
-  const dir = path.split("/")[0];
-  if (dir === "active") return "active";
-  if (dir === "draft") return "draft";
-  if (dir === "archive") return "archived";
-  if (dir === "proposals") return "proposed";
-  return "unknown";
-}
-
 /** True for a charter file of the repository: a *.md under active/, draft/, archive/ or proposals/. */
 export function isCharterPath(path: string): boolean {
   const parts = path.split("/");
@@ -226,10 +216,4 @@ export function isCharterPath(path: string): boolean {
   if (!file.toLowerCase().endsWith(".md")) return false;
   const base = file.toLowerCase().replace(/\.md$/, "");
   return base !== "readme" && !base.includes("template");
-}
-
-/** The group slug of a charter path ("archive/dceu.md" -> "dceu"). */
-export function slugFromPath(path: string): string {
-  const file = path.split("/").pop() ?? path;
-  return file.replace(/\.md$/i, "");
 }

@@ -30,8 +30,8 @@ import {
   storedVersion,
   versionOf,
 } from "./groups.repo.ts";
+import { parseCharterFile } from "./parse-charter-file.ts";
 import { PeopleIndex } from "./people.repo.ts";
-import { readCharter } from "./read-charter.ts";
 import { CHARTER_DIRS, type CharterFile, type RefusedFile, readCharterCheckout } from "./read-checkout.ts";
 import { readCheckoutCommit } from "./read-checkout-commit.ts";
 
@@ -109,7 +109,7 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
   const parsed: Array<{ file: CharterFile; charter: ParsedCharter; hash: string }> = [];
   const seen = new Map<string, string>();
   for (const file of files) {
-    const charter = readCharter(file);
+    const charter = parseCharterFile(file);
     const other = seen.get(charter.slug);
     if (other) {
       throw new AppError("bad_request", {

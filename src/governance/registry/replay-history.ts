@@ -40,8 +40,8 @@ import {
   saveGroup,
   versionOf,
 } from "./groups.repo.ts";
+import { parseCharterFile } from "./parse-charter-file.ts";
 import { PeopleIndex } from "./people.repo.ts";
-import { readCharter } from "./read-charter.ts";
 
 /** Input of replayHistory. */
 export interface ReplayHistoryInput {
@@ -147,7 +147,7 @@ async function side(
   const key = `${path}\0${contentHash(markdown)}`;
   let charter = cache.get(key);
   if (!charter) {
-    charter = readCharter({ markdown, path });
+    charter = parseCharterFile({ markdown, path });
     cache.set(key, charter);
   }
   return { path, markdown, charter };

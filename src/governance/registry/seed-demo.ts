@@ -13,7 +13,7 @@ import path from "node:path";
 import { groups } from "../../platform/db/schema.ts";
 import { projectPath } from "../../platform/paths.ts";
 import type { Services } from "../../platform/services.ts";
-import { slugFromPath } from "./charter-changes.ts";
+import { slugFromPath } from "../charter/parse-charter.ts";
 import { importCharters } from "./import-charters.ts";
 import { type CharterFile, readCharterCheckout } from "./read-checkout.ts";
 
@@ -48,7 +48,7 @@ export async function seedDemo(input: {
   let events = 0;
   for (const step of stepNames) {
     for (const file of readCharterCheckout(path.join(historyDir, step)).files)
-      state.set(slugFromPath(file.path), file);
+      state.set(slugFromPath(file.path) ?? file.path, file);
     const summary = await importCharters({
       services,
       files: [...state.values()],

@@ -9,6 +9,3 @@ export interface ReportDeps {
   clock: Clock;
   log?: Logger;
 }
-
-/** The day of an instant, YYYY-MM-DD in UTC. */
-export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);

@@ -4,11 +4,12 @@
  * with its audit entry in one transaction; the flag clears from the decision's day.
  */
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { OptionalDay, oneOf, text } from "../../platform/validation.ts";
 import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
-import { dayOf, type ReportDeps } from "./deps.ts";
+import type { ReportDeps } from "./deps.ts";
 import { insertDecision } from "./reports.repo.ts";
 
 /** The decision as the Board records it. */

@@ -1,6 +1,7 @@
 /** Reporting routes: pages, the JSON API, the Atom feed of public reports. Thin: parse, authorise, call, render. */
 import type { Context } from "hono";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
@@ -11,7 +12,7 @@ import type { Resource } from "../governance.policy.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
-import { dayOf, type ReportDeps } from "./deps.ts";
+import type { ReportDeps } from "./deps.ts";
 import { ReportDecisionInputSchema, recordReportDecision } from "./record-decision.ts";
 import { groupReporting } from "./reporting-status.ts";
 import { type ReportRow, selectDecisions, selectReport, selectReports } from "./reports.repo.ts";

@@ -4,10 +4,11 @@
  * and is tracked (groups without due dates report by calendar month). One report per period.
  */
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { Day, oneOf, optionalText, text } from "../../platform/validation.ts";
 import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
-import { dayOf, type ReportDeps } from "./deps.ts";
+import type { ReportDeps } from "./deps.ts";
 import { draftHighlights, MAX_HIGHLIGHTS, MIN_HIGHLIGHTS } from "./draft.ts";
 import { factsOf } from "./reporting-status.ts";
 import { insertReport, selectActivity, selectReportGroups } from "./reports.repo.ts";

@@ -5,7 +5,8 @@
  * outbox in the same transaction. Running it again the same day records nothing.
  */
 import { notify } from "../../kernel/index.ts";
-import { dayOf, type ReportDeps } from "./deps.ts";
+import { dayOf } from "../../kernel/rules.ts";
+import type { ReportDeps } from "./deps.ts";
 import { reportReminderTemplate } from "./report-reminder.template.ts";
 import { factsOf } from "./reporting-status.ts";
 import {

@@ -2,6 +2,11 @@
  * Dated roles: the one rule for "held on day D" and the one validation of a period's dates, shared
  * by foundation roles (kernel) and group role periods (governance). Pure.
  */
+/** The calendar day (UTC) of an instant, YYYY-MM-DD: the one day rule of the application. */
+export function dayOf(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
 /** A dated holding of a role; held on D when startedOn <= D and (endedOn null or D < endedOn). */
 export interface Holding {
   startedOn: string | null;

@@ -22,11 +22,6 @@ export const ScopesSchema = z
   .min(1, { message: "choose at least one scope" })
   .transform((s) => [...new Set(s)]);
 
-/** The calendar day (UTC) of an instant. */
-export function dayOf(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
 /** Parses with a zod schema or throws AppError("validation") naming the field. */
 export { parseOrThrow } from "./parse.ts";
 

@@ -6,7 +6,7 @@ import { AppError } from "../../platform/errors.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import { loadActor } from "../identity/actor.repo.ts";
 import type { Actor } from "../identity/actor.ts";
-import { type AnyResource, anonymousDenial, type Decision, decide } from "./policy.ts";
+import { type AnyResource, anonymousDenial, type Decision, decide } from "./permissions.ts";
 
 const actors = new WeakMap<Request, Promise<Actor>>();
 

@@ -3,7 +3,7 @@
  * and the audit log. Rooms register theirs the same way beside their code (`<room>.policy.ts`).
  */
 import { type Actor, foundationRolesOn } from "../identity/actor.ts";
-import { type AnyResource, allow, definePolicy, deny, type KernelResource } from "./policy.ts";
+import { type AnyResource, allow, definePolicy, deny, type KernelResource } from "./permissions.ts";
 
 const isAccount = (r: AnyResource): r is Extract<KernelResource, { kind: "account" }> =>
   r.kind === "account" && typeof (r as { userId?: unknown }).userId === "number";

@@ -7,7 +7,7 @@ import { createDeclaredRouter, type DeclaredRouter } from "../../platform/http/r
 import type { Actor, TokenScope } from "../identity/actor.ts";
 import { actorOf, authorize, can, type PolicyDeps } from "./authorize.ts";
 import { type KernelAction, kernelPolicy } from "./kernel.policy.ts";
-import { type AnyResource, type KernelResource, type PolicyModule, registerPolicy } from "./policy.ts";
+import { type AnyResource, type KernelResource, type PolicyModule, registerPolicy } from "./permissions.ts";
 
 /** A router whose routes are authorised by the kernel's and one room's actions. */
 export type RoomRouter<A extends string, R extends AnyResource> = DeclaredRouter<

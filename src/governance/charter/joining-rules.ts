@@ -33,7 +33,7 @@ import { isPlaceholderText, isTemplateText } from "./template-text.ts";
 import type { AppointingRole, MembershipModel } from "./types.ts";
 
 /** What the membership policy says. */
-export interface PolicyResult {
+export interface JoiningRules {
   eligibility: string | null;
   howToJoin: string | null;
   removalRule: string | null;
@@ -187,7 +187,7 @@ function classifyInto(nodes: RootContent[], fields: Record<Field, PlainBlock[]>)
 }
 
 /** Reads the membership policy from the sections and the prose of the membership section. */
-export function readPolicy(sections: Section[], membershipProse: RootContent[]): PolicyResult {
+export function readJoiningRules(sections: Section[], membershipProse: RootContent[]): JoiningRules {
   const fields: Record<Field, PlainBlock[]> = { eligibility: [], howToJoin: [], removal: [] };
   const texts: string[] = [...unitTexts(membershipProse)];
   classifyInto(membershipProse, fields);

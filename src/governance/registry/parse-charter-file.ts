@@ -3,13 +3,12 @@
  * minimal ParsedCharter (name from the first heading, no people) carrying the failure as a warning,
  * so an import stores the group and shows what went wrong instead of stopping.
  */
-import { parseCharter } from "../charter/parse-charter.ts";
+import { parseCharter, slugFromPath, statusFromPath } from "../charter/parse-charter.ts";
 import { blankCharter, type ParsedCharter, ParsedCharterSchema } from "../charter/types.ts";
-import { slugFromPath, statusFromPath } from "./charter-changes.ts";
 
 /** Parses `markdown` found at repository path `path` ("active/ai.md"). */
-export function readCharter(input: { markdown: string; path: string }): ParsedCharter {
-  const slug = slugFromPath(input.path);
+export function parseCharterFile(input: { markdown: string; path: string }): ParsedCharter {
+  const slug = slugFromPath(input.path) ?? input.path;
   const status = statusFromPath(input.path);
   try {
     const parsed = parseCharter({ markdown: input.markdown, path: input.path, slug, status });

@@ -11,7 +11,7 @@ import {
   deny,
   publicActions,
   registerPolicy,
-} from "./policy.ts";
+} from "./permissions.ts";
 
 const admin = {
   ...ANONYMOUS,
