@@ -86,6 +86,20 @@ export {
   type TemplateRegistry,
   templateRegistry,
 } from "./notifications/template.ts";
+// Open items and their owners: each room registers a source; roles ending hand items on.
+export {
+  type FlaggedItem,
+  OPEN_ITEM_KIND,
+  type OpenItem,
+  stillNeedsOwner,
+} from "./ownership/open-items.ts";
+export {
+  defineOpenItemSource,
+  type OpenItemSource,
+  openItemSource,
+  openItemSources,
+  registerOpenItemSource,
+} from "./ownership/sources.ts";
 // The policy: one `decide` over the actions every room registers.
 export {
   actorOf,

@@ -18,6 +18,7 @@ export {
   type TokenScope,
 } from "./identity/actor.ts";
 export { dayOf, endRefusal, type Holding, heldOn, holdsOn } from "./identity/dated.ts";
+export { type FlaggedItem, OPEN_ITEM_KIND, type OpenItem, stillNeedsOwner } from "./ownership/open-items.ts";
 export { type KernelAction, kernelPolicy, ownAccountRule } from "./policy/kernel.policy.ts";
 export {
   type ActionSpec,
