@@ -19,6 +19,13 @@ import {
 import type { AppointingRole, MembershipModel } from "./charter/types.ts";
 import { GROUP_ROLES, type GroupRole, isGroupRole } from "./policy/group-roles.ts";
 import { ASK_THE_BOARD, admissionOf, inDecidingBody } from "./policy/membership-rule.ts";
+import {
+  canSeeRequest,
+  onAskingSide,
+  onTargetSide,
+  type RequestSides,
+  type RequestViewer,
+} from "./requests/rules.ts";
 
 /** How a group's membership decisions are taken (from its charter). */
 export type { MembershipModel };
@@ -56,6 +63,26 @@ const voteRule =
       ? decideVote(actor, action, resource, on, foundationRolesOn(actor, on))
       : deny("Not a vote.");
 
+/** The viewer as the request rules see them: their person, their groups today, Board and Steering Council. */
+export function requestViewerOf(actor: Actor, on: string): RequestViewer {
+  const foundation = foundationRolesOn(actor, on);
+  return {
+    personId: actor.personId,
+    groupIds: new Set(
+      heldOn(actor.groupRoles, on)
+        .filter((r) => isGroupRole(r.role))
+        .map((r) => r.groupId),
+    ),
+    board: foundation.has("board-member"),
+    steeringCouncil: foundation.has("steering-council-member"),
+  };
+}
+
+const requestRule =
+  (rule: (sides: RequestSides, viewer: RequestViewer) => Decision) =>
+  (actor: Actor, resource: Resource, on: string): Decision =>
+    resource.kind === "request" ? rule(resource, requestViewerOf(actor, on)) : deny("Not a request.");
+
 const adminOnly = (actor: Actor, _resource: Resource, on: string): Decision =>
   foundationRolesOn(actor, on).has("site-admin")
     ? allow("Site administrator.")
@@ -75,7 +102,9 @@ type GroupAction =
   | "meeting.add-agenda-item"
   | "meeting.write-notes"
   | "meeting.action-items"
-  | "meeting.view-private-notes";
+  | "meeting.view-private-notes"
+  | "request.open"
+  | "request.settings";
 type VoteAction = "vote.cast" | "vote.extend" | "vote.close" | "vote.view-tally" | "vote.view-ballots";
 
 /** The governance room's actions, rules and audit kinds. */
@@ -176,6 +205,52 @@ export const governancePolicy = definePolicy({
     "meeting.action-items": { scope: "groups", rule: groupRule("meeting.action-items") },
     /** Read the private part of meeting notes: the group, the Board and the Steering Council. */
     "meeting.view-private-notes": { scope: "read", rule: groupRule("meeting.view-private-notes") },
+    /** Open a request on the group's behalf (its participants). */
+    "request.open": { scope: "groups", rule: groupRule("request.open") },
+    /** Say whether requests to the group may be approved by lazy consensus (Chair and Co-Chair). */
+    "request.settings": { scope: "groups", rule: groupRule("request.settings") },
+    /** See a request: public ones by anyone; private ones by both sides (and the Board once escalated to it). */
+    "request.view": {
+      scope: "read",
+      public: true,
+      rule: requestRule((sides, viewer) =>
+        canSeeRequest(sides, viewer)
+          ? allow(sides.visibility === "public" ? "Public request." : "On one side of this request.")
+          : deny("This request is private: only the two sides see it (and the Board once it is escalated)."),
+      ),
+    },
+    /** Acknowledge or answer a request (the target side: the group's participants, the Board, the Steering Council, the person). */
+    "request.answer": {
+      scope: "groups",
+      rule: requestRule((sides, viewer) =>
+        onTargetSide(sides, viewer)
+          ? allow("Asked to answer this request.")
+          : deny("Only those the request is addressed to answer it."),
+      ),
+    },
+    /** Comment on a request, or object to it (either side, and the Board once escalated). */
+    "request.comment": {
+      scope: "groups",
+      rule: requestRule((sides, viewer) =>
+        onAskingSide(sides, viewer) || onTargetSide(sides, viewer) || (sides.escalation >= 2 && viewer.board)
+          ? allow("On one side of this request.")
+          : deny("Only the two sides of a request (and the Board once escalated) comment on it."),
+      ),
+    },
+    /** Name the request's owner on the asking side (the group's Chair and Co-Chair, the owner, the opener). */
+    "request.reassign": {
+      scope: "groups",
+      rule(actor, resource: Resource, on) {
+        if (resource.kind !== "request") return deny("Not a request.");
+        const roles = groupRolesOn(actor, resource.fromGroupId, on);
+        if (roles.has("chair") || roles.has("co-chair"))
+          return allow("Chair or Co-Chair of the asking group.");
+        if (actor.personId !== null && actor.personId === resource.ownerPersonId) return allow("You own it.");
+        if (actor.personId !== null && actor.personId === resource.openedByPersonId)
+          return allow("You opened it.");
+        return deny("Only the asking group's Chair and Co-Chair, the owner or the opener name a new owner.");
+      },
+    },
     /** Record role periods (start, end, term end) after the decision that made them (admin). */
     "group.record-roles": { scope: "admin", rule: adminOnly },
     /** Cast a ballot in a vote. */
@@ -209,6 +284,16 @@ export const governancePolicy = definePolicy({
     "vote.ballot-cast",
     "vote.extended",
     "vote.closed",
+    "request.opened",
+    "request.acknowledged",
+    "request.answered",
+    "request.commented",
+    "request.owner-changed",
+    "request.reminded",
+    "request.lazy-consensus",
+    "request.escalated",
+    "request.expired",
+    "request.settings",
   ],
 });
 
@@ -230,6 +315,8 @@ export type GovernanceResource =
     }
   /** A dated role someone holds in a group (a term to renew). */
   | { kind: "role-period"; groupId: number; personId: number }
+  /** A request between groups: its two sides and who may see it. */
+  | ({ kind: "request"; requestId: number } & RequestSides)
   /** A group's report: public, or for the Board (seen by the Board, the group and site admins). */
   | { kind: "report"; groupId: number; visibility: "public" | "board" }
   | {
@@ -313,6 +400,14 @@ function decideGroup(
     case "group.propose-change":
     case "group.report":
       return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");
+    case "request.open":
+      return isParticipant(roles)
+        ? allow("Group participant.")
+        : deny("Only the group's participants open requests on its behalf.");
+    case "request.settings":
+      return chair
+        ? allow("Chair or Co-Chair.")
+        : deny("Only the group's Chair and Co-Chair set how it takes requests.");
     case "group.submit-report":
       return chair
         ? allow("Chair or Co-Chair.")

@@ -84,3 +84,11 @@ export { type ReplaySummary, readHistorySteps, replayHistory } from "./registry/
 export { type SeedResult, seedDemo } from "./registry/seed-demo.ts";
 // Reporting: the daily sweep of reminders, overdue, missed and defunct flags.
 export { sweepReportsJob } from "./reports/reports.jobs.ts";
+// Requests between groups: other rooms open requests about their own objects and get the answer.
+export { type OpenRequestInput, OpenRequestInputSchema, openRequest } from "./requests/open-request.ts";
+export {
+  defineRequestSubject,
+  type RequestAnsweredContext,
+  type RequestOutcome,
+  type RequestSubject,
+} from "./requests/subjects.ts";

@@ -12,3 +12,4 @@ export * from "./schema/meetings.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/registry.ts";
 export * from "./schema/reports.ts";
+export * from "./schema/requests.ts";
