@@ -40,6 +40,14 @@ export const governanceTemplates = [termReminderTemplate, reportReminderTemplate
 
 // Operations and pure rules the benchmarks and shared test infrastructure drive directly.
 export { recordRolePeriod } from "./accounts/record-role-period.ts";
+// The Board's agenda: areas add their own sections (see board/agenda.ts).
+export {
+  type AgendaContext,
+  type AgendaItem,
+  type AgendaSection,
+  type AgendaSectionDefinition,
+  defineAgendaSection,
+} from "./board/agenda.ts";
 export { parseMarkdownTree } from "./charter/markdown.ts";
 export { parseCharter } from "./charter/parse-charter.ts";
 export { ParsedCharterSchema } from "./charter/types.ts";
