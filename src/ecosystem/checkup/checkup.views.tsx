@@ -1,6 +1,8 @@
 /** Checkup pages: what it is (with the GitHub Actions step), the rule documentation, a synced package's checkup. */
+
 import type { Child } from "hono/jsx";
 import { Layout } from "../../platform/http/layout.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import { CHECKUP_RULES, type RuleDefinition } from "./rules.ts";
 import type { CheckStatus, CheckupReport } from "./types.ts";
 
@@ -56,8 +58,7 @@ function RuleList() {
   return (
     <>
       <h2 id="rules">Rules</h2>
-      <table>
-        <caption>Checkup rules, with where each is checked</caption>
+      <Table caption="Checkup rules, with where each is checked">
         <thead>
           <tr>
             <th scope="col">Rule id</th>
@@ -78,7 +79,7 @@ function RuleList() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </>
   );
 }
@@ -146,8 +147,7 @@ export function PackageCheckupPage(props: {
         <a href="/checkup">guildhall checkup</a> on the repository. Also as{" "}
         <a href={`/api/packages/${props.name}/checkup`}>JSON</a>.
       </p>
-      <table>
-        <caption>Results</caption>
+      <Table caption="Results">
         <thead>
           <tr>
             <th scope="col">Rule</th>
@@ -168,7 +168,7 @@ export function PackageCheckupPage(props: {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </Layout>
   );
 }

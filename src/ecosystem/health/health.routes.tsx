@@ -1,10 +1,12 @@
 /** Health routes: rule documentation and the list of packages without a vulnerability-report route. */
+
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import type { Router } from "../../platform/http/app.tsx";
 import { Layout, renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Slug } from "../../platform/validation.ts";
+import { Table } from "../../platform/view/table.tsx";
 import { HealthRulesSchema, UnreachablePackagesSchema } from "../api-schemas.ts";
 import { createEcosystemRoomRouter } from "../ecosystem.router.ts";
 import { HealthRulePage, HealthRulesPage } from "./health.views.tsx";
@@ -65,10 +67,9 @@ export function createHealthRouter(services: Services): Router {
               <a href="/api/health/no-security-contact">JSON</a>.
             </p>
             {shown.length > 0 && (
-              <table>
-                <caption>
-                  Most used first{r.total > shown.length ? ` (the first ${shown.length})` : ""}
-                </caption>
+              <Table
+                caption={`Most used first${r.total > shown.length ? ` (the first ${shown.length})` : ""}`}
+              >
                 <thead>
                   <tr>
                     <th scope="col">Package</th>
@@ -87,7 +88,7 @@ export function createHealthRouter(services: Services): Router {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             )}
           </Layout>,
         ),

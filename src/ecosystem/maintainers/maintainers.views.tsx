@@ -1,7 +1,9 @@
 /** Pages of calls for maintainers: the open calls, one package's calls and offers, possibly dormant packages. */
+
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import { When } from "../../platform/view/time.tsx";
 import type { DormantReport } from "./find-dormant.ts";
 import type { PackageCalls } from "./maintainer-calls.ts";
@@ -291,8 +293,7 @@ export function DormantPage(props: { report: DormantReport }) {
         {r.judged} packages judged; {r.unknown} could not be (unknown, and why, for the most popular below).
       </p>
       <section class="table-scroll" aria-label="Possibly dormant packages" tabindex={0}>
-        <table>
-          <caption>The {r.dormant.length} highest-priority possibly dormant packages</caption>
+        <Table caption={`The ${r.dormant.length} highest-priority possibly dormant packages`}>
           <thead>
             <tr>
               <th scope="col">Package</th>
@@ -317,7 +318,7 @@ export function DormantPage(props: { report: DormantReport }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </section>
       {r.unknownSamples.length > 0 && (
         <>

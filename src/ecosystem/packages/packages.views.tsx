@@ -398,8 +398,10 @@ export function PackagePage(props: {
       <h2 id="support">Declared Django support</h2>
       {synced ? (
         <>
-          <table aria-describedby="support-note">
-            <caption>Verdict of version {pkg.latestVersion} per Django series</caption>
+          <Table
+            caption={`Verdict of version ${pkg.latestVersion} per Django series`}
+            describedBy="support-note"
+          >
             <thead>
               <tr>
                 <th scope="col">Django series</th>
@@ -430,7 +432,7 @@ export function PackagePage(props: {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
           <p id="support-note" class="muted">
             Series shown: those supported today and the next one. Declared Django classifiers:{" "}
             {dj.length ? dj.join(", ") : "none"}. Django requirements:{" "}
@@ -467,10 +469,7 @@ export function PackagePage(props: {
         </p>
       )}
       {recent.length > 0 && (
-        <table>
-          <caption>
-            {releases.length} release{releases.length === 1 ? "" : "s"}, newest first
-          </caption>
+        <Table caption={`${releases.length} release${releases.length === 1 ? "" : "s"}, newest first`}>
           <thead>
             <tr>
               <th scope="col">Version</th>
@@ -489,7 +488,7 @@ export function PackagePage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </Layout>
   );

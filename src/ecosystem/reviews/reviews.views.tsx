@@ -33,8 +33,7 @@ export function ReviewsPage(props: {
       {props.reviews.length === 0 ? (
         <p>No review has been taken yet.</p>
       ) : (
-        <table>
-          <caption>Reviews, newest first</caption>
+        <Table caption="Reviews, newest first">
           <thead>
             <tr>
               <th scope="col">Review</th>
@@ -58,7 +57,7 @@ export function ReviewsPage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {props.form && (
         <Form
@@ -126,8 +125,7 @@ export function ReviewPage(props: {
         svg={props.charts.django}
         caption="Synced packages whose latest release declares each series, and those judged to support it; the table below gives the numbers."
       />
-      <table>
-        <caption>Django series</caption>
+      <Table caption="Django series">
         <thead>
           <tr>
             <th scope="col">Series</th>
@@ -144,7 +142,7 @@ export function ReviewPage(props: {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <h2>Declared Python versions</h2>
       <ul>
         {d.pythonVersions.map((p) => (
@@ -207,8 +205,7 @@ export function ReviewPage(props: {
         />
       )}
       <section class="table-scroll" aria-label="Time to support, every figure" tabindex={0}>
-        <table>
-          <caption>Days from each Django final to support among the {d.top} most used</caption>
+        <Table caption={`Days from each Django final to support among the ${d.top} most used`}>
           <thead>
             <tr>
               <th scope="col">Series</th>
@@ -233,7 +230,7 @@ export function ReviewPage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </section>
       <p class="muted">
         From the release declarations recorded ({d.timeToSupport[0]?.declarationsRecorded ?? 0} for these

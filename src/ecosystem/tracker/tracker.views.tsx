@@ -1,7 +1,9 @@
 /** Pages of the compatibility tracker: one series' tracker, and one package's entry with its form. */
+
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
+import { Table } from "../../platform/view/table.tsx";
 import type { Tracker, TrackerRow } from "./get-tracker.ts";
 import { finalText } from "./tracker-chart.ts";
 import { SETTABLE_STATUSES, TRACKER_LABELS, TRACKER_STATUSES, type TrackerStatus } from "./tracker-status.ts";
@@ -56,8 +58,7 @@ export function TrackerPage(props: { t: Tracker; chart: string }) {
       </figure>
       <SourceNote sources={[t.provenance]} />
       <section class="table-scroll" aria-label={`Django ${s} tracker, every package`} tabindex={0}>
-        <table>
-          <caption>Status of each package</caption>
+        <Table caption="Status of each package">
           <thead>
             <tr>
               <th scope="col">Rank</th>
@@ -71,7 +72,7 @@ export function TrackerPage(props: { t: Tracker; chart: string }) {
               <Row row={r} series={s} />
             ))}
           </tbody>
-        </table>
+        </Table>
       </section>
     </Layout>
   );

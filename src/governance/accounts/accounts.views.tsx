@@ -187,8 +187,7 @@ export function AccountPage(props: {
       {props.roles.length === 0 ? (
         <p>You hold no foundation role.</p>
       ) : (
-        <table>
-          <caption>Foundation roles, past and present</caption>
+        <Table caption="Foundation roles, past and present">
           <thead>
             <tr>
               <th scope="col">Role</th>
@@ -213,7 +212,7 @@ export function AccountPage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
 
       <h2>Your person in the charters</h2>
@@ -345,8 +344,7 @@ export function ClaimsPage(props: {
       {props.claims.length === 0 ? (
         <p>No claim is waiting.</p>
       ) : (
-        <table>
-          <caption>Claims waiting for a decision, oldest first</caption>
+        <Table caption="Claims waiting for a decision, oldest first">
           <thead>
             <tr>
               <th scope="col">Account</th>
@@ -383,7 +381,7 @@ export function ClaimsPage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </Layout>
   );

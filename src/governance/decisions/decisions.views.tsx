@@ -3,7 +3,7 @@ import type { Child } from "hono/jsx";
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form, type SuggestOption } from "../../platform/view/form.tsx";
 import { pageContext } from "../../platform/view/page-context.ts";
-import { Table } from "../../platform/view/table.tsx";
+import { type Column, Table } from "../../platform/view/table.tsx";
 import { formatInstant, OnDay, When } from "../../platform/view/time.tsx";
 import type { NextMeeting } from "../meetings/next-meeting.ts";
 import { readableInstant } from "./application-state.ts";
@@ -53,40 +53,27 @@ function VoteSummary(props: { vote: VoteView }) {
 
 function VoteTable(props: { votes: VoteView[]; caption: string }) {
   if (props.votes.length === 0) return <p>No {props.caption.toLowerCase()}.</p>;
-  return (
-    <table>
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Vote</th>
-          <th scope="col">Group</th>
-          <th scope="col">Status</th>
-          <th scope="col">Ballots cast</th>
-          <th scope="col">Closes (or closed)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.votes.map((v) => (
-          <tr>
-            <td>
-              <a href={`/votes/${v.id}`}>{v.title}</a>
-            </td>
-            <td>{v.group.name}</td>
-            <td>
-              {v.status === "open" ? (v.viewerMayVote ? "open: your ballot is awaited" : "open") : v.outcome}
-            </td>
-            <td>
-              {v.cast} of {v.electorateSize}
-            </td>
-            <td>
-              <When at={v.closedAt ?? v.closesAt} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <Table caption={props.caption} columns={VOTE_COLUMNS} rows={props.votes} />;
 }
+
+const VOTE_COLUMNS: readonly Column<VoteView>[] = [
+  { header: "Vote", cell: (v) => <a href={`/votes/${v.id}`}>{v.title}</a> },
+  { header: "Group", cell: (v) => v.group.name },
+  {
+    header: "Status",
+    cell: (v) =>
+      v.status === "open" ? (v.viewerMayVote ? "open: your ballot is awaited" : "open") : v.outcome,
+  },
+  {
+    header: "Ballots cast",
+    cell: (v) => (
+      <>
+        {v.cast} of {v.electorateSize}
+      </>
+    ),
+  },
+  { header: "Closes (or closed)", cell: (v) => <When at={v.closedAt ?? v.closesAt} /> },
+];
 
 /** What the liaison form on /board needs: today's date and who can be suggested (the Board). */
 export interface LiaisonFormModel {
@@ -216,8 +203,7 @@ export function VotePage(props: {
         <p>This is a secret ballot: the counts are shown once it closes, and never who voted how.</p>
       )}
       {v.ballots && v.ballots.length > 0 && (
-        <table>
-          <caption>Ballots (open vote)</caption>
+        <Table caption="Ballots (open vote)">
           <thead>
             <tr>
               <th scope="col">Voter</th>
@@ -232,7 +218,7 @@ export function VotePage(props: {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {v.voters.length > 0 && (
         <>

@@ -553,8 +553,7 @@ export function GroupPage(props: {
         {g.members.length === 0 ? (
           <p class="muted">No current members recorded.</p>
         ) : (
-          <table>
-            <caption>Current members and when they joined</caption>
+          <Table caption="Current members and when they joined">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -577,7 +576,7 @@ export function GroupPage(props: {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
         <h3>Alumni</h3>
         {g.alumni.length === 0 ? (
@@ -703,8 +702,7 @@ export function PeoplePage(props: { people: readonly PersonSummary[]; viewer?: L
       {props.people.length === 0 ? (
         <p class="muted">Nobody recorded yet.</p>
       ) : (
-        <table>
-          <caption>People and the groups they are in now</caption>
+        <Table caption="People and the groups they are in now">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -732,7 +730,7 @@ export function PeoplePage(props: { people: readonly PersonSummary[]; viewer?: L
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </Layout>
   );
@@ -757,8 +755,7 @@ export function PersonPage(props: { person: PersonDetail; viewer?: LayoutViewer 
         {p.roles.length === 0 ? (
           <p class="muted">No current roles.</p>
         ) : (
-          <table>
-            <caption>Roles held now</caption>
+          <Table caption="Roles held now">
             <thead>
               <tr>
                 <th scope="col">Group</th>
@@ -777,7 +774,7 @@ export function PersonPage(props: { person: PersonDetail; viewer?: LayoutViewer 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </section>
       <section aria-labelledby="person-timeline">

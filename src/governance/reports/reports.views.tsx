@@ -1,6 +1,8 @@
 /** Reporting pages: a group's reports and schedule, the report form, one report, and the Board's section. */
+
 import { Layout } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { type Column, Table } from "../../platform/view/table.tsx";
 import type { PeriodActivity } from "./draft.ts";
 import type { GroupReporting } from "./reporting-status.ts";
 import type { ReportRow } from "./reports.repo.ts";
@@ -28,6 +30,12 @@ export function DefunctNotice(props: { reporting: GroupReporting }) {
   );
 }
 
+const PERIOD_COLUMNS: readonly Column<GroupReporting["periods"][number]>[] = [
+  { header: "Period", cell: (p) => p.period },
+  { header: "Due (UTC)", cell: (p) => p.dueOn },
+  { header: "State", cell: (p) => STATE_TEXT[p.state] },
+];
+
 /** The schedule in words, with the periods' states. */
 export function ScheduleSummary(props: { reporting: GroupReporting; today: string }) {
   const r = props.reporting;
@@ -40,25 +48,7 @@ export function ScheduleSummary(props: { reporting: GroupReporting; today: strin
         Reports {r.schedule.cadence.replace(/-/gu, " ")} (source: the group's charter as last imported), due
         14 days after each period ends; tracked since {r.trackedFrom} (UTC). As of {props.today} (UTC):
       </p>
-      <table>
-        <caption>Reporting periods</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Due (UTC)</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.periods.map((p) => (
-            <tr>
-              <td>{p.period}</td>
-              <td>{p.dueOn}</td>
-              <td>{STATE_TEXT[p.state]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table caption="Reporting periods" columns={PERIOD_COLUMNS} rows={r.periods} />
     </>
   );
 }

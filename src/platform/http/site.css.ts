@@ -43,6 +43,7 @@ table { border-collapse: collapse; width:100%; margin:1rem 0; }
 caption { text-align:left; font-weight:600; padding:.25rem 0; }
 th, td { text-align:left; padding:.4rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
 td { overflow-wrap:anywhere; }
+th.num, td.num { text-align:right; font-variant-numeric:tabular-nums; }
 @media (max-width: 40rem) {
   main { padding: 1rem .75rem; }
   th, td { padding:.3rem .3rem; }

@@ -1,13 +1,31 @@
 import type { Child } from "hono/jsx";
 
-/** Props of a data table: its caption and its rows (thead, tbody). */
-export interface TableProps {
+/** One column of a table given by column definitions. */
+export interface Column<R> {
+  /** The column's header cell (`<th scope="col">`). */
+  header: Child;
+  /** The cell of one row. */
+  cell: (row: R, index: number) => Child;
+  /** Figures: right-aligned with digits of equal width (class `num` on the header and the cells). */
+  numeric?: boolean;
+  /** The cell names its row: rendered as `<th scope="row">`. */
+  rowHeader?: boolean;
+}
+
+/** Props of a data table: its caption, and either its rows as children (thead, tbody) or columns and rows. */
+export interface TableProps<R = never> {
   /** What the table holds; also the name of its scrolling box. */
   caption: string;
   /** A class for the caption, such as "visually-hidden" when a heading already names the table. */
   captionClass?: string;
   /** Ids of elements that describe the table (`aria-describedby`). */
   describedBy?: string;
+  /** Column definitions; with `rows`, the table writes its own head and body. */
+  columns?: readonly Column<R>[];
+  rows?: readonly R[];
+  /** A class for each body row (`<tr class>`), from the row. */
+  rowClass?: (row: R) => string | undefined;
+  /** Hand-written head and body, for tables whose rows are not one record each. */
   children?: Child;
 }
 
@@ -16,11 +34,40 @@ export interface TableProps {
  * the page itself never does. The box is a region named by the caption that a keyboard can focus,
  * so it can be scrolled without a pointer (axe's scrollable-region-focusable).
  */
-export function Table(props: TableProps) {
+export function Table<R = never>(props: TableProps<R>) {
+  const columns = props.columns;
   return (
     <section class="table-scroll" aria-label={props.caption} tabindex={0}>
       <table aria-describedby={props.describedBy}>
         <caption class={props.captionClass}>{props.caption}</caption>
+        {columns ? (
+          <>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th scope="col" class={c.numeric ? "num" : undefined}>
+                    {c.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {(props.rows ?? []).map((row, i) => (
+                <tr class={props.rowClass?.(row)}>
+                  {columns.map((c) =>
+                    c.rowHeader ? (
+                      <th scope="row" class={c.numeric ? "num" : undefined}>
+                        {c.cell(row, i)}
+                      </th>
+                    ) : (
+                      <td class={c.numeric ? "num" : undefined}>{c.cell(row, i)}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </>
+        ) : null}
         {props.children}
       </table>
     </section>
