@@ -116,7 +116,7 @@ describe("without JavaScript", () => {
       expect(await page.locator("main table tbody tr").count()).toBe(17);
       await page.getByRole("link", { name: "website Working Group" }).click();
       await expect(page.locator("h1").textContent()).resolves.toBe("website Working Group");
-      expect(await page.locator("#members ~ table tbody tr").count()).toBe(16);
+      expect(await page.locator("#members ~ .table-scroll table tbody tr").count()).toBe(16);
     } finally {
       await context.close();
     }
