@@ -8,14 +8,10 @@ import {
   dayOf,
   decide,
   endFoundationRole,
-  FOUNDATION_ROLE_LABELS,
   FOUNDATION_ROLES,
-  type FoundationRole,
-  type FoundationRoleListing,
   findUserById,
   finishEmailSignIn,
   grantFoundationRole,
-  holdsOn,
   listFoundationRoles,
   MAX_TOKEN_DAYS,
   NameSchema,
@@ -26,8 +22,6 @@ import {
   signInWithGitHub,
   signOut,
   startEmailSignIn,
-  type TokenRow,
-  type UserRow,
 } from "../../kernel/index.ts";
 import {
   cookieNames,
@@ -61,6 +55,14 @@ import type { Action } from "../governance.policy.ts";
 import { loadGroupResource } from "../policy/actor.repo.ts";
 import { actorOf, can, requireViewer } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import {
+  presentDecidedClaim,
+  presentFiledClaim,
+  presentFoundationRole,
+  presentPendingClaim,
+  presentToken,
+  presentUser,
+} from "./accounts.presenters.ts";
 import { accountOverview, claimablePeople, isPrivateApplicant, pendingClaims } from "./accounts.repo.ts";
 import {
   AccountPage,
@@ -89,41 +91,6 @@ function creatingToken(viewer: Viewer): CreatingToken | undefined {
 
 function actorFor(user: { userId: number; name: string }): AuditActor {
   return { userId: user.userId, label: `user:${user.userId} (${user.name})` };
-}
-
-function tokenJson(t: TokenRow) {
-  return {
-    id: t.id,
-    name: t.name,
-    prefix: t.prefix,
-    scopes: t.scopes,
-    createdAt: t.createdAt.toISOString(),
-    expiresAt: t.expiresAt.toISOString(),
-    revokedAt: t.revokedAt?.toISOString() ?? null,
-    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-  };
-}
-
-function userJson(u: UserRow) {
-  return { id: u.id, name: u.name, email: u.email, githubLogin: u.githubLogin, personId: u.personId };
-}
-
-function foundationRoleJson(r: FoundationRoleListing, today: string) {
-  const row = r.role;
-  return {
-    id: row.id,
-    role: row.role,
-    label: FOUNDATION_ROLE_LABELS[row.role as FoundationRole] ?? row.role,
-    startedOn: row.startedOn,
-    endedOn: row.endedOn,
-    termEndsOn: row.termEndsOn,
-    reason: row.reason,
-    decisionRef: row.decisionRef,
-    current: holdsOn(row, today),
-    createdAt: row.createdAt.toISOString(),
-    user: r.user,
-    person: r.person,
-  };
 }
 
 /** Where to go after signing in: a bad value (control characters, too long) is dropped, not refused. */
@@ -443,7 +410,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     response: { description: "Renamed.", schema: API.AccountUser, name: "AccountUser" },
     handler: async (c, { body }) => {
       const user = await renameUser({ ...own(c), name: body.name });
-      return c.json({ user: userJson(user) });
+      return c.json({ user: presentUser(user) });
     },
   });
 
@@ -489,7 +456,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
       const id = done[key];
       const [row] = id === undefined ? [] : await listFoundationRoles(db, { day: today, id });
       if (!row) continue;
-      const { label, startedOn, endedOn } = foundationRoleJson(row, today);
+      const { label, startedOn, endedOn } = presentFoundationRole(row, today);
       const holder = row.user?.name ?? row.person?.name ?? "";
       return key === "granted"
         ? `Granted: ${label} to ${holder} from ${startedOn}.`
@@ -574,7 +541,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
       const { user } = await currentUser(c);
       const overview = await accountOverview(db, user);
       return c.json({
-        user: userJson(user),
+        user: presentUser(user),
         foundationRoles: overview.roles.map((r) => ({
           id: r.id,
           role: r.role,
@@ -591,7 +558,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
           person,
           createdAt: claim.createdAt.toISOString(),
         })),
-        tokens: overview.tokens.map(tokenJson),
+        tokens: overview.tokens.map(presentToken),
       });
     },
   });
@@ -605,7 +572,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     handler: async (c) => {
       const { user } = await currentUser(c);
       const overview = await accountOverview(db, user);
-      return c.json({ tokens: overview.tokens.map(tokenJson) });
+      return c.json({ tokens: overview.tokens.map(presentToken) });
     },
   });
 
@@ -622,7 +589,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
         ...body,
         creator: creatingToken(requireViewer(c)),
       });
-      return c.json({ token, ...tokenJson(row) }, 201);
+      return c.json({ token, ...presentToken(row) }, 201);
     },
   });
 
@@ -635,7 +602,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     response: { description: "Revoked.", schema: API.Token, name: "Token" },
     handler: async (c, { params }) => {
       const row = await revokeToken({ ...own(c), tokenId: params.id });
-      return c.json(tokenJson(row));
+      return c.json(presentToken(row));
     },
   });
 
@@ -649,7 +616,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     errors: { 409: "Your account is linked already, the person is, or a claim is waiting." },
     handler: async (c, { body }) => {
       const claim = await claimPerson({ ...own(c), personSlug: body.person, note: body.note });
-      return c.json({ id: claim.id, status: claim.status, personId: claim.personId }, 201);
+      return c.json(presentFiledClaim(claim), 201);
     },
   });
 
@@ -660,15 +627,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     response: { description: "Pending claims.", schema: API.PendingClaims, name: "PendingClaims" },
     handler: async (c) => {
       const claims = await pendingClaims(db);
-      return c.json({
-        claims: claims.map(({ claim, user, person }) => ({
-          id: claim.id,
-          note: claim.note,
-          createdAt: claim.createdAt.toISOString(),
-          user,
-          person,
-        })),
-      });
+      return c.json({ claims: claims.map(presentPendingClaim) });
     },
   });
 
@@ -695,7 +654,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
           claimId: params.id,
           outcome: outcome === "confirm" ? "confirmed" : "rejected",
         });
-        return c.json({ id: claim.id, status: claim.status, personId: claim.personId, userId: claim.userId });
+        return c.json(presentDecidedClaim(claim));
       },
     });
   }
@@ -713,7 +672,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
         role: query.role ?? "",
         currentOnly: query.current,
       });
-      return c.json({ on: today, foundationRoles: rows.map((r) => foundationRoleJson(r, today)) });
+      return c.json({ on: today, foundationRoles: rows.map((r) => presentFoundationRole(r, today)) });
     },
   });
 
@@ -722,7 +681,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     const today = dayOf(clock.now());
     const [listed] = await listFoundationRoles(db, { day: today, id });
     if (!listed) throw new Error(`foundation role ${id} vanished`);
-    return foundationRoleJson(listed, today);
+    return presentFoundationRole(listed, today);
   };
 
   router.post("/api/admin/foundation-roles", {

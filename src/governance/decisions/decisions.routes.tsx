@@ -25,6 +25,12 @@ import { auditText, listGroupAuditInWords } from "./audit-in-words.ts";
 import { CastBallotInputSchema, castBallot } from "./cast-ballot.ts";
 import { closeVote } from "./close-vote.ts";
 import {
+  presentClosedVote,
+  presentExtendedVote,
+  presentOpenedVote,
+  presentRenewedTerm,
+} from "./decisions.presenters.ts";
+import {
   type DecisionActor,
   findApplication,
   findRolePeriodHolder,
@@ -345,7 +351,7 @@ export function createDecisionsRouter(services: Services): Router {
         actor: await decisionActor(c),
         input: { voteId: params.id, ...body },
       });
-      return c.json({ vote: { id: vote.id, closesAt: vote.closesAt.toISOString() } });
+      return c.json({ vote: presentExtendedVote(vote) });
     },
   });
 
@@ -370,7 +376,7 @@ export function createDecisionsRouter(services: Services): Router {
     errors: { 409: "The vote is closed already, or its outcome can still change." },
     handler: async (c, { params }) => {
       const vote = await closeVote({ deps, actor: await decisionActor(c), input: { voteId: params.id } });
-      return c.json({ vote: { id: vote.id, status: vote.status, outcome: vote.outcome } });
+      return c.json({ vote: presentClosedVote(vote) });
     },
   });
 
@@ -523,7 +529,7 @@ export function createDecisionsRouter(services: Services): Router {
         actor: await decisionActor(c),
         input: { ...body, applicationId: params.id },
       });
-      return c.json({ vote: { id: vote.id, body: vote.body, closesAt: vote.closesAt.toISOString() } }, 201);
+      return c.json({ vote: presentOpenedVote(vote) }, 201);
     },
   });
 
@@ -628,7 +634,7 @@ export function createDecisionsRouter(services: Services): Router {
         actor: await decisionActor(c),
         input: { rolePeriodId: params.id },
       });
-      return c.json({ rolePeriod: { id: period.id, termEndsOn: period.termEndsOn } });
+      return c.json({ rolePeriod: presentRenewedTerm(period) });
     },
   });
 

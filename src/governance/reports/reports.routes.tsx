@@ -15,6 +15,7 @@ import { createRoomRouter } from "../policy/room-router.ts";
 import type { ReportDeps } from "./deps.ts";
 import { ReportDecisionInputSchema, recordReportDecision } from "./record-decision.ts";
 import { groupReporting } from "./reporting-status.ts";
+import { presentReport, presentReportDecision, ReportJson } from "./reports.presenters.ts";
 import { type ReportRow, selectDecisions, selectReport, selectReports } from "./reports.repo.ts";
 import { GroupReportsPage, ReportFormPage, ReportPage } from "./reports.views.tsx";
 import { reportsAtom } from "./reports-feed.ts";
@@ -26,20 +27,6 @@ type Ctx = Context<AppEnv>;
 const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const ReportParams = z.object({ id: Id.describe("The report's numeric id.") });
 
-const ReportJson = z.object({
-  id: z.number().int(),
-  group: z.object({ slug: z.string(), name: z.string() }),
-  periodStart: z.string(),
-  periodEnd: z.string(),
-  visibility: z.enum(["public", "board"]),
-  highlights: z.array(z.string()),
-  asks: z.array(z.string()),
-  challenges: z.string().nullable(),
-  nextSteps: z.string().nullable(),
-  notes: z.string().nullable(),
-  submittedAt: z.string(),
-  submittedBy: z.string().nullable(),
-});
 const DueJson = z.object({
   group: z.string(),
   period: z.string(),
@@ -53,21 +40,6 @@ const DueResponse = z.object({
   on: z.string(),
   due: z.array(DueJson),
   unscheduled: z.array(z.object({ group: z.string(), cadence: z.string().nullable(), reason: z.string() })),
-});
-
-const toJson = (r: ReportRow): z.infer<typeof ReportJson> => ({
-  id: r.id,
-  group: r.group,
-  periodStart: r.periodStart,
-  periodEnd: r.periodEnd,
-  visibility: r.visibility === "board" ? "board" : "public",
-  highlights: r.highlights,
-  asks: r.asks,
-  challenges: r.challenges,
-  nextSteps: r.nextSteps,
-  notes: r.notes,
-  submittedAt: r.submittedAt.toISOString(),
-  submittedBy: r.submittedBy,
 });
 
 /** The HTTP routes of reporting. */
@@ -179,7 +151,7 @@ export function createReportsRouter(services: Services): Router {
       const saved = await submitReport({ deps, actor: await reportActor(c), slug: params.slug, input: body });
       const report = await selectReport(db, saved.id);
       if (!report) throw new Error("report vanished");
-      return c.json({ report: toJson(report) }, 201);
+      return c.json({ report: presentReport(report) }, 201);
     },
   });
   router.get("/api/groups/:slug/reports", {
@@ -194,7 +166,7 @@ export function createReportsRouter(services: Services): Router {
       name: "ReportList",
     },
     handler: async (c, { resource }) =>
-      c.json({ reports: (await visibleReports(c, resource.groupId)).map(toJson) }),
+      c.json({ reports: (await visibleReports(c, resource.groupId)).map(presentReport) }),
   });
   router.get("/api/reports/due", {
     summary:
@@ -233,7 +205,7 @@ export function createReportsRouter(services: Services): Router {
       schema: z.object({ report: ReportJson }),
       name: "ReportResponse",
     },
-    handler: (c, { resource }) => c.json({ report: toJson(resource.report) }),
+    handler: (c, { resource }) => c.json({ report: presentReport(resource.report) }),
   });
   router.get("/reports.atom", {
     handler: async (c) => {
@@ -286,7 +258,7 @@ export function createReportsRouter(services: Services): Router {
         slug: params.slug,
         input: body,
       });
-      return c.json({ decision: { id: d.id, kind: d.kind, decidedOn: d.decidedOn, endsOn: d.endsOn } }, 201);
+      return c.json({ decision: presentReportDecision(d) }, 201);
     },
   });
   return router.app;
