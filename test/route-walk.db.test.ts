@@ -348,6 +348,8 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "POST /api/groups/:slug/action-items/:id/done": { allowed: PARTICIPANTS, params: ACTION_ITEM },
   // board.overview: Board members and site administrators.
   "GET /board": { allowed: ["board", "admin"] },
+  "GET /board/agenda.md": { allowed: ["board", "admin"] },
+  "GET /api/board/agenda": { allowed: ["board", "admin"] },
   "GET /api/board": { allowed: ["board", "admin"] },
   // board.record-liaison: Board members and site administrators; the new liaison is the Board visitor.
   "POST /groups/:slug/board-liaison": {

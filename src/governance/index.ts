@@ -5,6 +5,7 @@
 import type { Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
 import { createAccountsRouter } from "./accounts/accounts.routes.tsx";
+import { createBoardRouter } from "./board/board.routes.tsx";
 import { decisionJobs } from "./decisions/decisions.jobs.ts";
 import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
 import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
@@ -25,6 +26,7 @@ export function createGovernanceRouter(services: Services): Router {
   const router = home.app;
   router.route("/", createDirectoryRouter(services));
   router.route("/", createAccountsRouter(services));
+  router.route("/", createBoardRouter(services));
   router.route("/", createDecisionsRouter(services));
   router.route("/", createReportsRouter(services));
   router.route("/", createMyGroupsRouter(services));

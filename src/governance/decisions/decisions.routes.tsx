@@ -8,6 +8,8 @@ import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { DateTime, Id, OptionalId, optionalOneOf, optionalText, Slug } from "../../platform/validation.ts";
 import { accountHasName } from "../accounts/ensure-account-person.ts";
+import { AgendaView } from "../board/agenda.views.tsx";
+import { getBoardAgenda } from "../board/get-board-agenda.ts";
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import type { Resource } from "../governance.policy.ts";
 import { nextScheduledDay } from "../meetings/meetings.repo.ts";
@@ -763,6 +765,7 @@ export function createDecisionsRouter(services: Services): Router {
             : {})}
           {...(recorded?.role === "board-liaison" ? { recorded } : {})}
         >
+          <AgendaView agenda={await getBoardAgenda({ db, day: o.day, viewerPersonId: actor.personId })} />
           <BoardReportsSection rows={await groupReporting({ db, day: o.day, today: o.day })} today={o.day} />
         </BoardPage>,
       ),

@@ -275,6 +275,10 @@ describe("the signed-in API in /api/openapi.json", () => {
     await call("m0", "GET", `/api/groups/${slug}/audit`, "/api/groups/{slug}/audit", "200");
     await call("admin", "GET", "/api/board", "/api/board", "200");
     await call("m1", "GET", "/api/board", "/api/board", "403");
+    await call("admin", "GET", "/api/board/agenda", "/api/board/agenda", "200");
+    await call("admin", "GET", "/api/board/agenda?since=2026-11-01", "/api/board/agenda", "200");
+    await call("admin", "GET", "/api/board/agenda?since=nope", "/api/board/agenda", "422");
+    await call("m1", "GET", "/api/board/agenda", "/api/board/agenda", "403");
 
     // A vote's electorate; people suggestions for person fields; the Board Liaison (Board members).
     await call("m1", "GET", `/api/votes/${voteId}/electorate`, "/api/votes/{id}/electorate", "200");
