@@ -237,7 +237,7 @@ export interface DeliveryListing {
 
 /** Deliveries, newest attempt first, optionally of one status (or one delivery by id). */
 export async function listDeliveries(
-  db: Db,
+  db: DbOrTx,
   input: { status?: DeliveryListing["status"]; limit: number; id?: number },
 ): Promise<DeliveryListing[]> {
   const d = notificationDeliveries;

@@ -10,7 +10,7 @@ export async function retryDelivery(input: { db: Db; id: number; now: Date; by: 
   await input.db.transaction(async (tx) => {
     const done = await requeueFailed(tx, { id: input.id, now: input.now });
     if (!done) {
-      const [found] = await listDeliveries(input.db, { id: input.id, limit: 1 });
+      const [found] = await listDeliveries(tx, { id: input.id, limit: 1 });
       if (!found) throw new AppError("not_found", { message: `There is no delivery ${input.id}.` });
       throw new AppError("conflict", {
         message: `Delivery ${input.id} is ${found.status}, not failed; only failed deliveries are sent again.`,
