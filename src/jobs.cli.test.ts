@@ -137,7 +137,7 @@ describe("guildhall worker / notifications", () => {
     expect((await guildhall("notifications", "retry", "abc")).stderr).toMatch(/Invalid ID/);
     const help = await guildhall("notifications", "retry", "--help");
     expect(help.stdout).toContain("--json");
-  });
+  }, 300_000);
 
   it("writes a day's digests once, however often it runs", async () => {
     const first = await guildhall("notifications", "digest", "--day", "2026-03-01", "--json");
@@ -146,5 +146,5 @@ describe("guildhall worker / notifications", () => {
     const bad = await guildhall("notifications", "digest", "--day", "yesterday");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--day must be a date/);
-  });
+  }, 120_000);
 });
