@@ -1,12 +1,11 @@
 /** Scheduling, rescheduling and cancelling a meeting (the route lets only chairs and co-chairs). */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { notify } from "../../kernel/index.ts";
+import { dayOf, notify } from "../../kernel/index.ts";
 import { schema, type Tx } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import { parseInput } from "../decisions/deps.ts";
-import { dayOf } from "../decisions/terms.ts";
 import type { MeetingCall } from "./deps.ts";
 import { type MEETING_EVENTS, meetingKind, meetingNoticeTemplate } from "./meeting-notice.template.ts";
 import { lockMeeting, type MeetingRow } from "./meetings.repo.ts";

@@ -3,7 +3,7 @@
  * view of failed deliveries with a retry.
  */
 import { type Actor, foundationRolesOn } from "../identity/actor.ts";
-import { type AnyResource, allow, definePolicy, deny } from "../policy/policy.ts";
+import { type AnyResource, allow, definePolicy, deny } from "../policy/permissions.ts";
 
 const own = (actor: Actor, resource: AnyResource) => {
   if (actor.userId === null) return deny("Sign in first.");
@@ -36,4 +36,4 @@ export const notificationsPolicy = definePolicy({
 });
 
 /** An action of the outbox. */
-export type NotificationsAction = keyof typeof notificationsPolicy.actions;
+export type NotificationsAction = Extract<keyof typeof notificationsPolicy.actions, string>;
