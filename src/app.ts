@@ -1,8 +1,19 @@
 /** Builds the whole HTTP application from services: every room's routes behind one auth middleware. */
 import type { Hono } from "hono";
 import { createEcosystemRouter } from "./ecosystem/index.ts";
-import { createGovernanceRouter, createViewerLinks } from "./governance/index.ts";
-import { createHttpAuth } from "./kernel/index.ts";
+import {
+  createGovernanceRouter,
+  createViewerLinks,
+  governanceNotificationKinds,
+  governanceTemplates,
+} from "./governance/index.ts";
+import {
+  createHttpAuth,
+  createNotificationsRouter,
+  inboxUnread,
+  kernelTemplates,
+  templateRegistry,
+} from "./kernel/index.ts";
 import { type AppEnv, createHttpApp } from "./platform/http/app.tsx";
 import type { Services } from "./platform/services.ts";
 
@@ -16,12 +27,20 @@ const OPENAPI_INFO = {
 
 /** The application main.ts serves and the route-walk test inspects (`app.routes`). */
 export function createApplication(services: Services): Hono<AppEnv> {
+  const notifications = createNotificationsRouter(services, {
+    templates: templateRegistry([...kernelTemplates, ...governanceTemplates]),
+    kinds: governanceNotificationKinds,
+  });
   return createHttpApp({
     log: services.log,
     auth: createHttpAuth(services),
-    routers: [createGovernanceRouter(services), createEcosystemRouter(services)],
+    routers: [createGovernanceRouter(services), createEcosystemRouter(services), notifications],
     maxBodyBytes: services.config.maxBodyBytes,
     openApi: OPENAPI_INFO,
     viewerLinks: createViewerLinks(services),
+    viewerUnread: async (c) => {
+      const viewer = c.var.viewer;
+      return viewer ? inboxUnread({ db: services.database.db, userId: viewer.userId }) : 0;
+    },
   });
 }

@@ -1,6 +1,6 @@
 /**
- * `guildhall worker --list` and `guildhall notifications deliver|list` in a child process, on a
- * temporary embedded database and a local SMTP server.
+ * `guildhall worker --list` and `guildhall notifications deliver|list|failed|retry|digest` in a
+ * child process, on a temporary embedded database and a local SMTP server.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -36,7 +36,7 @@ function guildhall(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
+  smtp = await startSmtpCapture({ refuse: ["refused@example.org"] });
   const database = await openDatabase({ dataDir });
   await notify(database.db, {
     kind: "term.reminder",
@@ -46,6 +46,17 @@ beforeAll(async () => {
       {
         to: { address: "member@example.org" },
         dedupeKey: "cli:1",
+        data: {
+          groupName: "Website",
+          groupSlug: "website",
+          role: "member",
+          termEndsOn: "2026-03-20",
+          daysLeft: 7,
+        },
+      },
+      {
+        to: { address: "refused@example.org" },
+        dedupeKey: "cli:2",
         data: {
           groupName: "Website",
           groupSlug: "website",
@@ -81,6 +92,7 @@ describe("guildhall worker / notifications", () => {
       "governance.sweep-reports",
       "governance.sweep-terms",
       "kernel.deliver-notifications",
+      "kernel.notification-digest",
     ]);
     expect(jobs.find((j) => j.name === "governance.sweep-terms")?.schedule?.cron).toBe("0 * * * *");
     expect(jobs.find((j) => j.name === "governance.sweep-reports")?.schedule?.cron).toBe("5 0 * * *");
@@ -91,7 +103,7 @@ describe("guildhall worker / notifications", () => {
   it("delivers what is due, then lists it as sent", async () => {
     const delivered = await guildhall("notifications", "deliver");
     expect(delivered.code).toBe(0);
-    expect(JSON.parse(delivered.stdout)).toMatchObject({ claimed: 1, sent: 1, failed: 0 });
+    expect(JSON.parse(delivered.stdout)).toMatchObject({ claimed: 2, sent: 1, failed: 1 });
     expect(smtp.messages.map((m) => m.to)).toEqual([["member@example.org"]]);
     expect(decodeQuotedPrintable(smtp.messages[0]?.raw ?? "")).toContain(
       "https://guildhall.example/groups/website/decisions",
@@ -104,4 +116,35 @@ describe("guildhall worker / notifications", () => {
       .map((l) => JSON.parse(l) as { status: string; target: string; attempts: number });
     expect(rows).toMatchObject([{ status: "sent", target: "member@example.org", attempts: 1 }]);
   });
+
+  it("lists the failed delivery masked, with its error, and queues it again", async () => {
+    const failed = await guildhall("notifications", "failed", "--json");
+    expect(failed.code).toBe(0);
+    const [row] = failed.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: number; to: string; lastError: string; attempts: number });
+    expect(row).toMatchObject({ to: "r…@example.org", attempts: 1, kind: "term.reminder" });
+    expect(row?.lastError).toMatch(/550/);
+    const text = await guildhall("notifications", "failed");
+    expect(text.stdout).toMatch(/^ID\s+KIND/);
+    const retried = await guildhall("notifications", "retry", String(row?.id), "--json");
+    expect(retried.code).toBe(0);
+    expect(JSON.parse(retried.stdout)).toEqual({ id: row?.id, status: "pending" });
+    const again = await guildhall("notifications", "retry", String(row?.id));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/is pending, not failed/);
+    expect((await guildhall("notifications", "retry", "abc")).stderr).toMatch(/Invalid ID/);
+    const help = await guildhall("notifications", "retry", "--help");
+    expect(help.stdout).toContain("--json");
+  }, 300_000);
+
+  it("writes a day's digests once, however often it runs", async () => {
+    const first = await guildhall("notifications", "digest", "--day", "2026-03-01", "--json");
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ day: "2026-03-01", written: 0 });
+    const bad = await guildhall("notifications", "digest", "--day", "yesterday");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--day must be a date/);
+  }, 120_000);
 });

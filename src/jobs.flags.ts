@@ -18,4 +18,12 @@ export const ListFlags = z.object({
   limit: intFlag("--limit", 1, 10_000).default(100),
 });
 
+/** `notifications failed` flags. */
+export const FailedFlags = z.object({ limit: intFlag("--limit", 1, 10_000).default(100) });
+
+/** `notifications digest` flags. */
+export const DigestFlags = z.object({
+  day: z.iso.date({ error: "--day must be a date (YYYY-MM-DD)" }).optional(),
+});
+
 export { parseFlags } from "./platform/cli-flags.ts";

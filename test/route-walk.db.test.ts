@@ -11,7 +11,13 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordMilestone } from "../src/ecosystem/index.ts";
 import type { ParsedCharter } from "../src/governance/index.ts";
-import { addActionItem, recordRolePeriod, saveNotes, scheduleMeeting } from "../src/governance/index.ts";
+import {
+  addActionItem,
+  recordRolePeriod,
+  saveNotes,
+  scheduleMeeting,
+  setGroupWebhook,
+} from "../src/governance/index.ts";
 import {
   actionScopes,
   CLI_ACTOR,
@@ -140,6 +146,26 @@ const PARAMS: Record<string, string> = {
   name: "walk-package",
   series: "5.2",
   file: "5.2.ics",
+};
+
+/** Part of every webhook URL the walk sets: no response may ever contain it (it is a secret). */
+const WEBHOOK_SECRET = "WALK-WEBHOOK-SECRET";
+const NO_WEBHOOK_URL = { text: WEBHOOK_SECRET, to: [] } as const;
+const webhookUrl = (n: number) => `https://discord.com/api/webhooks/${n}/${WEBHOOK_SECRET}-${n}`;
+/** A new group like the walk group, with a chat webhook set (to remove). */
+const GROUP_WITH_WEBHOOK = async (fx: Fixtures) => {
+  const slug = await fx.group();
+  const [g] = await database.db.select().from(schema.groups).where(eq(schema.groups.slug, slug));
+  await setGroupWebhook({
+    database,
+    now: services.clock.now(),
+    by: { userId: null, label: "walk" },
+    groupId: g?.id ?? 0,
+    provider: "discord",
+    url: webhookUrl(++fixtureCounter),
+    kinds: ["meeting.scheduled"],
+  });
+  return { slug };
 };
 
 /** A foundation role granted by the walk: ended before the walk's day, so it changes nobody's rights. */
@@ -309,6 +335,30 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /groups/:slug/meetings/:id": { allowed: ALL, params: NOTES_MEETING, shows: PRIVATE_NOTES },
   "GET /api/groups/:slug/meetings/:id": { allowed: ALL, params: NOTES_MEETING, shows: PRIVATE_NOTES },
   "POST /groups/:slug/meetings": { allowed: ["chair"], body: MEETING_TIME },
+  // a group's chat webhook: its Chairs and site admins only; the URL is shown to nobody once saved
+  "GET /groups/:slug/channels": { allowed: ["chair", "admin"], shows: NO_WEBHOOK_URL },
+  "POST /groups/:slug/channels": {
+    allowed: ["chair", "admin"],
+    body: { provider: "discord", url: webhookUrl(1), kinds: "meeting.scheduled" },
+  },
+  "POST /groups/:slug/channels/remove": { allowed: ["chair", "admin"], params: GROUP_WITH_WEBHOOK },
+  // the inbox and notification choices: every signed-in visitor's own
+  "GET /inbox": { allowed: SIGNED_IN },
+  "POST /inbox/read-all": { allowed: SIGNED_IN },
+  "POST /inbox/:id/read": { allowed: SIGNED_IN },
+  "GET /api/inbox": { allowed: SIGNED_IN },
+  "POST /api/inbox/:id/read": { allowed: SIGNED_IN, body: {} },
+  "POST /api/inbox/read-all": { allowed: SIGNED_IN, body: {} },
+  "GET /account/notifications": { allowed: SIGNED_IN },
+  "POST /account/notifications": { allowed: SIGNED_IN, body: { "meeting.scheduled": "digest" } },
+  "GET /api/account/notification-preferences": { allowed: SIGNED_IN },
+  "PUT /api/account/notification-preferences": {
+    allowed: SIGNED_IN,
+    body: { modes: { "meeting.scheduled": "digest" } },
+  },
+  // failed deliveries (admin)
+  "GET /admin/notifications": { allowed: ADMIN },
+  "POST /admin/notifications/:id/retry": { allowed: ADMIN },
   "POST /api/groups/:slug/meetings": { allowed: ["chair"], body: MEETING_TIME },
   "POST /groups/:slug/meetings/:id/reschedule": { allowed: ["chair"], params: MEETING, body: MEETING_TIME },
   "PUT /api/groups/:slug/meetings/:id": { allowed: ["chair"], params: MEETING, body: MEETING_TIME },
@@ -708,6 +758,15 @@ beforeAll(async () => {
     .values({ name: "walk-package", displayName: "walk-package", latestVersion: "1.0", source: "snapshot" });
   walkGroupId = group.id;
   walkMemberPerson = group.people.get("Walk Member") ?? 0;
+  await setGroupWebhook({
+    database,
+    now: services.clock.now(),
+    by: { userId: null, label: "walk" },
+    groupId: group.id,
+    provider: "discord",
+    url: webhookUrl(0),
+    kinds: ["meeting.scheduled", "meeting.changed", "meeting.cancelled"],
+  });
   const meetingDeps = { database, clock: services.clock };
   const walkActor = { userId: null, personId: null, label: "walk" };
   const noted = await scheduleMeeting({

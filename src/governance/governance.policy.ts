@@ -104,7 +104,8 @@ type GroupAction =
   | "meeting.action-items"
   | "meeting.view-private-notes"
   | "request.open"
-  | "request.settings";
+  | "request.settings"
+  | "group.channels";
 type VoteAction = "vote.cast" | "vote.extend" | "vote.close" | "vote.view-tally" | "vote.view-ballots";
 
 /** The governance room's actions, rules and audit kinds. */
@@ -195,6 +196,11 @@ export const governancePolicy = definePolicy({
           ? allow("Board member.")
           : deny("Only Board members record the Board's decisions about reporting."),
     },
+    /**
+     * See and set the group's chat webhook (its URL is a secret) and which notifications go there
+     * (the Chair and Co-Chair, and site administrators).
+     */
+    "group.channels": { scope: "groups", rule: groupRule("group.channels") },
     /** Schedule, reschedule and cancel the group's meetings (chairs and co-chairs). */
     "meeting.schedule": { scope: "groups", rule: groupRule("meeting.schedule") },
     /** Put an item on a meeting's agenda (the group's participants). */
@@ -294,6 +300,8 @@ export const governancePolicy = definePolicy({
     "request.escalated",
     "request.expired",
     "request.settings",
+    "group.webhook-set",
+    "group.webhook-removed",
   ],
 });
 
@@ -425,6 +433,11 @@ function decideGroup(
       return chair
         ? allow("Chair or Co-Chair.")
         : deny("Only the group's Chair and Co-Chair manage applications.");
+    case "group.channels":
+      if (chair) return allow("Chair or Co-Chair.");
+      return admin
+        ? allow("Site administrator.")
+        : deny("Only the group's Chair, Co-Chair or a site administrator see and set its chat webhook.");
     case "group.edit-arrangements":
       if (chair) return allow("Chair or Co-Chair.");
       return admin ? allow("Site administrator.") : deny("Only the Chair, Co-Chair or an administrator.");

@@ -2,15 +2,18 @@
  * The governance room's door: groups, charters, people, timelines and health.
  * Other rooms and the composition root import from here only.
  */
+import type { NotificationKindInfo } from "../kernel/index.ts";
 import type { Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
 import { createAccountsRouter } from "./accounts/accounts.routes.tsx";
 import { createBoardRouter } from "./board/board.routes.tsx";
+import { createChannelsRouter } from "./channels/channels.routes.tsx";
 import { decisionJobs } from "./decisions/decisions.jobs.ts";
 import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
 import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
 import { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
+import { MEETING_NOTIFICATION_KINDS, meetingNoticeTemplate } from "./meetings/meeting-notice.template.ts";
 import { createMeetingsRouter } from "./meetings/meetings.routes.tsx";
 import { createRoomRouter } from "./policy/room-router.ts";
 import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
@@ -31,6 +34,7 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createReportsRouter(services));
   router.route("/", createMyGroupsRouter(services));
   router.route("/", createMeetingsRouter(services));
+  router.route("/", createChannelsRouter(services));
   return router;
 }
 
@@ -38,7 +42,15 @@ export function createGovernanceRouter(services: Services): Router {
 export const governanceJobs = [...decisionJobs, ...reportJobs];
 
 /** The governance room's notification templates. */
-export const governanceTemplates = [termReminderTemplate, reportReminderTemplate];
+export const governanceTemplates = [termReminderTemplate, reportReminderTemplate, meetingNoticeTemplate];
+
+/** The kinds of notification the governance room sends, as people choose about them. */
+export const governanceNotificationKinds: readonly NotificationKindInfo[] = [
+  { kind: "term.reminder", label: "A term of yours is ending" },
+  { kind: "report.reminder", label: "A report of your group is due or overdue" },
+  { kind: "report.defunct", label: "Your group is flagged defunct" },
+  ...MEETING_NOTIFICATION_KINDS,
+];
 
 // Operations and pure rules the benchmarks and shared test infrastructure drive directly.
 export { recordRolePeriod } from "./accounts/record-role-period.ts";
@@ -50,6 +62,7 @@ export {
   type AgendaSectionDefinition,
   defineAgendaSection,
 } from "./board/agenda.ts";
+export { groupOwner, removeGroupWebhook, setGroupWebhook } from "./channels/set-group-webhook.ts";
 export { parseMarkdownTree } from "./charter/markdown.ts";
 export { parseCharter } from "./charter/parse-charter.ts";
 export { ParsedCharterSchema } from "./charter/types.ts";

@@ -61,7 +61,14 @@ export { signInWithGitHub } from "./identity/sign-in-with-github.ts";
 export { signOut } from "./identity/sign-out.ts";
 export { startEmailSignIn } from "./identity/start-email-sign-in.ts";
 export { startSession } from "./identity/start-session.ts";
-export { type ChannelSender, emailChannel } from "./notifications/channels.ts";
+export {
+  type ChannelSender,
+  emailChannel,
+  postWebhook,
+  WebhookError,
+  webhookChannel,
+  webhookPayload,
+} from "./notifications/channels.ts";
 export {
   type DeliveryRound,
   deliverDueNotifications,
@@ -74,9 +81,49 @@ export {
   DEFAULT_DELIVERY_POLICY,
   type DeliveryPolicy,
 } from "./notifications/delivery-policy.ts";
-export { deliverNotificationsJob, kernelJobs } from "./notifications/notifications.jobs.ts";
-export { type Channel, type DeliveryListing, listDeliveries } from "./notifications/notifications.repo.ts";
+export { digestTemplate, kernelTemplates } from "./notifications/digest.template.ts";
+export {
+  DIGEST_KIND,
+  maskWebhookUrl,
+  type NotificationMode,
+  type WebhookSetting,
+  webhookOf,
+} from "./notifications/inbox.repo.ts";
+export { markAllInboxRead, markInboxRead } from "./notifications/mark-read.ts";
+export {
+  deliverNotificationsJob,
+  kernelJobs,
+  notificationDigestJob,
+} from "./notifications/notifications.jobs.ts";
+export { type NotificationsAction, notificationsPolicy } from "./notifications/notifications.policy.ts";
+export {
+  type Channel,
+  type DeliveryListing,
+  listDeliveries,
+  type WebhookProvider,
+} from "./notifications/notifications.repo.ts";
+export {
+  createNotificationsRouter,
+  type NotificationsRouterOptions,
+} from "./notifications/notifications.routes.tsx";
+export { maskTarget } from "./notifications/notifications.views.tsx";
 export { notify, type Recipient } from "./notifications/notify.ts";
+export { type InboxItem, inboxUnread, readInbox } from "./notifications/read-inbox.ts";
+export { retryDelivery } from "./notifications/retry-delivery.ts";
+export {
+  removeWebhook,
+  saveWebhook,
+  WEBHOOK_ADDRESSES,
+  webhookUrlProblem,
+} from "./notifications/save-webhook.ts";
+export { previousDay, sendDigests } from "./notifications/send-digests.ts";
+export {
+  MODE_LABELS,
+  MODES,
+  type NotificationKindInfo,
+  notificationPreferences,
+  setNotificationPreferences,
+} from "./notifications/set-preferences.ts";
 export {
   defineTemplate,
   type NotificationTemplate,

@@ -362,6 +362,29 @@ describe("the signed-in API in /api/openapi.json", () => {
     await call("m0", "POST", `${one}/cancel`, "/api/groups/{slug}/meetings/{id}/cancel", "200");
     await call("m0", "POST", `${one}/cancel`, "/api/groups/{slug}/meetings/{id}/cancel", "409");
 
+    // The meeting was scheduled, moved and cancelled: the members' inboxes say so.
+    const inbox = (await call("m1", "GET", "/api/inbox", "/api/inbox", "200")) as {
+      unread: number;
+      items: Array<{ id: number; kind: string }>;
+    };
+    expect(inbox.items.map((i) => i.kind).slice(0, 3)).toEqual([
+      "meeting.cancelled",
+      "meeting.changed",
+      "meeting.scheduled",
+    ]);
+    const first = inbox.items[0]?.id ?? 0;
+    await call("m1", "POST", `/api/inbox/${first}/read`, "/api/inbox/{id}/read", "200", {});
+    await call("newcomer", "POST", `/api/inbox/${first}/read`, "/api/inbox/{id}/read", "404", {});
+    const all = await call("m1", "POST", "/api/inbox/read-all", "/api/inbox/read-all", "200", {});
+    expect(all.marked).toBe(inbox.unread - 1);
+    const prefs = "/api/account/notification-preferences";
+    await call("m1", "GET", prefs, prefs, "200");
+    const saved = await call("m1", "PUT", prefs, prefs, "200", { modes: { "meeting.scheduled": "digest" } });
+    expect(saved.preferences).toContainEqual(
+      expect.objectContaining({ kind: "meeting.scheduled", mode: "digest" }),
+    );
+    await call("m1", "PUT", prefs, prefs, "422", { modes: { "meeting.scheduled": "weekly" } });
+
     // Every documented signed-in operation was called.
     // (The ecosystem's signed-in routes, releases and reviews, are called in test/openapi.db.test.ts.)
     const documented = Object.entries(api.doc.paths)

@@ -1,15 +1,48 @@
 /** Scheduling, rescheduling and cancelling a meeting (the route lets only chairs and co-chairs). */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
+import { dayOf, notify } from "../../kernel/index.ts";
+import { schema, type Tx } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import { parseInput } from "../decisions/deps.ts";
 import type { MeetingCall } from "./deps.ts";
+import { type MEETING_EVENTS, meetingKind, meetingNoticeTemplate } from "./meeting-notice.template.ts";
 import { lockMeeting, type MeetingRow } from "./meetings.repo.ts";
 import { type MeetingTimeInput, MeetingTimeSchema } from "./schemas.ts";
-import { instantOf } from "./time-zones.ts";
+import { describeTime, instantOf } from "./time-zones.ts";
 
 const { meetings } = schema;
+
+/**
+ * Tells the group's participants and its chat channel (when its Chairs chose this kind), in the
+ * change's transaction; one notice per meeting, change (SEQUENCE) and recipient.
+ */
+async function noticeOf(tx: Tx, row: MeetingRow, event: (typeof MEETING_EVENTS)[number], at: Date) {
+  const group = await loadGroup(tx, row.groupId);
+  const people = await groupParticipants(tx, row.groupId, dayOf(at));
+  const data = {
+    event,
+    groupName: group.name,
+    groupSlug: group.slug,
+    meetingId: row.id,
+    title: row.title,
+    when: describeTime(row.startsAt, row.timeZone),
+    durationMinutes: row.durationMinutes,
+    link: row.link ?? null,
+  };
+  const key = `meeting:${row.id}:${row.sequence}:${event}`;
+  await notify(tx, {
+    kind: meetingKind(event),
+    template: meetingNoticeTemplate,
+    at,
+    cause: `meeting:${row.id}`,
+    items: [
+      ...people.map((personId) => ({ to: { personId }, dedupeKey: `${key}:person:${personId}`, data })),
+      { to: { webhook: `group:${row.groupId}` }, dedupeKey: `${key}:webhook`, data },
+    ],
+  });
+}
 
 /** The instant a meeting starts, or a refusal naming the time field. */
 function startOf(input: MeetingTimeInput): Date {
@@ -32,23 +65,26 @@ export async function scheduleMeeting(
   const input = parseInput("meeting", MeetingTimeSchema, call.input);
   const startsAt = startOf(input);
   const now = call.deps.clock.now();
-  const [row] = await call.deps.database.db
-    .insert(meetings)
-    .values({
-      groupId: call.input.groupId,
-      uid: `${randomUUID()}@meetings.guildhall`,
-      title: input.title,
-      startsAt,
-      durationMinutes: input.durationMinutes,
-      timeZone: input.timeZone,
-      link: input.link,
-      createdByUserId: call.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
-  return row;
+  return call.deps.database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(meetings)
+      .values({
+        groupId: call.input.groupId,
+        uid: `${randomUUID()}@meetings.guildhall`,
+        title: input.title,
+        startsAt,
+        durationMinutes: input.durationMinutes,
+        timeZone: input.timeZone,
+        link: input.link,
+        createdByUserId: call.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
+    await noticeOf(tx, row, "scheduled", now);
+    return row;
+  });
 }
 
 /** Moves a meeting (time, zone, title, link): SEQUENCE grows by one. A cancelled meeting stays cancelled. */
@@ -76,6 +112,7 @@ export async function rescheduleMeeting(
       .where(eq(meetings.id, current.id))
       .returning();
     if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
+    await noticeOf(tx, row, "changed", call.deps.clock.now());
     return row;
   });
 }
@@ -96,6 +133,7 @@ export async function cancelMeeting(
       .where(eq(meetings.id, current.id))
       .returning();
     if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
+    await noticeOf(tx, row, "cancelled", now);
     return row;
   });
 }

@@ -4,18 +4,19 @@
  * for site administrators.
  */
 import type { Context } from "hono";
-import { decide } from "../../kernel/index.ts";
+import { decide, type NotificationsAction } from "../../kernel/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import type { NavLink } from "../../platform/view/page-context.ts";
 import type { Action } from "../governance.policy.ts";
 import { actorOf, type PolicyDeps } from "./authorize.ts";
 
 /** Each entry appears when the policy allows its action on the site. */
-const LINKS: ReadonlyArray<NavLink & { action: Action }> = [
+const LINKS: ReadonlyArray<NavLink & { action: Action | NotificationsAction }> = [
   { href: "/me", label: "My groups", action: "account.view" },
   { href: "/board", label: "Board", action: "board.overview" },
   { href: "/admin/roles", label: "Roles (admin)", action: "admin.roles" },
   { href: "/admin/claims", label: "Claims (admin)", action: "admin.claims" },
+  { href: "/admin/notifications", label: "Failed notifications (admin)", action: "admin.notifications" },
 ];
 
 /** Builds the function the HTTP app asks for a signed-in viewer's links. */

@@ -14,9 +14,10 @@ import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import type { Clock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
+import type { HttpClient } from "../../platform/fetch.ts";
 import type { Logger } from "../../platform/log.ts";
 import type { Mailer } from "../../platform/mail.ts";
-import { type ChannelSenders, emailChannel } from "./channels.ts";
+import { type ChannelSenders, emailChannel, webhookChannel } from "./channels.ts";
 import { afterFailure, DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from "./delivery-policy.ts";
 import {
   type AttemptOutcome,
@@ -33,6 +34,8 @@ export interface NotificationDeps {
   log?: Logger;
   config: { baseUrl: string };
   mailer: Mailer;
+  /** The outbound HTTP client (chat webhooks); the application always has one. */
+  http?: HttpClient;
   /** Every room's templates. */
   notificationTemplates: TemplateRegistry;
 }
@@ -83,7 +86,10 @@ export async function deliverNotifications(input: {
   const { database, clock, config, notificationTemplates } = input.deps;
   const log = input.deps.log;
   const policy = input.policy ?? DEFAULT_DELIVERY_POLICY;
-  const channels: ChannelSenders = input.channels ?? { email: emailChannel(input.deps.mailer) };
+  const channels: ChannelSenders = input.channels ?? {
+    email: emailChannel(input.deps.mailer),
+    webhook: webhookChannel(input.deps.http),
+  };
   const now = clock.now();
   const attemptId = randomUUID();
   const claimed = await claimDueDeliveries(database.db, {
@@ -128,11 +134,18 @@ export async function deliverNotifications(input: {
 
   const attempt = async (delivery: ClaimedDelivery) => {
     const at = () => clock.now();
-    const fail = (error: string, permanent: boolean, target: string | null): AttemptOutcome => {
+    const fail = (
+      error: string,
+      permanent: boolean,
+      target: string | null,
+      waitMs: number | null = null,
+    ): AttemptOutcome => {
       const next = afterFailure({ attempts: delivery.attempts, permanent, now: at(), policy });
-      return next.status === "failed"
-        ? { status: "failed", at: at(), error, target }
-        : { status: "pending", at: at(), nextAttemptAt: next.nextAttemptAt, error, target };
+      if (next.status === "failed") return { status: "failed", at: at(), error, target };
+      // A receiver that asked for a longer wait (429 retry_after) gets it.
+      const asked = waitMs === null ? 0 : at().getTime() + waitMs;
+      const nextAttemptAt = new Date(Math.max(next.nextAttemptAt.getTime(), asked));
+      return { status: "pending", at: at(), nextAttemptAt, error, target };
     };
     const channel = channels[delivery.channel];
     const template = notificationTemplates.get(delivery.templateId);
@@ -147,18 +160,20 @@ export async function deliverNotifications(input: {
     if ("skip" in resolution)
       return record(delivery, { status: "skipped", at: at(), reason: resolution.skip });
     const messageId = delivery.messageId ?? messageIdFor(delivery, config.baseUrl);
+    // What is recorded and logged: a secret address (a webhook URL) only in its masked form.
+    const shown = resolution.shown ?? resolution.target;
     try {
-      await channel.send({ target: resolution.target, message, messageId });
+      await channel.send({ target: resolution.target, message, messageId, delivery });
     } catch (e) {
       const reason = errorText(e);
-      const outcome = fail(reason, channel.isPermanent(e), resolution.target);
+      const outcome = fail(reason, channel.isPermanent(e), shown, channel.retryAfterMs?.(e) ?? null);
       log?.warn(
         { err: e, deliveryId: delivery.id, attempt: delivery.attempts, next: outcome.status },
         "delivery failed",
       );
       return record(delivery, outcome);
     }
-    return record(delivery, { status: "sent", at: at(), target: resolution.target, messageId });
+    return record(delivery, { status: "sent", at: at(), target: shown, messageId });
   };
 
   const limit = pLimit(Math.max(1, input.concurrency ?? 4));

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { type Db, schema, type Tx } from "../../platform/db/index.ts";
 
-const { notifications, notificationDeliveries, users } = schema;
+const { notifications, notificationDeliveries, users, chatWebhooks } = schema;
 
 /** A transaction or the database. */
 export type DbOrTx = Db | Tx;
@@ -15,8 +15,12 @@ export interface NotificationRow {
   recipientPersonId: number | null;
   recipientUserId: number | null;
   recipientAddress: string | null;
+  recipientWebhookId: number | null;
   dedupeKey: string;
   cause: string | null;
+  /** The channels this row is delivered through (none: inbox only or held for the digest). */
+  channels: readonly Channel[];
+  heldForDigest: boolean;
 }
 
 /** Delivery channels. */
@@ -25,13 +29,14 @@ export type Channel = (typeof schema.NOTIFICATION_CHANNELS)[number];
 const CHUNK = 1000;
 
 /**
- * Inserts notifications (skipping dedupe keys already written) and a pending delivery per channel.
+ * Inserts notifications (skipping dedupe keys already written) and a pending delivery per channel
+ * each row names.
  * Each chunk is one statement with the rows as one JSON parameter: drizzle's bound parameters per
  * row cost more than the insert itself (as in the sync's saves).
  */
 export async function insertNotifications(
   tx: DbOrTx,
-  input: { rows: NotificationRow[]; channels: readonly Channel[]; at: Date },
+  input: { rows: NotificationRow[]; at: Date },
 ): Promise<number[]> {
   const ids: number[] = [];
   const at = input.at.toISOString();
@@ -43,24 +48,32 @@ export async function insertNotifications(
       recipient_person_id: r.recipientPersonId,
       recipient_user_id: r.recipientUserId,
       recipient_address: r.recipientAddress,
+      recipient_webhook_id: r.recipientWebhookId,
       dedupe_key: r.dedupeKey,
       cause: r.cause,
+      channels: r.channels,
+      held_for_digest: r.heldForDigest,
     }));
     const result = await tx.execute(sql`
-      WITH written AS (
+      WITH input AS (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS n(kind text,
+          template_id text, data jsonb, recipient_person_id integer, recipient_user_id integer,
+          recipient_address text, recipient_webhook_id integer, dedupe_key text, cause text,
+          channels jsonb, held_for_digest boolean)
+      ), written AS (
         INSERT INTO ${notifications} (kind, template_id, data, recipient_person_id, recipient_user_id,
-          recipient_address, dedupe_key, cause, created_at)
+          recipient_address, recipient_webhook_id, dedupe_key, cause, held_for_digest, created_at)
         SELECT n.kind, n.template_id, n.data, n.recipient_person_id, n.recipient_user_id,
-          n.recipient_address, n.dedupe_key, n.cause, ${at}::timestamptz
-        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS n(kind text, template_id text,
-          data jsonb, recipient_person_id integer, recipient_user_id integer, recipient_address text,
-          dedupe_key text, cause text)
+          n.recipient_address, n.recipient_webhook_id, n.dedupe_key, n.cause, n.held_for_digest,
+          ${at}::timestamptz
+        FROM input n
         ON CONFLICT (dedupe_key) DO NOTHING
-        RETURNING id
+        RETURNING id, dedupe_key
       ), deliveries AS (
         INSERT INTO ${notificationDeliveries} (notification_id, channel, next_attempt_at, created_at)
         SELECT w.id, c.channel, ${at}::timestamptz, ${at}::timestamptz
-        FROM written w CROSS JOIN jsonb_array_elements_text(${JSON.stringify(input.channels)}::jsonb) AS c(channel)
+        FROM written w JOIN input n ON n.dedupe_key = w.dedupe_key
+          CROSS JOIN jsonb_array_elements_text(n.channels) AS c(channel)
       )
       SELECT id FROM written ORDER BY id`);
     // Both drivers return { rows } from execute().
@@ -84,7 +97,12 @@ export interface ClaimedDelivery {
   /** The account's address for person and account recipients (null when none or disabled). */
   accountEmail: string | null;
   accountDisabled: boolean;
+  /** The chat webhook of a webhook recipient (null when it was removed meanwhile). */
+  webhook: { id: number; owner: string; provider: WebhookProvider; url: string } | null;
 }
+
+/** Chat services with incoming webhooks. */
+export type WebhookProvider = (typeof schema.WEBHOOK_PROVIDERS)[number];
 
 /**
  * Claims up to `limit` deliveries due at `now` (pending and due, or sending with an expired lease)
@@ -135,6 +153,10 @@ export async function claimDueDeliveries(
       recipientAddress: notifications.recipientAddress,
       accountEmail: users.email,
       accountDisabledAt: users.disabledAt,
+      webhookId: chatWebhooks.id,
+      webhookOwner: chatWebhooks.owner,
+      webhookProvider: chatWebhooks.provider,
+      webhookUrl: chatWebhooks.url,
     })
     .from(d)
     .innerJoin(notifications, eq(notifications.id, d.notificationId))
@@ -142,6 +164,7 @@ export async function claimDueDeliveries(
       users,
       or(eq(users.id, notifications.recipientUserId), eq(users.personId, notifications.recipientPersonId)),
     )
+    .leftJoin(chatWebhooks, eq(chatWebhooks.id, notifications.recipientWebhookId))
     .where(
       and(
         inArray(
@@ -152,11 +175,17 @@ export async function claimDueDeliveries(
       ),
     )
     .orderBy(asc(d.id));
-  return rows.map(({ accountDisabledAt, attemptId, ...r }) => ({
-    ...r,
-    attemptId: attemptId ?? input.attemptId,
-    accountDisabled: accountDisabledAt !== null,
-  }));
+  return rows.map(
+    ({ accountDisabledAt, attemptId, webhookId, webhookOwner, webhookProvider, webhookUrl, ...r }) => ({
+      ...r,
+      attemptId: attemptId ?? input.attemptId,
+      accountDisabled: accountDisabledAt !== null,
+      webhook:
+        webhookId !== null && webhookOwner !== null && webhookProvider !== null && webhookUrl !== null
+          ? { id: webhookId, owner: webhookOwner, provider: webhookProvider, url: webhookUrl }
+          : null,
+    }),
+  );
 }
 
 /** The outcome of one attempt, recorded only while the attempt still holds its claim. */
@@ -206,10 +235,10 @@ export interface DeliveryListing {
   createdAt: Date;
 }
 
-/** Deliveries, newest attempt first, optionally of one status. */
+/** Deliveries, newest attempt first, optionally of one status (or one delivery by id). */
 export async function listDeliveries(
-  db: Db,
-  input: { status?: DeliveryListing["status"]; limit: number },
+  db: DbOrTx,
+  input: { status?: DeliveryListing["status"]; limit: number; id?: number },
 ): Promise<DeliveryListing[]> {
   const d = notificationDeliveries;
   return db
@@ -229,7 +258,26 @@ export async function listDeliveries(
     })
     .from(d)
     .innerJoin(notifications, eq(notifications.id, d.notificationId))
-    .where(input.status ? eq(d.status, input.status) : undefined)
+    .where(
+      and(
+        input.status ? eq(d.status, input.status) : undefined,
+        input.id !== undefined ? eq(d.id, input.id) : undefined,
+      ),
+    )
     .orderBy(desc(sql`coalesce(${d.lastAttemptAt}, ${d.createdAt})`), desc(d.id))
     .limit(input.limit);
+}
+
+/**
+ * Puts a failed delivery back in the queue for one more round of attempts (an administrator's
+ * retry): pending, due now, attempts from zero. False when it is not (or no longer) failed.
+ */
+export async function requeueFailed(db: DbOrTx, input: { id: number; now: Date }): Promise<boolean> {
+  const d = notificationDeliveries;
+  const rows = await db
+    .update(d)
+    .set({ status: "pending", attempts: 0, nextAttemptAt: input.now, leaseUntil: null, attemptId: null })
+    .where(and(eq(d.id, input.id), eq(d.status, "failed")))
+    .returning({ id: d.id });
+  return rows.length === 1;
 }

@@ -1,9 +1,14 @@
 /**
  * Writes notifications into the outbox. Call it with the transaction of the change that causes
  * them: committed together, or (rolled back) never written, so never sent. The delivery job sends them.
+ *
+ * A person's or account's notification always lands in their inbox; by email it goes at once, is
+ * held for their daily digest, or not at all, as they chose for its kind. A chat webhook gets it
+ * only when its owner chose that kind; an owner without a webhook gets nothing.
  */
 import { z } from "zod";
 import { AppError, validationError } from "../../platform/errors.ts";
+import { emailModes, webhooksTaking } from "./inbox.repo.ts";
 import {
   type Channel,
   type DbOrTx,
@@ -12,8 +17,11 @@ import {
 } from "./notifications.repo.ts";
 import type { NotificationTemplate } from "./template.ts";
 
-/** Who a notification is for: a person (reached through their account), an account, or an address. */
-export type Recipient = { personId: number } | { userId: number } | { address: string };
+/**
+ * Who a notification is for: a person (reached through their account), an account, an address,
+ * or the chat webhook a room set for an owner (`{ webhook: "group:12" }`).
+ */
+export type Recipient = { personId: number } | { userId: number } | { address: string } | { webhook: string };
 
 const Key = z
   .string()
@@ -27,6 +35,7 @@ const RecipientSchema = z.union([
   z.object({ personId: z.number().int().positive() }).strict(),
   z.object({ userId: z.number().int().positive() }).strict(),
   z.object({ address: z.email("must be an email address") }).strict(),
+  z.object({ webhook: z.string().regex(/^[a-z]+:[0-9a-z-]+$/, "must look like group:12") }).strict(),
 ]);
 
 /** Writes one notification per item (one template and kind for the batch); returns the ids written. */
@@ -43,7 +52,7 @@ export async function notify<S extends z.ZodType>(
 ): Promise<number[]> {
   const kind = Kind.safeParse(input.kind);
   if (!kind.success) throw validationError("notification kind", kind.error.issues);
-  const rows: NotificationRow[] = input.items.map((item, index) => {
+  const checked = input.items.map((item, index) => {
     const where = `notification ${index + 1}`;
     const to = RecipientSchema.safeParse(item.to);
     if (!to.success) throw validationError(`${where} recipient`, to.error.issues);
@@ -58,19 +67,57 @@ export async function notify<S extends z.ZodType>(
         issues: [{ field: "data", message: "contains a NUL character" }],
       });
     }
-    const r = to.data;
-    return {
+    return { to: to.data, dedupeKey: key.data, data: item.data };
+  });
+  const channels = input.channels ?? ["email"];
+  const personIds: number[] = [];
+  const userIds: number[] = [];
+  const owners: string[] = [];
+  for (const { to } of checked) {
+    if ("personId" in to) personIds.push(to.personId);
+    else if ("userId" in to) userIds.push(to.userId);
+    else if ("webhook" in to) owners.push(to.webhook);
+  }
+  const modes = channels.includes("email")
+    ? await emailModes(tx, { kind: kind.data, personIds, userIds })
+    : { byPerson: new Map(), byUser: new Map() };
+  const webhooks = await webhooksTaking(tx, { owners, kind: kind.data });
+  const rows: NotificationRow[] = [];
+  for (const { to, dedupeKey, data } of checked) {
+    const base = {
       kind: kind.data,
       templateId: input.template.id,
       // The data as given (it parsed): rendering parses it again, so defaults apply then too.
-      data: item.data,
-      recipientPersonId: "personId" in r ? r.personId : null,
-      recipientUserId: "userId" in r ? r.userId : null,
-      recipientAddress: "address" in r ? r.address.toLowerCase() : null,
-      dedupeKey: key.data,
+      data,
+      recipientPersonId: null,
+      recipientUserId: null,
+      recipientAddress: null,
+      recipientWebhookId: null,
+      dedupeKey,
       cause: input.cause ?? null,
+      channels,
+      heldForDigest: false,
     };
-  });
+    if ("webhook" in to) {
+      const id = webhooks.get(to.webhook);
+      if (id !== undefined) rows.push({ ...base, recipientWebhookId: id, channels: ["webhook"] });
+      continue;
+    }
+    if ("address" in to) {
+      rows.push({ ...base, recipientAddress: to.address.toLowerCase() });
+      continue;
+    }
+    // No account yet: nothing to choose with, so email as before (skipped at delivery if no address).
+    const mode =
+      ("personId" in to ? modes.byPerson.get(to.personId) : modes.byUser.get(to.userId)) ?? "immediately";
+    const kept = mode === "immediately" ? channels : channels.filter((c) => c !== "email");
+    rows.push({
+      ...base,
+      ...("personId" in to ? { recipientPersonId: to.personId } : { recipientUserId: to.userId }),
+      channels: kept,
+      heldForDigest: mode === "digest" && channels.includes("email"),
+    });
+  }
   if (rows.length === 0) return [];
-  return insertNotifications(tx, { rows, channels: input.channels ?? ["email"], at: input.at });
+  return insertNotifications(tx, { rows, at: input.at });
 }

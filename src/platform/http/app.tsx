@@ -97,6 +97,8 @@ export interface HttpAppOptions {
   openApi?: OpenApiInfo;
   /** The header's extra navigation for a signed-in viewer (decided by the rooms' policy). */
   viewerLinks?: (c: Context<AppEnv>) => Promise<readonly NavLink[]>;
+  /** The signed-in viewer's unread notifications, for the header (one cheap count per page). */
+  viewerUnread?: (c: Context<AppEnv>) => Promise<number>;
 }
 
 /**
@@ -161,11 +163,15 @@ export function createHttpApp(deps: HttpAppOptions): Hono<AppEnv> {
   app.use("*", async (c, next) => {
     const viewer = c.var.viewer;
     // JSON answers have no header to fill.
-    const links =
-      viewer && deps.viewerLinks && !c.req.path.startsWith("/api/") ? await deps.viewerLinks(c) : undefined;
+    const page = viewer !== null && !c.req.path.startsWith("/api/");
+    const [links, unread] = page
+      ? await Promise.all([deps.viewerLinks?.(c), deps.viewerUnread?.(c)])
+      : [undefined, undefined];
     return withPageContext(
       {
-        viewer: viewer ? { name: viewer.name, ...(links ? { links } : {}) } : null,
+        viewer: viewer
+          ? { name: viewer.name, ...(links ? { links } : {}), ...(unread !== undefined ? { unread } : {}) }
+          : null,
         csrfToken: c.var.csrfToken,
         refusal: null,
       },

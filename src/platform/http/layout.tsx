@@ -36,6 +36,7 @@ export function Layout(props: LayoutProps) {
   const viewer = props.viewer !== undefined ? props.viewer : context.viewer;
   // A page that names its viewer itself still gets the links the request's viewer may follow.
   const links = viewer ? (viewer.links ?? context.viewer?.links ?? []) : [];
+  const unread = viewer ? (viewer.unread ?? context.viewer?.unread) : undefined;
   return (
     <html lang="en">
       <head>
@@ -74,6 +75,9 @@ export function Layout(props: LayoutProps) {
               <div class="account">
                 {viewer ? (
                   <>
+                    <a href="/inbox" aria-current={props.path === "/inbox" ? "page" : undefined}>
+                      {unread ? `Inbox (${unread} unread)` : "Inbox"}
+                    </a>
                     <span>
                       Signed in as <a href="/account">{viewer.name}</a>
                     </span>

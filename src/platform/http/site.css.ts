@@ -95,4 +95,10 @@ fieldset { border:1px solid var(--line); margin:.5rem 0; }
 ul.flags { list-style:none; margin:0; padding:0; }
 ul.health { padding-left:1.25rem; }
 ul.health li { margin-bottom:.5rem; }
+ol.inbox { list-style:none; padding:0; }
+ol.inbox li { border-left:4px solid #ccc; padding:.25rem .75rem; margin:0 0 1rem; }
+ol.inbox li.unread { border-left-color:var(--accent); }
+ol.inbox h2 { font-size:1.05rem; margin:.25rem 0; }
+.pre-line { white-space:pre-line; overflow-wrap:anywhere; }
+td.num { text-align:right; }
 `;

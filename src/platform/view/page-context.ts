@@ -20,6 +20,8 @@ export interface LayoutViewer {
    * for those the policy lets see them), decided on the server per request.
    */
   links?: readonly NavLink[];
+  /** Unread notifications in the viewer's inbox (shown beside the inbox link), when known. */
+  unread?: number;
 }
 
 /** The values a form sent, by field name (repeated fields, such as checkboxes, as arrays). */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -13,8 +14,57 @@ import {
 import { users } from "./accounts.ts";
 import { people } from "./governance.ts";
 
-/** Channels a delivery may go through; webhooks and the in-site inbox join this list when built. */
-export const NOTIFICATION_CHANNELS = ["email"] as const;
+/**
+ * Channels a delivery may go through: email, or a group's chat webhook (Discord or Slack). The
+ * in-site inbox is no delivery: it reads the notifications addressed to the viewer.
+ */
+export const NOTIFICATION_CHANNELS = ["email", "webhook"] as const;
+
+/** Chat services whose incoming webhooks Guildhall posts to. */
+export const WEBHOOK_PROVIDERS = ["discord", "slack"] as const;
+
+/** How a person wants one kind of notification by email: at once, in the daily digest, or not at all. */
+export const NOTIFICATION_MODES = ["immediately", "digest", "off"] as const;
+
+/**
+ * A chat channel's incoming webhook, owned by something a room names (`group:12`). The URL is a
+ * secret (whoever has it may post): it is read only by the delivery job and shown masked.
+ */
+export const chatWebhooks = pgTable(
+  "chat_webhooks",
+  {
+    id: serial("id").primaryKey(),
+    /** Who it belongs to, as the owning room names it (`group:<id>`). */
+    owner: text("owner").notNull(),
+    provider: text("provider", { enum: WEBHOOK_PROVIDERS }).notNull(),
+    url: text("url").notNull(),
+    /** The notification kinds posted to it (`meeting.scheduled`, ...). */
+    kinds: jsonb("kinds").$type<string[]>().notNull(),
+    setByUserId: integer("set_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    setAt: timestamp("set_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("chat_webhooks_owner").on(t.owner),
+    check("chat_webhooks_provider", sql`${t.provider} in ('discord', 'slack')`),
+  ],
+);
+
+/** A person's choice for one notification kind (no row: immediately). */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    mode: text("mode", { enum: NOTIFICATION_MODES }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("notification_preferences_once").on(t.userId, t.kind),
+    check("notification_preferences_mode", sql`${t.mode} in ('immediately', 'digest', 'off')`),
+  ],
+);
 
 /** Where a delivery stands. */
 export const DELIVERY_STATUSES = ["pending", "sending", "sent", "failed", "skipped"] as const;
@@ -37,6 +87,14 @@ export const notifications = pgTable(
     recipientPersonId: integer("recipient_person_id").references(() => people.id, { onDelete: "cascade" }),
     recipientUserId: integer("recipient_user_id").references(() => users.id, { onDelete: "cascade" }),
     recipientAddress: text("recipient_address"),
+    /** Or a chat webhook (a group's channel). */
+    recipientWebhookId: integer("recipient_webhook_id").references(() => chatWebhooks.id, {
+      onDelete: "cascade",
+    }),
+    /** Held for the recipient's daily digest instead of an email of its own. */
+    heldForDigest: boolean("held_for_digest").notNull().default(false),
+    /** When the recipient marked it read in their inbox. */
+    readAt: timestamp("read_at", { withTimezone: true }),
     /** Writing the same key twice adds nothing: writers name the event (`term-reminder:12:2026-03-20:7`). */
     dedupeKey: text("dedupe_key").notNull(),
     /** The operation that wrote it, as in the audit log (`term-sweep:2026-03-01`). */
@@ -45,11 +103,15 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_dedupe").on(t.dedupeKey),
-    index("notifications_person").on(t.recipientPersonId),
-    index("notifications_user").on(t.recipientUserId),
+    index("notifications_person").on(t.recipientPersonId, t.createdAt),
+    index("notifications_user").on(t.recipientUserId, t.createdAt),
+    // The header's unread count on every page: only unread rows are in these.
+    index("notifications_person_unread").on(t.recipientPersonId).where(sql`${t.readAt} is null`),
+    index("notifications_user_unread").on(t.recipientUserId).where(sql`${t.readAt} is null`),
+    index("notifications_digest").on(t.createdAt).where(sql`${t.heldForDigest}`),
     check(
       "notifications_one_recipient",
-      sql`num_nonnulls(${t.recipientPersonId}, ${t.recipientUserId}, ${t.recipientAddress}) = 1`,
+      sql`num_nonnulls(${t.recipientPersonId}, ${t.recipientUserId}, ${t.recipientAddress}, ${t.recipientWebhookId}) = 1`,
     ),
   ],
 );
@@ -67,7 +129,7 @@ export const notificationDeliveries = pgTable(
       .references(() => notifications.id, { onDelete: "cascade" }),
     channel: text("channel", { enum: NOTIFICATION_CHANNELS }).notNull(),
     status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
-    /** Where it went (the email address used), once resolved. */
+    /** Where it went (the email address used; a webhook's masked name, never its URL), once resolved. */
     target: text("target"),
     attempts: integer("attempts").notNull().default(0),
     /** Not tried before this time (backoff after a failure). */
@@ -89,7 +151,7 @@ export const notificationDeliveries = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'sending')`),
     index("notification_deliveries_failed").on(t.lastAttemptAt).where(sql`${t.status} = 'failed'`),
-    check("notification_deliveries_channel", sql`${t.channel} in ('email')`),
+    check("notification_deliveries_channel", sql`${t.channel} in ('email', 'webhook')`),
     check(
       "notification_deliveries_status",
       sql`${t.status} in ('pending', 'sending', 'sent', 'failed', 'skipped')`,
