@@ -6,25 +6,10 @@
 // The audit log.
 export { type AuditActor, appendAudit, auditFor, CLI_ACTOR } from "./audit/audit.repo.ts";
 export { type GroupRoleSource, loadActor, registerGroupRoleSource } from "./identity/actor.repo.ts";
-// Identity: accounts, sessions, tokens, foundation roles and the actor (ARCHITECTURE.md, "Accounts and the policy").
-export {
-  type Actor,
-  ANONYMOUS,
-  FOUNDATION_ROLE_LABELS,
-  FOUNDATION_ROLES,
-  type FoundationRole,
-  foundationRolesOn,
-  type GroupHolding,
-  isFoundationRole,
-  TOKEN_SCOPE_LABELS,
-  TOKEN_SCOPES,
-  type TokenScope,
-} from "./identity/actor.ts";
 export { createAuthenticator } from "./identity/authenticate.ts";
 // Operations on accounts, sessions, tokens and foundation roles.
 export { type CreatingToken, createToken, MAX_TOKEN_DAYS, TOKEN_PREFIX } from "./identity/create-token.ts";
 export { createUser } from "./identity/create-user.ts";
-export { dayOf, endRefusal, type Holding, heldOn, holdsOn } from "./identity/dated.ts";
 export { endDatedPeriod, type PeriodStore, type StoredPeriod } from "./identity/end-dated-period.ts";
 export { endFoundationRole } from "./identity/end-foundation-role.ts";
 export { finishEmailSignIn } from "./identity/finish-email-sign-in.ts";
@@ -158,21 +143,15 @@ export {
   requireViewer,
   throwUnlessAllowed,
 } from "./policy/authorize.ts";
-export { type KernelAction, kernelPolicy, ownAccountRule } from "./policy/kernel.policy.ts";
 export {
-  type ActionSpec,
-  type AnyResource,
   actionScopes,
-  allow,
   anonymousDenial,
   auditKinds,
-  type Decision,
   decide,
-  definePolicy,
-  deny,
-  type KernelResource,
-  type PolicyModule,
   publicActions,
   registerPolicy,
 } from "./policy/permissions.ts";
 export { createRoomRouter, type RoomRouter } from "./policy/room-router.ts";
+// Identity: accounts, sessions, tokens, foundation roles and the actor (ARCHITECTURE.md, "Accounts and the policy").
+// The pure tables and rules (roles, scopes, dated roles, the policy's building blocks).
+export * from "./rules.ts";

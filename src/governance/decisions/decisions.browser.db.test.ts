@@ -11,8 +11,8 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchChromium } from "../../../test/accessibility.ts";
 import { createTestApplication } from "../../../test/app.ts";
+import { contextWithSession, signInAccount } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { startSession } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { applyToGroup } from "./apply-to-group.ts";
@@ -40,29 +40,11 @@ let secretVoteId = 0;
 const named = new Map<string, number>();
 
 async function signedIn(personId: number, name: string): Promise<void> {
-  const [user] = await database.db
-    .insert(schema.users)
-    .values({ email: `${name}@example.org`, name, personId, createdAt: clock.now() })
-    .returning();
-  if (!user) throw new Error("no user");
-  const { sessionId } = await startSession({
-    db: database.db,
-    userId: user.id,
-    method: "email",
-    now: clock.now(),
-    days: 30,
-  });
-  sessions.set(name, sessionId);
+  sessions.set(name, await signInAccount(database, clock, personId, name));
 }
 
 async function contextFor(name: string, javaScriptEnabled = true): Promise<BrowserContext> {
-  // The site's CSP forbids inline scripts (rightly); the test bypasses it to inject axe.
-  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
-  const sessionId = sessions.get(name);
-  if (sessionId) {
-    await context.addCookies([{ name: "guildhall_session", value: sessionId, url: base }]);
-  }
-  return context;
+  return contextWithSession(browser, base, sessions.get(name), javaScriptEnabled);
 }
 
 beforeAll(async () => {

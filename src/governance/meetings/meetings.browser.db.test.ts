@@ -9,10 +9,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage, launchChromium } from "../../../test/accessibility.ts";
 import { createTestApplication } from "../../../test/app.ts";
+import { signInAccount } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { startSession } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
-import { type Database, schema } from "../../platform/db/index.ts";
+import type { Database } from "../../platform/db/index.ts";
 import { applyToGroup } from "../decisions/apply-to-group.ts";
 import {
   addToGroup,
@@ -36,19 +36,7 @@ let pastId = 0;
 let nextId = 0;
 
 async function signedIn(personId: number, name: string): Promise<void> {
-  const [user] = await database.db
-    .insert(schema.users)
-    .values({ email: `${name}@example.org`, name, personId, createdAt: clock.now() })
-    .returning();
-  if (!user) throw new Error("no user");
-  const { sessionId } = await startSession({
-    db: database.db,
-    userId: user.id,
-    method: "email",
-    now: clock.now(),
-    days: 30,
-  });
-  sessions.set(name, sessionId);
+  sessions.set(name, await signInAccount(database, clock, personId, name));
 }
 
 const session = (who: string) => {

@@ -6,18 +6,18 @@ import {
   integer,
   jsonb,
   pgTable,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /** A person who can sign in: by GitHub, by an emailed link, or with a personal access token. */
 export const users = pgTable(
   "users",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     /** Lower-cased; null for a GitHub account that shared no verified email. */
     email: text("email"),
     name: text("name").notNull(),
@@ -26,7 +26,7 @@ export const users = pgTable(
     githubLogin: text("github_login"),
     /** The person (from the charters) this account is, once an admin confirmed the claim. */
     personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
   (t) => [
@@ -40,14 +40,12 @@ export const users = pgTable(
 export const sessions = pgTable(
   "sessions",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     idHash: text("id_hash").notNull(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownedBy("user_id", () => users.id),
     /** github | email */
     method: text("method").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex("sessions_id_hash").on(t.idHash), index("sessions_user").on(t.userId)],
@@ -57,10 +55,10 @@ export const sessions = pgTable(
 export const signInLinks = pgTable(
   "sign_in_links",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     tokenHash: text("token_hash").notNull(),
     email: text("email").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
@@ -71,16 +69,14 @@ export const signInLinks = pgTable(
 export const accessTokens = pgTable(
   "access_tokens",
   {
-    id: serial("id").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    userId: ownedBy("user_id", () => users.id),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull(),
     /** The first characters of the token, shown so its owner can tell tokens apart. */
     prefix: text("prefix").notNull(),
     scopes: text("scopes").array().notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
@@ -96,7 +92,7 @@ export const accessTokens = pgTable(
 export const foundationRoles = pgTable(
   "foundation_roles",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
     personId: integer("person_id").references(() => people.id, { onDelete: "cascade" }),
     role: text("role").notNull(),
@@ -107,7 +103,7 @@ export const foundationRoles = pgTable(
     reason: text("reason").notNull().default(""),
     /** The decision behind the grant (a Board resolution, an election, a vote id). */
     decisionRef: text("decision_ref"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("foundation_roles_user").on(t.userId), index("foundation_roles_person").on(t.personId)],
 );
@@ -116,17 +112,13 @@ export const foundationRoles = pgTable(
 export const personClaims = pgTable(
   "person_claims",
   {
-    id: serial("id").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    userId: ownedBy("user_id", () => users.id),
+    personId: ownedBy("person_id", () => people.id),
     /** pending | confirmed | rejected */
     status: text("status").notNull(),
     note: text("note").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
   },
@@ -141,13 +133,9 @@ export const personClaims = pgTable(
 export const rolePeriods = pgTable(
   "role_periods",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
+    personId: ownedBy("person_id", () => people.id),
     role: text("role").notNull(),
     /** Title of a titled role ("Designated Line Manager"); empty string otherwise. */
     title: text("title").notNull().default(""),
@@ -157,7 +145,7 @@ export const rolePeriods = pgTable(
     reason: text("reason").notNull().default(""),
     /** The decision behind the period (a vote id, a Board resolution, "charter import"). */
     decisionRef: text("decision_ref"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   // Periods of one role (group, person, role, title) never overlap: an exclusion constraint with
   // btree_gist (role_periods_no_overlap), written by hand in migration 0011 since drizzle cannot

@@ -1,5 +1,6 @@
-import { integer, pgTable, timestamp } from "drizzle-orm/pg-core";
+import { integer, pgTable } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { createdAtColumn } from "./columns.ts";
 import { people } from "./governance.ts";
 
 /**
@@ -14,5 +15,5 @@ export const applicantPeople = pgTable("applicant_people", {
     .references(() => people.id, { onDelete: "cascade" }),
   /** The account it was created for (null once that account is gone). */
   userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  createdAt: createdAtColumn(),
 });

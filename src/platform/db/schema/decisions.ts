@@ -6,12 +6,12 @@ import {
   integer,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { rolePeriods } from "./accounts.ts";
+import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /** Per-group settings for membership decisions: how votes are counted and the next meeting. */
@@ -38,20 +38,16 @@ export const groupDecisionSettings = pgTable(
 export const membershipApplications = pgTable(
   "membership_applications",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
+    personId: ownedBy("person_id", () => people.id),
     userId: integer("user_id"),
     statement: text("statement").notNull(),
     skills: text("skills").notNull(),
     timeCommitment: text("time_commitment").notNull(),
     /** pending | voting | accepted | rejected | withdrawn */
     status: text("status").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
   },
   (t) => [
@@ -94,10 +90,8 @@ export type VoteSubjectKind = (typeof VOTE_SUBJECT_KINDS)[number];
 export const votes = pgTable(
   "votes",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
     /** The subject kind (VOTE_SUBJECT_KINDS). */
     kind: text("kind", { enum: VOTE_SUBJECT_KINDS }).notNull(),
     /**
@@ -155,12 +149,8 @@ export const votes = pgTable(
 export const voteElectorate = pgTable(
   "vote_electorate",
   {
-    voteId: integer("vote_id")
-      .notNull()
-      .references(() => votes.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    voteId: ownedBy("vote_id", () => votes.id),
+    personId: ownedBy("person_id", () => people.id),
   },
   (t) => [primaryKey({ columns: [t.voteId, t.personId] })],
 );
@@ -172,12 +162,8 @@ export const voteElectorate = pgTable(
 export const voteParticipation = pgTable(
   "vote_participation",
   {
-    voteId: integer("vote_id")
-      .notNull()
-      .references(() => votes.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    voteId: ownedBy("vote_id", () => votes.id),
+    personId: ownedBy("person_id", () => people.id),
     /** The day voted, not the instant, so ordering cannot be matched against counts. */
     votedOn: date("voted_on", { mode: "string" }).notNull(),
   },
@@ -188,12 +174,8 @@ export const voteParticipation = pgTable(
 export const openBallots = pgTable(
   "open_ballots",
   {
-    voteId: integer("vote_id")
-      .notNull()
-      .references(() => votes.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    voteId: ownedBy("vote_id", () => votes.id),
+    personId: ownedBy("person_id", () => people.id),
     /** yes | no | abstain */
     choice: text("choice").notNull(),
     castAt: timestamp("cast_at", { withTimezone: true }).notNull(),
@@ -205,10 +187,8 @@ export const openBallots = pgTable(
 export const voteExtensions = pgTable(
   "vote_extensions",
   {
-    id: serial("id").primaryKey(),
-    voteId: integer("vote_id")
-      .notNull()
-      .references(() => votes.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    voteId: ownedBy("vote_id", () => votes.id),
     fromClosesAt: timestamp("from_closes_at", { withTimezone: true }).notNull(),
     toClosesAt: timestamp("to_closes_at", { withTimezone: true }).notNull(),
     reason: text("reason").notNull(),
@@ -222,9 +202,7 @@ export const voteExtensions = pgTable(
 export const termReminders = pgTable(
   "term_reminders",
   {
-    rolePeriodId: integer("role_period_id")
-      .notNull()
-      .references(() => rolePeriods.id, { onDelete: "cascade" }),
+    rolePeriodId: ownedBy("role_period_id", () => rolePeriods.id),
     termEndsOn: date("term_ends_on", { mode: "string" }).notNull(),
     thresholdDays: integer("threshold_days").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),

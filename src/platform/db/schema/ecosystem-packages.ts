@@ -8,10 +8,10 @@ import {
   jsonb,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { idColumn } from "./columns.ts";
 
 /** Who may publish a project on PyPI, as the JSON API's `ownership` block reports it. */
 export interface PackageOwnership {
@@ -25,7 +25,7 @@ export interface PackageOwnership {
  * so their compatibility is unknown until a sync fetches it; download ranks only come from here.
  */
 export const packageSnapshots = pgTable("package_snapshots", {
-  id: serial("id").primaryKey(),
+  id: idColumn(),
   /** The file's name as given (no directory), e.g. `packages-2026-11.tsv.gz`. */
   file: text("file").notNull(),
   /** The date the snapshot's data is from (`2026-11`, from the file name or given); null when unknown. */

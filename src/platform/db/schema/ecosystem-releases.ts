@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { idColumn } from "./columns.ts";
 
 /**
  * Django release milestone dates recorded by an admin (from an announcement), and removals of
@@ -10,7 +11,7 @@ import { check, date, index, pgTable, serial, text, timestamp } from "drizzle-or
 export const releaseMilestones = pgTable(
   "release_milestones",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     /** `6.2`, `2028`. */
     series: text("series").notNull(),
     /** alpha | beta | rc | final | end-mainstream | end-extended */

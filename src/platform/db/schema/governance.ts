@@ -1,19 +1,10 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 
 /** One row per group (working group or team), keyed by the charter's file slug. */
 export const groups = pgTable("groups", {
-  id: serial("id").primaryKey(),
+  id: idColumn(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   kind: text("kind").notNull(),
@@ -26,32 +17,30 @@ export const groups = pgTable("groups", {
   sourceCommit: text("source_commit"),
   /** When that commit was made. */
   sourceCommittedAt: timestamp("source_committed_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  createdAt: createdAtColumn(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });
 
 /** A person known to Guildhall, from a charter or an account. */
 export const people = pgTable("people", {
-  id: serial("id").primaryKey(),
+  id: idColumn(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   handle: text("handle"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  createdAt: createdAtColumn(),
 });
 
 /** Spellings that resolve to a person ("Eli" and "Eliana Rosselli"); key is the normalised spelling. */
 export const personAliases = pgTable(
   "person_aliases",
   {
-    id: serial("id").primaryKey(),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    personId: ownedBy("person_id", () => people.id),
     alias: text("alias").notNull(),
     aliasKey: text("alias_key").notNull(),
     /** "import" when seen in a charter, "manual" when a person recorded it. */
     source: text("source").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("person_aliases_key").on(t.aliasKey), index("person_aliases_person").on(t.personId)],
 );
@@ -60,17 +49,13 @@ export const personAliases = pgTable(
 export const aliasSuggestions = pgTable(
   "alias_suggestions",
   {
-    id: serial("id").primaryKey(),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
-    otherPersonId: integer("other_person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    personId: ownedBy("person_id", () => people.id),
+    otherPersonId: ownedBy("other_person_id", () => people.id),
     reason: text("reason").notNull(),
     /** pending | accepted | rejected */
     status: text("status").notNull().default("pending"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("alias_suggestions_pair").on(t.personId, t.otherPersonId)],
@@ -80,13 +65,9 @@ export const aliasSuggestions = pgTable(
 export const groupRoles = pgTable(
   "group_roles",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
+    personId: ownedBy("person_id", () => people.id),
     /** chair | co-chair | board-liaison | steering-council-liaison | member | alumnus | other */
     role: text("role").notNull(),
     /** The title of an "other" role ("Designated Line Manager"); empty string otherwise. */
@@ -105,10 +86,8 @@ export const groupRoles = pgTable(
 export const groupEvents = pgTable(
   "group_events",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
     /** proposed | activated | archived | status-changed | renamed | joined | left | role-changed */
     kind: text("kind").notNull(),
     personId: integer("person_id").references(() => people.id, { onDelete: "cascade" }),
@@ -130,7 +109,7 @@ export const groupEvents = pgTable(
 
 /** One row per `charters import` or `charters history` run, with what it changed. */
 export const charterImports = pgTable("charter_imports", {
-  id: serial("id").primaryKey(),
+  id: idColumn(),
   /** snapshot | history */
   mode: text("mode").notNull(),
   source: text("source").notNull(),

@@ -6,12 +6,12 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { idColumn, ownedBy } from "./columns.ts";
 import { packages } from "./ecosystem-packages.ts";
 
 /** Where a call for maintainers stands. */
@@ -21,7 +21,7 @@ export const maintainerCallState = pgEnum("maintainer_call_state", ["open", "fil
 export const maintainerCalls = pgTable(
   "maintainer_calls",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     packageName: text("package_name")
       .notNull()
       .references(() => packages.name, { onDelete: "cascade" }),
@@ -56,13 +56,9 @@ export const maintainerOfferState = pgEnum("maintainer_offer_state", ["offered",
 export const maintainerOffers = pgTable(
   "maintainer_offers",
   {
-    id: serial("id").primaryKey(),
-    callId: integer("call_id")
-      .notNull()
-      .references(() => maintainerCalls.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    callId: ownedBy("call_id", () => maintainerCalls.id),
+    userId: ownedBy("user_id", () => users.id),
     /** The volunteer's PyPI user name: once PyPI lists it as an owner, they are a co-maintainer. */
     pypiUser: text("pypi_user").notNull(),
     message: text("message").notNull().default(""),

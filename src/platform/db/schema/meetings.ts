@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /**
@@ -12,10 +13,8 @@ import { groups, people } from "./governance.ts";
 export const meetings = pgTable(
   "meetings",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
     /** Stable iCalendar UID: never changes, whatever is rescheduled. */
     uid: text("uid").notNull().unique(),
     title: text("title").notNull(),
@@ -34,7 +33,7 @@ export const meetings = pgTable(
     notesPublishedAt: timestamp("notes_published_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -49,13 +48,11 @@ export const meetings = pgTable(
 export const meetingAgendaItems = pgTable(
   "meeting_agenda_items",
   {
-    id: serial("id").primaryKey(),
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    meetingId: ownedBy("meeting_id", () => meetings.id),
     title: text("title").notNull(),
     addedByPersonId: integer("added_by_person_id").references(() => people.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("meeting_agenda_items_meeting").on(t.meetingId)],
 );
@@ -64,22 +61,16 @@ export const meetingAgendaItems = pgTable(
 export const meetingActionItems = pgTable(
   "meeting_action_items",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
     /** The meeting it was raised at. */
-    meetingId: integer("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    meetingId: ownedBy("meeting_id", () => meetings.id),
     title: text("title").notNull(),
-    ownerPersonId: integer("owner_person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    ownerPersonId: ownedBy("owner_person_id", () => people.id),
     dueOn: date("due_on", { mode: "string" }).notNull(),
     status: text("status").notNull().default("open"),
     doneAt: timestamp("done_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     index("meeting_action_items_group").on(t.groupId, t.status),

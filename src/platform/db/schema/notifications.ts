@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 import { people } from "./governance.ts";
 
 /**
@@ -77,7 +78,7 @@ export const DELIVERY_STATUSES = ["pending", "sending", "sent", "failed", "skipp
 export const notifications = pgTable(
   "notifications",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     /** What it is about (`term.reminder`): the unit of per-person preferences. */
     kind: text("kind").notNull(),
     /** The template that renders it, and the data it was written with (checked by the template's schema). */
@@ -99,7 +100,7 @@ export const notifications = pgTable(
     dedupeKey: text("dedupe_key").notNull(),
     /** The operation that wrote it, as in the audit log (`term-sweep:2026-03-01`). */
     cause: text("cause"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("notifications_dedupe").on(t.dedupeKey),
@@ -123,10 +124,8 @@ export const notifications = pgTable(
 export const notificationDeliveries = pgTable(
   "notification_deliveries",
   {
-    id: serial("id").primaryKey(),
-    notificationId: integer("notification_id")
-      .notNull()
-      .references(() => notifications.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    notificationId: ownedBy("notification_id", () => notifications.id),
     channel: text("channel", { enum: NOTIFICATION_CHANNELS }).notNull(),
     status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
     /** Where it went (the email address used; a webhook's masked name, never its URL), once resolved. */
@@ -143,7 +142,7 @@ export const notificationDeliveries = pgTable(
     lastError: text("last_error"),
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("notification_deliveries_once").on(t.notificationId, t.channel),

@@ -1,4 +1,5 @@
-import { integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { idColumn, ownedBy } from "./columns.ts";
 import { people } from "./governance.ts";
 
 /**
@@ -6,10 +7,8 @@ import { people } from "./governance.ts";
  * this keeps who was merged into whom, why and when (the suggestion row goes with the merged person).
  */
 export const personMerges = pgTable("person_merges", {
-  id: serial("id").primaryKey(),
-  keptPersonId: integer("kept_person_id")
-    .notNull()
-    .references(() => people.id, { onDelete: "cascade" }),
+  id: idColumn(),
+  keptPersonId: ownedBy("kept_person_id", () => people.id),
   mergedPersonId: integer("merged_person_id").notNull(),
   mergedSlug: text("merged_slug").notNull(),
   mergedName: text("merged_name").notNull(),

@@ -6,12 +6,12 @@ import {
   integer,
   jsonb,
   pgTable,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /**
@@ -21,10 +21,8 @@ import { groups, people } from "./governance.ts";
 export const groupReports = pgTable(
   "group_reports",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
     /** First and last day of the period the report covers. */
     periodStart: date("period_start", { mode: "string" }).notNull(),
     periodEnd: date("period_end", { mode: "string" }).notNull(),
@@ -61,10 +59,8 @@ export const groupReports = pgTable(
 export const reportEvents = pgTable(
   "report_events",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
     periodStart: date("period_start", { mode: "string" }).notNull(),
     /** reminder-before | reminder-after | overdue | missed | defunct */
     kind: text("kind").notNull(),
@@ -90,10 +86,8 @@ export const reportEvents = pgTable(
 export const reportDecisions = pgTable(
   "report_decisions",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
     /** exception | shutdown */
     kind: text("kind").notNull(),
     reason: text("reason").notNull(),
@@ -101,7 +95,7 @@ export const reportDecisions = pgTable(
     endsOn: date("ends_on", { mode: "string" }),
     decidedOn: date("decided_on", { mode: "string" }).notNull(),
     decidedByUserId: integer("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     index("report_decisions_group").on(t.groupId, t.decidedOn),

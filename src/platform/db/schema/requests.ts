@@ -6,12 +6,12 @@ import {
   index,
   integer,
   pgTable,
-  serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /**
@@ -22,11 +22,9 @@ import { groups, people } from "./governance.ts";
 export const groupRequests = pgTable(
   "group_requests",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     /** The group asking (a member may open it on the group's behalf). */
-    fromGroupId: integer("from_group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    fromGroupId: ownedBy("from_group_id", () => groups.id),
     /** group | board | steering-council | person */
     targetKind: text("target_kind").notNull(),
     targetGroupId: integer("target_group_id").references(() => groups.id, { onDelete: "cascade" }),
@@ -112,16 +110,14 @@ export const groupRequests = pgTable(
 export const requestComments = pgTable(
   "request_comments",
   {
-    id: serial("id").primaryKey(),
-    requestId: integer("request_id")
-      .notNull()
-      .references(() => groupRequests.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    requestId: ownedBy("request_id", () => groupRequests.id),
     authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
     authorPersonId: integer("author_person_id").references(() => people.id, { onDelete: "set null" }),
     authorName: text("author_name").notNull(),
     body: text("body").notNull(),
     objection: boolean("objection").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("request_comments_request").on(t.requestId, t.createdAt)],
 );
@@ -133,10 +129,8 @@ export const requestComments = pgTable(
 export const requestEvents = pgTable(
   "request_events",
   {
-    id: serial("id").primaryKey(),
-    requestId: integer("request_id")
-      .notNull()
-      .references(() => groupRequests.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    requestId: ownedBy("request_id", () => groupRequests.id),
     /** reminder | lazy-consensus | escalated-target | escalated-board | expired */
     kind: text("kind").notNull(),
     /** The day the rules put the event on (the sweep may record it later if it did not run). */
