@@ -7,7 +7,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { DecisionCall } from "../decisions/deps.ts";
-import { readCharter } from "../registry/read-charter.ts";
+import { parseCharterFile } from "../registry/parse-charter-file.ts";
 import { readCharterCheckout } from "../registry/read-checkout.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
 
@@ -32,7 +32,7 @@ export async function importProposals(call: DecisionCall & { dir: string }): Pro
   };
   await call.deps.database.db.transaction(async (tx) => {
     for (const file of proposals) {
-      const charter = readCharter(file);
+      const charter = parseCharterFile(file);
       const [live] = await tx
         .select()
         .from(groupProposals)

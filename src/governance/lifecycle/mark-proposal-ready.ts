@@ -11,7 +11,7 @@ import { AppError } from "../../platform/errors.ts";
 import { checkCharter } from "../charter/check-charter.ts";
 import { foundationRoleHolders } from "../decisions/decisions.repo.ts";
 import type { DecisionCall } from "../decisions/deps.ts";
-import { dayOf } from "../reports/deps.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { loadProposal, type ProposalWithText, peopleNamed } from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
 import { proposalReadyTemplate } from "./proposal-ready.template.ts";
