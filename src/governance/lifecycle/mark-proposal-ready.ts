@@ -6,12 +6,12 @@
  */
 import { eq } from "drizzle-orm";
 import { notify } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { checkCharter } from "../charter/check-charter.ts";
 import { foundationRoleHolders } from "../decisions/decisions.repo.ts";
 import type { DecisionCall } from "../decisions/deps.ts";
-import { dayOf } from "../../kernel/rules.ts";
 import { loadProposal, type ProposalWithText, peopleNamed } from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
 import { proposalReadyTemplate } from "./proposal-ready.template.ts";

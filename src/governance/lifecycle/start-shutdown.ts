@@ -8,13 +8,13 @@
  *   starts at once.
  */
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Instant, oneOf, text } from "../../platform/validation.ts";
 import { loadGroup } from "../decisions/decisions.repo.ts";
 import { type DecisionCall, parseInput } from "../decisions/deps.ts";
 import { openVote } from "../decisions/open-vote.ts";
-import { dayOf } from "../../kernel/rules.ts";
 import { groupStanding } from "./group-standing.ts";
 import { type ShutdownRow, shutdownOfVote } from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
