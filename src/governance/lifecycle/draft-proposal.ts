@@ -31,11 +31,16 @@ export const DraftProposalInputSchema = z.object({
   ),
 });
 
-/** The template's layout for a new group: headings and the name, the rest to do. */
+/**
+ * The template's layout for a new group: its headings and the name, every other field "todo"
+ * (README.md:32: "you're welcome to leave some fields as todo").
+ */
 export function templateMarkdown(input: { slug: string; name: string; kind: "working-group" | "team" }) {
   return renderCharterMarkdown(
     blankCharter({ slug: input.slug, name: input.name, kind: input.kind, status: "proposed" }),
-  );
+  )
+    .replace(/: $/gm, ": todo")
+    .replace(/^(## [^\n]+)\n(?=\n## |\n*(?![\s\S]))/gm, "$1\n\ntodo\n");
 }
 
 /** Saves the draft and its first revision; a slug already in use by an active, draft or archived group is refused. */
