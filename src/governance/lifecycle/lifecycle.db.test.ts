@@ -50,6 +50,10 @@ let board: number[];
 let author: number;
 let liaison: number;
 
+/** A success where a refusal was expected fails the test. */
+const unexpected = (): never => {
+  throw new Error("expected a refusal");
+};
 const groupRow = async (id: number) => (await database.db.select().from(groups).where(eq(groups.id, id)))[0];
 const vote = async (voteId: number, voters: number[], choice: "yes" | "no") => {
   for (const personId of voters) {
@@ -90,15 +94,13 @@ beforeAll(async () => {
     .values({ slug: "lia-jones", name: "Lia Jones", createdAt: clock.now() })
     .returning();
   liaison = row?.id ?? 0;
-  await database.db
-    .insert(personAliases)
-    .values({
-      personId: liaison,
-      alias: "Lia Jones",
-      aliasKey: personKey("Lia Jones"),
-      source: "import",
-      createdAt: clock.now(),
-    });
+  await database.db.insert(personAliases).values({
+    personId: liaison,
+    alias: "Lia Jones",
+    aliasKey: personKey("Lia Jones"),
+    source: "import",
+    createdAt: clock.now(),
+  });
 });
 
 describe("a proposal, drafted to approved", () => {
@@ -111,11 +113,12 @@ describe("a proposal, drafted to approved", () => {
     expect(draft).toMatchObject({ status: "draft", source: "guildhall", authorPersonId: author });
     expect(draft.revision.markdown).toContain("# Outreach Working Group");
     expect(draft.revision.markdown).toContain("- Chair: todo");
-    const refused = await markProposalReady({ deps, actor: personActor(author), proposalId: draft.id }).catch(
+    const refused = await markProposalReady({ deps, actor: personActor(author), proposalId: draft.id }).then(
+      unexpected,
       toAppError,
     );
     expect(refused.code).toBe("validation");
-    expect(refused.issues.map((i: { field: string }) => i.field)).toEqual(
+    expect((refused.issues ?? []).map((i) => i.field)).toEqual(
       expect.arrayContaining(["scope", "chair", "coChair", "boardLiaison", "budget", "reportingCadence"]),
     );
     expect((await loadProposal(database.db, draft.id)).status).toBe("draft");
@@ -133,7 +136,7 @@ describe("a proposal, drafted to approved", () => {
       actor: personActor(author),
       proposalId: draft.id,
       input: { markdown: revised.revision.markdown },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(same.code).toBe("validation");
   });
 
@@ -157,7 +160,7 @@ describe("a proposal, drafted to approved", () => {
       deps,
       actor: personActor(author),
       proposalId: proposal.id,
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(twice.code).toBe("conflict");
   });
 
@@ -172,7 +175,7 @@ describe("a proposal, drafted to approved", () => {
       actor: personActor(author),
       subject: { kind: "proposal", id: proposal.id },
       input: { closesAt: inAWeek() },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(outsider.code).toBe("forbidden");
     const v = await openLifecycleVote({
       deps,
@@ -192,7 +195,7 @@ describe("a proposal, drafted to approved", () => {
       actor: personActor(author),
       proposalId: proposal.id,
       input: { markdown: "# Changed" },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(revise.code).toBe("conflict");
     await vote(v.id, board.slice(0, 2), "yes");
     await toClose((await database.db.select().from(schema.votes).where(eq(schema.votes.id, v.id)))[0] ?? v);
@@ -204,7 +207,7 @@ describe("a proposal, drafted to approved", () => {
       actor: personActor(author),
       subject: { kind: "proposal", id: proposal.id },
       input: { step: "channels", outcome: "skipped" },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(skip.code).toBe("validation");
     for (const step of ["charter-pr", "channels"]) {
       const r = await recordChecklistStep({
@@ -251,7 +254,7 @@ describe("a proposal, drafted to approved", () => {
       actor: personActor(author),
       subject: { kind: "proposal", id: draft.id },
       input: { step: "channels" },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(early.code).toBe("conflict");
     const fed = await recordProposalFeedback({
       deps,
@@ -288,7 +291,7 @@ describe("a proposal, drafted to approved", () => {
       deps,
       actor: personActor(author),
       input: { slug: "taken", name: "Taken", kind: "team" },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(e.code).toBe("conflict");
   });
 });
@@ -325,7 +328,7 @@ describe("charter changes", () => {
       slug: "docs",
       input: { markdown: md },
       mayApplyDirectly: false,
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(refused.code).toBe("forbidden");
     const change = await proposeCharterChange({
       deps,
@@ -346,7 +349,7 @@ describe("charter changes", () => {
       slug: "docs",
       input: { markdown: md },
       mayApplyDirectly: true,
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(e.code).toBe("validation");
   });
 
@@ -366,7 +369,7 @@ describe("charter changes", () => {
       slug: "docs",
       input: { markdown: md.replace("tools", "events") },
       mayApplyDirectly: false,
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(dup.code).toBe("conflict");
     const v = await openLifecycleVote({
       deps,
@@ -393,7 +396,7 @@ describe("shutdowns", () => {
       slug: "retiring",
       kind: "voluntary",
       input: { reason: "Done.", closesAt: inAWeek() },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(outsider.code).toBe("forbidden");
     const first = await startShutdown({
       deps,
@@ -450,7 +453,7 @@ describe("shutdowns", () => {
     expect(await step("charter-archived")).toEqual({ complete: false, groupStatus: "active" });
     expect(await step("channels-closed")).toEqual({ complete: true, groupStatus: "archived" });
     expect((await groupRow(g.id))?.charter).toMatchObject({ status: "archived" });
-    const again = await step("channels-closed").catch((e) => e);
+    const again = await step("channels-closed").then(unexpected, toAppError);
     expect(again.code).toBe("conflict");
   });
 
@@ -466,7 +469,7 @@ describe("shutdowns", () => {
       slug: "healthy",
       kind: "forced",
       input: { ground: "membership", reason: "Nobody left." },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(refused.code).toBe("conflict");
     const notDefunct = await startShutdown({
       deps,
@@ -474,7 +477,7 @@ describe("shutdowns", () => {
       slug: "healthy",
       kind: "forced",
       input: { ground: "defunct", reason: "Silent." },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(notDefunct.code).toBe("conflict");
 
     const shrunk = await makeGroup(database, charterWith({ slug: "shrunk" }));
@@ -497,7 +500,7 @@ describe("shutdowns", () => {
       slug: "shrunk",
       kind: "forced",
       input: { ground: "membership", reason: "Again." },
-    }).catch(toAppError);
+    }).then(unexpected, toAppError);
     expect(twice.code).toBe("conflict");
   });
 
