@@ -10,6 +10,8 @@ import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
 import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
 import { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
+import { createLifecycleRouter } from "./lifecycle/lifecycle.routes.tsx";
+import { proposalReadyTemplate } from "./lifecycle/proposal-ready.template.ts";
 import { createMeetingsRouter } from "./meetings/meetings.routes.tsx";
 import { createRoomRouter } from "./policy/room-router.ts";
 import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
@@ -29,6 +31,7 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createReportsRouter(services));
   router.route("/", createMyGroupsRouter(services));
   router.route("/", createMeetingsRouter(services));
+  router.route("/", createLifecycleRouter(services));
   return router;
 }
 
@@ -36,7 +39,7 @@ export function createGovernanceRouter(services: Services): Router {
 export const governanceJobs = [...decisionJobs, ...reportJobs];
 
 /** The governance room's notification templates. */
-export const governanceTemplates = [termReminderTemplate, reportReminderTemplate];
+export const governanceTemplates = [termReminderTemplate, reportReminderTemplate, proposalReadyTemplate];
 
 // Operations and pure rules the benchmarks and shared test infrastructure drive directly.
 export { recordRolePeriod } from "./accounts/record-role-period.ts";
