@@ -82,6 +82,11 @@ export {
   groupRolesOn,
   type MembershipModel,
 } from "./governance.policy.ts";
+// Lifecycle: proposals, charter changes and shutdowns (the route walk and benchmarks make fixtures with these).
+export { draftProposal } from "./lifecycle/draft-proposal.ts";
+export { listLifecycleAgendaItems } from "./lifecycle/list-lifecycle-agenda-items.ts";
+export { markProposalReady } from "./lifecycle/mark-proposal-ready.ts";
+export { proposeCharterChange } from "./lifecycle/propose-charter-change.ts";
 // Meetings: scheduling, notes and action items (the route walk makes its fixtures with these).
 export { addActionItem, saveNotes } from "./meetings/meeting-records.ts";
 export { scheduleMeeting } from "./meetings/schedule-meeting.ts";
