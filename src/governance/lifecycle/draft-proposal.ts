@@ -21,14 +21,17 @@ const { groupProposals, groupProposalRevisions, groups } = schema;
 /** The longest charter text accepted (the longest real charter is about 9,000 characters). */
 export const MAX_CHARTER_CHARS = 60_000;
 
+/** Text with the line ends a file in the repository has (a form's textarea sends CRLF). */
+export const asLines = (text: string): string => text.replace(/\r\n?/g, "\n");
+
 /** A new proposal, as its author gives it. */
 export const DraftProposalInputSchema = z.object({
   slug: Slug.describe("The charter file's name without .md (proposals/<slug>.md)."),
   name: text({ max: 200 }).describe("The group's name."),
   kind: oneOf(["working-group", "team"]).describe("working-group or team."),
-  markdown: optionalText({ multiline: true, max: MAX_CHARTER_CHARS }).describe(
-    "The charter text (markdown); empty: start from the template.",
-  ),
+  markdown: optionalText({ multiline: true, max: MAX_CHARTER_CHARS })
+    .transform((t) => (t === null ? null : asLines(t)))
+    .describe("The charter text (markdown); empty: start from the template."),
 });
 
 /**

@@ -15,13 +15,15 @@ import { renderCharterMarkdown } from "../charter/render-charter.ts";
 import { loadGroup } from "../decisions/decisions.repo.ts";
 import { type DecisionCall, parseInput } from "../decisions/deps.ts";
 import { classifyCharterChange } from "./classify-change.ts";
-import { MAX_CHARTER_CHARS } from "./draft-proposal.ts";
+import { asLines, MAX_CHARTER_CHARS } from "./draft-proposal.ts";
 import { type ChangeRow, loadChange } from "./lifecycle.repo.ts";
 import { applyCharter, lifecycleAudit } from "./lifecycle-subjects.ts";
 
 /** The new charter text and a one-line summary. */
 export const CharterChangeInputSchema = z.object({
-  markdown: text({ multiline: true, max: MAX_CHARTER_CHARS }).describe("The whole charter after the change."),
+  markdown: text({ multiline: true, max: MAX_CHARTER_CHARS })
+    .transform(asLines)
+    .describe("The whole charter after the change."),
   summary: optionalText({ max: 200 }).describe("The change in one line (the pull request's title)."),
 });
 

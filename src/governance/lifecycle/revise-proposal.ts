@@ -10,7 +10,7 @@ import { AppError } from "../../platform/errors.ts";
 import { optionalText, text } from "../../platform/validation.ts";
 import { parseCharter } from "../charter/parse-charter.ts";
 import { type DecisionCall, parseInput } from "../decisions/deps.ts";
-import { MAX_CHARTER_CHARS } from "./draft-proposal.ts";
+import { asLines, MAX_CHARTER_CHARS } from "./draft-proposal.ts";
 import { loadProposal, type ProposalWithText } from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
 
@@ -18,7 +18,9 @@ const { groupProposals, groupProposalRevisions } = schema;
 
 /** A revision, as its author gives it. */
 export const ReviseProposalInputSchema = z.object({
-  markdown: text({ multiline: true, max: MAX_CHARTER_CHARS }).describe("The whole charter text (markdown)."),
+  markdown: text({ multiline: true, max: MAX_CHARTER_CHARS })
+    .transform(asLines)
+    .describe("The whole charter text (markdown)."),
   note: optionalText({ max: 500 }).describe("What changed, in words."),
 });
 
