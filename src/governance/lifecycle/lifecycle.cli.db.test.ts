@@ -45,7 +45,7 @@ describe("guildhall lifecycle (command line)", () => {
     const missing = await run("lifecycle", "classify", path.join(tmp, "nope.md"), channel);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("no such file");
-  }, 60_000);
+  }, 120_000);
 
   it("imports the proposals once, lists them and the agenda", async () => {
     const first = await run("lifecycle", "import-proposals", SNAPSHOT, "--json");
@@ -65,7 +65,7 @@ describe("guildhall lifecycle (command line)", () => {
     const none = await run("lifecycle", "export-change", "99");
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("No charter change #99");
-  }, 120_000);
+  }, 300_000);
 
   it("a change's diff applies to the charter repository with git apply", () => {
     const repo = path.join(tmp, "wg");

@@ -15,6 +15,7 @@ import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { toAppError } from "../../platform/db/errors.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
+import { loadAgendaSections } from "../board/agenda.ts";
 import { renderCharterMarkdown } from "../charter/render-charter.ts";
 import { castBallot } from "../decisions/cast-ballot.ts";
 import { closeVote } from "../decisions/close-vote.ts";
@@ -30,6 +31,7 @@ import { CLI_DECISION_ACTOR } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
 import { personKey } from "../registry/person-key.ts";
 import { draftProposal } from "./draft-proposal.ts";
+import "./lifecycle-agenda.ts";
 import { importProposals } from "./import-proposals.ts";
 import { loadProposal, selectRevisions } from "./lifecycle.repo.ts";
 import { markProposalReady } from "./mark-proposal-ready.ts";
@@ -524,5 +526,34 @@ describe("shutdowns", () => {
     expect(
       (await database.db.select().from(groupShutdowns).where(eq(groupShutdowns.id, s.id)))[0]?.status,
     ).toBe("archiving");
+  });
+});
+
+describe("the Board's agenda", () => {
+  it("carries the lifecycle's sections: shutdowns under way and groups a forced ground holds for", async () => {
+    const sections = await loadAgendaSections({
+      db: database.db,
+      day: "2026-03-02",
+      lastMeetingOn: null,
+      since: "2026-02-01",
+      nextMeetingOn: null,
+      viewerPersonId: null,
+    });
+    const by = new Map(sections.map((s) => [s.key, s]));
+    expect(by.get("proposals-waiting")?.items).toEqual([]);
+    expect(by.get("charter-changes-waiting")?.items).toEqual([]);
+    expect(
+      by
+        .get("shutdowns")
+        ?.items.map((i) => i.text)
+        .sort(),
+    ).toEqual(["shrunk: shutdown (membership)", "stalled: shutdown (board-vote)"]);
+    const atRisk = by.get("shutdown-grounds")?.items ?? [];
+    expect(atRisk.find((i) => i.text.startsWith("taken:"))).toMatchObject({
+      href: "/groups/taken/lifecycle",
+      facts: [expect.stringContaining("README.md:87")],
+    });
+    // Archived and shutting-down groups are not "at risk".
+    expect(atRisk.some((i) => /^(retiring|shrunk|stalled):/.test(i.text))).toBe(false);
   });
 });

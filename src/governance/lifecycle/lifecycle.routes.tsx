@@ -24,6 +24,7 @@ import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { changePatch } from "./change-patch.ts";
+import "./lifecycle-agenda.ts";
 import { DraftProposalInputSchema, draftProposal } from "./draft-proposal.ts";
 import { groupStanding } from "./group-standing.ts";
 import {

@@ -72,30 +72,24 @@ export function ProposalsPage(props: { proposals: readonly ProposalWithText[]; m
       {props.proposals.length === 0 ? (
         <p>No proposals you can see yet.</p>
       ) : (
-        <Table caption="Proposals">
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Status</th>
-              <th scope="col">Revision</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.proposals.map((p) => (
-              <tr>
-                <td>
+        <Table
+          caption="Proposals"
+          rows={props.proposals}
+          columns={[
+            {
+              header: "Group",
+              rowHeader: true,
+              cell: (p) => (
+                <>
                   <a href={`/proposals/${p.id}`}>{p.charter.name}</a> ({kindWord(p.charter.kind)})
-                </td>
-                <td>{PROPOSAL_STATUS[p.status] ?? p.status}</td>
-                <td>{p.revision.number}</td>
-                <td>
-                  <When at={p.updatedAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            { header: "Status", cell: (p) => PROPOSAL_STATUS[p.status] ?? p.status },
+            { header: "Revision", numeric: true, cell: (p) => p.revision.number },
+            { header: "Updated", cell: (p) => <When at={p.updatedAt} /> },
+          ]}
+        />
       )}
     </Layout>
   );
@@ -149,24 +143,15 @@ function Findings(props: { findings: readonly CharterFinding[]; revision: number
     return <p>Nothing is missing (source: the charter check of revision {props.revision}).</p>;
   }
   return (
-    <Table caption={`What revision ${props.revision} still lacks (the charter check)`}>
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Needed</th>
-          <th scope="col">Finding</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.findings.map((f) => (
-          <tr>
-            <td>{f.field}</td>
-            <td>{f.severity === "required" ? "required" : "recommended"}</td>
-            <td>{f.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <Table
+      caption={`What revision ${props.revision} still lacks (the charter check)`}
+      rows={props.findings}
+      columns={[
+        { header: "Field", rowHeader: true, cell: (f) => f.field },
+        { header: "Needed", cell: (f) => f.severity },
+        { header: "Finding", cell: (f) => f.message },
+      ]}
+    />
   );
 }
 
@@ -364,26 +349,16 @@ export function ProposalPage(props: {
 function FieldTable(props: { fields: readonly FieldChange[]; caption: string }) {
   if (props.fields.length === 0) return <p>No field of the structured charter changes.</p>;
   return (
-    <Table caption={props.caption}>
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Class</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.fields.map((f) => (
-          <tr>
-            <td>{f.label}</td>
-            <td>{f.class}</td>
-            <td>{f.before || "(not stated)"}</td>
-            <td>{f.after || "(not stated)"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <Table
+      caption={props.caption}
+      rows={props.fields}
+      columns={[
+        { header: "Field", rowHeader: true, cell: (f) => f.label },
+        { header: "Class", cell: (f) => f.class },
+        { header: "Before", cell: (f) => f.before || "(not stated)" },
+        { header: "After", cell: (f) => f.after || "(not stated)" },
+      ]}
+    />
   );
 }
 

@@ -4,9 +4,9 @@
  * substantive charter changes waiting, shutdowns under way (voting or archiving), and active
  * groups for which a forced ground holds today (membership below the minimum, defunct).
  */
-
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { formatInstant } from "../../platform/view/time.tsx";
 import type { DbOrTx } from "../decisions/decisions.repo.ts";
@@ -33,35 +33,81 @@ export const LifecycleAgendaSchema = z.object({
 /** The lifecycle's agenda sections, as loaded. */
 export type LifecycleAgenda = z.infer<typeof LifecycleAgendaSchema>;
 
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+/** What each loader gets. */
+export interface AgendaDeps {
+  db: DbOrTx;
+  day: string;
+}
 
-/** Reads the lifecycle's items for the agenda as of `day`. */
-export async function listLifecycleAgendaItems(deps: { db: DbOrTx; day: string }): Promise<LifecycleAgenda> {
-  const { db, day } = deps;
-  const proposals = await selectProposals(db, { statuses: ["ready", "voting"] });
-  const changes = await selectChanges(db, { statuses: ["proposed", "voting"] });
-  const shutdowns = await selectShutdowns(db, { statuses: ["voting", "archiving"] });
+async function voteFacts(db: DbOrTx, ids: ReadonlyArray<number | null>) {
   const votes = await votesById(
     db,
-    [
-      ...proposals.map((p) => p.voteId),
-      ...changes.map((c) => c.change.voteId),
-      ...shutdowns.map((s) => s.shutdown.voteId),
-    ].filter((id): id is number => id !== null),
+    ids.filter((id): id is number => id !== null),
   );
-  const voteFacts = (id: number | null) => {
+  return (id: number | null): string[] => {
     const v = id === null ? undefined : votes.get(id);
     if (!v) return ["no vote open yet"];
     return v.status === "open" ? [`vote open until ${formatInstant(v.closesAt)}`] : [`vote ${v.outcome}`];
   };
+}
+
+/** Proposals ready for review or being voted on. */
+export async function proposalAgendaItems({ db }: AgendaDeps): Promise<LifecycleAgendaItem[]> {
+  const proposals = await selectProposals(db, { statuses: ["ready", "voting"] });
+  const facts = await voteFacts(
+    db,
+    proposals.map((p) => p.voteId),
+  );
+  return proposals.map((p) => ({
+    text: `Proposal: ${p.charter.name} (${p.charter.kind === "team" ? "team" : "working group"}), revision ${p.revision.number}`,
+    href: `/proposals/${p.id}`,
+    facts: [p.status === "ready" ? "ready for review" : "being voted on", ...facts(p.voteId)],
+    day: p.readyAt ? dayOf(p.readyAt) : null,
+  }));
+}
+
+/** Substantive charter changes waiting for the Board. */
+export async function changeAgendaItems({ db }: AgendaDeps): Promise<LifecycleAgendaItem[]> {
+  const changes = await selectChanges(db, { statuses: ["proposed", "voting"] });
+  const facts = await voteFacts(
+    db,
+    changes.map((c) => c.change.voteId),
+  );
+  return changes.map(({ change, group }) => ({
+    text: `${group.name}: ${change.summary}`,
+    href: `/charter-changes/${change.id}`,
+    facts: ["substantive", ...facts(change.voteId)],
+    day: dayOf(change.createdAt),
+  }));
+}
+
+/** Shutdowns being voted on or being archived. */
+export async function shutdownAgendaItems({ db }: AgendaDeps): Promise<LifecycleAgendaItem[]> {
+  const shutdowns = await selectShutdowns(db, { statuses: ["voting", "archiving"] });
+  const facts = await voteFacts(
+    db,
+    shutdowns.map((s) => s.shutdown.voteId),
+  );
+  return shutdowns.map(({ shutdown, group }) => ({
+    text: `${group.name}: shutdown (${shutdown.ground})`,
+    href: `/groups/${group.slug}/lifecycle`,
+    facts: shutdown.status === "voting" ? facts(shutdown.voteId) : ["archiving"],
+    day: dayOf(shutdown.createdAt),
+  }));
+}
+
+/** Active groups with no shutdown under way for which a forced ground holds today. */
+export async function atRiskAgendaItems({ db, day }: AgendaDeps): Promise<LifecycleAgendaItem[]> {
   const active = await db.select().from(schema.groups).where(eq(schema.groups.status, "active"));
-  const open = new Set(shutdowns.map((s) => s.shutdown.groupId));
-  const atRisk: LifecycleAgendaItem[] = [];
+  const open = new Set(
+    (await selectShutdowns(db, { statuses: ["voting", "archiving"] })).map((s) => s.shutdown.groupId),
+  );
+  const items: LifecycleAgendaItem[] = [];
   for (const g of active) {
     if (open.has(g.id)) continue;
     const standing = await groupStanding({ db, group: g, day });
     for (const f of standing.grounds) {
-      atRisk.push({
+      items.push({
         text: `${g.name}: ${f.detail}`,
         href: `/groups/${g.slug}/lifecycle`,
         facts: [f.rule],
@@ -69,26 +115,16 @@ export async function listLifecycleAgendaItems(deps: { db: DbOrTx; day: string }
       });
     }
   }
+  return items;
+}
+
+/** Every lifecycle item for the agenda as of `day` (the JSON API and the command line). */
+export async function listLifecycleAgendaItems(deps: AgendaDeps): Promise<LifecycleAgenda> {
   return {
-    on: day,
-    proposals: proposals.map((p) => ({
-      text: `Proposal: ${p.charter.name} (${p.charter.kind === "team" ? "team" : "working group"}), revision ${p.revision.number}`,
-      href: `/proposals/${p.id}`,
-      facts: [p.status === "ready" ? "ready for review" : "being voted on", ...voteFacts(p.voteId)],
-      day: p.readyAt ? dayOf(p.readyAt) : null,
-    })),
-    charterChanges: changes.map(({ change, group }) => ({
-      text: `${group.name}: ${change.summary}`,
-      href: `/charter-changes/${change.id}`,
-      facts: ["substantive", ...voteFacts(change.voteId)],
-      day: dayOf(change.createdAt),
-    })),
-    shutdowns: shutdowns.map(({ shutdown, group }) => ({
-      text: `${group.name}: shutdown (${shutdown.ground})`,
-      href: `/groups/${group.slug}/lifecycle`,
-      facts: shutdown.status === "voting" ? voteFacts(shutdown.voteId) : ["archiving"],
-      day: dayOf(shutdown.createdAt),
-    })),
-    atRisk,
+    on: deps.day,
+    proposals: await proposalAgendaItems(deps),
+    charterChanges: await changeAgendaItems(deps),
+    shutdowns: await shutdownAgendaItems(deps),
+    atRisk: await atRiskAgendaItems(deps),
   };
 }
