@@ -195,6 +195,36 @@ beforeAll(async () => {
     })
     .returning({ id: schema.groupReports.id });
   byRoute.set("GET /reports/:id", { id: String(report?.id) });
+  // A proposal (the administrator's draft, so its revision form shows) and a charter change.
+  const proposal = await api(admin.token, "/api/proposals", {
+    slug: "regional-organisers-and-translators-network",
+    name: "Regional Organisers and Translators Network Working Group",
+    kind: "working-group",
+  });
+  byRoute.set("GET /proposals/:id", { id: String((proposal.proposal as { id: number }).id) });
+  const [change] = await db
+    .insert(schema.charterChanges)
+    .values({
+      groupId: eventsGroup?.id ?? 0,
+      status: "proposed",
+      class: "substantive",
+      fields: [
+        {
+          field: "budget",
+          label: "Budget",
+          class: "substantive",
+          before: "",
+          after: "USD 2,000 a year for venue deposits, translations and the organiser handbook's printing",
+        },
+      ],
+      summary: "A budget for venue deposits, translations and printing the organiser handbook",
+      beforeMarkdown: "# Community Events\n",
+      afterMarkdown: "# Community Events\n\n## Budget\n\nUSD 2,000 a year.\n",
+      afterCharter: eventsGroup?.charter ?? {},
+      createdAt: services.clock.now(),
+    })
+    .returning({ id: schema.charterChanges.id });
+  byRoute.set("GET /charter-changes/:id", { id: String(change?.id) });
   byRoute.set("GET /reviews/:id", { id: reviewId });
   byRoute.set("GET /reviews/:id/since/:other", { id: reviewId, other: reviewId });
   byRoute.set("GET /health/rules/:id", { id: healthRules.rules?.[0]?.id ?? "" });

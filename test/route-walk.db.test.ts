@@ -13,6 +13,10 @@ import { recordMilestone } from "../src/ecosystem/index.ts";
 import type { ParsedCharter } from "../src/governance/index.ts";
 import {
   addActionItem,
+  draftProposal,
+  markProposalReady,
+  parseCharter,
+  proposeCharterChange,
   recordRolePeriod,
   saveNotes,
   scheduleMeeting,
@@ -137,6 +141,91 @@ const MEETING_TIME = {
 const PARTICIPANTS: readonly Kind[] = ["group-member", "chair"];
 const PRIVATE: readonly Kind[] = ["group-member", "chair", "board", "admin"];
 const NEWCOMERS: readonly Kind[] = ["signed-in", "dsf-member", "board", "admin"];
+
+/** A complete charter (nothing required missing) whose people read back as written. */
+const LIFECYCLE_MD = [
+  "# Walk Lifecycle Working Group",
+  "## Scope of responsibilities",
+  "Walks the routes.",
+  "## Membership",
+  "- Chair: Ann Example\n- Co-Chair: Bob Example\n- Board Liaison: Cy Example\n- Other members:\n  - Di Example",
+  "## Future membership",
+  "Direct membership: the group votes to approve new members and elects its own Chair and Co-Chair.",
+  "## Budget",
+  "No allocated budget.",
+  "## Comms",
+  "- Private channel in the DSF Slack",
+  "## Reporting",
+  "The group reports quarterly.",
+].join("\n\n");
+/** A substantive change of that charter (its budget): it waits for the Board. */
+const BUDGET_CHANGE = { markdown: LIFECYCLE_MD.replace("No allocated budget.", "USD 100 a year.") };
+/** The signed-in visitor drafts the walk's proposals; drafts are read by their author, the Board and admins. */
+const AUTHOR: readonly Kind[] = ["signed-in", "admin"];
+const DRAFT_READERS: readonly Kind[] = ["signed-in", "board", "admin"];
+const SETUP: readonly Kind[] = ["signed-in", "board", "admin"];
+const ARCHIVERS: readonly Kind[] = ["chair", "board", "admin"];
+/** A fresh proposal by the signed-in visitor, in a state: a complete draft, ready, rejected, approved. */
+async function freshProposal(state: "draft" | "ready" | "rejected" | "approved"): Promise<{ id: string }> {
+  const userId = userIds.get("signed-in") ?? 0;
+  const [user] = await database.db.select().from(schema.users).where(eq(schema.users.id, userId));
+  const actor = { userId, personId: user?.personId ?? null, label: "walk" };
+  const deps = { database, clock: services.clock };
+  const slug = `walk-proposal-${++fixtureCounter}`;
+  const p = await draftProposal({
+    deps,
+    actor,
+    input: { slug, name: `Walk Proposal ${fixtureCounter}`, kind: "working-group", markdown: LIFECYCLE_MD },
+  });
+  if (state !== "draft") await markProposalReady({ deps, actor, proposalId: p.id });
+  if (state === "rejected" || state === "approved") {
+    await database.db
+      .update(schema.groupProposals)
+      .set({ status: state })
+      .where(eq(schema.groupProposals.id, p.id));
+  }
+  return { id: String(p.id) };
+}
+const DRAFT = () => freshProposal("draft");
+const READY = () => freshProposal("ready");
+const REJECTED = () => freshProposal("rejected");
+const APPROVED = () => freshProposal("approved");
+/** A fresh group like the walk group whose stored charter is LIFECYCLE_MD as read. */
+async function charteredGroup(fx: Fixtures): Promise<{ slug: string }> {
+  const slug = await fx.group();
+  const charter = parseCharter({ markdown: LIFECYCLE_MD, slug, status: "active" });
+  await database.db.update(schema.groups).set({ charter }).where(eq(schema.groups.slug, slug));
+  return { slug };
+}
+const CHARTERED = charteredGroup;
+/** A fresh charter change waiting for the Board. */
+const CHANGE = async (fx: Fixtures) => {
+  const { slug } = await charteredGroup(fx);
+  const change = await proposeCharterChange({
+    deps: { database, clock: services.clock },
+    actor: { userId: null, personId: null, label: "walk" },
+    slug,
+    input: BUDGET_CHANGE,
+    mayApplyDirectly: true,
+  });
+  return { id: String(change.id) };
+};
+/** A fresh group being archived (a forced shutdown recorded). */
+const ARCHIVING = async (fx: Fixtures) => {
+  const slug = await fx.group();
+  const [g] = await database.db.select().from(schema.groups).where(eq(schema.groups.slug, slug));
+  const [s] = await database.db
+    .insert(schema.groupShutdowns)
+    .values({
+      groupId: g?.id ?? 0,
+      ground: "membership",
+      status: "archiving",
+      reason: "walk",
+      createdAt: services.clock.now(),
+    })
+    .returning();
+  return { id: String(s?.id) };
+};
 
 /** Default values of path parameters: the fixture group and person, the walk package, a known series. */
 const PARAMS: Record<string, string> = {
@@ -326,6 +415,97 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
     params: GROUP,
     body: { kind: "exception", reason: "walk", endsOn: "2027-01-31" },
   },
+  // lifecycle: anyone signed in drafts a proposal; a draft is read by its author (the signed-in
+  // visitor here), the Board and admins, and public once ready; the Board opens its votes and gives
+  // feedback; participants change the charter and ask to shut the group down; the Board forces a
+  // shutdown; the Chair, the Board and admins record the archiving.
+  "GET /proposals": { allowed: ALL },
+  "GET /proposals/new": { allowed: SIGNED_IN },
+  "POST /proposals": {
+    allowed: SIGNED_IN,
+    body: { name: "Walk Proposal", slug: "walk-proposal", kind: "team" },
+  },
+  "GET /proposals/:id": { allowed: DRAFT_READERS, params: DRAFT },
+  "GET /proposals/:id/charter.md": { allowed: DRAFT_READERS, params: DRAFT },
+  "GET /proposals/:id/charter.diff": { allowed: ALL, params: READY },
+  "POST /proposals/:id/revisions": {
+    allowed: AUTHOR,
+    params: DRAFT,
+    body: { markdown: `${LIFECYCLE_MD}\nMore.` },
+  },
+  "POST /proposals/:id/ready": { allowed: AUTHOR, params: DRAFT },
+  "POST /proposals/:id/vote": { allowed: ["board"], params: READY, body: { closesAt: "2026-11-28T12:00" } },
+  "POST /proposals/:id/feedback": { allowed: ["board"], params: REJECTED, body: { feedback: "Walk." } },
+  "POST /proposals/:id/checklist": { allowed: SETUP, params: APPROVED, body: { step: "channels" } },
+  "GET /api/proposals": { allowed: ALL },
+  "POST /api/proposals": {
+    allowed: SIGNED_IN,
+    body: { name: "Walk Api", slug: "walk-api-proposal", kind: "team" },
+  },
+  "GET /api/proposals/:id": { allowed: ALL, params: READY },
+  "POST /api/proposals/:id/revisions": {
+    allowed: AUTHOR,
+    params: DRAFT,
+    body: { markdown: `${LIFECYCLE_MD}\nMore.` },
+  },
+  "POST /api/proposals/:id/ready": { allowed: AUTHOR, params: DRAFT },
+  "POST /api/proposals/:id/vote": {
+    allowed: ["board"],
+    params: READY,
+    body: { closesAt: "2026-11-28T12:00:00Z" },
+  },
+  "POST /api/proposals/:id/feedback": { allowed: ["board"], params: REJECTED, body: { feedback: "Walk." } },
+  "POST /api/proposals/:id/checklist": { allowed: SETUP, params: APPROVED, body: { step: "channels" } },
+  "GET /groups/:slug/lifecycle": { allowed: ALL },
+  "GET /api/groups/:slug/lifecycle": { allowed: ALL },
+  "POST /groups/:slug/charter-changes": { allowed: PARTICIPANTS, params: CHARTERED, body: BUDGET_CHANGE },
+  "POST /api/groups/:slug/charter-changes": { allowed: PARTICIPANTS, params: CHARTERED, body: BUDGET_CHANGE },
+  "GET /charter-changes/:id": { allowed: ALL, params: CHANGE },
+  "GET /charter-changes/:id/charter.md": { allowed: ALL, params: CHANGE },
+  "GET /charter-changes/:id/charter.diff": { allowed: ALL, params: CHANGE },
+  "GET /api/charter-changes/:id": { allowed: ALL, params: CHANGE },
+  "POST /charter-changes/:id/vote": {
+    allowed: ["board"],
+    params: CHANGE,
+    body: { closesAt: "2026-11-28T12:00" },
+  },
+  "POST /api/charter-changes/:id/vote": {
+    allowed: ["board"],
+    params: CHANGE,
+    body: { closesAt: "2026-11-28T12:00:00Z" },
+  },
+  "POST /groups/:slug/shutdowns/voluntary": {
+    allowed: PARTICIPANTS,
+    params: GROUP,
+    body: { reason: "Walk.", closesAt: "2026-11-28T12:00" },
+  },
+  "POST /api/groups/:slug/shutdowns/voluntary": {
+    allowed: PARTICIPANTS,
+    params: GROUP,
+    body: { reason: "Walk.", closesAt: "2026-11-28T12:00:00Z" },
+  },
+  "POST /groups/:slug/shutdowns/forced": {
+    allowed: ["board"],
+    params: GROUP,
+    body: { ground: "board-vote", reason: "Walk.", closesAt: "2026-11-28T12:00" },
+  },
+  "POST /api/groups/:slug/shutdowns/forced": {
+    allowed: ["board"],
+    params: GROUP,
+    body: { ground: "board-vote", reason: "Walk.", closesAt: "2026-11-28T12:00:00Z" },
+  },
+  "GET /shutdowns/:id/archive.diff": { allowed: ALL, params: ARCHIVING },
+  "POST /shutdowns/:id/checklist": {
+    allowed: ARCHIVERS,
+    params: ARCHIVING,
+    body: { step: "channels-closed" },
+  },
+  "POST /api/shutdowns/:id/checklist": {
+    allowed: ARCHIVERS,
+    params: ARCHIVING,
+    body: { step: "channels-closed" },
+  },
+  "GET /api/lifecycle/agenda": { allowed: ["board", "admin"] },
   // meetings: chairs schedule; participants add agenda items, notes and action items; the private
   // part of the notes only to the group, the Board and the Steering Council; feeds carry no notes.
   "GET /meetings.ics": { allowed: ALL, shows: NO_NOTES },

@@ -7,11 +7,12 @@ import type { CliContext } from "../platform/cli.ts";
 import { registerAccountsCommands } from "./accounts/accounts.cli.ts";
 import { addCharterFileCommands } from "./charter/charter.cli.ts";
 import { registerDecisionCommands } from "./decisions/decisions.cli.ts";
+import { registerLifecycleCommands } from "./lifecycle/lifecycle.cli.ts";
 import { registerMeetingCommands } from "./meetings/meetings.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
 import { registerReportCommands } from "./reports/reports.cli.ts";
 
-/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `meetings`). */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `meetings`, `lifecycle`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
@@ -22,4 +23,5 @@ export function registerGovernanceCommands(program: Command, ctx: CliContext): v
   registerDecisionCommands(program, ctx);
   registerReportCommands(program, ctx);
   registerMeetingCommands(program, ctx);
+  registerLifecycleCommands(program, ctx);
 }

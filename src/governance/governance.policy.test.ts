@@ -395,6 +395,8 @@ describe("anonymous visitors", () => {
       { kind: "vote", groupId: GROUP, decidingBody: "board", secret: true },
       { kind: "report", groupId: GROUP, visibility: "public" },
       { kind: "report", groupId: GROUP, visibility: "board" },
+      { kind: "proposal", proposalId: 1, status: "draft", authorPersonId: 1, authorUserId: 1 },
+      { kind: "proposal", proposalId: 2, status: "ready", authorPersonId: 1, authorUserId: 1 },
     ];
     for (const action of Object.keys(ACTION_SCOPES) as Action[]) {
       const allowedSomewhere = resources.some((r) => decide(ANONYMOUS, action, r, DAY).allowed);

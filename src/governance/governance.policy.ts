@@ -105,7 +105,9 @@ type GroupAction =
   | "meeting.view-private-notes"
   | "request.open"
   | "request.settings"
-  | "group.channels";
+  | "group.channels"
+  | "group.shut-down"
+  | "group.archive";
 type VoteAction = "vote.cast" | "vote.extend" | "vote.close" | "vote.view-tally" | "vote.view-ballots";
 
 /** The governance room's actions, rules and audit kinds. */
@@ -201,6 +203,67 @@ export const governancePolicy = definePolicy({
      * (the Chair and Co-Chair, and site administrators).
      */
     "group.channels": { scope: "groups", rule: groupRule("group.channels") },
+    /** Draft a proposal for a new group (anyone signed in: README.md:30, a pull request). */
+    "proposal.draft": {
+      scope: "groups",
+      rule: (actor, _resource: Resource) =>
+        actor.userId !== null
+          ? allow("Anyone signed in may propose a group.")
+          : deny("Sign in to propose a group."),
+    },
+    /** Read a proposal: public once ready for review; a draft by its author, the Board and administrators. */
+    "proposal.view": {
+      scope: "read",
+      public: true,
+      rule(actor, resource: Resource, on) {
+        if (resource.kind !== "proposal") return deny("Not a proposal.");
+        if (resource.status !== "draft") return allow("Proposals under review and decided are public.");
+        if (isProposalAuthor(actor, resource)) return allow("Your proposal.");
+        const foundation = foundationRolesOn(actor, on);
+        if (foundation.has("board-member")) return allow("Board member.");
+        if (foundation.has("site-admin")) return allow("Site administrator.");
+        return deny("This proposal is a draft: only its author, the Board and administrators read it yet.");
+      },
+    },
+    /** Revise a proposal and mark it ready for review (its author, or an administrator). */
+    "proposal.edit": {
+      scope: "groups",
+      rule(actor, resource: Resource, on) {
+        if (resource.kind !== "proposal") return deny("Not a proposal.");
+        if (isProposalAuthor(actor, resource)) return allow("Your proposal.");
+        return foundationRolesOn(actor, on).has("site-admin")
+          ? allow("Site administrator.")
+          : deny("Only the proposal's author (or an administrator) revises it.");
+      },
+    },
+    /** Record the set-up steps of an approved group (its author, Board members: README.md:69-70, administrators). */
+    "proposal.set-up": {
+      scope: "groups",
+      rule(actor, resource: Resource, on) {
+        if (resource.kind !== "proposal") return deny("Not a proposal.");
+        if (isProposalAuthor(actor, resource)) return allow("Your proposal.");
+        const foundation = foundationRolesOn(actor, on);
+        if (foundation.has("board-member")) return allow("Board member.");
+        return foundation.has("site-admin")
+          ? allow("Site administrator.")
+          : deny("Only the proposal's author, Board members and administrators record its set-up.");
+      },
+    },
+    /**
+     * The Board's lifecycle decisions: open its vote on a proposal or a substantive charter change,
+     * give feedback on a rejection, shut a group down (Board members: README.md:61, 79, 88-89).
+     */
+    "lifecycle.board-decide": {
+      scope: "votes",
+      rule: (actor, _resource: Resource, on) =>
+        foundationRolesOn(actor, on).has("board-member")
+          ? allow("Board member.")
+          : deny("Only Board members take the Board's lifecycle decisions."),
+    },
+    /** Ask the group's members to shut it down (its participants; decided by consensus, README.md:83). */
+    "group.shut-down": { scope: "votes", rule: groupRule("group.shut-down") },
+    /** Record the archiving steps of a group shutting down (its Chair and Co-Chair, Board members, administrators). */
+    "group.archive": { scope: "groups", rule: groupRule("group.archive") },
     /** Schedule, reschedule and cancel the group's meetings (chairs and co-chairs). */
     "meeting.schedule": { scope: "groups", rule: groupRule("meeting.schedule") },
     /** Put an item on a meeting's agenda (the group's participants). */
@@ -302,6 +365,23 @@ export const governancePolicy = definePolicy({
     "request.settings",
     "group.webhook-set",
     "group.webhook-removed",
+    "proposal.drafted",
+    "proposal.imported",
+    "proposal.revised",
+    "proposal.ready",
+    "proposal.vote-opened",
+    "proposal.approved",
+    "proposal.rejected",
+    "proposal.feedback",
+    "checklist.step",
+    "group.activated",
+    "group.archived",
+    "charter-change.proposed",
+    "charter-change.applied",
+    "charter-change.rejected",
+    "shutdown.started",
+    "shutdown.decided",
+    "shutdown.rejected",
   ],
 });
 
@@ -327,6 +407,14 @@ export type GovernanceResource =
   | ({ kind: "request"; requestId: number } & RequestSides)
   /** A group's report: public, or for the Board (seen by the Board, the group and site admins). */
   | { kind: "report"; groupId: number; visibility: "public" | "board" }
+  /** A proposal for a new group, with its author. */
+  | {
+      kind: "proposal";
+      proposalId: number;
+      status: string;
+      authorPersonId: number | null;
+      authorUserId: number | null;
+    }
   | {
       kind: "vote";
       groupId: number;
@@ -340,6 +428,12 @@ export type GovernanceResource =
       /** The person who opened the vote, when known. */
       openedByPersonId?: number | null;
     };
+
+/** The proposal's author: the account or the person that drafted it. */
+function isProposalAuthor(actor: Actor, p: Extract<GovernanceResource, { kind: "proposal" }>): boolean {
+  if (actor.userId !== null && p.authorUserId === actor.userId) return true;
+  return actor.personId !== null && p.authorPersonId === actor.personId;
+}
 
 /** Participants: members, chairs, liaisons and titled roles ("Liaisons have the same rights as members"). */
 function isParticipant(roles: Set<GroupRole>): boolean {
@@ -416,6 +510,18 @@ function decideGroup(
       return chair
         ? allow("Chair or Co-Chair.")
         : deny("Only the group's Chair and Co-Chair set how it takes requests.");
+    case "group.shut-down":
+      return isParticipant(roles)
+        ? allow("Group participant: the members decide by consensus.")
+        : deny(
+            "Only the group's members ask to shut it down; the Board shuts a group down by its own decision.",
+          );
+    case "group.archive":
+      if (chair) return allow("Chair or Co-Chair.");
+      if (foundation.has("board-member")) return allow("Board member.");
+      return admin
+        ? allow("Site administrator.")
+        : deny("Only the group's Chair and Co-Chair, Board members and administrators record its archiving.");
     case "group.submit-report":
       return chair
         ? allow("Chair or Co-Chair.")

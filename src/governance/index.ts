@@ -13,6 +13,8 @@ import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
 import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
 import { termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
+import { createLifecycleRouter } from "./lifecycle/lifecycle.routes.tsx";
+import { proposalReadyTemplate } from "./lifecycle/proposal-ready.template.ts";
 import { MEETING_NOTIFICATION_KINDS, meetingNoticeTemplate } from "./meetings/meeting-notice.template.ts";
 import { createMeetingsRouter } from "./meetings/meetings.routes.tsx";
 import { createRoomRouter } from "./policy/room-router.ts";
@@ -35,6 +37,7 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createMyGroupsRouter(services));
   router.route("/", createMeetingsRouter(services));
   router.route("/", createChannelsRouter(services));
+  router.route("/", createLifecycleRouter(services));
   return router;
 }
 
@@ -42,7 +45,12 @@ export function createGovernanceRouter(services: Services): Router {
 export const governanceJobs = [...decisionJobs, ...reportJobs];
 
 /** The governance room's notification templates. */
-export const governanceTemplates = [termReminderTemplate, reportReminderTemplate, meetingNoticeTemplate];
+export const governanceTemplates = [
+  termReminderTemplate,
+  reportReminderTemplate,
+  meetingNoticeTemplate,
+  proposalReadyTemplate,
+];
 
 /** The kinds of notification the governance room sends, as people choose about them. */
 export const governanceNotificationKinds: readonly NotificationKindInfo[] = [
@@ -50,6 +58,7 @@ export const governanceNotificationKinds: readonly NotificationKindInfo[] = [
   { kind: "report.reminder", label: "A report of your group is due or overdue" },
   { kind: "report.defunct", label: "Your group is flagged defunct" },
   ...MEETING_NOTIFICATION_KINDS,
+  { kind: "proposal.ready", label: "A proposal for a new group is ready for review" },
 ];
 
 // Operations and pure rules the benchmarks and shared test infrastructure drive directly.
@@ -94,6 +103,11 @@ export {
   groupRolesOn,
   type MembershipModel,
 } from "./governance.policy.ts";
+// Lifecycle: proposals, charter changes and shutdowns (the route walk and benchmarks make fixtures with these).
+export { draftProposal } from "./lifecycle/draft-proposal.ts";
+export { listLifecycleAgendaItems } from "./lifecycle/list-lifecycle-agenda-items.ts";
+export { markProposalReady } from "./lifecycle/mark-proposal-ready.ts";
+export { proposeCharterChange } from "./lifecycle/propose-charter-change.ts";
 // Meetings: scheduling, notes and action items (the route walk makes its fixtures with these).
 export { addActionItem, saveNotes } from "./meetings/meeting-records.ts";
 export { scheduleMeeting } from "./meetings/schedule-meeting.ts";

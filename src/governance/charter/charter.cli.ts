@@ -16,7 +16,8 @@ import { AppError } from "../../platform/errors.ts";
 import { GROUP_STATUSES } from "./statuses.ts";
 import type { GroupStatus, ParsedCharter, Person } from "./types.ts";
 
-async function readCharterFile(file: string): Promise<string> {
+/** Reads a charter file, or fails with a one-line reason naming it. */
+export async function readCharterFile(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
   } catch (e) {

@@ -114,8 +114,11 @@ export async function openVote(
 
   return database.db.transaction(async (tx) => {
     const group = await loadGroup(tx, input.group);
-    if (group.status !== "active") {
-      throw new AppError("conflict", { message: `Group "${group.slug}" is ${group.status}, not active.` });
+    const statuses = subject.groupStatuses ?? ["active"];
+    if (!statuses.includes(group.status)) {
+      throw new AppError("conflict", {
+        message: `Group "${group.slug}" is ${group.status}, not ${statuses.join(" or ")}.`,
+      });
     }
     const rule = subject.electorate(group);
     if ("refused" in rule) throw new AppError("conflict", { message: rule.refused });

@@ -63,6 +63,8 @@ export interface VoteSubject {
   electorate: (group: DecisionGroup) => VoteRule;
   /** The vote's title when the opener gives none (`subjectName` is the person's name, or ""). */
   describe: (input: { subjectId: string | null; subjectName: string }) => string;
+  /** The group statuses a vote of this kind may open in (default: active groups only). */
+  groupStatuses?: readonly string[];
   /** Refuses an opening the owner cannot accept (throw an AppError); runs in the opening transaction. */
   check?: (subject: OpeningSubject) => Promise<void>;
   /** The owner's writes once the vote is saved, in the same transaction. */

@@ -15,6 +15,8 @@ import { loadConfig } from "../../platform/config.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import { createServices } from "../../platform/services.ts";
+import { renderCharterMarkdown } from "../charter/render-charter.ts";
+import type { ParsedCharter } from "../charter/types.ts";
 import {
   addCharterRoles,
   charterWith,
@@ -384,6 +386,135 @@ describe("the signed-in API in /api/openapi.json", () => {
       expect.objectContaining({ kind: "meeting.scheduled", mode: "digest" }),
     );
     await call("m1", "PUT", prefs, prefs, "422", { modes: { "meeting.scheduled": "weekly" } });
+    // The lifecycle: a proposal drafted, revised, marked ready and put to the Board; a charter
+    // change waiting for the Board; a shutdown by consensus; the Board's agenda items.
+    const complete = renderCharterMarkdown(
+      charterWith({
+        slug: "api-proposal",
+        name: "API Proposal Working Group",
+        scope: "Tries the API.",
+        roles: {
+          chair: [{ name: "Ann Example", handle: null }],
+          coChair: [{ name: "Bob Example", handle: null }],
+          boardLiaison: [{ name: "Cy Example", handle: null }],
+          steeringCouncilLiaison: [],
+          other: [],
+        },
+        members: ["Ann Example", "Bob Example", "Cy Example"].map((name) => ({ name, handle: null })),
+        budget: "No allocated budget.",
+        channels: ["A mailing list"],
+        reportingCadence: "quarterly",
+      }),
+    );
+    const drafted = await call("newcomer", "POST", "/api/proposals", "/api/proposals", "201", {
+      slug: "api-proposal",
+      name: "API Proposal Working Group",
+      kind: "working-group",
+    });
+    const proposalId = (drafted.proposal as { id: number }).id;
+    expect(drafted.proposal).toMatchObject({ status: "draft", complete: false, revision: 1 });
+    const p = `/api/proposals/${proposalId}`;
+    await call("newcomer", "POST", "/api/proposals", "/api/proposals", "409", {
+      slug: "api-proposal",
+      name: "Again",
+      kind: "team",
+    });
+    await call(null, "GET", "/api/proposals", "/api/proposals", "200");
+    await call("newcomer", "GET", p, "/api/proposals/{id}", "200");
+    await call("newcomer", "POST", `${p}/ready`, "/api/proposals/{id}/ready", "422");
+    await call("m1", "POST", `${p}/revisions`, "/api/proposals/{id}/revisions", "403", {
+      markdown: complete,
+    });
+    const revised = await call("newcomer", "POST", `${p}/revisions`, "/api/proposals/{id}/revisions", "201", {
+      markdown: complete,
+      note: "Complete.",
+    });
+    expect(revised.proposal).toMatchObject({ revision: 2, complete: true });
+    await call("newcomer", "POST", `${p}/ready`, "/api/proposals/{id}/ready", "200");
+    await call("m1", "POST", `${p}/vote`, "/api/proposals/{id}/vote", "403", {
+      closesAt: "2026-03-08T12:00:00Z",
+    });
+    await call("admin", "POST", `${p}/vote`, "/api/proposals/{id}/vote", "201", {
+      closesAt: "2026-03-08T12:00:00Z",
+    });
+    await call("admin", "POST", `${p}/feedback`, "/api/proposals/{id}/feedback", "409", {
+      feedback: "Not yet.",
+    });
+    await call("newcomer", "POST", `${p}/checklist`, "/api/proposals/{id}/checklist", "409", {
+      step: "channels",
+    });
+    const lifecycle = `/api/groups/${slug}/lifecycle`;
+    await call("m1", "GET", lifecycle, "/api/groups/{slug}/lifecycle", "200");
+    const [stored] = await database.db.select().from(schema.groups).where(eq(schema.groups.slug, slug));
+    const current = renderCharterMarkdown(stored?.charter as ParsedCharter);
+    const changed = await call(
+      "m1",
+      "POST",
+      `/api/groups/${slug}/charter-changes`,
+      "/api/groups/{slug}/charter-changes",
+      "201",
+      {
+        markdown: current.replace("## Budget", "## Budget\n\nUSD 500 a year."),
+      },
+    );
+    expect(changed.change).toMatchObject({ class: "substantive", status: "proposed", needsBoardVote: true });
+    const changeId = (changed.change as { id: number }).id;
+    await call("m1", "GET", `/api/charter-changes/${changeId}`, "/api/charter-changes/{id}", "200");
+    await call(
+      "admin",
+      "POST",
+      `/api/charter-changes/${changeId}/vote`,
+      "/api/charter-changes/{id}/vote",
+      "201",
+      {
+        closesAt: "2026-03-08T12:00:00Z",
+      },
+    );
+    const shutdowns = `/api/groups/${slug}/shutdowns`;
+    await call(
+      "newcomer",
+      "POST",
+      `${shutdowns}/voluntary`,
+      "/api/groups/{slug}/shutdowns/voluntary",
+      "403",
+      {
+        reason: "Done.",
+        closesAt: "2026-03-08T12:00:00Z",
+      },
+    );
+    const started = await call(
+      "m1",
+      "POST",
+      `${shutdowns}/voluntary`,
+      "/api/groups/{slug}/shutdowns/voluntary",
+      "201",
+      {
+        reason: "Done.",
+        closesAt: "2026-03-08T12:00:00Z",
+      },
+    );
+    expect(started.shutdown).toMatchObject({ ground: "voluntary", status: "voting" });
+    await call("admin", "POST", `${shutdowns}/forced`, "/api/groups/{slug}/shutdowns/forced", "409", {
+      ground: "board-vote",
+      reason: "Stalled.",
+      closesAt: "2026-03-08T12:00:00Z",
+    });
+    const shutdownId = (started.shutdown as { id: number }).id;
+    await call(
+      "m0",
+      "POST",
+      `/api/shutdowns/${shutdownId}/checklist`,
+      "/api/shutdowns/{id}/checklist",
+      "409",
+      {
+        step: "channels-closed",
+      },
+    );
+    await call("m1", "GET", "/api/lifecycle/agenda", "/api/lifecycle/agenda", "403");
+    const agenda = await call("admin", "GET", "/api/lifecycle/agenda", "/api/lifecycle/agenda", "200");
+    expect((agenda.proposals as unknown[]).length).toBe(1);
+    expect((agenda.charterChanges as unknown[]).length).toBe(1);
+    expect((agenda.shutdowns as unknown[]).length).toBe(1);
 
     // Every documented signed-in operation was called.
     // (The ecosystem's signed-in routes, releases and reviews, are called in test/openapi.db.test.ts.)

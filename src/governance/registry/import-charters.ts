@@ -202,6 +202,8 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
       refused.some((r) => (r.path.endsWith("/") ? sourcePath.startsWith(r.path) : sourcePath === r.path));
     for (const [slug, row] of existing) {
       if (seen.has(slug) || row.status === "unknown" || unread(row.sourcePath)) continue;
+      // A proposal drafted in Guildhall has no file in the repository until its pull request merges.
+      if (row.status === "proposed" && row.sourcePath === null) continue;
       const change: CharterChange = {
         kind: "status-changed",
         from: row.status as GroupStatus,

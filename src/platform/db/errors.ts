@@ -29,6 +29,12 @@ export const CONSTRAINT_MESSAGES: Record<string, string> = {
   maintainer_calls_one_open:
     "This package already has an open call for maintainers; fill or withdraw it before making another.",
   maintainer_offers_once: "You have already offered to help on this call.",
+  group_proposals_one_per_slug:
+    "There is already a proposal for a group with this slug; revise it, or withdraw it first.",
+  charter_changes_one_pending:
+    "A change to this charter is already waiting for the Board; it must be decided or withdrawn first.",
+  group_shutdowns_one_open: "This group's shutdown has already started.",
+  lifecycle_checklist_once: "This step of the checklist has already been recorded.",
 };
 
 /** SQLSTATEs (and classes) meaning the database went away or is refusing work for now. */

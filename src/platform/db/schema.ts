@@ -7,6 +7,7 @@ export * from "./schema/ecosystem-health.ts";
 export * from "./schema/ecosystem-packages.ts";
 export * from "./schema/ecosystem-releases.ts";
 export * from "./schema/governance.ts";
+export * from "./schema/lifecycle.ts";
 export * from "./schema/maintainers.ts";
 export * from "./schema/meetings.ts";
 export * from "./schema/notifications.ts";

@@ -75,6 +75,10 @@ export const VOTE_SUBJECT_KINDS = [
   "proposal",
   // other subjects, each applied by the room that owns it
   "charter-change",
+  // a group's lifecycle (governance/lifecycle): a proposal decided by the Board, a shutdown
+  "group-proposal",
+  "group-shutdown",
+  "board-shutdown",
   "funding-request",
   "content-item",
   "ownership-transfer",
