@@ -4,7 +4,13 @@
  * operator, trusted as the Package Maintainers group).
  */
 import type { Command } from "commander";
-import { addJsonOption, type CliContext, formatTable, type JsonFlag } from "../../platform/cli.ts";
+import {
+  addJsonOption,
+  type CliContext,
+  formatTable,
+  type JsonFlag,
+  printJsonLines,
+} from "../../platform/cli.ts";
 import { validationError } from "../../platform/errors.ts";
 
 /** Adds `maintainers wanted` and `maintainers call`. */
@@ -19,8 +25,8 @@ export function registerMaintainersCommands(program: Command, ctx: CliContext): 
     const calls = await openCalls(services.database.db);
     if (opts.json) {
       for (const c of calls) {
-        ctx.out(
-          JSON.stringify({
+        printJsonLines(ctx, [
+          {
             id: c.id,
             package: c.packageName,
             help: c.help,
@@ -28,8 +34,8 @@ export function registerMaintainersCommands(program: Command, ctx: CliContext): 
             hoursPerWeek: c.hoursPerWeek,
             suitsMentee: c.suitsMentee,
             openedAt: c.openedAt.toISOString(),
-          }),
-        );
+          },
+        ]);
       }
       return;
     }
@@ -88,16 +94,16 @@ export function registerMaintainersCommands(program: Command, ctx: CliContext): 
       });
       const url = `${services.config.baseUrl}/packages/${call.packageName}/maintainers`;
       if (opts.json) {
-        ctx.out(
-          JSON.stringify({
+        printJsonLines(ctx, [
+          {
             id: call.id,
             package: call.packageName,
             state: call.state,
             hoursPerWeek: call.hoursPerWeek,
             suitsMentee: call.suitsMentee,
             url,
-          }),
-        );
+          },
+        ]);
       } else ctx.out(`Call ${call.id} for maintainers on ${call.packageName} is open: ${url}`);
     },
   );

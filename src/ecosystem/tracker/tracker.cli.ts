@@ -3,7 +3,7 @@
  * `guildhall tracker channel SERIES URL [--json]` and `guildhall tracker remind [--json]`.
  */
 import type { Command } from "commander";
-import { addJsonOption, type CliContext, type JsonFlag } from "../../platform/cli.ts";
+import { addJsonOption, type CliContext, type JsonFlag, printJsonLines } from "../../platform/cli.ts";
 import { validationError } from "../../platform/errors.ts";
 
 /** Adds the `tracker` commands. */
@@ -56,8 +56,8 @@ export function registerTrackerCommands(program: Command, ctx: CliContext): void
       const { row } = await getTrackerEntry({ db, clock, series: found.series, name });
       const url = `${services.config.baseUrl}/releases/${found.series}/tracker/${name}`;
       if (opts.json) {
-        ctx.out(
-          JSON.stringify({
+        printJsonLines(ctx, [
+          {
             series: found.series,
             package: name,
             status: row.decision.status,
@@ -66,8 +66,8 @@ export function registerTrackerCommands(program: Command, ctx: CliContext): void
             link: row.decision.link,
             reason: row.decision.reason,
             url,
-          }),
-        );
+          },
+        ]);
       } else
         ctx.out(`${name} on Django ${found.series}: ${row.decision.status} (${row.decision.why}) ${url}`);
     },
@@ -97,7 +97,7 @@ export function registerTrackerCommands(program: Command, ctx: CliContext): void
       url: parsed.data.url,
       by: { userId: null, name: opts.by },
     });
-    if (opts.json) ctx.out(JSON.stringify({ series: saved.series, url: saved.url, setBy: saved.setByName }));
+    if (opts.json) printJsonLines(ctx, [{ series: saved.series, url: saved.url, setBy: saved.setByName }]);
     else ctx.out(`Django ${saved.series}'s discussion channel: ${saved.url}`);
   });
 
@@ -113,7 +113,7 @@ export function registerTrackerCommands(program: Command, ctx: CliContext): void
       import("./send-tracker-reminders.ts"),
     ]);
     const r = await sendTrackerReminders({ db: services.database.db, clock: services.clock });
-    if (opts.json) ctx.out(JSON.stringify({ due: r.due, written: r.written }));
+    if (opts.json) printJsonLines(ctx, [{ due: r.due, written: r.written }]);
     else if (r.due.length === 0) ctx.out("No alpha, beta or release candidate is due today.");
     else
       ctx.out(

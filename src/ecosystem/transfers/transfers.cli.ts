@@ -3,7 +3,14 @@
  * `guildhall contact-log PACKAGE [--json]`: ownership transfers and PEP 541 contact logs.
  */
 import type { Command } from "commander";
-import { addJsonOption, type CliContext, formatTable, type JsonFlag, parseId } from "../../platform/cli.ts";
+import {
+  addJsonOption,
+  type CliContext,
+  formatTable,
+  type JsonFlag,
+  parseId,
+  printJsonLines,
+} from "../../platform/cli.ts";
 
 /** Adds `transfers`, `transfers show` and `contact-log`. */
 export function registerTransfersCommands(program: Command, ctx: CliContext): void {
@@ -20,7 +27,7 @@ export function registerTransfersCommands(program: Command, ctx: CliContext): vo
     ]);
     const all = await listTransfers({ db: services.database.db });
     if (opts.json) {
-      for (const t of all) ctx.out(JSON.stringify(transferJson(t)));
+      for (const t of all) printJsonLines(ctx, [transferJson(t)]);
       return;
     }
     if (all.length === 0) {
@@ -55,7 +62,7 @@ export function registerTransfersCommands(program: Command, ctx: CliContext): vo
     ]);
     const t = await getTransfer({ db: services.database.db, id: parseId(id) });
     if (opts.json) {
-      ctx.out(JSON.stringify(transferJson(t)));
+      printJsonLines(ctx, [transferJson(t)]);
       return;
     }
     ctx.out(
@@ -88,8 +95,8 @@ export function registerTransfersCommands(program: Command, ctx: CliContext): vo
       requester: "<your name>",
     });
     if (opts.json) {
-      ctx.out(
-        JSON.stringify({
+      printJsonLines(ctx, [
+        {
           package: log.pkg.name,
           process: log.process,
           attempts: log.attempts.map((a) => ({
@@ -99,8 +106,8 @@ export function registerTransfersCommands(program: Command, ctx: CliContext): vo
             by: a.byName,
           })),
           supportRequest: log.supportRequest,
-        }),
-      );
+        },
+      ]);
       return;
     }
     ctx.out(`${log.pkg.name}: ${log.process.state} (${log.process.why})`);
