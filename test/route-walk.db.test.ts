@@ -134,16 +134,14 @@ async function freshTransfer(): Promise<string> {
     .returning();
   if (!t) throw new Error("no transfer");
   const steps = ["pypi-roles", "repository", "documentation", "ci-secrets", "readme-badges", "announcement"];
-  await database.db
-    .insert(schema.transferSteps)
-    .values(
-      steps.map((step) => ({
-        transferId: t.id,
-        step,
-        owner: "from",
-        state: step === "pypi-roles" ? "not-needed" : "done",
-      })),
-    );
+  await database.db.insert(schema.transferSteps).values(
+    steps.map((step) => ({
+      transferId: t.id,
+      step,
+      owner: "from",
+      state: step === "pypi-roles" ? "not-needed" : "done",
+    })),
+  );
   return String(t.id);
 }
 const FRESH_PACKAGE = () => freshPackage().then((name) => ({ name }));
