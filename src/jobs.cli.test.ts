@@ -88,6 +88,7 @@ describe("guildhall worker / notifications", () => {
       .map((l) => JSON.parse(l) as { name: string; schedule: { cron: string } | null });
     expect(jobs.map((j) => j.name).sort()).toEqual([
       "ecosystem.sync-chunk",
+      "ecosystem.tracker-reminders",
       "governance.close-due-votes",
       "governance.sweep-reports",
       "governance.sweep-terms",
@@ -96,6 +97,7 @@ describe("guildhall worker / notifications", () => {
     ]);
     expect(jobs.find((j) => j.name === "governance.sweep-terms")?.schedule?.cron).toBe("0 * * * *");
     expect(jobs.find((j) => j.name === "governance.sweep-reports")?.schedule?.cron).toBe("5 0 * * *");
+    expect(jobs.find((j) => j.name === "ecosystem.tracker-reminders")?.schedule?.cron).toBe("20 0 * * *");
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim()).toBe("guildhall: Invalid flags: workers: --workers must be at least 1");
   });

@@ -2,7 +2,7 @@
  * Every room's jobs and what their handlers get, composed once: the server runs them in-process
  * and `guildhall worker` runs them on their own (several workers and servers on PostgreSQL).
  */
-import { ecosystemJobs, type SyncJobDeps } from "./ecosystem/index.ts";
+import { ecosystemJobs, ecosystemTemplates, type SyncJobDeps } from "./ecosystem/index.ts";
 import { type DecisionDeps, governanceJobs, governanceTemplates } from "./governance/index.ts";
 import { kernelJobs, kernelTemplates, type NotificationDeps, templateRegistry } from "./kernel/index.ts";
 import { createHttpClientFactory } from "./platform/fetch.ts";
@@ -17,7 +17,7 @@ export type AppJobDeps = Services & NotificationDeps & SyncJobDeps & DecisionDep
 export const ALL_JOBS = [...kernelJobs, ...governanceJobs, ...ecosystemJobs];
 
 /** Every room's notification templates. */
-export const ALL_TEMPLATES = [...kernelTemplates, ...governanceTemplates];
+export const ALL_TEMPLATES = [...kernelTemplates, ...governanceTemplates, ...ecosystemTemplates];
 
 /** Builds the handlers' dependencies from the services. */
 export function appJobDeps(services: Services, overrides: Partial<AppJobDeps> = {}): AppJobDeps {

@@ -14,12 +14,13 @@ import { openApiPath } from "../src/platform/http/openapi.ts";
 import { createTestApplication } from "./app.ts";
 import { createTestDatabase } from "./db.ts";
 import { createTestAccount } from "./factories/accounts.ts";
+import { insertGroup } from "./factories/governance.ts";
 import { loadOpenApi } from "./openapi.ts";
 
 let database: Database;
 let app: Hono<AppEnv>;
 let api: Awaited<ReturnType<typeof loadOpenApi>>;
-const tokens: Record<"admin" | "member", string> = { admin: "", member: "" };
+const tokens: Record<"admin" | "member" | "steward", string> = { admin: "", member: "", steward: "" };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -46,6 +47,23 @@ beforeAll(async () => {
     await createTestAccount({ db: database.db, clock, email: "a@example.org", admin: true, scopes })
   ).token;
   tokens.member = (await createTestAccount({ db: database.db, clock, email: "m@example.org", scopes })).token;
+  // A participant of the Package Maintainers group, who may act on any package.
+  const stewards = await insertGroup(database.db, {
+    slug: "package-maintainers",
+    chairs: ["Steward"],
+    coChairs: [],
+    boardLiaisons: [],
+    members: [],
+  });
+  tokens.steward = (
+    await createTestAccount({
+      db: database.db,
+      clock,
+      email: "s@example.org",
+      personId: stewards.people.get("Steward") ?? null,
+      scopes,
+    })
+  ).token;
   api = await loadOpenApi(app);
 });
 
@@ -201,5 +219,73 @@ describe("/api/openapi.json", () => {
       status: 200,
     });
     await call({ url: "/api/openapi.json", route: "/api/openapi.json", status: 200 });
+  });
+
+  it("the transfer, contact-log, call and tracker routes answer as documented", async () => {
+    await call({ url: "/api/transfers", route: "/api/transfers", status: 200 });
+    const open = {
+      method: "POST",
+      url: "/api/packages/django-open/transfers",
+      route: "/api/packages/{name}/transfers",
+    };
+    const body = {
+      fromKind: "jazzband",
+      toKind: "django-commons",
+      addPypiOwners: ["commons"],
+      removePypiOwners: [],
+    };
+    await call({ ...open, as: "member", status: 403, body });
+    await call({ ...open, as: "steward", status: 422, body: { ...body, toKind: "person" } });
+    const t = (await call({ ...open, as: "steward", status: 201, body })) as { id: number };
+    await call({ ...open, as: "steward", status: 409, body });
+    await call({ url: `/api/transfers/${t.id}`, route: "/api/transfers/{id}", status: 200 });
+    await call({ url: "/api/transfers/999999", route: "/api/transfers/{id}", status: 404 });
+    const step = { method: "POST", route: "/api/transfers/{id}/steps/{step}" };
+    await call({
+      ...step,
+      url: `/api/transfers/${t.id}/steps/repository`,
+      as: "steward",
+      status: 200,
+      body: { owner: "to", state: "done" },
+    });
+    await call({
+      ...step,
+      url: `/api/transfers/${t.id}/steps/pypi-roles`,
+      as: "steward",
+      status: 422,
+      body: { owner: "to", state: "done" },
+    });
+    const log = "/api/packages/{name}/contact-log";
+    await call({ url: "/api/packages/django-open/contact-log", route: log, status: 200 });
+    await call({ url: "/api/packages/no-such-package/contact-log", route: log, status: 404 });
+    const attempt = {
+      method: "POST",
+      url: "/api/packages/django-open/contact-attempts",
+      route: "/api/packages/{name}/contact-attempts",
+    };
+    const a = { attemptedOn: "2026-11-01", channel: "email", outcome: "no-reply" };
+    await call({ ...attempt, as: "member", status: 403, body: a });
+    await call({ ...attempt, as: "steward", status: 422, body: { ...a, channel: "pigeon" } });
+    await call({ ...attempt, as: "steward", status: 201, body: a });
+    const calls = {
+      method: "POST",
+      url: "/api/packages/django-open/maintainer-calls",
+      route: "/api/packages/{name}/maintainer-calls",
+    };
+    const c = { help: "Triage", skills: "Django", hoursPerWeek: 2, suitsMentee: true };
+    await call({ ...calls, as: "member", status: 403, body: c });
+    await call({ ...calls, as: "steward", status: 201, body: c });
+    const entry = {
+      method: "POST",
+      url: "/api/releases/6.2/tracker/django-open",
+      route: "/api/releases/{series}/tracker/{name}",
+    };
+    await call({ ...entry, as: "steward", status: 422, body: { status: "ready" } });
+    await call({ ...entry, as: "steward", status: 200, body: { status: "blocked", reason: "a dependency" } });
+    await call({
+      url: "/api/releases/6.2/tracker?top=2",
+      route: "/api/releases/{series}/tracker",
+      status: 200,
+    });
   });
 });

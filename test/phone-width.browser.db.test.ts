@@ -226,6 +226,25 @@ beforeAll(async () => {
     .returning({ id: schema.charterChanges.id });
   byRoute.set("GET /charter-changes/:id", { id: String(change?.id) });
   byRoute.set("GET /reviews/:id", { id: reviewId });
+  // An open transfer of the synced package with its checklist (a long PyPI user name to wrap).
+  const [transfer] = await db
+    .insert(schema.transfers)
+    .values({
+      packageName: synced,
+      fromKind: "jazzband",
+      fromName: "Jazzband",
+      toKind: "django-commons",
+      toName: "Django Commons",
+      addPypiOwners: ["a-rather-long-pypi-user-name-that-has-to-wrap"],
+      createdByName: "Phone Administrator",
+      openedAt: now,
+    })
+    .returning({ id: schema.transfers.id });
+  const steps = ["pypi-roles", "repository", "documentation", "ci-secrets", "readme-badges", "announcement"];
+  await db
+    .insert(schema.transferSteps)
+    .values(steps.map((step) => ({ transferId: transfer?.id ?? 0, step, owner: "roadie", state: "to-do" })));
+  byRoute.set("GET /transfers/:id", { id: String(transfer?.id) });
   byRoute.set("GET /reviews/:id/since/:other", { id: reviewId, other: reviewId });
   byRoute.set("GET /health/rules/:id", { id: healthRules.rules?.[0]?.id ?? "" });
   byRoute.set("GET /checkup/rules/:id", { id: checkupRules.rules?.[0]?.id ?? "" });

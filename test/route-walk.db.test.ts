@@ -119,6 +119,44 @@ async function freshCall(withOffer = false): Promise<{ call: number; offer: numb
     .returning();
   return { call: call.id, offer: offer?.id ?? null };
 }
+/** A package made afresh (for routes that make one thing per package). */
+async function freshPackage(): Promise<string> {
+  const name = `walk-fresh-${++fixtureCounter}`;
+  await database.db
+    .insert(schema.packages)
+    .values({ name, displayName: name, latestVersion: "1.0", source: "snapshot" });
+  return name;
+}
+/** An open transfer of a fresh package, with its checklist and no roadie (so only the package's people may work it). */
+async function freshTransfer(): Promise<string> {
+  const name = await freshPackage();
+  const [t] = await database.db
+    .insert(schema.transfers)
+    .values({
+      packageName: name,
+      fromKind: "person",
+      fromName: "Walk Owner",
+      toKind: "django-commons",
+      toName: "Django Commons",
+      createdByName: "walk",
+      openedAt: services.clock.now(),
+    })
+    .returning();
+  if (!t) throw new Error("no transfer");
+  const steps = ["pypi-roles", "repository", "documentation", "ci-secrets", "readme-badges", "announcement"];
+  await database.db.insert(schema.transferSteps).values(
+    steps.map((step) => ({
+      transferId: t.id,
+      step,
+      owner: "from",
+      state: step === "pypi-roles" ? "not-needed" : "done",
+    })),
+  );
+  return String(t.id);
+}
+const FRESH_PACKAGE = () => freshPackage().then((name) => ({ name }));
+const TRANSFER = () => freshTransfer().then((id) => ({ id }));
+const TRANSFER_STEP = () => freshTransfer().then((id) => ({ id, step: "repository" }));
 const CALL = () => freshCall().then((c) => ({ id: String(c.call) }));
 const OFFER = () => freshCall(true).then((c) => ({ id: String(c.offer) }));
 const VOTE = (fx: Fixtures) => fx.vote().then((id) => ({ id }));
@@ -683,6 +721,69 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
     params: { series: "6.2", name: "walk-package" },
     body: { status: "not-started" },
   },
+  "POST /api/releases/:series/tracker/:name": {
+    allowed: PARTICIPANTS,
+    params: { series: "6.2", name: "walk-package" },
+    body: { status: "blocked", reason: "walk" },
+  },
+  "POST /api/packages/:name/maintainer-calls": {
+    allowed: PARTICIPANTS,
+    params: FRESH_PACKAGE,
+    body: { help: "walk", skills: "walking", hoursPerWeek: 2, suitsMentee: true },
+  },
+  // the series' discussion channel: the Package Maintainers group only
+  "POST /releases/:series/channel": {
+    allowed: PARTICIPANTS,
+    params: { series: "6.2" },
+    body: { url: "https://forum.example.org/t/walk" },
+  },
+  // subscriptions to a package's milestone reminders: its maintainers and the group
+  "POST /packages/:name/subscription": { allowed: PARTICIPANTS, params: FRESH_PACKAGE },
+  "POST /packages/:name/subscription/delete": { allowed: PARTICIPANTS, params: { name: "walk-package" } },
+  // ownership transfers: the package's maintainers and the group (no walk account is a roadie of them)
+  "GET /transfers": { allowed: ALL },
+  "GET /api/transfers": { allowed: ALL },
+  "GET /transfers/:id": { allowed: ALL, params: () => Promise.resolve({ id: walkTransfer }) },
+  "GET /api/transfers/:id": { allowed: ALL, params: () => Promise.resolve({ id: walkTransfer }) },
+  "GET /packages/:name/transfers": { allowed: ALL, params: { name: "walk-package" } },
+  "POST /packages/:name/transfers": {
+    allowed: PARTICIPANTS,
+    params: FRESH_PACKAGE,
+    body: { fromKind: "person", fromName: "Walk Owner", toKind: "django-commons" },
+  },
+  "POST /api/packages/:name/transfers": {
+    allowed: PARTICIPANTS,
+    params: FRESH_PACKAGE,
+    body: { fromKind: "jazzband", toKind: "wagtail-nest", addPypiOwners: ["walker"] },
+  },
+  "POST /transfers/:id/steps/:step": {
+    allowed: PARTICIPANTS,
+    params: TRANSFER_STEP,
+    body: { owner: "roadie", state: "in-progress" },
+  },
+  "POST /api/transfers/:id/steps/:step": {
+    allowed: PARTICIPANTS,
+    params: TRANSFER_STEP,
+    body: { owner: "to", state: "done" },
+  },
+  "POST /transfers/:id/done": { allowed: PARTICIPANTS, params: TRANSFER },
+  "POST /transfers/:id/cancelled": { allowed: PARTICIPANTS, params: TRANSFER },
+  // the roster: anyone signed in joins and leaves it, themselves
+  "POST /roadies": { allowed: SIGNED_IN, body: { capacity: "2" } },
+  "POST /roadies/leave": { allowed: SIGNED_IN },
+  // PEP 541 contact logs: read by anyone, written by the package's maintainers and the group
+  "GET /packages/:name/contact-log": { allowed: ALL, params: { name: "walk-package" } },
+  "GET /api/packages/:name/contact-log": { allowed: ALL, params: { name: "walk-package" } },
+  "POST /packages/:name/contact-attempts": {
+    allowed: PARTICIPANTS,
+    params: { name: "walk-package" },
+    body: { attemptedOn: "2026-11-01", channel: "email", outcome: "no-reply" },
+  },
+  "POST /api/packages/:name/contact-attempts": {
+    allowed: PARTICIPANTS,
+    params: { name: "walk-package" },
+    body: { attemptedOn: "2026-11-02", channel: "issue", outcome: "bounced" },
+  },
 };
 
 /** Routes answered before authentication, identical for every visitor (so cacheable by anyone). */
@@ -701,6 +802,8 @@ let inviteeId = 0;
 let walkGroupId = 0;
 let walkMemberPerson = 0;
 let notesMeeting = "";
+/** A transfer made once, for the pages that show one. */
+let walkTransfer = "";
 
 /** Sends one JSON API request with a bearer token and returns the parsed body. */
 async function apiAs(token: string, path: string, json: unknown): Promise<Record<string, unknown>> {
@@ -966,6 +1069,7 @@ beforeAll(async () => {
     },
   });
   notesMeeting = String(noted.id);
+  walkTransfer = await freshTransfer();
   for (const kind of SIGNED_IN) {
     const user = await createUser({
       db,

@@ -7,11 +7,14 @@ import type { CliContext } from "../platform/cli.ts";
 import { registerCheckupCommand } from "./checkup/checkup.cli.ts";
 import { registerCompatCommands } from "./compat/compat.cli.ts";
 import { registerHealthCommands } from "./health/health.cli.ts";
+import { registerMaintainersCommands } from "./maintainers/maintainers.cli.ts";
 import { registerPackagesCommands } from "./packages/packages.cli.ts";
 import { registerReleasesCommands } from "./releases/releases.cli.ts";
 import { registerReviewsCommands } from "./reviews/reviews.cli.ts";
+import { registerTrackerCommands } from "./tracker/tracker.cli.ts";
+import { registerTransfersCommands } from "./transfers/transfers.cli.ts";
 
-/** Adds the ecosystem commands (`packages`, `releases`, `readiness`, `checkup`, `health`, `reviews`). */
+/** Adds the ecosystem commands (`packages`, `releases`, `readiness`, `checkup`, `health`, `reviews`, `maintainers`, `tracker`, `transfers`, `contact-log`). */
 export function registerEcosystemCommands(program: Command, ctx: CliContext): void {
   registerPackagesCommands(program, ctx);
   registerReleasesCommands(program, ctx);
@@ -19,4 +22,7 @@ export function registerEcosystemCommands(program: Command, ctx: CliContext): vo
   registerCheckupCommand(program, ctx);
   registerHealthCommands(program, ctx);
   registerReviewsCommands(program, ctx);
+  registerMaintainersCommands(program, ctx);
+  registerTrackerCommands(program, ctx);
+  registerTransfersCommands(program, ctx);
 }

@@ -13,12 +13,18 @@ import { seedDemoPackages } from "./packages/seed-demo-packages.ts";
 import { createReleasesRouter } from "./releases/releases.routes.tsx";
 import { createReviewsRouter } from "./reviews/reviews.routes.tsx";
 import { syncChunkJob } from "./sync/sync-worker.ts";
+import { trackerRemindersJob } from "./tracker/tracker.jobs.ts";
 import { createTrackerRouter } from "./tracker/tracker.routes.tsx";
+import { trackerReminderTemplate } from "./tracker/tracker-reminder.template.ts";
+import { createTransfersRouter } from "./transfers/transfers.routes.tsx";
 
 export type { SyncJobDeps } from "./sync/sync-worker.ts";
 
 /** The ecosystem room's job definitions (run by the server and `guildhall worker`). */
-export const ecosystemJobs = [syncChunkJob];
+export const ecosystemJobs = [syncChunkJob, trackerRemindersJob];
+
+/** The ecosystem room's notification templates. */
+export const ecosystemTemplates = [trackerReminderTemplate];
 
 /** HTTP routes of the ecosystem room (pages, feeds and JSON API). */
 export function createEcosystemRouter(services: Services): Router {
@@ -31,6 +37,7 @@ export function createEcosystemRouter(services: Services): Router {
   router.route("/", createReviewsRouter(services));
   router.route("/", createMaintainersRouter(services));
   router.route("/", createTrackerRouter(services));
+  router.route("/", createTransfersRouter(services));
   void services;
   return router;
 }
@@ -53,3 +60,4 @@ export { buildReview } from "./reviews/review.ts";
 export { fetchProject, SIMPLE_ACCEPT } from "./sync/fetch-project.ts";
 export { parseSimpleIndex } from "./sync/pypi-documents.ts";
 export { syncPackages } from "./sync/sync-packages.ts";
+export { sendTrackerReminders } from "./tracker/send-tracker-reminders.ts";

@@ -75,6 +75,8 @@ export interface PypiServer {
   addProject(row: IndexRow): void;
   /** Lists another PyPI user as an owner of a project (PyPI's ownership block): a new serial and ETag. */
   addOwner(name: string, user: string, role?: string): void;
+  /** Stops listing a PyPI user as an owner of a project: a new serial and ETag. */
+  removeOwner(name: string, user: string): void;
   setFaults(faults: FaultOptions): void;
   close(): Promise<void>;
 }
@@ -147,7 +149,12 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
   };
   /** Owners added since the project was built (`addOwner`), by name. */
   const addedRoles = new Map<string, Array<{ role: string; user: string }>>();
-  const rolesOf = (m: ProjectModel) => [...m.roles, ...(addedRoles.get(m.name) ?? [])];
+  /** Owners removed since the project was built (`removeOwner`), by name (lower case). */
+  const removedUsers = new Map<string, Set<string>>();
+  const rolesOf = (m: ProjectModel) =>
+    [...m.roles, ...(addedRoles.get(m.name) ?? [])].filter(
+      (r) => !removedUsers.get(m.name)?.has(r.user.toLowerCase()),
+    );
   const etagOf = (m: ProjectModel) =>
     `"${hash32(
       `${m.name}|${m.releases.map((r) => `${r.version}:${r.yanked}`).join(",")}|${m.generation}|${rolesOf(m)
@@ -491,6 +498,16 @@ export async function startPypiServer(options: PypiServerOptions = {}): Promise<
     addOwner(name, user, role = "Maintainer") {
       if (!byName.has(name)) throw new Error(`no project ${name} on this index`);
       addedRoles.set(name, [...(addedRoles.get(name) ?? []), { role, user }]);
+      removedUsers.get(name)?.delete(user.toLowerCase());
+      maxSerial += 1;
+      serials.set(name, maxSerial);
+      listingCache = null;
+    },
+    removeOwner(name, user) {
+      if (!byName.has(name)) throw new Error(`no project ${name} on this index`);
+      const gone = removedUsers.get(name) ?? new Set<string>();
+      gone.add(user.toLowerCase());
+      removedUsers.set(name, gone);
       maxSerial += 1;
       serials.set(name, maxSerial);
       listingCache = null;

@@ -25,11 +25,12 @@ import {
 
 /** Who is acting. */
 export interface Acting {
-  userId: number;
+  /** Null: the command line (an operator, trusted as the group). */
+  userId: number | null;
   name: string;
 }
 
-const actorText = (a: Acting) => `user:${a.userId} (${a.name})`;
+const actorText = (a: Acting) => `user:${a.userId ?? "cli"} (${a.name})`;
 
 /** The policy's view of a package: its maintainers' account ids and the group that looks after packages. */
 export async function loadPackageResource(db: Db, name: string) {
@@ -71,6 +72,7 @@ export async function loadOfferResource(db: Db, offerId: number) {
 
 /** Why the actor may make a call, in words stored with it. */
 function capacity(resource: { maintainerUserIds: readonly number[] }, by: Acting): string {
+  if (by.userId === null) return "Package Maintainers group (command line)";
   return resource.maintainerUserIds.includes(by.userId) ? "maintainer" : "Package Maintainers group";
 }
 
@@ -82,6 +84,8 @@ export async function makeCall(input: {
   help: string;
   skills: string;
   hoursPerWeek: number;
+  /** The work suits a mentee (shown with mentoring programme links). */
+  suitsMentee?: boolean;
   by: Acting;
 }) {
   const resource = await loadPackageResource(input.db, input.name);
@@ -92,6 +96,7 @@ export async function makeCall(input: {
       help: input.help,
       skills: input.skills,
       hoursPerWeek: input.hoursPerWeek,
+      suitsMentee: input.suitsMentee ?? false,
       state: "open",
       createdByUserId: input.by.userId,
       createdByName: input.by.name,
@@ -150,7 +155,7 @@ export async function offerHelp(input: {
   callId: number;
   pypiUser: string;
   message: string | null;
-  by: Acting;
+  by: { userId: number; name: string };
 }) {
   const now = input.clock.now();
   return input.db.transaction(async (tx) => {
@@ -183,7 +188,12 @@ export async function offerHelp(input: {
 }
 
 /** The call's owner (or the group) accepts a volunteer's offer. */
-export async function acceptOffer(input: { db: Db; clock: Clock; offerId: number; by: Acting }) {
+export async function acceptOffer(input: {
+  db: Db;
+  clock: Clock;
+  offerId: number;
+  by: { userId: number; name: string };
+}) {
   const now = input.clock.now();
   return input.db.transaction(async (tx) => {
     const offer = await findOffer(tx, input.offerId);

@@ -152,6 +152,7 @@ export async function openCalls(db: DbOrTx) {
       help: maintainerCalls.help,
       skills: maintainerCalls.skills,
       hoursPerWeek: maintainerCalls.hoursPerWeek,
+      suitsMentee: maintainerCalls.suitsMentee,
       createdByName: maintainerCalls.createdByName,
       createdAs: maintainerCalls.createdAs,
       openedAt: maintainerCalls.openedAt,

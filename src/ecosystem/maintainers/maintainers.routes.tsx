@@ -10,6 +10,7 @@ import type { Services } from "../../platform/services.ts";
 import { Id, optionalText, Slug, text, wholeNumber } from "../../platform/validation.ts";
 import { can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import { normalizeName } from "../packages/normalize-name.ts";
+import { MakeCallSchema } from "./call-input.ts";
 import { renderCallsFeed } from "./calls-feed.ts";
 import { findDormant } from "./find-dormant.ts";
 import {
@@ -24,6 +25,7 @@ import {
 } from "./maintainer-calls.ts";
 import { openCalls } from "./maintainers.repo.ts";
 import { DormantPage, MaintainersWantedPage, PackageCallsPage } from "./maintainers.views.tsx";
+import { MENTORING_PROGRAMMES } from "./mentoring.ts";
 
 /** A call for maintainers as the API gives it. */
 export const OpenCallSchema = z.object({
@@ -38,14 +40,24 @@ export const OpenCallSchema = z.object({
   calledAs: z.string(),
   openedAt: z.string(),
   offers: z.number().int(),
+  suitsMentee: z.boolean(),
+  mentoring: z.array(z.object({ name: z.string(), url: z.string() })),
   url: z.string(),
 });
 
-/** The body of a new call. */
-export const MakeCallSchema = z.object({
-  help: text({ max: 2000, multiline: true }),
-  skills: text({ max: 200 }),
-  hoursPerWeek: wholeNumber({ min: 1, max: 80, message: "must be a whole number of hours from 1 to 80" }),
+/** A call as the JSON POST answers it. */
+export const CallSchema = z.object({
+  id: z.number().int(),
+  package: z.string(),
+  state: z.enum(["open", "filled", "withdrawn"]),
+  help: z.string(),
+  skills: z.string(),
+  hoursPerWeek: z.number().int(),
+  suitsMentee: z.boolean(),
+  calledBy: z.string(),
+  calledAs: z.string(),
+  openedAt: z.string(),
+  url: z.string(),
 });
 
 /** The body of an offer. */
@@ -108,6 +120,8 @@ export function createMaintainersRouter(services: Services): Router {
           calledAs: x.createdAs,
           openedAt: x.openedAt.toISOString(),
           offers: Number(x.offers),
+          suitsMentee: x.suitsMentee,
+          mentoring: x.suitsMentee ? MENTORING_PROGRAMMES.map((p) => ({ ...p })) : [],
           url: `/packages/${x.packageName}/maintainers`,
         })),
       });
@@ -150,6 +164,37 @@ export function createMaintainersRouter(services: Services): Router {
     handler: async (c, { params, body }) => {
       await makeCall({ db, clock, name: normalizeName(params.name), ...body, by: acting(c) });
       return c.redirect(`/packages/${normalizeName(params.name)}/maintainers`, 303);
+    },
+  });
+
+  router.post("/api/packages/:name/maintainer-calls", {
+    summary:
+      "Make a call for maintainers on a package (its maintainers and the Package Maintainers group, scope groups); one open call per package.",
+    operationId: "makeMaintainerCall",
+    params: NameParams,
+    json: MakeCallSchema,
+    action: "package.call-maintainers",
+    resource: (_c, { params }) => loadPackageResource(db, normalizeName(params.name)),
+    response: { status: 201, description: "The call, open.", schema: CallSchema, name: "MaintainerCall" },
+    errors: { 404: "No such package.", 409: "The package already has an open call." },
+    handler: async (c, { params, body }) => {
+      const call = await makeCall({ db, clock, name: normalizeName(params.name), ...body, by: acting(c) });
+      return c.json(
+        {
+          id: call.id,
+          package: call.packageName,
+          state: call.state,
+          help: call.help,
+          skills: call.skills,
+          hoursPerWeek: call.hoursPerWeek,
+          suitsMentee: call.suitsMentee,
+          calledBy: call.createdByName,
+          calledAs: call.createdAs,
+          openedAt: call.openedAt.toISOString(),
+          url: `/packages/${call.packageName}/maintainers`,
+        },
+        201,
+      );
     },
   });
 

@@ -8,6 +8,7 @@ import { When } from "../../platform/view/time.tsx";
 import type { DormantReport } from "./find-dormant.ts";
 import type { PackageCalls } from "./maintainer-calls.ts";
 import type { openCalls } from "./maintainers.repo.ts";
+import { MENTORING_PROGRAMMES } from "./mentoring.ts";
 
 type OpenCall = Awaited<ReturnType<typeof openCalls>>[number];
 
@@ -20,6 +21,7 @@ function CallFacts(props: {
     createdByName: string;
     createdAs: string;
     openedAt: Date;
+    suitsMentee: boolean;
   };
 }) {
   const c = props.call;
@@ -35,6 +37,20 @@ function CallFacts(props: {
       <dd>
         {c.createdByName} ({c.createdAs}), <When at={c.openedAt} />
       </dd>
+      {c.suitsMentee && (
+        <>
+          <dt>Suits a mentee</dt>
+          <dd>
+            Mentoring programmes:{" "}
+            {MENTORING_PROGRAMMES.map((p, i) => (
+              <>
+                {i > 0 && ", "}
+                <a href={p.url}>{p.name}</a>
+              </>
+            ))}
+          </dd>
+        </>
+      )}
     </>
   );
 }
@@ -182,6 +198,10 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
       </p>
       <h1>Calls for maintainers: {d.pkg.displayName}</h1>
       <PackageMaintainersSection data={d} />
+      <p>
+        <a href={`/packages/${name}/transfers`}>Ownership transfers</a> ·{" "}
+        <a href={`/packages/${name}/contact-log`}>Contact log (PEP 541)</a>
+      </p>
       {props.canCall && !d.openCall && (
         <section aria-labelledby="new-call-h">
           <h2 id="new-call-h">Make a call</h2>
@@ -203,6 +223,11 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
                 kind: "number",
                 required: true,
                 attrs: { min: 1, max: 80 },
+              },
+              {
+                name: "suitsMentee",
+                label: "The work suits a mentee (links Google Summer of Code and Djangonaut Space)",
+                kind: "checkbox",
               },
             ]}
           />

@@ -17,7 +17,8 @@ export async function setTrackerEntry(input: {
   status: SettableStatus;
   link: string | null;
   reason: string | null;
-  by: { userId: number; name: string };
+  /** Null user: the command line. */
+  by: { userId: number | null; name: string };
 }) {
   if (input.status === "in-progress" && !input.link) {
     throw new AppError("validation", {
@@ -50,7 +51,7 @@ export async function setTrackerEntry(input: {
     });
     await audit(tx, {
       userId: input.by.userId,
-      actor: `user:${input.by.userId} (${input.by.name})`,
+      actor: `user:${input.by.userId ?? "cli"} (${input.by.name})`,
       at: now,
       action: "tracker.set",
       subjectType: "tracker-entry",

@@ -3,16 +3,29 @@ import { z } from "zod";
 import type { Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { oneOf, optionalText, Slug, wholeNumber } from "../../platform/validation.ts";
+import { Slug, wholeNumber } from "../../platform/validation.ts";
 import { ProvenanceSchema } from "../../platform/view/provenance.tsx";
 import { can, createEcosystemRoomRouter, requireViewer } from "../ecosystem.router.ts";
 import { loadPackageResource } from "../maintainers/maintainer-calls.ts";
+import { stewardGroupId } from "../maintainers/maintainers.repo.ts";
 import { normalizeName } from "../packages/normalize-name.ts";
-import { DEFAULT_TRACKED, getTracker, getTrackerEntry, MAX_TRACKED } from "./get-tracker.ts";
+import { ChannelSchema, SetEntrySchema } from "./entry-input.ts";
+import {
+  DEFAULT_TRACKED,
+  getTracker,
+  getTrackerEntry,
+  MAX_TRACKED,
+  type TrackerRow,
+  upcomingSeries,
+} from "./get-tracker.ts";
+import { missingFor } from "./reminder-rules.ts";
+import { setSeriesChannel } from "./set-series-channel.ts";
 import { setTrackerEntry } from "./set-tracker-entry.ts";
+import { setSubscription } from "./subscribe.ts";
+import { findChannel, isSubscribed } from "./tracker.repo.ts";
 import { TrackerEntryPage, TrackerPage } from "./tracker.views.tsx";
 import { renderTrackerChart } from "./tracker-chart.ts";
-import { SETTABLE_STATUSES, TRACKER_STATUSES } from "./tracker-status.ts";
+import { TRACKER_STATUSES } from "./tracker-status.ts";
 
 const SeriesParam = z.string().regex(/^(\d\.\d{1,2}|20\d\d)$/, "a Django series looks like 6.2 or 2028");
 
@@ -22,15 +35,6 @@ const TrackerQuery = z.object({
     max: MAX_TRACKED,
     message: `top must be a whole number from 1 to ${MAX_TRACKED}`,
   }).default(DEFAULT_TRACKED),
-});
-
-/** The form (and JSON) of a status set by hand. */
-export const SetEntrySchema = z.object({
-  status: oneOf(SETTABLE_STATUSES),
-  link: optionalText({ max: 500 }).refine((v) => v === null || /^https?:\/\/\S+$/.test(v), {
-    message: "must be an http(s) address",
-  }),
-  reason: optionalText({ max: 500 }),
 });
 
 const EntrySchema = z.object({
@@ -64,6 +68,12 @@ const TrackerSchema = z.object({
     source: z.string(),
     asOf: z.string(),
   }),
+  channel: z
+    .object({ url: z.string(), setBy: z.string(), setAt: z.string(), source: z.string() })
+    .nullable()
+    .describe(
+      "The series' discussion channel: a setting the Package Maintainers group edits (null: not set).",
+    ),
   provenance: ProvenanceSchema,
   entries: z.array(EntrySchema),
 });
@@ -81,20 +91,57 @@ export function createTrackerRouter(services: Services): Router {
     series: string,
     name: string,
   ) => {
-    const { row } = await getTrackerEntry({ db, clock, series, name: normalizeName(name) });
-    const canSet = c.var.viewer
+    const { row, series: found } = await getTrackerEntry({ db, clock, series, name: normalizeName(name) });
+    const viewer = c.var.viewer;
+    const canSet = viewer
       ? await can(c, services, "package.track-compat", () => loadPackageResource(db, row.name))
       : false;
-    return c.html(await renderPage(<TrackerEntryPage series={series} row={row} canSet={canSet} />));
+    const canSubscribe = viewer
+      ? await can(c, services, "package.subscribe", () => loadPackageResource(db, row.name))
+      : false;
+    const subscribed = viewer && canSubscribe ? await isSubscribed(db, viewer.userId, row.name) : null;
+    return c.html(
+      await renderPage(
+        <TrackerEntryPage
+          series={series}
+          row={row}
+          canSet={canSet}
+          subscribed={subscribed}
+          missing={missingFor(row.decision, row.compat, found.classifier)}
+        />,
+      ),
+    );
+  };
+  const stewardResource = async () => ({
+    kind: "steward-group" as const,
+    stewardGroupId: await stewardGroupId(db),
+  });
+  const trackerPage = async (
+    c: Parameters<Parameters<typeof router.get>[1]["handler"]>[0],
+    series: string,
+    top: number,
+  ) => {
+    const t = await getTracker({ db, clock, series, top });
+    const channel = (await findChannel(db, t.series.series)) ?? null;
+    const canSetChannel = c.var.viewer
+      ? await can(c, services, "release.set-channel", stewardResource)
+      : false;
+    return c.html(
+      await renderPage(
+        <TrackerPage
+          t={t}
+          chart={await renderTrackerChart(t)}
+          channel={channel}
+          canSetChannel={canSetChannel}
+        />,
+      ),
+    );
   };
 
   router.get("/releases/:series/tracker", {
     params: SeriesParams,
     query: TrackerQuery,
-    handler: async (c, { params, query }) => {
-      const t = await getTracker({ db, clock, series: params.series, top: query.top });
-      return c.html(await renderPage(<TrackerPage t={t} chart={await renderTrackerChart(t)} />));
-    },
+    handler: (c, { params, query }) => trackerPage(c, params.series, query.top),
   });
 
   router.get("/api/releases/:series/tracker", {
@@ -107,6 +154,7 @@ export function createTrackerRouter(services: Services): Router {
     errors: { 404: "No upcoming series by this name." },
     handler: async (c, { params, query }) => {
       const t = await getTracker({ db, clock, series: params.series, top: query.top });
+      const channel = await findChannel(db, t.series.series);
       return c.json({
         series: t.series.series,
         today: t.today,
@@ -115,24 +163,16 @@ export function createTrackerRouter(services: Services): Router {
         top: t.top,
         counts: t.counts,
         classifier: t.classifier,
+        channel: channel
+          ? {
+              url: channel.url,
+              setBy: channel.setByName,
+              setAt: channel.setAt.toISOString(),
+              source: "a setting of this series edited by the Package Maintainers group",
+            }
+          : null,
         provenance: t.provenance,
-        entries: t.rows.map((r) => ({
-          package: r.name,
-          displayName: r.displayName,
-          downloadRank: r.downloadRank,
-          version: r.version,
-          status: r.decision.status,
-          decidedBy: r.decision.decidedBy,
-          why: r.decision.why,
-          link: r.decision.link,
-          reason: r.decision.reason,
-          evidence: {
-            verdict: r.compat.verdict,
-            decidedBy: r.compat.decidedBy,
-            reason: r.compat.reason,
-            items: r.compat.evidence.map((e) => ({ source: e.source, says: e.says, detail: e.detail })),
-          },
-        })),
+        entries: t.rows.map(entryJson),
       });
     },
   });
@@ -163,5 +203,93 @@ export function createTrackerRouter(services: Services): Router {
     },
   });
 
+  router.post("/api/releases/:series/tracker/:name", {
+    summary:
+      "Set a package's status on an upcoming series' tracker: in progress (with a link), not started, or blocked (with a reason); ready comes from metadata only (its maintainers and the Package Maintainers group, scope groups).",
+    operationId: "setTrackerEntry",
+    params: EntryParams,
+    json: SetEntrySchema,
+    action: "package.track-compat",
+    resource: (_c, { params }) => loadPackageResource(db, normalizeName(params.name)),
+    response: {
+      description: "The package's entry as the tracker now shows it.",
+      schema: EntrySchema,
+      name: "TrackerEntry",
+    },
+    errors: { 404: "No upcoming series or package by this name." },
+    handler: async (c, { params, body }) => {
+      const v = requireViewer(c);
+      const name = normalizeName(params.name);
+      await setTrackerEntry({
+        db,
+        clock,
+        series: params.series,
+        name,
+        ...body,
+        by: { userId: v.userId, name: v.name },
+      });
+      const { row: r } = await getTrackerEntry({ db, clock, series: params.series, name });
+      return c.json(entryJson(r));
+    },
+  });
+
+  router.post("/releases/:series/channel", {
+    params: SeriesParams,
+    form: ChannelSchema,
+    action: "release.set-channel",
+    resource: stewardResource,
+    page: (c, { params }) => trackerPage(c, params.series, DEFAULT_TRACKED),
+    handler: async (c, { params, body }) => {
+      const v = requireViewer(c);
+      const saved = await setSeriesChannel({
+        db,
+        clock,
+        series: params.series,
+        url: body.url,
+        by: { userId: v.userId, name: v.name },
+      });
+      return c.redirect(`/releases/${saved.series}/tracker`, 303);
+    },
+  });
+
+  for (const [path, subscribed] of [
+    ["/packages/:name/subscription", true],
+    ["/packages/:name/subscription/delete", false],
+  ] as const) {
+    router.post(path, {
+      params: z.object({ name: Slug }),
+      action: "package.subscribe",
+      resource: (_c, { params }) => loadPackageResource(db, normalizeName(params.name)),
+      handler: async (c, { params }) => {
+        const v = requireViewer(c);
+        const name = normalizeName(params.name);
+        await setSubscription({ db, clock, name, subscribed, by: { userId: v.userId, name: v.name } });
+        const [series] = await upcomingSeries({ db, clock });
+        return c.redirect(series ? `/releases/${series.series}/tracker/${name}` : `/packages/${name}`, 303);
+      },
+    });
+  }
+
   return router.app;
+}
+
+/** One tracker entry in its API form. */
+function entryJson(r: TrackerRow): z.infer<typeof EntrySchema> {
+  return {
+    package: r.name,
+    displayName: r.displayName,
+    downloadRank: r.downloadRank,
+    version: r.version,
+    status: r.decision.status,
+    decidedBy: r.decision.decidedBy,
+    why: r.decision.why,
+    link: r.decision.link,
+    reason: r.decision.reason,
+    evidence: {
+      verdict: r.compat.verdict,
+      decidedBy: r.compat.decidedBy,
+      reason: r.compat.reason,
+      items: r.compat.evidence.map((e) => ({ source: e.source, says: e.says, detail: e.detail })),
+    },
+  };
 }

@@ -1,9 +1,10 @@
 /** Pages of the compatibility tracker: one series' tracker, and one package's entry with its form. */
 
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
-import { Form } from "../../platform/view/form.tsx";
+import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
 import { Table } from "../../platform/view/table.tsx";
+import { When } from "../../platform/view/time.tsx";
 import type { Tracker, TrackerRow } from "./get-tracker.ts";
 import { finalText } from "./tracker-chart.ts";
 import { SETTABLE_STATUSES, TRACKER_LABELS, TRACKER_STATUSES, type TrackerStatus } from "./tracker-status.ts";
@@ -33,8 +34,56 @@ function ClassifierNote(props: { t: Tracker }) {
   );
 }
 
+/** A series' discussion channel as the group set it. */
+export interface SeriesChannel {
+  url: string;
+  setByName: string;
+  setAt: Date;
+}
+
+/** Where the series' compatibility work is discussed: a setting the Package Maintainers group edits. */
+function ChannelNote(props: { series: string; channel: SeriesChannel | null; canSet: boolean }) {
+  const ch = props.channel;
+  return (
+    <section aria-labelledby="channel-h">
+      <h2 id="channel-h">Discussion channel</h2>
+      {ch ? (
+        <p>
+          <a href={ch.url}>{ch.url}</a> (a setting of this series, set by {ch.setByName} of the Package
+          Maintainers group, <When at={ch.setAt} />)
+        </p>
+      ) : (
+        <p>
+          Not set: the discussion channel is a setting of each series that the Package Maintainers group
+          edits, and nobody has set it for Django {props.series} yet.
+        </p>
+      )}
+      {props.canSet && (
+        <Form
+          action={`/releases/${props.series}/channel`}
+          submit="Save the channel"
+          fields={[
+            {
+              name: "url",
+              label: "Address of the discussion (forum thread, chat channel)",
+              required: true,
+              value: ch?.url,
+              attrs: { maxlength: 500 },
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
 /** `/releases/<series>/tracker`. */
-export function TrackerPage(props: { t: Tracker; chart: string }) {
+export function TrackerPage(props: {
+  t: Tracker;
+  chart: string;
+  channel: SeriesChannel | null;
+  canSetChannel: boolean;
+}) {
   const t = props.t;
   const s = t.series.series;
   return (
@@ -50,6 +99,7 @@ export function TrackerPage(props: { t: Tracker; chart: string }) {
         (with a reason). Data: <a href={`/api/releases/${s}/tracker?top=${t.top}`}>JSON</a>.
       </p>
       <ClassifierNote t={t} />
+      <ChannelNote series={s} channel={props.channel} canSet={props.canSetChannel} />
       <figure class="chart">
         {trustedSvg(props.chart)}
         <figcaption>
@@ -105,7 +155,15 @@ function Row(props: { row: TrackerRow; series: string }) {
 }
 
 /** `/releases/<series>/tracker/<name>`: one package's status, evidence and (for its maintainers and the group) the form. */
-export function TrackerEntryPage(props: { series: string; row: TrackerRow; canSet: boolean }) {
+export function TrackerEntryPage(props: {
+  series: string;
+  row: TrackerRow;
+  canSet: boolean;
+  /** Whether the viewer is subscribed; null when they may not subscribe. */
+  subscribed: boolean | null;
+  /** What a reminder would say is missing. */
+  missing: string;
+}) {
   const { row } = props;
   const s = props.series;
   const d = row.decision;
@@ -166,6 +224,23 @@ export function TrackerEntryPage(props: { series: string; row: TrackerRow; canSe
         />
       ) : (
         <p>Only this package's maintainers and the Package Maintainers group set its status.</p>
+      )}
+      <h2>Reminders</h2>
+      <p>
+        Subscribers get an email at the alpha, beta and release candidate of each upcoming Django series
+        saying what the package is missing; for {s} that is: {props.missing}.
+      </p>
+      {props.subscribed === true && (
+        <ButtonForm
+          action={`/packages/${row.name}/subscription/delete`}
+          submit="Unsubscribe from reminders"
+        />
+      )}
+      {props.subscribed === false && (
+        <ButtonForm action={`/packages/${row.name}/subscription`} submit="Subscribe to reminders" />
+      )}
+      {props.subscribed === null && (
+        <p>This package's maintainers and the Package Maintainers group may subscribe.</p>
       )}
     </Layout>
   );

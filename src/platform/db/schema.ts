@@ -14,3 +14,4 @@ export * from "./schema/notifications.ts";
 export * from "./schema/registry.ts";
 export * from "./schema/reports.ts";
 export * from "./schema/requests.ts";
+export * from "./schema/transfers.ts";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -31,6 +32,8 @@ export const maintainerCalls = pgTable(
     skills: text("skills").notNull(),
     /** Hours a week the work is expected to take. */
     hoursPerWeek: integer("hours_per_week").notNull(),
+    /** The work suits a mentee (shown with mentoring programme links). */
+    suitsMentee: boolean("suits_mentee").notNull().default(false),
     state: maintainerCallState("state").notNull().default("open"),
     createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     /** Who made the call, readable without a join. */

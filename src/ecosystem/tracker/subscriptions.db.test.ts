@@ -1,0 +1,313 @@
+/**
+ * Tracker subscriptions and milestone reminders, the series' discussion channel, and the JSON routes
+ * and commands for calls and tracker entries, over a catalogue synced from the local PyPI index.
+ * Reminders go through the kernel outbox exactly once per milestone and subscriber, on the
+ * milestone's day (FixedClock), listing what each package misses by the tracker's evidence.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApplication } from "../../../test/app.ts";
+import { runCommands } from "../../../test/cli.ts";
+import { createTestDatabase } from "../../../test/db.ts";
+import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
+import { insertGroup } from "../../../test/factories/governance.ts";
+import type { PypiServer } from "../../../test/pypi-server/server.ts";
+import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
+import { renderNotification } from "../../kernel/index.ts";
+import type { FixedClock } from "../../platform/clock.ts";
+import { type Database, schema } from "../../platform/db/index.ts";
+import type { AppEnv } from "../../platform/http/app.tsx";
+import type { Services } from "../../platform/services.ts";
+import { registerEcosystemCommands } from "../ecosystem.cli.ts";
+import { repositoryOwner } from "../maintainers/maintainer-rule.ts";
+import { recordMilestone } from "../releases/record-milestone.ts";
+import { sendTrackerReminders } from "./send-tracker-reminders.ts";
+import { setSubscription } from "./subscribe.ts";
+import { trackerReminderTemplate } from "./tracker-reminder.template.ts";
+
+let database: Database;
+let app: Hono<AppEnv>;
+let services: Services;
+let clock: FixedClock;
+let pypi: PypiServer;
+let maintainer: TestAccount;
+let groupMember: TestAccount;
+let stranger: TestAccount;
+let pkg = "";
+let other = "";
+
+async function post(account: TestAccount | null, path: string, form: Record<string, string> = {}) {
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  if (account) headers.authorization = `Bearer ${account.token}`;
+  return app.request(path, { method: "POST", headers, body: new URLSearchParams(form).toString() });
+}
+async function api(account: TestAccount | null, path: string, json: unknown) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (account) headers.authorization = `Bearer ${account.token}`;
+  return app.request(path, { method: "POST", headers, body: JSON.stringify(json) });
+}
+const get = (path: string, account?: TestAccount) =>
+  app.request(path, account ? { headers: { authorization: `Bearer ${account.token}` } } : {});
+const cli = (...args: string[]) => runCommands(services, [registerEcosystemCommands], args);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const made = await createTestApplication(database);
+  ({ app, services, clock } = made);
+  ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 20 } }));
+  const db = database.db;
+  const rows = await db.select().from(schema.packages).where(eq(schema.packages.source, "index"));
+  const personal = rows.find((r) => {
+    const o = repositoryOwner(r.projectUrls);
+    return o !== null && r.ownership.organization === null && r.ownership.roles.some((x) => x.user === o);
+  });
+  pkg = personal?.name ?? "";
+  const owner = repositoryOwner(personal?.projectUrls ?? {}) ?? "";
+  other =
+    rows.find((r) => r.name !== pkg && repositoryOwner(r.projectUrls)?.toLowerCase() !== owner.toLowerCase())
+      ?.name ?? "";
+  const group = await insertGroup(db, {
+    slug: "package-maintainers",
+    chairs: ["PM Chair"],
+    coChairs: [],
+    boardLiaisons: [],
+    members: ["PM Member"],
+  });
+  const scopes = ["read", "groups"];
+  maintainer = await createTestAccount({ db, clock, email: "owner@example.org", githubLogin: owner, scopes });
+  groupMember = await createTestAccount({
+    db,
+    clock,
+    email: "pm@example.org",
+    name: "PM",
+    personId: group.people.get("PM Member") ?? null,
+    scopes,
+  });
+  stranger = await createTestAccount({ db, clock, email: "stranger@example.org", scopes });
+}, 120_000);
+
+afterAll(async () => {
+  await pypi?.close();
+  await database?.close();
+});
+
+describe("JSON routes and commands for calls and tracker entries", () => {
+  it("found packages to test with", () => {
+    expect(pkg).not.toBe("");
+    expect(other).not.toBe("");
+  });
+
+  it("POST /api/packages/:name/maintainer-calls: its maintainers or the group; a mentee's call links the programmes", async () => {
+    const body = { help: "Triage issues", skills: "Django", hoursPerWeek: 2, suitsMentee: true };
+    expect((await api(null, `/api/packages/${pkg}/maintainer-calls`, body)).status).toBe(403);
+    expect((await api(stranger, `/api/packages/${pkg}/maintainer-calls`, body)).status).toBe(403);
+    const bad = await api(maintainer, `/api/packages/${pkg}/maintainer-calls`, { ...body, hoursPerWeek: 0 });
+    expect(bad.status).toBe(422);
+    const made = await api(maintainer, `/api/packages/${pkg}/maintainer-calls`, body);
+    expect(made.status).toBe(201);
+    expect(await made.json()).toMatchObject({
+      package: pkg,
+      state: "open",
+      suitsMentee: true,
+      calledAs: "maintainer",
+    });
+    expect((await api(maintainer, `/api/packages/${pkg}/maintainer-calls`, body)).status).toBe(409);
+    const wanted = (await (await get("/api/maintainers-wanted")).json()) as {
+      items: Array<{ package: string; mentoring: Array<{ name: string }> }>;
+    };
+    expect(wanted.items.find((i) => i.package === pkg)?.mentoring.map((m) => m.name)).toEqual([
+      "Google Summer of Code (through the Django Software Foundation)",
+      "Djangonaut Space",
+    ]);
+    expect(await (await get(`/packages/${pkg}/maintainers`)).text()).toContain("Djangonaut Space");
+  });
+
+  it("POST /api/releases/:series/tracker/:name sets an entry and answers it as the tracker shows it", async () => {
+    const path = `/api/releases/6.2/tracker/${pkg}`;
+    expect((await api(stranger, path, { status: "not-started" })).status).toBe(403);
+    const noLink = await api(maintainer, path, { status: "in-progress" });
+    expect(noLink.status).toBe(422);
+    const res = await api(maintainer, path, { status: "blocked", reason: "waiting on a dependency" });
+    expect(res.status).toBe(200);
+    const entry = (await res.json()) as { status: string; decidedBy: string; reason: string | null };
+    if (entry.decidedBy === "metadata") expect(entry.status).toBe("ready");
+    else
+      expect(entry).toMatchObject({ status: "blocked", decidedBy: "set", reason: "waiting on a dependency" });
+    expect(
+      (await api(maintainer, `/api/releases/4.2/tracker/${pkg}`, { status: "not-started" })).status,
+    ).toBe(404);
+  });
+
+  it("the commands make calls and set entries, with --json, and refuse bad input in one line", async () => {
+    const call = await cli(
+      "maintainers",
+      "call",
+      other,
+      "--needed",
+      "Releases",
+      "--skills",
+      "CI",
+      "--hours",
+      "3",
+      "--json",
+    );
+    expect(call.error).toBeNull();
+    expect(JSON.parse(call.out)).toMatchObject({
+      package: other,
+      state: "open",
+      hoursPerWeek: 3,
+      suitsMentee: false,
+    });
+    const [row] = await database.db
+      .select()
+      .from(schema.maintainerCalls)
+      .where(eq(schema.maintainerCalls.packageName, other));
+    expect(row?.createdAs).toBe("Package Maintainers group (command line)");
+    const wanted = await cli("maintainers", "wanted", "--json");
+    expect(
+      wanted.out
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { package: string }).package)
+        .sort(),
+    ).toEqual([pkg, other].sort());
+    const badHours = await cli("maintainers", "call", pkg, "--needed", "x", "--skills", "y", "--hours", "0");
+    expect(String(badHours.error)).toContain("hoursPerWeek");
+    const set = await cli(
+      "tracker",
+      "set",
+      "6.2",
+      other,
+      "in-progress",
+      "--link",
+      "https://github.com/x/y/pull/1",
+      "--json",
+    );
+    expect(set.error).toBeNull();
+    const entry = JSON.parse(set.out) as { status: string; url: string };
+    expect(["in-progress", "ready"]).toContain(entry.status);
+    expect(entry.url).toBe(`http://guildhall.test/releases/6.2/tracker/${other}`);
+    const noLink = await cli("tracker", "set", "6.2", other, "in-progress");
+    expect(String(noLink.error)).toContain("link");
+    const badStatus = await cli("tracker", "set", "6.2", other, "ready");
+    expect(String(badStatus.error)).toContain("status");
+  });
+});
+
+describe("the discussion channel and subscriptions", () => {
+  it("the Package Maintainers group sets each series' channel; the tracker says where it comes from", async () => {
+    const before = await (await get("/releases/6.2/tracker?top=5")).text();
+    expect(before).toContain("Not set: the discussion channel is a setting of each series");
+    const url = "https://forum.djangoproject.com/t/django-6-2-compatibility";
+    expect((await post(maintainer, "/releases/6.2/channel", { url })).status).toBe(403);
+    expect((await post(groupMember, "/releases/6.2/channel", { url: "not a url" })).status).toBe(422);
+    expect((await post(groupMember, "/releases/6.2/channel", { url })).status).toBe(303);
+    const json = (await (await get("/api/releases/6.2/tracker?top=1")).json()) as {
+      channel: { url: string; setBy: string; source: string };
+    };
+    expect(json.channel).toMatchObject({ url, setBy: "PM" });
+    expect(json.channel.source).toContain("Package Maintainers group");
+    expect(await (await get("/releases/6.2/tracker?top=5")).text()).toContain(url);
+  });
+
+  it("a package's maintainers and the group subscribe and unsubscribe; nobody else", async () => {
+    expect([401, 403]).toContain((await post(null, `/packages/${pkg}/subscription`)).status);
+    expect((await post(stranger, `/packages/${pkg}/subscription`)).status).toBe(403);
+    expect((await post(maintainer, `/packages/${pkg}/subscription`)).status).toBe(303);
+    expect((await post(maintainer, `/packages/${pkg}/subscription`)).status).toBe(409);
+    const page = await (await get(`/releases/6.2/tracker/${pkg}`, maintainer)).text();
+    expect(page).toContain("Unsubscribe from reminders");
+    expect((await post(groupMember, `/packages/${pkg}/subscription`)).status).toBe(303);
+    expect((await post(groupMember, `/packages/${other}/subscription`)).status).toBe(303);
+    expect((await post(stranger, `/packages/${other}/subscription/delete`)).status).toBe(403);
+    expect((await post(groupMember, `/packages/${other}/subscription/delete`)).status).toBe(303);
+    expect((await post(groupMember, `/packages/${other}/subscription/delete`)).status).toBe(409);
+    expect((await post(groupMember, `/packages/${other}/subscription`)).status).toBe(303);
+  });
+});
+
+describe("milestone reminders", () => {
+  const reminders = () =>
+    database.db.select().from(schema.notifications).where(eq(schema.notifications.kind, "tracker.reminder"));
+
+  it("go out once per subscriber on the alpha's day, and not the day before, again, or the days after", async () => {
+    await recordMilestone({
+      db: database.db,
+      clock,
+      series: "6.2",
+      milestone: "alpha",
+      date: "2027-01-18",
+      recordedBy: "test",
+    });
+    clock.set("2027-01-17T00:20:00Z");
+    expect((await sendTrackerReminders({ db: database.db, clock })).written).toBe(0);
+    clock.set("2027-01-18T00:20:00Z");
+    const sent = await sendTrackerReminders({ db: database.db, clock });
+    expect(sent.due.map((d) => `${d.series} ${d.milestone} ${d.on}`)).toEqual(["6.2 alpha 2027-01-18"]);
+    expect(sent.written).toBe(2);
+    expect((await sendTrackerReminders({ db: database.db, clock })).written).toBe(0);
+    for (const day of ["2027-01-19", "2027-01-24", "2027-01-25"]) {
+      clock.set(`${day}T00:20:00Z`);
+      expect((await sendTrackerReminders({ db: database.db, clock })).written, day).toBe(0);
+    }
+    const rows = await reminders();
+    expect(rows.map((r) => r.recipientUserId).sort()).toEqual(
+      [maintainer.user.id, groupMember.user.id].sort(),
+    );
+    expect(rows.map((r) => r.dedupeKey).sort()).toEqual(
+      [
+        `tracker-reminder:6.2:alpha:user:${maintainer.user.id}`,
+        `tracker-reminder:6.2:alpha:user:${groupMember.user.id}`,
+      ].sort(),
+    );
+  });
+
+  it("say what each package misses, with absolute links and the channel", async () => {
+    const [row] = await database.db
+      .select()
+      .from(schema.notifications)
+      .where(
+        and(
+          eq(schema.notifications.kind, "tracker.reminder"),
+          eq(schema.notifications.recipientUserId, groupMember.user.id),
+        ),
+      );
+    const data = row?.data as { packages: Array<{ name: string; missing: string }>; channel: string };
+    expect(data.packages.map((p) => p.name).sort()).toEqual([pkg, other].sort());
+    for (const p of data.packages) expect(p.missing.length).toBeGreaterThan(10);
+    const msg = renderNotification({
+      template: trackerReminderTemplate,
+      data: row?.data,
+      baseUrl: "https://guildhall.example",
+    });
+    expect(msg.subject).toBe("Django 6.2 alpha (feature freeze): 2 of your packages");
+    expect(msg.text).toContain(`https://guildhall.example/releases/6.2/tracker/${pkg}`);
+    expect(msg.text).toContain("Discussion: https://forum.djangoproject.com/t/django-6-2-compatibility");
+    expect(msg.text).toContain("missing ");
+  });
+
+  it("the beta reminds again, once; an unsubscribed package is left out", async () => {
+    // The clock has moved past the test tokens' lifetime: unsubscribe through the operation.
+    await setSubscription({
+      db: database.db,
+      clock,
+      name: pkg,
+      subscribed: false,
+      by: { userId: maintainer.user.id, name: "owner" },
+    });
+    await recordMilestone({
+      db: database.db,
+      clock,
+      series: "6.2",
+      milestone: "beta",
+      date: "2027-02-22",
+      recordedBy: "test",
+    });
+    clock.set("2027-02-22T00:20:00Z");
+    expect((await sendTrackerReminders({ db: database.db, clock })).written).toBe(1);
+    expect((await sendTrackerReminders({ db: database.db, clock })).written).toBe(0);
+    const remind = await cli("tracker", "remind", "--json");
+    expect(JSON.parse(remind.out)).toMatchObject({ written: 0 });
+    expect((await reminders()).length).toBe(3);
+  });
+});

@@ -1,0 +1,126 @@
+/** The transfer, roster and contact-log pages in Chromium with axe-core, signed out and in (with every form), and at phone width. */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditPage, launchChromium } from "../../../test/accessibility.ts";
+import { createTestApplication } from "../../../test/app.ts";
+import { createTestDatabase } from "../../../test/db.ts";
+import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
+import { insertGroup } from "../../../test/factories/governance.ts";
+import type { PypiServer } from "../../../test/pypi-server/server.ts";
+import { type LocalServer, serveLocally } from "../../../test/serve.ts";
+import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
+import type { Database } from "../../platform/db/client.ts";
+import { joinRoster } from "./join-roster.ts";
+import { openTransfer } from "./open-transfer.ts";
+import { recordContactAttempt } from "./record-contact-attempt.ts";
+
+let database: Database;
+let pypi: PypiServer;
+let server: LocalServer | undefined;
+let browser: Browser;
+let base = "";
+let member: TestAccount;
+let pkg = "";
+let transferId = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const made = await createTestApplication(database);
+  ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 12 } }));
+  pkg = pypi.names[0] ?? "";
+  const group = await insertGroup(database.db, {
+    slug: "package-maintainers",
+    chairs: ["PM Chair"],
+    coChairs: [],
+    boardLiaisons: [],
+    members: [],
+  });
+  member = await createTestAccount({
+    db: database.db,
+    clock: made.clock,
+    email: "pm@example.org",
+    name: "PM Chair",
+    personId: group.people.get("PM Chair") ?? null,
+    scopes: ["read", "groups"],
+  });
+  const by = { userId: member.user.id, name: "PM Chair" };
+  const deps = { db: database.db, clock: made.clock };
+  await joinRoster({ ...deps, capacity: 2, note: "Django Commons transfers", by });
+  const t = await openTransfer({
+    ...deps,
+    name: pkg,
+    fromKind: "jazzband",
+    fromName: null,
+    toKind: "django-commons",
+    toName: null,
+    addPypiOwners: ["a-rather-long-pypi-user-name-for-a-phone"],
+    removePypiOwners: ["jazzband"],
+    roadieUserId: null,
+    by,
+  });
+  transferId = t.id;
+  for (const [day, outcome] of [
+    ["2026-09-01", "no-reply"],
+    ["2026-09-20", "bounced"],
+    ["2026-10-20", "no-reply"],
+  ] as const) {
+    await recordContactAttempt({
+      ...deps,
+      name: pkg,
+      attemptedOn: day,
+      channel: "email",
+      detail: "maintainer-with-a-long-address@example.org",
+      outcome,
+      by,
+    });
+  }
+  server = await serveLocally(made.app);
+  base = server.base;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await pypi?.close();
+  await database?.close();
+});
+
+const pages = () => [
+  "/transfers",
+  `/transfers/${transferId}`,
+  `/packages/${pkg}/transfers`,
+  `/packages/${pkg}/contact-log`,
+  `/releases/6.2/tracker/${pkg}`,
+];
+
+describe("transfer pages in a browser", () => {
+  it("have no axe-core violations, signed out and signed in (with every form)", async () => {
+    for (const session of [undefined, { name: "guildhall_session", value: member.sessionId }]) {
+      for (const p of pages()) {
+        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
+        expect(result.status, p).toBe(200);
+        expect(result.passes, p).toBeGreaterThan(5);
+        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
+      }
+    }
+  }, 240_000);
+
+  it("fit a 390-pixel phone without sideways scrolling, signed in", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    await context.addCookies([{ name: "guildhall_session", value: member.sessionId, url: base }]);
+    try {
+      const page = await context.newPage();
+      for (const p of pages()) {
+        await page.goto(`${base}${p}`);
+        const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+        expect(wide, p).toBeLessThanOrEqual(390);
+      }
+      // The support request is shown once the process is exhausted.
+      await page.goto(`${base}/packages/${pkg}/contact-log`);
+      expect(await page.textContent("pre")).toContain(`PEP 541 request: ${pkg}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
