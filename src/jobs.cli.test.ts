@@ -79,6 +79,7 @@ describe("guildhall worker / notifications", () => {
       "ecosystem.sync-chunk",
       "governance.close-due-votes",
       "governance.sweep-reports",
+      "governance.sweep-requests",
       "governance.sweep-terms",
       "kernel.deliver-notifications",
     ]);

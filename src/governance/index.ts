@@ -14,6 +14,8 @@ import { createMeetingsRouter } from "./meetings/meetings.routes.tsx";
 import { createRoomRouter } from "./policy/room-router.ts";
 import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
 import { reportJobs } from "./reports/reports.jobs.ts";
+import { requestNoticeTemplate } from "./requests/request.template.ts";
+import { requestJobs } from "./requests/requests.jobs.ts";
 import { createReportsRouter } from "./reports/reports.routes.tsx";
 
 export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
@@ -33,10 +35,10 @@ export function createGovernanceRouter(services: Services): Router {
 }
 
 /** The governance room's job definitions (run by the server and `guildhall worker`). */
-export const governanceJobs = [...decisionJobs, ...reportJobs];
+export const governanceJobs = [...decisionJobs, ...reportJobs, ...requestJobs];
 
 /** The governance room's notification templates. */
-export const governanceTemplates = [termReminderTemplate, reportReminderTemplate];
+export const governanceTemplates = [termReminderTemplate, reportReminderTemplate, requestNoticeTemplate];
 
 // Operations and pure rules the benchmarks and shared test infrastructure drive directly.
 export { recordRolePeriod } from "./accounts/record-role-period.ts";
