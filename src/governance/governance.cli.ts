@@ -10,8 +10,9 @@ import { registerDecisionCommands } from "./decisions/decisions.cli.ts";
 import { registerMeetingCommands } from "./meetings/meetings.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
 import { registerReportCommands } from "./reports/reports.cli.ts";
+import { registerRequestCommands } from "./requests/requests.cli.ts";
 
-/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `meetings`). */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `requests`, `meetings`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
@@ -21,5 +22,6 @@ export function registerGovernanceCommands(program: Command, ctx: CliContext): v
   registerAccountsCommands(program, ctx);
   registerDecisionCommands(program, ctx);
   registerReportCommands(program, ctx);
+  registerRequestCommands(program, ctx);
   registerMeetingCommands(program, ctx);
 }

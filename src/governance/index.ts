@@ -14,9 +14,10 @@ import { createMeetingsRouter } from "./meetings/meetings.routes.tsx";
 import { createRoomRouter } from "./policy/room-router.ts";
 import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
 import { reportJobs } from "./reports/reports.jobs.ts";
+import { createReportsRouter } from "./reports/reports.routes.tsx";
 import { requestNoticeTemplate } from "./requests/request.template.ts";
 import { requestJobs } from "./requests/requests.jobs.ts";
-import { createReportsRouter } from "./reports/reports.routes.tsx";
+import { createRequestsRouter } from "./requests/requests.routes.tsx";
 
 export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
 
@@ -31,6 +32,7 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createReportsRouter(services));
   router.route("/", createMyGroupsRouter(services));
   router.route("/", createMeetingsRouter(services));
+  router.route("/", createRequestsRouter(services));
   return router;
 }
 
