@@ -395,6 +395,18 @@ describe("anonymous visitors", () => {
       { kind: "vote", groupId: GROUP, decidingBody: "board", secret: true },
       { kind: "report", groupId: GROUP, visibility: "public" },
       { kind: "report", groupId: GROUP, visibility: "board" },
+      ...(["public", "private"] as const).map((visibility) => ({
+        kind: "request" as const,
+        requestId: 1,
+        visibility,
+        fromGroupId: GROUP,
+        targetKind: "board" as const,
+        targetGroupId: null,
+        targetPersonId: null,
+        openedByPersonId: null,
+        ownerPersonId: null,
+        escalation: 0,
+      })),
     ];
     for (const action of Object.keys(ACTION_SCOPES) as Action[]) {
       const allowedSomewhere = resources.some((r) => decide(ANONYMOUS, action, r, DAY).allowed);
