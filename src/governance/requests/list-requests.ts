@@ -3,7 +3,7 @@
  * view (waiting past the deadline or with no owner, oldest first, by group pair) and the median
  * time to an answer per group pair and month.
  */
-import { dayOf } from "../decisions/terms.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import type { RequestDeps } from "./deps.ts";
 import { targetName } from "./request-records.ts";
 import { listRequests, type RequestRecord } from "./requests.repo.ts";

@@ -6,11 +6,11 @@
  */
 import { z } from "zod";
 import { appendAudit, notify } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import type { Tx } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { Flag, oneOf, optionalText, Slug, text } from "../../platform/validation.ts";
 import { type DecisionActor, isParticipant } from "../decisions/decisions.repo.ts";
-import { dayOf } from "../decisions/terms.ts";
 import type { RequestDeps } from "./deps.ts";
 import { requestNoticeTemplate } from "./request.template.ts";
 import {

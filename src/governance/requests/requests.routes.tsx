@@ -1,18 +1,19 @@
 /** Request routes: the stalled view, a group's requests, one request, the JSON API. Thin: parse, authorise, call, render. */
 import type { Context } from "hono";
 import { z } from "zod";
+import { dayOf } from "../../kernel/rules.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Id, Slug } from "../../platform/validation.ts";
 import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
-import { dayOf } from "../decisions/terms.ts";
 import { type Resource, requestViewerOf } from "../governance.policy.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import type { RequestDeps } from "./deps.ts";
+import "./agenda-section.ts";
 import { getStalledView, listVisibleRequests, presentRequest } from "./list-requests.ts";
 import { OpenRequestInputSchema, openRequest } from "./open-request.ts";
 import {

@@ -7,8 +7,8 @@
  * row is locked and its state read again first, so an answer that got there first stands.
  */
 import { appendAudit } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { SYSTEM_ACTOR } from "../decisions/decisions.repo.ts";
-import { dayOf } from "../decisions/terms.ts";
 import type { RequestDeps } from "./deps.ts";
 import { askingSide, finishRequest, noticeRequest } from "./request-records.ts";
 import {
