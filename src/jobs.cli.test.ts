@@ -91,6 +91,7 @@ describe("guildhall worker / notifications", () => {
       "ecosystem.tracker-reminders",
       "governance.close-due-votes",
       "governance.sweep-reports",
+      "governance.sweep-requests",
       "governance.sweep-terms",
       "kernel.deliver-notifications",
       "kernel.notification-digest",

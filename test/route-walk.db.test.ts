@@ -15,6 +15,7 @@ import {
   addActionItem,
   draftProposal,
   markProposalReady,
+  openRequest,
   parseCharter,
   proposeCharterChange,
   recordRolePeriod,
@@ -78,6 +79,8 @@ interface Fixtures {
   meeting(): Promise<string>;
   /** A new open action item of the walk group, owned by its member. */
   actionItem(): Promise<string>;
+  /** A private request from a new group like the walk group to the Board. */
+  request(): Promise<string>;
 }
 
 /** A recorded milestone date for a removal to take away (recorded afresh before each request). */
@@ -164,6 +167,9 @@ const GROUP = (fx: Fixtures) => fx.group().then((slug) => ({ slug }));
 const APPLICATION = (fx: Fixtures) => fx.application().then((id) => ({ id }));
 const MEETING = (fx: Fixtures) => fx.meeting().then((id) => ({ id }));
 const ACTION_ITEM = (fx: Fixtures) => fx.actionItem().then((id) => ({ id }));
+const REQUEST = (fx: Fixtures) => fx.request().then((id) => ({ id }));
+/** A private request's two sides: the asking group's participants and the Board (not admins). */
+const REQUEST_SIDES: readonly Kind[] = ["group-member", "chair", "board"];
 /** The walk group's meeting whose notes are published (public part) and private (private part). */
 const NOTES_MEETING = async () => ({ id: notesMeeting });
 /** The private part of its notes: the group, the Board and the Steering Council read it; not admins. */
@@ -442,6 +448,33 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /reports/:id": { allowed: PRIVATE, params: (fx) => fx.boardReport().then((id) => ({ id })) },
   "GET /api/reports/:id": { allowed: PRIVATE, params: (fx) => fx.boardReport().then((id) => ({ id })) },
   "GET /reports.atom": { allowed: ALL },
+  // requests between groups: lists and pages show each visitor what they may see; a private
+  // request only to its two sides (here the asking group and the Board it is addressed to).
+  "GET /requests/stalled": { allowed: ALL },
+  "GET /api/requests": { allowed: ALL },
+  "GET /groups/:slug/requests": { allowed: ALL },
+  "POST /groups/:slug/request-settings": {
+    allowed: ["chair"],
+    params: GROUP,
+    body: { allowLazyConsensus: "on" },
+  },
+  "POST /api/groups/:slug/requests": {
+    allowed: ["group-member", "chair"],
+    params: GROUP,
+    body: {
+      target: "board",
+      kind: "review",
+      title: "Walk request",
+      answerNeeded: "approval",
+      deadline: "2026-12-31",
+      visibility: "public",
+    },
+  },
+  "GET /requests/:id": { allowed: REQUEST_SIDES, params: REQUEST },
+  "GET /api/requests/:id": { allowed: REQUEST_SIDES, params: REQUEST },
+  "POST /requests/:id/answer": { allowed: ["board"], params: REQUEST, body: { outcome: "approved" } },
+  "POST /api/requests/:id/answer": { allowed: ["board"], params: REQUEST, body: { outcome: "approved" } },
+  "POST /requests/:id/comments": { allowed: REQUEST_SIDES, params: REQUEST, body: { body: "Walk comment" } },
   "GET /api/reports/due": { allowed: ALL },
   "POST /groups/:slug/reporting-decisions": {
     allowed: ["board"],
@@ -866,6 +899,23 @@ const fixtures: Fixtures = {
       input: { groupId: walkGroupId, ...MEETING_TIME, title: `Walk meeting ${++fixtureCounter}` },
     });
     return String(m.id);
+  },
+  async request() {
+    const slug = await fixtures.group();
+    const { id } = await openRequest({
+      deps: { database, clock: services.clock },
+      actor: { userId: null, personId: null, label: "walk" },
+      from: slug,
+      input: {
+        target: "board",
+        kind: "decision",
+        title: "Walk private request",
+        answerNeeded: "approval",
+        deadline: "2026-12-31",
+        visibility: "private",
+      },
+    });
+    return String(id);
   },
   async actionItem() {
     const meetingId = Number(await fixtures.meeting());

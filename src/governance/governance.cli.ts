@@ -11,8 +11,9 @@ import { registerLifecycleCommands } from "./lifecycle/lifecycle.cli.ts";
 import { registerMeetingCommands } from "./meetings/meetings.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
 import { registerReportCommands } from "./reports/reports.cli.ts";
+import { registerRequestCommands } from "./requests/requests.cli.ts";
 
-/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `meetings`, `lifecycle`). */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `requests`, `meetings`, `lifecycle`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
@@ -22,6 +23,7 @@ export function registerGovernanceCommands(program: Command, ctx: CliContext): v
   registerAccountsCommands(program, ctx);
   registerDecisionCommands(program, ctx);
   registerReportCommands(program, ctx);
+  registerRequestCommands(program, ctx);
   registerMeetingCommands(program, ctx);
   registerLifecycleCommands(program, ctx);
 }

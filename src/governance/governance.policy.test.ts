@@ -397,6 +397,18 @@ describe("anonymous visitors", () => {
       { kind: "report", groupId: GROUP, visibility: "board" },
       { kind: "proposal", proposalId: 1, status: "draft", authorPersonId: 1, authorUserId: 1 },
       { kind: "proposal", proposalId: 2, status: "ready", authorPersonId: 1, authorUserId: 1 },
+      ...(["public", "private"] as const).map((visibility) => ({
+        kind: "request" as const,
+        requestId: 1,
+        visibility,
+        fromGroupId: GROUP,
+        targetKind: "board" as const,
+        targetGroupId: null,
+        targetPersonId: null,
+        openedByPersonId: null,
+        ownerPersonId: null,
+        escalation: 0,
+      })),
     ];
     for (const action of Object.keys(ACTION_SCOPES) as Action[]) {
       const allowedSomewhere = resources.some((r) => decide(ANONYMOUS, action, r, DAY).allowed);

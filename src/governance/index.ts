@@ -21,6 +21,9 @@ import { createRoomRouter } from "./policy/room-router.ts";
 import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
 import { reportJobs } from "./reports/reports.jobs.ts";
 import { createReportsRouter } from "./reports/reports.routes.tsx";
+import { requestNoticeTemplate } from "./requests/request.template.ts";
+import { requestJobs } from "./requests/requests.jobs.ts";
+import { createRequestsRouter } from "./requests/requests.routes.tsx";
 
 export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
 
@@ -38,11 +41,12 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createMeetingsRouter(services));
   router.route("/", createChannelsRouter(services));
   router.route("/", createLifecycleRouter(services));
+  router.route("/", createRequestsRouter(services));
   return router;
 }
 
 /** The governance room's job definitions (run by the server and `guildhall worker`). */
-export const governanceJobs = [...decisionJobs, ...reportJobs];
+export const governanceJobs = [...decisionJobs, ...reportJobs, ...requestJobs];
 
 /** The governance room's notification templates. */
 export const governanceTemplates = [
@@ -50,6 +54,7 @@ export const governanceTemplates = [
   reportReminderTemplate,
   meetingNoticeTemplate,
   proposalReadyTemplate,
+  requestNoticeTemplate,
 ];
 
 /** The kinds of notification the governance room sends, as people choose about them. */
@@ -59,6 +64,13 @@ export const governanceNotificationKinds: readonly NotificationKindInfo[] = [
   { kind: "report.defunct", label: "Your group is flagged defunct" },
   ...MEETING_NOTIFICATION_KINDS,
   { kind: "proposal.ready", label: "A proposal for a new group is ready for review" },
+  { kind: "request.opened", label: "A request to your group was opened" },
+  { kind: "request.reminder", label: "A request to your group is nearly due" },
+  { kind: "request.escalated-target", label: "A request to your group is past its deadline" },
+  { kind: "request.escalated-board", label: "A request past its deadline was escalated to the Board" },
+  { kind: "request.answered", label: "A request of your group was answered" },
+  { kind: "request.lazy-consensus", label: "A request of your group was approved by lazy consensus" },
+  { kind: "request.expired", label: "A request of your group expired unanswered" },
 ];
 
 // Operations and pure rules the benchmarks and shared test infrastructure drive directly.

@@ -1,7 +1,8 @@
 /** The readiness chart: verdict counts of one series as SVG bars (echarts server-side). */
+
+import { renderAccessibleChart } from "../../platform/view/svg-chart.ts";
 import type { SeriesReadiness } from "./readiness.ts";
 import { VERDICTS } from "./readiness.ts";
-import { renderAccessibleChart } from "./svg-chart.ts";
 import { VERDICT_LABELS } from "./verdict.ts";
 
 const COLOURS: Record<string, string> = {

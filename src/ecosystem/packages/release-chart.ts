@@ -1,5 +1,5 @@
 /** The release history chart of a project: releases per year as a server-rendered SVG bar chart. */
-import { renderAccessibleChart } from "../compat/svg-chart.ts";
+import { renderAccessibleChart } from "../../platform/view/svg-chart.ts";
 
 /** Releases counted per calendar year, oldest first, with empty years filled in. */
 export function releasesPerYear(dates: ReadonlyArray<Date | null>): Array<{ year: number; count: number }> {

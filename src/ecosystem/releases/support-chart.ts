@@ -1,5 +1,5 @@
 /** The support-window chart of the release calendar (echarts, server-side SVG) and its text alternative. */
-import { renderAccessibleChart } from "../compat/svg-chart.ts";
+import { renderAccessibleChart } from "../../platform/view/svg-chart.ts";
 import {
   describeMilestoneDate,
   type Milestone,

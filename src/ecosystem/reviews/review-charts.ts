@@ -1,5 +1,5 @@
 /** The review's charts as SVG with text alternatives (the shared echarts helper). */
-import { renderAccessibleChart } from "../compat/svg-chart.ts";
+import { renderAccessibleChart } from "../../platform/view/svg-chart.ts";
 import type { ReviewData } from "./review.ts";
 
 const AXIS = { axisLabel: { color: "#1a1a1a", interval: 0, fontSize: 11 } };

@@ -1,5 +1,5 @@
 /** The tracker's progress chart: packages by status, toward the release date (echarts SSR, accessible SVG). */
-import { renderAccessibleChart } from "../compat/svg-chart.ts";
+import { renderAccessibleChart } from "../../platform/view/svg-chart.ts";
 import type { Tracker } from "./get-tracker.ts";
 import { TRACKER_LABELS, TRACKER_STATUSES } from "./tracker-status.ts";
 

@@ -475,7 +475,8 @@ export function GroupPage(props: {
         {KIND_LABEL[g.kind]} · {STATUS_LABEL[g.status]} · {g.size === 1 ? "1 member" : `${g.size} members`}
       </p>
       <p>
-        <a href={`/groups/${encodeURIComponent(g.slug)}/meetings`}>Meetings: agenda, notes and calendar</a>
+        <a href={`/groups/${encodeURIComponent(g.slug)}/meetings`}>Meetings: agenda, notes and calendar</a> ·{" "}
+        <a href={`/groups/${encodeURIComponent(g.slug)}/requests`}>Requests to and from other groups</a>
       </p>
       <p>
         <a href={g.links.json}>This group as JSON</a> · <a href={g.links.timeline}>Timeline as JSON</a> ·{" "}

@@ -323,6 +323,31 @@ describe("the signed-in API in /api/openapi.json", () => {
       { kind: "exception", reason: "a new group", endsOn: "2026-06-30" },
     );
 
+    // Requests: a member opens one to the Board; the Board answers it; outsiders are refused.
+    const ask = {
+      target: "board",
+      kind: "review",
+      title: "API request",
+      answerNeeded: "approval",
+      deadline: "2026-03-20",
+      visibility: "public",
+    };
+    const requests = `/api/groups/${slug}/requests`;
+    await call("newcomer", "POST", requests, "/api/groups/{slug}/requests", "403", ask);
+    await call("m1", "POST", requests, "/api/groups/{slug}/requests", "422", {
+      ...ask,
+      deadline: "2026-02-01",
+    });
+    const openedRequest = await call("m1", "POST", requests, "/api/groups/{slug}/requests", "201", ask);
+    const requestId = (openedRequest.request as { id: number }).id;
+    await call("m1", "GET", "/api/requests?state=open", "/api/requests", "200");
+    await call("m1", "GET", `/api/requests/${requestId}`, "/api/requests/{id}", "200");
+    await call("m1", "GET", "/api/requests/999999", "/api/requests/{id}", "404");
+    const answer = `/api/requests/${requestId}/answer`;
+    await call("m1", "POST", answer, "/api/requests/{id}/answer", "403", { outcome: "approved" });
+    await call("admin", "POST", answer, "/api/requests/{id}/answer", "200", { outcome: "approved" });
+    await call("admin", "POST", answer, "/api/requests/{id}/answer", "409", { outcome: "rejected" });
+
     // Meetings: the Chair schedules, moves and cancels; members add items, notes and action items.
     const time = {
       title: "March meeting",

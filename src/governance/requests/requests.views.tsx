@@ -1,0 +1,310 @@
+/** Request pages: the stalled view, a group's requests, one request with its thread and forms. */
+import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
+import { Form } from "../../platform/view/form.tsx";
+import { Table } from "../../platform/view/table.tsx";
+import { OnDay, When } from "../../platform/view/time.tsx";
+import type { RequestView } from "./list-requests.ts";
+import type { PairMedians } from "./requests-chart.ts";
+
+const STATE_TEXT: Record<string, string> = {
+  open: "open",
+  acknowledged: "acknowledged",
+  answered: "answered",
+  expired: "expired",
+};
+
+function RequestRows(props: { requests: readonly RequestView[]; caption: string }) {
+  if (props.requests.length === 0) return <p>None you can see.</p>;
+  return (
+    <Table caption={props.caption}>
+      <thead>
+        <tr>
+          <th scope="col">Request</th>
+          <th scope="col">From → to</th>
+          <th scope="col">Deadline (UTC)</th>
+          <th scope="col">State</th>
+          <th scope="col">Days waiting</th>
+          <th scope="col">Owner</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.requests.map((r) => (
+          <tr>
+            <td>
+              <a href={`/requests/${r.id}`}>{r.title}</a>
+              {r.visibility === "private" ? " (private)" : ""}
+            </td>
+            <td>{r.pair}</td>
+            <td>
+              <OnDay day={r.deadline} />
+            </td>
+            <td>
+              {STATE_TEXT[r.state] ?? r.state}
+              {r.outcome ? `: ${r.outcome}${r.byLazyConsensus ? " (lazy consensus)" : ""}` : ""}
+              {r.stalled === "past-deadline"
+                ? " · past its deadline"
+                : r.stalled === "no-owner"
+                  ? " · no owner"
+                  : ""}
+            </td>
+            <td>{r.daysWaiting}</td>
+            <td>{r.owner ?? "nobody"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+/** Everything waiting past its deadline or with no owner, by group pair, and the medians. */
+export function StalledPage(props: {
+  on: string;
+  pairs: ReadonlyArray<{ pair: string; requests: readonly RequestView[] }>;
+  medians: PairMedians;
+  chart: string;
+}) {
+  return (
+    <Layout title="Stalled requests" path="/requests/stalled">
+      <h1>Stalled requests</h1>
+      <p>
+        Requests between groups still waiting past their deadline, or with nobody owning them, as of{" "}
+        <OnDay day={props.on} /> (UTC), oldest first, by group pair. Source: requests recorded in Guildhall;
+        private requests appear only to their two sides. Data: <a href="/api/requests?state=stalled">JSON</a>.
+      </p>
+      {props.pairs.length === 0 && <p>Nothing is stalled.</p>}
+      {props.pairs.map((p, i) => (
+        <section aria-labelledby={`pair-${i}`}>
+          <h2 id={`pair-${i}`}>{p.pair}</h2>
+          <RequestRows requests={p.requests} caption={`Stalled: ${p.pair}`} />
+        </section>
+      ))}
+      <section aria-labelledby="medians">
+        <h2 id="medians">How long getting to yes takes</h2>
+        <p>
+          Median days from a request being opened to its answer, per group pair and month of the answer
+          (requests answered in Guildhall that you can see; lazy consensus counts as an answer on the day it
+          applied).
+        </p>
+        <figure class="chart">{trustedSvg(props.chart)}</figure>
+        {props.medians.length === 0 ? (
+          <p>Unknown: no request has been answered yet.</p>
+        ) : (
+          <Table caption="Median days to an answer, every group pair">
+            <thead>
+              <tr>
+                <th scope="col">Group pair</th>
+                <th scope="col">Month</th>
+                <th scope="col">Median days</th>
+                <th scope="col">Answers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.medians.flatMap((p) =>
+                p.months.map((m) => (
+                  <tr>
+                    <td>{p.pair}</td>
+                    <td>{m.month}</td>
+                    <td>{m.medianDays}</td>
+                    <td>{m.answers}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </Table>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+/** A group's requests, sent and received. */
+export function GroupRequestsPage(props: {
+  group: { slug: string; name: string; id: number };
+  requests: readonly RequestView[];
+  allowLazyConsensus: boolean;
+  maySet: boolean;
+}) {
+  const { group } = props;
+  const sent = props.requests.filter((r) => r.from.slug === group.slug);
+  const received = props.requests.filter((r) => r.from.slug !== group.slug);
+  return (
+    <Layout title={`${group.name}: requests`} path="/groups">
+      <p>
+        <a href={`/groups/${group.slug}`}>{group.name}</a> · <a href="/requests/stalled">Stalled requests</a>
+      </p>
+      <h1>{group.name}: requests</h1>
+      <p>
+        Lazy consensus on requests to this group:{" "}
+        {props.allowLazyConsensus
+          ? "allowed (a request may say it is approved if nobody objects by its deadline)."
+          : "not allowed (the default; the Chair or Co-Chair can allow it)."}
+      </p>
+      {props.maySet && (
+        <Form
+          action={`/groups/${group.slug}/request-settings`}
+          submit="Save"
+          fields={[
+            {
+              name: "allowLazyConsensus",
+              label: "Allow lazy consensus on requests to this group",
+              kind: "checkbox",
+              value: props.allowLazyConsensus ? "on" : "",
+            },
+          ]}
+        />
+      )}
+      <section aria-labelledby="sent">
+        <h2 id="sent">Sent</h2>
+        <RequestRows requests={sent} caption={`Requests from ${group.name}`} />
+      </section>
+      <section aria-labelledby="received">
+        <h2 id="received">Received</h2>
+        <RequestRows requests={received} caption={`Requests to ${group.name}`} />
+      </section>
+    </Layout>
+  );
+}
+
+/** One request, its thread, and the forms the viewer may use. */
+export function RequestPage(props: {
+  request: RequestView;
+  comments: ReadonlyArray<{ authorName: string; body: string; objection: boolean; createdAt: Date }>;
+  events: ReadonlyArray<{ kind: string; dueOn: string; recordedAt: Date }>;
+  mayAnswer: boolean;
+  mayComment: boolean;
+}) {
+  const r = props.request;
+  const waiting = r.state === "open" || r.state === "acknowledged";
+  return (
+    <Layout title={r.title} path="/requests/stalled">
+      <p>
+        <a href={`/groups/${r.from.slug}/requests`}>{r.from.name}: requests</a>
+      </p>
+      <h1>{r.title}</h1>
+      <dl>
+        <dt>From</dt>
+        <dd>{r.from.name}</dd>
+        <dt>To</dt>
+        <dd>
+          {r.to.name}
+          {r.to.role ? ` (${r.to.role})` : ""}
+        </dd>
+        <dt>Kind</dt>
+        <dd>
+          {r.kind}, needs {r.answerNeeded === "approval" ? "an approval" : "a comment"}
+          {r.lazyConsensus ? "; approved if nobody objects by the deadline (lazy consensus)" : ""}
+        </dd>
+        <dt>Deadline</dt>
+        <dd>
+          <OnDay day={r.deadline} /> (UTC, the end of the day)
+        </dd>
+        <dt>State</dt>
+        <dd>
+          {STATE_TEXT[r.state] ?? r.state}
+          {r.outcome ? `: ${r.outcome}` : ""}
+          {r.byLazyConsensus ? ", by lazy consensus: nobody objected by the deadline" : ""}
+          {r.answeredAt ? (
+            <>
+              {" "}
+              by {r.answeredBy ?? (r.byLazyConsensus ? "nobody (lazy consensus)" : "the command line")} on{" "}
+              <When at={r.answeredAt} />
+            </>
+          ) : null}
+        </dd>
+        {r.answerNote && (
+          <>
+            <dt>Answer</dt>
+            <dd>{r.answerNote}</dd>
+          </>
+        )}
+        <dt>Owner</dt>
+        <dd>{r.owner ?? "nobody: it needs an owner"}</dd>
+        <dt>Visibility</dt>
+        <dd>
+          {r.visibility === "private"
+            ? "private: the two sides only (and the Board once escalated)"
+            : "public"}
+        </dd>
+        {r.link && (
+          <>
+            <dt>Link</dt>
+            <dd>
+              <a href={r.link}>{r.link}</a>
+            </dd>
+          </>
+        )}
+        <dt>Opened</dt>
+        <dd>
+          <When at={r.openedAt} /> by {r.openedBy ?? "the command line"}
+        </dd>
+      </dl>
+      <section aria-labelledby="steps">
+        <h2 id="steps">Reminders and escalation</h2>
+        {props.events.length === 0 ? (
+          <p>None yet.</p>
+        ) : (
+          <ul>
+            {props.events.map((e) => (
+              <li>
+                {e.kind} (due <OnDay day={e.dueOn} />, recorded <When at={e.recordedAt} />)
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {props.mayAnswer && waiting && (
+        <section aria-labelledby="answer">
+          <h2 id="answer">Answer</h2>
+          <Form
+            action={`/requests/${r.id}/answer`}
+            submit="Send the answer"
+            fields={[
+              {
+                name: "outcome",
+                label: "Answer",
+                kind: "radios",
+                required: true,
+                options:
+                  r.answerNeeded === "approval"
+                    ? [
+                        { value: "approved", label: "Approve" },
+                        { value: "rejected", label: "Reject" },
+                        { value: "changes-requested", label: "Ask for changes" },
+                      ]
+                    : [{ value: "commented", label: "Comment given" }],
+              },
+              { name: "note", label: "In words (optional)", kind: "textarea", attrs: { rows: 3 } },
+            ]}
+          />
+        </section>
+      )}
+      <section aria-labelledby="thread">
+        <h2 id="thread">Thread</h2>
+        {props.comments.length === 0 ? (
+          <p>No comments yet.</p>
+        ) : (
+          <ol>
+            {props.comments.map((c) => (
+              <li>
+                <strong>{c.authorName}</strong>
+                {c.objection ? " (objection)" : ""}, <When at={c.createdAt} />: {c.body}
+              </li>
+            ))}
+          </ol>
+        )}
+        {props.mayComment && (
+          <Form
+            action={`/requests/${r.id}/comments`}
+            submit="Comment"
+            fields={[
+              { name: "body", label: "Comment", kind: "textarea", required: true, attrs: { rows: 3 } },
+              ...(waiting
+                ? [{ name: "objection", label: "This is an objection", kind: "checkbox" as const }]
+                : []),
+            ]}
+          />
+        )}
+      </section>
+    </Layout>
+  );
+}
