@@ -4,7 +4,7 @@
  */
 import { ecosystemJobs, type SyncJobDeps } from "./ecosystem/index.ts";
 import { type DecisionDeps, governanceJobs, governanceTemplates } from "./governance/index.ts";
-import { kernelJobs, type NotificationDeps, templateRegistry } from "./kernel/index.ts";
+import { kernelJobs, kernelTemplates, type NotificationDeps, templateRegistry } from "./kernel/index.ts";
 import { createHttpClientFactory } from "./platform/fetch.ts";
 import { type JobRuntime, startJobRuntime } from "./platform/jobs/runtime.ts";
 import { createMailer } from "./platform/mail.ts";
@@ -17,7 +17,7 @@ export type AppJobDeps = Services & NotificationDeps & SyncJobDeps & DecisionDep
 export const ALL_JOBS = [...kernelJobs, ...governanceJobs, ...ecosystemJobs];
 
 /** Every room's notification templates. */
-export const ALL_TEMPLATES = [...governanceTemplates];
+export const ALL_TEMPLATES = [...kernelTemplates, ...governanceTemplates];
 
 /** Builds the handlers' dependencies from the services. */
 export function appJobDeps(services: Services, overrides: Partial<AppJobDeps> = {}): AppJobDeps {

@@ -395,6 +395,7 @@ describe("anonymous visitors", () => {
       { kind: "vote", groupId: GROUP, decidingBody: "board", secret: true },
       { kind: "report", groupId: GROUP, visibility: "public" },
       { kind: "report", groupId: GROUP, visibility: "board" },
+      { kind: "handover", handoverId: 1, groupId: GROUP, personId: 1 },
     ];
     for (const action of Object.keys(ACTION_SCOPES) as Action[]) {
       const allowedSomewhere = resources.some((r) => decide(ANONYMOUS, action, r, DAY).allowed);

@@ -26,7 +26,12 @@ export { type CreatingToken, createToken, MAX_TOKEN_DAYS, TOKEN_PREFIX } from ".
 export { createUser } from "./identity/create-user.ts";
 export { dayOf, endRefusal, type Holding, heldOn, holdsOn } from "./identity/dated.ts";
 export { endDatedPeriod, type PeriodStore, type StoredPeriod } from "./identity/end-dated-period.ts";
-export { endFoundationRole } from "./identity/end-foundation-role.ts";
+export {
+  endFoundationRole,
+  type FoundationRoleEnded,
+  type FoundationRoleEndHook,
+  onFoundationRoleEnd,
+} from "./identity/end-foundation-role.ts";
 export { finishEmailSignIn } from "./identity/finish-email-sign-in.ts";
 export { grantFoundationRole } from "./identity/grant-foundation-role.ts";
 export { createHttpAuth } from "./identity/http-auth.ts";
@@ -86,6 +91,13 @@ export {
   type TemplateRegistry,
   templateRegistry,
 } from "./notifications/template.ts";
+export { handoverNoteTemplate, kernelTemplates } from "./ownership/handover-note.template.ts";
+export {
+  type HandoverItemListing,
+  type HandoverItemState,
+  type HandoverListing,
+  listHandovers,
+} from "./ownership/list-handovers.ts";
 // Open items and their owners: each room registers a source; roles ending hand items on.
 export {
   type FlaggedItem,
@@ -93,6 +105,9 @@ export {
   type OpenItem,
   stillNeedsOwner,
 } from "./ownership/open-items.ts";
+export { findHandover, findHandoverItem, type HandoverRow } from "./ownership/ownership.repo.ts";
+export { reassignOpenItem } from "./ownership/reassign-open-item.ts";
+export { type RoleEndCause, type RoleEndRecorded, recordRoleEnd } from "./ownership/record-role-end.ts";
 export {
   defineOpenItemSource,
   type OpenItemSource,
@@ -100,6 +115,7 @@ export {
   openItemSources,
   registerOpenItemSource,
 } from "./ownership/sources.ts";
+export { HandoverNoteSchema, writeHandoverNote } from "./ownership/write-handover-note.ts";
 // The policy: one `decide` over the actions every room registers.
 export {
   actorOf,
