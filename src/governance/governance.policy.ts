@@ -109,7 +109,9 @@ function decideHandover(
   const foundation = foundationRolesOn(actor, on);
   if (foundation.has("board-member")) return allow("Board member.");
   if (foundation.has("site-admin")) return allow("Site administrator.");
-  return deny("Only the person leaving, the group's Chair and Co-Chair, the Board and administrators see this.");
+  return deny(
+    "Only the person leaving, the group's Chair and Co-Chair, the Board and administrators see this.",
+  );
 }
 
 const adminOnly = (actor: Actor, _resource: Resource, on: string): Decision =>
@@ -453,7 +455,9 @@ function decideGroup(
       if (chair) return allow("Chair or Co-Chair.");
       if (foundation.has("board-member")) return allow("Board member.");
       if (admin) return allow("Site administrator.");
-      return deny("Only the group's Chair and Co-Chair, the Board and administrators see what needs a new owner.");
+      return deny(
+        "Only the group's Chair and Co-Chair, the Board and administrators see what needs a new owner.",
+      );
     case "group.reassign-items":
       if (chair) return allow("Chair or Co-Chair.");
       if (foundation.has("board-member")) return allow("Board member.");

@@ -15,6 +15,7 @@ import { createRoomRouter } from "./policy/room-router.ts";
 import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
 import { reportJobs } from "./reports/reports.jobs.ts";
 import { createReportsRouter } from "./reports/reports.routes.tsx";
+import { createTurnoverRouter } from "./turnover/turnover.routes.tsx";
 
 export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
 
@@ -29,6 +30,7 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createReportsRouter(services));
   router.route("/", createMyGroupsRouter(services));
   router.route("/", createMeetingsRouter(services));
+  router.route("/", createTurnoverRouter(services));
   return router;
 }
 

@@ -2,9 +2,9 @@ import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-o
 import { notify } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
+import { handOverIfGone, handOverOffBoardLiaisons } from "../turnover/hand-over.ts";
 import { SYSTEM_ACTOR } from "./decisions.repo.ts";
 import type { DecisionDeps } from "./deps.ts";
-import { handOverIfGone, handOverOffBoardLiaisons } from "../turnover/hand-over.ts";
 import { termReminderTemplate } from "./term-reminder.template.ts";
 import { addDays, DEFAULT_REMINDER_DAYS, daysBetween, reminderDue } from "./terms.ts";
 

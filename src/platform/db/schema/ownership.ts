@@ -13,6 +13,9 @@ import {
 import { users } from "./accounts.ts";
 import { groups, people } from "./governance.ts";
 
+/** Why a person's roles in a group ended (handovers_cause). */
+export const HANDOVER_CAUSES = ["lapsed", "left", "removed", "succeeded", "board-term", "ended"] as const;
+
 /**
  * A person's roles in a group ended (a term lapsed, they left, were removed, their Board term was
  * over): one row per person, group and day, with the hand-over note they are asked for once.
@@ -30,7 +33,7 @@ export const handovers = pgTable(
     /** The first day the person no longer held a role there. */
     endedOn: date("ended_on", { mode: "string" }).notNull(),
     /** lapsed | left | removed | succeeded | board-term | ended: why the role ended. */
-    cause: text("cause").notNull(),
+    cause: text("cause", { enum: HANDOVER_CAUSES }).notNull(),
     /** The reason in words, as the role period records it. */
     reason: text("reason").notNull(),
     /** What is in flight and who to talk to, written by the person leaving. */
