@@ -23,6 +23,7 @@ import {
 import { SYSTEM_ACTOR } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
 import { leaveGroup } from "../decisions/leave-group.ts";
+import { listLiaisonProblems } from "../decisions/list-liaison-problems.ts";
 import { sweepTerms } from "../decisions/sweep-terms.ts";
 import { registerTurnover } from "./register.ts";
 
@@ -296,6 +297,13 @@ describe("owners that survive turnover", () => {
     ]);
     expect(flagged(list)).toEqual([`meeting-action-item:${liaisonItem}`]);
     expect(flagged(list)).not.toContain(`meeting-action-item:${membersItem}`);
+    // The Board Liaison currency check links to what the outgoing liaison owned.
+    const [problem] = await listLiaisonProblems({ db: database.db, day: "2026-03-01", groupId: a.id });
+    expect(problem).toMatchObject({
+      kind: "off-board",
+      liaison: { id: liaison },
+      owned: { openItems: 1, handover: { id: list[0]?.id, needingOwner: 1 } },
+    });
 
     // The other Board term runs out by its end date: the sweep hands over that liaison's items only.
     clock.set("2026-03-06T06:00:00Z");
