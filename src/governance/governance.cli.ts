@@ -10,8 +10,9 @@ import { registerDecisionCommands } from "./decisions/decisions.cli.ts";
 import { registerMeetingCommands } from "./meetings/meetings.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
 import { registerReportCommands } from "./reports/reports.cli.ts";
+import { registerHandoverCommands } from "./turnover/turnover.cli.ts";
 
-/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `meetings`). */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `meetings`, `handovers`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
@@ -22,4 +23,5 @@ export function registerGovernanceCommands(program: Command, ctx: CliContext): v
   registerDecisionCommands(program, ctx);
   registerReportCommands(program, ctx);
   registerMeetingCommands(program, ctx);
+  registerHandoverCommands(program, ctx);
 }
