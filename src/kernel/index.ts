@@ -107,7 +107,12 @@ export {
 } from "./ownership/open-items.ts";
 export { findHandover, findHandoverItem, type HandoverRow } from "./ownership/ownership.repo.ts";
 export { reassignOpenItem } from "./ownership/reassign-open-item.ts";
-export { type RoleEndCause, type RoleEndRecorded, recordRoleEnd } from "./ownership/record-role-end.ts";
+export {
+  type RoleEnd,
+  type RoleEndCause,
+  type RoleEndsRecorded,
+  recordRoleEnds,
+} from "./ownership/record-role-end.ts";
 export {
   defineOpenItemSource,
   type OpenItemSource,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { type AuditActor, endDatedPeriod, type PeriodStore } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
-import { handOverIfGone } from "../turnover/hand-over.ts";
+import { handOverOneIfGone } from "../turnover/hand-over.ts";
 import type { RolePeriodRow } from "./accounts.repo.ts";
 
 const rolePeriodStore: PeriodStore<RolePeriodRow> = {
@@ -22,7 +22,7 @@ const rolePeriodStore: PeriodStore<RolePeriodRow> = {
         .returning()
     )[0],
   afterEnd: async (tx, after, { now, by, reason }) => {
-    await handOverIfGone(tx, {
+    await handOverOneIfGone(tx, {
       groupId: after.groupId,
       personId: after.personId,
       endedOn: after.endedOn ?? "",

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema, type Tx } from "../../platform/db/index.ts";
-import { handOverIfGone } from "../turnover/hand-over.ts";
+import { handOverOneIfGone } from "../turnover/hand-over.ts";
 import {
   charterOnlyRoles,
   currentHolders,
@@ -97,7 +97,7 @@ export async function endAllRoles(input: {
       cause: input.cause,
     });
   }
-  await handOverIfGone(tx, {
+  await handOverOneIfGone(tx, {
     groupId: group.id,
     personId,
     endedOn: today,
@@ -141,7 +141,7 @@ export async function endRolePeriodBy(input: {
     after,
     cause: input.cause,
   });
-  await handOverIfGone(tx, {
+  await handOverOneIfGone(tx, {
     groupId: period.groupId,
     personId: period.personId,
     endedOn: input.endedOn,

@@ -94,23 +94,17 @@ export async function sweepTerms(input: {
       );
     }
     // Whoever a lapse leaves without a role in the group hands over their open items there.
-    let handedOver = 0;
-    const seen = new Set<string>();
-    for (const r of list) {
-      const key = `${r.group_id}:${r.person_id}:${r.term_ends_on}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const done = await handOverIfGone(tx, {
+    let handedOver = await handOverIfGone(tx, {
+      ends: list.map((r) => ({
         groupId: r.group_id,
         personId: r.person_id,
         endedOn: r.term_ends_on,
-        cause: "lapsed",
+        cause: "lapsed" as const,
         reason,
-        now,
-        by: SYSTEM_ACTOR,
-      });
-      if (done) handedOver += 1;
-    }
+      })),
+      now,
+      by: SYSTEM_ACTOR,
+    });
     handedOver += await handOverOffBoardLiaisons(tx, { day, now, by: SYSTEM_ACTOR });
     return { lapsed: list.length, handedOver };
   });

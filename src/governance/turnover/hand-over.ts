@@ -3,59 +3,72 @@
  * leaving, removal, a lapsed term, a successor taking over, an administrator ending a period, and
  * a Board term over for a Board Liaison. Each runs in the transaction that ended the role.
  */
-import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
-import { type AuditActor, type RoleEndCause, recordRoleEnd } from "../../kernel/index.ts";
+import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { type AuditActor, type RoleEnd, recordRoleEnds } from "../../kernel/index.ts";
 import { schema, type Tx } from "../../platform/db/index.ts";
 import { registerTurnover } from "./register.ts";
 
-const { rolePeriods, groups, foundationRoles, users } = schema;
+const { rolePeriods, foundationRoles, users } = schema;
+const CHUNK = 1000;
 
 /**
- * Hands a person's open items in a group over when no role keeps them there from `endedOn`
- * (a Chair whose member term lapsed stays Chair: nothing is handed over). Returns whether it did.
+ * Hands people's open items in groups over when no role keeps them there from `endedOn` (a Chair
+ * whose member term lapsed stays Chair: nothing is handed over). Set-based, so the term sweep's
+ * thousands of lapses cost a few queries per group. Returns how many hand-overs were new.
  */
 export async function handOverIfGone(
   tx: Tx,
   input: {
-    groupId: number;
-    personId: number;
-    endedOn: string;
-    cause: RoleEndCause;
-    reason: string;
+    ends: readonly RoleEnd[];
     now: Date;
     by: AuditActor;
     /** Roles that do not keep the person there (a Board Liaison off the Board). */
     notCounting?: readonly string[];
   },
-): Promise<boolean> {
+): Promise<number> {
   registerTurnover();
-  const still = await tx
-    .select({ role: rolePeriods.role })
-    .from(rolePeriods)
-    .where(
-      and(
-        eq(rolePeriods.groupId, input.groupId),
-        eq(rolePeriods.personId, input.personId),
-        lte(rolePeriods.startedOn, input.endedOn),
-        or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, input.endedOn)),
-      ),
-    );
-  if (still.some((r) => !(input.notCounting ?? []).includes(r.role))) return false;
-  const [group] = await tx
-    .select({ id: groups.id, name: groups.name })
-    .from(groups)
-    .where(eq(groups.id, input.groupId));
-  if (!group) return false;
-  await recordRoleEnd(tx, {
-    personId: input.personId,
-    group,
-    endedOn: input.endedOn,
-    cause: input.cause,
-    reason: input.reason,
-    now: input.now,
-    by: input.by,
-  });
-  return true;
+  const gone: RoleEnd[] = [];
+  for (const groupId of new Set(input.ends.map((e) => e.groupId))) {
+    const ends = input.ends.filter((e) => e.groupId === groupId);
+    const people = [...new Set(ends.map((e) => e.personId))];
+    const held: Array<{ personId: number; role: string; startedOn: string; endedOn: string | null }> = [];
+    for (let i = 0; i < people.length; i += CHUNK) {
+      held.push(
+        ...(await tx
+          .select({
+            personId: rolePeriods.personId,
+            role: rolePeriods.role,
+            startedOn: rolePeriods.startedOn,
+            endedOn: rolePeriods.endedOn,
+          })
+          .from(rolePeriods)
+          .where(
+            and(eq(rolePeriods.groupId, groupId), inArray(rolePeriods.personId, people.slice(i, i + CHUNK))),
+          )),
+      );
+    }
+    for (const e of ends) {
+      const keeps = held.some(
+        (p) =>
+          p.personId === e.personId &&
+          !(input.notCounting ?? []).includes(p.role) &&
+          p.startedOn <= e.endedOn &&
+          (p.endedOn === null || p.endedOn > e.endedOn),
+      );
+      if (!keeps) gone.push(e);
+    }
+  }
+  if (gone.length === 0) return 0;
+  return (await recordRoleEnds(tx, { ends: gone, now: input.now, by: input.by })).handovers;
+}
+
+/** Hands one person's open items in one group over when no role keeps them there. */
+export async function handOverOneIfGone(
+  tx: Tx,
+  input: RoleEnd & { now: Date; by: AuditActor },
+): Promise<void> {
+  const { now, by, ...end } = input;
+  await handOverIfGone(tx, { ends: [end], now, by });
 }
 
 /**
@@ -79,25 +92,21 @@ export async function handOverOffBoardLiaisons(
         input.personId === undefined ? undefined : eq(rolePeriods.personId, input.personId),
       ),
     );
-  let handed = 0;
   const boardEnds = new Map<number, string | null>();
+  const ends: RoleEnd[] = [];
   for (const l of liaisons) {
     if (!boardEnds.has(l.personId)) boardEnds.set(l.personId, await boardTermOver(tx, l.personId, day));
     const endedOn = boardEnds.get(l.personId);
     if (!endedOn) continue;
-    const done = await handOverIfGone(tx, {
+    ends.push({
       groupId: l.groupId,
       personId: l.personId,
       endedOn,
       cause: "board-term",
       reason: "Board term over (Board Liaison)",
-      now: input.now,
-      by: input.by,
-      notCounting: ["board-liaison"],
     });
-    if (done) handed += 1;
   }
-  return handed;
+  return handOverIfGone(tx, { ends, now: input.now, by: input.by, notCounting: ["board-liaison"] });
 }
 
 /** The day a person's Board term ended, when it is over on `day` (null: still on the Board, or never was). */

@@ -1,134 +1,183 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
 import { notify } from "../notifications/notify.ts";
 import { handoverNoteTemplate } from "./handover-note.template.ts";
-import { type HandoverRow, listHandoverItemRows } from "./ownership.repo.ts";
+import type { HandoverRow } from "./ownership.repo.ts";
 import { openItemSources } from "./sources.ts";
 
-const { handovers, handoverItems } = schema;
+const { handovers, handoverItems, groups } = schema;
 
 /** Why a person's roles in a group ended (handovers_cause). */
-export type RoleEndCause = "lapsed" | "left" | "removed" | "succeeded" | "board-term" | "ended";
+export type RoleEndCause = HandoverRow["cause"];
 
-/** What recording a role's end did. */
-export interface RoleEndRecorded {
-  handover: HandoverRow;
-  /** Items newly flagged as needing a new owner. */
-  flagged: number;
-  /** Whether the person was asked for a hand-over note now (only the first time, and only with items). */
-  asked: boolean;
+/** One person's roles in one group ending. */
+export interface RoleEnd {
+  personId: number;
+  groupId: number;
+  /** The first day without a role there. */
+  endedOn: string;
+  cause: RoleEndCause;
+  reason: string;
 }
 
+/** What recording roles' ends did. */
+export interface RoleEndsRecorded {
+  /** Hand-overs written now (an end recorded before is not written again). */
+  handovers: number;
+  /** Items newly flagged as needing a new owner. */
+  flagged: number;
+  /** People asked for a hand-over note now (once per hand-over, and only with items). */
+  asked: number;
+}
+
+const CHUNK = 1000;
+const keyOf = (e: { personId: number; groupId: number; endedOn: string }) =>
+  `${e.personId}:${e.groupId}:${e.endedOn}`;
+
 /**
- * Records that a person no longer holds any role in a group from `endedOn`, in the transaction
- * that ended it: every open item they own there (asking each registered source) is flagged as
- * needing a new owner for the group's Chair, and the person is asked once, through the outbox,
- * for a hand-over note. The caller decides that nothing else keeps them in the group. Recording
- * the same end again flags only items not flagged yet and asks nothing.
+ * Records that people no longer hold any role in groups (the caller decides that nothing else
+ * keeps them there), in the transaction that ended the roles: every open item they own there
+ * (asking each registered source once per group) is flagged as needing a new owner for the
+ * group's Chair, and each person is asked once, through the outbox, for a hand-over note.
+ * Recording the same end again flags only items not flagged yet and asks nothing.
  */
-export async function recordRoleEnd(
+export async function recordRoleEnds(
   tx: Tx,
-  input: {
-    personId: number;
-    group: { id: number; name: string };
-    endedOn: string;
-    cause: RoleEndCause;
-    reason: string;
-    now: Date;
-    by: AuditActor;
-  },
-): Promise<RoleEndRecorded> {
-  const { personId, group, now } = input;
-  const [inserted] = await tx
-    .insert(handovers)
-    .values({
-      personId,
-      groupId: group.id,
-      endedOn: input.endedOn,
-      cause: input.cause,
-      reason: input.reason,
-      createdAt: now,
-    })
-    .onConflictDoNothing()
-    .returning();
-  const handover =
-    inserted ??
-    (
-      await tx
+  input: { ends: readonly RoleEnd[]; now: Date; by: AuditActor },
+): Promise<RoleEndsRecorded> {
+  const { now } = input;
+  const ends = [...new Map(input.ends.map((e) => [keyOf(e), e])).values()];
+  if (ends.length === 0) return { handovers: 0, flagged: 0, asked: 0 };
+  let written = 0;
+  for (let i = 0; i < ends.length; i += CHUNK) {
+    const rows = await tx
+      .insert(handovers)
+      .values(ends.slice(i, i + CHUNK).map((e) => ({ ...e, createdAt: now })))
+      .onConflictDoNothing()
+      .returning({ id: handovers.id });
+    written += rows.length;
+  }
+  const wanted = new Set(ends.map(keyOf));
+  const groupIds = [...new Set(ends.map((e) => e.groupId))];
+  const rows: HandoverRow[] = [];
+  for (const groupId of groupIds) {
+    const people = [...new Set(ends.filter((e) => e.groupId === groupId).map((e) => e.personId))];
+    for (let i = 0; i < people.length; i += CHUNK) {
+      const found = await tx
         .select()
         .from(handovers)
-        .where(
-          and(
-            eq(handovers.personId, personId),
-            eq(handovers.groupId, group.id),
-            eq(handovers.endedOn, input.endedOn),
-          ),
-        )
-    )[0];
-  if (!handover) throw new Error(`hand-over for person ${personId} in group ${group.id} not found`);
-
-  const owned = [];
-  for (const source of openItemSources()) {
-    for (const item of await source.listOpenByOwner(tx, { groupId: group.id, personId })) {
-      owned.push({ kind: source.kind, item });
+        .where(and(eq(handovers.groupId, groupId), inArray(handovers.personId, people.slice(i, i + CHUNK))));
+      rows.push(...found.filter((h) => wanted.has(keyOf(h))));
     }
   }
-  const flaggedRows = owned.length
-    ? await tx
+
+  // What each person owns there: every source asked once per group, its items matched by owner.
+  const flags: Array<typeof handoverItems.$inferInsert> = [];
+  for (const groupId of groupIds) {
+    const byOwner = new Map<number, HandoverRow[]>();
+    for (const h of rows.filter((r) => r.groupId === groupId)) {
+      byOwner.set(h.personId, [...(byOwner.get(h.personId) ?? []), h]);
+    }
+    for (const source of openItemSources()) {
+      for (const item of await source.listOpenForGroup(tx, { groupId })) {
+        if (item.ownerPersonId === null) continue;
+        // The latest end of the owner's roles there carries the item.
+        const handover = byOwner
+          .get(item.ownerPersonId)
+          ?.sort((a, b) => b.endedOn.localeCompare(a.endedOn))[0];
+        if (!handover) continue;
+        flags.push({
+          handoverId: handover.id,
+          sourceKind: source.kind,
+          itemId: item.id,
+          title: item.title,
+          flaggedAt: now,
+        });
+      }
+    }
+  }
+  const flagged: Array<typeof handoverItems.$inferSelect> = [];
+  for (let i = 0; i < flags.length; i += CHUNK) {
+    flagged.push(
+      ...(await tx
         .insert(handoverItems)
-        .values(
-          owned.map(({ kind, item }) => ({
-            handoverId: handover.id,
-            sourceKind: kind,
-            itemId: item.id,
-            title: item.title,
-            flaggedAt: now,
-          })),
-        )
+        .values(flags.slice(i, i + CHUNK))
         .onConflictDoNothing()
-        .returning()
-    : [];
-  if (flaggedRows.length > 0) {
+        .returning()),
+    );
+  }
+  const byHandover = new Map<number, typeof flagged>();
+  for (const f of flagged) byHandover.set(f.handoverId, [...(byHandover.get(f.handoverId) ?? []), f]);
+  for (const [handoverId, items] of byHandover) {
+    const h = rows.find((r) => r.id === handoverId);
     await appendAudit(tx, {
       by: input.by,
       at: now,
       action: "ownership.flagged",
       subjectType: "handover",
-      subjectId: handover.id,
+      subjectId: handoverId,
       before: null,
-      after: { personId, groupId: group.id, items: flaggedRows.map((r) => `${r.sourceKind}:${r.itemId}`) },
-      cause: input.reason,
+      after: {
+        personId: h?.personId,
+        groupId: h?.groupId,
+        items: items.map((r) => `${r.sourceKind}:${r.itemId}`),
+      },
+      cause: h?.reason ?? "",
     });
   }
 
-  let asked = false;
-  let result = handover;
-  if (handover.askedAt === null) {
-    const items = await listHandoverItemRows(tx, [handover.id], { openOnly: true });
-    if (items.length > 0) {
+  // Ask once: hand-overs never asked that have open flags.
+  const unasked = rows.filter((h) => h.askedAt === null).map((h) => h.id);
+  const open = unasked.length
+    ? await tx
+        .select()
+        .from(handoverItems)
+        .where(and(inArray(handoverItems.handoverId, unasked), isNull(handoverItems.clearedAt)))
+    : [];
+  const toAsk = rows.filter((h) => h.askedAt === null && open.some((f) => f.handoverId === h.id));
+  if (toAsk.length > 0) {
+    const names = new Map(
+      (
+        await tx
+          .select({ id: groups.id, name: groups.name })
+          .from(groups)
+          .where(
+            inArray(
+              groups.id,
+              toAsk.map((h) => h.groupId),
+            ),
+          )
+      ).map((g) => [g.id, g.name]),
+    );
+    for (let i = 0; i < toAsk.length; i += CHUNK) {
+      const chunk = toAsk.slice(i, i + CHUNK);
       await notify(tx, {
         kind: "handover.note-asked",
         template: handoverNoteTemplate,
         at: now,
-        cause: input.reason,
-        items: [
-          {
-            to: { personId },
-            dedupeKey: `handover-note:${handover.id}`,
-            data: { handoverId: handover.id, groupName: group.name, items: items.map((i) => i.title) },
+        cause: "roles ended",
+        items: chunk.map((h) => ({
+          to: { personId: h.personId },
+          dedupeKey: `handover-note:${h.id}`,
+          data: {
+            handoverId: h.id,
+            groupName: names.get(h.groupId) ?? "the group",
+            items: open.filter((f) => f.handoverId === h.id).map((f) => f.title),
           },
-        ],
+        })),
       });
-      const [after] = await tx
+      await tx
         .update(handovers)
         .set({ askedAt: now })
-        .where(eq(handovers.id, handover.id))
-        .returning();
-      result = after ?? handover;
-      asked = true;
+        .where(
+          inArray(
+            handovers.id,
+            chunk.map((h) => h.id),
+          ),
+        );
     }
   }
-  return { handover: result, flagged: flaggedRows.length, asked };
+  return { handovers: written, flagged: flagged.length, asked: toAsk.length };
 }
