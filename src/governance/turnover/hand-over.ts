@@ -27,37 +27,47 @@ export async function handOverIfGone(
   },
 ): Promise<number> {
   registerTurnover();
-  const gone: RoleEnd[] = [];
-  for (const groupId of new Set(input.ends.map((e) => e.groupId))) {
-    const ends = input.ends.filter((e) => e.groupId === groupId);
-    const people = [...new Set(ends.map((e) => e.personId))];
-    const held: Array<{ personId: number; role: string; startedOn: string; endedOn: string | null }> = [];
-    for (let i = 0; i < people.length; i += CHUNK) {
-      held.push(
-        ...(await tx
-          .select({
-            personId: rolePeriods.personId,
-            role: rolePeriods.role,
-            startedOn: rolePeriods.startedOn,
-            endedOn: rolePeriods.endedOn,
-          })
-          .from(rolePeriods)
-          .where(
-            and(eq(rolePeriods.groupId, groupId), inArray(rolePeriods.personId, people.slice(i, i + CHUNK))),
-          )),
-      );
-    }
-    for (const e of ends) {
-      const keeps = held.some(
+  // Every period of the people concerned, in a few queries whatever the number of groups.
+  const people = [...new Set(input.ends.map((e) => e.personId))];
+  const groupIds = [...new Set(input.ends.map((e) => e.groupId))];
+  const held: Array<{
+    groupId: number;
+    personId: number;
+    role: string;
+    startedOn: string;
+    endedOn: string | null;
+  }> = [];
+  for (let i = 0; i < people.length; i += CHUNK) {
+    held.push(
+      ...(await tx
+        .select({
+          groupId: rolePeriods.groupId,
+          personId: rolePeriods.personId,
+          role: rolePeriods.role,
+          startedOn: rolePeriods.startedOn,
+          endedOn: rolePeriods.endedOn,
+        })
+        .from(rolePeriods)
+        .where(
+          and(
+            inArray(rolePeriods.personId, people.slice(i, i + CHUNK)),
+            inArray(rolePeriods.groupId, groupIds),
+          ),
+        )),
+    );
+  }
+  const byPair = new Map<string, typeof held>();
+  for (const p of held)
+    byPair.set(`${p.groupId}:${p.personId}`, [...(byPair.get(`${p.groupId}:${p.personId}`) ?? []), p]);
+  const gone = input.ends.filter(
+    (e) =>
+      !(byPair.get(`${e.groupId}:${e.personId}`) ?? []).some(
         (p) =>
-          p.personId === e.personId &&
           !(input.notCounting ?? []).includes(p.role) &&
           p.startedOn <= e.endedOn &&
           (p.endedOn === null || p.endedOn > e.endedOn),
-      );
-      if (!keeps) gone.push(e);
-    }
-  }
+      ),
+  );
   if (gone.length === 0) return 0;
   return (await recordRoleEnds(tx, { ends: gone, now: input.now, by: input.by })).handovers;
 }

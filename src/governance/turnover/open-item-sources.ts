@@ -4,7 +4,7 @@
  * hands one on). Report duties are not items here: a report is the Chair's, and the Chair's role
  * passes on with the role.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { defineOpenItemSource, type OpenItem } from "../../kernel/index.ts";
 import { schema } from "../../platform/db/index.ts";
 
@@ -15,10 +15,13 @@ export const meetingActionItemSource = defineOpenItemSource({
   kind: "meeting-action-item",
   label: "Meeting action item",
   async listOpenByOwner(tx, { groupId, personId }) {
-    return listActionItems(tx, groupId, personId);
+    return listActionItems(tx, [groupId], personId);
   },
   async listOpenForGroup(tx, { groupId }) {
-    return listActionItems(tx, groupId);
+    return listActionItems(tx, [groupId]);
+  },
+  async listOpenForGroups(tx, { groupIds }) {
+    return byGroup(groupIds, await listActionItems(tx, groupIds));
   },
   async reassign(tx, { groupId, itemId, toPersonId }) {
     await tx
@@ -28,11 +31,19 @@ export const meetingActionItemSource = defineOpenItemSource({
   },
 });
 
+/** Items by group, every asked group present. */
+function byGroup(groupIds: readonly number[], items: Array<OpenItem & { groupId: number }>) {
+  const found = new Map<number, OpenItem[]>(groupIds.map((id) => [id, []]));
+  for (const { groupId, ...item } of items) found.get(groupId)?.push(item);
+  return found;
+}
+
 async function listActionItems(
   tx: Parameters<typeof meetingActionItemSource.listOpenForGroup>[0],
-  groupId: number,
+  groupIds: readonly number[],
   personId?: number,
-): Promise<OpenItem[]> {
+): Promise<Array<OpenItem & { groupId: number }>> {
+  if (groupIds.length === 0) return [];
   const rows = await tx
     .select({
       id: meetingActionItems.id,
@@ -40,19 +51,21 @@ async function listActionItems(
       owner: meetingActionItems.ownerPersonId,
       dueOn: meetingActionItems.dueOn,
       meetingId: meetingActionItems.meetingId,
+      groupId: meetingActionItems.groupId,
       slug: groups.slug,
     })
     .from(meetingActionItems)
     .innerJoin(groups, eq(groups.id, meetingActionItems.groupId))
     .where(
       and(
-        eq(meetingActionItems.groupId, groupId),
+        inArray(meetingActionItems.groupId, [...groupIds]),
         eq(meetingActionItems.status, "open"),
         personId === undefined ? undefined : eq(meetingActionItems.ownerPersonId, personId),
       ),
     )
     .orderBy(meetingActionItems.dueOn, meetingActionItems.id);
   return rows.map((r) => ({
+    groupId: r.groupId,
     id: String(r.id),
     title: r.title,
     ownerPersonId: r.owner,
@@ -69,10 +82,13 @@ export const openVoteSource = defineOpenItemSource({
   kind: "vote",
   label: "Vote opened",
   async listOpenByOwner(tx, { groupId, personId }) {
-    return listVotes(tx, groupId, personId);
+    return listVotes(tx, [groupId], personId);
   },
   async listOpenForGroup(tx, { groupId }) {
-    return listVotes(tx, groupId);
+    return listVotes(tx, [groupId]);
+  },
+  async listOpenForGroups(tx, { groupIds }) {
+    return byGroup(groupIds, await listVotes(tx, groupIds));
   },
   async reassign(tx, { groupId, itemId, toPersonId }) {
     await tx
@@ -84,21 +100,29 @@ export const openVoteSource = defineOpenItemSource({
 
 async function listVotes(
   tx: Parameters<typeof openVoteSource.listOpenForGroup>[0],
-  groupId: number,
+  groupIds: readonly number[],
   personId?: number,
-): Promise<OpenItem[]> {
+): Promise<Array<OpenItem & { groupId: number }>> {
+  if (groupIds.length === 0) return [];
   const rows = await tx
-    .select({ id: votes.id, title: votes.title, owner: voteOwner, closesAt: votes.closesAt })
+    .select({
+      id: votes.id,
+      groupId: votes.groupId,
+      title: votes.title,
+      owner: voteOwner,
+      closesAt: votes.closesAt,
+    })
     .from(votes)
     .where(
       and(
-        eq(votes.groupId, groupId),
+        inArray(votes.groupId, [...groupIds]),
         eq(votes.status, "open"),
         personId === undefined ? undefined : sql`${voteOwner} = ${personId}`,
       ),
     )
     .orderBy(votes.closesAt, votes.id);
   return rows.map((r) => ({
+    groupId: r.groupId,
     id: String(r.id),
     title: r.title,
     ownerPersonId: r.owner === null ? null : Number(r.owner),

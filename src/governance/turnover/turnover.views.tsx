@@ -113,7 +113,7 @@ export function GroupHandoversPage(props: {
                   <Form
                     action={`/groups/${group.slug}/handovers/items/${i.id}/reassign`}
                     submit="Give it a new owner"
-                    submitLabel={`Give “${i.title}” a new owner`}
+                    submitLabel={`Give it a new owner: ${i.title}`}
                     label={`New owner of ${i.title}`}
                     fields={[
                       {

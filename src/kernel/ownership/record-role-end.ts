@@ -4,8 +4,9 @@ import { schema } from "../../platform/db/index.ts";
 import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
 import { notify } from "../notifications/notify.ts";
 import { handoverNoteTemplate } from "./handover-note.template.ts";
+import type { OpenItem } from "./open-items.ts";
 import type { HandoverRow } from "./ownership.repo.ts";
-import { openItemSources } from "./sources.ts";
+import { openItemSources, openItemsOfGroups } from "./sources.ts";
 
 const { handovers, handoverItems, groups } = schema;
 
@@ -24,7 +25,7 @@ export interface RoleEnd {
 
 /** What recording roles' ends did. */
 export interface RoleEndsRecorded {
-  /** Hand-overs written now (an end recorded before is not written again). */
+  /** Hand-overs written now (an end recorded before, or with nothing open, writes none). */
   handovers: number;
   /** Items newly flagged as needing a new owner. */
   flagged: number;
@@ -40,15 +41,41 @@ const keyOf = (e: { personId: number; groupId: number; endedOn: string }) =>
  * Records that people no longer hold any role in groups (the caller decides that nothing else
  * keeps them there), in the transaction that ended the roles: every open item they own there
  * (asking each registered source once per group) is flagged as needing a new owner for the
- * group's Chair, and each person is asked once, through the outbox, for a hand-over note.
- * Recording the same end again flags only items not flagged yet and asks nothing.
+ * group's Chair, and each person is asked once, through the outbox, for a hand-over note. Someone
+ * who owns nothing open there gets no hand-over (nothing to hand over, nothing asked). Recording
+ * the same end again flags only items not flagged yet and asks nothing.
  */
 export async function recordRoleEnds(
   tx: Tx,
   input: { ends: readonly RoleEnd[]; now: Date; by: AuditActor },
 ): Promise<RoleEndsRecorded> {
   const { now } = input;
-  const ends = [...new Map(input.ends.map((e) => [keyOf(e), e])).values()];
+  const all = [...new Map(input.ends.map((e) => [keyOf(e), e])).values()];
+  if (all.length === 0) return { handovers: 0, flagged: 0, asked: 0 };
+
+  // What each person owns there: every source asked once per group, its items matched by owner.
+  // The latest end of the owner's roles there carries the item; an end with nothing open writes nothing.
+  const owned = new Map<string, Array<{ kind: string; item: OpenItem }>>();
+  const groupIds = [...new Set(all.map((e) => e.groupId))];
+  const latest = new Map<string, RoleEnd>();
+  for (const e of all) {
+    const key = `${e.groupId}:${e.personId}`;
+    const known = latest.get(key);
+    if (!known || known.endedOn < e.endedOn) latest.set(key, e);
+  }
+  for (const source of openItemSources()) {
+    for (let i = 0; i < groupIds.length; i += CHUNK) {
+      for (const [groupId, items] of await openItemsOfGroups(source, tx, groupIds.slice(i, i + CHUNK))) {
+        for (const item of items) {
+          const end =
+            item.ownerPersonId === null ? undefined : latest.get(`${groupId}:${item.ownerPersonId}`);
+          if (!end) continue;
+          owned.set(keyOf(end), [...(owned.get(keyOf(end)) ?? []), { kind: source.kind, item }]);
+        }
+      }
+    }
+  }
+  const ends = all.filter((e) => owned.has(keyOf(e)));
   if (ends.length === 0) return { handovers: 0, flagged: 0, asked: 0 };
   let written = 0;
   for (let i = 0; i < ends.length; i += CHUNK) {
@@ -60,9 +87,8 @@ export async function recordRoleEnds(
     written += rows.length;
   }
   const wanted = new Set(ends.map(keyOf));
-  const groupIds = [...new Set(ends.map((e) => e.groupId))];
   const rows: HandoverRow[] = [];
-  for (const groupId of groupIds) {
+  for (const groupId of new Set(ends.map((e) => e.groupId))) {
     const people = [...new Set(ends.filter((e) => e.groupId === groupId).map((e) => e.personId))];
     for (let i = 0; i < people.length; i += CHUNK) {
       const found = await tx
@@ -72,32 +98,15 @@ export async function recordRoleEnds(
       rows.push(...found.filter((h) => wanted.has(keyOf(h))));
     }
   }
-
-  // What each person owns there: every source asked once per group, its items matched by owner.
-  const flags: Array<typeof handoverItems.$inferInsert> = [];
-  for (const groupId of groupIds) {
-    const byOwner = new Map<number, HandoverRow[]>();
-    for (const h of rows.filter((r) => r.groupId === groupId)) {
-      byOwner.set(h.personId, [...(byOwner.get(h.personId) ?? []), h]);
-    }
-    for (const source of openItemSources()) {
-      for (const item of await source.listOpenForGroup(tx, { groupId })) {
-        if (item.ownerPersonId === null) continue;
-        // The latest end of the owner's roles there carries the item.
-        const handover = byOwner
-          .get(item.ownerPersonId)
-          ?.sort((a, b) => b.endedOn.localeCompare(a.endedOn))[0];
-        if (!handover) continue;
-        flags.push({
-          handoverId: handover.id,
-          sourceKind: source.kind,
-          itemId: item.id,
-          title: item.title,
-          flaggedAt: now,
-        });
-      }
-    }
-  }
+  const flags = rows.flatMap((h) =>
+    (owned.get(keyOf(h)) ?? []).map(({ kind, item }) => ({
+      handoverId: h.id,
+      sourceKind: kind,
+      itemId: item.id,
+      title: item.title,
+      flaggedAt: now,
+    })),
+  );
   const flagged: Array<typeof handoverItems.$inferSelect> = [];
   for (let i = 0; i < flags.length; i += CHUNK) {
     flagged.push(
