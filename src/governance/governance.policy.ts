@@ -135,7 +135,7 @@ type GroupAction =
   | "meeting.action-items"
   | "meeting.view-private-notes"
   | "request.open"
-  | "request.settings";
+  | "request.settings"
   | "group.view-handovers"
   | "group.reassign-items";
 type VoteAction = "vote.cast" | "vote.extend" | "vote.close" | "vote.view-tally" | "vote.view-ballots";

@@ -4,8 +4,10 @@
  * hands one on). Report duties are not items here: a report is the Chair's, and the Chair's role
  * passes on with the role.
  */
+
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { defineOpenItemSource, type OpenItem } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 
 const { meetingActionItems, votes, groups } = schema;
@@ -127,7 +129,7 @@ async function listVotes(
     title: r.title,
     ownerPersonId: r.owner === null ? null : Number(r.owner),
     href: `/votes/${r.id}`,
-    dueOn: r.closesAt.toISOString().slice(0, 10),
+    dueOn: dayOf(r.closesAt),
   }));
 }
 

@@ -1,5 +1,7 @@
 /** Registers governance's open-item sources and its Board-term hook with the kernel (idempotent). */
+
 import { onFoundationRoleEnd, registerOpenItemSource } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { handOverOffBoardLiaisons } from "./hand-over.ts";
 import { governanceOpenItemSources } from "./open-item-sources.ts";
 
@@ -13,7 +15,7 @@ export function registerTurnover(): void {
   onFoundationRoleEnd(async (tx, ended) => {
     if (ended.role !== "board-member" || ended.personId === null) return;
     await handOverOffBoardLiaisons(tx, {
-      day: ended.now.toISOString().slice(0, 10),
+      day: dayOf(ended.now),
       now: ended.now,
       by: ended.by,
       personId: ended.personId,

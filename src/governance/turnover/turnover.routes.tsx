@@ -13,13 +13,13 @@ import {
   reassignOpenItem,
   writeHandoverNote,
 } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Id, Slug } from "../../platform/validation.ts";
 import { groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
-import { dayOf } from "../decisions/terms.ts";
 import { peopleNames } from "../meetings/meetings.repo.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { can } from "../policy/authorize.ts";
