@@ -396,6 +396,18 @@ describe("anonymous visitors", () => {
       { kind: "report", groupId: GROUP, visibility: "public" },
       { kind: "report", groupId: GROUP, visibility: "board" },
       { kind: "handover", handoverId: 1, groupId: GROUP, personId: 1 },
+      {
+        kind: "request",
+        requestId: 1,
+        visibility: "public",
+        fromGroupId: GROUP,
+        targetKind: "group",
+        targetGroupId: GROUP,
+        targetPersonId: null,
+        openedByPersonId: null,
+        ownerPersonId: null,
+        escalation: 0,
+      },
     ];
     for (const action of Object.keys(ACTION_SCOPES) as Action[]) {
       const allowedSomewhere = resources.some((r) => decide(ANONYMOUS, action, r, DAY).allowed);

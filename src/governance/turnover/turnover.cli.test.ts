@@ -80,5 +80,5 @@ describe("guildhall handovers list", () => {
     expect(table.stdout).not.toContain("staying");
     const unknown = await guildhall("handovers", "list", "--group", "no-such-group");
     expect(unknown.code).toBe(1);
-  });
+  }, 180_000);
 });
