@@ -1,6 +1,6 @@
 /** Builds the whole HTTP application from services: every room's routes behind one auth middleware. */
 import type { Hono } from "hono";
-import { createEcosystemRouter } from "./ecosystem/index.ts";
+import { createEcosystemRouter, ecosystemTemplates } from "./ecosystem/index.ts";
 import {
   createGovernanceRouter,
   createViewerLinks,
@@ -28,7 +28,7 @@ const OPENAPI_INFO = {
 /** The application main.ts serves and the route-walk test inspects (`app.routes`). */
 export function createApplication(services: Services): Hono<AppEnv> {
   const notifications = createNotificationsRouter(services, {
-    templates: templateRegistry([...kernelTemplates, ...governanceTemplates]),
+    templates: templateRegistry([...kernelTemplates, ...governanceTemplates, ...ecosystemTemplates]),
     kinds: governanceNotificationKinds,
   });
   return createHttpApp({

@@ -179,7 +179,35 @@ beforeAll(async () => {
     durationMinutes: 60,
     link: "https://meet.example.org/a-very-long-room-name-that-should-wrap-on-a-small-phone-screen",
   });
-  byRoute.set("GET /groups/:slug/meetings/:id", { id: String((meeting.meeting as { id: number }).id) });
+  const meetingId = (meeting.meeting as { id: number }).id;
+  byRoute.set("GET /groups/:slug/meetings/:id", { id: String(meetingId) });
+  // A member who leaves owning an action item and a vote: the hand-over pages have content.
+  const [leaverPerson] = await db
+    .insert(schema.people)
+    .values({ slug: "phone-leaver", name: "Alexandria Featherstonehaugh-Montgomery", createdAt: now })
+    .returning();
+  const [eventsRow] = await db.select().from(schema.groups).where(eq(schema.groups.slug, GROUP));
+  await db.insert(schema.rolePeriods).values({
+    groupId: eventsRow?.id ?? 0,
+    personId: leaverPerson?.id ?? 0,
+    role: "member",
+    startedOn: "2025-01-01",
+    reason: "phone fixture",
+    decisionRef: "charter import",
+    createdAt: now,
+  });
+  await api(admin.token, `/api/groups/${GROUP}/meetings/${meetingId}/action-items`, {
+    title: "Confirm the venue contract for the spring meetup in the regional organisers' shared folder",
+    ownerPersonId: leaverPerson?.id,
+    dueOn: "2026-12-20",
+  });
+  const leaver = await signedInUser("phone-leaver@example.org", "Phone Leaver", leaverPerson?.id ?? null);
+  await api(leaver.token, `/api/groups/${GROUP}/leave`, {});
+  const [handover] = await db
+    .select()
+    .from(schema.handovers)
+    .where(eq(schema.handovers.personId, leaverPerson?.id ?? 0));
+  byRoute.set("GET /handovers/:id", { id: String(handover?.id) });
   const [eventsGroup] = await db.select().from(schema.groups).where(eq(schema.groups.slug, GROUP));
   const [report] = await db
     .insert(schema.groupReports)

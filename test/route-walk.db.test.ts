@@ -81,6 +81,10 @@ interface Fixtures {
   actionItem(): Promise<string>;
   /** A private request from a new group like the walk group to the Board. */
   request(): Promise<string>;
+  /** A new item of the walk group flagged as needing a new owner (its owner, a fresh person, left). */
+  flaggedItem(): Promise<string>;
+  /** A new hand-over of the walk group's member (their note to write). */
+  memberHandover(): Promise<string>;
 }
 
 /** A recorded milestone date for a removal to take away (recorded afresh before each request). */
@@ -170,6 +174,8 @@ const ACTION_ITEM = (fx: Fixtures) => fx.actionItem().then((id) => ({ id }));
 const REQUEST = (fx: Fixtures) => fx.request().then((id) => ({ id }));
 /** A private request's two sides: the asking group's participants and the Board (not admins). */
 const REQUEST_SIDES: readonly Kind[] = ["group-member", "chair", "board"];
+const FLAGGED_ITEM = (fx: Fixtures) => fx.flaggedItem().then((id) => ({ id }));
+const MEMBER_HANDOVER = (fx: Fixtures) => fx.memberHandover().then((id) => ({ id }));
 /** The walk group's meeting whose notes are published (public part) and private (private part). */
 const NOTES_MEETING = async () => ({ id: notesMeeting });
 /** The private part of its notes: the group, the Board and the Steering Council read it; not admins. */
@@ -647,6 +653,21 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   },
   "POST /groups/:slug/action-items/:id/done": { allowed: PARTICIPANTS, params: ACTION_ITEM },
   "POST /api/groups/:slug/action-items/:id/done": { allowed: PARTICIPANTS, params: ACTION_ITEM },
+  // hand-overs: the group's Chair, the Board (and administrators, to read); the leaver writes the note.
+  "GET /groups/:slug/handovers": { allowed: ["chair", "board", "admin"] },
+  "GET /api/groups/:slug/handovers": { allowed: ["chair", "board", "admin"] },
+  "POST /groups/:slug/handovers/items/:id/reassign": {
+    allowed: ["chair", "board"],
+    params: FLAGGED_ITEM,
+    body: { personId: "@walk-member" },
+  },
+  "POST /api/groups/:slug/handovers/items/:id/reassign": {
+    allowed: ["chair", "board"],
+    params: FLAGGED_ITEM,
+    body: { personId: "@walk-member" },
+  },
+  "GET /handovers/:id": { allowed: ["group-member", "chair", "board", "admin"], params: MEMBER_HANDOVER },
+  "POST /handovers/:id/note": { allowed: ["group-member"], params: MEMBER_HANDOVER, body: { note: "walk" } },
   // board.overview: Board members and site administrators.
   "GET /board": { allowed: ["board", "admin"] },
   "GET /board/agenda.md": { allowed: ["board", "admin"] },
@@ -931,6 +952,59 @@ const fixtures: Fixtures = {
       },
     });
     return String(item.id);
+  },
+  async flaggedItem() {
+    const meetingId = Number(await fixtures.meeting());
+    const leaver = await insertPerson(database.db, { name: `Walk Leaver ${++fixtureCounter}` });
+    const now = services.clock.now();
+    const [item] = await database.db
+      .insert(schema.meetingActionItems)
+      .values({
+        groupId: walkGroupId,
+        meetingId,
+        title: "Walk",
+        ownerPersonId: leaver.id,
+        dueOn: "2026-12-20",
+        createdAt: now,
+      })
+      .returning();
+    const [handover] = await database.db
+      .insert(schema.handovers)
+      .values({
+        personId: leaver.id,
+        groupId: walkGroupId,
+        endedOn: "2026-11-01",
+        cause: "left",
+        reason: "walk",
+        createdAt: now,
+      })
+      .returning();
+    const [flag] = await database.db
+      .insert(schema.handoverItems)
+      .values({
+        handoverId: handover?.id ?? 0,
+        sourceKind: "meeting-action-item",
+        itemId: String(item?.id),
+        title: "Walk",
+        flaggedAt: now,
+      })
+      .returning();
+    return String(flag?.id);
+  },
+  async memberHandover() {
+    const endedOn = new Date(Date.UTC(2020, 0, 1) + ++fixtureCounter * 86_400_000).toISOString().slice(0, 10);
+    const [handover] = await database.db
+      .insert(schema.handovers)
+      .values({
+        personId: walkMemberPerson,
+        groupId: walkGroupId,
+        endedOn,
+        cause: "ended",
+        reason: "walk",
+        createdAt: services.clock.now(),
+      })
+      .returning();
+    return String(handover?.id);
   },
   async application() {
     const slug = await fixtures.group();

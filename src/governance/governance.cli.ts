@@ -12,8 +12,9 @@ import { registerMeetingCommands } from "./meetings/meetings.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
 import { registerReportCommands } from "./reports/reports.cli.ts";
 import { registerRequestCommands } from "./requests/requests.cli.ts";
+import { registerHandoverCommands } from "./turnover/turnover.cli.ts";
 
-/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `requests`, `meetings`, `lifecycle`). */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `requests`, `meetings`, `lifecycle`, `handovers`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
@@ -26,4 +27,5 @@ export function registerGovernanceCommands(program: Command, ctx: CliContext): v
   registerRequestCommands(program, ctx);
   registerMeetingCommands(program, ctx);
   registerLifecycleCommands(program, ctx);
+  registerHandoverCommands(program, ctx);
 }

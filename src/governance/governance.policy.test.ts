@@ -395,6 +395,7 @@ describe("anonymous visitors", () => {
       { kind: "vote", groupId: GROUP, decidingBody: "board", secret: true },
       { kind: "report", groupId: GROUP, visibility: "public" },
       { kind: "report", groupId: GROUP, visibility: "board" },
+      { kind: "handover", handoverId: 1, groupId: GROUP, personId: 1 },
       { kind: "proposal", proposalId: 1, status: "draft", authorPersonId: 1, authorUserId: 1 },
       { kind: "proposal", proposalId: 2, status: "ready", authorPersonId: 1, authorUserId: 1 },
       ...(["public", "private"] as const).map((visibility) => ({

@@ -83,6 +83,37 @@ const requestRule =
   (actor: Actor, resource: Resource, on: string): Decision =>
     resource.kind === "request" ? rule(resource, requestViewerOf(actor, on)) : deny("Not a request.");
 
+type Handover = Extract<GovernanceResource, { kind: "handover" }>;
+
+const handoverRule =
+  (action: "handover.view" | "handover.write-note") =>
+  (actor: Actor, resource: Resource, on: string): Decision =>
+    resource.kind === "handover" ? decideHandover(actor, action, resource, on) : deny("Not a hand-over.");
+
+function decideHandover(
+  actor: Actor,
+  action: "handover.view" | "handover.write-note",
+  handover: Handover,
+  on: string,
+): Decision {
+  if (actor.userId === null) return deny("Sign in first.");
+  const own = actor.personId !== null && actor.personId === handover.personId;
+  if (action === "handover.write-note") {
+    return own
+      ? allow("Your own hand-over.")
+      : deny("Only the person whose role ended writes the hand-over note.");
+  }
+  if (own) return allow("Your own hand-over.");
+  const roles = groupRolesOn(actor, handover.groupId, on);
+  if (roles.has("chair") || roles.has("co-chair")) return allow("Chair or Co-Chair of the group.");
+  const foundation = foundationRolesOn(actor, on);
+  if (foundation.has("board-member")) return allow("Board member.");
+  if (foundation.has("site-admin")) return allow("Site administrator.");
+  return deny(
+    "Only the person leaving, the group's Chair and Co-Chair, the Board and administrators see this.",
+  );
+}
+
 const adminOnly = (actor: Actor, _resource: Resource, on: string): Decision =>
   foundationRolesOn(actor, on).has("site-admin")
     ? allow("Site administrator.")
@@ -107,7 +138,9 @@ type GroupAction =
   | "request.settings"
   | "group.channels"
   | "group.shut-down"
-  | "group.archive";
+  | "group.archive"
+  | "group.view-handovers"
+  | "group.reassign-items";
 type VoteAction = "vote.cast" | "vote.extend" | "vote.close" | "vote.view-tally" | "vote.view-ballots";
 
 /** The governance room's actions, rules and audit kinds. */
@@ -320,6 +353,14 @@ export const governancePolicy = definePolicy({
         return deny("Only the asking group's Chair and Co-Chair, the owner or the opener name a new owner.");
       },
     },
+    /** See a group's open items needing a new owner after someone's role ended (its Chair and Co-Chair, the Board, site admins). */
+    "group.view-handovers": { scope: "read", rule: groupRule("group.view-handovers") },
+    /** Give an item whose owner's role ended a new owner (the group's Chair and Co-Chair, the Board). */
+    "group.reassign-items": { scope: "groups", rule: groupRule("group.reassign-items") },
+    /** See one person's hand-over: the person leaving, the group's Chair and Co-Chair, the Board, site admins. */
+    "handover.view": { scope: "read", rule: handoverRule("handover.view") },
+    /** Write the hand-over note (the person whose role ended, only). */
+    "handover.write-note": { scope: "groups", rule: handoverRule("handover.write-note") },
     /** Record role periods (start, end, term end) after the decision that made them (admin). */
     "group.record-roles": { scope: "admin", rule: adminOnly },
     /** Cast a ballot in a vote. */
@@ -405,6 +446,8 @@ export type GovernanceResource =
   | { kind: "role-period"; groupId: number; personId: number }
   /** A request between groups: its two sides and who may see it. */
   | ({ kind: "request"; requestId: number } & RequestSides)
+  /** What someone whose roles in a group ended owned there, with their hand-over note. */
+  | { kind: "handover"; handoverId: number; groupId: number; personId: number }
   /** A group's report: public, or for the Board (seen by the Board, the group and site admins). */
   | { kind: "report"; groupId: number; visibility: "public" | "board" }
   /** A proposal for a new group, with its author. */
@@ -522,6 +565,17 @@ function decideGroup(
       return admin
         ? allow("Site administrator.")
         : deny("Only the group's Chair and Co-Chair, Board members and administrators record its archiving.");
+    case "group.view-handovers":
+      if (chair) return allow("Chair or Co-Chair.");
+      if (foundation.has("board-member")) return allow("Board member.");
+      if (admin) return allow("Site administrator.");
+      return deny(
+        "Only the group's Chair and Co-Chair, the Board and administrators see what needs a new owner.",
+      );
+    case "group.reassign-items":
+      if (chair) return allow("Chair or Co-Chair.");
+      if (foundation.has("board-member")) return allow("Board member.");
+      return deny("Only the group's Chair and Co-Chair or the Board give an item a new owner.");
     case "group.submit-report":
       return chair
         ? allow("Chair or Co-Chair.")

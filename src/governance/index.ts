@@ -24,6 +24,7 @@ import { createReportsRouter } from "./reports/reports.routes.tsx";
 import { requestNoticeTemplate } from "./requests/request.template.ts";
 import { requestJobs } from "./requests/requests.jobs.ts";
 import { createRequestsRouter } from "./requests/requests.routes.tsx";
+import { createTurnoverRouter } from "./turnover/turnover.routes.tsx";
 
 export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
 
@@ -42,6 +43,7 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createChannelsRouter(services));
   router.route("/", createLifecycleRouter(services));
   router.route("/", createRequestsRouter(services));
+  router.route("/", createTurnoverRouter(services));
   return router;
 }
 

@@ -11,7 +11,12 @@ export { createAuthenticator } from "./identity/authenticate.ts";
 export { type CreatingToken, createToken, MAX_TOKEN_DAYS, TOKEN_PREFIX } from "./identity/create-token.ts";
 export { createUser } from "./identity/create-user.ts";
 export { endDatedPeriod, type PeriodStore, type StoredPeriod } from "./identity/end-dated-period.ts";
-export { endFoundationRole } from "./identity/end-foundation-role.ts";
+export {
+  endFoundationRole,
+  type FoundationRoleEnded,
+  type FoundationRoleEndHook,
+  onFoundationRoleEnd,
+} from "./identity/end-foundation-role.ts";
 export { finishEmailSignIn } from "./identity/finish-email-sign-in.ts";
 export { grantFoundationRole } from "./identity/grant-foundation-role.ts";
 export { createHttpAuth } from "./identity/http-auth.ts";
@@ -66,7 +71,12 @@ export {
   DEFAULT_DELIVERY_POLICY,
   type DeliveryPolicy,
 } from "./notifications/delivery-policy.ts";
-export { digestTemplate, kernelTemplates } from "./notifications/digest.template.ts";
+export { digestTemplate } from "./notifications/digest.template.ts";
+
+import { digestTemplate as digest } from "./notifications/digest.template.ts";
+import { handoverNoteTemplate as handoverNote } from "./ownership/handover-note.template.ts";
+/** The kernel's own notification templates (the daily digest, the hand-over note request). */
+export const kernelTemplates = [digest, handoverNote];
 export {
   DIGEST_KIND,
   maskWebhookUrl,
@@ -118,6 +128,13 @@ export {
   type TemplateRegistry,
   templateRegistry,
 } from "./notifications/template.ts";
+export { handoverNoteTemplate } from "./ownership/handover-note.template.ts";
+export {
+  type HandoverItemListing,
+  type HandoverItemState,
+  type HandoverListing,
+  listHandovers,
+} from "./ownership/list-handovers.ts";
 // Open items and their owners: each room registers a source; roles ending hand items on.
 export {
   type FlaggedItem,
@@ -125,6 +142,14 @@ export {
   type OpenItem,
   stillNeedsOwner,
 } from "./ownership/open-items.ts";
+export { findHandover, findHandoverItem, type HandoverRow } from "./ownership/ownership.repo.ts";
+export { reassignOpenItem } from "./ownership/reassign-open-item.ts";
+export {
+  type RoleEnd,
+  type RoleEndCause,
+  type RoleEndsRecorded,
+  recordRoleEnds,
+} from "./ownership/record-role-end.ts";
 export {
   defineOpenItemSource,
   type OpenItemSource,
@@ -132,6 +157,7 @@ export {
   openItemSources,
   registerOpenItemSource,
 } from "./ownership/sources.ts";
+export { HandoverNoteSchema, writeHandoverNote } from "./ownership/write-handover-note.ts";
 // The policy: one `decide` over the actions every room registers.
 export {
   actorOf,

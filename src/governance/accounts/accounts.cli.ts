@@ -210,7 +210,12 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
     users.command("end-role").description("End a foundation role period (by the id `users grant` printed)."),
     "role period",
   ).action(async (id: string, opts: EndFlags) => {
-    const { endFoundationRole } = await import("../../kernel/index.ts");
+    const [{ endFoundationRole }, { registerTurnover }] = await Promise.all([
+      import("../../kernel/index.ts"),
+      import("../turnover/register.ts"),
+    ]);
+    // A Board Liaison leaving the Board hands over what they own in their groups.
+    registerTurnover();
     const row = await endPeriod(ctx, id, opts, ({ id, ...e }) => endFoundationRole({ ...e, roleId: id }));
     if (opts.json) printJsonLines(ctx, [row]);
     else ctx.out(`Ended ${row.role} (role ${row.id}) on ${row.endedOn ?? "-"}.`);

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { type AuditActor, endDatedPeriod, type PeriodStore } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
+import { handOverOneIfGone } from "../turnover/hand-over.ts";
 import type { RolePeriodRow } from "./accounts.repo.ts";
 
 const rolePeriodStore: PeriodStore<RolePeriodRow> = {
@@ -20,6 +21,17 @@ const rolePeriodStore: PeriodStore<RolePeriodRow> = {
         .where(eq(schema.rolePeriods.id, before.id))
         .returning()
     )[0],
+  afterEnd: async (tx, after, { now, by, reason }) => {
+    await handOverOneIfGone(tx, {
+      groupId: after.groupId,
+      personId: after.personId,
+      endedOn: after.endedOn ?? "",
+      cause: "ended",
+      reason: reason || after.reason,
+      now,
+      by,
+    });
+  },
   audit: { action: "role-period.end", subject: (before) => ({ type: "group", id: before.groupId }) },
 };
 

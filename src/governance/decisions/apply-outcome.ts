@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema, type Tx } from "../../platform/db/index.ts";
+import { handOverOneIfGone } from "../turnover/hand-over.ts";
 import {
   charterOnlyRoles,
   currentHolders,
@@ -72,6 +73,8 @@ export async function endAllRoles(input: {
   actor: DecisionActor;
   reason: string;
   cause: string;
+  /** Why the roles end, for the hand-over of the person's open items there. */
+  ending: "left" | "removed";
 }): Promise<number> {
   const { tx, group, personId, now, actor } = input;
   const today = dayOf(now);
@@ -94,6 +97,15 @@ export async function endAllRoles(input: {
       cause: input.cause,
     });
   }
+  await handOverOneIfGone(tx, {
+    groupId: group.id,
+    personId,
+    endedOn: today,
+    cause: input.ending,
+    reason: input.reason,
+    now,
+    by: actor,
+  });
   return periods.length;
 }
 
@@ -128,6 +140,15 @@ export async function endRolePeriodBy(input: {
     before: period,
     after,
     cause: input.cause,
+  });
+  await handOverOneIfGone(tx, {
+    groupId: period.groupId,
+    personId: period.personId,
+    endedOn: input.endedOn,
+    cause: "succeeded",
+    reason: input.reason,
+    now: input.now,
+    by: input.actor,
   });
 }
 
@@ -222,6 +243,7 @@ export async function applyMembershipChange(input: {
         actor,
         reason: `removed by vote (${ref})`,
         cause: ref,
+        ending: "removed",
       });
       return;
     case "elect-chair":

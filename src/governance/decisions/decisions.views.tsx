@@ -94,6 +94,21 @@ function LiaisonList(props: { problems: LiaisonProblem[]; showGroup: boolean; fo
             </>
           )}
           {p.message}
+          {p.owned && p.liaison && (p.owned.handover || p.owned.openItems > 0) && (
+            <>
+              {" "}
+              {p.owned.handover ? (
+                <a href={`/handovers/${p.owned.handover.id}`}>
+                  What {p.liaison.name} owned in {p.group.name}
+                  {p.owned.handover.needingOwner > 0
+                    ? ` (${p.owned.handover.needingOwner} needing a new owner)`
+                    : ""}
+                </a>
+              ) : (
+                `${p.liaison.name} owns ${p.owned.openItems === 1 ? "one open item" : `${p.owned.openItems} open items`} in ${p.group.name}.`
+              )}
+            </>
+          )}
           {form && !p.planned && (
             <Form
               action={`/groups/${p.group.slug}/board-liaison`}

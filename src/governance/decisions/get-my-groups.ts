@@ -4,7 +4,7 @@
  * cast, terms to renew, applications waiting for a chair or for a member who admits).
  */
 
-import { type Actor, decide, holdsOn } from "../../kernel/index.ts";
+import { type Actor, decide, holdsOn, listHandovers } from "../../kernel/index.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { admissionOf } from "../policy/membership-rule.ts";
 import type { DbOrTx } from "./decisions.repo.ts";
@@ -133,6 +133,24 @@ export async function getMyGroups(input: { db: DbOrTx; day: string; actor: Actor
         }))
     : [];
 
+  // Items needing a new owner in the groups the viewer chairs, and hand-over notes asked of them.
+  const chaired = [
+    ...new Set(memberships.filter((m) => m.role === "chair" || m.role === "co-chair").map((m) => m.group.id)),
+  ];
+  const toReassign = chaired.length ? await listHandovers(db, { groupIds: chaired, open: true }) : [];
+  const byGroup = new Map<number, { group: { slug: string; name: string }; count: number }>();
+  for (const h of toReassign) {
+    const entry = byGroup.get(h.group.id) ?? { group: h.group, count: 0 };
+    entry.count += h.needingOwner;
+    byGroup.set(h.group.id, entry);
+  }
+  const notesAsked =
+    personId === null
+      ? []
+      : (await listHandovers(db, { personId, open: true })).filter(
+          (h) => h.askedAt !== null && h.note === null,
+        );
+
   const needs: MyGroups["needs"] = [
     ...votes
       .filter((v) => v.awaitingYourBallot)
@@ -152,6 +170,16 @@ export async function getMyGroups(input: { db: DbOrTx; day: string; actor: Actor
       kind: "decide-application" as const,
       text: `${a.person.name}'s application to ${a.group.name} is waiting`,
       href: `/groups/${a.group.slug}/decisions#applications`,
+    })),
+    ...[...byGroup.values()].map((g) => ({
+      kind: "reassign-items" as const,
+      text: `${g.count === 1 ? "One item needs" : `${g.count} items need`} a new owner in ${g.group.name}`,
+      href: `/groups/${g.group.slug}/handovers`,
+    })),
+    ...notesAsked.map((h) => ({
+      kind: "write-handover-note" as const,
+      text: `Write your hand-over note for ${h.group.name}`,
+      href: `/handovers/${h.id}`,
     })),
   ];
 

@@ -37,6 +37,7 @@ export async function leaveGroup(call: DecisionCall & { input: unknown }): Promi
       actor: call.actor,
       reason: input.note ? `left the group: ${input.note}` : "left the group",
       cause: "left the group (no vote needed)",
+      ending: "left",
     });
     return { ended };
   });

@@ -1,6 +1,8 @@
 import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { listHandovers, openItemSources } from "../../kernel/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { formatDay } from "../../platform/view/time.tsx";
+import { registerTurnover } from "../turnover/register.ts";
 import { charterOnlyRoles, type DbOrTx } from "./decisions.repo.ts";
 import { addDays } from "./terms.ts";
 
@@ -18,6 +20,27 @@ export interface LiaisonProblem {
   /** A new liaison already recorded from a later day, if any (the gap lasts until then). */
   planned: { person: { id: number; name: string }; startedOn: string } | null;
   message: string;
+  /**
+   * What the liaison owns in the group: open items today, and their hand-over once their Board
+   * term is over (with the items still needing a new owner). Null without a liaison.
+   */
+  owned: LiaisonOwned | null;
+}
+
+/** What a liaison owns in a group (LiaisonProblem.owned). */
+export interface LiaisonOwned {
+  openItems: number;
+  handover: { id: number; needingOwner: number } | null;
+}
+
+async function ownedBy(db: DbOrTx, groupId: number, personId: number): Promise<LiaisonOwned> {
+  registerTurnover();
+  let openItems = 0;
+  for (const source of openItemSources()) {
+    openItems += (await source.listOpenByOwner(db, { groupId, personId })).length;
+  }
+  const [latest] = await listHandovers(db, { groupIds: [groupId], personId });
+  return { openItems, handover: latest ? { id: latest.id, needingOwner: latest.needingOwner } : null };
 }
 
 /** Board Liaison currency for every active group (or one group): liaisons whose Board term ended. */
@@ -80,6 +103,7 @@ export async function listLiaisonProblems(input: {
           boardTermEndsOn: null,
           planned,
           message: `No Board Liaison is recorded; a working group must have one.${plannedText}`,
+          owned: null,
         });
       }
       continue;
@@ -134,6 +158,7 @@ export async function listLiaisonProblems(input: {
           boardTermEndsOn: s.endsOn,
           planned,
           message: `The Board Liaison ${s.person.name}'s Board term ends on ${formatDay(s.endsOn ?? "")}; plan a new liaison.`,
+          owned: await ownedBy(db, group.id, s.person.id),
         });
       }
       continue;
@@ -150,6 +175,7 @@ export async function listLiaisonProblems(input: {
             ? `The Board Liaison ${s.person.name}'s Board term ended on ${formatDay(s.endsOn)}; record a new liaison.`
             : `The Board Liaison ${s.person.name} is not a current Board member; record a new liaison.`
         }${plannedText}`,
+        owned: await ownedBy(db, group.id, s.person.id),
       });
     }
   }

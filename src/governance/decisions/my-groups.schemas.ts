@@ -72,7 +72,7 @@ export const WaitingApplicationSchema = z.object({
 
 /** One thing that needs the viewer, with where to do it. */
 export const NeedSchema = z.object({
-  kind: z.enum(["cast-ballot", "renew-term", "decide-application"]),
+  kind: z.enum(["cast-ballot", "renew-term", "decide-application", "reassign-items", "write-handover-note"]),
   text: z.string(),
   href: z.string(),
 });

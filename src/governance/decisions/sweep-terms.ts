@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-o
 import { notify } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
+import { handOverIfGone, handOverOffBoardLiaisons } from "../turnover/hand-over.ts";
 import { SYSTEM_ACTOR } from "./decisions.repo.ts";
 import type { DecisionDeps } from "./deps.ts";
 import { termReminderTemplate } from "./term-reminder.template.ts";
@@ -14,6 +15,8 @@ export interface SweepResult {
   day: string;
   /** Role periods whose term ended without renewal, now ended. */
   lapsed: number;
+  /** People whose open items in a group were handed over (a lapse left them no role there, or a Board Liaison's Board term is over). */
+  handedOver: number;
   /** Reminders recorded by this sweep. */
   reminded: number;
   /** Notifications written to the outbox for them (sent by the delivery job). */
@@ -49,7 +52,7 @@ export async function sweepTerms(input: {
   const reason = "term ended without renewal";
 
   // Lapse, set-based: one UPDATE for all periods, their audit entries in chunks, one transaction.
-  const lapsed = await database.db.transaction(async (tx) => {
+  const { lapsed, handedOver } = await database.db.transaction(async (tx) => {
     const result = await tx.execute(sql`
       with due as (
         select id, ended_on, reason from ${rolePeriods}
@@ -90,7 +93,20 @@ export async function sweepTerms(input: {
         })),
       );
     }
-    return list.length;
+    // Whoever a lapse leaves without a role in the group hands over their open items there.
+    let handedOver = await handOverIfGone(tx, {
+      ends: list.map((r) => ({
+        groupId: r.group_id,
+        personId: r.person_id,
+        endedOn: r.term_ends_on,
+        cause: "lapsed" as const,
+        reason,
+      })),
+      now,
+      by: SYSTEM_ACTOR,
+    });
+    handedOver += await handOverOffBoardLiaisons(tx, { day, now, by: SYSTEM_ACTOR });
+    return { lapsed: list.length, handedOver };
   });
 
   // Reminders: periods whose term ends within the largest threshold.
@@ -184,5 +200,5 @@ export async function sweepTerms(input: {
     }
     return { reminded, notified };
   });
-  return { day, lapsed, reminded, notified };
+  return { day, lapsed, handedOver, reminded, notified };
 }

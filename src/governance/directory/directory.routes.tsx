@@ -2,11 +2,15 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { z } from "zod";
+import { listHandovers } from "../../kernel/index.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { type EncodedBody, encodeBody, pickEncoding } from "../../platform/http/encoded-body.ts";
 import { type LayoutViewer, renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Slug } from "../../platform/validation.ts";
+import { loadGroup } from "../decisions/decisions.repo.ts";
+import { groupResourceOf } from "../policy/actor.repo.ts";
+import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { exportCharter } from "../registry/export-charter.ts";
 import { groupReporting } from "../reports/reporting-status.ts";
@@ -109,10 +113,20 @@ export function createDirectoryRouter(services: Services): Router {
       ),
   });
 
+  /** How many items need a new owner, for a signed-in viewer who may see them (null otherwise). */
+  const handoverSummary = async (c: Context<AppEnv>, slug: string) => {
+    if (!c.get("viewer")) return null;
+    const row = await loadGroup(db, slug).catch(() => null);
+    if (!row || !(await can(c, services, "group.view-handovers", groupResourceOf(row)))) return null;
+    const open = await listHandovers(db, { groupIds: [row.id], open: true });
+    return { needingOwner: open.reduce((n, h) => n + h.needingOwner, 0) };
+  };
+
   router.get("/groups/:slug", {
     params: SlugParams,
-    handler: (c, { params: { slug } }) =>
-      page(
+    handler: async (c, { params: { slug } }) => {
+      const handovers = await handoverSummary(c, slug);
+      return page(
         c,
         `group:${slug}`,
         async () => ({
@@ -120,9 +134,16 @@ export function createDirectoryRouter(services: Services): Router {
           reporting: (await groupReporting({ db, day: today(), today: today(), slug }))[0],
         }),
         (g, viewer) => (
-          <GroupPage group={g.group} timeline={g.timeline} viewer={viewer} reporting={g.reporting} />
+          <GroupPage
+            group={g.group}
+            timeline={g.timeline}
+            viewer={viewer}
+            reporting={g.reporting}
+            handovers={handovers}
+          />
         ),
-      ),
+      );
+    },
   });
 
   router.get("/groups/:slug/charter.md", {

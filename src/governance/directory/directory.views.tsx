@@ -457,6 +457,8 @@ export function GroupPage(props: {
   viewer?: LayoutViewer | null;
   /** The group's reporting (schedule, defunct flag), when known. */
   reporting?: GroupReporting | undefined;
+  /** Items needing a new owner, for those who may see them (the Chair, the Board, administrators). */
+  handovers?: { needingOwner: number } | null;
 }) {
   const g = props.group;
   const term =
@@ -478,6 +480,21 @@ export function GroupPage(props: {
         <a href={`/groups/${encodeURIComponent(g.slug)}/meetings`}>Meetings: agenda, notes and calendar</a> ·{" "}
         <a href={`/groups/${encodeURIComponent(g.slug)}/requests`}>Requests to and from other groups</a>
       </p>
+      {props.handovers && (
+        <section aria-labelledby="handovers" class={props.handovers.needingOwner > 0 ? "notice" : undefined}>
+          <h2 id="handovers">Needing a new owner</h2>
+          <p>
+            <a href={`/groups/${encodeURIComponent(g.slug)}/handovers`}>
+              {props.handovers.needingOwner === 0
+                ? "Nothing needs a new owner"
+                : props.handovers.needingOwner === 1
+                  ? "One open item needs a new owner"
+                  : `${props.handovers.needingOwner} open items need a new owner`}
+            </a>{" "}
+            (items whose owner's role here has ended).
+          </p>
+        </section>
+      )}
       <p>
         <a href={g.links.json}>This group as JSON</a> · <a href={g.links.timeline}>Timeline as JSON</a> ·{" "}
         <a href={g.links.export}>Charter as markdown (export)</a> ·{" "}

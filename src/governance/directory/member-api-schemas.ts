@@ -71,6 +71,16 @@ const LiaisonProblemSchema = z.object({
   boardTermEndsOn: Day.nullable(),
   planned: z.object({ person: PersonName, startedOn: Day }).nullable(),
   message: z.string(),
+  owned: z
+    .object({
+      openItems: z.number().int().describe("Open items the liaison owns in the group today."),
+      handover: z
+        .object({ id: z.number().int(), needingOwner: z.number().int() })
+        .nullable()
+        .describe("The liaison's hand-over there (/handovers/{id}), once their role there ended."),
+    })
+    .nullable()
+    .describe("What the liaison owns in the group; null without a liaison."),
 });
 
 /** One audit log entry. */

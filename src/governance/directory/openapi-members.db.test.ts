@@ -540,6 +540,36 @@ describe("the signed-in API in /api/openapi.json", () => {
     expect((agenda.proposals as unknown[]).length).toBe(1);
     expect((agenda.charterChanges as unknown[]).length).toBe(1);
     expect((agenda.shutdowns as unknown[]).length).toBe(1);
+    // Hand-overs: m1 leaves owning an open action item; the Chair sees it, the Board hands it on.
+    const [group] = await database.db.select().from(schema.groups).where(eq(schema.groups.slug, slug));
+    const [owned] = await database.db
+      .insert(schema.meetingActionItems)
+      .values({
+        groupId: group?.id ?? 0,
+        meetingId,
+        title: "Book the venue",
+        ownerPersonId: members[1] ?? 0,
+        dueOn: "2026-03-30",
+        createdAt: clock.now(),
+      })
+      .returning();
+    await call("m1", "POST", `/api/groups/${slug}/leave`, "/api/groups/{slug}/leave", "200", {});
+    const handovers = `/api/groups/${slug}/handovers`;
+    await call("m1", "GET", handovers, "/api/groups/{slug}/handovers", "403");
+    const listed = await call("m0", "GET", handovers, "/api/groups/{slug}/handovers", "200");
+    const [handover] = listed.handovers as Array<{
+      person: { id: number };
+      items: Array<{ id: number; itemId: string }>;
+    }>;
+    expect(handover?.person.id).toBe(members[1]);
+    expect(handover?.items.map((i) => i.itemId)).toEqual([String(owned?.id)]);
+    const flagUrl = `${handovers}/items/${handover?.items[0]?.id}/reassign`;
+    const flagRoute = "/api/groups/{slug}/handovers/items/{id}/reassign";
+    await call("m0", "POST", flagUrl, flagRoute, "422", { personId: members[1] });
+    await call("m2", "POST", flagUrl, flagRoute, "403", { personId: members[0] });
+    const handed = await call("admin", "POST", flagUrl, flagRoute, "200", { personId: members[0] });
+    expect(handed.needingOwner).toBe(0);
+    await call("m0", "POST", flagUrl, flagRoute, "409", { personId: members[0] });
 
     // Every documented signed-in operation was called.
     // (The ecosystem's signed-in routes, releases and reviews, are called in test/openapi.db.test.ts.)

@@ -8,6 +8,7 @@ import {
   registerPolicy,
 } from "../../kernel/index.ts";
 import { type GovernanceAction, type GovernanceResource, governancePolicy } from "../governance.policy.ts";
+import { registerTurnover } from "../turnover/register.ts";
 import { loadGroupRoles } from "./actor.repo.ts";
 
 /** A router whose routes are authorised by the kernel's and the governance room's actions. */
@@ -21,6 +22,7 @@ export function registerGovernance(): void {
   registerPolicy(kernelPolicy);
   registerPolicy(governancePolicy);
   registerGroupRoleSource(loadGroupRoles);
+  registerTurnover();
 }
 
 /** Creates a governance router (its actions registered with the kernel's policy). */

@@ -30,6 +30,8 @@ export interface PeriodStore<Row extends StoredPeriod> {
     before: Row,
     change: { endedOn: string; reason: string; decisionRef: string | null },
   ): Promise<Row | undefined>;
+  /** Runs in the same transaction once the period has ended (rooms hand over what it owned). */
+  afterEnd?(tx: Tx, after: Row, context: { now: Date; by: AuditActor; reason: string }): Promise<void>;
   /** The audit entry's action and subject. */
   audit: { action: string; subject(before: Row): { type: string; id: string | number } };
 }
@@ -83,6 +85,7 @@ export async function endDatedPeriod<Row extends StoredPeriod>(
       after,
       cause: data.decisionRef ?? data.reason,
     });
+    await store.afterEnd?.(tx, after, { now: input.now, by: input.by, reason: data.reason });
     return after;
   });
 }

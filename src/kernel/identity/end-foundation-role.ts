@@ -1,9 +1,29 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../platform/db/index.ts";
+import type { Db, Tx } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import type { AuditActor } from "../audit/audit.repo.ts";
 import { endDatedPeriod, type PeriodStore } from "./end-dated-period.ts";
 import type { FoundationRoleRow } from "./identity.repo.ts";
+
+/** A foundation role that has just ended, for the rooms that act on it. */
+export interface FoundationRoleEnded {
+  role: string;
+  /** The holder's person (directly, or through their account); null when the account has none. */
+  personId: number | null;
+  endedOn: string;
+  now: Date;
+  by: AuditActor;
+}
+
+/** What a room does in the transaction that ends a foundation role (hand over a Board Liaison's items). */
+export type FoundationRoleEndHook = (tx: Tx, ended: FoundationRoleEnded) => Promise<void>;
+
+const hooks = new Set<FoundationRoleEndHook>();
+
+/** Registers a hook run whenever a foundation role ends (the same function twice counts once). */
+export function onFoundationRoleEnd(hook: FoundationRoleEndHook): void {
+  hooks.add(hook);
+}
 
 const foundationRoleStore: PeriodStore<FoundationRoleRow> = {
   noun: "foundation role",
@@ -17,6 +37,19 @@ const foundationRoleStore: PeriodStore<FoundationRoleRow> = {
         .where(eq(schema.foundationRoles.id, before.id))
         .returning()
     )[0],
+  async afterEnd(tx, after, { now, by }) {
+    if (hooks.size === 0) return;
+    let personId = after.personId;
+    if (personId === null && after.userId !== null) {
+      const [user] = await tx
+        .select({ personId: schema.users.personId })
+        .from(schema.users)
+        .where(eq(schema.users.id, after.userId));
+      personId = user?.personId ?? null;
+    }
+    const ended = { role: after.role, personId, endedOn: after.endedOn ?? "", now, by };
+    for (const hook of hooks) await hook(tx, ended);
+  },
   audit: {
     action: "foundation-role.end",
     subject: (before) => ({

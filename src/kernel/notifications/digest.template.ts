@@ -32,6 +32,3 @@ export const digestTemplate = defineTemplate({
     };
   },
 });
-
-/** The kernel's own templates. */
-export const kernelTemplates = [digestTemplate];

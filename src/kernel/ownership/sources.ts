@@ -31,6 +31,12 @@ export interface OpenItemSource {
   listOpenByOwner(tx: DbOrTx, context: { groupId: number; personId: number }): Promise<OpenItem[]>;
   /** Every open item of the group, whoever owns it. */
   listOpenForGroup(tx: DbOrTx, context: { groupId: number }): Promise<OpenItem[]>;
+  /**
+   * Optional, for speed: every open item of several groups at once, by group (the term sweep ends
+   * thousands of roles across many groups in one transaction). Without it the kernel asks
+   * `listOpenForGroup` once per group.
+   */
+  listOpenForGroups?(tx: DbOrTx, context: { groupIds: readonly number[] }): Promise<Map<number, OpenItem[]>>;
   /** Makes another person the item's owner. */
   reassign(tx: Tx, change: { groupId: number; itemId: string; toPersonId: number }): Promise<void>;
 }
@@ -56,6 +62,18 @@ export function registerOpenItemSource(source: OpenItemSource): void {
 /** Every registered source, in kind order. */
 export function openItemSources(): OpenItemSource[] {
   return [...registry.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+/** Every open item of a source in several groups, by group (batched when the source can). */
+export async function openItemsOfGroups(
+  source: OpenItemSource,
+  tx: DbOrTx,
+  groupIds: readonly number[],
+): Promise<Map<number, OpenItem[]>> {
+  if (source.listOpenForGroups) return source.listOpenForGroups(tx, { groupIds });
+  const found = new Map<number, OpenItem[]>();
+  for (const groupId of groupIds) found.set(groupId, await source.listOpenForGroup(tx, { groupId }));
+  return found;
 }
 
 /** The source of a kind, or undefined when no room registered it. */

@@ -72,6 +72,9 @@ export const kernelPolicy = definePolicy({
     "token.revoke",
     "foundation-role.grant",
     "foundation-role.end",
+    "ownership.flagged",
+    "ownership.reassigned",
+    "handover.note",
   ],
 });
 

@@ -11,6 +11,7 @@ export * from "./schema/lifecycle.ts";
 export * from "./schema/maintainers.ts";
 export * from "./schema/meetings.ts";
 export * from "./schema/notifications.ts";
+export * from "./schema/ownership.ts";
 export * from "./schema/registry.ts";
 export * from "./schema/reports.ts";
 export * from "./schema/requests.ts";

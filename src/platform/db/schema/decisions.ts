@@ -117,6 +117,8 @@ export const votes = pgTable(
     baseRule: text("base_rule").notNull(),
     electorateSize: integer("electorate_size").notNull(),
     openedByPersonId: integer("opened_by_person_id").references(() => people.id, { onDelete: "set null" }),
+    /** Who sees the vote through now, when the Chair handed it on (null: the person who opened it). */
+    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
     closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
     /**

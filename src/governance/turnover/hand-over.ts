@@ -1,0 +1,142 @@
+/**
+ * Where governance tells the kernel's owner registry that someone's roles in a group ended: after
+ * leaving, removal, a lapsed term, a successor taking over, an administrator ending a period, and
+ * a Board term over for a Board Liaison. Each runs in the transaction that ended the role.
+ */
+import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { type AuditActor, type RoleEnd, recordRoleEnds } from "../../kernel/index.ts";
+import { schema, type Tx } from "../../platform/db/index.ts";
+import { registerTurnover } from "./register.ts";
+
+const { rolePeriods, foundationRoles, users } = schema;
+const CHUNK = 1000;
+
+/**
+ * Hands people's open items in groups over when no role keeps them there from `endedOn` (a Chair
+ * whose member term lapsed stays Chair: nothing is handed over). Set-based, so the term sweep's
+ * thousands of lapses cost a few queries per group. Returns how many hand-overs were new.
+ */
+export async function handOverIfGone(
+  tx: Tx,
+  input: {
+    ends: readonly RoleEnd[];
+    now: Date;
+    by: AuditActor;
+    /** Roles that do not keep the person there (a Board Liaison off the Board). */
+    notCounting?: readonly string[];
+  },
+): Promise<number> {
+  registerTurnover();
+  // Every period of the people concerned, in a few queries whatever the number of groups.
+  const people = [...new Set(input.ends.map((e) => e.personId))];
+  const groupIds = [...new Set(input.ends.map((e) => e.groupId))];
+  const held: Array<{
+    groupId: number;
+    personId: number;
+    role: string;
+    startedOn: string;
+    endedOn: string | null;
+  }> = [];
+  for (let i = 0; i < people.length; i += CHUNK) {
+    held.push(
+      ...(await tx
+        .select({
+          groupId: rolePeriods.groupId,
+          personId: rolePeriods.personId,
+          role: rolePeriods.role,
+          startedOn: rolePeriods.startedOn,
+          endedOn: rolePeriods.endedOn,
+        })
+        .from(rolePeriods)
+        .where(
+          and(
+            inArray(rolePeriods.personId, people.slice(i, i + CHUNK)),
+            inArray(rolePeriods.groupId, groupIds),
+          ),
+        )),
+    );
+  }
+  const byPair = new Map<string, typeof held>();
+  for (const p of held)
+    byPair.set(`${p.groupId}:${p.personId}`, [...(byPair.get(`${p.groupId}:${p.personId}`) ?? []), p]);
+  const gone = input.ends.filter(
+    (e) =>
+      !(byPair.get(`${e.groupId}:${e.personId}`) ?? []).some(
+        (p) =>
+          !(input.notCounting ?? []).includes(p.role) &&
+          p.startedOn <= e.endedOn &&
+          (p.endedOn === null || p.endedOn > e.endedOn),
+      ),
+  );
+  if (gone.length === 0) return 0;
+  return (await recordRoleEnds(tx, { ends: gone, now: input.now, by: input.by })).handovers;
+}
+
+/** Hands one person's open items in one group over when no role keeps them there. */
+export async function handOverOneIfGone(
+  tx: Tx,
+  input: RoleEnd & { now: Date; by: AuditActor },
+): Promise<void> {
+  const { now, by, ...end } = input;
+  await handOverIfGone(tx, { ends: [end], now, by });
+}
+
+/**
+ * Board Liaisons whose Board term is over on `day` (ended, or its term end passed without a
+ * renewal) while their liaison role still runs: their open items in that group are handed over,
+ * dated from the Board term's end. Idempotent: the same end is recorded once.
+ */
+export async function handOverOffBoardLiaisons(
+  tx: Tx,
+  input: { day: string; now: Date; by: AuditActor; personId?: number },
+): Promise<number> {
+  const { day } = input;
+  const liaisons = await tx
+    .select({ groupId: rolePeriods.groupId, personId: rolePeriods.personId })
+    .from(rolePeriods)
+    .where(
+      and(
+        eq(rolePeriods.role, "board-liaison"),
+        lte(rolePeriods.startedOn, day),
+        or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
+        input.personId === undefined ? undefined : eq(rolePeriods.personId, input.personId),
+      ),
+    );
+  const boardEnds = new Map<number, string | null>();
+  const ends: RoleEnd[] = [];
+  for (const l of liaisons) {
+    if (!boardEnds.has(l.personId)) boardEnds.set(l.personId, await boardTermOver(tx, l.personId, day));
+    const endedOn = boardEnds.get(l.personId);
+    if (!endedOn) continue;
+    ends.push({
+      groupId: l.groupId,
+      personId: l.personId,
+      endedOn,
+      cause: "board-term",
+      reason: "Board term over (Board Liaison)",
+    });
+  }
+  return handOverIfGone(tx, { ends, now: input.now, by: input.by, notCounting: ["board-liaison"] });
+}
+
+/** The day a person's Board term ended, when it is over on `day` (null: still on the Board, or never was). */
+async function boardTermOver(tx: Tx, personId: number, day: string): Promise<string | null> {
+  const rows = await tx
+    .select({
+      // The Board term ends at the earlier of ended_on and term_ends_on (as the liaison check reads it).
+      endsOn: sql<string | null>`least(${foundationRoles.endedOn}, ${foundationRoles.termEndsOn})::text`,
+    })
+    .from(foundationRoles)
+    .leftJoin(users, eq(users.id, foundationRoles.userId))
+    .where(
+      and(
+        eq(foundationRoles.role, "board-member"),
+        lte(foundationRoles.startedOn, day),
+        or(eq(foundationRoles.personId, personId), eq(users.personId, personId)),
+      ),
+    );
+  if (rows.length === 0) return null;
+  const ends = rows.map((r) => r.endsOn);
+  if (ends.some((e) => e === null || e > day)) return null;
+  return (ends as string[]).sort().at(-1) ?? null;
+}

@@ -1,0 +1,137 @@
+/**
+ * Governance's open items, registered with the kernel's owner registry: meeting action items
+ * (owned by the person named at the meeting) and votes opened (owned by the opener until the Chair
+ * hands one on). Report duties are not items here: a report is the Chair's, and the Chair's role
+ * passes on with the role.
+ */
+
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { defineOpenItemSource, type OpenItem } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
+import { schema } from "../../platform/db/index.ts";
+
+const { meetingActionItems, votes, groups } = schema;
+
+/** Open meeting action items: one owner each, open until marked done. */
+export const meetingActionItemSource = defineOpenItemSource({
+  kind: "meeting-action-item",
+  label: "Meeting action item",
+  async listOpenByOwner(tx, { groupId, personId }) {
+    return listActionItems(tx, [groupId], personId);
+  },
+  async listOpenForGroup(tx, { groupId }) {
+    return listActionItems(tx, [groupId]);
+  },
+  async listOpenForGroups(tx, { groupIds }) {
+    return byGroup(groupIds, await listActionItems(tx, groupIds));
+  },
+  async reassign(tx, { groupId, itemId, toPersonId }) {
+    await tx
+      .update(meetingActionItems)
+      .set({ ownerPersonId: toPersonId })
+      .where(and(eq(meetingActionItems.id, Number(itemId)), eq(meetingActionItems.groupId, groupId)));
+  },
+});
+
+/** Items by group, every asked group present. */
+function byGroup(groupIds: readonly number[], items: Array<OpenItem & { groupId: number }>) {
+  const found = new Map<number, OpenItem[]>(groupIds.map((id) => [id, []]));
+  for (const { groupId, ...item } of items) found.get(groupId)?.push(item);
+  return found;
+}
+
+async function listActionItems(
+  tx: Parameters<typeof meetingActionItemSource.listOpenForGroup>[0],
+  groupIds: readonly number[],
+  personId?: number,
+): Promise<Array<OpenItem & { groupId: number }>> {
+  if (groupIds.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: meetingActionItems.id,
+      title: meetingActionItems.title,
+      owner: meetingActionItems.ownerPersonId,
+      dueOn: meetingActionItems.dueOn,
+      meetingId: meetingActionItems.meetingId,
+      groupId: meetingActionItems.groupId,
+      slug: groups.slug,
+    })
+    .from(meetingActionItems)
+    .innerJoin(groups, eq(groups.id, meetingActionItems.groupId))
+    .where(
+      and(
+        inArray(meetingActionItems.groupId, [...groupIds]),
+        eq(meetingActionItems.status, "open"),
+        personId === undefined ? undefined : eq(meetingActionItems.ownerPersonId, personId),
+      ),
+    )
+    .orderBy(meetingActionItems.dueOn, meetingActionItems.id);
+  return rows.map((r) => ({
+    groupId: r.groupId,
+    id: String(r.id),
+    title: r.title,
+    ownerPersonId: r.owner,
+    href: `/groups/${r.slug}/meetings/${r.meetingId}`,
+    dueOn: r.dueOn,
+  }));
+}
+
+/** The person who sees a vote through: the owner the Chair named, else its opener. */
+const voteOwner = sql<number | null>`coalesce(${votes.ownerPersonId}, ${votes.openedByPersonId})`;
+
+/** Open votes of a group, owned by whoever opened them (or was handed them). */
+export const openVoteSource = defineOpenItemSource({
+  kind: "vote",
+  label: "Vote opened",
+  async listOpenByOwner(tx, { groupId, personId }) {
+    return listVotes(tx, [groupId], personId);
+  },
+  async listOpenForGroup(tx, { groupId }) {
+    return listVotes(tx, [groupId]);
+  },
+  async listOpenForGroups(tx, { groupIds }) {
+    return byGroup(groupIds, await listVotes(tx, groupIds));
+  },
+  async reassign(tx, { groupId, itemId, toPersonId }) {
+    await tx
+      .update(votes)
+      .set({ ownerPersonId: toPersonId })
+      .where(and(eq(votes.id, Number(itemId)), eq(votes.groupId, groupId)));
+  },
+});
+
+async function listVotes(
+  tx: Parameters<typeof openVoteSource.listOpenForGroup>[0],
+  groupIds: readonly number[],
+  personId?: number,
+): Promise<Array<OpenItem & { groupId: number }>> {
+  if (groupIds.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: votes.id,
+      groupId: votes.groupId,
+      title: votes.title,
+      owner: voteOwner,
+      closesAt: votes.closesAt,
+    })
+    .from(votes)
+    .where(
+      and(
+        inArray(votes.groupId, [...groupIds]),
+        eq(votes.status, "open"),
+        personId === undefined ? undefined : sql`${voteOwner} = ${personId}`,
+      ),
+    )
+    .orderBy(votes.closesAt, votes.id);
+  return rows.map((r) => ({
+    groupId: r.groupId,
+    id: String(r.id),
+    title: r.title,
+    ownerPersonId: r.owner === null ? null : Number(r.owner),
+    href: `/votes/${r.id}`,
+    dueOn: dayOf(r.closesAt),
+  }));
+}
+
+/** Governance's open-item sources. */
+export const governanceOpenItemSources = [meetingActionItemSource, openVoteSource];
