@@ -17,7 +17,15 @@ import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
 import { reportJobs } from "./reports/reports.jobs.ts";
 import { createReportsRouter } from "./reports/reports.routes.tsx";
 
-export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
+export type {
+  DelegatedArea,
+  Delegation,
+  FinalCheck,
+  GroupKind,
+  GroupStatus,
+  ParsedCharter,
+  Person,
+} from "./charter/types.ts";
 
 /** HTTP routes of the governance room (pages and JSON API). */
 export function createGovernanceRouter(services: Services): Router {
