@@ -81,6 +81,7 @@ describe("guildhall worker / notifications", () => {
       "governance.sweep-reports",
       "governance.sweep-terms",
       "kernel.deliver-notifications",
+      "marketing.publish-due",
     ]);
     expect(jobs.find((j) => j.name === "governance.sweep-terms")?.schedule?.cron).toBe("0 * * * *");
     expect(jobs.find((j) => j.name === "governance.sweep-reports")?.schedule?.cron).toBe("5 0 * * *");

@@ -8,6 +8,7 @@ export * from "./schema/ecosystem-packages.ts";
 export * from "./schema/ecosystem-releases.ts";
 export * from "./schema/governance.ts";
 export * from "./schema/maintainers.ts";
+export * from "./schema/marketing.ts";
 export * from "./schema/meetings.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/registry.ts";
