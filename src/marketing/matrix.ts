@@ -58,6 +58,8 @@ const AREAS: Record<ContentKind, { area: RegExp; partners?: RegExp; finalCheck?:
   "campaign-site-page": { area: /\bcampaign sites?\b/iu },
 };
 
+const DOCUMENTS = /\bstrategy\b|\bguidelines\b|\bKPIs?\b/iu;
+
 /** The matrix from a charter's delegation (read from the file at `path`) and the Chair's overrides. */
 export function deriveMatrix(input: {
   delegation: Delegation;
@@ -65,10 +67,12 @@ export function deriveMatrix(input: {
   overrides?: ReadonlyMap<ContentKind, MatrixOverride>;
 }): MatrixRow[] {
   const { delegation, path } = input;
+  // The documents the group maintains (strategy, guidelines, KPIs) are not areas content belongs to.
+  const areas = (list: Delegation["autonomous"]) => list.filter((a) => !DOCUMENTS.test(a.text));
   return CONTENT_KINDS.map((kind) => {
     const spec = AREAS[kind];
-    const own = delegation.autonomous.find((a) => spec.area.test(a.text));
-    const shared = own ? undefined : delegation.collaborative.find((a) => spec.area.test(a.text));
+    const own = areas(delegation.autonomous).find((a) => spec.area.test(a.text));
+    const shared = own ? undefined : areas(delegation.collaborative).find((a) => spec.area.test(a.text));
     const area = own ?? shared;
     let steps: MatrixStep[];
     const sources: MatrixSource[] = [];

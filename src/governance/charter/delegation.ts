@@ -58,10 +58,11 @@ export function readDelegation(
   for (const section of sections) {
     for (const node of section.nodes) {
       if (node.type !== "paragraph") continue;
-      for (const sentence of sentences(collapseSpace(displayText(node)))) {
-        const plain = withoutLinkMarkup(sentence);
-        const m = FINAL_CHECK.exec(plain);
-        if (m?.[1]) out.finalChecks.push({ text: plain, by: checkerOf(m[1]), line: lineOf(node) });
+      // The whole paragraph is kept: what the check applies to is often said in the sentence before.
+      const paragraph = withoutLinkMarkup(collapseSpace(displayText(node)));
+      for (const sentence of sentences(paragraph)) {
+        const m = FINAL_CHECK.exec(sentence);
+        if (m?.[1]) out.finalChecks.push({ text: paragraph, by: checkerOf(m[1]), line: lineOf(node) });
       }
     }
   }
