@@ -89,8 +89,13 @@ export async function saveItem(input: {
     checkLock(item, input.by, now);
     if (input.baseRevision !== item.revision) {
       throw new AppError("conflict", {
-        message: `This item was saved as revision ${item.revision} by someone else after you opened revision ${input.baseRevision}; your text is kept below: compare with the current revision and save again.`,
-        issues: [{ field: "baseRevision", message: `the current revision is ${item.revision}` }],
+        message: `This item was saved as revision ${item.revision} by someone else after you opened revision ${input.baseRevision}; your text was not saved.`,
+        issues: [
+          {
+            field: "body",
+            message: `revision ${item.revision} by someone else was saved after you opened revision ${input.baseRevision}: your text is kept here; copy it, open the item again and merge it into the current revision`,
+          },
+        ],
       });
     }
     const saved = await writeRevision(tx, { item, fields: input.fields, by: input.by, now });

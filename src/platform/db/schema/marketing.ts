@@ -119,7 +119,7 @@ export const marketingReviewSteps = pgTable(
     ),
     check(
       "marketing_review_steps_decided",
-      sql`(${t.status} in ('approved','changes-requested')) = (${t.decidedAt} is not null)`,
+      sql`${t.status} = 'voided' or (${t.status} in ('approved','changes-requested')) = (${t.decidedAt} is not null)`,
     ),
   ],
 );
