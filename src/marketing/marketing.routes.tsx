@@ -237,15 +237,16 @@ export function createMarketingRouter(services: Services): Router {
 
   router.get("/marketing/items/:id/diff", {
     params: ItemParams,
-    query: z.object({ from: Id, to: Id }),
+    query: z.object({ from: Id.optional(), to: Id.optional() }),
     action: "marketing.write",
     resource: groupResource,
     handler: async (c, { params, query }) => {
       const item = await getItem(db, params.id);
       const revisions = await listRevisions(db, params.id);
       const find = (n: number) => revisions.find((r) => r.number === n);
-      const from = find(query.from);
-      const to = find(query.to);
+      // By default: the first revision against the current one.
+      const from = find(query.from ?? 1);
+      const to = find(query.to ?? item.revision);
       if (!from || !to) return c.notFound();
       const parts = diffRevisions(
         { title: from.title, body: from.body, fields: from.fields as Record<string, unknown> },
