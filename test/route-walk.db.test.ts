@@ -131,7 +131,7 @@ async function freshItem(
   };
   const { id } = await createItem({ ...deps, kind: "www-page", network: null, fields, by: marketingAuthor });
   if (state === "draft") return { id, step: null };
-  await submitItem({ ...deps, itemId: id, by: marketingAuthor });
+  await submitItem({ database, clock: services.clock, itemId: id, by: marketingAuthor });
   const [step] = await database.db
     .select()
     .from(schema.marketingReviewSteps)

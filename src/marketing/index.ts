@@ -18,6 +18,7 @@ export function createMarketingRouter(services: Services): Router {
 // Operations and pure rules the tests, benchmarks and command line drive directly.
 export { CONTENT_KINDS, type ContentKind } from "./content-kinds.ts";
 export { getMatrix, type Matrix } from "./get-matrix.ts";
+export { contentItemSubject } from "./items/content-request.ts";
 export { createItem } from "./items/create-item.ts";
 export { moveItem } from "./items/move-item.ts";
 export { publishDue } from "./items/publish-due.ts";

@@ -70,9 +70,9 @@ beforeAll(async () => {
     fields: { ...fields, slug: null, body: `${fields.body}\n\nA second paragraph.` },
     by,
   });
-  await submitItem({ ...deps, itemId: inReview, by });
+  await submitItem({ database, clock: made.clock, itemId: inReview, by });
   published = (await createItem({ ...deps, kind: "blog-post", network: null, fields, by })).id;
-  await submitItem({ ...deps, itemId: published, by });
+  await submitItem({ database, clock: made.clock, itemId: published, by });
   const [step] = await liveSteps(database.db, published);
   const reviewer = {
     userId: chair.user.id,

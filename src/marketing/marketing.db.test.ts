@@ -18,6 +18,7 @@ import type { AppEnv } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
+import { applyRequestAnswer } from "./items/content-request.ts";
 import { createItem } from "./items/create-item.ts";
 import type { ItemFields } from "./items/item-fields.ts";
 import { moveItem } from "./items/move-item.ts";
@@ -209,7 +210,7 @@ describe("every kind through its row of the matrix", () => {
   for (const kind of CONTENT_KINDS) {
     it(`${kind}: submitted, approved by every step the matrix names, published`, async () => {
       const id = await newItem(kind);
-      const sent = await submitItem({ db: database.db, clock, itemId: id, by: who("Milo Member") });
+      const sent = await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
       const m = await getMatrix({ db: database.db, clock });
       const row = m.rows.find((r) => r.kind === kind);
       expect(sent.steps).toEqual(row?.steps.map((s) => s.who));
@@ -232,6 +233,85 @@ describe("every kind through its row of the matrix", () => {
   }
 });
 
+describe("partner sign-offs as requests between groups", () => {
+  it("asks the partner group with a request due on the step's deadline, and applies its answer", async () => {
+    const id = await newItem("social-post");
+    const sent = await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
+    expect(sent.requests).toHaveLength(1);
+    const [request] = await database.db
+      .select()
+      .from(schema.groupRequests)
+      .where(eq(schema.groupRequests.id, sent.requests[0] ?? 0));
+    const partner = (await liveSteps(database.db, id)).find((s) => s.step === "partner");
+    expect(partner?.requestId).toBe(request?.id);
+    expect(request?.targetGroupId).toBe(g.groups.get("social-media"));
+    expect(request?.fromGroupId).toBe(g.marketing);
+    expect(request?.subjectType).toBe("marketing.content-item");
+    expect(request?.subjectId).toBe(String(id));
+    expect(request?.deadline).toBe(partner?.dueAt?.toISOString().slice(0, 10));
+    // The answer (as the requests' answering operation runs it, inside its transaction) decides the step.
+    await database.db.transaction((tx) =>
+      applyRequestAnswer({
+        tx,
+        requestId: request?.id ?? 0,
+        subjectId: String(id),
+        outcome: "approved",
+        byLazyConsensus: false,
+        answeredByPersonId: null,
+        note: "Looks good.",
+        now: clock.now(),
+      }),
+    );
+    const decided = (await liveSteps(database.db, id)).find((s) => s.step === "partner");
+    expect([decided?.status, decided?.comment]).toEqual(["approved", "Looks good."]);
+    expect((await getItem(database.db, id)).state).toBe("in-review");
+    const member = (await liveSteps(database.db, id)).find((s) => s.step === "member");
+    await reviewItem({
+      db: database.db,
+      clock,
+      itemId: id,
+      stepId: member?.id ?? 0,
+      decision: "approve",
+      comment: null,
+      reviewer: facts("Mina Member"),
+      by: who("Mina Member"),
+    });
+    expect((await getItem(database.db, id)).state).toBe("approved");
+  });
+
+  it("a partner that is no directory group is asked through the Steering Council; an answer after an edit changes nothing", async () => {
+    const id = await newItem("docs-contribution");
+    const sent = await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
+    const [request] = await database.db
+      .select()
+      .from(schema.groupRequests)
+      .where(eq(schema.groupRequests.id, sent.requests[0] ?? 0));
+    expect(request?.targetKind).toBe("steering-council");
+    await saveItem({
+      db: database.db,
+      clock,
+      itemId: id,
+      baseRevision: 1,
+      fields: fieldsFor("docs-contribution", { body: "New." }),
+      by: who("Milo Member"),
+    });
+    await database.db.transaction((tx) =>
+      applyRequestAnswer({
+        tx,
+        requestId: request?.id ?? 0,
+        subjectId: String(id),
+        outcome: "approved",
+        byLazyConsensus: false,
+        answeredByPersonId: null,
+        note: null,
+        now: clock.now(),
+      }),
+    );
+    expect((await getItem(database.db, id)).state).toBe("draft");
+    expect(await liveSteps(database.db, id)).toEqual([]);
+  });
+});
+
 describe("review rules", () => {
   it("nobody approves their own item, not even after another member's edit", async () => {
     const id = await newItem("blog-post", "Mina Member");
@@ -243,7 +323,7 @@ describe("review rules", () => {
       fields: fieldsFor("blog-post", { title: "Edited" }),
       by: who("Milo Member"),
     });
-    await submitItem({ db: database.db, clock, itemId: id, by: who("Mina Member") });
+    await submitItem({ database, clock, itemId: id, by: who("Mina Member") });
     const [step] = await liveSteps(database.db, id);
     for (const name of ["Mina Member", "Milo Member"]) {
       await expect(
@@ -275,7 +355,7 @@ describe("review rules", () => {
 
   it("an edit after approval voids it: back to draft, a new round needed", async () => {
     const id = await newItem("social-post");
-    await submitItem({ db: database.db, clock, itemId: id, by: who("Milo Member") });
+    await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     await approveAll(id);
     expect((await getItem(database.db, id)).state).toBe("approved");
     const saved = await saveItem({
@@ -293,7 +373,7 @@ describe("review rules", () => {
     await expect(
       moveItem({ db: database.db, clock, itemId: id, move: "publish", at: null, by: who("Milo Member") }),
     ).rejects.toMatchObject({ code: "conflict" });
-    await submitItem({ db: database.db, clock, itemId: id, by: who("Milo Member") });
+    await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     const round = await liveSteps(database.db, id);
     expect(round.map((s) => [s.revision, s.status])).toEqual([
       [2, "pending"],
@@ -310,7 +390,7 @@ describe("review rules", () => {
 
   it("a partner's deadline passing lets the Board decide in its place", async () => {
     const id = await newItem("fundraising-page");
-    await submitItem({ db: database.db, clock, itemId: id, by: who("Milo Member") });
+    await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     const partner = (await liveSteps(database.db, id)).find((s) => s.step === "partner");
     if (!partner) throw new Error("no partner step");
     const board = () =>
@@ -352,7 +432,7 @@ describe("review rules", () => {
 
   it("changes requested send the item back; it needs a comment", async () => {
     const id = await newItem("www-page");
-    await submitItem({ db: database.db, clock, itemId: id, by: who("Milo Member") });
+    await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     const [step] = await liveSteps(database.db, id);
     const ask = (comment: string | null) =>
       reviewItem({
@@ -367,7 +447,7 @@ describe("review rules", () => {
       });
     await expect(ask(null)).rejects.toMatchObject({ code: "validation" });
     expect((await ask("Shorter, please.")).state).toBe("changes-requested");
-    await submitItem({ db: database.db, clock, itemId: id, by: who("Milo Member") });
+    await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     expect((await getItem(database.db, id)).state).toBe("in-review");
   });
 
@@ -397,7 +477,7 @@ describe("review rules", () => {
     ]);
     expect(row?.override?.byName).toBe("Mara Chair");
     const id = await newItem("campaign-site-page");
-    await submitItem({ db: database.db, clock, itemId: id, by: who("Milo Member") });
+    await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     expect((await liveSteps(database.db, id)).map((s) => s.step)).toEqual(["member", "partner"]);
     const [audit] = await database.db
       .select()
@@ -570,7 +650,7 @@ describe("editing", () => {
 describe("publishing and who sees what", () => {
   it("publishes a scheduled item at its time through the job's operation", async () => {
     const id = await newItem("event-collateral");
-    await submitItem({ db: database.db, clock, itemId: id, by: who("Milo Member") });
+    await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     await approveAll(id);
     const at = new Date(clock.now().getTime() + 3_600_000);
     await expect(
@@ -612,7 +692,7 @@ describe("publishing and who sees what", () => {
       fields: fieldsFor("www-page", { title: "PUBLIC-PAGE-TITLE" }),
       by: who("Milo Member"),
     });
-    await submitItem({ db: database.db, clock, itemId: pub.id, by: who("Milo Member") });
+    await submitItem({ database, clock, itemId: pub.id, by: who("Milo Member") });
     await approveAll(pub.id);
     await moveItem({
       db: database.db,

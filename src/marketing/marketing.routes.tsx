@@ -288,7 +288,7 @@ export function createMarketingRouter(services: Services): Router {
     resource: groupResource,
     page: pageOf,
     handler: async (c, { params }) => {
-      await submitItem({ db, clock, itemId: params.id, by: by(c) });
+      await submitItem({ database: services.database, clock, itemId: params.id, by: by(c) });
       return c.redirect(`/marketing/items/${params.id}`, 303);
     },
   });

@@ -1,10 +1,12 @@
 /**
  * Sends an item for review: one step per approval its row of the delegation matrix requires, the
- * partner steps with a deadline after which the Board may decide in the partner's place.
+ * partner steps with a deadline after which the Board may decide in the partner's place. Each
+ * partner step is then asked for as a request to the partner group (requests between groups),
+ * once the round is stored.
  */
 import { eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
-import type { Db } from "../../platform/db/client.ts";
+import type { Database } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type ItemState, PARTNER_DAYS } from "../content-kinds.ts";
@@ -12,16 +14,17 @@ import { getMatrix } from "../get-matrix.ts";
 import { getItemForUpdate } from "../marketing.repo.ts";
 import { moveRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
+import { requestPartnerSignOffs } from "./content-request.ts";
 
 /** Opens the round of review; returns its steps in words. */
 export async function submitItem(input: {
-  db: Db;
+  database: Database;
   clock: Clock;
   itemId: number;
   by: ItemActor;
-}): Promise<{ steps: string[] }> {
+}): Promise<{ steps: string[]; requests: number[] }> {
   const now = input.clock.now();
-  return input.db.transaction(async (tx) => {
+  const round = await input.database.db.transaction(async (tx) => {
     const item = await getItemForUpdate(tx, input.itemId);
     const refusal = moveRefusal("submit", item.state as ItemState);
     if (refusal) throw new AppError("conflict", { message: refusal });
@@ -54,4 +57,6 @@ export async function submitItem(input: {
     });
     return { steps: row.steps.map((s) => s.who) };
   });
+  const requests = await requestPartnerSignOffs(input);
+  return { ...round, requests };
 }

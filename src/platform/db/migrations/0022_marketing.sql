@@ -47,6 +47,7 @@ CREATE TABLE "marketing_review_steps" (
 	"who" text NOT NULL,
 	"due_at" timestamp with time zone,
 	"status" text DEFAULT 'pending' NOT NULL,
+	"request_id" integer,
 	"decided_by_user_id" integer,
 	"decided_by_name" text,
 	"decided_at" timestamp with time zone,

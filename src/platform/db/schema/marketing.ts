@@ -104,6 +104,8 @@ export const marketingReviewSteps = pgTable(
     /** Partner steps: after this the Board may decide in the partner's place. */
     dueAt: timestamp("due_at", { withTimezone: true }),
     status: text("status").notNull().default("pending"),
+    /** The request between groups that asks a partner group for this sign-off (null for other steps). */
+    requestId: integer("request_id"),
     decidedByUserId: integer("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
     decidedByName: text("decided_by_name"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
