@@ -15,7 +15,6 @@ import { CLI_ACTOR, grantFoundationRole } from "../kernel/index.ts";
 import type { FixedClock } from "../platform/clock.ts";
 import { type Database, schema } from "../platform/db/index.ts";
 import type { AppEnv } from "../platform/http/app.tsx";
-import type { Services } from "../platform/services.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { applyRequestAnswer } from "./items/content-request.ts";
@@ -33,7 +32,6 @@ import { overrideMatrixRow } from "./override-matrix-row.ts";
 import type { ReviewerFacts } from "./workflow.ts";
 
 let database: Database;
-let services: Services;
 let clock: FixedClock;
 let app: Hono<AppEnv>;
 let g: MarketingGroups;
@@ -125,7 +123,7 @@ async function request(path: string, as: string | null, init: RequestInit = {}) 
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ services, clock, app } = await createTestApplication(database));
+  ({ clock, app } = await createTestApplication(database));
   g = await insertMarketingGroups(database.db);
   const names = [
     "Mara Chair",
