@@ -395,6 +395,10 @@ describe("anonymous visitors", () => {
       { kind: "vote", groupId: GROUP, decidingBody: "board", secret: true },
       { kind: "report", groupId: GROUP, visibility: "public" },
       { kind: "report", groupId: GROUP, visibility: "board" },
+      // Other rooms' resources, for their actions when their policies are registered in this run:
+      // a published marketing item (anyone reads it) and the Marketing WG.
+      { kind: "marketing-item", groupId: GROUP, public: true, reviewerGroupIds: [] } as unknown as Resource,
+      { kind: "marketing-group", groupId: GROUP } as unknown as Resource,
     ];
     for (const action of Object.keys(ACTION_SCOPES) as Action[]) {
       const allowedSomewhere = resources.some((r) => decide(ANONYMOUS, action, r, DAY).allowed);
