@@ -14,6 +14,7 @@ import {
   kernelTemplates,
   templateRegistry,
 } from "./kernel/index.ts";
+import { createMarketingRouter } from "./marketing/index.ts";
 import { type AppEnv, createHttpApp } from "./platform/http/app.tsx";
 import type { Services } from "./platform/services.ts";
 
@@ -22,7 +23,7 @@ const OPENAPI_INFO = {
   title: "Guildhall API",
   version: "1.0.0",
   description:
-    "The DSF's working groups and teams and the Django package ecosystem: the public directory (groups, roles, members, health flags, timelines), Django releases, packages and release readiness; for signed-in accounts, membership decisions (votes, applications, leaving, renewals, audit), the account (tokens, person claims) and site administration. Signed-in calls send a personal access token as `Authorization: Bearer <token>`; a browser session cookie works too, with the `X-CSRF-Token` header on state-changing requests. Request bodies larger than the server's limit get 413; a field that is not valid gets 422 with `issues` naming it.",
+    "The DSF's working groups and teams the Django package ecosystem and the Marketing WG's content (the delegation matrix read from its charter): the public directory (groups, roles, members, health flags, timelines), Django releases, packages and release readiness; for signed-in accounts, membership decisions (votes, applications, leaving, renewals, audit), the account (tokens, person claims) and site administration. Signed-in calls send a personal access token as `Authorization: Bearer <token>`; a browser session cookie works too, with the `X-CSRF-Token` header on state-changing requests. Request bodies larger than the server's limit get 413; a field that is not valid gets 422 with `issues` naming it.",
 };
 
 /** The application main.ts serves and the route-walk test inspects (`app.routes`). */
@@ -34,7 +35,12 @@ export function createApplication(services: Services): Hono<AppEnv> {
   return createHttpApp({
     log: services.log,
     auth: createHttpAuth(services),
-    routers: [createGovernanceRouter(services), createEcosystemRouter(services), notifications],
+    routers: [
+      createGovernanceRouter(services),
+      createEcosystemRouter(services),
+      createMarketingRouter(services),
+      notifications,
+    ],
     maxBodyBytes: services.config.maxBodyBytes,
     openApi: OPENAPI_INFO,
     viewerLinks: createViewerLinks(services),

@@ -3,6 +3,7 @@ import { CommanderError } from "commander";
 import { registerEcosystemCommands } from "./ecosystem/ecosystem.cli.ts";
 import { registerGovernanceCommands } from "./governance/governance.cli.ts";
 import { registerJobCommands } from "./jobs.cli.ts";
+import { registerMarketingCommands } from "./marketing/marketing.cli.ts";
 import {
   type CliContext,
   createProgram,
@@ -44,6 +45,7 @@ async function run(argv: string[]): Promise<number> {
   const program = createProgram();
   registerGovernanceCommands(program, ctx);
   registerEcosystemCommands(program, ctx);
+  registerMarketingCommands(program, ctx);
   registerJobCommands(program, ctx);
   try {
     await program.parseAsync(argv);

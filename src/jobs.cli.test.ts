@@ -95,6 +95,7 @@ describe("guildhall worker / notifications", () => {
       "governance.sweep-terms",
       "kernel.deliver-notifications",
       "kernel.notification-digest",
+      "marketing.publish-due",
     ]);
     expect(jobs.find((j) => j.name === "governance.sweep-terms")?.schedule?.cron).toBe("0 * * * *");
     expect(jobs.find((j) => j.name === "governance.sweep-reports")?.schedule?.cron).toBe("5 0 * * *");

@@ -5,6 +5,7 @@
 import { ecosystemJobs, ecosystemTemplates, type SyncJobDeps } from "./ecosystem/index.ts";
 import { type DecisionDeps, governanceJobs, governanceTemplates } from "./governance/index.ts";
 import { kernelJobs, kernelTemplates, type NotificationDeps, templateRegistry } from "./kernel/index.ts";
+import { marketingJobs } from "./marketing/index.ts";
 import { createHttpClientFactory } from "./platform/fetch.ts";
 import { type JobRuntime, startJobRuntime } from "./platform/jobs/runtime.ts";
 import { createMailer } from "./platform/mail.ts";
@@ -14,7 +15,7 @@ import type { Services } from "./platform/services.ts";
 export type AppJobDeps = Services & NotificationDeps & SyncJobDeps & DecisionDeps;
 
 /** Every room's job definitions. */
-export const ALL_JOBS = [...kernelJobs, ...governanceJobs, ...ecosystemJobs];
+export const ALL_JOBS = [...kernelJobs, ...governanceJobs, ...ecosystemJobs, ...marketingJobs];
 
 /** Every room's notification templates. */
 export const ALL_TEMPLATES = [...kernelTemplates, ...governanceTemplates, ...ecosystemTemplates];

@@ -25,6 +25,7 @@ import {
   startSession,
   TOKEN_SCOPES,
 } from "../src/kernel/index.ts";
+import { createItem, saveItem } from "../src/marketing/index.ts";
 import { hashSecret, newSecret } from "../src/platform/auth/index.ts";
 import { type Database, schema } from "../src/platform/db/index.ts";
 import type { AppEnv } from "../src/platform/http/app.tsx";
@@ -33,6 +34,7 @@ import type { Services } from "../src/platform/services.ts";
 import { axeViolations, launchChromium } from "./accessibility.ts";
 import { createTestApplication } from "./app.ts";
 import { createTestDatabase } from "./db.ts";
+import { insertMarketingGroups } from "./factories/marketing.ts";
 import { type PypiServer, startPypiServer } from "./pypi-server/server.ts";
 import { type LocalServer, serveLocally } from "./serve.ts";
 
@@ -142,6 +144,38 @@ beforeAll(async () => {
     startedOn: "2026-01-01",
   });
   adminSession = (await startSession({ db, userId: admin.user.id, method: "email", now, days: 1 })).sessionId;
+
+  // The Marketing WG (the demo chair chairs it too) and an item with two revisions.
+  await insertMarketingGroups(db, { chairs: [CHAIR] });
+  const writer = { userId: admin.user.id, name: "Phone Administrator" };
+  const itemFields = {
+    title: "A fundraising page with a rather long title to wrap",
+    body: "# Give\n\nSupport the foundation's work on Django with a donation.",
+    slug: null,
+    summary: null,
+    authors: [],
+    tags: [],
+    socialCardUrl: null,
+    socialCardAlt: null,
+  };
+  const item = await createItem({
+    db,
+    clock: services.clock,
+    kind: "fundraising-page",
+    network: null,
+    fields: itemFields,
+    by: writer,
+  });
+  await saveItem({
+    db,
+    clock: services.clock,
+    itemId: item.id,
+    baseRevision: 1,
+    fields: { ...itemFields, body: `${itemFields.body}\n\nEvery gift counts.` },
+    by: writer,
+  });
+  byRoute.set("GET /marketing/items/:id", { id: String(item.id) });
+  byRoute.set("GET /marketing/items/:id/diff", { id: String(item.id) });
 
   // An open vote, an application waiting, a claim to confirm and a review: the pages that list them.
   const opened = await api(admin.token, `/api/groups/${GROUP}/votes`, {

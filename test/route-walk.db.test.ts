@@ -32,6 +32,7 @@ import {
   startSession,
   TOKEN_SCOPES,
 } from "../src/kernel/index.ts";
+import { createItem, reviewItem, submitItem } from "../src/marketing/index.ts";
 import { csrfTokenFor, hashSecret, newSecret } from "../src/platform/auth/index.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import { schema } from "../src/platform/db/index.ts";
@@ -41,6 +42,7 @@ import type { Services } from "../src/platform/services.ts";
 import { createTestApplication } from "./app.ts";
 import { createTestDatabase } from "./db.ts";
 import { insertGroup, insertPerson } from "./factories/governance.ts";
+import { insertMarketingGroups } from "./factories/marketing.ts";
 
 /** The seven kinds of visitor. */
 const KINDS = ["anonymous", "signed-in", "dsf-member", "group-member", "chair", "board", "admin"] as const;
@@ -164,6 +166,54 @@ async function freshTransfer(): Promise<string> {
 const FRESH_PACKAGE = () => freshPackage().then((name) => ({ name }));
 const TRANSFER = () => freshTransfer().then((id) => ({ id }));
 const TRANSFER_STEP = () => freshTransfer().then((id) => ({ id, step: "repository" }));
+/** The Marketing WG (the walk group's chair and member take part) and an author outside the walk's visitors. */
+let marketingGroupId = 0;
+let marketingAuthor = { userId: 0, name: "Walk Author" };
+/** A content item written by someone none of the walk's visitors is, as a draft, in review or approved. */
+async function freshItem(
+  state: "draft" | "in-review" | "approved",
+): Promise<{ id: number; step: number | null }> {
+  const deps = { db: database.db, clock: services.clock };
+  const fields = {
+    title: `Walk item ${++fixtureCounter}`,
+    body: "Walk.",
+    slug: null,
+    summary: null,
+    authors: [],
+    tags: [],
+    socialCardUrl: null,
+    socialCardAlt: null,
+  };
+  const { id } = await createItem({ ...deps, kind: "www-page", network: null, fields, by: marketingAuthor });
+  if (state === "draft") return { id, step: null };
+  await submitItem({ database, clock: services.clock, itemId: id, by: marketingAuthor });
+  const [step] = await database.db
+    .select()
+    .from(schema.marketingReviewSteps)
+    .where(eq(schema.marketingReviewSteps.itemId, id));
+  if (!step) throw new Error("no review step");
+  if (state === "approved") {
+    const reviewer = {
+      userId: -1,
+      groupIds: new Set([marketingGroupId]),
+      board: false,
+      steeringCouncil: false,
+    };
+    await reviewItem({
+      ...deps,
+      itemId: id,
+      stepId: step.id,
+      decision: "approve",
+      comment: null,
+      reviewer,
+      by: { userId: userIds.get("admin") ?? 0, name: "walk reviewer" },
+    });
+  }
+  return { id, step: step.id };
+}
+const DRAFT_ITEM = () => freshItem("draft").then((i) => ({ id: String(i.id) }));
+const APPROVED_ITEM = () => freshItem("approved").then((i) => ({ id: String(i.id) }));
+const REVIEW_STEP = () => freshItem("in-review").then((i) => ({ id: String(i.id), step: String(i.step) }));
 const CALL = () => freshCall().then((c) => ({ id: String(c.call) }));
 const OFFER = () => freshCall(true).then((c) => ({ id: String(c.offer) }));
 const VOTE = (fx: Fixtures) => fx.vote().then((id) => ({ id }));
@@ -838,6 +888,44 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
     params: { name: "walk-package" },
     body: { attemptedOn: "2026-11-02", channel: "issue", outcome: "bounced" },
   },
+  // marketing: the matrix is public; items are the Marketing WG's (the walk's chair and member) until published
+  "GET /marketing/matrix": { allowed: ALL },
+  "GET /api/marketing/matrix": { allowed: ALL },
+  "POST /marketing/matrix/override": {
+    allowed: ["chair"],
+    body: { kind: "event-collateral", member: "on", board: "on", reason: "walk" },
+  },
+  "GET /marketing/items": { allowed: ALL, shows: { text: "<td>Draft</td>", to: ["group-member", "chair"] } },
+  "POST /marketing/items": {
+    allowed: PARTICIPANTS,
+    body: { kind: "www-page", title: "Walk page", body: "Walk." },
+  },
+  "GET /marketing/items/:id": { allowed: PRIVATE, params: DRAFT_ITEM },
+  "GET /marketing/items/:id/diff": { allowed: PARTICIPANTS, params: DRAFT_ITEM },
+  "POST /marketing/items/:id": {
+    allowed: PARTICIPANTS,
+    params: DRAFT_ITEM,
+    body: { baseRevision: "1", title: "Walk edit", body: "Edited." },
+  },
+  "POST /marketing/items/:id/lock": { allowed: PARTICIPANTS, params: DRAFT_ITEM },
+  "POST /marketing/items/:id/submit": { allowed: PARTICIPANTS, params: DRAFT_ITEM },
+  // A member step: the group decides it; the Board is let in by the policy but refused the step (403).
+  "POST /marketing/items/:id/steps/:step": {
+    allowed: PARTICIPANTS,
+    params: REVIEW_STEP,
+    body: { decision: "approve" },
+  },
+  "POST /marketing/items/:id/schedule": {
+    allowed: PARTICIPANTS,
+    params: APPROVED_ITEM,
+    body: { at: "2030-01-01T09:00:00Z" },
+  },
+  "POST /marketing/items/:id/publish": { allowed: PARTICIPANTS, params: APPROVED_ITEM },
+  "POST /marketing/items/:id/archive": { allowed: PARTICIPANTS, params: DRAFT_ITEM },
+  "POST /marketing/items/:id/revisions/:number/restore": {
+    allowed: PARTICIPANTS,
+    params: () => DRAFT_ITEM().then((p) => ({ ...p, number: "1" })),
+  },
 };
 
 /** Routes answered before authentication, identical for every visitor (so cacheable by anyone). */
@@ -1164,6 +1252,16 @@ beforeAll(async () => {
     .insert(schema.packages)
     .values({ name: "walk-package", displayName: "walk-package", latestVersion: "1.0", source: "snapshot" });
   walkGroupId = group.id;
+  marketingGroupId = (await insertMarketingGroups(db, { chairs: ["Walk Chair"], members: ["Walk Member"] }))
+    .marketing;
+  const author = await createUser({
+    db,
+    now,
+    by: CLI_ACTOR,
+    email: "walk-author@example.org",
+    name: "Walk Author",
+  });
+  marketingAuthor = { userId: author.id, name: "Walk Author" };
   walkMemberPerson = group.people.get("Walk Member") ?? 0;
   await setGroupWebhook({
     database,

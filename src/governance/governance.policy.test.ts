@@ -410,6 +410,10 @@ describe("anonymous visitors", () => {
         ownerPersonId: null,
         escalation: 0,
       })),
+      // Other rooms' resources, for their actions when their policies are registered in this run:
+      // a published marketing item (anyone reads it) and the Marketing WG.
+      { kind: "marketing-item", groupId: GROUP, public: true, reviewerGroupIds: [] } as unknown as Resource,
+      { kind: "marketing-group", groupId: GROUP } as unknown as Resource,
     ];
     for (const action of Object.keys(ACTION_SCOPES) as Action[]) {
       const allowedSomewhere = resources.some((r) => decide(ANONYMOUS, action, r, DAY).allowed);

@@ -26,7 +26,15 @@ import { requestJobs } from "./requests/requests.jobs.ts";
 import { createRequestsRouter } from "./requests/requests.routes.tsx";
 import { createTurnoverRouter } from "./turnover/turnover.routes.tsx";
 
-export type { GroupKind, GroupStatus, ParsedCharter, Person } from "./charter/types.ts";
+export type {
+  DelegatedArea,
+  Delegation,
+  FinalCheck,
+  GroupKind,
+  GroupStatus,
+  ParsedCharter,
+  Person,
+} from "./charter/types.ts";
 
 /** HTTP routes of the governance room (pages and JSON API). */
 export function createGovernanceRouter(services: Services): Router {

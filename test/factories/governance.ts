@@ -54,6 +54,11 @@ export function buildCharter(overrides: Partial<ParsedCharter> = {}): ParsedChar
     reportingCadence: "quarterly",
     delegated: ["Decide day-to-day matters"],
     boardActions: ["Spending money"],
+    delegation: {
+      autonomous: [{ text: "Decide day-to-day matters", partners: [], line: null }],
+      collaborative: [],
+      finalChecks: [],
+    },
     missing: [],
     warnings: [],
   };

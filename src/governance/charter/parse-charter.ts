@@ -17,6 +17,7 @@
  */
 import type { Html, Root } from "mdast";
 import { readBudget, readComms, readReporting } from "./comms.ts";
+import { readDelegation } from "./delegation.ts";
 import { readJoiningRules } from "./joining-rules.ts";
 import { collapseSpace, displayText, joinPlainBlocks, parseMarkdownTree, plainOfLinked } from "./markdown.ts";
 import { readMembership } from "./membership.ts";
@@ -196,6 +197,7 @@ function parseUnsafe(input: ParseCharterInput): ParsedCharter {
     reportingCadence,
     delegated: scope.delegated,
     boardActions: scope.boardActions,
+    delegation: readDelegation(outline.sections, scope),
   };
 
   const warnings: string[] = [];

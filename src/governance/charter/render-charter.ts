@@ -180,6 +180,12 @@ export function renderCharterMarkdown(charter: ParsedCharter): string {
     );
   }
   if (c.removalRule) future.push("### Removal of members", renderPlainText(c.removalRule));
+  if (c.delegation.finalChecks.length) {
+    future.push(
+      "### Access granting and deployment",
+      ...c.delegation.finalChecks.map((f) => renderPlainText(f.text)),
+    );
+  }
   out.push(section("Future membership", future));
 
   out.push(section("Budget", c.budget ? [renderPlainText(c.budget)] : []));

@@ -10,6 +10,7 @@ import {
   collapseSpace,
   displayText,
   itemOwnText,
+  lineOf,
   type PlainBlock,
   toPlainBlocks,
 } from "./markdown.ts";
@@ -21,7 +22,28 @@ import { isTemplateText } from "./template-text.ts";
 export interface ScopeResult {
   blocks: PlainBlock[];
   delegated: string[];
+  /** For each delegated power, in the same order: its line and how its lead-in labels it. */
+  delegatedSource: DelegatedSource[];
   boardActions: string[];
+}
+
+/** Where a delegated power was read: its line, and whether its lead-in says "autonomously" or "with others". */
+export interface DelegatedSource {
+  line: number | null;
+  label: "autonomous" | "collaborative" | "either";
+}
+
+const WITH_OTHERS_LABEL =
+  /\bwith others\b|\bin collaboration\b|\bjointly\b|\btogether with\b|\bwith other groups\b/iu;
+const AUTONOMOUS_LABEL = /\bautonomous\w*\b|\bon (?:its|their) own\b|\bindependently\b/iu;
+
+function labelOf(text: string | null): DelegatedSource["label"] {
+  if (text === null) return "either";
+  return WITH_OTHERS_LABEL.test(text)
+    ? "collaborative"
+    : AUTONOMOUS_LABEL.test(text)
+      ? "autonomous"
+      : "either";
 }
 
 const BOARD_LABEL =
@@ -36,26 +58,34 @@ export const DELEGATED_HEADING = "Delegated responsibilities:";
 /** Canonical label for actions taken back to the Board, written on export. */
 export const BOARD_ACTIONS_HEADING = "Actions to take back to the Board for votes:";
 
-function pushUnique(list: string[], text: string): void {
-  if (text !== "" && !list.includes(text)) list.push(text);
+function pushUnique(list: string[], text: string): boolean {
+  if (text === "" || list.includes(text)) return false;
+  list.push(text);
+  return true;
 }
 
-/** A list's items as linked text, template prompts left out. */
-function listItems(node: RootContent): string[] {
+/** A list's items as linked text with their lines, template prompts left out. */
+function listItems(node: RootContent): { text: string; line: number | null }[] {
   if (node.type !== "list") return [];
   return node.children
     .filter((i) => {
       const t = itemOwnText(i);
       return t !== "" && !isTemplateText(t);
     })
-    .map((i) => itemOwnText(i, { links: true }));
+    .map((i) => ({ text: itemOwnText(i, { links: true }), line: lineOf(i) }));
 }
 
 /** Reads scope text, delegated powers and Board actions from the scope-related sections. */
 export function readScope(sections: Section[]): ScopeResult {
   const kept: RootContent[] = [];
   const delegated: string[] = [];
+  const delegatedSource: DelegatedSource[] = [];
   const boardActions: string[] = [];
+  const push = (target: string[], item: { text: string; line: number | null }, label: string | null) => {
+    if (pushUnique(target, item.text) && target === delegated) {
+      delegatedSource.push({ line: item.line, label: labelOf(label) });
+    }
+  };
   for (const section of sections) {
     const k = section.key;
     if (k !== "scope" && k !== "delegated" && k !== "boardActions") continue;
@@ -82,7 +112,7 @@ export function readScope(sections: Section[]): ScopeResult {
                   : null;
           if (target) {
             if (next?.type === "list") {
-              for (const item of listItems(next)) pushUnique(target, item);
+              for (const item of listItems(next)) push(target, item, text);
               i++;
             }
             // A bare label leaves scope; a paragraph that says more before its label stays.
@@ -98,11 +128,16 @@ export function readScope(sections: Section[]): ScopeResult {
         continue;
       }
       if (node.type === "list" && (k === "delegated" || k === "boardActions")) {
-        for (const item of listItems(node)) pushUnique(k === "delegated" ? delegated : boardActions, item);
+        for (const item of listItems(node)) push(k === "delegated" ? delegated : boardActions, item, null);
         continue;
       }
       kept.push(node);
     }
   }
-  return { blocks: toPlainBlocks(kept, { skip: isTemplateText, links: true }), delegated, boardActions };
+  return {
+    blocks: toPlainBlocks(kept, { skip: isTemplateText, links: true }),
+    delegated,
+    delegatedSource,
+    boardActions,
+  };
 }

@@ -76,6 +76,36 @@ export const TermWindowSchema = z.object({
   end: z.string().regex(/^\d{2}-\d{2}$/),
 });
 
+/** An area of work a charter delegates, with the partner groups named for it and its line in the charter. */
+export const DelegatedAreaSchema = z.object({
+  text: z.string().min(1),
+  /** Groups named after "in collaboration with"; empty for an area the group handles on its own. */
+  partners: z.array(z.string()),
+  /** 1-based line of the charter file the area was read from (null when unknown). */
+  line: z.number().int().positive().nullable(),
+});
+/** An area of work a charter delegates. */
+export type DelegatedArea = z.infer<typeof DelegatedAreaSchema>;
+
+/** A final check another group makes before something goes out, with its line in the charter. */
+export const FinalCheckSchema = z.object({
+  text: z.string().min(1),
+  /** The group making the check, as the charter names it. */
+  by: z.string().min(1),
+  line: z.number().int().positive().nullable(),
+});
+/** A final check another group makes. */
+export type FinalCheck = z.infer<typeof FinalCheckSchema>;
+
+/** Delegated areas split into autonomous and collaborative ones, and final checks by other groups. */
+export const DelegationSchema = z.object({
+  autonomous: z.array(DelegatedAreaSchema),
+  collaborative: z.array(DelegatedAreaSchema),
+  finalChecks: z.array(FinalCheckSchema),
+});
+/** Delegated areas split into autonomous and collaborative ones, and final checks. */
+export type Delegation = z.infer<typeof DelegationSchema>;
+
 /** The structured form of one charter file. */
 export const ParsedCharterSchema = z.object({
   slug: z.string().min(1),
@@ -114,6 +144,11 @@ export const ParsedCharterSchema = z.object({
   /** Actions taken back to the Board (or Steering Council) for a vote. */
   boardActions: z.array(z.string()),
   /**
+   * The delegated areas split by who the group works with, and final checks by other groups (a
+   * charter stored before this was read has none).
+   */
+  delegation: DelegationSchema.default({ autonomous: [], collaborative: [], finalChecks: [] }),
+  /**
    * Template fields that are absent or not filled in, as stable keys in this order: name (no title
    * heading), scope, chair, coChair, boardLiaison (working groups only), members, eligibility,
    * howToJoin, membershipModel, budget, channels, meetingCadence, reportingCadence.
@@ -148,7 +183,25 @@ export function blankCharter(
     reportingCadence: null,
     delegated: [],
     boardActions: [],
+    delegation: { autonomous: [], collaborative: [], finalChecks: [] },
     missing: [],
     warnings: [],
+  };
+}
+
+/**
+ * The charter's data without what describes its source file rather than the charter: warnings and
+ * the line numbers of delegated areas. An export read back gives the same value.
+ */
+export function charterData(c: ParsedCharter): Omit<ParsedCharter, "warnings"> {
+  const { warnings: _w, ...rest } = c;
+  const noLine = <T extends { line: number | null }>(x: T): T => ({ ...x, line: null });
+  return {
+    ...rest,
+    delegation: {
+      autonomous: rest.delegation.autonomous.map(noLine),
+      collaborative: rest.delegation.collaborative.map(noLine),
+      finalChecks: rest.delegation.finalChecks.map(noLine),
+    },
   };
 }

@@ -32,6 +32,7 @@ export function charterWith(over: Partial<ParsedCharter> & { slug: string }): Pa
     reportingCadence: null,
     delegated: [],
     boardActions: [],
+    delegation: { autonomous: [], collaborative: [], finalChecks: [] },
     missing: [],
     warnings: [],
     ...over,

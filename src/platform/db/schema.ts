@@ -9,6 +9,7 @@ export * from "./schema/ecosystem-releases.ts";
 export * from "./schema/governance.ts";
 export * from "./schema/lifecycle.ts";
 export * from "./schema/maintainers.ts";
+export * from "./schema/marketing.ts";
 export * from "./schema/meetings.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/ownership.ts";

@@ -1,0 +1,70 @@
+/**
+ * The kinds of content the marketing charter names, the networks a social post or community
+ * announcement goes to, and the workflow states: constant tables (the command line loads them too).
+ */
+
+/** Kinds of content item. */
+export const CONTENT_KINDS = [
+  "blog-post",
+  "www-page",
+  "www-template-page",
+  "fundraising-page",
+  "docs-contribution",
+  "social-post",
+  "community-announcement",
+  "event-collateral",
+  "campaign-site-page",
+] as const;
+/** A kind of content item. */
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+/** Readable names of the kinds. */
+export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
+  "blog-post": "Blog post",
+  "www-page": "www page",
+  "www-template-page": "www page managed in the website's templates",
+  "fundraising-page": "Fundraising page",
+  "docs-contribution": "Docs contribution",
+  "social-post": "Social post",
+  "community-announcement": "Community announcement",
+  "event-collateral": "Event collateral",
+  "campaign-site-page": "Campaign-site page",
+};
+
+/** Networks a social post goes to. */
+export const SOCIAL_NETWORKS = ["mastodon", "bluesky", "linkedin"] as const;
+/** Community channels an announcement goes to. */
+export const COMMUNITY_CHANNELS = ["forum", "discord"] as const;
+/** Where a social post or announcement goes. */
+export type Network = (typeof SOCIAL_NETWORKS)[number] | (typeof COMMUNITY_CHANNELS)[number];
+
+/** The networks a kind needs one of (empty: the kind has none). */
+export function networksOf(kind: ContentKind): readonly Network[] {
+  if (kind === "social-post") return SOCIAL_NETWORKS;
+  if (kind === "community-announcement") return COMMUNITY_CHANNELS;
+  return [];
+}
+
+/** Where an item is in its workflow. */
+export const ITEM_STATES = [
+  "draft",
+  "in-review",
+  "changes-requested",
+  "approved",
+  "scheduled",
+  "published",
+  "archived",
+] as const;
+/** Where an item is in its workflow. */
+export type ItemState = (typeof ITEM_STATES)[number];
+
+/** States anyone may see an item in. */
+export const PUBLIC_STATES: readonly ItemState[] = ["published"];
+
+/** Kinds of review step. */
+export const STEP_KINDS = ["member", "partner", "final-check", "board"] as const;
+/** A kind of review step. */
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/** Days a partner group has to sign off before the Board may decide in its place. */
+export const PARTNER_DAYS = 7;

@@ -1,0 +1,34 @@
+/** The audit entry of a change to a content item, in the change's transaction. */
+import { appendAudit } from "../../kernel/index.ts";
+import type { Tx } from "../../platform/db/client.ts";
+
+/** Who acts on an item: an account, by name. */
+export interface ItemActor {
+  userId: number;
+  name: string;
+}
+
+/** Appends one audit row about an item. */
+export async function auditItem(
+  tx: Tx,
+  entry: {
+    by: ItemActor;
+    at: Date;
+    action: string;
+    itemId: number;
+    before?: unknown;
+    after?: unknown;
+    cause?: string;
+  },
+): Promise<void> {
+  await appendAudit(tx, {
+    by: { userId: entry.by.userId, label: `user:${entry.by.userId} (${entry.by.name})` },
+    at: entry.at,
+    action: entry.action,
+    subjectType: "marketing-item",
+    subjectId: entry.itemId,
+    before: entry.before,
+    after: entry.after,
+    cause: entry.cause,
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Partner sign-offs as requests between groups: a content item is a request subject
+ * (`marketing.content-item`), and a partner step is asked for with a request to the partner group
+ * (or the Steering Council for core contributors), due on the step's deadline. When the request is
+ * answered, the answer decides the step, in the answer's transaction.
+ */
+import { and, eq } from "drizzle-orm";
+import { defineRequestSubject, openRequest, type RequestAnsweredContext } from "../../governance/index.ts";
+import { appendAudit } from "../../kernel/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { Database } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
+import { getItemForUpdate, liveSteps, MARKETING_SLUG } from "../marketing.repo.ts";
+import { roundOutcome, type StepFacts } from "../workflow.ts";
+import type { ItemActor } from "./audit-item.ts";
+
+const { marketingItems, marketingReviewSteps } = schema;
+
+/** Applies a request's answer to the partner step it asked for. */
+export async function applyRequestAnswer(ctx: RequestAnsweredContext): Promise<void> {
+  if (ctx.outcome === "commented") return;
+  const itemId = Number(ctx.subjectId);
+  const item = await getItemForUpdate(ctx.tx, itemId);
+  const steps = await liveSteps(ctx.tx, itemId);
+  const step = steps.find((s) => s.requestId === ctx.requestId && s.status === "pending");
+  // An edit voided the step the request asked about: the answer no longer applies to the item.
+  if (!step || item.state !== "in-review") return;
+  const status = ctx.outcome === "approved" ? "approved" : "changes-requested";
+  const by = ctx.byLazyConsensus ? "nobody objected by the deadline" : `answer to request ${ctx.requestId}`;
+  await ctx.tx
+    .update(marketingReviewSteps)
+    .set({ status, decidedByName: by, decidedAt: ctx.now, comment: ctx.note })
+    .where(and(eq(marketingReviewSteps.id, step.id), eq(marketingReviewSteps.status, "pending")));
+  const outcome = roundOutcome(
+    steps.map((s) => (s.id === step.id ? { status } : { status: s.status as StepFacts["status"] })),
+  );
+  if (outcome !== "in-review") {
+    await ctx.tx
+      .update(marketingItems)
+      .set({ state: outcome, updatedAt: ctx.now })
+      .where(eq(marketingItems.id, itemId));
+  }
+  await appendAudit(ctx.tx, {
+    by: { userId: null, label: by },
+    at: ctx.now,
+    action: "marketing.item-review",
+    subjectType: "marketing-item",
+    subjectId: itemId,
+    before: { step: step.step, who: step.who, status: "pending" },
+    after: { status, comment: ctx.note, itemState: outcome, request: ctx.requestId },
+  });
+}
+
+/** Content items as the subject of requests between groups. */
+export const contentItemSubject = defineRequestSubject({
+  type: "marketing.content-item",
+  load: async (db, id) => {
+    const n = Number(id);
+    if (!Number.isInteger(n) || n < 1) return null;
+    const [row] = await db
+      .select({ title: marketingItems.title })
+      .from(marketingItems)
+      .where(eq(marketingItems.id, n));
+    return row ?? null;
+  },
+  link: (id) => `/marketing/items/${id}`,
+  onAnswered: applyRequestAnswer,
+});
+
+/** Opens a request for each pending partner step of the item without one, and links it to the step. */
+export async function requestPartnerSignOffs(input: {
+  database: Database;
+  clock: Clock;
+  itemId: number;
+  by: ItemActor;
+}): Promise<number[]> {
+  const db = input.database.db;
+  const [item] = await db.select().from(marketingItems).where(eq(marketingItems.id, input.itemId));
+  if (!item) return [];
+  const opened: number[] = [];
+  const groups = await db.select({ id: schema.groups.id, slug: schema.groups.slug }).from(schema.groups);
+  for (const s of await liveSteps(db, input.itemId)) {
+    if (s.step !== "partner" || s.status !== "pending" || s.requestId !== null || !s.dueAt) continue;
+    const slug = s.groupId === null ? null : groups.find((g) => g.id === s.groupId)?.slug;
+    const { id } = await openRequest({
+      deps: { database: input.database, clock: input.clock },
+      // The room opens it on the group's behalf; the member who sent the item is named in the audit label.
+      actor: { userId: input.by.userId, personId: null, label: `marketing (sent by ${input.by.name})` },
+      from: MARKETING_SLUG,
+      input: {
+        target: slug ? `group:${slug}` : "steering-council",
+        kind: "review",
+        title: `Sign-off on "${item.title}" (revision ${s.revision})`,
+        subjectType: contentItemSubject.type,
+        subjectId: String(item.id),
+        answerNeeded: "approval",
+        deadline: dayOf(s.dueAt),
+        visibility: "private",
+      },
+    });
+    await db.update(marketingReviewSteps).set({ requestId: id }).where(eq(marketingReviewSteps.id, s.id));
+    opened.push(id);
+  }
+  return opened;
+}

@@ -1,0 +1,61 @@
+/** Creates a content item as a draft, with its first revision. */
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { schema } from "../../platform/db/index.ts";
+import type { ContentKind } from "../content-kinds.ts";
+import { auditItem, type ItemActor } from "./audit-item.ts";
+import { checkFields, type ItemFields, revisionFields } from "./item-fields.ts";
+
+/** Creates the item; returns its id. */
+export async function createItem(input: {
+  db: Db;
+  clock: Clock;
+  kind: ContentKind;
+  network: string | null;
+  fields: ItemFields;
+  by: ItemActor;
+}): Promise<{ id: number }> {
+  checkFields(input.kind, input.network, input.fields);
+  const now = input.clock.now();
+  const f = input.fields;
+  return input.db.transaction(async (tx) => {
+    const [item] = await tx
+      .insert(schema.marketingItems)
+      .values({
+        kind: input.kind,
+        network: input.network,
+        title: f.title,
+        slug: f.slug,
+        summary: f.summary,
+        authors: f.authors,
+        tags: f.tags,
+        socialCardUrl: f.socialCardUrl,
+        socialCardAlt: f.socialCardAlt,
+        body: f.body,
+        createdByUserId: input.by.userId,
+        createdByName: input.by.name,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: schema.marketingItems.id });
+    if (!item) throw new Error("insert returned nothing");
+    await tx.insert(schema.marketingRevisions).values({
+      itemId: item.id,
+      number: 1,
+      title: f.title,
+      body: f.body,
+      fields: revisionFields(f),
+      byUserId: input.by.userId,
+      byName: input.by.name,
+      savedAt: now,
+    });
+    await auditItem(tx, {
+      by: input.by,
+      at: now,
+      action: "marketing.item-create",
+      itemId: item.id,
+      after: { kind: input.kind, title: f.title },
+    });
+    return { id: item.id };
+  });
+}

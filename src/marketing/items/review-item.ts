@@ -1,0 +1,94 @@
+/**
+ * Decides one review step of an item: approve or ask for changes. The workflow rules say who may
+ * (never one of the item's authors; the partner group, or the Board once the partner's deadline has
+ * passed); the item is approved when every step is, and goes back for changes when one asks.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { schema } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import { findMarketingGroup, getItemForUpdate, listRevisions, liveSteps } from "../marketing.repo.ts";
+import { isOverdue, type ReviewerFacts, roundOutcome, type StepFacts, stepRefusal } from "../workflow.ts";
+import { auditItem, type ItemActor } from "./audit-item.ts";
+
+/** Records the decision; returns the item's state after it. */
+export async function reviewItem(input: {
+  db: Db;
+  clock: Clock;
+  itemId: number;
+  stepId: number;
+  decision: "approve" | "request-changes";
+  comment: string | null;
+  reviewer: ReviewerFacts;
+  by: ItemActor;
+}): Promise<{ state: string; escalated: boolean }> {
+  const now = input.clock.now();
+  return input.db.transaction(async (tx) => {
+    const item = await getItemForUpdate(tx, input.itemId);
+    if (item.state !== "in-review")
+      throw new AppError("conflict", { message: `This item is not in review (it is ${item.state}).` });
+    const steps = await liveSteps(tx, item.id);
+    const step = steps.find((s) => s.id === input.stepId);
+    if (!step)
+      throw new AppError("not_found", { message: `No open review step ${input.stepId} on this item.` });
+    const group = await findMarketingGroup(tx);
+    const authors = new Set(
+      (await listRevisions(tx, item.id)).flatMap((r) => (r.byUserId === null ? [] : [r.byUserId])),
+    );
+    if (item.createdByUserId !== null) authors.add(item.createdByUserId);
+    const facts = step as StepFacts;
+    const refusal = stepRefusal({
+      step: facts,
+      reviewer: input.reviewer,
+      groupId: group?.id ?? -1,
+      authorUserIds: authors,
+      now,
+    });
+    if (refusal) throw new AppError("forbidden", { message: refusal });
+    const escalated =
+      isOverdue(facts, now) && !(step.groupId !== null && input.reviewer.groupIds.has(step.groupId));
+    const status = input.decision === "approve" ? "approved" : "changes-requested";
+    if (status === "changes-requested" && !input.comment) {
+      throw new AppError("validation", {
+        message: "Invalid review: comment: say what should change",
+        issues: [{ field: "comment", message: "say what should change" }],
+      });
+    }
+    await tx
+      .update(schema.marketingReviewSteps)
+      .set({
+        status,
+        decidedByUserId: input.by.userId,
+        decidedByName: input.by.name,
+        decidedAt: now,
+        comment: input.comment,
+      })
+      .where(
+        and(eq(schema.marketingReviewSteps.id, step.id), eq(schema.marketingReviewSteps.status, "pending")),
+      );
+    const outcome = roundOutcome(
+      steps.map((s) => (s.id === step.id ? { status } : { status: s.status as StepFacts["status"] })),
+    );
+    if (outcome !== "in-review") {
+      await tx
+        .update(schema.marketingItems)
+        .set({ state: outcome, updatedAt: now })
+        .where(eq(schema.marketingItems.id, item.id));
+    }
+    await auditItem(tx, {
+      by: input.by,
+      at: now,
+      action: "marketing.item-review",
+      itemId: item.id,
+      before: { step: step.step, who: step.who, status: "pending" },
+      after: {
+        status,
+        comment: input.comment,
+        itemState: outcome,
+        ...(escalated ? { decidedFor: "the Board, the partner's deadline having passed" } : {}),
+      },
+    });
+    return { state: outcome, escalated };
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Sends an item for review: one step per approval its row of the delegation matrix requires, the
+ * partner steps with a deadline after which the Board may decide in the partner's place. Each
+ * partner step is then asked for as a request to the partner group (requests between groups),
+ * once the round is stored.
+ */
+import { eq } from "drizzle-orm";
+import type { Clock } from "../../platform/clock.ts";
+import type { Database } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import { type ItemState, PARTNER_DAYS } from "../content-kinds.ts";
+import { getMatrix } from "../get-matrix.ts";
+import { getItemForUpdate } from "../marketing.repo.ts";
+import { moveRefusal } from "../workflow.ts";
+import { auditItem, type ItemActor } from "./audit-item.ts";
+import { requestPartnerSignOffs } from "./content-request.ts";
+
+/** Opens the round of review; returns its steps in words. */
+export async function submitItem(input: {
+  database: Database;
+  clock: Clock;
+  itemId: number;
+  by: ItemActor;
+}): Promise<{ steps: string[]; requests: number[] }> {
+  const now = input.clock.now();
+  const round = await input.database.db.transaction(async (tx) => {
+    const item = await getItemForUpdate(tx, input.itemId);
+    const refusal = moveRefusal("submit", item.state as ItemState);
+    if (refusal) throw new AppError("conflict", { message: refusal });
+    const matrix = await getMatrix({ db: tx, clock: input.clock });
+    const row = matrix.rows.find((r) => r.kind === item.kind);
+    if (!row) throw new AppError("internal", { message: `No matrix row for ${item.kind}.` });
+    const due = new Date(now.getTime() + PARTNER_DAYS * 86_400_000);
+    await tx.insert(schema.marketingReviewSteps).values(
+      row.steps.map((s) => ({
+        itemId: item.id,
+        revision: item.revision,
+        step: s.step,
+        groupId: s.step === "member" ? matrix.group.id : s.groupId,
+        who: s.who,
+        dueAt: s.step === "partner" ? due : null,
+        createdAt: now,
+      })),
+    );
+    await tx
+      .update(schema.marketingItems)
+      .set({ state: "in-review", updatedAt: now })
+      .where(eq(schema.marketingItems.id, item.id));
+    await auditItem(tx, {
+      by: input.by,
+      at: now,
+      action: "marketing.item-submit",
+      itemId: item.id,
+      before: { state: item.state },
+      after: { state: "in-review", revision: item.revision, steps: row.steps.map((s) => s.who) },
+    });
+    return { steps: row.steps.map((s) => s.who) };
+  });
+  const requests = await requestPartnerSignOffs(input);
+  return { ...round, requests };
+}

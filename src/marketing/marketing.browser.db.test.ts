@@ -1,0 +1,144 @@
+/**
+ * The marketing pages in Chromium: axe-core finds nothing on the matrix, the item list, an item in
+ * review (with its review, edit, lock and revision forms) and a diff, signed out and as the Chair;
+ * and each fits a 390-pixel phone.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditPage, launchChromium } from "../../test/accessibility.ts";
+import { createTestApplication } from "../../test/app.ts";
+import { createTestDatabase } from "../../test/db.ts";
+import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
+import { insertMarketingGroups } from "../../test/factories/marketing.ts";
+import { type LocalServer, serveLocally } from "../../test/serve.ts";
+import type { Database } from "../platform/db/client.ts";
+import { createItem } from "./items/create-item.ts";
+import { moveItem } from "./items/move-item.ts";
+import { reviewItem } from "./items/review-item.ts";
+import { saveItem } from "./items/save-item.ts";
+import { submitItem } from "./items/submit-item.ts";
+import { liveSteps } from "./marketing.repo.ts";
+
+let database: Database;
+let server: LocalServer | undefined;
+let browser: Browser;
+let base = "";
+let chair: TestAccount;
+let inReview = 0;
+let published = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const made = await createTestApplication(database);
+  const g = await insertMarketingGroups(database.db);
+  const account = (name: string) =>
+    createTestAccount({
+      db: database.db,
+      clock: made.clock,
+      email: `${name.split(" ")[0]?.toLowerCase()}@example.org`,
+      name,
+      personId: g.people.get(name) ?? null,
+      scopes: ["read", "groups"],
+    });
+  chair = await account("Mara Chair");
+  const milo = await account("Milo Member");
+  const by = { userId: milo.user.id, name: "Milo Member" };
+  const deps = { db: database.db, clock: made.clock };
+  const fields = {
+    title: "Django 6.1 is out",
+    body: "# Released\n\nRead the [notes](https://docs.djangoproject.com/).\n\n![The Django pony](https://example.org/pony.png)",
+    slug: "django-61",
+    summary: "A new release.",
+    authors: ["Milo Member"],
+    tags: ["releases"],
+    socialCardUrl: "https://example.org/card.png",
+    socialCardAlt: "The release card",
+  };
+  inReview = (
+    await createItem({
+      ...deps,
+      kind: "fundraising-page",
+      network: null,
+      fields: { ...fields, slug: null },
+      by,
+    })
+  ).id;
+  await saveItem({
+    ...deps,
+    itemId: inReview,
+    baseRevision: 1,
+    fields: { ...fields, slug: null, body: `${fields.body}\n\nA second paragraph.` },
+    by,
+  });
+  await submitItem({ database, clock: made.clock, itemId: inReview, by });
+  published = (await createItem({ ...deps, kind: "blog-post", network: null, fields, by })).id;
+  await submitItem({ database, clock: made.clock, itemId: published, by });
+  const [step] = await liveSteps(database.db, published);
+  const reviewer = {
+    userId: chair.user.id,
+    groupIds: new Set([g.marketing]),
+    board: false,
+    steeringCouncil: false,
+  };
+  await reviewItem({
+    ...deps,
+    itemId: published,
+    stepId: step?.id ?? 0,
+    decision: "approve",
+    comment: null,
+    reviewer,
+    by: { userId: chair.user.id, name: "Mara Chair" },
+  });
+  await moveItem({ ...deps, itemId: published, move: "publish", at: null, by });
+  server = await serveLocally(made.app);
+  base = server.base;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+describe("marketing pages in a browser", () => {
+  it("have no axe-core violations, signed out and as the Chair (with every form)", async () => {
+    const signedOut = ["/marketing/matrix", "/marketing/items", `/marketing/items/${published}`];
+    const signedIn = [
+      ...signedOut,
+      `/marketing/items/${inReview}`,
+      `/marketing/items/${inReview}/diff?from=1&to=2`,
+    ];
+    for (const [pages, session] of [
+      [signedOut, undefined],
+      [signedIn, { name: "guildhall_session", value: chair.sessionId }],
+    ] as const) {
+      for (const p of pages) {
+        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
+        expect(result.status, p).toBe(200);
+        expect(result.passes, p).toBeGreaterThan(5);
+        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
+      }
+    }
+  }, 240_000);
+
+  it("fit a 390-pixel phone without sideways scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    try {
+      await context.addCookies([{ name: "guildhall_session", value: chair.sessionId, url: base }]);
+      const page = await context.newPage();
+      for (const p of [
+        "/marketing/matrix",
+        "/marketing/items",
+        `/marketing/items/${inReview}`,
+        `/marketing/items/${inReview}/diff?from=1&to=2`,
+      ]) {
+        await page.goto(`${base}${p}`);
+        const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+        expect(wide, p).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The marketing room's policy: its actions (with their token scopes), rules and the audit kinds it
+ * writes, registered with the kernel's one `decide`. Pure. Who decides a given review step (another
+ * member, a partner group, the Board) is refined by the review rules in workflow.ts.
+ */
+import { type Actor, allow, definePolicy, deny, foundationRolesOn, holdsOn } from "../kernel/rules.ts";
+
+/** The Marketing WG as a resource: its group id (null when no such group is imported). */
+export interface MarketingGroupResource {
+  kind: "marketing-group";
+  groupId: number | null;
+}
+
+/** A content item: whether anyone may see it, and the groups reviewing it. */
+export interface MarketingItemResource {
+  kind: "marketing-item";
+  groupId: number | null;
+  /** Published: anyone may read it. */
+  public: boolean;
+  /** Partner and final-check groups of its open review. */
+  reviewerGroupIds: readonly number[];
+}
+
+type Resource = MarketingGroupResource | MarketingItemResource | { kind: string };
+
+function takesPart(actor: Actor, groupId: number | null, on: string): boolean {
+  return groupId !== null && actor.groupRoles.some((r) => r.groupId === groupId && holdsOn(r, on));
+}
+
+function groupOf(resource: Resource): number | null {
+  return resource.kind === "marketing-group" || resource.kind === "marketing-item"
+    ? (resource as MarketingGroupResource).groupId
+    : null;
+}
+
+const groupMember = {
+  rule: (actor: Actor, resource: Resource, on: string) => {
+    if (actor.userId === null) return deny("Sign in first.", "sign-in");
+    return takesPart(actor, groupOf(resource), on)
+      ? allow("A member of the Marketing WG.")
+      : deny("Only members of the Marketing WG may do this.");
+  },
+};
+
+/** The marketing room's actions and audit kinds. */
+export const marketingPolicy = definePolicy({
+  room: "marketing",
+  actions: {
+    /** Read the delegation matrix (anyone). */
+    "marketing.view-matrix": { scope: "read", public: true, rule: () => allow("Public.") },
+    /** Override a row of the delegation matrix (the Marketing WG's Chair or Co-Chair). */
+    "marketing.override-matrix": {
+      scope: "groups",
+      rule: (actor: Actor, resource: Resource, on: string) => {
+        if (actor.userId === null) return deny("Sign in first.", "sign-in");
+        const groupId = groupOf(resource);
+        const chair = actor.groupRoles.some(
+          (r) => r.groupId === groupId && (r.role === "chair" || r.role === "co-chair") && holdsOn(r, on),
+        );
+        return chair
+          ? allow("Chair of the Marketing WG.")
+          : deny("Only the Marketing WG's Chair or Co-Chair may override the matrix.");
+      },
+    },
+    /** Read a content item: published ones by anyone; others by the group, its reviewers, the Board and admins. */
+    "marketing.view-item": {
+      scope: "read",
+      public: true,
+      rule: (actor: Actor, resource: Resource, on: string) => {
+        if (resource.kind !== "marketing-item") return deny("Not a content item.");
+        const item = resource as MarketingItemResource;
+        if (item.public) return allow("Published.");
+        if (actor.userId === null) return deny("Sign in to see this.", "sign-in");
+        if (takesPart(actor, item.groupId, on)) return allow("A member of the Marketing WG.");
+        if (item.reviewerGroupIds.some((g) => takesPart(actor, g, on)))
+          return allow("A reviewing group's member.");
+        const roles = foundationRolesOn(actor, on);
+        if (roles.has("board-member") || roles.has("steering-council-member"))
+          return allow("Board or Steering Council.");
+        return roles.has("site-admin") ? allow("Site administrator.") : deny("This item is not published.");
+      },
+    },
+    /** Write content items: create, edit, lock, submit, restore, schedule, publish, archive (the group's members). */
+    "marketing.write": { scope: "groups", ...groupMember },
+    /** Decide a review step (the workflow rules say which step whom). */
+    "marketing.review": {
+      scope: "groups",
+      rule: (actor: Actor, resource: Resource, on: string) => {
+        if (actor.userId === null) return deny("Sign in first.", "sign-in");
+        if (resource.kind !== "marketing-item") return deny("Not a content item.");
+        const item = resource as MarketingItemResource;
+        if (takesPart(actor, item.groupId, on)) return allow("A member of the Marketing WG.");
+        if (item.reviewerGroupIds.some((g) => takesPart(actor, g, on)))
+          return allow("A reviewing group's member.");
+        const roles = foundationRolesOn(actor, on);
+        if (roles.has("board-member") || roles.has("steering-council-member"))
+          return allow("Board or Steering Council.");
+        return deny("Only the group, its reviewing groups and the Board review content.");
+      },
+    },
+  },
+  auditKinds: [
+    "marketing.matrix-override",
+    "marketing.item-create",
+    "marketing.item-edit",
+    "marketing.item-restore",
+    "marketing.item-submit",
+    "marketing.item-review",
+    "marketing.item-move",
+  ],
+});
+
+/** An action the marketing room decides. */
+export type MarketingAction = keyof typeof marketingPolicy.actions;

@@ -1,0 +1,143 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts.ts";
+
+const KINDS = sql.raw(
+  "'blog-post','www-page','www-template-page','fundraising-page','docs-contribution','social-post','community-announcement','event-collateral','campaign-site-page'",
+);
+const STATES = sql.raw(
+  "'draft','in-review','changes-requested','approved','scheduled','published','archived'",
+);
+
+/** A piece of content the Marketing WG prepares: its current fields, workflow state and edit lock. */
+export const marketingItems = pgTable(
+  "marketing_items",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind").notNull(),
+    /** Where a social post or community announcement goes (mastodon, bluesky, linkedin, forum, discord). */
+    network: text("network"),
+    state: text("state").notNull().default("draft"),
+    title: text("title").notNull(),
+    /** Blog posts: the entry's slug (unique among items). */
+    slug: text("slug"),
+    summary: text("summary"),
+    authors: jsonb("authors").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    tags: jsonb("tags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    socialCardUrl: text("social_card_url"),
+    socialCardAlt: text("social_card_alt"),
+    body: text("body").notNull(),
+    /** The number of the revision these fields are. */
+    revision: integer("revision").notNull().default(1),
+    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    /** Who is editing, until when (an expired lock is free). */
+    lockUserId: integer("lock_user_id").references(() => users.id, { onDelete: "set null" }),
+    lockName: text("lock_name"),
+    lockExpiresAt: timestamp("lock_expires_at", { withTimezone: true }),
+    scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("marketing_items_slug").on(t.slug).where(sql`${t.slug} is not null`),
+    index("marketing_items_state").on(t.state, t.updatedAt),
+    check("marketing_items_kind", sql`${t.kind} in (${KINDS})`),
+    check("marketing_items_state_check", sql`${t.state} in (${STATES})`),
+    check(
+      "marketing_items_network",
+      sql`(${t.kind} = 'social-post' and ${t.network} in ('mastodon','bluesky','linkedin')) or (${t.kind} = 'community-announcement' and ${t.network} in ('forum','discord')) or (${t.kind} not in ('social-post','community-announcement') and ${t.network} is null)`,
+    ),
+    check("marketing_items_scheduled", sql`${t.state} <> 'scheduled' or ${t.scheduledFor} is not null`),
+  ],
+);
+
+/** Every saved version of an item's fields, numbered from 1. */
+export const marketingRevisions = pgTable(
+  "marketing_revisions",
+  {
+    id: serial("id").primaryKey(),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => marketingItems.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** The other fields (slug, summary, authors, tags, social card) as saved. */
+    fields: jsonb("fields").notNull().default(sql`'{}'::jsonb`),
+    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    byName: text("by_name").notNull(),
+    savedAt: timestamp("saved_at", { withTimezone: true }).notNull(),
+    /** Set when this revision restores an older one. */
+    restoredFrom: integer("restored_from"),
+  },
+  (t) => [uniqueIndex("marketing_revisions_number").on(t.itemId, t.number)],
+);
+
+/** One approval an item needs in a round of review: who must give it, by when, and what they said. */
+export const marketingReviewSteps = pgTable(
+  "marketing_review_steps",
+  {
+    id: serial("id").primaryKey(),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => marketingItems.id, { onDelete: "cascade" }),
+    /** The revision under review. */
+    revision: integer("revision").notNull(),
+    step: text("step").notNull(),
+    /** The group whose participants decide a partner or final-check step (null: the group itself or the Board). */
+    groupId: integer("group_id"),
+    /** Who decides, in words ("another Marketing WG member", "Fundraising WG", "the Board"). */
+    who: text("who").notNull(),
+    /** Partner steps: after this the Board may decide in the partner's place. */
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    status: text("status").notNull().default("pending"),
+    /** The request between groups that asks a partner group for this sign-off (null for other steps). */
+    requestId: integer("request_id"),
+    decidedByUserId: integer("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    decidedByName: text("decided_by_name"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    comment: text("comment"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("marketing_review_steps_item").on(t.itemId, t.status),
+    check("marketing_review_steps_step", sql`${t.step} in ('member','partner','final-check','board')`),
+    check(
+      "marketing_review_steps_status",
+      sql`${t.status} in ('pending','approved','changes-requested','voided')`,
+    ),
+    check(
+      "marketing_review_steps_decided",
+      sql`${t.status} = 'voided' or (${t.status} in ('approved','changes-requested')) = (${t.decidedAt} is not null)`,
+    ),
+  ],
+);
+
+/** A Chair's override of one row of the delegation matrix. */
+export const marketingMatrixOverrides = pgTable(
+  "marketing_matrix_overrides",
+  {
+    kind: text("kind").primaryKey(),
+    /** The steps required instead of the charter's: [{ step, group }]. */
+    steps: jsonb("steps").notNull(),
+    reason: text("reason").notNull(),
+    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    byName: text("by_name").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [check("marketing_matrix_overrides_kind", sql`${t.kind} in (${KINDS})`)],
+);
