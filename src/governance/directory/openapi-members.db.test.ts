@@ -562,19 +562,27 @@ describe("the signed-in API in /api/openapi.json", () => {
       items: Array<{ id: number; itemId: string }>;
     }>;
     expect(handover?.person.id).toBe(members[1]);
-    expect(handover?.items.map((i) => i.itemId)).toEqual([String(owned?.id)]);
-    const flagUrl = `${handovers}/items/${handover?.items[0]?.id}/reassign`;
+    // m1 also opened the voluntary shutdown vote above: both of their open items need a new owner.
+    const flagged = handover?.items ?? [];
+    expect(flagged.map((i) => i.itemId)).toContain(String(owned?.id));
+    const ownedItem = flagged.find((i) => i.itemId === String(owned?.id));
+    const flagUrl = `${handovers}/items/${ownedItem?.id}/reassign`;
     const flagRoute = "/api/groups/{slug}/handovers/items/{id}/reassign";
     await call("m0", "POST", flagUrl, flagRoute, "422", { personId: members[1] });
     await call("m2", "POST", flagUrl, flagRoute, "403", { personId: members[0] });
     const handed = await call("admin", "POST", flagUrl, flagRoute, "200", { personId: members[0] });
-    expect(handed.needingOwner).toBe(0);
+    expect(handed.needingOwner).toBe(flagged.length - 1);
     await call("m0", "POST", flagUrl, flagRoute, "409", { personId: members[0] });
 
+    // The marketing room's delegation matrix: none until the Marketing WG charter is imported.
+    await call("m1", "GET", "/api/marketing/matrix", "/api/marketing/matrix", "404");
+
     // Every documented signed-in operation was called.
-    // (The ecosystem's signed-in routes, releases and reviews, are called in test/openapi.db.test.ts.)
+    // (The ecosystem's signed-in routes, releases, reviews, packages' calls, contact attempts and
+    // transfers, are called in test/openapi.db.test.ts.)
+    const ecosystem = ["/api/releases", "/api/reviews", "/api/packages", "/api/transfers"];
     const documented = Object.entries(api.doc.paths)
-      .filter(([route]) => !route.startsWith("/api/releases") && !route.startsWith("/api/reviews"))
+      .filter(([route]) => !ecosystem.some((prefix) => route.startsWith(prefix)))
       .flatMap(([route, ops]) =>
         Object.entries(ops)
           .filter(([, op]) => op.security !== undefined)
