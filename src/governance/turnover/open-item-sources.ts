@@ -1,7 +1,8 @@
 /**
  * Governance's open items, registered with the kernel's owner registry: meeting action items
  * (owned by the person named at the meeting) and votes opened (owned by the opener until the Chair
- * hands one on). Report duties are not items here: a report is the Chair's, and the Chair's role
+ * hands one on) and requests to other groups while they wait (owned by the member moving them
+ * along on the asking side). Report duties are not items here: a report is the Chair's, and the Chair's role
  * passes on with the role.
  */
 
@@ -10,7 +11,7 @@ import { defineOpenItemSource, type OpenItem } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 
-const { meetingActionItems, votes, groups } = schema;
+const { meetingActionItems, votes, groups, groupRequests } = schema;
 
 /** Open meeting action items: one owner each, open until marked done. */
 export const meetingActionItemSource = defineOpenItemSource({
@@ -133,5 +134,59 @@ async function listVotes(
   }));
 }
 
+/** Requests the group sent that still wait for an answer (open or acknowledged). */
+export const waitingRequestSource = defineOpenItemSource({
+  kind: "request",
+  label: "Request to another group",
+  async listOpenByOwner(tx, { groupId, personId }) {
+    return listRequests(tx, [groupId], personId);
+  },
+  async listOpenForGroup(tx, { groupId }) {
+    return listRequests(tx, [groupId]);
+  },
+  async listOpenForGroups(tx, { groupIds }) {
+    return byGroup(groupIds, await listRequests(tx, groupIds));
+  },
+  async reassign(tx, { groupId, itemId, toPersonId }) {
+    await tx
+      .update(groupRequests)
+      .set({ ownerPersonId: toPersonId })
+      .where(and(eq(groupRequests.id, Number(itemId)), eq(groupRequests.fromGroupId, groupId)));
+  },
+});
+
+async function listRequests(
+  tx: Parameters<typeof waitingRequestSource.listOpenForGroup>[0],
+  groupIds: readonly number[],
+  personId?: number,
+): Promise<Array<OpenItem & { groupId: number }>> {
+  if (groupIds.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: groupRequests.id,
+      groupId: groupRequests.fromGroupId,
+      title: groupRequests.title,
+      owner: groupRequests.ownerPersonId,
+      deadline: groupRequests.deadline,
+    })
+    .from(groupRequests)
+    .where(
+      and(
+        inArray(groupRequests.fromGroupId, [...groupIds]),
+        inArray(groupRequests.state, ["open", "acknowledged"]),
+        personId === undefined ? undefined : eq(groupRequests.ownerPersonId, personId),
+      ),
+    )
+    .orderBy(groupRequests.deadline, groupRequests.id);
+  return rows.map((r) => ({
+    groupId: r.groupId,
+    id: String(r.id),
+    title: r.title,
+    ownerPersonId: r.owner,
+    href: `/requests/${r.id}`,
+    dueOn: r.deadline,
+  }));
+}
+
 /** Governance's open-item sources. */
-export const governanceOpenItemSources = [meetingActionItemSource, openVoteSource];
+export const governanceOpenItemSources = [meetingActionItemSource, openVoteSource, waitingRequestSource];

@@ -264,6 +264,53 @@ describe("owners that survive turnover", () => {
     expect((await listHandovers(database.db, { groupIds: [b.id] }))[0]?.items[0]?.state).toBe("closed");
   });
 
+  it("leaving orphans the requests the leaver moves along for the group, while they wait", async () => {
+    clock.set("2026-03-01T12:00:00Z");
+    const from = await makeGroup(
+      database,
+      charterWith({ slug: `req-from-${process.pid}`, name: "Req From" }),
+    );
+    const to = await makeGroup(database, charterWith({ slug: `req-to-${process.pid}`, name: "Req To" }));
+    const [leaver = 0, other = 0] = await makePeople(database, 2, "reqleave");
+    await addToGroup(database, from.id, [leaver, other]);
+    const request = async (owner: number, state: string) => {
+      const [r] = await database.db
+        .insert(schema.groupRequests)
+        .values({
+          fromGroupId: from.id,
+          targetKind: "group",
+          targetGroupId: to.id,
+          kind: "review",
+          title: `Review ${state}`,
+          answerNeeded: "comment",
+          deadline: "2026-03-20",
+          visibility: "public",
+          state,
+          outcome: state === "answered" ? "commented" : null,
+          answeredAt: state === "answered" ? clock.now() : null,
+          ownerPersonId: owner,
+          openedAt: clock.now(),
+          updatedAt: clock.now(),
+        })
+        .returning({ id: schema.groupRequests.id });
+      return String(r?.id);
+    };
+    const waiting = await request(leaver, "open");
+    const acknowledged = await request(leaver, "acknowledged");
+    const answered = await request(leaver, "answered");
+    const others = await request(other, "open");
+
+    await leaveGroup({ deps, actor: personActor(leaver), input: { group: from.slug } });
+    const list = await listHandovers(database.db, { groupIds: [from.id], open: true });
+    expect(
+      flagged(list)
+        .filter((k) => k.startsWith("request:"))
+        .sort(),
+    ).toEqual([`request:${waiting}`, `request:${acknowledged}`].sort());
+    expect(flagged(list)).not.toContain(`request:${answered}`);
+    expect(flagged(list)).not.toContain(`request:${others}`);
+  });
+
   it("a Board term ending orphans the Board Liaison's items in the groups they liaise with, not other Board members'", async () => {
     clock.set("2026-03-01T12:00:00Z");
     const a = await makeGroup(database, charterWith({ slug: `board-a-${process.pid}`, name: "Board A" }));
