@@ -242,6 +242,16 @@ beforeAll(async () => {
     .from(schema.handovers)
     .where(eq(schema.handovers.personId, leaverPerson?.id ?? 0));
   byRoute.set("GET /handovers/:id", { id: String(handover?.id) });
+  // A request from the group to the Board, with a long title (it wraps, not widens the page).
+  const asked = (await api(admin.token, `/api/groups/${GROUP}/requests`, {
+    target: "board",
+    kind: "decision",
+    title: "Approve the regional organisers' travel-support-and-accessibility-guidelines for 2027",
+    answerNeeded: "approval",
+    deadline: "2026-12-31",
+    visibility: "public",
+  })) as { request: { id: number } };
+  byRoute.set("GET /requests/:id", { id: String(asked.request.id) });
   const [eventsGroup] = await db.select().from(schema.groups).where(eq(schema.groups.slug, GROUP));
   const [report] = await db
     .insert(schema.groupReports)
