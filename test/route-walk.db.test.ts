@@ -531,6 +531,9 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "POST /requests/:id/answer": { allowed: ["board"], params: REQUEST, body: { outcome: "approved" } },
   "POST /api/requests/:id/answer": { allowed: ["board"], params: REQUEST, body: { outcome: "approved" } },
   "POST /requests/:id/comments": { allowed: REQUEST_SIDES, params: REQUEST, body: { body: "Walk comment" } },
+  "POST /requests/:id/acknowledge": { allowed: ["board"], params: REQUEST, body: {} },
+  // the asking group's Chair names the owner (the walk's requests have no opener or owner)
+  "POST /requests/:id/owner": { allowed: ["chair"], params: REQUEST, body: { owner: "walk-member" } },
   "GET /api/reports/due": { allowed: ALL },
   "POST /groups/:slug/reporting-decisions": {
     allowed: ["board"],

@@ -18,10 +18,13 @@ import { getStalledView, listVisibleRequests, presentRequest } from "./list-requ
 import { OpenRequestInputSchema, openRequest } from "./open-request.ts";
 import {
   AnswerInputSchema,
+  acknowledgeRequest,
   answerRequest,
   CommentInputSchema,
   commentOnRequest,
+  OwnerInputSchema,
   RequestSettingsSchema,
+  reassignRequest,
   setRequestSettings,
 } from "./request-records.ts";
 import {
@@ -123,6 +126,7 @@ export function createRequestsRouter(services: Services): Router {
           events={await eventsOf(db, id)}
           mayAnswer={await can(c, services, "request.answer", resource)}
           mayComment={await can(c, services, "request.comment", resource)}
+          mayReassign={await can(c, services, "request.reassign", resource)}
         />,
       ),
     );
@@ -226,6 +230,28 @@ export function createRequestsRouter(services: Services): Router {
     resource: requestResource,
     response: { description: "The request.", schema: RequestResponse, name: "RequestResponse" },
     handler: (c, { resource }) => c.json({ request: presentRequest(resource.request, today()) }),
+  });
+  router.post("/requests/:id/acknowledge", {
+    params: RequestParams,
+    form: z.object({}),
+    action: "request.answer",
+    resource: requestResource,
+    page: (c, { params }) => requestPage(c, params.id),
+    handler: async (c, { params }) => {
+      await acknowledgeRequest({ deps, actor: await requestActor(c), id: params.id });
+      return c.redirect(`/requests/${params.id}`, 303);
+    },
+  });
+  router.post("/requests/:id/owner", {
+    params: RequestParams,
+    form: OwnerInputSchema,
+    action: "request.reassign",
+    resource: requestResource,
+    page: (c, { params }) => requestPage(c, params.id),
+    handler: async (c, { params, body }) => {
+      await reassignRequest({ deps, actor: await requestActor(c), id: params.id, input: body });
+      return c.redirect(`/requests/${params.id}`, 303);
+    },
   });
   router.post("/requests/:id/answer", {
     params: RequestParams,

@@ -1,6 +1,6 @@
 /** Request pages: the stalled view, a group's requests, one request with its thread and forms. */
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
-import { Form } from "../../platform/view/form.tsx";
+import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 import type { RequestView } from "./list-requests.ts";
@@ -172,6 +172,7 @@ export function RequestPage(props: {
   events: ReadonlyArray<{ kind: string; dueOn: string; recordedAt: Date }>;
   mayAnswer: boolean;
   mayComment: boolean;
+  mayReassign: boolean;
 }) {
   const r = props.request;
   const waiting = r.state === "open" || r.state === "acknowledged";
@@ -252,6 +253,29 @@ export function RequestPage(props: {
           </ul>
         )}
       </section>
+      {props.mayAnswer && r.state === "open" && (
+        <ButtonForm
+          action={`/requests/${r.id}/acknowledge`}
+          submit="Acknowledge: we have seen it and are on it"
+        />
+      )}
+      {props.mayReassign && waiting && (
+        <section aria-labelledby="owner">
+          <h2 id="owner">Owner on the asking side</h2>
+          <Form
+            action={`/requests/${r.id}/owner`}
+            submit="Make them the owner"
+            fields={[
+              {
+                name: "owner",
+                label: "Person (slug) taking part in the asking group",
+                kind: "text",
+                required: true,
+              },
+            ]}
+          />
+        </section>
+      )}
       {props.mayAnswer && waiting && (
         <section aria-labelledby="answer">
           <h2 id="answer">Answer</h2>
