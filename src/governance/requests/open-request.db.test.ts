@@ -192,3 +192,41 @@ describe("openRequest", () => {
     expect(wrongOwner.issues[0]?.field).toBe("owner");
   });
 });
+
+describe("acknowledging and handing on a waiting request", () => {
+  it("the target acknowledges once; the owner moves to a participant of the asking side only", async () => {
+    const { acknowledgeRequest, reassignRequest } = await import("./request-records.ts");
+    const actor = { userId: null, personId: asker, label: "person" };
+    const { id } = await openRequest({ deps: deps(), actor, from: "askers", input: base });
+    const chair = { userId: null, personId: targetChair, label: "person" };
+    await acknowledgeRequest({ deps: deps(), actor: chair, id });
+    await acknowledgeRequest({ deps: deps(), actor: chair, id });
+    const [row] = await database.db
+      .select()
+      .from(schema.groupRequests)
+      .where(eq(schema.groupRequests.id, id));
+    expect(row).toMatchObject({ state: "acknowledged", acknowledgedByPersonId: targetChair });
+    const acks = await database.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, "request.acknowledged"));
+    expect(acks.filter((a) => a.subjectId === String(id))).toHaveLength(1);
+
+    const [askChair] = await database.db
+      .select()
+      .from(schema.people)
+      .where(eq(schema.people.name, "Ask Chair"));
+    const [outside] = await database.db.select().from(schema.people).where(eq(schema.people.id, outsider));
+    const refused = await refusal(
+      reassignRequest({ deps: deps(), actor, id, input: { owner: outside?.slug ?? "" } }),
+    );
+    expect(refused.code).toBe("validation");
+    expect(refused.message).toContain("does not take part in the asking group");
+    await reassignRequest({ deps: deps(), actor, id, input: { owner: askChair?.slug ?? "" } });
+    const [moved] = await database.db
+      .select()
+      .from(schema.groupRequests)
+      .where(eq(schema.groupRequests.id, id));
+    expect(moved?.ownerPersonId).toBe(askChair?.id);
+  });
+});
