@@ -7,25 +7,43 @@
  */
 
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { defineOpenItemSource, type OpenItem } from "../../kernel/index.ts";
+import { defineOpenItemSource, type OpenItem, type OpenItemSource } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 
 const { meetingActionItems, votes, groups, groupRequests } = schema;
 
+/** A database handle or transaction, as the kernel passes it. */
+type Handle = Parameters<OpenItemSource["listOpenForGroup"]>[0];
+/** Lists a kind's open items in some groups (of one owner when given), each with its group. */
+type ListItems = (
+  tx: Handle,
+  groupIds: readonly number[],
+  personId?: number,
+) => Promise<Array<OpenItem & { groupId: number }>>;
+
+/** A source whose three listings come from one query over groups (and an owner). */
+function sourceOf(spec: {
+  kind: string;
+  label: string;
+  list: ListItems;
+  reassign: OpenItemSource["reassign"];
+}): OpenItemSource {
+  return defineOpenItemSource({
+    kind: spec.kind,
+    label: spec.label,
+    listOpenByOwner: (tx, { groupId, personId }) => spec.list(tx, [groupId], personId),
+    listOpenForGroup: (tx, { groupId }) => spec.list(tx, [groupId]),
+    listOpenForGroups: async (tx, { groupIds }) => byGroup(groupIds, await spec.list(tx, groupIds)),
+    reassign: spec.reassign,
+  });
+}
+
 /** Open meeting action items: one owner each, open until marked done. */
-export const meetingActionItemSource = defineOpenItemSource({
+export const meetingActionItemSource = sourceOf({
   kind: "meeting-action-item",
   label: "Meeting action item",
-  async listOpenByOwner(tx, { groupId, personId }) {
-    return listActionItems(tx, [groupId], personId);
-  },
-  async listOpenForGroup(tx, { groupId }) {
-    return listActionItems(tx, [groupId]);
-  },
-  async listOpenForGroups(tx, { groupIds }) {
-    return byGroup(groupIds, await listActionItems(tx, groupIds));
-  },
+  list: (tx, groupIds, personId) => listActionItems(tx, groupIds, personId),
   async reassign(tx, { groupId, itemId, toPersonId }) {
     await tx
       .update(meetingActionItems)
@@ -42,7 +60,7 @@ function byGroup(groupIds: readonly number[], items: Array<OpenItem & { groupId:
 }
 
 async function listActionItems(
-  tx: Parameters<typeof meetingActionItemSource.listOpenForGroup>[0],
+  tx: Handle,
   groupIds: readonly number[],
   personId?: number,
 ): Promise<Array<OpenItem & { groupId: number }>> {
@@ -81,18 +99,10 @@ async function listActionItems(
 const voteOwner = sql<number | null>`coalesce(${votes.ownerPersonId}, ${votes.openedByPersonId})`;
 
 /** Open votes of a group, owned by whoever opened them (or was handed them). */
-export const openVoteSource = defineOpenItemSource({
+export const openVoteSource = sourceOf({
   kind: "vote",
   label: "Vote opened",
-  async listOpenByOwner(tx, { groupId, personId }) {
-    return listVotes(tx, [groupId], personId);
-  },
-  async listOpenForGroup(tx, { groupId }) {
-    return listVotes(tx, [groupId]);
-  },
-  async listOpenForGroups(tx, { groupIds }) {
-    return byGroup(groupIds, await listVotes(tx, groupIds));
-  },
+  list: (tx, groupIds, personId) => listVotes(tx, groupIds, personId),
   async reassign(tx, { groupId, itemId, toPersonId }) {
     await tx
       .update(votes)
@@ -102,7 +112,7 @@ export const openVoteSource = defineOpenItemSource({
 });
 
 async function listVotes(
-  tx: Parameters<typeof openVoteSource.listOpenForGroup>[0],
+  tx: Handle,
   groupIds: readonly number[],
   personId?: number,
 ): Promise<Array<OpenItem & { groupId: number }>> {
@@ -135,18 +145,10 @@ async function listVotes(
 }
 
 /** Requests the group sent that still wait for an answer (open or acknowledged). */
-export const waitingRequestSource = defineOpenItemSource({
+export const waitingRequestSource = sourceOf({
   kind: "request",
   label: "Request to another group",
-  async listOpenByOwner(tx, { groupId, personId }) {
-    return listRequests(tx, [groupId], personId);
-  },
-  async listOpenForGroup(tx, { groupId }) {
-    return listRequests(tx, [groupId]);
-  },
-  async listOpenForGroups(tx, { groupIds }) {
-    return byGroup(groupIds, await listRequests(tx, groupIds));
-  },
+  list: (tx, groupIds, personId) => listRequests(tx, groupIds, personId),
   async reassign(tx, { groupId, itemId, toPersonId }) {
     await tx
       .update(groupRequests)
@@ -156,7 +158,7 @@ export const waitingRequestSource = defineOpenItemSource({
 });
 
 async function listRequests(
-  tx: Parameters<typeof waitingRequestSource.listOpenForGroup>[0],
+  tx: Handle,
   groupIds: readonly number[],
   personId?: number,
 ): Promise<Array<OpenItem & { groupId: number }>> {
