@@ -82,6 +82,7 @@ describe("the application's jobs in one process, on the injected clock", () => {
       "governance.close-due-votes",
       "governance.sweep-terms",
       "kernel.deliver-notifications",
+      "marketing.publish-due", // every five minutes
     ]);
     expect(await runtime.runDueSchedules()).toEqual([]);
     const mail = await smtp.next(0);
