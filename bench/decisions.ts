@@ -84,8 +84,8 @@ const groupRows = await db
       return {
         slug,
         name: slug,
-        kind: "working-group",
-        status: "active",
+        kind: "working-group" as const,
+        status: "active" as const,
         charter: charter(slug),
         createdAt: now,
         updatedAt: now,
@@ -118,7 +118,7 @@ const periodRows = Array.from({ length: MEMBERSHIPS }, (_, i) => {
   return {
     groupId: groupRows[i % groupCount]?.id ?? 0,
     personId: personIds[i] ?? 0,
-    role: "member",
+    role: "member" as const,
     startedOn: "2025-01-01",
     termEndsOn,
     reason: "bench",
@@ -173,7 +173,7 @@ for (const g of [voteGroup, secretGroup]) {
     electorate.map((personId) => ({
       groupId: g,
       personId,
-      role: "member",
+      role: "member" as const,
       startedOn: "2025-01-01",
       createdAt: now,
     })),

@@ -171,15 +171,17 @@ export async function insertGroup(db: Db, spec: GroupSpec): Promise<InsertedGrou
     ids.set(n, p.id);
     return p.id;
   };
-  const roleRows: Array<{ role: string; title: string; name: string }> = [
-    ...chairs.map((n) => ({ role: "chair", title: "", name: n })),
-    ...coChairs.map((n) => ({ role: "co-chair", title: "", name: n })),
-    ...boardLiaisons.map((n) => ({ role: "board-liaison", title: "", name: n })),
-    ...sc.map((n) => ({ role: "steering-council-liaison", title: "", name: n })),
-    ...other.flatMap((o) => o.people.map((n) => ({ role: "other", title: o.title, name: n }))),
+  const roleRows: Array<{ role: (typeof groupRoles.$inferInsert)["role"]; title: string; name: string }> = [
+    ...chairs.map((n) => ({ role: "chair" as const, title: "", name: n })),
+    ...coChairs.map((n) => ({ role: "co-chair" as const, title: "", name: n })),
+    ...boardLiaisons.map((n) => ({ role: "board-liaison" as const, title: "", name: n })),
+    ...sc.map((n) => ({ role: "steering-council-liaison" as const, title: "", name: n })),
+    ...other.flatMap((o) => o.people.map((n) => ({ role: "other" as const, title: o.title, name: n }))),
     // As the importer stores them: a role holder gets the named role only; "member" means nothing more.
-    ...everyone.filter((n) => !holders.includes(n)).map((n) => ({ role: "member", title: "", name: n })),
-    ...alumni.map((n) => ({ role: "alumnus", title: "", name: n })),
+    ...everyone
+      .filter((n) => !holders.includes(n))
+      .map((n) => ({ role: "member" as const, title: "", name: n })),
+    ...alumni.map((n) => ({ role: "alumnus" as const, title: "", name: n })),
   ];
   let position = 0;
   for (const r of roleRows) {

@@ -474,7 +474,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
     const filter = { role: query.role ?? "", currentOnly: query.current ?? false };
     const rows = await listFoundationRoles(db, {
       day: today,
-      role: filter.role,
+      role: query.role ?? null,
       currentOnly: filter.currentOnly,
     });
     const message = await doneMessage(today, query);
@@ -669,7 +669,7 @@ export function createAccountsRouter(services: Services, options: AccountsRouter
       const today = dayOf(clock.now());
       const rows = await listFoundationRoles(db, {
         day: today,
-        role: query.role ?? "",
+        role: query.role ?? null,
         currentOnly: query.current,
       });
       return c.json({ on: today, foundationRoles: rows.map((r) => presentFoundationRole(r, today)) });

@@ -17,7 +17,7 @@ beforeAll(async () => {
     groupId: docs.id,
     periodStart,
     periodEnd,
-    cadence: "monthly",
+    cadence: "monthly" as const,
     visibility,
     highlights: ["a", "b", "c"],
     asks: [],

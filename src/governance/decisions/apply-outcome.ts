@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema, type Tx } from "../../platform/db/index.ts";
+import type { GroupRole } from "../policy/group-roles.ts";
 import { handOverOneIfGone } from "../turnover/hand-over.ts";
 import {
   charterOnlyRoles,
@@ -156,7 +157,7 @@ export async function startRolePeriod(input: {
   tx: Tx;
   group: DecisionGroup;
   personId: number;
-  role: string;
+  role: GroupRole;
   withTerm: boolean;
   reason: string;
   decisionRef: string;
@@ -211,7 +212,7 @@ export async function applyMembershipChange(input: {
   const subject = vote.subjectPersonId;
   if (vote.kind === "proposal" || subject === null) return;
 
-  const start = async (role: string, withTerm: boolean) =>
+  const start = async (role: GroupRole, withTerm: boolean) =>
     startRolePeriod({
       tx,
       group,

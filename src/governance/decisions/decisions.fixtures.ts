@@ -1,9 +1,12 @@
 /** Test fixtures for decision tests: groups with a parsed charter, people, role periods, foundation roles. */
 
+import type { FoundationRole } from "../../kernel/index.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import type { ParsedCharter } from "../charter/types.ts";
+import type { GroupRole } from "../policy/group-roles.ts";
 import type { DecisionActor } from "./decisions.repo.ts";
+import type { BallotSecrecy, VoteBaseRule } from "./tally.ts";
 
 const { groups, people, rolePeriods, foundationRoles, groupDecisionSettings } = schema;
 
@@ -43,7 +46,7 @@ export function charterWith(over: Partial<ParsedCharter> & { slug: string }): Pa
 export async function makeGroup(
   database: Database,
   charter: ParsedCharter,
-  settings?: { baseRule?: string; secrecy?: string },
+  settings?: { baseRule?: VoteBaseRule; secrecy?: BallotSecrecy },
 ) {
   const now = new Date("2026-01-01T00:00:00Z");
   const [g] = await database.db
@@ -86,7 +89,7 @@ export async function addToGroup(
   database: Database,
   groupId: number,
   personIds: number[],
-  opts: { role?: string; startedOn?: string; termEndsOn?: string | null } = {},
+  opts: { role?: GroupRole; startedOn?: string; termEndsOn?: string | null } = {},
 ) {
   if (personIds.length === 0) return [];
   return database.db
@@ -110,7 +113,7 @@ export async function addToGroup(
 export async function grantFoundationRole(
   database: Database,
   personIds: number[],
-  role: string,
+  role: FoundationRole,
   opts: { startedOn?: string; endedOn?: string | null; termEndsOn?: string | null } = {},
 ) {
   if (personIds.length === 0) return;
@@ -136,7 +139,7 @@ export async function addCharterRoles(
   database: Database,
   groupId: number,
   personIds: number[],
-  role = "member",
+  role: (typeof schema.groupRoles.$inferInsert)["role"] = "member",
 ) {
   if (personIds.length === 0) return;
   await database.db

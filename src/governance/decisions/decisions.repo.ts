@@ -1,10 +1,12 @@
 /** Queries for membership decisions: groups, current role holders, votes, applications. */
 
 import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import type { FoundationRole } from "../../kernel/index.ts";
 import { type AuditActor, appendAudit } from "../../kernel/index.ts";
 import { type Db, schema, type Tx } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ParsedCharter } from "../charter/types.ts";
+import { type GroupRole, isGroupRole } from "../policy/group-roles.ts";
 import { currentMembership, effectiveRoles } from "../registry/current-membership.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";
 import { DEFAULT_MAX_VOTE_DAYS } from "./tally.ts";
@@ -80,7 +82,7 @@ export async function charterOnlyRoles(db: DbOrTx, groupId: number, personId?: n
   const sources = await selectRoleSources(db, { groupIds: [groupId], personId });
   return effectiveRoles(sources)
     .filter((r) => r.source === "charter")
-    .map((r) => ({ personId: r.personId, role: r.role, title: r.title }));
+    .flatMap((r) => (isGroupRole(r.role) ? [{ personId: r.personId, role: r.role, title: r.title }] : []));
 }
 
 /** Current role periods of one person in one group. */
@@ -117,7 +119,7 @@ export async function leaveStanding(
 }
 
 /** Current role periods of one role in a group (the rows to end; see `heldRoles` for who holds it). */
-export async function currentHolders(db: DbOrTx, groupId: number, role: string, day: string) {
+export async function currentHolders(db: DbOrTx, groupId: number, role: GroupRole, day: string) {
   return db
     .select()
     .from(rolePeriods)
@@ -125,7 +127,11 @@ export async function currentHolders(db: DbOrTx, groupId: number, role: string, 
 }
 
 /** People holding a foundation role on a day (held by the person or by their account). */
-export async function foundationRoleHolders(db: DbOrTx, role: string, day: string): Promise<number[]> {
+export async function foundationRoleHolders(
+  db: DbOrTx,
+  role: FoundationRole,
+  day: string,
+): Promise<number[]> {
   const rows = await db
     .selectDistinct({
       personId: sql<number | null>`coalesce(${foundationRoles.personId}, ${users.personId})`,

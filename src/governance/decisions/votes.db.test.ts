@@ -38,11 +38,7 @@ afterAll(async () => {
   await database.close();
 });
 
-async function directGroup(
-  slug: string,
-  members: number,
-  settings?: { baseRule?: string; secrecy?: string },
-) {
+async function directGroup(slug: string, members: number, settings?: Parameters<typeof makeGroup>[2]) {
   const group = await makeGroup(database, charterWith({ slug, termMonths: 12 }), settings);
   const ids = await makePeople(database, members, slug);
   await addToGroup(database, group.id, ids);

@@ -78,7 +78,10 @@ export interface PersonRow {
 /** Every group (optionally filtered), without charter prose, ordered by name. */
 export async function selectGroupRows(
   db: Db,
-  filter: { kind?: string | undefined; status?: string | undefined },
+  filter: {
+    kind?: (typeof groups.$inferSelect)["kind"] | undefined;
+    status?: (typeof groups.$inferSelect)["status"] | undefined;
+  },
 ): Promise<GroupRow[]> {
   const where = and(
     filter.kind ? eq(groups.kind, filter.kind) : undefined,

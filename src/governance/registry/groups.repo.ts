@@ -7,7 +7,13 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/index.ts";
 import { groupEvents, groupRoles, groups } from "../../platform/db/schema.ts";
 import { type ParsedCharter, ParsedCharterSchema } from "../charter/types.ts";
-import { type CharterChange, type CharterVersion, flattenRoles, mainRole } from "./charter-changes.ts";
+import {
+  type CharterChange,
+  type CharterVersion,
+  flattenRoles,
+  mainRole,
+  type RoleName,
+} from "./charter-changes.ts";
 import type { PeopleIndex } from "./people.repo.ts";
 
 /** A stored group row. */
@@ -17,7 +23,7 @@ export type GroupRow = typeof groups.$inferSelect;
 export interface ResolvedRole {
   personId: number;
   name: string;
-  role: string;
+  role: RoleName;
   title: string;
   position: number;
   /** A proposed holder ("Jane Doe?"), who holds nothing yet. */

@@ -60,7 +60,7 @@ export async function selectReportGroups(db: DbOrTx, slug?: string): Promise<Rep
 /** Records that a group's reports are tracked from `day` at `cadence` (a new cadence starts afresh). */
 export async function upsertTracking(
   tx: DbOrTx,
-  row: { groupId: number; cadence: string; day: string; now: Date },
+  row: { groupId: number; cadence: Cadence; day: string; now: Date },
 ): Promise<void> {
   await tx
     .insert(reportTracking)

@@ -3,10 +3,12 @@
  * draft the form starts from. The period comes from the charter's cadence: one that has started
  * and is tracked (groups without due dates report by calendar month). One report per period.
  */
+
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { Day, oneOf, optionalText, text } from "../../platform/validation.ts";
+import type { Cadence } from "../charter/types.ts";
 import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
 import type { ReportDeps } from "./deps.ts";
 import { draftHighlights, MAX_HIGHLIGHTS, MIN_HIGHLIGHTS } from "./draft.ts";
@@ -51,7 +53,7 @@ export type ReportInput = z.input<typeof ReportInputSchema>;
 export async function reportablePeriods(input: {
   deps: ReportDeps;
   slug: string;
-}): Promise<{ cadence: string; periods: Period[] }> {
+}): Promise<{ cadence: Cadence | "unknown"; periods: Period[] }> {
   const today = dayOf(input.deps.clock.now());
   const [group] = await selectReportGroups(input.deps.database.db, input.slug);
   if (!group) throw new AppError("not_found", { message: `No group "${input.slug}".` });

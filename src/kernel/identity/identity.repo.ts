@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { hashSecret } from "../../platform/auth/index.ts";
 import type { Db, Tx } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
+import type { FoundationRole } from "./actor.ts";
 
 const { users, sessions, accessTokens, foundationRoles, people, signInLinks } = schema;
 
@@ -58,7 +59,13 @@ export async function insertUser(
 /** Stores a session by the hash of its id. */
 export async function insertSession(
   db: DbOrTx,
-  values: { idHash: string; userId: number; method: string; at: Date; expiresAt: Date },
+  values: {
+    idHash: string;
+    userId: number;
+    method: (typeof sessions.$inferInsert)["method"];
+    at: Date;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db.insert(sessions).values({
     idHash: values.idHash,
@@ -141,7 +148,7 @@ export interface FoundationRoleListing {
  */
 export async function listFoundationRoles(
   db: DbOrTx,
-  filter: { day: string; role?: string | null; currentOnly?: boolean; id?: number },
+  filter: { day: string; role?: FoundationRole | null; currentOnly?: boolean; id?: number },
 ): Promise<FoundationRoleListing[]> {
   const current =
     and(

@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { schema } from "../../platform/db/index.ts";
+import type { FoundationRole } from "./actor.ts";
 import { type DbOrTx, listFoundationRoles } from "./identity.repo.ts";
 
 const { users, people } = schema;
@@ -19,7 +20,11 @@ export interface UserListing {
 }
 
 /** Every account, oldest first, with the foundation roles it holds on `day`; optionally only holders of `role`. */
-export async function listUsers(input: { db: DbOrTx; day: string; role?: string }): Promise<UserListing[]> {
+export async function listUsers(input: {
+  db: DbOrTx;
+  day: string;
+  role?: FoundationRole;
+}): Promise<UserListing[]> {
   const rows = await input.db
     .select({ user: users, personSlug: people.slug })
     .from(users)
@@ -41,5 +46,6 @@ export async function listUsers(input: { db: DbOrTx; day: string; role?: string 
       roles: [...new Set(roles)].sort(),
     };
   });
-  return input.role === undefined ? listed : listed.filter((u) => u.roles.includes(input.role ?? ""));
+  const role = input.role;
+  return role === undefined ? listed : listed.filter((u) => u.roles.includes(role));
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  check,
   date,
   index,
   integer,
@@ -10,6 +11,13 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import {
+  CLAIM_STATUSES,
+  FOUNDATION_ROLE_NAMES,
+  GROUP_ROLE_NAMES,
+  oneOf,
+  SESSION_METHODS,
+} from "./closed-sets.ts";
 import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
@@ -44,11 +52,15 @@ export const sessions = pgTable(
     idHash: text("id_hash").notNull(),
     userId: ownedBy("user_id", () => users.id),
     /** github | email */
-    method: text("method").notNull(),
+    method: text("method", { enum: SESSION_METHODS }).notNull(),
     createdAt: createdAtColumn(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex("sessions_id_hash").on(t.idHash), index("sessions_user").on(t.userId)],
+  (t) => [
+    uniqueIndex("sessions_id_hash").on(t.idHash),
+    index("sessions_user").on(t.userId),
+    check("sessions_method", oneOf("method", SESSION_METHODS)),
+  ],
 );
 
 /** A one-time sign-in link sent by email; only the hash of its token is stored. */
@@ -95,7 +107,7 @@ export const foundationRoles = pgTable(
     id: idColumn(),
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
     personId: integer("person_id").references(() => people.id, { onDelete: "cascade" }),
-    role: text("role").notNull(),
+    role: text("role", { enum: FOUNDATION_ROLE_NAMES }).notNull(),
     startedOn: date("started_on", { mode: "string" }).notNull(),
     endedOn: date("ended_on", { mode: "string" }),
     /** End of the elected term (Board members); the role may end earlier or be renewed. */
@@ -105,7 +117,11 @@ export const foundationRoles = pgTable(
     decisionRef: text("decision_ref"),
     createdAt: createdAtColumn(),
   },
-  (t) => [index("foundation_roles_user").on(t.userId), index("foundation_roles_person").on(t.personId)],
+  (t) => [
+    index("foundation_roles_user").on(t.userId),
+    index("foundation_roles_person").on(t.personId),
+    check("foundation_roles_role", oneOf("role", FOUNDATION_ROLE_NAMES)),
+  ],
 );
 
 /** An account holder saying "this person from the charters is me"; an admin confirms it. */
@@ -116,13 +132,17 @@ export const personClaims = pgTable(
     userId: ownedBy("user_id", () => users.id),
     personId: ownedBy("person_id", () => people.id),
     /** pending | confirmed | rejected */
-    status: text("status").notNull(),
+    status: text("status", { enum: CLAIM_STATUSES }).notNull(),
     note: text("note").notNull().default(""),
     createdAt: createdAtColumn(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [index("person_claims_user").on(t.userId), index("person_claims_person").on(t.personId)],
+  (t) => [
+    index("person_claims_user").on(t.userId),
+    index("person_claims_person").on(t.personId),
+    check("person_claims_status", oneOf("status", CLAIM_STATUSES)),
+  ],
 );
 
 /**
@@ -136,7 +156,7 @@ export const rolePeriods = pgTable(
     id: idColumn(),
     groupId: ownedBy("group_id", () => groups.id),
     personId: ownedBy("person_id", () => people.id),
-    role: text("role").notNull(),
+    role: text("role", { enum: GROUP_ROLE_NAMES }).notNull(),
     /** Title of a titled role ("Designated Line Manager"); empty string otherwise. */
     title: text("title").notNull().default(""),
     startedOn: date("started_on", { mode: "string" }).notNull(),
@@ -153,6 +173,7 @@ export const rolePeriods = pgTable(
   (t) => [
     index("role_periods_group").on(t.groupId, t.startedOn),
     index("role_periods_person").on(t.personId),
+    check("role_periods_role", oneOf("role", GROUP_ROLE_NAMES)),
   ],
 );
 

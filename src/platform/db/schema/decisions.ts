@@ -11,6 +11,15 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { rolePeriods } from "./accounts.ts";
+import {
+  APPLICATION_STATUSES,
+  BALLOT_SECRECY,
+  oneOf,
+  VOTE_BASE_RULES,
+  VOTE_CLOSE_REASONS,
+  VOTE_OUTCOMES,
+  VOTE_STATUSES,
+} from "./closed-sets.ts";
 import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
@@ -22,16 +31,20 @@ export const groupDecisionSettings = pgTable(
       .primaryKey()
       .references(() => groups.id, { onDelete: "cascade" }),
     /** electorate | cast: what "50%+1" is measured against. */
-    baseRule: text("base_rule").notNull().default("electorate"),
+    baseRule: text("base_rule", { enum: VOTE_BASE_RULES }).notNull().default("electorate"),
     /** open | secret: the default ballot for new votes. */
-    secrecy: text("secrecy").notNull().default("open"),
+    secrecy: text("secrecy", { enum: BALLOT_SECRECY }).notNull().default("open"),
     /** The group's next meeting, as recorded by its chair. */
     nextMeetingOn: date("next_meeting_on", { mode: "string" }),
     /** Longest a vote may run, opening to closing, extensions included (frozen on each vote as it opens). */
     maxVoteDays: integer("max_vote_days").notNull().default(28),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [check("group_decision_settings_max_vote_days_range", sql`${t.maxVoteDays} between 1 and 365`)],
+  (t) => [
+    check("group_decision_settings_max_vote_days_range", sql`${t.maxVoteDays} between 1 and 365`),
+    check("group_decision_settings_base_rule", oneOf("base_rule", VOTE_BASE_RULES)),
+    check("group_decision_settings_secrecy", oneOf("secrecy", BALLOT_SECRECY)),
+  ],
 );
 
 /** A person asking to join a group, and where the decision stands. */
@@ -46,7 +59,7 @@ export const membershipApplications = pgTable(
     skills: text("skills").notNull(),
     timeCommitment: text("time_commitment").notNull(),
     /** pending | voting | accepted | rejected | withdrawn */
-    status: text("status").notNull(),
+    status: text("status", { enum: APPLICATION_STATUSES }).notNull(),
     createdAt: createdAtColumn(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
   },
@@ -57,6 +70,7 @@ export const membershipApplications = pgTable(
     uniqueIndex("membership_applications_one_open")
       .on(t.groupId, t.personId)
       .where(sql`status in ('pending', 'voting')`),
+    check("membership_applications_status", oneOf("status", APPLICATION_STATUSES)),
   ],
 );
 
@@ -112,9 +126,9 @@ export const votes = pgTable(
     /** group | board | steering-council: who votes, from the group's membership model. */
     body: text("body").notNull(),
     /** open | secret */
-    secrecy: text("secrecy").notNull(),
+    secrecy: text("secrecy", { enum: BALLOT_SECRECY }).notNull(),
     /** electorate | cast */
-    baseRule: text("base_rule").notNull(),
+    baseRule: text("base_rule", { enum: VOTE_BASE_RULES }).notNull(),
     electorateSize: integer("electorate_size").notNull(),
     openedByPersonId: integer("opened_by_person_id").references(() => people.id, { onDelete: "set null" }),
     /** Who sees the vote through now, when the Chair handed it on (null: the person who opened it). */
@@ -127,23 +141,31 @@ export const votes = pgTable(
      */
     latestClosesAt: timestamp("latest_closes_at", { withTimezone: true }).notNull(),
     /** open | closed */
-    status: text("status").notNull(),
+    status: text("status", { enum: VOTE_STATUSES }).notNull(),
     yes: integer("yes").notNull().default(0),
     no: integer("no").notNull().default(0),
     abstain: integer("abstain").notNull().default(0),
     /** The base the outcome was measured against, stored at close. */
     base: integer("base"),
     /** passed | failed */
-    outcome: text("outcome"),
+    outcome: text("outcome", { enum: VOTE_OUTCOMES }),
     /** deadline | decided (closed early because the outcome could no longer change) */
-    closeReason: text("close_reason"),
+    closeReason: text("close_reason", { enum: VOTE_CLOSE_REASONS }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [
     index("votes_group").on(t.groupId, t.status),
     index("votes_open").on(t.status, t.closesAt),
     check("votes_closes_within_bound", sql`${t.closesAt} <= ${t.latestClosesAt}`),
-    check("votes_kind_known", sql.raw(`kind in (${VOTE_SUBJECT_KINDS.map((k) => `'${k}'`).join(", ")})`)),
+    check("votes_kind_known", oneOf("kind", VOTE_SUBJECT_KINDS)),
+    check("votes_status", oneOf("status", VOTE_STATUSES)),
+    check("votes_outcome", sql`${t.outcome} is null or ${oneOf("outcome", VOTE_OUTCOMES)}`),
+    check("votes_secrecy", oneOf("secrecy", BALLOT_SECRECY)),
+    check("votes_base_rule", oneOf("base_rule", VOTE_BASE_RULES)),
+    check(
+      "votes_close_reason",
+      sql`${t.closeReason} is null or ${oneOf("close_reason", VOTE_CLOSE_REASONS)}`,
+    ),
     // One open vote per question: the same kind of vote about the same subject in the same group.
     uniqueIndex("votes_one_open_per_question")
       .on(t.groupId, t.kind, t.subjectId)

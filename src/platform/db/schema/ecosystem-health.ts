@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -11,6 +12,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { oneOf, REPOSITORY_STATUSES } from "./closed-sets.ts";
 import { packages } from "./ecosystem-packages.ts";
 
 /**
@@ -47,7 +49,7 @@ export const packageRepositories = pgTable(
     /** `owner/repo` on GitHub. */
     repo: text("repo").notNull(),
     /** ok | not_found | error */
-    status: text("status").$type<"ok" | "not_found" | "error">().notNull(),
+    status: text("status", { enum: REPOSITORY_STATUSES }).notNull(),
     error: text("error"),
     archived: boolean("archived"),
     pushedAt: timestamp("pushed_at", { withTimezone: true }),
@@ -62,7 +64,10 @@ export const packageRepositories = pgTable(
     etags: jsonb("etags").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("package_repositories_repo").on(t.repo)],
+  (t) => [
+    index("package_repositories_repo").on(t.repo),
+    check("package_repositories_status", oneOf("status", REPOSITORY_STATUSES)),
+  ],
 );
 
 /** A stored ecosystem review: the snapshot of the catalogue's health at a date, kept as taken. */

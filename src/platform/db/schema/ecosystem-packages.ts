@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -11,6 +12,13 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import {
+  oneOf,
+  SYNC_ITEM_STATES,
+  SYNC_PROBLEM_KINDS,
+  SYNC_RUN_STATUSES,
+  SYNC_SCOPES,
+} from "./closed-sets.ts";
 import { idColumn } from "./columns.ts";
 
 /** Who may publish a project on PyPI, as the JSON API's `ownership` block reports it. */
@@ -118,30 +126,37 @@ export const packageReleases = pgTable(
 );
 
 /** One row per sync run against an index; a killed run is resumed by the next `packages sync`. */
-export const packageSyncRuns = pgTable("package_sync_runs", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  indexUrl: text("index_url").notNull(),
-  /** running | finished */
-  status: text("status").notNull(),
-  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
-  finishedAt: timestamp("finished_at", { withTimezone: true }),
-  /** The index's `X-PyPI-Last-Serial` when the project list was read. */
-  indexSerial: bigint("index_serial", { mode: "number" }),
-  /** Projects listed by the index. */
-  listed: integer("listed").notNull().default(0),
-  /** Projects queued for fetching (new or changed serial). */
-  queued: integer("queued").notNull().default(0),
-  /** `listed` (every project the index lists) or `catalogue` (known projects and new Django ones). */
-  scope: text("scope").$type<"listed" | "catalogue">().notNull().default("listed"),
-  /** Listed projects left out by the scope. */
-  outOfScope: integer("out_of_scope").notNull().default(0),
-  /** Synced projects the listing no longer holds (marked delisted by this run). */
-  delisted: integer("delisted").notNull().default(0),
-  /** Delisted projects the index lists again. */
-  relisted: integer("relisted").notNull().default(0),
-  /** Counters at the end of the run (fetched, unchanged, notModified, errors by kind, duration). */
-  summary: jsonb("summary").notNull().default(sql`'{}'::jsonb`),
-});
+export const packageSyncRuns = pgTable(
+  "package_sync_runs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    indexUrl: text("index_url").notNull(),
+    /** running | finished */
+    status: text("status", { enum: SYNC_RUN_STATUSES }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** The index's `X-PyPI-Last-Serial` when the project list was read. */
+    indexSerial: bigint("index_serial", { mode: "number" }),
+    /** Projects listed by the index. */
+    listed: integer("listed").notNull().default(0),
+    /** Projects queued for fetching (new or changed serial). */
+    queued: integer("queued").notNull().default(0),
+    /** `listed` (every project the index lists) or `catalogue` (known projects and new Django ones). */
+    scope: text("scope", { enum: SYNC_SCOPES }).notNull().default("listed"),
+    /** Listed projects left out by the scope. */
+    outOfScope: integer("out_of_scope").notNull().default(0),
+    /** Synced projects the listing no longer holds (marked delisted by this run). */
+    delisted: integer("delisted").notNull().default(0),
+    /** Delisted projects the index lists again. */
+    relisted: integer("relisted").notNull().default(0),
+    /** Counters at the end of the run (fetched, unchanged, notModified, errors by kind, duration). */
+    summary: jsonb("summary").notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    check("package_sync_runs_status", oneOf("status", SYNC_RUN_STATUSES)),
+    check("package_sync_runs_scope", oneOf("scope", SYNC_SCOPES)),
+  ],
+);
 
 /**
  * Per-project work of a sync run: written when the run is planned, marked done in the same
@@ -157,9 +172,13 @@ export const packageSyncItems = pgTable(
     /** The project's serial in the index listing. */
     serial: bigint("serial", { mode: "number" }).notNull(),
     /** pending | fetched | not_modified | error */
-    state: text("state").notNull().default("pending"),
+    state: text("state", { enum: SYNC_ITEM_STATES }).notNull().default("pending"),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.name] }), index("package_sync_items_state").on(t.runId, t.state)],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.name] }),
+    index("package_sync_items_state").on(t.runId, t.state),
+    check("package_sync_items_state_known", oneOf("state", SYNC_ITEM_STATES)),
+  ],
 );
 
 /** Problems met while syncing a project (malformed JSON, 404, timeouts), one row per project and kind. */
@@ -168,12 +187,15 @@ export const packageSyncProblems = pgTable(
   {
     name: text("name").notNull(),
     /** not_found | malformed | truncated | http | timeout | network | metadata */
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: SYNC_PROBLEM_KINDS }).notNull(),
     message: text("message").notNull(),
     /** The serial the index listed when the problem was met. */
     serial: bigint("serial", { mode: "number" }),
     runId: bigint("run_id", { mode: "number" }),
     seenAt: timestamp("seen_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.name, t.kind] })],
+  (t) => [
+    primaryKey({ columns: [t.name, t.kind] }),
+    check("package_sync_problems_kind", oneOf("kind", SYNC_PROBLEM_KINDS)),
+  ],
 );

@@ -1,25 +1,51 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import {
+  ALIAS_SUGGESTION_STATUSES,
+  CHARTER_ROLE_NAMES,
+  GROUP_EVENT_KINDS,
+  GROUP_EVENT_SOURCES,
+  GROUP_KINDS,
+  GROUP_STATUS_NAMES,
+  oneOf,
+} from "./closed-sets.ts";
 import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 
 /** One row per group (working group or team), keyed by the charter's file slug. */
-export const groups = pgTable("groups", {
-  id: idColumn(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  kind: text("kind").notNull(),
-  status: text("status").notNull(),
-  /** The whole parsed charter (ParsedCharter) as last imported. */
-  charter: jsonb("charter").notNull(),
-  sourcePath: text("source_path"),
-  contentHash: text("content_hash"),
-  /** The charter repository commit the stored charter was read at, when known (a git checkout or the history). */
-  sourceCommit: text("source_commit"),
-  /** When that commit was made. */
-  sourceCommittedAt: timestamp("source_committed_at", { withTimezone: true }),
-  createdAt: createdAtColumn(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
-});
+export const groups = pgTable(
+  "groups",
+  {
+    id: idColumn(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: GROUP_KINDS }).notNull(),
+    status: text("status", { enum: GROUP_STATUS_NAMES }).notNull(),
+    /** The whole parsed charter (ParsedCharter) as last imported. */
+    charter: jsonb("charter").notNull(),
+    sourcePath: text("source_path"),
+    contentHash: text("content_hash"),
+    /** The charter repository commit the stored charter was read at, when known (a git checkout or the history). */
+    sourceCommit: text("source_commit"),
+    /** When that commit was made. */
+    sourceCommittedAt: timestamp("source_committed_at", { withTimezone: true }),
+    createdAt: createdAtColumn(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("groups_kind", oneOf("kind", GROUP_KINDS)),
+    check("groups_status", oneOf("status", GROUP_STATUS_NAMES)),
+  ],
+);
 
 /** A person known to Guildhall, from a charter or an account. */
 export const people = pgTable("people", {
@@ -54,11 +80,14 @@ export const aliasSuggestions = pgTable(
     otherPersonId: ownedBy("other_person_id", () => people.id),
     reason: text("reason").notNull(),
     /** pending | accepted | rejected */
-    status: text("status").notNull().default("pending"),
+    status: text("status", { enum: ALIAS_SUGGESTION_STATUSES }).notNull().default("pending"),
     createdAt: createdAtColumn(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("alias_suggestions_pair").on(t.personId, t.otherPersonId)],
+  (t) => [
+    uniqueIndex("alias_suggestions_pair").on(t.personId, t.otherPersonId),
+    check("alias_suggestions_status", oneOf("status", ALIAS_SUGGESTION_STATUSES)),
+  ],
 );
 
 /** Who holds which role in a group according to the group's current charter. */
@@ -69,7 +98,7 @@ export const groupRoles = pgTable(
     groupId: ownedBy("group_id", () => groups.id),
     personId: ownedBy("person_id", () => people.id),
     /** chair | co-chair | board-liaison | steering-council-liaison | member | alumnus | other */
-    role: text("role").notNull(),
+    role: text("role", { enum: CHARTER_ROLE_NAMES }).notNull(),
     /** The title of an "other" role ("Designated Line Manager"); empty string otherwise. */
     title: text("title").notNull().default(""),
     position: integer("position").notNull(),
@@ -79,6 +108,7 @@ export const groupRoles = pgTable(
   (t) => [
     uniqueIndex("group_roles_unique").on(t.groupId, t.personId, t.role, t.title),
     index("group_roles_person").on(t.personId),
+    check("group_roles_role", oneOf("role", CHARTER_ROLE_NAMES)),
   ],
 );
 
@@ -89,14 +119,14 @@ export const groupEvents = pgTable(
     id: idColumn(),
     groupId: ownedBy("group_id", () => groups.id),
     /** proposed | activated | archived | status-changed | renamed | joined | left | role-changed */
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: GROUP_EVENT_KINDS }).notNull(),
     personId: integer("person_id").references(() => people.id, { onDelete: "cascade" }),
     role: text("role"),
     detail: jsonb("detail").notNull().default(sql`'{}'::jsonb`),
     commitSha: text("commit_sha"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     /** history | import */
-    source: text("source").notNull(),
+    source: text("source", { enum: GROUP_EVENT_SOURCES }).notNull(),
     /** Makes replaying the same history or import twice a no-op. */
     dedupeKey: text("dedupe_key").notNull(),
   },
@@ -104,6 +134,8 @@ export const groupEvents = pgTable(
     uniqueIndex("group_events_dedupe").on(t.dedupeKey),
     index("group_events_group").on(t.groupId, t.occurredAt),
     index("group_events_person").on(t.personId),
+    check("group_events_kind", oneOf("kind", GROUP_EVENT_KINDS)),
+    check("group_events_source", oneOf("source", GROUP_EVENT_SOURCES)),
   ],
 );
 

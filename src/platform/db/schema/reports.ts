@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { CADENCES, oneOf, REPORT_CADENCES } from "./closed-sets.ts";
 import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
@@ -27,7 +28,7 @@ export const groupReports = pgTable(
     periodStart: date("period_start", { mode: "string" }).notNull(),
     periodEnd: date("period_end", { mode: "string" }).notNull(),
     /** The reporting cadence the period came from (the charter's, when submitted). */
-    cadence: text("cadence").notNull(),
+    cadence: text("cadence", { enum: REPORT_CADENCES }).notNull(),
     /** public | board: Board-only reports are seen by the Board, the group's members and site admins. */
     visibility: text("visibility").notNull(),
     /** 3 to 5 highlights. */
@@ -47,6 +48,7 @@ export const groupReports = pgTable(
     uniqueIndex("group_reports_one_per_period").on(t.groupId, t.periodStart),
     index("group_reports_submitted").on(t.submittedAt),
     check("group_reports_visibility", sql`${t.visibility} in ('public', 'board')`),
+    check("group_reports_cadence", oneOf("cadence", REPORT_CADENCES)),
     check("group_reports_period_order", sql`${t.periodStart} <= ${t.periodEnd}`),
     check("group_reports_highlights_count", sql`jsonb_array_length(${t.highlights}) between 3 and 5`),
   ],
@@ -112,11 +114,15 @@ export const reportDecisions = pgTable(
  * reporting cadence it can date records the day (and the cadence); a new cadence starts afresh.
  * Nothing is claimed about periods before that day.
  */
-export const reportTracking = pgTable("report_tracking", {
-  groupId: integer("group_id")
-    .primaryKey()
-    .references(() => groups.id, { onDelete: "cascade" }),
-  cadence: text("cadence").notNull(),
-  trackedFrom: date("tracked_from", { mode: "string" }).notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
-});
+export const reportTracking = pgTable(
+  "report_tracking",
+  {
+    groupId: integer("group_id")
+      .primaryKey()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    cadence: text("cadence", { enum: CADENCES }).notNull(),
+    trackedFrom: date("tracked_from", { mode: "string" }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [check("report_tracking_cadence", oneOf("cadence", CADENCES))],
+);
