@@ -5,12 +5,10 @@
  * marks it read and changes a choice; an administrator sees a failed delivery and sends it again.
  * axe-core finds no violations and every page fits a 390-px phone.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { notify, startSession } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -27,7 +25,7 @@ import { meetingNoticeTemplate } from "../meetings/meeting-notice.template.ts";
 import { scheduleMeeting } from "../meetings/schedule-meeting.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let groupId = 0;
@@ -111,17 +109,12 @@ beforeAll(async () => {
     .returning();
   failedId = d?.id ?? 0;
   expect(id).toBeGreaterThan(0);
-  const { app } = await createTestApplication(database, {}, clock);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  served = await startBrowserApp(database, { clock });
+  ({ base, browser } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await database?.close();
 });
 

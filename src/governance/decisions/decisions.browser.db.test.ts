@@ -4,13 +4,11 @@
  * (an ambiguous name offering its choices as radio buttons); with JavaScript the suggestions are
  * refreshed from the search route as the name is typed.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { contextWithSession, signInAccount } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -30,7 +28,7 @@ import { CLI_DECISION_ACTOR } from "./decisions.repo.ts";
 import { openVote } from "./open-vote.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 const clock = new FixedClock("2026-03-01T12:00:00Z");
@@ -120,17 +118,12 @@ beforeAll(async () => {
   });
   clock.set("2026-03-02T12:00:01Z");
   await closeVote({ deps, actor: CLI_DECISION_ACTOR, input: { voteId: secretVoteId } });
-  const { app } = await createTestApplication(database, {}, clock);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  served = await startBrowserApp(database, { clock });
+  ({ base, browser } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   database.pool?.on("error", () => {});
   await database?.close();
 });

@@ -5,13 +5,11 @@
  * then follow "My groups" in the header and find the application there with its state. The
  * group's chair finds it under "what needs you". axe-core finds no WCAG 2.1 A/AA violation on /me.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
@@ -20,7 +18,7 @@ import { type Database, schema } from "../../platform/db/index.ts";
 
 let database: Database;
 let smtp: SmtpCapture;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let chairSession = "";
@@ -29,19 +27,14 @@ let applicantSession = "";
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startSmtpCapture();
-  let handler: (req: Request) => Response | Promise<Response> = () =>
-    new Response("starting", { status: 503 });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (req) => handler(req), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  served = await startBrowserApp(database, {
+    env: {
+      GUILDHALL_SMTP_HOST: smtp.host,
+      GUILDHALL_SMTP_PORT: String(smtp.port),
+    },
   });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const built = await createTestApplication(database, {
-    GUILDHALL_BASE_URL: base,
-    GUILDHALL_TRUST_PROXY: "false",
-    GUILDHALL_SMTP_HOST: smtp.host,
-    GUILDHALL_SMTP_PORT: String(smtp.port),
-  });
-  handler = built.app.fetch;
+  const built = served;
+  ({ base, browser } = served);
   const group = await insertGroup(database.db, {
     slug: "journeys",
     name: "Journeys Working Group",
@@ -59,12 +52,10 @@ beforeAll(async () => {
     personId: group.people.get("Cleo Chair") ?? null,
   });
   chairSession = chair.sessionId;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await smtp?.close();
   await database?.close();
 });

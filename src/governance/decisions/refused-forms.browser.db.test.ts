@@ -4,12 +4,10 @@
  * every typed value, the problem beside its field (aria-invalid, aria-describedby) and a summary
  * at the top linked to the field; never a bare error page. axe-core finds no violation on them.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { contextWithSession, signInAccount } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -17,7 +15,7 @@ import { type Database, schema } from "../../platform/db/index.ts";
 import { addToGroup, charterWith, makeGroup, makePeople } from "./decisions.fixtures.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 const clock = new FixedClock("2026-03-01T12:00:00Z");
@@ -43,17 +41,12 @@ beforeAll(async () => {
   const [applicant] = await makePeople(database, 1, "forms-applicant");
   await signedIn(members[0] ?? 0, "chair");
   await signedIn(applicant ?? 0, "applicant");
-  const { app } = await createTestApplication(database, {}, clock);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  served = await startBrowserApp(database, { clock });
+  ({ base, browser } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await database?.close();
 });
 

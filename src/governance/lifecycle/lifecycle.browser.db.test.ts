@@ -5,13 +5,11 @@
  * submission is refused with the text kept. axe-core finds no WCAG 2.1 A/AA violation on the
  * lifecycle pages.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
@@ -20,7 +18,7 @@ import { type Database, schema } from "../../platform/db/index.ts";
 import { parseCharter } from "../charter/parse-charter.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 const sessions: Record<string, string> = {};
@@ -45,17 +43,9 @@ const COMPLETE = [
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  let handler: (req: Request) => Response | Promise<Response> = () =>
-    new Response("starting", { status: 503 });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (req) => handler(req), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const built = await createTestApplication(database, {
-    GUILDHALL_BASE_URL: base,
-    GUILDHALL_TRUST_PROXY: "false",
-  });
-  handler = built.app.fetch;
+  served = await startBrowserApp(database);
+  const built = served;
+  ({ base, browser } = served);
   const clock = built.clock;
   const group = await insertGroup(database.db, {
     slug: "stewards",
@@ -95,12 +85,10 @@ beforeAll(async () => {
       });
     }
   }
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await database?.close();
 });
 

@@ -3,12 +3,10 @@
  * a member, the Board and an anonymous visitor; the pages fit a 390-px phone; a chair schedules a
  * meeting with JavaScript off, and a refused time zone is shown beside its field with what was typed.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { signInAccount } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -27,7 +25,7 @@ import { addActionItem, addAgendaItem, saveNotes } from "./meeting-records.ts";
 import { scheduleMeeting } from "./schedule-meeting.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 const clock = new FixedClock("2026-03-01T12:00:00Z");
@@ -105,17 +103,12 @@ beforeAll(async () => {
     actor: personActor(member),
     input: { groupId: group.id, meetingId: nextId, title: "Budget" },
   });
-  const { app } = await createTestApplication(database, {}, clock);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  served = await startBrowserApp(database, { clock });
+  ({ base, browser } = served);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await database?.close();
 });
 

@@ -7,12 +7,10 @@
  * violation on the reporting pages; the Board records a decision and the defunct flag shows.
  */
 import { execFileSync } from "node:child_process";
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
@@ -21,7 +19,7 @@ import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let clock: FixedClock;
 let base = "";
@@ -33,17 +31,9 @@ const cookie = (who: string) => ({ name: "guildhall_session", value: sessions[wh
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  let handler: (req: Request) => Response | Promise<Response> = () =>
-    new Response("starting", { status: 503 });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (req) => handler(req), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const built = await createTestApplication(database, {
-    GUILDHALL_BASE_URL: base,
-    GUILDHALL_TRUST_PROXY: "false",
-  });
-  handler = built.app.fetch;
+  served = await startBrowserApp(database);
+  const built = served;
+  ({ base, browser } = served);
   clock = built.clock;
   const group = await insertGroup(database.db, {
     slug: "reporters",
@@ -96,12 +86,10 @@ beforeAll(async () => {
     reason: "vote",
     createdAt: clock.now(),
   });
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await database?.close();
 });
 

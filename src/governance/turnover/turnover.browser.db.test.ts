@@ -4,20 +4,18 @@
  * refused beside its field); the Chair finds the item under "What needs you", reads the note and
  * gives the item a new owner. axe-core finds no WCAG 2.1 A/AA violation on either page.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let chairSession = "";
@@ -27,17 +25,9 @@ let itemId = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  let handler: (req: Request) => Response | Promise<Response> = () =>
-    new Response("starting", { status: 503 });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (req) => handler(req), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const built = await createTestApplication(database, {
-    GUILDHALL_BASE_URL: base,
-    GUILDHALL_TRUST_PROXY: "false",
-  });
-  handler = built.app.fetch;
+  served = await startBrowserApp(database);
+  const built = served;
+  ({ base, browser } = served);
   const group = await insertGroup(database.db, {
     slug: "handing",
     name: "Handing Working Group",
@@ -99,12 +89,10 @@ beforeAll(async () => {
   expect(left.status).toBe(200);
   const [h] = await database.db.select().from(schema.handovers).where(eq(schema.handovers.personId, mel));
   handoverId = h?.id ?? 0;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await database?.close();
 });
 

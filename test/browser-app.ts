@@ -1,0 +1,63 @@
+/**
+ * The whole application served for a browser test: a server on a free local port whose address is
+ * the configured base URL (so links in pages and mail point at it), the app built over the test's
+ * database, and Chromium. `close()` stops the browser and the server; the test closes its database.
+ */
+import type { AddressInfo } from "node:net";
+import { type ServerType, serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import type { Browser } from "playwright-core";
+import type { FixedClock } from "../src/platform/clock.ts";
+import type { Database } from "../src/platform/db/index.ts";
+import type { AppEnv } from "../src/platform/http/app.tsx";
+import type { Services } from "../src/platform/services.ts";
+import { launchChromium } from "./accessibility.ts";
+import { createTestApplication } from "./app.ts";
+
+/** A served application and the browser that visits it. */
+export interface BrowserApp {
+  base: string;
+  app: Hono<AppEnv>;
+  services: Services;
+  clock: FixedClock;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the application over `database` with `env` (GUILDHALL_BASE_URL is the server's own
+ * address, proxies are not trusted) and launches Chromium.
+ */
+export async function startBrowserApp(
+  database: Database,
+  options: { env?: Record<string, string>; clock?: FixedClock } = {},
+): Promise<BrowserApp> {
+  let handler: (req: Request) => Response | Promise<Response> = () =>
+    new Response("starting", { status: 503 });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: (req) => handler(req), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const stopServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  try {
+    const built = await createTestApplication(
+      database,
+      { GUILDHALL_BASE_URL: base, GUILDHALL_TRUST_PROXY: "false", ...options.env },
+      options.clock,
+    );
+    handler = built.app.fetch;
+    const browser = await launchChromium();
+    return {
+      base,
+      ...built,
+      browser,
+      close: async () => {
+        await browser.close();
+        await stopServer();
+      },
+    };
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+}
