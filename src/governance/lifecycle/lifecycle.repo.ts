@@ -35,6 +35,13 @@ export interface ProposalWithText extends ProposalRow {
 }
 
 /** Loads a proposal and its latest revision, or throws not_found. */
+/** The whole stored group row (the charter included), or not_found. */
+export async function loadGroupRow(db: DbOrTx, id: number): Promise<typeof schema.groups.$inferSelect> {
+  const [full] = await db.select().from(schema.groups).where(eq(schema.groups.id, id));
+  if (!full) throw new AppError("not_found", { message: "No such group." });
+  return full;
+}
+
 export async function loadProposal(db: DbOrTx, id: number, forUpdate = false): Promise<ProposalWithText> {
   const query = db.select().from(groupProposals).where(eq(groupProposals.id, id));
   const row = (forUpdate ? await query.for("update") : await query)[0];

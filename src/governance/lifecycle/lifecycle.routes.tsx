@@ -4,11 +4,9 @@
  * Thin: parse, authorise, call one operation, render.
  */
 
-import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
@@ -30,6 +28,7 @@ import { groupStanding } from "./group-standing.ts";
 import {
   type ChangeRow,
   loadChange,
+  loadGroupRow,
   loadProposal,
   loadShutdown,
   type ProposalWithText,
@@ -196,9 +195,7 @@ export function createLifecycleRouter(services: Services): Router {
   };
   const groupRow = async (ref: number | string) => {
     const row = await loadGroup(db, ref);
-    const [full] = await db.select().from(schema.groups).where(eq(schema.groups.id, row.id));
-    if (!full) throw new AppError("not_found", { message: "No such group." });
-    return full;
+    return loadGroupRow(db, row.id);
   };
   const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
     const row = await groupRow(params.slug);
