@@ -11,10 +11,9 @@ import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Flag, oneOf, optionalText, Slug } from "../../platform/validation.ts";
-import { loadGroup } from "../decisions/decisions.repo.ts";
-import { groupResourceOf } from "../policy/actor.repo.ts";
 import { requireViewer } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { groupBySlug } from "../policy/route-subjects.ts";
 import { ChannelsPage } from "./channels.views.tsx";
 import { groupOwner, removeGroupWebhook, setGroupWebhook } from "./set-group-webhook.ts";
 
@@ -38,10 +37,7 @@ const WebhookForm = z.object({
 export function createChannelsRouter(services: Services): Router {
   const router = createRoomRouter(services);
   const db = services.database.db;
-  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
-    const row = await loadGroup(db, params.slug);
-    return { ...groupResourceOf(row), row };
-  };
+  const groupResource = groupBySlug(db);
   const by = (c: Ctx) => {
     const viewer = requireViewer(c);
     return { userId: viewer.userId, label: `user:${viewer.userId} (${viewer.name})` };

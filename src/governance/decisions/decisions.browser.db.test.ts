@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchChromium } from "../../../test/accessibility.ts";
+import { axeViolations } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { contextWithSession, signInAccount } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";

@@ -18,6 +18,7 @@ import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
 import { resolvePerson, suggestPeople } from "../registry/resolve-person.ts";
 import { groupReporting } from "../reports/reporting-status.ts";
 import { BoardReportsSection } from "../reports/reports.views.tsx";
@@ -33,7 +34,6 @@ import {
   presentRenewedTerm,
 } from "./decisions.presenters.ts";
 import {
-  type DecisionActor,
   findApplication,
   findRolePeriodHolder,
   findVote,
@@ -130,15 +130,7 @@ export function createDecisionsRouter(services: Services): Router {
   const deps: DecisionDeps = { database: services.database, clock: services.clock, log: services.log };
   const today = () => dayOf(services.clock.now());
 
-  const decisionActor = async (c: Ctx): Promise<DecisionActor> => {
-    const actor = await actorOf(c, services);
-    const viewer = c.var.viewer;
-    return {
-      userId: actor.userId,
-      personId: actor.personId,
-      label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
-    };
-  };
+  const decisionActor = (c: Ctx) => decisionActorOf(c, services);
 
   /**
    * The open-vote body with its subject resolved: a name typed on the form (or in the API's
@@ -165,10 +157,7 @@ export function createDecisionsRouter(services: Services): Router {
   };
 
   /** The policy's view of a group, with its row. */
-  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
-    const row = await loadGroup(db, params.slug);
-    return { ...groupResourceOf(row), row };
-  };
+  const groupResource = groupBySlug(db);
 
   /** The policy's view of a vote. */
   const voteResource = async (_c: Ctx, { params }: { params: { id: number } }) => {

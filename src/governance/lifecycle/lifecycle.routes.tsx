@@ -7,7 +7,6 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
@@ -15,18 +14,30 @@ import { DateTime, Id, optionalText, Slug } from "../../platform/validation.ts";
 import { checkCharter } from "../charter/check-charter.ts";
 import { renderCharterMarkdown } from "../charter/render-charter.ts";
 import type { ParsedCharter } from "../charter/types.ts";
-import { type DecisionActor, loadGroup, type VoteRow } from "../decisions/decisions.repo.ts";
+import { loadGroup, type VoteRow } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
 import type { Resource } from "../governance.policy.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
-import { actorOf, can } from "../policy/authorize.ts";
+import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { changePatch } from "./change-patch.ts";
 import "./lifecycle-agenda.ts";
+import { decisionActorOf } from "../policy/route-subjects.ts";
 import { DraftProposalInputSchema, draftProposal } from "./draft-proposal.ts";
 import { groupStanding } from "./group-standing.ts";
 import {
-  type ChangeRow,
+  ChangeJson,
+  ChecklistJson,
+  LifecycleJson,
+  ProposalJson,
+  ProposalResponse,
+  presentChange,
+  presentProposal,
+  presentShutdown,
+  ShutdownJson,
+  VoteJson,
+} from "./lifecycle.presenters.ts";
+import {
   loadChange,
   loadGroupRow,
   loadProposal,
@@ -70,102 +81,6 @@ const ForcedBody = ForcedShutdownInputSchema.extend({
   closesAt: z.preprocess((v) => (v === "" ? undefined : v), ClosesAt.optional()),
 });
 
-const FindingJson = z.object({
-  field: z.string(),
-  severity: z.enum(["required", "recommended"]),
-  message: z.string(),
-});
-const ProposalJson = z.object({
-  id: z.number().int(),
-  slug: z.string(),
-  name: z.string(),
-  kind: z.enum(["working-group", "team"]),
-  status: z.string(),
-  source: z.string(),
-  revision: z.number().int(),
-  groupId: z.number().int().nullable(),
-  voteId: z.number().int().nullable(),
-  feedback: z.string().nullable(),
-  complete: z.boolean(),
-  findings: z.array(FindingJson),
-  markdown: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-const ProposalResponse = z.object({ proposal: ProposalJson });
-const FieldJson = z.object({
-  field: z.string(),
-  label: z.string(),
-  class: z.string(),
-  before: z.string(),
-  after: z.string(),
-});
-const ChangeJson = z.object({
-  id: z.number().int(),
-  group: z.string(),
-  status: z.string(),
-  class: z.enum(["substantive", "membership", "arrangements", "editorial"]),
-  needsBoardVote: z.boolean(),
-  summary: z.string(),
-  fields: z.array(FieldJson),
-  voteId: z.number().int().nullable(),
-  path: z.string(),
-  markdown: z.string(),
-  diff: z.string(),
-  createdAt: z.string(),
-});
-const ShutdownJson = z.object({
-  id: z.number().int(),
-  group: z.string(),
-  ground: z.string(),
-  status: z.string(),
-  reason: z.string(),
-  voteId: z.number().int().nullable(),
-  steps: z.array(z.object({ step: z.string(), outcome: z.string(), note: z.string(), doneAt: z.string() })),
-  createdAt: z.string(),
-});
-const GroundJson = z.object({
-  ground: z.enum(["membership", "defunct"]),
-  detail: z.string(),
-  rule: z.string(),
-});
-const LifecycleJson = z.object({
-  group: z.object({ slug: z.string(), name: z.string(), status: z.string() }),
-  on: z.string(),
-  grounds: z.array(GroundJson),
-  changes: z.array(ChangeJson),
-  shutdowns: z.array(ShutdownJson),
-});
-const ChecklistJson = z.object({ complete: z.boolean(), groupStatus: z.string() });
-const VoteJson = z.object({
-  vote: z.object({ id: z.number().int(), kind: z.string(), closesAt: z.string() }),
-});
-
-const proposalJson = (p: ProposalWithText): z.infer<typeof ProposalJson> => {
-  const findings = checkCharter(p.charter);
-  return {
-    id: p.id,
-    slug: p.slug,
-    name: p.charter.name,
-    kind: p.charter.kind,
-    status: p.status,
-    source: p.source,
-    revision: p.revision.number,
-    groupId: p.groupId,
-    voteId: p.voteId,
-    feedback: p.feedback,
-    complete: !findings.some((f) => f.severity === "required"),
-    findings,
-    markdown: p.revision.markdown,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-  };
-};
-
-/** The path of a group's charter in the repository. */
-const charterPath = (g: { slug: string; sourcePath: string | null; status: string }) =>
-  g.sourcePath ?? `${g.status === "archived" ? "archive" : "active"}/${g.slug}.md`;
-
 /** The lifecycle's HTTP routes. */
 export function createLifecycleRouter(services: Services): Router {
   const router = createRoomRouter(services);
@@ -173,15 +88,7 @@ export function createLifecycleRouter(services: Services): Router {
   const deps: DecisionDeps = { database: services.database, clock: services.clock, log: services.log };
   const today = () => dayOf(services.clock.now());
 
-  const actor = async (c: Ctx): Promise<DecisionActor> => {
-    const a = await actorOf(c, services);
-    const viewer = c.var.viewer;
-    return {
-      userId: a.userId,
-      personId: a.personId,
-      label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
-    };
-  };
+  const actor = (c: Ctx) => decisionActorOf(c, services);
   const proposalResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
     const proposal = await loadProposal(db, params.id);
     return {
@@ -222,38 +129,8 @@ export function createLifecycleRouter(services: Services): Router {
       after: p.revision.markdown,
     });
   };
-  const changeJson = (ch: ChangeRow, g: { slug: string; sourcePath: string | null; status: string }) => {
-    const patch = changePatch({ path: charterPath(g), before: ch.beforeMarkdown, after: ch.afterMarkdown });
-    return {
-      id: ch.id,
-      group: g.slug,
-      status: ch.status,
-      class: ch.class,
-      needsBoardVote: ch.class === "substantive",
-      summary: ch.summary,
-      fields: ch.fields as z.infer<typeof FieldJson>[],
-      voteId: ch.voteId,
-      path: patch.path,
-      markdown: patch.markdown,
-      diff: patch.diff,
-      createdAt: ch.createdAt.toISOString(),
-    };
-  };
-  const shutdownJson = async (s: ShutdownRow, slug: string) => ({
-    id: s.id,
-    group: slug,
-    ground: s.ground,
-    status: s.status,
-    reason: s.reason,
-    voteId: s.voteId,
-    steps: (await selectChecklist(db, "shutdown", s.id)).map((r) => ({
-      step: r.step,
-      outcome: r.outcome,
-      note: r.note,
-      doneAt: r.doneAt.toISOString(),
-    })),
-    createdAt: s.createdAt.toISOString(),
-  });
+  const shutdownJson = async (sd: ShutdownRow, slug: string) =>
+    presentShutdown(sd, slug, await selectChecklist(db, "shutdown", sd.id));
   /** Proposals the viewer may see: every one past draft, and the drafts the policy lets them read. */
   const visibleProposals = async (c: Ctx) => {
     const all = await selectProposals(db);
@@ -457,7 +334,7 @@ export function createLifecycleRouter(services: Services): Router {
       schema: z.object({ proposals: z.array(ProposalJson) }),
       name: "ProposalList",
     },
-    handler: async (c) => c.json({ proposals: (await visibleProposals(c)).map(proposalJson) }),
+    handler: async (c) => c.json({ proposals: (await visibleProposals(c)).map(presentProposal) }),
   });
   router.post("/api/proposals", {
     summary:
@@ -474,7 +351,7 @@ export function createLifecycleRouter(services: Services): Router {
     errors: { 409: "The slug is taken by a group or another proposal." },
     handler: async (c, { body }) =>
       c.json(
-        { proposal: proposalJson(await draftProposal({ deps, actor: await actor(c), input: body })) },
+        { proposal: presentProposal(await draftProposal({ deps, actor: await actor(c), input: body })) },
         201,
       ),
   });
@@ -485,7 +362,7 @@ export function createLifecycleRouter(services: Services): Router {
     action: "proposal.view",
     resource: proposalResource,
     response: { description: "The proposal.", schema: ProposalResponse, name: "ProposalResponse" },
-    handler: (c, { resource }) => c.json({ proposal: proposalJson(resource.proposal) }),
+    handler: (c, { resource }) => c.json({ proposal: presentProposal(resource.proposal) }),
   });
   router.post("/api/proposals/:id/revisions", {
     summary:
@@ -500,7 +377,7 @@ export function createLifecycleRouter(services: Services): Router {
     handler: async (c, { params, body }) =>
       c.json(
         {
-          proposal: proposalJson(
+          proposal: presentProposal(
             await reviseProposal({ deps, actor: await actor(c), proposalId: params.id, input: body }),
           ),
         },
@@ -518,7 +395,7 @@ export function createLifecycleRouter(services: Services): Router {
     errors: { 409: "Not a draft, or the slug is taken.", 422: "Something required is missing." },
     handler: async (c, { params }) =>
       c.json({
-        proposal: proposalJson(
+        proposal: presentProposal(
           await markProposalReady({ deps, actor: await actor(c), proposalId: params.id }),
         ),
       }),
@@ -551,7 +428,7 @@ export function createLifecycleRouter(services: Services): Router {
     errors: { 409: "The proposal is not rejected." },
     handler: async (c, { params, body }) =>
       c.json({
-        proposal: proposalJson(
+        proposal: presentProposal(
           await recordProposalFeedback({ deps, actor: await actor(c), proposalId: params.id, input: body }),
         ),
       }),
@@ -600,7 +477,7 @@ export function createLifecycleRouter(services: Services): Router {
         group: { slug: row.slug, name: row.name, status: row.status },
         on: today(),
         grounds: row.status === "active" ? standing.grounds : [],
-        changes: (await selectChanges(db, { groupId: row.id })).map((r) => changeJson(r.change, row)),
+        changes: (await selectChanges(db, { groupId: row.id })).map((r) => presentChange(r.change, row)),
         shutdowns: await Promise.all(
           (await selectShutdowns(db, { groupId: row.id })).map((r) => shutdownJson(r.shutdown, row.slug)),
         ),
@@ -648,7 +525,7 @@ export function createLifecycleRouter(services: Services): Router {
     handler: async (c, { params, body, resource }) => {
       const { row, ...policyResource } = resource;
       const change = await submitChange(c, params.slug, body, policyResource);
-      return c.json({ change: changeJson(change, row) }, 201);
+      return c.json({ change: presentChange(change, row) }, 201);
     },
   });
   router.get("/charter-changes/:id", {
@@ -661,13 +538,13 @@ export function createLifecycleRouter(services: Services): Router {
     params: IdParams,
     action: "group.view",
     resource: changeResource,
-    handler: (c, { resource }) => text(c, changeJson(resource.change, resource.row).markdown, "markdown"),
+    handler: (c, { resource }) => text(c, presentChange(resource.change, resource.row).markdown, "markdown"),
   });
   router.get("/charter-changes/:id/charter.diff", {
     params: IdParams,
     action: "group.view",
     resource: changeResource,
-    handler: (c, { resource }) => text(c, changeJson(resource.change, resource.row).diff, "diff"),
+    handler: (c, { resource }) => text(c, presentChange(resource.change, resource.row).diff, "diff"),
   });
   router.get("/api/charter-changes/:id", {
     summary: "One charter change: its class, the fields it changes, the charter file and the unified diff.",
@@ -680,7 +557,7 @@ export function createLifecycleRouter(services: Services): Router {
       schema: z.object({ change: ChangeJson }),
       name: "CharterChangeResponse",
     },
-    handler: (c, { resource }) => c.json({ change: changeJson(resource.change, resource.row) }),
+    handler: (c, { resource }) => c.json({ change: presentChange(resource.change, resource.row) }),
   });
   router.post("/charter-changes/:id/vote", {
     params: IdParams,

@@ -12,9 +12,9 @@ import type { Services } from "../../platform/services.ts";
 import { Id, Slug } from "../../platform/validation.ts";
 import { type DecisionActor, groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
-import { groupResourceOf } from "../policy/actor.repo.ts";
-import { actorOf, can } from "../policy/authorize.ts";
+import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
 import { actionItemView, getMeeting, listGroupMeetings } from "./get-meeting.ts";
 import { addActionItem, addAgendaItem, completeActionItem, saveNotes } from "./meeting-records.ts";
 import { summaryOf } from "./meeting-views.ts";
@@ -43,21 +43,10 @@ export function createMeetingsRouter(services: Services): Router {
   const db = services.database.db;
   const deps: DecisionDeps = { database: services.database, clock: services.clock, log: services.log };
 
-  const meetingActor = async (c: Ctx): Promise<DecisionActor> => {
-    const actor = await actorOf(c, services);
-    const viewer = c.var.viewer;
-    return {
-      userId: actor.userId,
-      personId: actor.personId,
-      label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
-    };
-  };
+  const meetingActor = (c: Ctx) => decisionActorOf(c, services);
 
   /** The policy's view of the group in the path, with its row. */
-  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
-    const row = await loadGroup(db, params.slug);
-    return { ...groupResourceOf(row), row };
-  };
+  const groupResource = groupBySlug(db);
 
   const meetingsPage = async (c: Ctx, slug: string) => {
     const { row, ...resource } = await groupResource(c, { params: { slug } });

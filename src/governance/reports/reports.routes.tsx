@@ -7,11 +7,11 @@ import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Day, Id, Slug } from "../../platform/validation.ts";
-import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
+import { loadGroup } from "../decisions/decisions.repo.ts";
 import type { Resource } from "../governance.policy.ts";
-import { groupResourceOf } from "../policy/actor.repo.ts";
-import { actorOf, can } from "../policy/authorize.ts";
+import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
 import type { ReportDeps } from "./deps.ts";
 import { ReportDecisionInputSchema, recordReportDecision } from "./record-decision.ts";
 import { groupReporting } from "./reporting-status.ts";
@@ -49,19 +49,8 @@ export function createReportsRouter(services: Services): Router {
   const deps: ReportDeps = { database: services.database, clock: services.clock, log: services.log };
   const today = () => dayOf(services.clock.now());
 
-  const reportActor = async (c: Ctx): Promise<DecisionActor> => {
-    const actor = await actorOf(c, services);
-    const viewer = c.var.viewer;
-    return {
-      userId: actor.userId,
-      personId: actor.personId,
-      label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
-    };
-  };
-  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
-    const row = await loadGroup(db, params.slug);
-    return { ...groupResourceOf(row), row };
-  };
+  const reportActor = (c: Ctx) => decisionActorOf(c, services);
+  const groupResource = groupBySlug(db);
   const reportResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
     const report = await selectReport(db, params.id);
     if (!report) throw new AppError("not_found", { message: "No such report." });

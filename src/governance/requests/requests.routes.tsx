@@ -7,13 +7,12 @@ import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Id, Slug } from "../../platform/validation.ts";
-import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
 import { type Resource, requestViewerOf } from "../governance.policy.ts";
-import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import type { RequestDeps } from "./deps.ts";
 import "./agenda-section.ts";
+import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
 import { getStalledView, listVisibleRequests, presentRequest } from "./list-requests.ts";
 import { OpenRequestInputSchema, openRequest } from "./open-request.ts";
 import {
@@ -94,21 +93,12 @@ export function createRequestsRouter(services: Services): Router {
   const deps: RequestDeps = { database: services.database, clock: services.clock, log: services.log };
   const today = () => dayOf(services.clock.now());
 
-  const requestActor = async (c: Ctx): Promise<DecisionActor & { name: string }> => {
-    const actor = await actorOf(c, services);
-    const viewer = c.var.viewer;
-    return {
-      userId: actor.userId,
-      personId: actor.personId,
-      label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
-      name: viewer?.name ?? "someone",
-    };
-  };
+  const requestActor = async (c: Ctx) => ({
+    ...(await decisionActorOf(c, services)),
+    name: c.var.viewer?.name ?? "someone",
+  });
   const viewerOf = async (c: Ctx) => requestViewerOf(await actorOf(c, services), today());
-  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
-    const row = await loadGroup(db, params.slug);
-    return { ...groupResourceOf(row), row };
-  };
+  const groupResource = groupBySlug(db);
   const requestResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
     const request = await findRequest(db, params.id);
     if (!request) throw new AppError("not_found", { message: "No such request." });

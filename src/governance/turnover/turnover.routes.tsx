@@ -19,11 +19,11 @@ import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Id, Slug } from "../../platform/validation.ts";
-import { groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
+import { groupParticipants } from "../decisions/decisions.repo.ts";
 import { peopleNames } from "../meetings/meetings.repo.ts";
-import { groupResourceOf } from "../policy/actor.repo.ts";
 import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { groupBySlug } from "../policy/route-subjects.ts";
 import { HandoverListSchema, HandoverSchema, ReassignSchema } from "./schemas.ts";
 import { GroupHandoversPage, HandoverPage } from "./turnover.views.tsx";
 
@@ -47,10 +47,7 @@ export function createTurnoverRouter(services: Services): Router {
     };
   };
 
-  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
-    const row = await loadGroup(db, params.slug);
-    return { ...groupResourceOf(row), row };
-  };
+  const groupResource = groupBySlug(db);
   const handoverResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
     const h = await findHandover(db, params.id);
     if (!h) throw new AppError("not_found", { message: `No hand-over ${params.id}.` });
