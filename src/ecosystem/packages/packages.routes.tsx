@@ -19,8 +19,8 @@ import { getPackage } from "./get-package.ts";
 import { getProjectProvenance } from "./get-project-provenance.ts";
 import { listPackages, PackageQuerySchema } from "./list-packages.ts";
 import { normalizeName } from "./normalize-name.ts";
+import { CSV_COLUMNS, packageCsvRecord, packageJson } from "./packages.presenters.ts";
 import { PackageListPage, PackagePage } from "./packages.views.tsx";
-import { CSV_COLUMNS, packageCsvRecord, packageJson } from "./present-package.ts";
 import { renderReleaseChart } from "./release-chart.ts";
 import { djangoFilterChoices, readinessSeries } from "./support-matrix.ts";
 

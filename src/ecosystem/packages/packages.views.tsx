@@ -10,7 +10,7 @@ import { HealthCell } from "../health/health.views.tsx";
 import { type CatalogueProvenance, SYNC_COMMAND } from "./catalogue-provenance.ts";
 import { describeAge, type getPackage } from "./get-package.ts";
 import { type listPackages, type PackageQuery, RECENCY } from "./list-packages.ts";
-import { declaredDjango, declaredPython, latestReleaseText } from "./present-package.ts";
+import { declaredDjango, declaredPython, latestReleaseText } from "./packages.presenters.ts";
 
 type ListResult = Awaited<ReturnType<typeof listPackages>>;
 type PackageView = Awaited<ReturnType<typeof getPackage>>;

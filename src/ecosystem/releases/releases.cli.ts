@@ -46,7 +46,7 @@ export function registerReleasesCommands(program: Command, ctx: CliContext): voi
     const [services, { loadReleaseCalendar }, { seriesJson }] = await Promise.all([
       ctx.services(),
       import("./load-release-calendar.ts"),
-      import("./series-json.ts"),
+      import("./releases.presenters.ts"),
     ]);
     const now = services.clock.now();
     const today = isoDay(now);

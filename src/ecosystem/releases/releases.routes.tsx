@@ -12,10 +12,10 @@ import { adviseSupport, findSeries, isoDay, MILESTONE_KINDS, type MilestoneKind 
 import { calendarProvenance, loadReleaseCalendar } from "./load-release-calendar.ts";
 import { RecordMilestoneInputSchema, recordMilestone } from "./record-milestone.ts";
 import { seriesAnchor } from "./release-links.ts";
+import { seriesJson } from "./releases.presenters.ts";
 import { type RecordFormState, ReleasesPage, SupportPage } from "./releases.views.tsx";
 import { removeMilestone } from "./remove-milestone.ts";
 import { renderCalendarIcs } from "./render-calendar-ics.ts";
-import { seriesJson } from "./series-json.ts";
 import { renderSupportChart } from "./support-chart.ts";
 
 const ICS_TYPE = { "content-type": "text/calendar; charset=utf-8" };

@@ -20,14 +20,14 @@ export function registerTransfersCommands(program: Command, ctx: CliContext): vo
       .description("Ownership transfers (open first) with their checklist progress, and the roadies' load."),
     "transfer",
   ).action(async (opts: JsonFlag) => {
-    const [services, { listTransfers }, { transferJson }] = await Promise.all([
+    const [services, { listTransfers }, { presentTransfer }] = await Promise.all([
       ctx.services(),
       import("./get-transfer.ts"),
-      import("./transfers.routes.tsx"),
+      import("./transfers.presenters.ts"),
     ]);
     const all = await listTransfers({ db: services.database.db });
     if (opts.json) {
-      for (const t of all) printJsonLines(ctx, [transferJson(t)]);
+      for (const t of all) printJsonLines(ctx, [presentTransfer(t)]);
       return;
     }
     if (all.length === 0) {
@@ -55,14 +55,14 @@ export function registerTransfersCommands(program: Command, ctx: CliContext): vo
   addJsonOption(
     transfers.command("show").description("One transfer's checklist.").argument("<id>", "the transfer's id"),
   ).action(async (id: string, opts: JsonFlag) => {
-    const [services, { getTransfer }, { transferJson }] = await Promise.all([
+    const [services, { getTransfer }, { presentTransfer }] = await Promise.all([
       ctx.services(),
       import("./get-transfer.ts"),
-      import("./transfers.routes.tsx"),
+      import("./transfers.presenters.ts"),
     ]);
     const t = await getTransfer({ db: services.database.db, id: parseId(id) });
     if (opts.json) {
-      printJsonLines(ctx, [transferJson(t)]);
+      printJsonLines(ctx, [presentTransfer(t)]);
       return;
     }
     ctx.out(

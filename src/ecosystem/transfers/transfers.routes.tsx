@@ -24,11 +24,17 @@ import {
 import { closeTransfer } from "./close-transfer.ts";
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from "./contact-process.ts";
 import { getContactLog } from "./get-contact-log.ts";
-import { getTransfer, listTransfers, loadTransferResource, type TransferView } from "./get-transfer.ts";
+import { getTransfer, listTransfers, loadTransferResource } from "./get-transfer.ts";
 import { joinRoster, leaveRoster } from "./join-roster.ts";
 import { openTransfer } from "./open-transfer.ts";
 import { recordContactAttempt } from "./record-contact-attempt.ts";
 import { setTransferStep } from "./set-transfer-step.ts";
+import {
+  ContactLogSchema,
+  presentContactLog,
+  presentTransfer,
+  TransferSchema,
+} from "./transfers.presenters.ts";
 import { rosterWithLoad } from "./transfers.repo.ts";
 import { ContactLogPage, PackageTransfersPage, TransferPage, TransfersPage } from "./transfers.views.tsx";
 
@@ -78,92 +84,6 @@ export const AttemptSchema = z.object({
   channel: oneOf(CONTACT_CHANNELS),
   detail: optionalText({ max: 300 }),
   outcome: oneOf(CONTACT_OUTCOMES),
-});
-
-/** A transfer as the API gives it. */
-export const TransferSchema = z.object({
-  id: z.number().int(),
-  package: z.string(),
-  state: z.enum(["open", "done", "cancelled"]),
-  from: z.object({ kind: z.enum(FROM_KINDS), name: z.string(), label: z.string() }),
-  to: z.object({ kind: z.enum(TO_KINDS), name: z.string(), label: z.string() }),
-  addPypiOwners: z.array(z.string()),
-  removePypiOwners: z.array(z.string()),
-  roadie: z.object({ userId: z.number().int(), name: z.string() }).nullable(),
-  openedAt: z.string(),
-  closedAt: z.string().nullable(),
-  owners: z.array(z.string()),
-  ownersAsOf: z.string().nullable(),
-  complete: z.boolean(),
-  steps: z.array(
-    z.object({
-      step: z.enum(STEPS),
-      label: z.string(),
-      owner: z.enum(STEP_OWNERS),
-      ownerName: z.string(),
-      state: z.string(),
-      why: z.string(),
-      verifiedBySync: z.boolean(),
-      note: z.string(),
-    }),
-  ),
-  url: z.string(),
-});
-
-/** A transfer in its API form. */
-export function transferJson(t: TransferView): z.infer<typeof TransferSchema> {
-  return {
-    id: t.id,
-    package: t.packageName,
-    state: t.state,
-    from: t.from,
-    to: t.to,
-    addPypiOwners: t.addPypiOwners,
-    removePypiOwners: t.removePypiOwners,
-    roadie: t.roadie,
-    openedAt: t.openedAt.toISOString(),
-    closedAt: t.closedAt?.toISOString() ?? null,
-    owners: t.owners,
-    ownersAsOf: t.ownersAsOf?.toISOString() ?? null,
-    complete: t.complete,
-    steps: t.steps.map((s) => ({
-      step: s.step,
-      label: s.label,
-      owner: s.owner,
-      ownerName: s.ownerName,
-      state: s.state,
-      why: s.why,
-      verifiedBySync: s.verifiedBySync,
-      note: s.note,
-    })),
-    url: `/transfers/${t.id}`,
-  };
-}
-
-const ContactLogSchema = z.object({
-  package: z.string(),
-  owners: z.array(z.string()),
-  ownersAsOf: z.string().nullable(),
-  latestVersion: z.string(),
-  lastRelease: z.string().nullable(),
-  process: z.object({
-    state: z.enum(["not-started", "in-progress", "waiting", "exhausted", "reached"]),
-    attempts: z.number().int(),
-    firstOn: z.string().nullable(),
-    lastOn: z.string().nullable(),
-    exhaustibleFrom: z.string().nullable(),
-    why: z.string(),
-  }),
-  attempts: z.array(
-    z.object({
-      attemptedOn: z.string(),
-      channel: z.string(),
-      detail: z.string(),
-      outcome: z.string(),
-      by: z.string(),
-    }),
-  ),
-  supportRequest: z.string().nullable(),
 });
 
 /** Routes of transfers, roadies and contact logs. */
@@ -226,22 +146,6 @@ export function createTransfersRouter(services: Services): Router {
       await renderPage(<ContactLogPage log={log} canRecord={canRecord} today={isoDay(clock.now())} />),
     );
   };
-  const contactLogJson = (log: Awaited<ReturnType<typeof getContactLog>>) => ({
-    package: log.pkg.name,
-    owners: log.owners,
-    ownersAsOf: log.ownersAsOf?.toISOString() ?? null,
-    latestVersion: log.pkg.latestVersion,
-    lastRelease: log.pkg.lastRelease,
-    process: log.process,
-    attempts: log.attempts.map((a) => ({
-      attemptedOn: a.attemptedOn,
-      channel: a.channel,
-      detail: a.detail,
-      outcome: a.outcome,
-      by: a.byName,
-    })),
-    supportRequest: log.supportRequest,
-  });
 
   router.get("/transfers", { handler: (c) => transfersPage(c) });
 
@@ -268,7 +172,7 @@ export function createTransfersRouter(services: Services): Router {
     handler: async (c) => {
       const [transfers, roster] = await Promise.all([listTransfers({ db }), rosterWithLoad(db)]);
       return c.json({
-        items: transfers.map(transferJson),
+        items: transfers.map(presentTransfer),
         roadies: roster.map((r) => ({ userId: r.userId, name: r.name, capacity: r.capacity, open: r.open })),
         suggestedRoadie: suggestRoadie(roster)?.userId ?? null,
       });
@@ -283,7 +187,7 @@ export function createTransfersRouter(services: Services): Router {
     params: IdParams,
     response: { description: "The transfer.", schema: TransferSchema, name: "Transfer" },
     errors: { 404: "No such transfer." },
-    handler: async (c, { params }) => c.json(transferJson(await getTransfer({ db, id: params.id }))),
+    handler: async (c, { params }) => c.json(presentTransfer(await getTransfer({ db, id: params.id }))),
   });
 
   router.get("/packages/:name/transfers", {
@@ -315,7 +219,7 @@ export function createTransfersRouter(services: Services): Router {
     errors: { 404: "No such package.", 409: "The package already has an open transfer." },
     handler: async (c, { params, body }) => {
       const t = await openTransfer({ db, clock, name: normalizeName(params.name), ...body, by: acting(c) });
-      return c.json(transferJson(await getTransfer({ db, id: t.id })), 201);
+      return c.json(presentTransfer(await getTransfer({ db, id: t.id })), 201);
     },
   });
 
@@ -343,7 +247,7 @@ export function createTransfersRouter(services: Services): Router {
     errors: { 404: "No such transfer.", 409: "The transfer is closed." },
     handler: async (c, { params, body }) => {
       await setTransferStep({ db, clock, transferId: params.id, step: params.step, ...body, by: acting(c) });
-      return c.json(transferJson(await getTransfer({ db, id: params.id })));
+      return c.json(presentTransfer(await getTransfer({ db, id: params.id })));
     },
   });
 
@@ -395,7 +299,7 @@ export function createTransfersRouter(services: Services): Router {
     errors: { 404: "No such package." },
     handler: async (c, { params }) =>
       c.json(
-        contactLogJson(
+        presentContactLog(
           await getContactLog({ db, name: normalizeName(params.name), requester: requester(c) }),
         ),
       ),
@@ -431,7 +335,7 @@ export function createTransfersRouter(services: Services): Router {
     handler: async (c, { params, body }) => {
       const name = normalizeName(params.name);
       await recordContactAttempt({ db, clock, name, ...body, by: acting(c) });
-      return c.json(contactLogJson(await getContactLog({ db, name, requester: requester(c) })), 201);
+      return c.json(presentContactLog(await getContactLog({ db, name, requester: requester(c) })), 201);
     },
   });
 
