@@ -168,6 +168,7 @@ async function listRequests(
       id: groupRequests.id,
       groupId: groupRequests.fromGroupId,
       title: groupRequests.title,
+      visibility: groupRequests.visibility,
       owner: groupRequests.ownerPersonId,
       deadline: groupRequests.deadline,
     })
@@ -183,7 +184,9 @@ async function listRequests(
   return rows.map((r) => ({
     groupId: r.groupId,
     id: String(r.id),
-    title: r.title,
+    // Hand-over pages are also read by site administrators and the Board, who are not in a private
+    // request: its subject stays on its own page, which the policy guards.
+    title: r.visibility === "private" ? `Private request #${r.id}` : r.title,
     ownerPersonId: r.owner,
     href: `/requests/${r.id}`,
     dueOn: r.deadline,
