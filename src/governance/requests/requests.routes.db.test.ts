@@ -107,7 +107,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const ids: Record<string, number> = {};
+const ids = { public: 0, board: 0, group: 0 };
 
 describe("the page form opening a request", () => {
   it("is linked from the group's requests page and carries the CSRF field and the schema's field names", async () => {
