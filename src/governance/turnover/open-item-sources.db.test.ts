@@ -142,7 +142,7 @@ describe("lifecycle items and the Chair's notice", () => {
     );
     const titles = list.flatMap((h) => h.items.map((i) => i.title));
     expect(titles).toContain("Proposal: Life WG");
-    expect(titles).toContain("Charter change: Change proposed by " + leaver);
+    expect(titles).toContain(`Charter change: Change proposed by ${leaver}`);
     // A private request's subject stays on its own page (the policy guards it).
     expect(titles).toContain(`Private request #${ids.request}`);
     expect(titles.join(" ")).not.toContain("Secret budget line");
