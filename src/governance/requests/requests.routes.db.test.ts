@@ -136,6 +136,8 @@ describe("the page form opening a request", () => {
     }
     expect(html).toContain('value="group:answerers"');
     expect(html).not.toContain('value="group:askers"');
+    // The person fields suggest people by slug, without JavaScript (a datalist).
+    expect(html).toMatch(/<datalist[^>]*>[\s\S]*value="nora-named"/u);
   });
 
   it("opens the request: the row exists, the redirect goes to its page, the target's Chair is told", async () => {

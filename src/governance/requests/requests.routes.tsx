@@ -7,11 +7,12 @@ import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Id, Slug } from "../../platform/validation.ts";
-import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
+import { type DecisionActor, groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import { type Resource, requestViewerOf } from "../governance.policy.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { suggestPeople } from "../registry/resolve-person.ts";
 import type { RequestDeps } from "./deps.ts";
 import "./agenda-section.ts";
 import { getStalledView, listVisibleRequests, presentRequest } from "./list-requests.ts";
@@ -158,11 +159,16 @@ export function createRequestsRouter(services: Services): Router {
   const newRequestPage = async (c: Ctx, slug: string) => {
     const group = await loadGroup(db, slug);
     const targets = (await targetGroups(db)).filter((g) => g.id !== group.id);
+    const bySlug = (list: Awaited<ReturnType<typeof suggestPeople>>) =>
+      list.map((p) => ({ value: p.person.slug, label: p.person.name }));
+    const participants = await groupParticipants(db, group.id, today());
     return c.html(
       await renderPage(
         <NewRequestPage
           group={group}
           targets={targets}
+          people={bySlug(await suggestPeople({ db }))}
+          participants={bySlug(await suggestPeople({ db, among: participants }))}
           on={today()}
           maxDeadline={addDays(today(), MAX_DEADLINE_DAYS)}
           kinds={REQUEST_KINDS}

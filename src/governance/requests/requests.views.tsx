@@ -1,6 +1,6 @@
 /** Request pages: the stalled view, a group's requests, one request with its thread and forms. */
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
-import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { ButtonForm, Form, type SuggestOption } from "../../platform/view/form.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 import type { RequestView } from "./list-requests.ts";
@@ -420,6 +420,9 @@ export function NewRequestPage(props: {
   on: string;
   maxDeadline: string;
   kinds: readonly string[];
+  /** Suggestions for the person fields: everyone, and the group's participants (slug, with the name). */
+  people: readonly SuggestOption[];
+  participants: readonly SuggestOption[];
 }) {
   const { group } = props;
   const lazyGroups = props.targets.filter((t) => t.allowLazyConsensus).map((t) => t.name);
@@ -456,6 +459,7 @@ export function NewRequestPage(props: {
             label: "Person (when asking a person)",
             hint: "Their Guildhall name as in their page's address, for example jane-doe (from /people/jane-doe).",
             attrs: { maxlength: 100, autocomplete: "off" },
+            suggest: { options: props.people },
           },
           {
             name: "targetRole",
@@ -520,6 +524,7 @@ export function NewRequestPage(props: {
             label: "Owner on your side (optional; default you)",
             hint: "A participant of the group, by their page's address name.",
             attrs: { maxlength: 100, autocomplete: "off" },
+            suggest: { options: props.participants },
           },
         ]}
       />
