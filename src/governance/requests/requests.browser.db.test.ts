@@ -171,4 +171,28 @@ describe("request pages in a browser without JavaScript", () => {
       expect(a.violations, name).toEqual([]);
     }
   });
+
+  it("at a 390 px phone width the pages never scroll sideways", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    try {
+      await context.addCookies([{ ...cookie("member"), url: base }]);
+      const page = await context.newPage();
+      for (const path of [
+        "/groups/askers/requests/new",
+        `/requests/${requestId}`,
+        "/requests?state=all",
+        "/requests/stalled",
+        "/groups/askers/requests",
+      ]) {
+        await page.goto(`${base}${path}`);
+        const width = await page.evaluate("document.documentElement.scrollWidth");
+        expect(width, path).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });
