@@ -507,8 +507,23 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // requests between groups: lists and pages show each visitor what they may see; a private
   // request only to its two sides (here the asking group and the Board it is addressed to).
   "GET /requests/stalled": { allowed: ALL },
+  "GET /requests": { allowed: ALL },
   "GET /api/requests": { allowed: ALL },
   "GET /groups/:slug/requests": { allowed: ALL },
+  // the page form opening a request: the group's participants only (the same action as the API)
+  "GET /groups/:slug/requests/new": { allowed: ["group-member", "chair"], params: GROUP },
+  "POST /groups/:slug/requests": {
+    allowed: ["group-member", "chair"],
+    params: GROUP,
+    body: {
+      target: "board",
+      kind: "review",
+      title: "Walk request from the form",
+      answerNeeded: "approval",
+      deadline: "2026-12-31",
+      visibility: "public",
+    },
+  },
   "POST /groups/:slug/request-settings": {
     allowed: ["chair"],
     params: GROUP,

@@ -24,6 +24,7 @@ import { createReportsRouter } from "./reports/reports.routes.tsx";
 import { requestNoticeTemplate } from "./requests/request.template.ts";
 import { requestJobs } from "./requests/requests.jobs.ts";
 import { createRequestsRouter } from "./requests/requests.routes.tsx";
+import { handoverFlaggedTemplate } from "./turnover/handover-flagged.template.ts";
 import { createTurnoverRouter } from "./turnover/turnover.routes.tsx";
 
 export type {
@@ -65,6 +66,7 @@ export const governanceTemplates = [
   meetingNoticeTemplate,
   proposalReadyTemplate,
   requestNoticeTemplate,
+  handoverFlaggedTemplate,
 ];
 
 /** The kinds of notification the governance room sends, as people choose about them. */
@@ -81,6 +83,7 @@ export const governanceNotificationKinds: readonly NotificationKindInfo[] = [
   { kind: "request.answered", label: "A request of your group was answered" },
   { kind: "request.lazy-consensus", label: "A request of your group was approved by lazy consensus" },
   { kind: "request.expired", label: "A request of your group expired unanswered" },
+  { kind: "handover.flagged", label: "Someone's open items in your group need a new owner" },
 ];
 
 // Operations and pure rules the benchmarks and shared test infrastructure drive directly.

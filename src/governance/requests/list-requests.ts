@@ -95,11 +95,16 @@ const sides = (r: RequestRecord) => ({
 export async function listVisibleRequests(input: {
   deps: RequestDeps;
   viewer: RequestViewer | null;
-  state?: "open" | "stalled" | "all";
+  state?: "open" | "stalled" | "answered" | "expired" | "all";
   groupId?: number;
 }): Promise<RequestView[]> {
   const today = dayOf(input.deps.clock.now());
-  const states = input.state === "all" || input.state === undefined ? undefined : ["open", "acknowledged"];
+  const states =
+    input.state === "all" || input.state === undefined
+      ? undefined
+      : input.state === "answered" || input.state === "expired"
+        ? [input.state]
+        : ["open", "acknowledged"];
   const rows = await listRequests(input.deps.database.db, { states, groupId: input.groupId });
   const { viewer } = input;
   const visible = viewer === null ? rows : rows.filter((r) => canSeeRequest(sides(r), viewer));

@@ -57,6 +57,30 @@ export const OpenRequestInputSchema = z.object({
 /** What the opener gives, as typed. */
 export type OpenRequestInput = z.input<typeof OpenRequestInputSchema>;
 
+/** The form's "to" choice for a named person: the person's slug is typed in the `person` field. */
+export const PERSON_TARGET = "person";
+
+/**
+ * The page form's fields: the same schema, with the target chosen from a list (`group:<slug>`,
+ * `board`, `steering-council`, or `person` with the person's slug typed beside it). Its output is
+ * the JSON route's input, so both reach `openRequest` alike.
+ */
+export const OpenRequestFormSchema = OpenRequestInputSchema.extend({
+  target: z
+    .string({ message: "choose who the request goes to" })
+    .trim()
+    .min(1, { message: "choose who the request goes to" }),
+  person: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), Slug.optional()),
+}).transform((v, ctx) => {
+  const { person, ...rest } = v;
+  if (v.target !== PERSON_TARGET) return rest;
+  if (person === undefined) {
+    ctx.addIssue({ code: "custom", path: ["person"], message: "name the person the request goes to" });
+    return z.NEVER;
+  }
+  return { ...rest, target: `person:${person}` };
+});
+
 type NewRequest = Parameters<typeof insertRequest>[1];
 
 const refuse = (field: string, message: string) =>

@@ -281,3 +281,18 @@ export async function boardMembers(db: DbOrTx, day: string): Promise<number[]> {
 }
 
 const unique = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b);
+
+/** The groups a request may be sent to (every group but archived ones), by name, with their lazy-consensus setting. */
+export async function targetGroups(db: DbOrTx) {
+  return db
+    .select({
+      id: groups.id,
+      slug: groups.slug,
+      name: groups.name,
+      allowLazyConsensus: sql<boolean>`coalesce(${requestSettings.allowLazyConsensus}, false)`,
+    })
+    .from(groups)
+    .leftJoin(requestSettings, eq(requestSettings.groupId, groups.id))
+    .where(sql`${groups.status} <> 'archived'`)
+    .orderBy(asc(groups.name), asc(groups.id));
+}

@@ -7,14 +7,16 @@ import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Id, Slug } from "../../platform/validation.ts";
+import { groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import { type Resource, requestViewerOf } from "../governance.policy.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { suggestPeople } from "../registry/resolve-person.ts";
 import type { RequestDeps } from "./deps.ts";
 import "./agenda-section.ts";
 import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
 import { getStalledView, listVisibleRequests, presentRequest } from "./list-requests.ts";
-import { OpenRequestInputSchema, openRequest } from "./open-request.ts";
+import { OpenRequestFormSchema, OpenRequestInputSchema, openRequest } from "./open-request.ts";
 import {
   AnswerInputSchema,
   acknowledgeRequest,
@@ -32,10 +34,18 @@ import {
   eventsOf,
   findRequest,
   type RequestRecord,
+  targetGroups,
 } from "./requests.repo.ts";
-import { GroupRequestsPage, RequestPage, StalledPage } from "./requests.views.tsx";
+import {
+  GroupRequestsPage,
+  LIST_STATES,
+  NewRequestPage,
+  RequestPage,
+  RequestsPage,
+  StalledPage,
+} from "./requests.views.tsx";
 import { renderMedianChart } from "./requests-chart.ts";
-import type { TargetKind } from "./rules.ts";
+import { addDays, MAX_DEADLINE_DAYS, REQUEST_KINDS, type TargetKind } from "./rules.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -132,6 +142,27 @@ export function createRequestsRouter(services: Services): Router {
           }
           allowLazyConsensus={await allowsLazyConsensus(db, row.id)}
           maySet={await can(c, services, "request.settings", resource)}
+          mayOpen={await can(c, services, "request.open", resource)}
+        />,
+      ),
+    );
+  };
+  const newRequestPage = async (c: Ctx, slug: string) => {
+    const group = await loadGroup(db, slug);
+    const targets = (await targetGroups(db)).filter((g) => g.id !== group.id);
+    const bySlug = (list: Awaited<ReturnType<typeof suggestPeople>>) =>
+      list.map((p) => ({ value: p.person.slug, label: p.person.name }));
+    const participants = await groupParticipants(db, group.id, today());
+    return c.html(
+      await renderPage(
+        <NewRequestPage
+          group={group}
+          targets={targets}
+          people={bySlug(await suggestPeople({ db }))}
+          participants={bySlug(await suggestPeople({ db, among: participants }))}
+          on={today()}
+          maxDeadline={addDays(today(), MAX_DEADLINE_DAYS)}
+          kinds={REQUEST_KINDS}
         />,
       ),
     );
@@ -143,6 +174,20 @@ export function createRequestsRouter(services: Services): Router {
       const view = await getStalledView({ deps, viewer: await viewerOf(c) });
       const chart = await renderMedianChart(view.medians);
       return c.html(await renderPage(<StalledPage {...view} chart={chart} />));
+    },
+  });
+  router.get("/requests", {
+    query: z.object({ state: z.enum(LIST_STATES).default("open") }),
+    action: "site.view",
+    handler: async (c, { query }) => {
+      const viewer = await viewerOf(c);
+      const requests = await listVisibleRequests({ deps, viewer, state: query.state });
+      const openFor = c.var.viewer ? (await targetGroups(db)).filter((g) => viewer.groupIds.has(g.id)) : [];
+      return c.html(
+        await renderPage(
+          <RequestsPage on={today()} state={query.state} requests={requests} openFor={openFor} />,
+        ),
+      );
     },
   });
   router.get("/api/requests", {
@@ -183,6 +228,28 @@ export function createRequestsRouter(services: Services): Router {
         input: body,
       });
       return c.redirect(`/groups/${params.slug}/requests`, 303);
+    },
+  });
+  router.get("/groups/:slug/requests/new", {
+    params: SlugParams,
+    action: "request.open",
+    resource: groupResource,
+    handler: (c, { params }) => newRequestPage(c, params.slug),
+  });
+  router.post("/groups/:slug/requests", {
+    params: SlugParams,
+    form: OpenRequestFormSchema,
+    action: "request.open",
+    resource: groupResource,
+    page: (c, { params }) => newRequestPage(c, params.slug),
+    handler: async (c, { params, body }) => {
+      const { id } = await openRequest({
+        deps,
+        actor: await requestActor(c),
+        from: params.slug,
+        input: body,
+      });
+      return c.redirect(`/requests/${id}`, 303);
     },
   });
   router.post("/api/groups/:slug/requests", {

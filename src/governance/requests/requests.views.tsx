@@ -1,10 +1,11 @@
 /** Request pages: the stalled view, a group's requests, one request with its thread and forms. */
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
-import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { ButtonForm, Form, type SuggestOption } from "../../platform/view/form.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 import type { RequestView } from "./list-requests.ts";
 import type { PairMedians } from "./requests-chart.ts";
+import { addDays } from "./rules.ts";
 
 const STATE_TEXT: Record<string, string> = {
   open: "open",
@@ -123,6 +124,7 @@ export function GroupRequestsPage(props: {
   requests: readonly RequestView[];
   allowLazyConsensus: boolean;
   maySet: boolean;
+  mayOpen: boolean;
 }) {
   const { group } = props;
   const sent = props.requests.filter((r) => r.from.slug === group.slug);
@@ -130,9 +132,15 @@ export function GroupRequestsPage(props: {
   return (
     <Layout title={`${group.name}: requests`} path="/groups">
       <p>
-        <a href={`/groups/${group.slug}`}>{group.name}</a> · <a href="/requests/stalled">Stalled requests</a>
+        <a href={`/groups/${group.slug}`}>{group.name}</a> · <a href="/requests">All requests</a> ·{" "}
+        <a href="/requests/stalled">Stalled requests</a>
       </p>
       <h1>{group.name}: requests</h1>
+      {props.mayOpen && (
+        <p>
+          <a href={`/groups/${encodeURIComponent(group.slug)}/requests/new`}>Open a request on its behalf</a>
+        </p>
+      )}
       <p>
         Lazy consensus on requests to this group:{" "}
         {props.allowLazyConsensus
@@ -329,6 +337,197 @@ export function RequestPage(props: {
           />
         )}
       </section>
+    </Layout>
+  );
+}
+
+/** The states the list of requests filters by. */
+export const LIST_STATES = ["open", "answered", "expired", "all"] as const;
+/** A state the list filters by ("open": still waiting, acknowledged included). */
+export type ListState = (typeof LIST_STATES)[number];
+const LIST_STATE_TEXT: Record<ListState, string> = {
+  open: "Waiting for an answer",
+  answered: "Answered",
+  expired: "Expired unanswered",
+  all: "All",
+};
+
+/** Every request the viewer may see, filtered by state (a GET form, so it works without JavaScript). */
+export function RequestsPage(props: {
+  on: string;
+  state: ListState;
+  requests: readonly RequestView[];
+  /** The viewer's groups they may open a request for (a link to each form). */
+  openFor: ReadonlyArray<{ slug: string; name: string }>;
+}) {
+  return (
+    <Layout title="Requests between groups" path="/requests">
+      <h1>Requests between groups</h1>
+      <p>
+        Requests from a group to another group, the Board, the Steering Council or a person, as of{" "}
+        <OnDay day={props.on} /> (UTC). Source: requests recorded in Guildhall; private requests appear only
+        to their two sides (and to the Board once escalated to it).{" "}
+        <a href="/requests/stalled">Stalled requests</a> · Data:{" "}
+        <a href={`/api/requests?state=${props.state === "open" ? "open" : "all"}`}>JSON</a>
+      </p>
+      {props.openFor.length > 0 && (
+        <p>
+          Open a request for{" "}
+          {props.openFor.map((g, i) => (
+            <>
+              {i > 0 ? ", " : ""}
+              <a href={`/groups/${encodeURIComponent(g.slug)}/requests/new`}>{g.name}</a>
+            </>
+          ))}
+          .
+        </p>
+      )}
+      <Form
+        method="get"
+        action="/requests"
+        class="inline"
+        label="Filter requests"
+        submit="Show"
+        fields={[
+          {
+            name: "state",
+            label: "State",
+            kind: "select",
+            value: props.state,
+            options: LIST_STATES.map((value) => ({ value, label: LIST_STATE_TEXT[value] })),
+          },
+        ]}
+      />
+      <RequestRows
+        requests={props.requests}
+        caption={`Requests: ${LIST_STATE_TEXT[props.state].toLowerCase()}`}
+      />
+    </Layout>
+  );
+}
+
+/** One group a request may go to, and whether it takes requests by lazy consensus. */
+export interface TargetGroupOption {
+  slug: string;
+  name: string;
+  allowLazyConsensus: boolean;
+}
+
+/** The form opening a request on a group's behalf (posts to `/groups/{slug}/requests`). */
+export function NewRequestPage(props: {
+  group: { slug: string; name: string };
+  targets: readonly TargetGroupOption[];
+  on: string;
+  maxDeadline: string;
+  kinds: readonly string[];
+  /** Suggestions for the person fields: everyone, and the group's participants (slug, with the name). */
+  people: readonly SuggestOption[];
+  participants: readonly SuggestOption[];
+}) {
+  const { group } = props;
+  const lazyGroups = props.targets.filter((t) => t.allowLazyConsensus).map((t) => t.name);
+  return (
+    <Layout title={`${group.name}: open a request`} path="/requests">
+      <p>
+        <a href={`/groups/${encodeURIComponent(group.slug)}/requests`}>{group.name}: requests</a> ·{" "}
+        <a href="/requests">All requests</a>
+      </p>
+      <h1>Open a request on behalf of {group.name}</h1>
+      <p>
+        The ones you ask are told by email. If they do not answer by the deadline, the request is escalated to
+        their Chair and liaisons, then to the Board.
+      </p>
+      <Form
+        action={`/groups/${encodeURIComponent(group.slug)}/requests`}
+        submit="Open the request"
+        fields={[
+          {
+            name: "target",
+            label: "To",
+            kind: "select",
+            required: true,
+            options: [
+              { value: "", label: "Choose…" },
+              { value: "board", label: "The Board" },
+              { value: "steering-council", label: "The Steering Council" },
+              ...props.targets.map((t) => ({ value: `group:${t.slug}`, label: t.name })),
+              { value: "person", label: "A person (named below)" },
+            ],
+          },
+          {
+            name: "person",
+            label: "Person (when asking a person)",
+            hint: "Their Guildhall name as in their page's address, for example jane-doe (from /people/jane-doe).",
+            attrs: { maxlength: 100, autocomplete: "off" },
+            suggest: { options: props.people },
+          },
+          {
+            name: "targetRole",
+            label: "In their role as (optional)",
+            attrs: { maxlength: 100 },
+          },
+          {
+            name: "kind",
+            label: "Kind of request",
+            kind: "select",
+            required: true,
+            value: "review",
+            options: props.kinds.map((k) => ({ value: k, label: k[0]?.toUpperCase() + k.slice(1) })),
+          },
+          { name: "title", label: "Subject", required: true, attrs: { maxlength: 200 } },
+          {
+            name: "link",
+            label: "Link to what it is about (optional)",
+            hint: "An http:// or https:// address.",
+            attrs: { maxlength: 500, inputmode: "url" },
+          },
+          {
+            name: "answerNeeded",
+            label: "Answer needed",
+            kind: "radios",
+            required: true,
+            value: "approval",
+            options: [
+              { value: "approval", label: "An approval (approve, reject or ask for changes)" },
+              { value: "comment", label: "A comment" },
+            ],
+          },
+          {
+            name: "deadline",
+            label: "Deadline: the last day to answer (UTC)",
+            kind: "date",
+            required: true,
+            attrs: { min: addDays(props.on, 1), max: props.maxDeadline },
+          },
+          {
+            name: "visibility",
+            label: "Who sees it",
+            kind: "radios",
+            required: true,
+            value: "public",
+            options: [
+              { value: "public", label: "Public" },
+              { value: "private", label: "Private: the two sides only (and the Board once escalated)" },
+            ],
+          },
+          {
+            name: "lazyConsensus",
+            label: "Approved if nobody objects by the deadline (lazy consensus)",
+            kind: "checkbox",
+            hint:
+              lazyGroups.length === 0
+                ? "No group takes requests by lazy consensus yet; its Chair can allow it."
+                : `Only for an approval, and only to a group that allows it: ${lazyGroups.join(", ")}.`,
+          },
+          {
+            name: "owner",
+            label: "Owner on your side (optional; default you)",
+            hint: "A participant of the group, by their page's address name.",
+            attrs: { maxlength: 100, autocomplete: "off" },
+            suggest: { options: props.participants },
+          },
+        ]}
+      />
     </Layout>
   );
 }

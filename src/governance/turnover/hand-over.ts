@@ -4,11 +4,13 @@
  * a Board term over for a Board Liaison. Each runs in the transaction that ended the role.
  */
 import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { type AuditActor, type RoleEnd, recordRoleEnds } from "../../kernel/index.ts";
+import { type AuditActor, notify, type RoleEnd, recordRoleEnds } from "../../kernel/index.ts";
 import { schema, type Tx } from "../../platform/db/index.ts";
+import { heldRoles } from "../decisions/decisions.repo.ts";
+import { handoverFlaggedTemplate } from "./handover-flagged.template.ts";
 import { registerTurnover } from "./register.ts";
 
-const { rolePeriods, foundationRoles, users } = schema;
+const { rolePeriods, foundationRoles, users, groups, people: peopleTable } = schema;
 const CHUNK = 1000;
 
 /**
@@ -69,7 +71,75 @@ export async function handOverIfGone(
       ),
   );
   if (gone.length === 0) return 0;
-  return (await recordRoleEnds(tx, { ends: gone, now: input.now, by: input.by })).handovers;
+  const recorded = await recordRoleEnds(tx, { ends: gone, now: input.now, by: input.by });
+  await tellChairs(tx, { flagged: recorded.newlyFlagged, ends: gone, now: input.now });
+  return recorded.handovers;
+}
+
+/**
+ * Tells each group's Chair and Co-Chair (else its liaisons) once per hand-over, in the same
+ * transaction, that a leaver's items there need a new owner. The leaver is never told this way
+ * (they are asked for their note instead).
+ */
+async function tellChairs(
+  tx: Tx,
+  input: {
+    flagged: ReadonlyArray<{ handoverId: number; groupId: number; personId: number; titles: string[] }>;
+    ends: readonly RoleEnd[];
+    now: Date;
+  },
+): Promise<void> {
+  if (input.flagged.length === 0) return;
+  const groupIds = [...new Set(input.flagged.map((f) => f.groupId))];
+  const groupRows = await tx
+    .select({ id: groups.id, slug: groups.slug, name: groups.name })
+    .from(groups)
+    .where(inArray(groups.id, groupIds));
+  const personIds = [...new Set(input.flagged.map((f) => f.personId))];
+  const names = new Map(
+    (
+      await tx
+        .select({ id: peopleTable.id, name: peopleTable.name })
+        .from(peopleTable)
+        .where(inArray(peopleTable.id, personIds))
+    ).map((p) => [p.id, p.name]),
+  );
+  for (const group of groupRows) {
+    const flags = input.flagged.filter((f) => f.groupId === group.id);
+    const day = input.ends
+      .filter((e) => e.groupId === group.id)
+      .map((e) => e.endedOn)
+      .sort()[0];
+    if (!day) continue;
+    const held = await heldRoles(tx, group.id, day);
+    const chairs = held.filter((h) => h.role === "chair" || h.role === "co-chair").map((h) => h.personId);
+    const chosen = chairs.length
+      ? chairs
+      : held.filter((h) => h.role === "board-liaison").map((h) => h.personId);
+    const items = flags.flatMap((f) =>
+      [...new Set(chosen)]
+        .filter((to) => to !== f.personId)
+        .map((to) => ({
+          to: { personId: to },
+          dedupeKey: `handover-flagged:${f.handoverId}:${to}`,
+          data: {
+            handoverId: f.handoverId,
+            groupSlug: group.slug,
+            groupName: group.name,
+            personName: names.get(f.personId) ?? "Someone",
+            items: f.titles,
+          },
+        })),
+    );
+    if (items.length === 0) continue;
+    await notify(tx, {
+      kind: "handover.flagged",
+      template: handoverFlaggedTemplate,
+      at: input.now,
+      cause: "roles ended",
+      items,
+    });
+  }
 }
 
 /** Hands one person's open items in one group over when no role keeps them there. */

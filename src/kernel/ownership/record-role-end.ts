@@ -31,6 +31,8 @@ export interface RoleEndsRecorded {
   flagged: number;
   /** People asked for a hand-over note now (once per hand-over, and only with items). */
   asked: number;
+  /** The hand-overs that got new flags now, with the titles flagged (for the room to tell the group's Chair). */
+  newlyFlagged: Array<{ handoverId: number; groupId: number; personId: number; titles: string[] }>;
 }
 
 const CHUNK = 1000;
@@ -51,7 +53,7 @@ export async function recordRoleEnds(
 ): Promise<RoleEndsRecorded> {
   const { now } = input;
   const all = [...new Map(input.ends.map((e) => [keyOf(e), e])).values()];
-  if (all.length === 0) return { handovers: 0, flagged: 0, asked: 0 };
+  if (all.length === 0) return { handovers: 0, flagged: 0, asked: 0, newlyFlagged: [] };
 
   // What each person owns there: every source asked once per group, its items matched by owner.
   // The latest end of the owner's roles there carries the item; an end with nothing open writes nothing.
@@ -76,7 +78,7 @@ export async function recordRoleEnds(
     }
   }
   const ends = all.filter((e) => owned.has(keyOf(e)));
-  if (ends.length === 0) return { handovers: 0, flagged: 0, asked: 0 };
+  if (ends.length === 0) return { handovers: 0, flagged: 0, asked: 0, newlyFlagged: [] };
   let written = 0;
   for (let i = 0; i < ends.length; i += CHUNK) {
     const rows = await tx
@@ -188,5 +190,14 @@ export async function recordRoleEnds(
         );
     }
   }
-  return { handovers: written, flagged: flagged.length, asked: toAsk.length };
+  const newlyFlagged = [...byHandover].map(([handoverId, items]) => {
+    const h = rows.find((r) => r.id === handoverId);
+    return {
+      handoverId,
+      groupId: h?.groupId ?? 0,
+      personId: h?.personId ?? 0,
+      titles: items.map((f) => f.title),
+    };
+  });
+  return { handovers: written, flagged: flagged.length, asked: toAsk.length, newlyFlagged };
 }

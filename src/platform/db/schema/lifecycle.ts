@@ -39,6 +39,8 @@ export const groupProposals = pgTable(
     source: text("source").notNull(),
     authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
     authorPersonId: integer("author_person_id").references(() => people.id, { onDelete: "set null" }),
+    /** Who sees the proposal through when not its author (handed on when the author leaves the group). */
+    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
     /** The group row the proposal becomes (status proposed), from its first review on. */
     groupId: integer("group_id").references(() => groups.id, { onDelete: "set null" }),
     /** The Board vote deciding the current revision. */
@@ -108,6 +110,8 @@ export const charterChanges = pgTable(
       onDelete: "set null",
     }),
     proposedByUserId: integer("proposed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Who sees the change through when not its proposer (handed on when the proposer leaves the group). */
+    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
   },

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { people } from "./governance.ts";
 
 const KINDS = sql.raw(
   "'blog-post','www-page','www-template-page','fundraising-page','docs-contribution','social-post','community-announcement','event-collateral','campaign-site-page'",
@@ -42,6 +43,11 @@ export const marketingItems = pgTable(
     revision: integer("revision").notNull().default(1),
     createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdByName: text("created_by_name").notNull(),
+    /**
+     * The person who sees the item through review when not its creator (handed on when the creator
+     * leaves the Marketing WG).
+     */
+    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     /** Who is editing, until when (an expired lock is free). */
