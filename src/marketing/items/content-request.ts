@@ -14,6 +14,7 @@ import { schema } from "../../platform/db/index.ts";
 import { getItemForUpdate, liveSteps, MARKETING_SLUG } from "../marketing.repo.ts";
 import { roundOutcome, type StepFacts } from "../workflow.ts";
 import type { ItemActor } from "./audit-item.ts";
+import { recordApproval } from "./record-approval.ts";
 
 const { marketingItems, marketingReviewSteps } = schema;
 
@@ -40,6 +41,14 @@ export async function applyRequestAnswer(ctx: RequestAnsweredContext): Promise<v
       .update(marketingItems)
       .set({ state: outcome, updatedAt: ctx.now })
       .where(eq(marketingItems.id, itemId));
+  }
+  if (outcome === "approved") {
+    await recordApproval(ctx.tx, {
+      itemId,
+      revision: step.revision,
+      deciders: steps.map((s) => (s.id === step.id ? by : s.decidedByName)),
+      now: ctx.now,
+    });
   }
   await appendAudit(ctx.tx, {
     by: { userId: null, label: by },

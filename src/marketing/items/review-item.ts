@@ -11,6 +11,7 @@ import { AppError } from "../../platform/errors.ts";
 import { findMarketingGroup, getItemForUpdate, listRevisions, liveSteps } from "../marketing.repo.ts";
 import { isOverdue, type ReviewerFacts, roundOutcome, type StepFacts, stepRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
+import { recordApproval } from "./record-approval.ts";
 
 /** Records the decision; returns the item's state after it. */
 export async function reviewItem(input: {
@@ -75,6 +76,14 @@ export async function reviewItem(input: {
         .update(schema.marketingItems)
         .set({ state: outcome, updatedAt: now })
         .where(eq(schema.marketingItems.id, item.id));
+    }
+    if (outcome === "approved") {
+      await recordApproval(tx, {
+        itemId: item.id,
+        revision: step.revision,
+        deciders: steps.map((s) => (s.id === step.id ? input.by.name : s.decidedByName)),
+        now,
+      });
     }
     await auditItem(tx, {
       by: input.by,
