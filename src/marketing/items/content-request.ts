@@ -104,7 +104,8 @@ export async function requestPartnerSignOffs(input: {
         subjectType: contentItemSubject.type,
         subjectId: String(item.id),
         answerNeeded: "approval",
-        deadline: dayOf(s.dueAt),
+        // The step falls due at the end of the deadline day (partnerDueAt): that day is the last to answer.
+        deadline: dayOf(new Date(s.dueAt.getTime() - 1)),
         visibility: "private",
       },
     });
