@@ -212,7 +212,10 @@ beforeAll(async () => {
     clock: services.clock,
     itemId: doc.id,
     baseRevision: 1,
-    fields: { ...itemFields, body: `${itemFields.body}\n\nA much longer line of the new draft that has to wrap on a phone.` },
+    fields: {
+      ...itemFields,
+      body: `${itemFields.body}\n\nA much longer line of the new draft that has to wrap on a phone.`,
+    },
     by: writer,
   });
   byRoute.set("GET /marketing/strategy/:id", { id: String(doc.id) });

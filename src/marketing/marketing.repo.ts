@@ -131,7 +131,8 @@ export async function listStrategyDocuments(db: DbOrTx): Promise<ItemRow[]> {
 /** A strategy document, or a 404 (an item of another kind is none). */
 export async function getStrategyDocument(db: DbOrTx, id: number): Promise<ItemRow> {
   const item = await getItem(db, id);
-  if (item.kind !== "strategy-document") throw new AppError("not_found", { message: `No strategy document ${id}.` });
+  if (item.kind !== "strategy-document")
+    throw new AppError("not_found", { message: `No strategy document ${id}.` });
   return item;
 }
 
@@ -145,5 +146,9 @@ export async function findRevision(db: DbOrTx, id: number): Promise<RevisionRow 
 export async function loadStrategyResource(db: DbOrTx, id: number): Promise<MarketingStrategyResource> {
   const item = await getStrategyDocument(db, id);
   const group = await findMarketingGroup(db);
-  return { kind: "marketing-strategy", groupId: group?.id ?? null, approved: item.approvedRevisionId !== null };
+  return {
+    kind: "marketing-strategy",
+    groupId: group?.id ?? null,
+    approved: item.approvedRevisionId !== null,
+  };
 }

@@ -196,7 +196,10 @@ export function createMarketingRouter(services: Services): Router {
         fields,
         by: by(c),
       });
-      return c.redirect(kind === "strategy-document" ? `/marketing/strategy/${id}` : `/marketing/items/${id}`, 303);
+      return c.redirect(
+        kind === "strategy-document" ? `/marketing/strategy/${id}` : `/marketing/items/${id}`,
+        303,
+      );
     },
   });
 

@@ -187,7 +187,10 @@ export function ItemsPage(props: { items: ItemRow[]; canWrite: boolean }) {
       name: "docType",
       label: "Document (strategy documents)",
       kind: "select",
-      options: [{ value: "", label: "none" }, ...DOC_TYPES.map((d) => ({ value: d, label: DOC_TYPE_LABELS[d] }))],
+      options: [
+        { value: "", label: "none" },
+        ...DOC_TYPES.map((d) => ({ value: d, label: DOC_TYPE_LABELS[d] })),
+      ],
     },
     ...itemFields(null),
   ];

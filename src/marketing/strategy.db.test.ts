@@ -111,7 +111,11 @@ afterAll(async () => {
 
 describe("strategy documents", () => {
   it("need one of the charter's document types, and only strategy documents have one", async () => {
-    const missing = await request("/marketing/items", "Milo Member", form({ kind: "strategy-document", ...text() }));
+    const missing = await request(
+      "/marketing/items",
+      "Milo Member",
+      form({ kind: "strategy-document", ...text() }),
+    );
     expect(missing.status).toBe(422);
     expect(await missing.text()).toMatch(/must be one of marketing-strategy, content-strategy/u);
     await expect(
@@ -154,7 +158,9 @@ describe("strategy documents", () => {
     expect(draftHtml).toContain("APPROVED-WORDS");
     for (const as of ["Dee Member", "Bo Board", "Out Sider"]) {
       expect((await request(location, as)).status, as).toBe(403);
-      expect(await (await request("/marketing/strategy", as)).text(), as).not.toContain("Brand guidelines 2027");
+      expect(await (await request("/marketing/strategy", as)).text(), as).not.toContain(
+        "Brand guidelines 2027",
+      );
     }
     expect((await request(location, null)).status).toBe(303);
     expect((await request("/marketing/strategy", null)).status).toBe(303);
@@ -179,11 +185,11 @@ describe("strategy documents", () => {
     expect((await approveAsMina(id)).state).toBe("approved");
     const [rev1] = await listRevisions(database.db, id);
     const approved = await getItem(database.db, id);
-    expect([approved.approvedRevisionId, approved.approvedByName, approved.approvedAt?.toISOString()]).toEqual([
-      rev1?.id,
-      "Mina Member",
-      approvedAt.toISOString(),
-    ]);
+    expect([
+      approved.approvedRevisionId,
+      approved.approvedByName,
+      approved.approvedAt?.toISOString(),
+    ]).toEqual([rev1?.id, "Mina Member", approvedAt.toISOString()]);
 
     // A strategy document is not published: approved is where it ends.
     await expect(

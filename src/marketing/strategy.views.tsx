@@ -118,7 +118,11 @@ export function StrategyPage(props: {
 }) {
   const { item, approved } = props.entry;
   const src = approved
-    ? provenance(`revision ${approved.number}, approved by ${item.approvedByName}`, "computed", item.approvedAt)
+    ? provenance(
+        `revision ${approved.number}, approved by ${item.approvedByName}`,
+        "computed",
+        item.approvedAt,
+      )
     : null;
   const sign = { same: " ", added: "+", removed: "-" } as const;
   return (
@@ -150,8 +154,8 @@ export function StrategyPage(props: {
           ) : (
             <>
               <p>
-                Changes from the approved revision {approved?.number} to revision {item.revision} (lines marked +
-                were added and lines marked - removed):
+                Changes from the approved revision {approved?.number} to revision {item.revision} (lines
+                marked + were added and lines marked - removed):
               </p>
               <section class="table-scroll" aria-label="Changes since the approved revision" tabindex={0}>
                 <pre class="diff">

@@ -57,7 +57,8 @@ const PARTNER_MEMBER: Record<string, string> = {
 /** Who decides a step, and who must be refused it (before any deadline). */
 function peopleFor(s: StepRow): { right: string; wrong: string[] } {
   const slug = slugOf(s.groupId);
-  if (s.step === "member") return { right: "Mina Member", wrong: ["Fay Fundraiser", "Bo Board", "Out Sider"] };
+  if (s.step === "member")
+    return { right: "Mina Member", wrong: ["Fay Fundraiser", "Bo Board", "Out Sider"] };
   if (s.step === "board") return { right: "Bo Board", wrong: ["Mina Member", "Sid Council", "Out Sider"] };
   if (s.step === "final-check")
     return { right: PARTNER_MEMBER[slug ?? ""] ?? "?", wrong: ["Mina Member", "Bo Board"] };
@@ -129,16 +130,13 @@ async function eventsOf(requestId: number): Promise<string[]> {
 async function sweep(): Promise<Record<string, number>> {
   const job = governanceJobs.find((j) => j.name === "governance.sweep-requests");
   if (!job) throw new Error("no request sweep job");
-  const result = (await job.run(
-    {},
-    {
-      deps: { database, clock, log: services.log },
-      job: { id: "proof", name: job.name, attempt: 0 },
-      log: services.log,
-      jobs: { send: async () => null },
-      outbound: (fn: () => Promise<unknown>) => fn(),
-    } as never,
-  )) as { recorded: Record<string, number> };
+  const result = (await job.run({}, {
+    deps: { database, clock, log: services.log },
+    job: { id: "proof", name: job.name, attempt: 0 },
+    log: services.log,
+    jobs: { send: async () => null },
+    outbound: (fn: () => Promise<unknown>) => fn(),
+  } as never)) as { recorded: Record<string, number> };
   return result.recorded;
 }
 
@@ -301,7 +299,9 @@ describe("every kind through every row of the matrix", () => {
           expect([s.revision, s.status]).toEqual([1, "pending"]);
           if (s.step === "member") expect(s.groupId).toBe(g.marketing);
           // Partner steps fall due at the end of the PARTNER_DAYS-th day, and are asked for by a request.
-          expect(s.dueAt?.toISOString() ?? null).toBe(s.step === "partner" ? partnerDueAt(sentAt).toISOString() : null);
+          expect(s.dueAt?.toISOString() ?? null).toBe(
+            s.step === "partner" ? partnerDueAt(sentAt).toISOString() : null,
+          );
           expect(s.requestId !== null, `${s.step} request`).toBe(s.step === "partner");
         }
         expect(sent.requests).toHaveLength(row.steps.filter((s) => s[0] === "partner").length);
@@ -358,7 +358,10 @@ describe("every kind through every row of the matrix", () => {
             .select()
             .from(schema.groupRequests)
             .where(eq(schema.groupRequests.id, s.requestId ?? 0));
-          expect([req?.state, req?.outcome], `request of the ${s.step} step`).toEqual(["answered", "approved"]);
+          expect([req?.state, req?.outcome], `request of the ${s.step} step`).toEqual([
+            "answered",
+            "approved",
+          ]);
         }
       } finally {
         if (row.override) {
@@ -486,6 +489,25 @@ describe("the cases the issue names", () => {
     } finally {
       clock.set(start);
     }
+  });
+
+  it("the partner group answering its request through the requests room decides the step", async () => {
+    const id = await newItem("social-post");
+    await submitItem({ database, clock, itemId: id, by: who(AUTHOR) });
+    const partner = (await liveSteps(database.db, id)).find((s) => s.step === "partner");
+    const answer = (as: string, outcome: string) =>
+      request(`/api/requests/${partner?.requestId}/answer`, as, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ outcome, note: `${outcome} by ${as}` }),
+      });
+    // The asking side may not answer its own request; the partner group may.
+    expect((await answer("Mina Member", "approved")).status).toBe(403);
+    expect((await answer("Sol Social", "changes-requested")).status).toBe(200);
+    const [step] = (await liveSteps(database.db, id)).filter((s) => s.id === partner?.id);
+    expect([step?.status, step?.comment]).toEqual(["changes-requested", "changes-requested by Sol Social"]);
+    expect((await getItem(database.db, id)).state).toBe("changes-requested");
+    expect((await getItem(database.db, id)).approvedRevisionId).toBeNull();
   });
 
   it("a Chair's override changes the steps an item gets, is in the audit log, and a member may not make one", async () => {

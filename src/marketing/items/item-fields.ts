@@ -40,7 +40,10 @@ export function checkFields(
   docType: string | null = null,
 ): void {
   const issues: FieldIssue[] = [];
-  if (kind === "strategy-document" && (docType === null || !(DOC_TYPES as readonly string[]).includes(docType)))
+  if (
+    kind === "strategy-document" &&
+    (docType === null || !(DOC_TYPES as readonly string[]).includes(docType))
+  )
     issues.push({ field: "docType", message: `must be one of ${DOC_TYPES.join(", ")}` });
   if (kind !== "strategy-document" && docType !== null)
     issues.push({ field: "docType", message: "only strategy documents have a document type" });

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
   integer,
   jsonb,
-  type AnyPgColumn,
   pgTable,
   serial,
   text,
@@ -74,10 +74,7 @@ export const marketingItems = pgTable(
       "marketing_items_doc_type",
       sql`(${t.kind} = 'strategy-document' and ${t.docType} in ('marketing-strategy','content-strategy','brand-guidelines','kpis')) or (${t.kind} <> 'strategy-document' and ${t.docType} is null)`,
     ),
-    check(
-      "marketing_items_approved",
-      sql`(${t.approvedRevisionId} is null) = (${t.approvedAt} is null)`,
-    ),
+    check("marketing_items_approved", sql`(${t.approvedRevisionId} is null) = (${t.approvedAt} is null)`),
     check("marketing_items_scheduled", sql`${t.state} <> 'scheduled' or ${t.scheduledFor} is not null`),
   ],
 );
