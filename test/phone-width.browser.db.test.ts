@@ -25,7 +25,7 @@ import {
   startSession,
   TOKEN_SCOPES,
 } from "../src/kernel/index.ts";
-import { createItem, saveItem } from "../src/marketing/index.ts";
+import { createItem, reviewItem, saveItem, submitItem } from "../src/marketing/index.ts";
 import { hashSecret, newSecret } from "../src/platform/auth/index.ts";
 import { type Database, schema } from "../src/platform/db/index.ts";
 import type { AppEnv } from "../src/platform/http/app.tsx";
@@ -146,7 +146,7 @@ beforeAll(async () => {
   adminSession = (await startSession({ db, userId: admin.user.id, method: "email", now, days: 1 })).sessionId;
 
   // The Marketing WG (the demo chair chairs it too) and an item with two revisions.
-  await insertMarketingGroups(db, { chairs: [CHAIR] });
+  const marketing = await insertMarketingGroups(db, { chairs: [CHAIR] });
   const writer = { userId: admin.user.id, name: "Phone Administrator" };
   const itemFields = {
     title: "A fundraising page with a rather long title to wrap",
@@ -176,6 +176,49 @@ beforeAll(async () => {
   });
   byRoute.set("GET /marketing/items/:id", { id: String(item.id) });
   byRoute.set("GET /marketing/items/:id/diff", { id: String(item.id) });
+  // A strategy document with an approved revision and a later draft (the page shows both, and the diff).
+  const doc = await createItem({
+    db,
+    clock: services.clock,
+    kind: "strategy-document",
+    network: null,
+    docType: "content-strategy",
+    fields: { ...itemFields, title: "Website content strategy and the blog's editorial line for 2027" },
+    by: writer,
+  });
+  await submitItem({ database, clock: services.clock, itemId: doc.id, by: writer });
+  const [docStep] = await db
+    .select()
+    .from(schema.marketingReviewSteps)
+    .where(eq(schema.marketingReviewSteps.itemId, doc.id));
+  const docReviewer = await signedInUser("phone-reviewer@example.org", "Phone Reviewer", null);
+  await reviewItem({
+    db,
+    clock: services.clock,
+    itemId: doc.id,
+    stepId: docStep?.id ?? 0,
+    decision: "approve",
+    comment: null,
+    reviewer: {
+      userId: docReviewer.user.id,
+      groupIds: new Set([marketing.marketing]),
+      board: false,
+      steeringCouncil: false,
+    },
+    by: { userId: docReviewer.user.id, name: "Phone Reviewer" },
+  });
+  await saveItem({
+    db,
+    clock: services.clock,
+    itemId: doc.id,
+    baseRevision: 1,
+    fields: {
+      ...itemFields,
+      body: `${itemFields.body}\n\nA much longer line of the new draft that has to wrap on a phone.`,
+    },
+    by: writer,
+  });
+  byRoute.set("GET /marketing/strategy/:id", { id: String(doc.id) });
 
   // An open vote, an application waiting, a claim to confirm and a review: the pages that list them.
   const opened = await api(admin.token, `/api/groups/${GROUP}/votes`, {

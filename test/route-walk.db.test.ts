@@ -211,6 +211,46 @@ async function freshItem(
   }
   return { id, step: step.id };
 }
+/** A strategy document by the walk's author, approved by another member (so DSF members may read it). */
+async function freshStrategyDocument(): Promise<string> {
+  const deps = { db: database.db, clock: services.clock };
+  const { id } = await createItem({
+    ...deps,
+    kind: "strategy-document",
+    network: null,
+    docType: "brand-guidelines",
+    fields: {
+      title: `Walk guidelines ${++fixtureCounter}`,
+      body: "Walk.",
+      slug: null,
+      summary: null,
+      authors: [],
+      tags: [],
+      socialCardUrl: null,
+      socialCardAlt: null,
+    },
+    by: marketingAuthor,
+  });
+  await submitItem({ database, clock: services.clock, itemId: id, by: marketingAuthor });
+  const [step] = await database.db
+    .select()
+    .from(schema.marketingReviewSteps)
+    .where(eq(schema.marketingReviewSteps.itemId, id));
+  if (!step) throw new Error("no review step");
+  await reviewItem({
+    ...deps,
+    itemId: id,
+    stepId: step.id,
+    decision: "approve",
+    comment: null,
+    reviewer: { userId: -1, groupIds: new Set([marketingGroupId]), board: false, steeringCouncil: false },
+    by: { userId: userIds.get("admin") ?? 0, name: "walk reviewer" },
+  });
+  return String(id);
+}
+const STRATEGY_DOCUMENT = () => freshStrategyDocument().then((id) => ({ id }));
+/** Who reads the group's strategy documents: signed-in DSF members, the group, the Board and admins. */
+const STRATEGY_READERS: readonly Kind[] = ["dsf-member", "group-member", "chair", "board", "admin"];
 const DRAFT_ITEM = () => freshItem("draft").then((i) => ({ id: String(i.id) }));
 const APPROVED_ITEM = () => freshItem("approved").then((i) => ({ id: String(i.id) }));
 const REVIEW_STEP = () => freshItem("in-review").then((i) => ({ id: String(i.id), step: String(i.step) }));
@@ -943,6 +983,16 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "POST /marketing/items/:id/revisions/:number/restore": {
     allowed: PARTICIPANTS,
     params: () => DRAFT_ITEM().then((p) => ({ ...p, number: "1" })),
+  },
+  // strategy documents: the approved revision for DSF members; the current draft for the group only
+  "GET /marketing/strategy": {
+    allowed: STRATEGY_READERS,
+    shows: { text: "You see drafts too", to: ["group-member", "chair"] },
+  },
+  "GET /marketing/strategy/:id": {
+    allowed: STRATEGY_READERS,
+    params: STRATEGY_DOCUMENT,
+    shows: { text: "The current draft", to: ["group-member", "chair"] },
   },
 };
 

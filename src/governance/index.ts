@@ -148,6 +148,7 @@ export { type SeedResult, seedDemo } from "./registry/seed-demo.ts";
 export { sweepReportsJob } from "./reports/reports.jobs.ts";
 // Requests between groups: other rooms open requests about their own objects and get the answer.
 export { type OpenRequestInput, OpenRequestInputSchema, openRequest } from "./requests/open-request.ts";
+export { settleRequest } from "./requests/request-records.ts";
 export {
   defineRequestSubject,
   type RequestAnsweredContext,

@@ -14,6 +14,7 @@ export const CONTENT_KINDS = [
   "community-announcement",
   "event-collateral",
   "campaign-site-page",
+  "strategy-document",
 ] as const;
 /** A kind of content item. */
 export type ContentKind = (typeof CONTENT_KINDS)[number];
@@ -29,6 +30,20 @@ export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
   "community-announcement": "Community announcement",
   "event-collateral": "Event collateral",
   "campaign-site-page": "Campaign-site page",
+  "strategy-document": "Strategy document",
+};
+
+/** The documents the charter says the group maintains (a strategy document is one of them). */
+export const DOC_TYPES = ["marketing-strategy", "content-strategy", "brand-guidelines", "kpis"] as const;
+/** A kind of strategy document. */
+export type DocType = (typeof DOC_TYPES)[number];
+
+/** Readable names of the documents. */
+export const DOC_TYPE_LABELS: Record<DocType, string> = {
+  "marketing-strategy": "Marketing strategy",
+  "content-strategy": "Website content strategy and editorial line",
+  "brand-guidelines": "Brand guidelines",
+  kpis: "KPI set",
 };
 
 /** Networks a social post goes to. */

@@ -1,7 +1,7 @@
 /**
  * The marketing pages in Chromium: axe-core finds nothing on the matrix, the item list, an item in
- * review (with its review, edit, lock and revision forms) and a diff, signed out and as the Chair;
- * and each fits a 390-pixel phone.
+ * review (with its review, edit, lock and revision forms), a diff and the strategy documents (an
+ * approved one with a later draft), signed out and as the Chair; and each fits a 390-pixel phone.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +26,7 @@ let base = "";
 let chair: TestAccount;
 let inReview = 0;
 let published = 0;
+let strategy = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -90,6 +91,34 @@ beforeAll(async () => {
     by: { userId: chair.user.id, name: "Mara Chair" },
   });
   await moveItem({ ...deps, itemId: published, move: "publish", at: null, by });
+  strategy = (
+    await createItem({
+      ...deps,
+      kind: "strategy-document",
+      network: null,
+      docType: "brand-guidelines",
+      fields: { ...fields, slug: null, title: "Brand guidelines", body: "Use the green logo." },
+      by,
+    })
+  ).id;
+  await submitItem({ database, clock: made.clock, itemId: strategy, by });
+  const [docStep] = await liveSteps(database.db, strategy);
+  await reviewItem({
+    ...deps,
+    itemId: strategy,
+    stepId: docStep?.id ?? 0,
+    decision: "approve",
+    comment: null,
+    reviewer,
+    by: { userId: chair.user.id, name: "Mara Chair" },
+  });
+  await saveItem({
+    ...deps,
+    itemId: strategy,
+    baseRevision: 1,
+    fields: { ...fields, slug: null, title: "Brand guidelines", body: "Use the green or the purple logo." },
+    by,
+  });
   server = await serveLocally(made.app);
   base = server.base;
   browser = await launchChromium();
@@ -108,6 +137,8 @@ describe("marketing pages in a browser", () => {
       ...signedOut,
       `/marketing/items/${inReview}`,
       `/marketing/items/${inReview}/diff?from=1&to=2`,
+      "/marketing/strategy",
+      `/marketing/strategy/${strategy}`,
     ];
     for (const [pages, session] of [
       [signedOut, undefined],
@@ -132,6 +163,8 @@ describe("marketing pages in a browser", () => {
         "/marketing/items",
         `/marketing/items/${inReview}`,
         `/marketing/items/${inReview}/diff?from=1&to=2`,
+        "/marketing/strategy",
+        `/marketing/strategy/${strategy}`,
       ]) {
         await page.goto(`${base}${p}`);
         const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;

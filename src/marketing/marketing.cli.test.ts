@@ -44,7 +44,10 @@ describe("guildhall marketing", () => {
             sources: Array<{ path: string; line: number }>;
           },
       );
-    expect(rows).toHaveLength(9);
+    expect(rows).toHaveLength(10);
+    expect(rows.find((x) => x.kind === "strategy-document")?.sources.map((x) => x.line)).toEqual([
+      19, 20, 21, 22,
+    ]);
     const fundraising = rows.find((x) => x.kind === "fundraising-page");
     expect(fundraising?.approvers).toEqual([
       "another member of the Marketing Working Group",

@@ -19,16 +19,27 @@ export interface MarketingItemResource {
   public: boolean;
   /** Partner and final-check groups of its open review. */
   reviewerGroupIds: readonly number[];
+  /** A strategy document: its drafts are the group's (and its reviewing groups') only. */
+  groupOnly?: boolean;
 }
 
-type Resource = MarketingGroupResource | MarketingItemResource | { kind: string };
+/** A strategy document (or the list of them): whether it has an approved revision DSF members may read. */
+export interface MarketingStrategyResource {
+  kind: "marketing-strategy";
+  groupId: number | null;
+  approved: boolean;
+}
+
+type Resource = MarketingGroupResource | MarketingItemResource | MarketingStrategyResource | { kind: string };
 
 function takesPart(actor: Actor, groupId: number | null, on: string): boolean {
   return groupId !== null && actor.groupRoles.some((r) => r.groupId === groupId && holdsOn(r, on));
 }
 
 function groupOf(resource: Resource): number | null {
-  return resource.kind === "marketing-group" || resource.kind === "marketing-item"
+  return resource.kind === "marketing-group" ||
+    resource.kind === "marketing-item" ||
+    resource.kind === "marketing-strategy"
     ? (resource as MarketingGroupResource).groupId
     : null;
 }
@@ -74,10 +85,34 @@ export const marketingPolicy = definePolicy({
         if (takesPart(actor, item.groupId, on)) return allow("A member of the Marketing WG.");
         if (item.reviewerGroupIds.some((g) => takesPart(actor, g, on)))
           return allow("A reviewing group's member.");
+        if (item.groupOnly)
+          return deny("Drafts of strategy documents are the Marketing WG's; read the approved revision.");
         const roles = foundationRolesOn(actor, on);
         if (roles.has("board-member") || roles.has("steering-council-member"))
           return allow("Board or Steering Council.");
         return roles.has("site-admin") ? allow("Site administrator.") : deny("This item is not published.");
+      },
+    },
+    /**
+     * Read the group's strategy documents: the approved revision by signed-in DSF members (and the
+     * Board, the Steering Council and site administrators, who guide and run the site); drafts,
+     * and a document not approved yet, by the group only.
+     */
+    "marketing.view-strategy": {
+      scope: "read",
+      rule: (actor: Actor, resource: Resource, on: string) => {
+        if (actor.userId === null) return deny("Sign in to read the group's strategy documents.", "sign-in");
+        if (resource.kind !== "marketing-strategy") return deny("Not a strategy document.");
+        if (takesPart(actor, groupOf(resource), on)) return allow("A member of the Marketing WG.");
+        if (!(resource as MarketingStrategyResource).approved)
+          return deny("This document has no approved revision yet; drafts are the Marketing WG's.");
+        const roles = foundationRolesOn(actor, on);
+        if (roles.has("dsf-member")) return allow("A DSF member.");
+        if (roles.has("board-member") || roles.has("steering-council-member"))
+          return allow("Board or Steering Council.");
+        return roles.has("site-admin")
+          ? allow("Site administrator.")
+          : deny("The group's strategy documents are shared with DSF members.");
       },
     },
     /** Write content items: create, edit, lock, submit, restore, schedule, publish, archive (the group's members). */

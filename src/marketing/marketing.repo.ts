@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db, Tx } from "../platform/db/client.ts";
 import { schema } from "../platform/db/index.ts";
 import { AppError } from "../platform/errors.ts";
-import type { MarketingItemResource } from "./marketing.policy.ts";
+import type { MarketingItemResource, MarketingStrategyResource } from "./marketing.policy.ts";
 
 type DbOrTx = Db | Tx;
 const { groups, marketingItems, marketingRevisions, marketingReviewSteps, marketingMatrixOverrides } = schema;
@@ -115,5 +115,40 @@ export async function loadItemResource(db: DbOrTx, id: number): Promise<Marketin
     groupId: group?.id ?? null,
     public: item.state === "published",
     reviewerGroupIds: steps.flatMap((s) => (s.groupId === null ? [] : [s.groupId])),
+    groupOnly: item.kind === "strategy-document",
+  };
+}
+
+/** The strategy documents, by document type then newest first. */
+export async function listStrategyDocuments(db: DbOrTx): Promise<ItemRow[]> {
+  return db
+    .select()
+    .from(marketingItems)
+    .where(eq(marketingItems.kind, "strategy-document"))
+    .orderBy(asc(marketingItems.docType), desc(marketingItems.updatedAt), desc(marketingItems.id));
+}
+
+/** A strategy document, or a 404 (an item of another kind is none). */
+export async function getStrategyDocument(db: DbOrTx, id: number): Promise<ItemRow> {
+  const item = await getItem(db, id);
+  if (item.kind !== "strategy-document")
+    throw new AppError("not_found", { message: `No strategy document ${id}.` });
+  return item;
+}
+
+/** One revision by its id, or null. */
+export async function findRevision(db: DbOrTx, id: number): Promise<RevisionRow | null> {
+  const [row] = await db.select().from(marketingRevisions).where(eq(marketingRevisions.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The policy's view of a strategy document. */
+export async function loadStrategyResource(db: DbOrTx, id: number): Promise<MarketingStrategyResource> {
+  const item = await getStrategyDocument(db, id);
+  const group = await findMarketingGroup(db);
+  return {
+    kind: "marketing-strategy",
+    groupId: group?.id ?? null,
+    approved: item.approvedRevisionId !== null,
   };
 }

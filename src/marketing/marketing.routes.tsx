@@ -6,7 +6,7 @@ import type { Router } from "../platform/http/app.tsx";
 import { renderPage } from "../platform/http/layout.tsx";
 import type { Services } from "../platform/services.ts";
 import { DateTime, Flag, Id, oneOf, optionalOneOf, optionalText, text } from "../platform/validation.ts";
-import { CONTENT_KINDS, type ContentKind, STEP_KINDS } from "./content-kinds.ts";
+import { CONTENT_KINDS, type ContentKind, DOC_TYPES, STEP_KINDS } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { createItem } from "./items/create-item.ts";
 import { ItemFieldsSchema } from "./items/item-fields.ts";
@@ -16,21 +16,27 @@ import { reviewItem } from "./items/review-item.ts";
 import { saveItem } from "./items/save-item.ts";
 import { submitItem } from "./items/submit-item.ts";
 import { takeEditLock } from "./items/take-edit-lock.ts";
-import type { MarketingGroupResource } from "./marketing.policy.ts";
+import type { MarketingGroupResource, MarketingStrategyResource } from "./marketing.policy.ts";
 import {
   findMarketingGroup,
+  findRevision,
   getItem,
+  getStrategyDocument,
+  type ItemRow,
   listGroupNames,
   listItems,
   listRevisions,
+  listStrategyDocuments,
   liveSteps,
   loadItemResource,
+  loadStrategyResource,
 } from "./marketing.repo.ts";
 import { can, createMarketingRoomRouter, requireViewer } from "./marketing.router.ts";
 import { DiffPage, ItemPage, ItemsPage, MatrixPage } from "./marketing.views.tsx";
 import { overrideMatrixRow } from "./override-matrix-row.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { diffRevisions } from "./revision-diff.ts";
+import { type StrategyEntry, StrategyListPage, StrategyPage } from "./strategy.views.tsx";
 import { type ReviewerFacts, stepRefusal } from "./workflow.ts";
 
 const NETWORKS = ["mastodon", "bluesky", "linkedin", "forum", "discord"] as const;
@@ -73,7 +79,11 @@ const OverrideForm = z.object({
   reason: text({ max: 1000, multiline: true }),
 });
 
-const NewItemForm = ItemFieldsSchema.extend({ kind: oneOf(CONTENT_KINDS), network: optionalOneOf(NETWORKS) });
+const NewItemForm = ItemFieldsSchema.extend({
+  kind: oneOf(CONTENT_KINDS),
+  network: optionalOneOf(NETWORKS),
+  docType: optionalOneOf(DOC_TYPES),
+});
 const EditForm = ItemFieldsSchema.extend({ baseRevision: Id });
 const ItemParams = z.object({ id: Id });
 const ReviewForm = z.object({
@@ -176,9 +186,20 @@ export function createMarketingRouter(services: Services): Router {
     resource: groupResource,
     page: (c) => itemsPage(c),
     handler: async (c, { body }) => {
-      const { kind, network, ...fields } = body;
-      const { id } = await createItem({ db, clock, kind, network: network ?? null, fields, by: by(c) });
-      return c.redirect(`/marketing/items/${id}`, 303);
+      const { kind, network, docType, ...fields } = body;
+      const { id } = await createItem({
+        db,
+        clock,
+        kind,
+        network: network ?? null,
+        docType: docType ?? null,
+        fields,
+        by: by(c),
+      });
+      return c.redirect(
+        kind === "strategy-document" ? `/marketing/strategy/${id}` : `/marketing/items/${id}`,
+        303,
+      );
     },
   });
 
@@ -337,6 +358,66 @@ export function createMarketingRouter(services: Services): Router {
     handler: async (c, { params }) => {
       await restoreRevision({ db, clock, itemId: params.id, number: params.number, by: by(c) });
       return c.redirect(`/marketing/items/${params.id}`, 303);
+    },
+  });
+
+  // Strategy documents: the approved revision for DSF members, drafts for the group.
+  const entryOf = async (item: ItemRow): Promise<StrategyEntry> => ({
+    item,
+    approved: item.approvedRevisionId === null ? null : await findRevision(db, item.approvedRevisionId),
+  });
+  const strategyList = async (): Promise<MarketingStrategyResource> => ({
+    kind: "marketing-strategy",
+    groupId: (await findMarketingGroup(db))?.id ?? null,
+    approved: true,
+  });
+
+  router.get("/marketing/strategy", {
+    action: "marketing.view-strategy",
+    resource: strategyList,
+    handler: async (c) => {
+      const group = await findMarketingGroup(db);
+      const isGroup = await can(c, services, "marketing.write", groupResource);
+      const docs = (await listStrategyDocuments(db)).filter((d) => isGroup || d.approvedRevisionId !== null);
+      const entries = await Promise.all(docs.map(entryOf));
+      return c.html(
+        await renderPage(
+          <StrategyListPage entries={entries} isGroup={isGroup} groupName={group?.name ?? "Marketing WG"} />,
+        ),
+      );
+    },
+  });
+
+  router.get("/marketing/strategy/:id", {
+    params: ItemParams,
+    action: "marketing.view-strategy",
+    resource: (_c, { params }) => loadStrategyResource(db, params.id),
+    handler: async (c, { params }) => {
+      const item = await getStrategyDocument(db, params.id);
+      const isGroup = await can(c, services, "marketing.write", groupResource);
+      const entry = await entryOf(item);
+      const a = entry.approved;
+      let changes = null;
+      if (isGroup && a && a.number !== item.revision) {
+        const current = (await listRevisions(db, item.id)).find((r) => r.number === item.revision);
+        if (current) {
+          changes = diffRevisions(
+            { title: a.title, body: a.body, fields: a.fields as Record<string, unknown> },
+            { title: current.title, body: current.body, fields: current.fields as Record<string, unknown> },
+          );
+        }
+      }
+      return c.html(
+        await renderPage(
+          <StrategyPage
+            entry={entry}
+            approvedHtml={a ? renderMarkdown(a.body) : null}
+            isGroup={isGroup}
+            draftHtml={isGroup && !a ? renderMarkdown(item.body) : null}
+            changes={changes}
+          />,
+        ),
+      );
     },
   });
 

@@ -10,6 +10,9 @@ import {
   CONTENT_KIND_LABELS,
   CONTENT_KINDS,
   type ContentKind,
+  DOC_TYPE_LABELS,
+  DOC_TYPES,
+  type DocType,
   SOCIAL_NETWORKS,
 } from "./content-kinds.ts";
 import type { Matrix, ResolvedRow } from "./get-matrix.ts";
@@ -180,6 +183,15 @@ export function ItemsPage(props: { items: ItemRow[]; canWrite: boolean }) {
         ...[...SOCIAL_NETWORKS, ...COMMUNITY_CHANNELS].map((n) => ({ value: n, label: n })),
       ],
     },
+    {
+      name: "docType",
+      label: "Document (strategy documents)",
+      kind: "select",
+      options: [
+        { value: "", label: "none" },
+        ...DOC_TYPES.map((d) => ({ value: d, label: DOC_TYPE_LABELS[d] })),
+      ],
+    },
     ...itemFields(null),
   ];
   return (
@@ -187,7 +199,8 @@ export function ItemsPage(props: { items: ItemRow[]; canWrite: boolean }) {
       <h1>Marketing content</h1>
       <p>
         {props.canWrite ? "Every item of the group, drafts included." : "Published items."} Who approves each
-        kind: <a href="/marketing/matrix">the delegation matrix</a>.
+        kind: <a href="/marketing/matrix">the delegation matrix</a>. The group's strategy, content strategy,
+        brand guidelines and KPIs: <a href="/marketing/strategy">strategy documents</a>.
       </p>
       {props.items.length === 0 ? (
         <p>No items yet.</p>
@@ -259,6 +272,7 @@ export function ItemPage(props: {
       <h1>{item.title}</h1>
       <p>
         {CONTENT_KIND_LABELS[item.kind as ContentKind]}
+        {item.docType ? ` (${DOC_TYPE_LABELS[item.docType as DocType]})` : ""}
         {item.network ? ` on ${item.network}` : ""} · {STATE_WORDS[item.state]} · revision {item.revision} by{" "}
         {latest?.byName ?? item.createdByName}, <When at={item.updatedAt} />
         {item.scheduledFor && (
@@ -268,6 +282,11 @@ export function ItemPage(props: {
           </>
         )}
       </p>
+      {item.kind === "strategy-document" && (
+        <p>
+          What DSF members read: <a href={`/marketing/strategy/${item.id}`}>the approved revision</a>.
+        </p>
+      )}
       {item.summary && <p class="lead">{item.summary}</p>}
       {item.authors.length > 0 && <p>By {item.authors.join(", ")}</p>}
       {item.tags.length > 0 && <p>Tags: {item.tags.join(", ")}</p>}
@@ -324,10 +343,10 @@ export function ItemPage(props: {
           {(item.state === "draft" || item.state === "changes-requested") && (
             <ButtonForm action={`${base}/submit`} submit="Send for review" />
           )}
-          {(item.state === "approved" || item.state === "scheduled") && (
+          {item.kind !== "strategy-document" && (item.state === "approved" || item.state === "scheduled") && (
             <ButtonForm action={`${base}/publish`} submit="Publish now" />
           )}
-          {item.state === "approved" && (
+          {item.kind !== "strategy-document" && item.state === "approved" && (
             <Form
               action={`${base}/schedule`}
               fields={[{ name: "at", label: "Publish at (UTC, e.g. 2026-12-10T09:00:00Z)", required: true }]}

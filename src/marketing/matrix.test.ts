@@ -122,3 +122,19 @@ describe("the delegation matrix from the marketing charter", () => {
     expect(groupNameKey("Fundraising WG")).not.toBe(groupNameKey("Website WG"));
   });
 });
+
+describe("strategy documents in the matrix", () => {
+  it("are the group's own (another member approves), citing the charter's four document lines", () => {
+    const r = row("strategy-document");
+    expect(r.delegation).toBe("autonomous");
+    expect(r.steps).toEqual([{ step: "member", group: null }]);
+    expect(r.sources.map((s) => s.line)).toEqual([19, 20, 21, 22]);
+    expect(r.sources.map((s) => s.text).join(" ")).toMatch(/Brand guidelines.*KPIs/u);
+  });
+
+  it("no document line makes a content kind's area (the blog's editorial line is not the blog)", () => {
+    for (const r of matrix.filter((x) => x.kind !== "strategy-document")) {
+      for (const s of r.sources) expect([19, 20, 21, 22], r.kind).not.toContain(s.line);
+    }
+  });
+});

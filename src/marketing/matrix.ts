@@ -56,6 +56,8 @@ const AREAS: Record<ContentKind, { area: RegExp; partners?: RegExp; finalCheck?:
   },
   "event-collateral": { area: /\bcollateral\b|\bevents?\b/iu },
   "campaign-site-page": { area: /\bcampaign sites?\b/iu },
+  // The documents the group maintains: every line naming one is the row's source.
+  "strategy-document": { area: /\bstrategy\b|\bguidelines\b|\bKPIs?\b/iu },
 };
 
 const DOCUMENTS = /\bstrategy\b|\bguidelines\b|\bKPIs?\b/iu;
@@ -67,13 +69,18 @@ export function deriveMatrix(input: {
   overrides?: ReadonlyMap<ContentKind, MatrixOverride>;
 }): MatrixRow[] {
   const { delegation, path } = input;
-  // The documents the group maintains (strategy, guidelines, KPIs) are not areas content belongs to.
-  const areas = (list: Delegation["autonomous"]) => list.filter((a) => !DOCUMENTS.test(a.text));
+  // The documents the group maintains (strategy, guidelines, KPIs) are no area content belongs to;
+  // they are the strategy documents' row.
   return CONTENT_KINDS.map((kind) => {
     const spec = AREAS[kind];
-    const own = areas(delegation.autonomous).find((a) => spec.area.test(a.text));
-    const shared = own ? undefined : areas(delegation.collaborative).find((a) => spec.area.test(a.text));
-    const area = own ?? shared;
+    const docs = kind === "strategy-document";
+    const areas = (list: Delegation["autonomous"]) => list.filter((a) => DOCUMENTS.test(a.text) === docs);
+    const own = areas(delegation.autonomous).filter((a) => spec.area.test(a.text));
+    const shared =
+      own.length > 0 ? [] : areas(delegation.collaborative).filter((a) => spec.area.test(a.text));
+    // A content kind belongs to the first area naming it; a strategy document cites every document line.
+    const matched = (own.length > 0 ? own : shared).slice(0, docs ? undefined : 1);
+    const area = matched[0];
     let steps: MatrixStep[];
     const sources: MatrixSource[] = [];
     let kindOf: MatrixRow["delegation"];
@@ -81,12 +88,12 @@ export function deriveMatrix(input: {
       kindOf = "board";
       steps = [{ step: "board", group: null }];
     } else {
-      sources.push({ path, line: area.line, text: area.text });
+      for (const a of matched) sources.push({ path, line: a.line, text: a.text });
       steps = [{ step: "member", group: null }];
-      kindOf = shared ? "collaborative" : "autonomous";
-      if (shared) {
-        const named = spec.partners ? shared.partners.filter((p) => spec.partners?.test(p)) : [];
-        for (const p of named.length ? named : shared.partners) steps.push({ step: "partner", group: p });
+      kindOf = own.length > 0 ? "autonomous" : "collaborative";
+      if (own.length === 0) {
+        const named = spec.partners ? area.partners.filter((p) => spec.partners?.test(p)) : [];
+        for (const p of named.length ? named : area.partners) steps.push({ step: "partner", group: p });
       }
       if (spec.finalCheck) {
         const check = delegation.finalChecks.find((f) => spec.finalCheck?.test(f.text));

@@ -3,7 +3,7 @@
  * an item's own authors; a partner step passes to the Board once its deadline is past), and what a
  * round of decisions adds up to. Pure.
  */
-import type { ItemState, StepKind } from "./content-kinds.ts";
+import type { ContentKind, ItemState, StepKind } from "./content-kinds.ts";
 
 /** A move of an item through its workflow. */
 export type Move = "submit" | "schedule" | "publish" | "archive" | "edit";
@@ -16,8 +16,11 @@ const FROM: Record<Move, readonly ItemState[]> = {
   edit: ["draft", "in-review", "changes-requested", "approved", "scheduled"],
 };
 
-/** Why a move is refused from this state, or null when it is allowed. */
-export function moveRefusal(move: Move, state: ItemState): string | null {
+/** Why a move is refused from this state (for this kind), or null when it is allowed. */
+export function moveRefusal(move: Move, state: ItemState, kind?: ContentKind): string | null {
+  // A strategy document is approved by the group and read by DSF members: it is never published.
+  if (kind === "strategy-document" && (move === "schedule" || move === "publish"))
+    return "A strategy document is not published: once approved, DSF members read its approved revision.";
   if (FROM[move].includes(state)) return null;
   const words: Record<Move, string> = {
     submit: "Only a draft or an item with changes requested can be sent for review",

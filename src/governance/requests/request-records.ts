@@ -165,6 +165,28 @@ export async function answerRequest(input: {
   });
 }
 
+/**
+ * Closes a waiting request whose subject its own room decided another way, in that room's
+ * transaction (a marketing partner step decided on the item's page, or by the Board once the
+ * partner's deadline passed): answered with that outcome and audited like any answer, the asking
+ * side told, so the sweep stops reminding and escalating. False when it no longer waits.
+ */
+export async function settleRequest(
+  tx: Tx,
+  input: { requestId: number; outcome: RequestOutcome; note: string | null; actor: DecisionActor; now: Date },
+): Promise<boolean> {
+  const row = await lockRequest(tx, input.requestId);
+  if (!row || !WAITING.includes(row.state as RequestState)) return false;
+  await finishRequest(tx, row, {
+    outcome: input.outcome,
+    note: input.note,
+    byLazyConsensus: false,
+    actor: input.actor,
+    now: input.now,
+  });
+  return true;
+}
+
 /** Writes an answer (given, or lazy consensus) on a locked, waiting request: the subject's handler, the audit, the notices. */
 export async function finishRequest(
   tx: Tx,

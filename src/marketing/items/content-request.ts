@@ -5,15 +5,22 @@
  * answered, the answer decides the step, in the answer's transaction.
  */
 import { and, eq } from "drizzle-orm";
-import { defineRequestSubject, openRequest, type RequestAnsweredContext } from "../../governance/index.ts";
+import {
+  defineRequestSubject,
+  openRequest,
+  type RequestAnsweredContext,
+  settleRequest,
+} from "../../governance/index.ts";
 import { appendAudit } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
 import type { Clock } from "../../platform/clock.ts";
+import type { Tx } from "../../platform/db/client.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { getItemForUpdate, liveSteps, MARKETING_SLUG } from "../marketing.repo.ts";
 import { roundOutcome, type StepFacts } from "../workflow.ts";
 import type { ItemActor } from "./audit-item.ts";
+import { recordApproval } from "./record-approval.ts";
 
 const { marketingItems, marketingReviewSteps } = schema;
 
@@ -41,6 +48,14 @@ export async function applyRequestAnswer(ctx: RequestAnsweredContext): Promise<v
       .set({ state: outcome, updatedAt: ctx.now })
       .where(eq(marketingItems.id, itemId));
   }
+  if (outcome === "approved") {
+    await recordApproval(ctx.tx, {
+      itemId,
+      revision: step.revision,
+      deciders: steps.map((s) => (s.id === step.id ? by : s.decidedByName)),
+      now: ctx.now,
+    });
+  }
   await appendAudit(ctx.tx, {
     by: { userId: null, label: by },
     at: ctx.now,
@@ -49,6 +64,32 @@ export async function applyRequestAnswer(ctx: RequestAnsweredContext): Promise<v
     subjectId: itemId,
     before: { step: step.step, who: step.who, status: "pending" },
     after: { status, comment: ctx.note, itemState: outcome, request: ctx.requestId },
+  });
+}
+
+/**
+ * A partner step decided on the item's page (by the partner group, or by the Board once the
+ * deadline passed) answers the request that asked for it, in the decision's transaction, so the
+ * request is not escalated or expired for a step already decided.
+ */
+export async function settlePartnerRequest(
+  tx: Tx,
+  input: {
+    requestId: number;
+    status: "approved" | "changes-requested";
+    comment: string | null;
+    by: ItemActor;
+    forBoard: boolean;
+    now: Date;
+  },
+): Promise<boolean> {
+  const where = input.forBoard ? "for the Board, the deadline having passed" : "on the item's page";
+  return settleRequest(tx, {
+    requestId: input.requestId,
+    outcome: input.status,
+    note: input.comment ?? `Decided by ${input.by.name} ${where}.`,
+    actor: { userId: input.by.userId, personId: null, label: `${input.by.name} (${where})` },
+    now: input.now,
   });
 }
 
@@ -95,7 +136,8 @@ export async function requestPartnerSignOffs(input: {
         subjectType: contentItemSubject.type,
         subjectId: String(item.id),
         answerNeeded: "approval",
-        deadline: dayOf(s.dueAt),
+        // The step falls due at the end of the deadline day (partnerDueAt): that day is the last to answer.
+        deadline: dayOf(new Date(s.dueAt.getTime() - 1)),
         visibility: "private",
       },
     });

@@ -2,7 +2,7 @@
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { schema } from "../../platform/db/index.ts";
-import type { ContentKind } from "../content-kinds.ts";
+import type { ContentKind, DocType } from "../content-kinds.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
 import { checkFields, type ItemFields, revisionFields } from "./item-fields.ts";
 
@@ -12,10 +12,13 @@ export async function createItem(input: {
   clock: Clock;
   kind: ContentKind;
   network: string | null;
+  /** Strategy documents: which document (required for them, refused for other kinds). */
+  docType?: DocType | null;
   fields: ItemFields;
   by: ItemActor;
 }): Promise<{ id: number }> {
-  checkFields(input.kind, input.network, input.fields);
+  const docType = input.docType ?? null;
+  checkFields(input.kind, input.network, input.fields, docType);
   const now = input.clock.now();
   const f = input.fields;
   return input.db.transaction(async (tx) => {
@@ -24,6 +27,7 @@ export async function createItem(input: {
       .values({
         kind: input.kind,
         network: input.network,
+        docType,
         title: f.title,
         slug: f.slug,
         summary: f.summary,
@@ -54,7 +58,7 @@ export async function createItem(input: {
       at: now,
       action: "marketing.item-create",
       itemId: item.id,
-      after: { kind: input.kind, title: f.title },
+      after: { kind: input.kind, title: f.title, ...(docType ? { docType } : {}) },
     });
     return { id: item.id };
   });

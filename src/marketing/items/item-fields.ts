@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import { optionalText, Slug, text } from "../../platform/validation.ts";
-import { type ContentKind, networksOf } from "../content-kinds.ts";
+import { type ContentKind, DOC_TYPES, networksOf } from "../content-kinds.ts";
 import { imagesWithoutAlt } from "../render-markdown.ts";
 
 const list = z
@@ -33,8 +33,20 @@ export const ItemFieldsSchema = z.object({
 export type ItemFields = z.infer<typeof ItemFieldsSchema>;
 
 /** Refuses fields the kind does not allow: images without alt text, a blog post without its fields. */
-export function checkFields(kind: ContentKind, network: string | null, f: ItemFields): void {
+export function checkFields(
+  kind: ContentKind,
+  network: string | null,
+  f: ItemFields,
+  docType: string | null = null,
+): void {
   const issues: FieldIssue[] = [];
+  if (
+    kind === "strategy-document" &&
+    (docType === null || !(DOC_TYPES as readonly string[]).includes(docType))
+  )
+    issues.push({ field: "docType", message: `must be one of ${DOC_TYPES.join(", ")}` });
+  if (kind !== "strategy-document" && docType !== null)
+    issues.push({ field: "docType", message: "only strategy documents have a document type" });
   const nets = networksOf(kind);
   if (nets.length > 0 && (network === null || !(nets as readonly string[]).includes(network))) {
     issues.push({ field: "network", message: `must be one of ${nets.join(", ")}` });

@@ -4,7 +4,7 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { ItemState } from "../content-kinds.ts";
+import type { ContentKind, ItemState } from "../content-kinds.ts";
 import { getItemForUpdate } from "../marketing.repo.ts";
 import { moveRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
@@ -27,7 +27,7 @@ export async function moveItem(input: {
   }
   return input.db.transaction(async (tx) => {
     const item = await getItemForUpdate(tx, input.itemId);
-    const refusal = moveRefusal(input.move, item.state as ItemState);
+    const refusal = moveRefusal(input.move, item.state as ItemState, item.kind as ContentKind);
     if (refusal) throw new AppError("conflict", { message: refusal });
     const state: ItemState =
       input.move === "schedule" ? "scheduled" : input.move === "publish" ? "published" : "archived";

@@ -11,6 +11,8 @@ import { AppError } from "../../platform/errors.ts";
 import { findMarketingGroup, getItemForUpdate, listRevisions, liveSteps } from "../marketing.repo.ts";
 import { isOverdue, type ReviewerFacts, roundOutcome, type StepFacts, stepRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
+import { settlePartnerRequest } from "./content-request.ts";
+import { recordApproval } from "./record-approval.ts";
 
 /** Records the decision; returns the item's state after it. */
 export async function reviewItem(input: {
@@ -32,6 +34,9 @@ export async function reviewItem(input: {
     const step = steps.find((s) => s.id === input.stepId);
     if (!step)
       throw new AppError("not_found", { message: `No open review step ${input.stepId} on this item.` });
+    // A decided step is a conflict with its state, not a question of who asks.
+    if (step.status !== "pending")
+      throw new AppError("conflict", { message: "This step has already been decided." });
     const group = await findMarketingGroup(tx);
     const authors = new Set(
       (await listRevisions(tx, item.id)).flatMap((r) => (r.byUserId === null ? [] : [r.byUserId])),
@@ -46,8 +51,11 @@ export async function reviewItem(input: {
       now,
     });
     if (refusal) throw new AppError("forbidden", { message: refusal });
-    const escalated =
-      isOverdue(facts, now) && !(step.groupId !== null && input.reviewer.groupIds.has(step.groupId));
+    // Decided for the Board: an overdue partner step decided by someone who is not the partner
+    // (the partner group, or the Steering Council for a partner that is no group).
+    const partner =
+      step.groupId !== null ? input.reviewer.groupIds.has(step.groupId) : input.reviewer.steeringCouncil;
+    const escalated = isOverdue(facts, now) && !partner;
     const status = input.decision === "approve" ? "approved" : "changes-requested";
     if (status === "changes-requested" && !input.comment) {
       throw new AppError("validation", {
@@ -67,6 +75,16 @@ export async function reviewItem(input: {
       .where(
         and(eq(schema.marketingReviewSteps.id, step.id), eq(schema.marketingReviewSteps.status, "pending")),
       );
+    if (step.step === "partner" && step.requestId !== null) {
+      await settlePartnerRequest(tx, {
+        requestId: step.requestId,
+        status,
+        comment: input.comment,
+        by: input.by,
+        forBoard: escalated,
+        now,
+      });
+    }
     const outcome = roundOutcome(
       steps.map((s) => (s.id === step.id ? { status } : { status: s.status as StepFacts["status"] })),
     );
@@ -75,6 +93,14 @@ export async function reviewItem(input: {
         .update(schema.marketingItems)
         .set({ state: outcome, updatedAt: now })
         .where(eq(schema.marketingItems.id, item.id));
+    }
+    if (outcome === "approved") {
+      await recordApproval(tx, {
+        itemId: item.id,
+        revision: step.revision,
+        deciders: steps.map((s) => (s.id === step.id ? input.by.name : s.decidedByName)),
+        now,
+      });
     }
     await auditItem(tx, {
       by: input.by,

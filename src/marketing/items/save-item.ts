@@ -85,7 +85,7 @@ export async function saveItem(input: {
   const now = input.clock.now();
   return input.db.transaction(async (tx) => {
     const item = await getItemForUpdate(tx, input.itemId);
-    checkFields(item.kind as ContentKind, item.network, input.fields);
+    checkFields(item.kind as ContentKind, item.network, input.fields, item.docType);
     checkLock(item, input.by, now);
     if (input.baseRevision !== item.revision) {
       throw new AppError("conflict", {

@@ -5,6 +5,7 @@
  * once the round is stored.
  */
 import { eq } from "drizzle-orm";
+import { dayOf } from "../../kernel/rules.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
@@ -15,6 +16,16 @@ import { getItemForUpdate } from "../marketing.repo.ts";
 import { moveRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
 import { requestPartnerSignOffs } from "./content-request.ts";
+
+/**
+ * When a partner step sent at `now` falls due: the end (UTC) of the day PARTNER_DAYS days later,
+ * the same instant the request asking the partner passes its deadline (a request's deadline is
+ * the last day to answer), so the Board never decides while the partner's request is still in time.
+ */
+export function partnerDueAt(now: Date): Date {
+  const day = Date.parse(`${dayOf(new Date(now.getTime() + PARTNER_DAYS * 86_400_000))}T00:00:00Z`);
+  return new Date(day + 86_400_000);
+}
 
 /** Opens the round of review; returns its steps in words. */
 export async function submitItem(input: {
@@ -31,7 +42,7 @@ export async function submitItem(input: {
     const matrix = await getMatrix({ db: tx, clock: input.clock });
     const row = matrix.rows.find((r) => r.kind === item.kind);
     if (!row) throw new AppError("internal", { message: `No matrix row for ${item.kind}.` });
-    const due = new Date(now.getTime() + PARTNER_DAYS * 86_400_000);
+    const due = partnerDueAt(now);
     await tx.insert(schema.marketingReviewSteps).values(
       row.steps.map((s) => ({
         itemId: item.id,

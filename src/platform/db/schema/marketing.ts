@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -15,7 +16,7 @@ import { users } from "./accounts.ts";
 import { people } from "./governance.ts";
 
 const KINDS = sql.raw(
-  "'blog-post','www-page','www-template-page','fundraising-page','docs-contribution','social-post','community-announcement','event-collateral','campaign-site-page'",
+  "'blog-post','www-page','www-template-page','fundraising-page','docs-contribution','social-post','community-announcement','event-collateral','campaign-site-page','strategy-document'",
 );
 const STATES = sql.raw(
   "'draft','in-review','changes-requested','approved','scheduled','published','archived'",
@@ -56,6 +57,15 @@ export const marketingItems = pgTable(
     lockExpiresAt: timestamp("lock_expires_at", { withTimezone: true }),
     scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** Strategy documents: which of the charter's documents this is. */
+    docType: text("doc_type"),
+    /** The revision the last completed round of review approved (kept when a later edit voids the round). */
+    approvedRevisionId: integer("approved_revision_id").references((): AnyPgColumn => marketingRevisions.id, {
+      onDelete: "set null",
+    }),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    /** Who gave the approvals of that round, in words. */
+    approvedByName: text("approved_by_name"),
   },
   (t) => [
     uniqueIndex("marketing_items_slug").on(t.slug).where(sql`${t.slug} is not null`),
@@ -66,6 +76,11 @@ export const marketingItems = pgTable(
       "marketing_items_network",
       sql`(${t.kind} = 'social-post' and ${t.network} in ('mastodon','bluesky','linkedin')) or (${t.kind} = 'community-announcement' and ${t.network} in ('forum','discord')) or (${t.kind} not in ('social-post','community-announcement') and ${t.network} is null)`,
     ),
+    check(
+      "marketing_items_doc_type",
+      sql`(${t.kind} = 'strategy-document' and ${t.docType} in ('marketing-strategy','content-strategy','brand-guidelines','kpis')) or (${t.kind} <> 'strategy-document' and ${t.docType} is null)`,
+    ),
+    check("marketing_items_approved", sql`(${t.approvedRevisionId} is null) = (${t.approvedAt} is null)`),
     check("marketing_items_scheduled", sql`${t.state} <> 'scheduled' or ${t.scheduledFor} is not null`),
   ],
 );

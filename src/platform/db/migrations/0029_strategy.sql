@@ -1,0 +1,11 @@
+ALTER TABLE "marketing_items" DROP CONSTRAINT "marketing_items_kind";--> statement-breakpoint
+ALTER TABLE "marketing_matrix_overrides" DROP CONSTRAINT "marketing_matrix_overrides_kind";--> statement-breakpoint
+ALTER TABLE "marketing_items" ADD COLUMN "doc_type" text;--> statement-breakpoint
+ALTER TABLE "marketing_items" ADD COLUMN "approved_revision_id" integer;--> statement-breakpoint
+ALTER TABLE "marketing_items" ADD COLUMN "approved_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "marketing_items" ADD COLUMN "approved_by_name" text;--> statement-breakpoint
+ALTER TABLE "marketing_items" ADD CONSTRAINT "marketing_items_approved_revision_id_marketing_revisions_id_fk" FOREIGN KEY ("approved_revision_id") REFERENCES "public"."marketing_revisions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "marketing_items" ADD CONSTRAINT "marketing_items_doc_type" CHECK (("marketing_items"."kind" = 'strategy-document' and "marketing_items"."doc_type" in ('marketing-strategy','content-strategy','brand-guidelines','kpis')) or ("marketing_items"."kind" <> 'strategy-document' and "marketing_items"."doc_type" is null));--> statement-breakpoint
+ALTER TABLE "marketing_items" ADD CONSTRAINT "marketing_items_approved" CHECK (("marketing_items"."approved_revision_id" is null) = ("marketing_items"."approved_at" is null));--> statement-breakpoint
+ALTER TABLE "marketing_items" ADD CONSTRAINT "marketing_items_kind" CHECK ("marketing_items"."kind" in ('blog-post','www-page','www-template-page','fundraising-page','docs-contribution','social-post','community-announcement','event-collateral','campaign-site-page','strategy-document'));--> statement-breakpoint
+ALTER TABLE "marketing_matrix_overrides" ADD CONSTRAINT "marketing_matrix_overrides_kind" CHECK ("marketing_matrix_overrides"."kind" in ('blog-post','www-page','www-template-page','fundraising-page','docs-contribution','social-post','community-announcement','event-collateral','campaign-site-page','strategy-document'));
