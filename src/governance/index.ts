@@ -11,14 +11,14 @@ import { createChannelsRouter } from "./channels/channels.routes.tsx";
 import { decisionJobs } from "./decisions/decisions.jobs.ts";
 import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
 import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
-import { termReminderTemplate } from "./decisions/term-reminder.template.ts";
+import { termEndingChannelTemplate, termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
 import { createLifecycleRouter } from "./lifecycle/lifecycle.routes.tsx";
 import { proposalReadyTemplate } from "./lifecycle/proposal-ready.template.ts";
 import { MEETING_NOTIFICATION_KINDS, meetingNoticeTemplate } from "./meetings/meeting-notice.template.ts";
 import { createMeetingsRouter } from "./meetings/meetings.routes.tsx";
 import { createRoomRouter } from "./policy/room-router.ts";
-import { reportReminderTemplate } from "./reports/report-reminder.template.ts";
+import { REPORT_CHANNEL_KINDS, reportReminderTemplate } from "./reports/report-reminder.template.ts";
 import { reportJobs } from "./reports/reports.jobs.ts";
 import { createReportsRouter } from "./reports/reports.routes.tsx";
 import { requestNoticeTemplate } from "./requests/request.template.ts";
@@ -62,6 +62,7 @@ export const governanceJobs = [...decisionJobs, ...reportJobs, ...requestJobs];
 /** The governance room's notification templates. */
 export const governanceTemplates = [
   termReminderTemplate,
+  termEndingChannelTemplate,
   reportReminderTemplate,
   meetingNoticeTemplate,
   proposalReadyTemplate,
@@ -72,8 +73,8 @@ export const governanceTemplates = [
 /** The kinds of notification the governance room sends, as people choose about them. */
 export const governanceNotificationKinds: readonly NotificationKindInfo[] = [
   { kind: "term.reminder", label: "A term of yours is ending" },
-  { kind: "report.reminder", label: "A report of your group is due or overdue" },
-  { kind: "report.defunct", label: "Your group is flagged defunct" },
+  ...REPORT_CHANNEL_KINDS,
+  { kind: "term.ending", label: "A member's term in your group is ending (chat channels)" },
   ...MEETING_NOTIFICATION_KINDS,
   { kind: "proposal.ready", label: "A proposal for a new group is ready for review" },
   { kind: "request.opened", label: "A request to your group was opened" },

@@ -5,6 +5,7 @@
 import {
   type AuditActor,
   appendAudit,
+  type NotificationKindInfo,
   removeWebhook,
   saveWebhook,
   type WebhookProvider,
@@ -12,12 +13,17 @@ import {
 import type { Database } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { MEETING_NOTIFICATION_KINDS } from "../meetings/meeting-notice.template.ts";
+import { REPORT_CHANNEL_KINDS } from "../reports/report-reminder.template.ts";
+import { groupOwner } from "./group-owner.ts";
 
-/** The kinds a group's channel may get. */
-export const GROUP_CHANNEL_KINDS = MEETING_NOTIFICATION_KINDS;
+export { groupOwner };
 
-/** The owner name of a group's webhook in the outbox. */
-export const groupOwner = (groupId: number) => `group:${groupId}`;
+/** The kinds a group's channel may get: meetings, reports coming due or missed, terms ending. */
+export const GROUP_CHANNEL_KINDS: readonly NotificationKindInfo[] = [
+  ...MEETING_NOTIFICATION_KINDS,
+  ...REPORT_CHANNEL_KINDS,
+  { kind: "term.ending", label: "A member's term in the group is ending" },
+];
 
 /** Saves the group's webhook: a new URL, or (URL left empty) only the service and kinds. */
 export async function setGroupWebhook(input: {

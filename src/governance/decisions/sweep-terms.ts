@@ -2,13 +2,14 @@ import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-o
 import { notify } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
+import { groupOwner } from "../channels/group-owner.ts";
 import { handOverIfGone, handOverOffBoardLiaisons } from "../turnover/hand-over.ts";
 import { SYSTEM_ACTOR } from "./decisions.repo.ts";
 import type { DecisionDeps } from "./deps.ts";
-import { termReminderTemplate } from "./term-reminder.template.ts";
+import { termEndingChannelTemplate, termReminderTemplate } from "./term-reminder.template.ts";
 import { addDays, DEFAULT_REMINDER_DAYS, daysBetween, reminderDue } from "./terms.ts";
 
-const { rolePeriods, termReminders, groups, auditLog } = schema;
+const { rolePeriods, termReminders, groups, people, auditLog } = schema;
 
 /** What one sweep did. */
 export interface SweepResult {
@@ -117,11 +118,14 @@ export async function sweepTerms(input: {
       personId: rolePeriods.personId,
       termEndsOn: rolePeriods.termEndsOn,
       role: rolePeriods.role,
+      groupId: rolePeriods.groupId,
       groupName: groups.name,
       groupSlug: groups.slug,
+      personName: people.name,
     })
     .from(rolePeriods)
     .innerJoin(groups, eq(groups.id, rolePeriods.groupId))
+    .innerJoin(people, eq(people.id, rolePeriods.personId))
     .where(
       and(
         isNotNull(rolePeriods.termEndsOn),
@@ -197,6 +201,25 @@ export async function sweepTerms(input: {
         })),
       });
       notified += written.length;
+      // The group's chat channel hears of a term ending too, when its Chair chose that kind.
+      await notify(tx, {
+        kind: "term.ending",
+        template: termEndingChannelTemplate,
+        at: now,
+        cause,
+        items: toSend.map(({ period, termEndsOn, threshold }) => ({
+          to: { webhook: groupOwner(period.groupId) },
+          dedupeKey: `term-reminder:${period.id}:${termEndsOn}:${threshold}:webhook`,
+          data: {
+            groupName: period.groupName,
+            groupSlug: period.groupSlug,
+            personName: period.personName,
+            role: period.role,
+            termEndsOn,
+            daysLeft: daysBetween(day, termEndsOn),
+          },
+        })),
+      });
     }
     return { reminded, notified };
   });

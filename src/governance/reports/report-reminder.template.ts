@@ -1,6 +1,12 @@
 /** The emails reporting sends: a report coming due, a report overdue, and a group flagged defunct. */
 import { z } from "zod";
-import { defineTemplate } from "../../kernel/index.ts";
+import { defineTemplate, type NotificationKindInfo } from "../../kernel/index.ts";
+
+/** The reporting kinds, as people and a group's chat channel choose about them. */
+export const REPORT_CHANNEL_KINDS: readonly NotificationKindInfo[] = [
+  { kind: "report.reminder", label: "A report of your group is due or overdue" },
+  { kind: "report.defunct", label: "Your group is flagged defunct" },
+];
 
 /** Reminds a group's chairs that a report is due, or overdue. */
 export const reportReminderTemplate = defineTemplate({

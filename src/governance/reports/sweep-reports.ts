@@ -6,6 +6,7 @@
  */
 import { notify } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
+import { groupOwner } from "../channels/group-owner.ts";
 import type { ReportDeps } from "./deps.ts";
 import { reportReminderTemplate } from "./report-reminder.template.ts";
 import { factsOf } from "./reporting-status.ts";
@@ -74,25 +75,27 @@ export async function sweepReports(input: { deps: ReportDeps }): Promise<ReportS
         : [];
       for (const w of written) {
         recorded[w.kind] = (recorded[w.kind] ?? 0) + 1;
-        if (!NOTIFIED_KINDS.has(w.kind) || recipients.length === 0) continue;
+        if (!NOTIFIED_KINDS.has(w.kind)) continue;
         const period = periodContaining(w.periodStart, schedule.months);
+        const data = {
+          groupName: group.name,
+          groupSlug: group.slug,
+          period: periodLabel(period),
+          periodStart: period.start,
+          dueOn: period.dueOn,
+          kind: w.kind as "reminder-before" | "reminder-after" | "defunct",
+        };
+        const key = `report:${group.id}:${w.periodStart}:${w.kind}`;
+        // The chairs by email (as each chose), and the group's chat channel when its Chair chose the kind.
         const ids = await notify(tx, {
           kind: w.kind === "defunct" ? "report.defunct" : "report.reminder",
           template: reportReminderTemplate,
           at: now,
           cause,
-          items: recipients.map((personId) => ({
-            to: { personId },
-            dedupeKey: `report:${group.id}:${w.periodStart}:${w.kind}:${personId}`,
-            data: {
-              groupName: group.name,
-              groupSlug: group.slug,
-              period: periodLabel(period),
-              periodStart: period.start,
-              dueOn: period.dueOn,
-              kind: w.kind as "reminder-before" | "reminder-after" | "defunct",
-            },
-          })),
+          items: [
+            ...recipients.map((personId) => ({ to: { personId }, dedupeKey: `${key}:${personId}`, data })),
+            { to: { webhook: groupOwner(group.id) }, dedupeKey: `${key}:webhook`, data },
+          ],
         });
         await setNotified(tx, w.id, ids.length);
         notified += ids.length;
