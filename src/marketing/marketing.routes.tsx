@@ -7,6 +7,7 @@ import { renderPage } from "../platform/http/layout.tsx";
 import type { Services } from "../platform/services.ts";
 import { DateTime, Flag, Id, oneOf, optionalOneOf, optionalText, text } from "../platform/validation.ts";
 import { CONTENT_KINDS, type ContentKind, STEP_KINDS } from "./content-kinds.ts";
+import { addBlogRoutes } from "./blog/blog.routes.tsx";
 import { getMatrix } from "./get-matrix.ts";
 import { createItem } from "./items/create-item.ts";
 import { ItemFieldsSchema } from "./items/item-fields.ts";
@@ -339,6 +340,8 @@ export function createMarketingRouter(services: Services): Router {
       return c.redirect(`/marketing/items/${params.id}`, 303);
     },
   });
+
+  addBlogRoutes(router, services);
 
   return router.app;
 }

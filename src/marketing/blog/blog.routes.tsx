@@ -1,0 +1,76 @@
+/**
+ * The public blog: `/blog` (published posts, newest first, by page), `/blog/tags/:tag`,
+ * `/blog/:slug`, the Atom feed and the export in djangoproject.com's Entry fields. Only published
+ * blog posts appear anywhere here; reading needs nobody signed in, so no route names an action.
+ */
+import { z } from "zod";
+import { renderPage } from "../../platform/http/layout.tsx";
+import type { Services } from "../../platform/services.ts";
+import { Slug, wholeNumber } from "../../platform/validation.ts";
+import type { MarketingRouter } from "../marketing.router.ts";
+import { presentDjangoEntry } from "./blog.presenters.ts";
+import { countPosts, findPost, listPosts, POSTS_PER_PAGE } from "./blog.repo.ts";
+import { BlogPage, PostPage } from "./blog.views.tsx";
+import { blogAtom } from "./blog-feed.ts";
+import { bodyHtml } from "./post-html.ts";
+
+const PageQuery = z.object({ page: wholeNumber({ min: 1, max: 100_000 }).optional() });
+const TagParams = z.object({ tag: z.string().trim().min(1).max(200) });
+
+/** Posts the feed carries. */
+const FEED_POSTS = 50;
+
+/** Adds the blog's routes to the marketing room's router. */
+export function addBlogRoutes(router: MarketingRouter, services: Services): void {
+  const db = services.database.db;
+  type C = Parameters<Parameters<typeof router.get>[1]["handler"]>[0];
+
+  const listPage = async (c: C, page: number, tag?: string) => {
+    const total = await countPosts(db, tag);
+    const pages = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
+    if (page > pages || (tag !== undefined && total === 0)) return c.notFound();
+    const posts = await listPosts(db, { limit: POSTS_PER_PAGE, offset: (page - 1) * POSTS_PER_PAGE, tag });
+    return c.html(await renderPage(<BlogPage posts={posts} page={page} pages={pages} tag={tag} />));
+  };
+
+  router.get("/blog", {
+    query: PageQuery,
+    handler: (c, { query }) => listPage(c, query.page ?? 1),
+  });
+
+  // The feed and the export come before `/blog/:slug`, which their names would also match.
+  router.get("/blog/feed.atom", {
+    handler: async (c) => {
+      const posts = await listPosts(db, { limit: FEED_POSTS });
+      return c.body(blogAtom({ baseUrl: services.config.baseUrl, posts, now: services.clock.now() }), 200, {
+        "content-type": "application/atom+xml; charset=utf-8",
+      });
+    },
+  });
+
+  router.get("/blog/export.json", {
+    handler: async (c) => {
+      const posts = await listPosts(db, { limit: 100_000 });
+      return c.json(posts.map(presentDjangoEntry));
+    },
+  });
+
+  router.get("/blog/tags/:tag", {
+    params: TagParams,
+    query: PageQuery,
+    handler: (c, { params, query }) => listPage(c, query.page ?? 1, params.tag),
+  });
+
+  router.get("/blog/:slug", {
+    params: z.object({ slug: Slug }),
+    handler: async (c, { params }) => {
+      const post = await findPost(db, params.slug);
+      if (!post) return c.notFound();
+      return c.html(
+        await renderPage(
+          <PostPage post={post} html={bodyHtml(post.body)} baseUrl={services.config.baseUrl} />,
+        ),
+      );
+    },
+  });
+}
