@@ -1,4 +1,5 @@
 /** The blog's Atom feed (`/blog/feed.atom`), written by the `feed` package as the reports feed is. */
+import { randomUUID } from "node:crypto";
 import { Feed } from "feed";
 import type { PostRow } from "./blog.repo.ts";
 import { bodyHtml, cdataSafe, escapeHtml, summaryHtml } from "./post-html.ts";
@@ -6,6 +7,10 @@ import { bodyHtml, cdataSafe, escapeHtml, summaryHtml } from "./post-html.ts";
 /** The feed's XML for published posts (newest first); `updated` is the newest post's time (or `now`). */
 export function blogAtom(input: { baseUrl: string; posts: readonly PostRow[]; now: Date }): string {
   const base = input.baseUrl.replace(/\/$/u, "");
+  // The XML writer escapes only `"` (and the library `&`) in attribute values, so a tag with `<` in
+  // it would make the feed ill-formed. Tags carry a mark for `<` and `>`, replaced by references after.
+  const mark = `\uE000${randomUUID()}`;
+  const attribute = (tag: string) => tag.replaceAll("<", `${mark}lt`).replaceAll(">", `${mark}gt`);
   const feed = new Feed({
     id: `${base}/blog/feed.atom`,
     title: "Django Software Foundation blog",
@@ -28,8 +33,8 @@ export function blogAtom(input: { baseUrl: string; posts: readonly PostRow[]; no
       description: cdataSafe(summaryHtml(p.summary)),
       content: cdataSafe(bodyHtml(p.body)),
       author: p.authors.map((name) => ({ name })),
-      category: p.tags.map((t) => ({ name: t, term: t })),
+      category: p.tags.map((t) => ({ name: attribute(t), term: attribute(t) })),
     });
   }
-  return feed.atom1();
+  return feed.atom1().replaceAll(`${mark}lt`, "&lt;").replaceAll(`${mark}gt`, "&gt;");
 }
