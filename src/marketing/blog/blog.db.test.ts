@@ -7,6 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { and, eq } from "drizzle-orm";
+import fc from "fast-check";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
@@ -17,9 +18,11 @@ import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import type { Services } from "../../platform/services.ts";
+import { dangerousAtom, dangerousHtml, hostileLine, hostileMarkdown } from "../hostile-markdown.fixtures.ts";
 import { createItem } from "../items/create-item.ts";
 import { moveItem } from "../items/move-item.ts";
 import { publishDueJob } from "../marketing.jobs.ts";
+import { imagesWithoutAlt } from "../render-markdown.ts";
 import { type BlogPeople, makePost, postFields } from "./blog.fixtures.ts";
 
 let database: Database;
@@ -343,5 +346,60 @@ describe("scheduled publishing", () => {
     expect(published).toHaveLength(1);
     expect(published[0]?.actor).toContain("scheduler");
     expect(slugsIn(await text("/blog"))[0]).toBe("on-time");
+  });
+});
+
+describe("hostile posts through the database and HTTP", () => {
+  it("no script, on* handler or script address reaches an entry page or the feed; the feed stays well-formed", async () => {
+    const posts = fc
+      .sample(
+        fc.record({
+          body: hostileMarkdown,
+          title: hostileLine,
+          summary: hostileLine,
+          tags: fc.array(hostileLine, { maxLength: 3 }),
+          alt: hostileLine,
+        }),
+        { numRuns: 40, seed: 14 },
+      )
+      .filter((p) => imagesWithoutAlt(p.body).length === 0)
+      .slice(0, 20);
+    expect(posts.length).toBeGreaterThan(10);
+    clock.set(new Date(START.getTime() + 30 * HOUR));
+    for (const [i, p] of posts.entries()) {
+      clock.advance(60_000);
+      await makePost(
+        deps(),
+        postFields(`hostile-${i}`, {
+          title: p.title,
+          body: p.body,
+          summary: p.summary,
+          authors: [p.alt],
+          tags: p.tags,
+          socialCardUrl: "https://example.org/card.png",
+          socialCardAlt: p.alt,
+        }),
+        "published",
+      );
+    }
+    for (const i of posts.keys()) {
+      const html = await text(`/blog/hostile-${i}`);
+      expect(dangerousHtml(html, { page: true }), `hostile-${i}`).toEqual([]);
+    }
+    for (const path of ["/blog", "/blog?page=2", "/blog/tags/news"]) {
+      expect(dangerousHtml(await text(path), { page: true }), path).toEqual([]);
+    }
+    const xml = await text("/blog/feed.atom");
+    expect(dangerousAtom(xml)).toEqual([]);
+    const feed = feedparser(xml);
+    expect(feed.bozo).toBe(false);
+    expect(feed.entries.filter((e) => e.link.startsWith(`${BASE}/blog/hostile-`))).toHaveLength(posts.length);
+    // Titles are text: feedparser reads back exactly what was typed.
+    expect(feed.entries.find((e) => e.link === `${BASE}/blog/hostile-0`)?.title).toBe(posts[0]?.title);
+    const exported = (await (await get("/blog/export.json")).json()) as Array<{
+      body: string;
+      summary: string;
+    }>;
+    for (const e of exported) expect([...dangerousHtml(e.body), ...dangerousHtml(e.summary)]).toEqual([]);
   });
 });
