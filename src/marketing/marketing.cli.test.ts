@@ -25,7 +25,7 @@ describe("guildhall marketing", () => {
     }
   });
 
-  it("matrix --json prints one row per kind with the charter lines, and says why when there is no charter", async () => {
+  it("matrix --json prints one row per kind with the charter lines (and says why when there is no charter); blog lists and exports published posts only", async () => {
     const empty = await runGuildhall(["marketing", "matrix", "--json"], { dataDir });
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain("No Marketing WG charter is imported");
