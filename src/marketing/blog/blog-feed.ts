@@ -5,7 +5,14 @@ import type { PostRow } from "./blog.repo.ts";
 import { bodyHtml, cdataSafe, escapeHtml, summaryHtml } from "./post-html.ts";
 
 /** The feed's XML for published posts (newest first); `updated` is the newest post's time (or `now`). */
-export function blogAtom(input: { baseUrl: string; posts: readonly PostRow[]; now: Date }): string {
+export function blogAtom(input: {
+  baseUrl: string;
+  posts: readonly PostRow[];
+  now: Date;
+  /** Renders a body (default: `bodyHtml`; the routes pass a cached one). */
+  render?: (body: string) => string;
+}): string {
+  const render = input.render ?? bodyHtml;
   const base = input.baseUrl.replace(/\/$/u, "");
   // The XML writer escapes only `"` (and the library `&`) in attribute values, so a tag with `<` in
   // it would make the feed ill-formed. Tags carry a mark for `<` and `>`, replaced by references after.
@@ -31,7 +38,7 @@ export function blogAtom(input: { baseUrl: string; posts: readonly PostRow[]; no
       date: p.publishedAt,
       published: p.publishedAt,
       description: cdataSafe(summaryHtml(p.summary)),
-      content: cdataSafe(bodyHtml(p.body)),
+      content: cdataSafe(render(p.body)),
       author: p.authors.map((name) => ({ name })),
       category: p.tags.map((t) => ({ name: attribute(t), term: attribute(t) })),
     });

@@ -13,7 +13,7 @@ import { presentDjangoEntry } from "./blog.presenters.ts";
 import type { PostRow } from "./blog.repo.ts";
 import { BlogPage, PostPage } from "./blog.views.tsx";
 import { blogAtom } from "./blog-feed.ts";
-import { bodyHtml } from "./post-html.ts";
+import { bodyHtml, cachedBodyHtml } from "./post-html.ts";
 
 const AT = new Date("2026-11-21T12:00:00Z");
 
@@ -115,5 +115,23 @@ describe("hostile posts on the blog", () => {
     expect(xml).toContain('<category label="R&amp;D &lt;3 &gt;_&lt;" term="R&amp;D &lt;3 &gt;_&lt;"/>');
     expect(xml).toContain('term="&quot;q&quot;"');
     expect(dangerousAtom(xml)).toEqual([]);
+  });
+});
+
+describe("the cached body renderer", () => {
+  it("gives each body its own HTML and keeps the last ones used", () => {
+    const render = cachedBodyHtml(2);
+    expect(render("# a")).toBe("<h1>a</h1>");
+    expect(render("# b")).toBe("<h1>b</h1>");
+    expect(render("# a")).toBe("<h1>a</h1>");
+    expect(render("<script>x</script>\n\n*c*")).toBe(bodyHtml("<script>x</script>\n\n*c*"));
+    fc.assert(
+      fc.property(hostileMarkdown, hostileMarkdown, (x, y) => {
+        expect(render(x)).toBe(bodyHtml(x));
+        expect(render(y)).toBe(bodyHtml(y));
+        expect(render(x)).toBe(bodyHtml(x));
+      }),
+      { numRuns: 50 },
+    );
   });
 });

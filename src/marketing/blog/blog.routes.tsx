@@ -12,7 +12,7 @@ import { presentDjangoEntry } from "./blog.presenters.ts";
 import { countPosts, findPost, listPosts, POSTS_PER_PAGE } from "./blog.repo.ts";
 import { BlogPage, PostPage } from "./blog.views.tsx";
 import { blogAtom } from "./blog-feed.ts";
-import { bodyHtml } from "./post-html.ts";
+import { cachedBodyHtml } from "./post-html.ts";
 
 const PageQuery = z.object({ page: wholeNumber({ min: 1, max: 100_000 }).optional() });
 const TagParams = z.object({ tag: z.string().trim().min(1).max(200) });
@@ -23,6 +23,7 @@ const FEED_POSTS = 50;
 /** Adds the blog's routes to the marketing room's router. */
 export function addBlogRoutes(router: MarketingRouter, services: Services): void {
   const db = services.database.db;
+  const render = cachedBodyHtml();
   type C = Parameters<Parameters<typeof router.get>[1]["handler"]>[0];
 
   const listPage = async (c: C, page: number, tag?: string) => {
@@ -42,9 +43,13 @@ export function addBlogRoutes(router: MarketingRouter, services: Services): void
   router.get("/blog/feed.atom", {
     handler: async (c) => {
       const posts = await listPosts(db, { limit: FEED_POSTS });
-      return c.body(blogAtom({ baseUrl: services.config.baseUrl, posts, now: services.clock.now() }), 200, {
-        "content-type": "application/atom+xml; charset=utf-8",
-      });
+      return c.body(
+        blogAtom({ baseUrl: services.config.baseUrl, posts, now: services.clock.now(), render }),
+        200,
+        {
+          "content-type": "application/atom+xml; charset=utf-8",
+        },
+      );
     },
   });
 
@@ -67,9 +72,7 @@ export function addBlogRoutes(router: MarketingRouter, services: Services): void
       const post = await findPost(db, params.slug);
       if (!post) return c.notFound();
       return c.html(
-        await renderPage(
-          <PostPage post={post} html={bodyHtml(post.body)} baseUrl={services.config.baseUrl} />,
-        ),
+        await renderPage(<PostPage post={post} html={render(post.body)} baseUrl={services.config.baseUrl} />),
       );
     },
   });
