@@ -63,7 +63,7 @@ describe("hostile posts on the blog", () => {
           <PostPage post={post} html={bodyHtml(post.body)} baseUrl="https://guildhall.test" />,
         );
         expect(dangerousHtml(entry, { page: true }), entry).toEqual([]);
-        const list = await renderPage(<BlogPage posts={[post]} page={1} pages={1} />);
+        const list = await renderPage(<BlogPage posts={[post]} page={2} older={true} />);
         expect(dangerousHtml(list, { page: true }), list).toEqual([]);
         const xml = blogAtom({ baseUrl: "https://guildhall.test", posts: [post, post], now: AT });
         expect(dangerousAtom(xml), xml).toEqual([]);

@@ -1,5 +1,5 @@
 /** Queries of the blog: published blog posts only, newest first, by page, by tag, by slug. */
-import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { schema } from "../../platform/db/index.ts";
 import type { ItemRow } from "../marketing.repo.ts";
@@ -41,10 +41,27 @@ export async function listPosts(
   return rows as PostRow[];
 }
 
-/** How many published posts there are (with `tag`, if given). */
-export async function countPosts(db: DbOrTx, tag?: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(items).where(published(tag));
-  return row?.n ?? 0;
+/** A published post without its body: what the list pages show. */
+export type PostSummary = Omit<PostRow, "body">;
+
+/**
+ * Published posts for a list page, newest first, without their bodies: `limit` from `offset`
+ * (optionally those with `tag`). One query; ask for one more than a page holds to know whether
+ * another page follows.
+ */
+export async function listPostSummaries(
+  db: DbOrTx,
+  opts: { limit: number; offset?: number; tag?: string },
+): Promise<PostSummary[]> {
+  const { body: _body, ...columns } = getTableColumns(items);
+  const rows = await db
+    .select(columns)
+    .from(items)
+    .where(published(opts.tag))
+    .orderBy(desc(items.publishedAt), desc(items.id))
+    .limit(opts.limit)
+    .offset(opts.offset ?? 0);
+  return rows as PostSummary[];
 }
 
 /** The published post with this slug, or null (a draft or scheduled post with it is null too). */

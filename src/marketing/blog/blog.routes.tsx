@@ -9,7 +9,7 @@ import type { Services } from "../../platform/services.ts";
 import { Slug, wholeNumber } from "../../platform/validation.ts";
 import type { MarketingRouter } from "../marketing.router.ts";
 import { presentDjangoEntry } from "./blog.presenters.ts";
-import { countPosts, findPost, listPosts, POSTS_PER_PAGE } from "./blog.repo.ts";
+import { findPost, listPostSummaries, listPosts, POSTS_PER_PAGE } from "./blog.repo.ts";
 import { BlogPage, PostPage } from "./blog.views.tsx";
 import { blogAtom } from "./blog-feed.ts";
 import { cachedBodyHtml } from "./post-html.ts";
@@ -26,12 +26,17 @@ export function addBlogRoutes(router: MarketingRouter, services: Services): void
   const render = cachedBodyHtml();
   type C = Parameters<Parameters<typeof router.get>[1]["handler"]>[0];
 
+  // One query a page: a page more than it shows tells whether an older page follows.
   const listPage = async (c: C, page: number, tag?: string) => {
-    const total = await countPosts(db, tag);
-    const pages = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
-    if (page > pages || (tag !== undefined && total === 0)) return c.notFound();
-    const posts = await listPosts(db, { limit: POSTS_PER_PAGE, offset: (page - 1) * POSTS_PER_PAGE, tag });
-    return c.html(await renderPage(<BlogPage posts={posts} page={page} pages={pages} tag={tag} />));
+    const rows = await listPostSummaries(db, {
+      limit: POSTS_PER_PAGE + 1,
+      offset: (page - 1) * POSTS_PER_PAGE,
+      tag,
+    });
+    if (rows.length === 0 && (page > 1 || tag !== undefined)) return c.notFound();
+    const posts = rows.slice(0, POSTS_PER_PAGE);
+    const older = rows.length > POSTS_PER_PAGE;
+    return c.html(await renderPage(<BlogPage posts={posts} page={page} older={older} tag={tag} />));
   };
 
   router.get("/blog", {

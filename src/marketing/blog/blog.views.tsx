@@ -2,7 +2,7 @@
 import { raw } from "hono/html";
 import { Layout } from "../../platform/http/layout.tsx";
 import { When } from "../../platform/view/time.tsx";
-import type { PostRow } from "./blog.repo.ts";
+import type { PostRow, PostSummary } from "./blog.repo.ts";
 
 /** Where a tag's posts are listed. */
 export const tagPath = (tag: string) => `/blog/tags/${encodeURIComponent(tag)}`;
@@ -30,7 +30,7 @@ function Tags(props: { tags: readonly string[] }) {
   );
 }
 
-function Byline(props: { post: PostRow }) {
+function Byline(props: { post: PostSummary }) {
   return (
     <p class="byline">
       <When at={props.post.publishedAt} />
@@ -40,7 +40,13 @@ function Byline(props: { post: PostRow }) {
 }
 
 /** `/blog` and `/blog/tags/:tag`: published posts, newest first, a page at a time. */
-export function BlogPage(props: { posts: readonly PostRow[]; page: number; pages: number; tag?: string }) {
+export function BlogPage(props: {
+  posts: readonly PostSummary[];
+  page: number;
+  /** Whether an older page follows. */
+  older: boolean;
+  tag?: string;
+}) {
   const path = props.tag === undefined ? "/blog" : tagPath(props.tag);
   const pageHref = (n: number) => (n === 1 ? path : `${path}?page=${n}`);
   const title = props.tag === undefined ? "Blog" : `Blog posts tagged “${props.tag}”`;
@@ -73,10 +79,10 @@ export function BlogPage(props: { posts: readonly PostRow[]; page: number; pages
           ))}
         </ol>
       )}
-      {props.pages > 1 && (
+      {(props.page > 1 || props.older) && (
         <nav aria-label="Pages of posts">
           <p>
-            Page {props.page} of {props.pages}
+            Page {props.page}
             {props.page > 1 && (
               <>
                 {" "}
@@ -86,7 +92,7 @@ export function BlogPage(props: { posts: readonly PostRow[]; page: number; pages
                 </a>
               </>
             )}
-            {props.page < props.pages && (
+            {props.older && (
               <>
                 {" "}
                 ·{" "}
