@@ -403,3 +403,24 @@ describe("hostile posts through the database and HTTP", () => {
     for (const e of exported) expect([...dangerousHtml(e.body), ...dangerousHtml(e.summary)]).toEqual([]);
   });
 });
+
+describe("the anonymous visitors' cache", () => {
+  it("serves pages from memory until a content item is written, then renders them again", async () => {
+    const slug = "post-05";
+    expect(await text(`/blog/${slug}`)).toContain("<h1>Post post-05</h1>");
+    expect(await text("/blog/feed.atom")).toContain("Post post-05");
+    // Any write to the items table (here by hand, as a migration or another tool might) drops the cache.
+    await database.db
+      .update(schema.marketingItems)
+      .set({ title: "Renamed five" })
+      .where(eq(schema.marketingItems.slug, slug));
+    expect(await text(`/blog/${slug}`)).toContain("<h1>Renamed five</h1>");
+    expect(await text("/blog/feed.atom")).toContain("Renamed five");
+    await database.db
+      .update(schema.marketingItems)
+      .set({ state: "archived" })
+      .where(eq(schema.marketingItems.slug, slug));
+    expect((await get(`/blog/${slug}`)).status).toBe(404);
+    expect(await text("/blog/feed.atom")).not.toContain("Renamed five");
+  });
+});

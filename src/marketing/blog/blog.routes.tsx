@@ -11,6 +11,7 @@ import type { MarketingRouter } from "../marketing.router.ts";
 import { presentDjangoEntry } from "./blog.presenters.ts";
 import { findPost, listPostSummaries, listPosts, POSTS_PER_PAGE } from "./blog.repo.ts";
 import { BlogPage, PostPage } from "./blog.views.tsx";
+import { type CachedResponse, createBlogCache } from "./blog-cache.ts";
 import { blogAtom } from "./blog-feed.ts";
 import { cachedBodyHtml } from "./post-html.ts";
 
@@ -26,59 +27,77 @@ export function addBlogRoutes(router: MarketingRouter, services: Services): void
   const render = cachedBodyHtml();
   type C = Parameters<Parameters<typeof router.get>[1]["handler"]>[0];
 
+  const cache = createBlogCache(services.database);
+  const HTML = "text/html; charset=UTF-8";
+  /** Answers from the cache for anonymous visitors (the page is the same for all of them); null is a 404. */
+  const respond = async (c: C, key: string, make: () => Promise<CachedResponse | null>) => {
+    const r = c.var.viewer ? await make() : await cache.get(key, make);
+    if (!r) return c.notFound();
+    return c.body(r.body, 200, { "content-type": r.contentType });
+  };
+
   // One query a page: a page more than it shows tells whether an older page follows.
-  const listPage = async (c: C, page: number, tag?: string) => {
+  const listPage = async (page: number, tag?: string): Promise<CachedResponse | null> => {
     const rows = await listPostSummaries(db, {
       limit: POSTS_PER_PAGE + 1,
       offset: (page - 1) * POSTS_PER_PAGE,
       tag,
     });
-    if (rows.length === 0 && (page > 1 || tag !== undefined)) return c.notFound();
+    if (rows.length === 0 && (page > 1 || tag !== undefined)) return null;
     const posts = rows.slice(0, POSTS_PER_PAGE);
     const older = rows.length > POSTS_PER_PAGE;
-    return c.html(await renderPage(<BlogPage posts={posts} page={page} older={older} tag={tag} />));
+    return {
+      body: await renderPage(<BlogPage posts={posts} page={page} older={older} tag={tag} />),
+      contentType: HTML,
+    };
   };
 
   router.get("/blog", {
     query: PageQuery,
-    handler: (c, { query }) => listPage(c, query.page ?? 1),
+    handler: (c, { query }) => respond(c, `list ${query.page ?? 1}`, () => listPage(query.page ?? 1)),
   });
 
   // The feed and the export come before `/blog/:slug`, which their names would also match.
   router.get("/blog/feed.atom", {
-    handler: async (c) => {
-      const posts = await listPosts(db, { limit: FEED_POSTS });
-      return c.body(
-        blogAtom({ baseUrl: services.config.baseUrl, posts, now: services.clock.now(), render }),
-        200,
-        {
-          "content-type": "application/atom+xml; charset=utf-8",
-        },
-      );
-    },
+    handler: (c) =>
+      respond(c, "feed", async () => ({
+        body: blogAtom({
+          baseUrl: services.config.baseUrl,
+          posts: await listPosts(db, { limit: FEED_POSTS }),
+          now: services.clock.now(),
+          render,
+        }),
+        contentType: "application/atom+xml; charset=utf-8",
+      })),
   });
 
   router.get("/blog/export.json", {
-    handler: async (c) => {
-      const posts = await listPosts(db, { limit: 100_000 });
-      return c.json(posts.map(presentDjangoEntry));
-    },
+    handler: (c) =>
+      respond(c, "export", async () => ({
+        body: JSON.stringify((await listPosts(db, { limit: 100_000 })).map(presentDjangoEntry)),
+        contentType: "application/json",
+      })),
   });
 
   router.get("/blog/tags/:tag", {
     params: TagParams,
     query: PageQuery,
-    handler: (c, { params, query }) => listPage(c, query.page ?? 1, params.tag),
+    handler: (c, { params, query }) =>
+      respond(c, `tag ${query.page ?? 1} ${params.tag}`, () => listPage(query.page ?? 1, params.tag)),
   });
 
   router.get("/blog/:slug", {
     params: z.object({ slug: Slug }),
-    handler: async (c, { params }) => {
-      const post = await findPost(db, params.slug);
-      if (!post) return c.notFound();
-      return c.html(
-        await renderPage(<PostPage post={post} html={render(post.body)} baseUrl={services.config.baseUrl} />),
-      );
-    },
+    handler: (c, { params }) =>
+      respond(c, `post ${params.slug}`, async () => {
+        const post = await findPost(db, params.slug);
+        if (!post) return null;
+        return {
+          body: await renderPage(
+            <PostPage post={post} html={render(post.body)} baseUrl={services.config.baseUrl} />,
+          ),
+          contentType: HTML,
+        };
+      }),
   });
 }
