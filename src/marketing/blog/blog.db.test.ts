@@ -6,6 +6,7 @@
  * `marketing.publish-due` job has run at or after its time, exactly once.
  */
 import { execFileSync } from "node:child_process";
+import { gunzipSync } from "node:zlib";
 import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
 import type { Hono } from "hono";
@@ -422,5 +423,16 @@ describe("the anonymous visitors' cache", () => {
       .where(eq(schema.marketingItems.slug, slug));
     expect((await get(`/blog/${slug}`)).status).toBe(404);
     expect(await text("/blog/feed.atom")).not.toContain("Renamed five");
+  });
+
+  it("sends the cached body gzipped to a client that accepts it, the same bytes once unzipped", async () => {
+    const plain = await text("/blog/feed.atom");
+    const res = await app.request("/blog/feed.atom", { headers: { "accept-encoding": "gzip, br" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    const zipped = Buffer.from(await res.arrayBuffer());
+    expect(zipped.length).toBeLessThan(plain.length / 2);
+    expect(gunzipSync(zipped).toString("utf8")).toBe(plain);
   });
 });

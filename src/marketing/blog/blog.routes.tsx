@@ -4,6 +4,7 @@
  * blog posts appear anywhere here; reading needs nobody signed in, so no route names an action.
  */
 import { z } from "zod";
+import { pickEncoding } from "../../platform/http/encoded-body.ts";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Slug, wholeNumber } from "../../platform/validation.ts";
@@ -31,9 +32,14 @@ export function addBlogRoutes(router: MarketingRouter, services: Services): void
   const HTML = "text/html; charset=UTF-8";
   /** Answers from the cache for anonymous visitors (the page is the same for all of them); null is a 404. */
   const respond = async (c: C, key: string, make: () => Promise<CachedResponse | null>) => {
-    const r = c.var.viewer ? await make() : await cache.get(key, make);
+    if (c.var.viewer) {
+      const r = await make();
+      return r ? c.body(r.body, 200, { "content-type": r.contentType }) : c.notFound();
+    }
+    const r = await cache.get(key, make);
     if (!r) return c.notFound();
-    return c.body(r.body, 200, { "content-type": r.contentType });
+    const { bytes, headers } = pickEncoding(r.body, c.req.header("accept-encoding"));
+    return c.body(bytes, 200, { ...headers, "content-type": r.contentType });
   };
 
   // One query a page: a page more than it shows tells whether an older page follows.
