@@ -66,7 +66,8 @@ export function registerMarketingCommands(program: Command, ctx: CliContext): vo
       const posts = await listPosts(services.database.db, { limit: 100_000 });
       if (opts.export) {
         const { presentDjangoEntry } = await import("./blog/blog.presenters.ts");
-        ctx.out(JSON.stringify(posts.map(presentDjangoEntry), null, 2));
+        // One line: the array /blog/export.json serves.
+        printJsonLines(ctx, [posts.map(presentDjangoEntry)]);
         return;
       }
       const rows = posts.map((p) => ({
