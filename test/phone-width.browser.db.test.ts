@@ -219,6 +219,26 @@ beforeAll(async () => {
     by: writer,
   });
   byRoute.set("GET /marketing/strategy/:id", { id: String(doc.id) });
+  // A published blog post with a long title, a social card and long tags (inserted as the publishing job leaves it).
+  const postAt = services.clock.now();
+  await db.insert(schema.marketingItems).values({
+    kind: "blog-post",
+    state: "published",
+    title: "The Django Software Foundation's community-organised events programme for twenty twenty-seven",
+    slug: "phone-post",
+    summary: "What the Community Events WG plans for next year, and how local organisers can take part.",
+    authors: ["Priya Raman", "A Second Author With A Long Name"],
+    tags: ["community-organised-events-programme", "fundraising"],
+    socialCardUrl: "https://example.org/card.png",
+    socialCardAlt: "The Django pony at a meetup",
+    body: `${itemFields.body}\n\n\`\`\`python\nfrom django.contrib.syndication.views import Feed  # a long line of code in the post's body\n\`\`\``,
+    createdByName: "Priya Raman",
+    createdAt: postAt,
+    updatedAt: postAt,
+    publishedAt: postAt,
+  });
+  byRoute.set("GET /blog/:slug", { slug: "phone-post" });
+  byRoute.set("GET /blog/tags/:tag", { tag: "community-organised-events-programme" });
 
   // An open vote, an application waiting, a claim to confirm and a review: the pages that list them.
   const opened = await api(admin.token, `/api/groups/${GROUP}/votes`, {

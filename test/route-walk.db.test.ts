@@ -253,6 +253,27 @@ const STRATEGY_DOCUMENT = () => freshStrategyDocument().then((id) => ({ id }));
 const STRATEGY_READERS: readonly Kind[] = ["dsf-member", "group-member", "chair", "board", "admin"];
 const DRAFT_ITEM = () => freshItem("draft").then((i) => ({ id: String(i.id) }));
 const APPROVED_ITEM = () => freshItem("approved").then((i) => ({ id: String(i.id) }));
+/** A published blog post tagged "walk" (inserted as the publishing job leaves it). */
+async function publishedPost(): Promise<{ slug: string; tag: string }> {
+  const slug = `walk-post-${++fixtureCounter}`;
+  const now = services.clock.now();
+  await database.db.insert(schema.marketingItems).values({
+    kind: "blog-post",
+    state: "published",
+    title: `Walk post ${fixtureCounter}`,
+    slug,
+    summary: "Walk.",
+    authors: ["Walk Author"],
+    tags: ["walk"],
+    body: "Walk.",
+    createdByName: "Walk Author",
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: now,
+  });
+  return { slug, tag: "walk" };
+}
+const PUBLISHED_POST = publishedPost;
 const REVIEW_STEP = () => freshItem("in-review").then((i) => ({ id: String(i.id), step: String(i.step) }));
 const CALL = () => freshCall().then((c) => ({ id: String(c.call) }));
 const OFFER = () => freshCall(true).then((c) => ({ id: String(c.offer) }));
@@ -994,6 +1015,11 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
     params: STRATEGY_DOCUMENT,
     shows: { text: "The current draft", to: ["group-member", "chair"] },
   },
+  "GET /blog": { allowed: ALL },
+  "GET /blog/feed.atom": { allowed: ALL },
+  "GET /blog/export.json": { allowed: ALL },
+  "GET /blog/tags/:tag": { allowed: ALL, params: PUBLISHED_POST },
+  "GET /blog/:slug": { allowed: ALL, params: PUBLISHED_POST },
 };
 
 /** Routes answered before authentication, identical for every visitor (so cacheable by anyone). */

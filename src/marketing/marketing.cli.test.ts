@@ -1,10 +1,11 @@
-/** `guildhall marketing matrix|items`: --help, and --json after importing the real charter repository. */
+/** `guildhall marketing matrix|items|blog`: --help, and --json after importing the real charter repository. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGuildhall, runGuildhallSync } from "../../test/guildhall-cli.ts";
 import { sharedData } from "../../test/shared-data.ts";
+import { openDatabase, schema } from "../platform/db/index.ts";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "guildhall-marketing-cli-"));
 
@@ -16,14 +17,15 @@ describe("guildhall marketing", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("matrix");
     expect(r.stdout).toContain("items");
-    for (const sub of ["matrix", "items"]) {
+    expect(r.stdout).toContain("blog");
+    for (const sub of ["matrix", "items", "blog"]) {
       const h = runGuildhallSync(["marketing", sub, "--help"]);
       expect(h.code, sub).toBe(0);
       expect(h.stdout, sub).toContain("--json");
     }
   });
 
-  it("matrix --json prints one row per kind with the charter lines, and says why when there is no charter", async () => {
+  it("matrix --json prints one row per kind with the charter lines (and says why when there is no charter); blog lists and exports published posts only", async () => {
     const empty = await runGuildhall(["marketing", "matrix", "--json"], { dataDir });
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain("No Marketing WG charter is imported");
@@ -64,5 +66,59 @@ describe("guildhall marketing", () => {
     const items = await runGuildhall(["marketing", "items", "--json"], { dataDir });
     expect(items.code).toBe(0);
     expect(items.stdout.trim()).toBe("");
+
+    // A published post and a draft, as the workflow leaves them: the blog lists the first only.
+    const database = await openDatabase({ dataDir });
+    try {
+      const at = new Date("2026-11-30T10:00:00Z");
+      const row = {
+        kind: "blog-post",
+        title: "Django 6.1 is out",
+        summary: "A new release.",
+        authors: ["Ada", "Bo"],
+        tags: ["releases"],
+        body: "# Out\n\n<script>alert(1)</script>\n\nRead the [notes](https://docs.djangoproject.com/).",
+        createdByName: "Ada",
+        createdAt: at,
+        updatedAt: at,
+      };
+      await database.db.insert(schema.marketingItems).values([
+        { ...row, state: "published", slug: "django-61", publishedAt: at },
+        { ...row, state: "draft", slug: "secret-draft", title: "Secret draft" },
+      ]);
+    } finally {
+      await database.close();
+    }
+    const blog = await runGuildhall(["marketing", "blog", "--json"], { dataDir });
+    expect(blog.code, blog.stderr).toBe(0);
+    expect(
+      blog.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      {
+        slug: "django-61",
+        title: "Django 6.1 is out",
+        publishedAt: "2026-11-30T10:00:00.000Z",
+        authors: ["Ada", "Bo"],
+        tags: ["releases"],
+      },
+    ]);
+    const exported = await runGuildhall(["marketing", "blog", "--export"], { dataDir });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual([
+      {
+        headline: "Django 6.1 is out",
+        slug: "django-61",
+        pub_date: "2026-11-30T10:00:00.000Z",
+        is_active: true,
+        content_format: "html",
+        summary: "<p>A new release.</p>",
+        body: expect.stringContaining('<p>Read the <a href="https://docs.djangoproject.com/">notes</a>.</p>'),
+        author: "Ada, Bo",
+      },
+    ]);
+    expect(exported.stdout).not.toContain("<script");
   }, 180_000);
 });

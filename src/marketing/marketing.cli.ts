@@ -1,6 +1,6 @@
 /**
  * The marketing room's command-line door (`src/cli.ts` imports this file, not index.ts): `guildhall
- * marketing matrix|items`. Declaring the commands loads none of the room's operations.
+ * marketing matrix|items|blog`. Declaring the commands loads none of the room's operations.
  */
 import type { Command } from "commander";
 import { type CliContext, printJsonLines } from "../platform/cli.ts";
@@ -54,5 +54,30 @@ export function registerMarketingCommands(program: Command, ctx: CliContext): vo
       }));
       if (opts.json) printJsonLines(ctx, items);
       else for (const i of items) ctx.out(`${i.id}\t${i.kind}\t${i.state}\t${i.title}`);
+    });
+  marketing
+    .command("blog")
+    .description("List the published blog posts, newest first (what /blog shows).")
+    .option("--json", "print JSON lines: one object per post")
+    .option("--export", "print every published post as one JSON array in djangoproject.com's Entry fields")
+    .action(async (opts: { json?: boolean; export?: boolean }) => {
+      const { listPosts } = await import("./blog/blog.repo.ts");
+      const services = await ctx.services();
+      const posts = await listPosts(services.database.db, { limit: 100_000 });
+      if (opts.export) {
+        const { presentDjangoEntry } = await import("./blog/blog.presenters.ts");
+        // One line: the array /blog/export.json serves.
+        printJsonLines(ctx, [posts.map(presentDjangoEntry)]);
+        return;
+      }
+      const rows = posts.map((p) => ({
+        slug: p.slug,
+        title: p.title,
+        publishedAt: p.publishedAt.toISOString(),
+        authors: p.authors,
+        tags: p.tags,
+      }));
+      if (opts.json) printJsonLines(ctx, rows);
+      else for (const r of rows) ctx.out(`${r.publishedAt}\t${r.slug}\t${r.title}`);
     });
 }

@@ -6,6 +6,7 @@ import type { Router } from "../platform/http/app.tsx";
 import { renderPage } from "../platform/http/layout.tsx";
 import type { Services } from "../platform/services.ts";
 import { DateTime, Flag, Id, oneOf, optionalOneOf, optionalText, text } from "../platform/validation.ts";
+import { addBlogRoutes } from "./blog/blog.routes.tsx";
 import { CONTENT_KINDS, type ContentKind, DOC_TYPES, STEP_KINDS } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { createItem } from "./items/create-item.ts";
@@ -420,6 +421,7 @@ export function createMarketingRouter(services: Services): Router {
       );
     },
   });
+  addBlogRoutes(router, services);
 
   return router.app;
 }
