@@ -61,6 +61,48 @@ export type ItemState = (typeof ITEM_STATES)[number];
 /** States anyone may see an item in. */
 export const PUBLIC_STATES: readonly ItemState[] = ["published"];
 
+/**
+ * States in which anyone sees an item on the editorial calendar and in its iCalendar feed: its date
+ * and title are announced once it is scheduled (its page stays the group's until it is published).
+ */
+export const CALENDAR_PUBLIC_STATES: readonly ItemState[] = ["scheduled", "published"];
+
+/** Where content goes out, for the calendar: the kind's outlet, plus the network for posts and announcements. */
+export const CHANNELS = [
+  "blog",
+  "www",
+  "www-template",
+  "fundraising",
+  "docs",
+  "social/mastodon",
+  "social/bluesky",
+  "social/linkedin",
+  "community/forum",
+  "community/discord",
+  "events",
+  "campaign-site",
+] as const;
+/** A channel of the editorial calendar. */
+export type Channel = (typeof CHANNELS)[number];
+
+const KIND_CHANNEL: Record<ContentKind, string> = {
+  "blog-post": "blog",
+  "www-page": "www",
+  "www-template-page": "www-template",
+  "fundraising-page": "fundraising",
+  "docs-contribution": "docs",
+  "social-post": "social",
+  "community-announcement": "community",
+  "event-collateral": "events",
+  "campaign-site-page": "campaign-site",
+};
+
+/** The channel of an item: `blog`, or `social/mastodon` for a kind that goes to a network. */
+export function channelOf(kind: ContentKind, network: string | null): Channel {
+  const base = KIND_CHANNEL[kind];
+  return (network && networksOf(kind).length > 0 ? `${base}/${network}` : base) as Channel;
+}
+
 /** Kinds of review step. */
 export const STEP_KINDS = ["member", "partner", "final-check", "board"] as const;
 /** A kind of review step. */
