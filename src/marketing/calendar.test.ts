@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, clashesOf, type Entry, gapsOf, inMonth, periodOf, placeOf } from "./calendar.ts";
+import {
+  addDays,
+  campaignProgress,
+  clashesOf,
+  type Entry,
+  gapsOf,
+  inMonth,
+  periodOf,
+  placeOf,
+} from "./calendar.ts";
 import { channelOf } from "./content-kinds.ts";
 
 describe("periodOf", () => {
@@ -50,9 +59,9 @@ describe("periodOf", () => {
 describe("placeOf", () => {
   it("prefers the publication time, then the schedule, then the planned day (UTC days)", () => {
     const at = new Date("2026-12-10T23:30:00-02:00"); // 01:30 UTC on the 11th
-    expect(placeOf({ publishedAt: at, scheduledFor: new Date("2026-12-01T00:00Z"), plannedOn: "2026-12-02" })).toBe(
-      "2026-12-11",
-    );
+    expect(
+      placeOf({ publishedAt: at, scheduledFor: new Date("2026-12-01T00:00Z"), plannedOn: "2026-12-02" }),
+    ).toBe("2026-12-11");
     expect(placeOf({ publishedAt: null, scheduledFor: at, plannedOn: "2026-12-02" })).toBe("2026-12-11");
     expect(placeOf({ publishedAt: null, scheduledFor: null, plannedOn: "2026-12-02" })).toBe("2026-12-02");
     expect(placeOf({ publishedAt: null, scheduledFor: null, plannedOn: null })).toBeNull();
@@ -99,7 +108,10 @@ describe("gapsOf", () => {
       { id: 4, channel: "social/mastodon", day: "2026-12-09" },
     ];
     const { gaps, emptyWeeks } = gapsOf(dec, entries);
-    expect(gaps.filter((g) => g.channel === "blog").map((g) => g.weekStart)).toEqual(["2026-12-07", "2026-12-21"]);
+    expect(gaps.filter((g) => g.channel === "blog").map((g) => g.weekStart)).toEqual([
+      "2026-12-07",
+      "2026-12-21",
+    ]);
     expect(gaps.filter((g) => g.channel === "social/mastodon").map((g) => g.weekStart)).toEqual([
       "2026-11-30",
       "2026-12-14",
@@ -127,5 +139,17 @@ describe("gapsOf", () => {
       gaps: [],
       emptyWeeks: ["2026-12-07"],
     });
+  });
+});
+
+describe("campaignProgress", () => {
+  it("counts published items out of those not archived, rounding down", () => {
+    expect(campaignProgress(["published", "draft", "scheduled", "archived"])).toEqual({
+      total: 3,
+      published: 1,
+      percent: 33,
+      byState: { published: 1, draft: 1, scheduled: 1, archived: 1 },
+    });
+    expect(campaignProgress([])).toEqual({ total: 0, published: 0, percent: 0, byState: {} });
   });
 });

@@ -181,3 +181,22 @@ export function gapsOf(period: Period, entries: readonly Entry[]): { gaps: Gap[]
   }
   return { gaps, emptyWeeks };
 }
+
+/** How far a campaign is: its items by state, and how many of those not archived are published. */
+export interface CampaignProgress {
+  /** Items not archived. */
+  total: number;
+  published: number;
+  /** Whole percent of `total` published (0 when there is none). */
+  percent: number;
+  byState: Record<string, number>;
+}
+
+/** A campaign's progress from its items' states (archived items count in byState only). */
+export function campaignProgress(states: readonly string[]): CampaignProgress {
+  const byState: Record<string, number> = {};
+  for (const s of states) byState[s] = (byState[s] ?? 0) + 1;
+  const total = states.filter((s) => s !== "archived").length;
+  const published = byState.published ?? 0;
+  return { total, published, percent: total === 0 ? 0 : Math.floor((published * 100) / total), byState };
+}
