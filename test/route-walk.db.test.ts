@@ -32,7 +32,7 @@ import {
   startSession,
   TOKEN_SCOPES,
 } from "../src/kernel/index.ts";
-import { createItem, reviewItem, submitItem } from "../src/marketing/index.ts";
+import { createCampaign, createItem, reviewItem, submitItem } from "../src/marketing/index.ts";
 import { csrfTokenFor, hashSecret, newSecret } from "../src/platform/auth/index.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import { schema } from "../src/platform/db/index.ts";
@@ -212,6 +212,23 @@ async function freshItem(
   return { id, step: step.id };
 }
 const DRAFT_ITEM = () => freshItem("draft").then((i) => ({ id: String(i.id) }));
+/** Who sees the campaign tracker: DSF members, the Marketing WG, the Board and admins. */
+const DSF_MEMBERS: readonly Kind[] = ["dsf-member", "group-member", "chair", "board", "admin"];
+const CAMPAIGN_FIELDS = {
+  name: "Walk campaign",
+  goal: "Walk.",
+  startsOn: "2026-12-01",
+  endsOn: "2026-12-31",
+};
+const CAMPAIGN = async () => {
+  const { id } = await createCampaign({
+    db: database.db,
+    clock: services.clock,
+    fields: { ...CAMPAIGN_FIELDS, owner: null },
+    by: marketingAuthor,
+  });
+  return { id: String(id) };
+};
 const APPROVED_ITEM = () => freshItem("approved").then((i) => ({ id: String(i.id) }));
 const REVIEW_STEP = () => freshItem("in-review").then((i) => ({ id: String(i.id), step: String(i.step) }));
 const CALL = () => freshCall().then((c) => ({ id: String(c.call) }));
@@ -928,6 +945,22 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "POST /marketing/items/:id/revisions/:number/restore": {
     allowed: PARTICIPANTS,
     params: () => DRAFT_ITEM().then((p) => ({ ...p, number: "1" })),
+  },
+  // the editorial calendar is public (scheduled and published items; the group also sees its drafts);
+  // campaigns are seen by DSF members and planned by the group
+  "GET /marketing/calendar": {
+    allowed: ALL,
+    shows: { text: "Not on the calendar yet", to: ["group-member", "chair"] },
+  },
+  "GET /marketing/calendar.ics": { allowed: ALL },
+  "GET /marketing/campaigns": { allowed: DSF_MEMBERS },
+  "POST /marketing/campaigns": { allowed: PARTICIPANTS, body: CAMPAIGN_FIELDS },
+  "GET /marketing/campaigns/:id": { allowed: DSF_MEMBERS, params: CAMPAIGN },
+  "POST /marketing/campaigns/:id": { allowed: PARTICIPANTS, params: CAMPAIGN, body: CAMPAIGN_FIELDS },
+  "POST /marketing/items/:id/plan": {
+    allowed: PARTICIPANTS,
+    params: DRAFT_ITEM,
+    body: { plannedOn: "2026-12-20" },
   },
 };
 
