@@ -16,7 +16,9 @@ describe("guildhall marketing", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("matrix");
     expect(r.stdout).toContain("items");
-    for (const sub of ["matrix", "items"]) {
+    expect(r.stdout).toContain("campaigns");
+    expect(r.stdout).toContain("calendar");
+    for (const sub of ["matrix", "items", "campaigns", "calendar"]) {
       const h = runGuildhallSync(["marketing", sub, "--help"]);
       expect(h.code, sub).toBe(0);
       expect(h.stdout, sub).toContain("--json");
@@ -61,5 +63,15 @@ describe("guildhall marketing", () => {
     const items = await runGuildhall(["marketing", "items", "--json"], { dataDir });
     expect(items.code).toBe(0);
     expect(items.stdout.trim()).toBe("");
+    const campaigns = await runGuildhall(["marketing", "campaigns", "--json"], { dataDir });
+    expect(campaigns.code, campaigns.stderr).toBe(0);
+    expect(campaigns.stdout.trim()).toBe("");
+    const calendar = await runGuildhall(["marketing", "calendar", "--date", "2026-12-01", "--json"], {
+      dataDir,
+    });
+    expect(calendar.code, calendar.stderr).toBe(0);
+    const bad = await runGuildhall(["marketing", "calendar", "--view", "year"], { dataDir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("Invalid --view");
   }, 180_000);
 });
