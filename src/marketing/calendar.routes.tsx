@@ -24,6 +24,7 @@ import {
   channelOf,
   ITEM_STATES,
   type ItemState,
+  kindOfChannel,
 } from "./content-kinds.ts";
 import type { MarketingGroupResource } from "./marketing.policy.ts";
 import {
@@ -90,6 +91,7 @@ export function addCalendarRoutes(router: MarketingRouter, services: Services): 
           to: period.end,
           states,
           campaignId,
+          kind: channel === null ? null : kindOfChannel(channel),
         })
       ).filter((i) => channel === null || itemChannel(i) === channel);
       const all: (Entry & { item: ItemRow })[] = [];
@@ -146,6 +148,9 @@ export function addCalendarRoutes(router: MarketingRouter, services: Services): 
     },
   });
 
+  // Rendering is the feed's cost (ical-generator: about 0.5 ms an event), and its text depends only
+  // on the rows read below: the last feed is kept and served again while they are unchanged.
+  let lastFeed: { key: string; body: string } | null = null;
   router.get("/marketing/calendar.ics", {
     handler: async (c) => {
       const items = await listItemsInStates(db, CALENDAR_PUBLIC_STATES);
@@ -167,6 +172,13 @@ export function addCalendarRoutes(router: MarketingRouter, services: Services): 
           updatedAt: i.updatedAt,
         });
       }
+      const key = feed
+        .map(
+          (f) =>
+            `${f.id}.${f.sequence}.${f.updatedAt.getTime()}.${f.at.getTime()}.${f.state}.${f.channel}.${f.title}`,
+        )
+        .join("\n");
+      if (lastFeed?.key === key) return c.body(lastFeed.body, 200, ICS_TYPE);
       const base = services.config.baseUrl;
       const body = renderCalendarIcs({
         name: "DSF editorial calendar",
@@ -176,6 +188,7 @@ export function addCalendarRoutes(router: MarketingRouter, services: Services): 
             ? `${base}/marketing/items/${i.id}`
             : `${base}/marketing/calendar?view=week&date=${dayOf(i.at)}`,
       });
+      lastFeed = { key, body };
       return c.body(body, 200, ICS_TYPE);
     },
   });

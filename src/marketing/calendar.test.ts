@@ -9,7 +9,7 @@ import {
   periodOf,
   placeOf,
 } from "./calendar.ts";
-import { channelOf } from "./content-kinds.ts";
+import { CHANNELS, channelOf, kindOfChannel } from "./content-kinds.ts";
 
 describe("periodOf", () => {
   it("gives a month as whole weeks from the Monday on or before the 1st to the Sunday after the last day", () => {
@@ -74,6 +74,14 @@ describe("channelOf", () => {
     expect(channelOf("social-post", "mastodon")).toBe("social/mastodon");
     expect(channelOf("community-announcement", "discord")).toBe("community/discord");
     expect(channelOf("www-template-page", null)).toBe("www-template");
+  });
+
+  it("goes back from every channel to its kind and network", () => {
+    for (const c of CHANNELS) {
+      const { kind, network } = kindOfChannel(c);
+      expect(channelOf(kind, network)).toBe(c);
+    }
+    expect(kindOfChannel("social/bluesky")).toEqual({ kind: "social-post", network: "bluesky" });
   });
 });
 

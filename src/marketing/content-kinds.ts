@@ -110,3 +110,11 @@ export type StepKind = (typeof STEP_KINDS)[number];
 
 /** Days a partner group has to sign off before the Board may decide in its place. */
 export const PARTNER_DAYS = 7;
+
+/** The kind (and network) of a channel's items: the inverse of channelOf. */
+export function kindOfChannel(channel: Channel): { kind: ContentKind; network: string | null } {
+  const [base, network] = channel.split("/");
+  const kind = (Object.keys(KIND_CHANNEL) as ContentKind[]).find((k) => KIND_CHANNEL[k] === base);
+  if (!kind) throw new Error(`no kind for channel ${channel}`);
+  return { kind, network: network ?? null };
+}

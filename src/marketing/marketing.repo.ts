@@ -169,7 +169,14 @@ export async function campaignStateCounts(
  */
 export async function listCalendarItems(
   db: DbOrTx,
-  filter: { from: string; to: string; states: readonly string[]; campaignId: number | null },
+  filter: {
+    from: string;
+    to: string;
+    states: readonly string[];
+    campaignId: number | null;
+    /** Only items of this kind (and network, when given). */
+    kind?: { kind: string; network: string | null } | null;
+  },
 ): Promise<ItemRow[]> {
   const start = new Date(`${filter.from}T00:00:00Z`);
   const end = new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000);
@@ -189,6 +196,10 @@ export async function listCalendarItems(
   );
   const where: (SQL | undefined)[] = [dated, inArray(marketingItems.state, [...filter.states])];
   if (filter.campaignId !== null) where.push(eq(marketingItems.campaignId, filter.campaignId));
+  if (filter.kind) {
+    where.push(eq(marketingItems.kind, filter.kind.kind));
+    if (filter.kind.network !== null) where.push(eq(marketingItems.network, filter.kind.network));
+  }
   return db
     .select()
     .from(marketingItems)
