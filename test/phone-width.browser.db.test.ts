@@ -25,7 +25,14 @@ import {
   startSession,
   TOKEN_SCOPES,
 } from "../src/kernel/index.ts";
-import { createItem, reviewItem, saveItem, submitItem } from "../src/marketing/index.ts";
+import {
+  createCampaign,
+  createItem,
+  planItem,
+  reviewItem,
+  saveItem,
+  submitItem,
+} from "../src/marketing/index.ts";
 import { hashSecret, newSecret } from "../src/platform/auth/index.ts";
 import { type Database, schema } from "../src/platform/db/index.ts";
 import type { AppEnv } from "../src/platform/http/app.tsx";
@@ -239,6 +246,28 @@ beforeAll(async () => {
   });
   byRoute.set("GET /blog/:slug", { slug: "phone-post" });
   byRoute.set("GET /blog/tags/:tag", { tag: "community-organised-events-programme" });
+  // A campaign holding the item, planned for a day of this month (the calendar's default view).
+  const campaign = await createCampaign({
+    db,
+    clock: services.clock,
+    fields: {
+      name: "Year-end fundraising with a long campaign name",
+      goal: "Raise money for the Fellowship.",
+      startsOn: "2026-11-01",
+      endsOn: "2026-12-31",
+      owner: null,
+    },
+    by: writer,
+  });
+  await planItem({
+    db,
+    clock: services.clock,
+    itemId: item.id,
+    campaignId: campaign.id,
+    plannedOn: "2026-11-24",
+    by: writer,
+  });
+  byRoute.set("GET /marketing/campaigns/:id", { id: String(campaign.id) });
 
   // An open vote, an application waiting, a claim to confirm and a review: the pages that list them.
   const opened = await api(admin.token, `/api/groups/${GROUP}/votes`, {

@@ -32,7 +32,7 @@ import {
   startSession,
   TOKEN_SCOPES,
 } from "../src/kernel/index.ts";
-import { createItem, reviewItem, submitItem } from "../src/marketing/index.ts";
+import { createCampaign, createItem, reviewItem, submitItem } from "../src/marketing/index.ts";
 import { csrfTokenFor, hashSecret, newSecret } from "../src/platform/auth/index.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import { schema } from "../src/platform/db/index.ts";
@@ -252,6 +252,23 @@ const STRATEGY_DOCUMENT = () => freshStrategyDocument().then((id) => ({ id }));
 /** Who reads the group's strategy documents: signed-in DSF members, the group, the Board and admins. */
 const STRATEGY_READERS: readonly Kind[] = ["dsf-member", "group-member", "chair", "board", "admin"];
 const DRAFT_ITEM = () => freshItem("draft").then((i) => ({ id: String(i.id) }));
+/** Who sees the campaign tracker: DSF members, the Marketing WG, the Board and admins. */
+const DSF_MEMBERS: readonly Kind[] = ["dsf-member", "group-member", "chair", "board", "admin"];
+const CAMPAIGN_FIELDS = {
+  name: "Walk campaign",
+  goal: "Walk.",
+  startsOn: "2026-12-01",
+  endsOn: "2026-12-31",
+};
+const CAMPAIGN = async () => {
+  const { id } = await createCampaign({
+    db: database.db,
+    clock: services.clock,
+    fields: { ...CAMPAIGN_FIELDS, owner: null },
+    by: marketingAuthor,
+  });
+  return { id: String(id) };
+};
 const APPROVED_ITEM = () => freshItem("approved").then((i) => ({ id: String(i.id) }));
 /** A published blog post tagged "walk" (inserted as the publishing job leaves it). */
 async function publishedPost(): Promise<{ slug: string; tag: string }> {
@@ -1020,6 +1037,22 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /blog/export.json": { allowed: ALL },
   "GET /blog/tags/:tag": { allowed: ALL, params: PUBLISHED_POST },
   "GET /blog/:slug": { allowed: ALL, params: PUBLISHED_POST },
+  // the editorial calendar is public (scheduled and published items; the group also sees its drafts);
+  // campaigns are seen by DSF members and planned by the group
+  "GET /marketing/calendar": {
+    allowed: ALL,
+    shows: { text: "Not on the calendar yet", to: ["group-member", "chair"] },
+  },
+  "GET /marketing/calendar.ics": { allowed: ALL },
+  "GET /marketing/campaigns": { allowed: DSF_MEMBERS },
+  "POST /marketing/campaigns": { allowed: PARTICIPANTS, body: CAMPAIGN_FIELDS },
+  "GET /marketing/campaigns/:id": { allowed: DSF_MEMBERS, params: CAMPAIGN },
+  "POST /marketing/campaigns/:id": { allowed: PARTICIPANTS, params: CAMPAIGN, body: CAMPAIGN_FIELDS },
+  "POST /marketing/items/:id/plan": {
+    allowed: PARTICIPANTS,
+    params: DRAFT_ITEM,
+    body: { plannedOn: "2026-12-20" },
+  },
 };
 
 /** Routes answered before authentication, identical for every visitor (so cacheable by anyone). */

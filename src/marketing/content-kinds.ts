@@ -76,6 +76,51 @@ export type ItemState = (typeof ITEM_STATES)[number];
 /** States anyone may see an item in. */
 export const PUBLIC_STATES: readonly ItemState[] = ["published"];
 
+/**
+ * States in which anyone sees an item on the editorial calendar and in its iCalendar feed: its date
+ * and title are announced once it is scheduled (its page stays the group's until it is published).
+ */
+export const CALENDAR_PUBLIC_STATES: readonly ItemState[] = ["scheduled", "published"];
+
+/** Where content goes out, for the calendar: the kind's outlet, plus the network for posts and announcements. */
+export const CHANNELS = [
+  "blog",
+  "www",
+  "www-template",
+  "fundraising",
+  "docs",
+  "social/mastodon",
+  "social/bluesky",
+  "social/linkedin",
+  "community/forum",
+  "community/discord",
+  "events",
+  "campaign-site",
+  "strategy",
+] as const;
+/** A channel of the editorial calendar. */
+export type Channel = (typeof CHANNELS)[number];
+
+const KIND_CHANNEL: Record<ContentKind, string> = {
+  "blog-post": "blog",
+  "www-page": "www",
+  "www-template-page": "www-template",
+  "fundraising-page": "fundraising",
+  "docs-contribution": "docs",
+  "social-post": "social",
+  "community-announcement": "community",
+  "event-collateral": "events",
+  "campaign-site-page": "campaign-site",
+  // Strategy documents are never published; the group plans their reviews on its calendar.
+  "strategy-document": "strategy",
+};
+
+/** The channel of an item: `blog`, or `social/mastodon` for a kind that goes to a network. */
+export function channelOf(kind: ContentKind, network: string | null): Channel {
+  const base = KIND_CHANNEL[kind];
+  return (network && networksOf(kind).length > 0 ? `${base}/${network}` : base) as Channel;
+}
+
 /** Kinds of review step. */
 export const STEP_KINDS = ["member", "partner", "final-check", "board"] as const;
 /** A kind of review step. */
@@ -83,3 +128,11 @@ export type StepKind = (typeof STEP_KINDS)[number];
 
 /** Days a partner group has to sign off before the Board may decide in its place. */
 export const PARTNER_DAYS = 7;
+
+/** The kind (and network) of a channel's items: the inverse of channelOf. */
+export function kindOfChannel(channel: Channel): { kind: ContentKind; network: string | null } {
+  const [base, network] = channel.split("/");
+  const kind = (Object.keys(KIND_CHANNEL) as ContentKind[]).find((k) => KIND_CHANNEL[k] === base);
+  if (!kind) throw new Error(`no kind for channel ${channel}`);
+  return { kind, network: network ?? null };
+}

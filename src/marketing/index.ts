@@ -22,6 +22,8 @@ export function createMarketingRouter(services: Services): Router {
 }
 
 // Operations and pure rules the tests, benchmarks and command line drive directly.
+export { planItem } from "./campaigns/plan-item.ts";
+export { createCampaign, editCampaign } from "./campaigns/save-campaign.ts";
 export { CONTENT_KINDS, type ContentKind } from "./content-kinds.ts";
 export { getMatrix, type Matrix } from "./get-matrix.ts";
 export { contentItemSubject } from "./items/content-request.ts";

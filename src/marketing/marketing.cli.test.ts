@@ -18,7 +18,9 @@ describe("guildhall marketing", () => {
     expect(r.stdout).toContain("matrix");
     expect(r.stdout).toContain("items");
     expect(r.stdout).toContain("blog");
-    for (const sub of ["matrix", "items", "blog"]) {
+    expect(r.stdout).toContain("campaigns");
+    expect(r.stdout).toContain("calendar");
+    for (const sub of ["matrix", "items", "blog", "campaigns", "calendar"]) {
       const h = runGuildhallSync(["marketing", sub, "--help"]);
       expect(h.code, sub).toBe(0);
       expect(h.stdout, sub).toContain("--json");
@@ -120,5 +122,15 @@ describe("guildhall marketing", () => {
       },
     ]);
     expect(exported.stdout).not.toContain("<script");
+    const campaigns = await runGuildhall(["marketing", "campaigns", "--json"], { dataDir });
+    expect(campaigns.code, campaigns.stderr).toBe(0);
+    expect(campaigns.stdout.trim()).toBe("");
+    const calendar = await runGuildhall(["marketing", "calendar", "--date", "2026-12-01", "--json"], {
+      dataDir,
+    });
+    expect(calendar.code, calendar.stderr).toBe(0);
+    const bad = await runGuildhall(["marketing", "calendar", "--view", "year"], { dataDir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("Invalid --view");
   }, 180_000);
 });

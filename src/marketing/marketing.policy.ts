@@ -53,6 +53,25 @@ const groupMember = {
   },
 };
 
+/**
+ * Who counts as a DSF member for the room's member-only pages: an account holding the DSF
+ * Individual Member role, a Board or Steering Council member, a site administrator, or anyone taking
+ * part in the Marketing WG (whose campaigns they are).
+ */
+const dsfMember = {
+  rule: (actor: Actor, resource: Resource, on: string) => {
+    if (actor.userId === null) return deny("Sign in first.", "sign-in");
+    if (takesPart(actor, groupOf(resource), on)) return allow("A member of the Marketing WG.");
+    const roles = foundationRolesOn(actor, on);
+    if (roles.has("dsf-member")) return allow("A DSF member.");
+    if (roles.has("board-member") || roles.has("steering-council-member"))
+      return allow("Board or Steering Council.");
+    return roles.has("site-admin")
+      ? allow("Site administrator.")
+      : deny("Only DSF members see the campaigns.");
+  },
+};
+
 /** The marketing room's actions and audit kinds. */
 export const marketingPolicy = definePolicy({
   room: "marketing",
@@ -117,6 +136,10 @@ export const marketingPolicy = definePolicy({
     },
     /** Write content items: create, edit, lock, submit, restore, schedule, publish, archive (the group's members). */
     "marketing.write": { scope: "groups", ...groupMember },
+    /** Read the campaign tracker (DSF members, see dsfMember). */
+    "marketing.view-campaigns": { scope: "read", ...dsfMember },
+    /** Plan: create and edit campaigns, put an item in a campaign or on a planned day (the group's members). */
+    "marketing.plan": { scope: "groups", ...groupMember },
     /** Decide a review step (the workflow rules say which step whom). */
     "marketing.review": {
       scope: "groups",
@@ -142,6 +165,9 @@ export const marketingPolicy = definePolicy({
     "marketing.item-submit",
     "marketing.item-review",
     "marketing.item-move",
+    "marketing.campaign-create",
+    "marketing.campaign-edit",
+    "marketing.item-plan",
   ],
 });
 

@@ -1,18 +1,28 @@
 /** Queries of the marketing room: the group and its charter, items, revisions, review steps, overrides. */
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../platform/db/client.ts";
 import { schema } from "../platform/db/index.ts";
 import { AppError } from "../platform/errors.ts";
 import type { MarketingItemResource, MarketingStrategyResource } from "./marketing.policy.ts";
 
 type DbOrTx = Db | Tx;
-const { groups, marketingItems, marketingRevisions, marketingReviewSteps, marketingMatrixOverrides } = schema;
+const {
+  auditLog,
+  groups,
+  marketingCampaigns,
+  marketingItems,
+  marketingRevisions,
+  marketingReviewSteps,
+  marketingMatrixOverrides,
+} = schema;
 
 /** The slug of the group whose charter the matrix is read from. */
 export const MARKETING_SLUG = "marketing";
 
 /** A stored item. */
 export type ItemRow = typeof marketingItems.$inferSelect;
+/** A stored campaign. */
+export type CampaignRow = typeof marketingCampaigns.$inferSelect;
 /** A stored revision. */
 export type RevisionRow = typeof marketingRevisions.$inferSelect;
 /** A stored review step. */
@@ -151,4 +161,119 @@ export async function loadStrategyResource(db: DbOrTx, id: number): Promise<Mark
     groupId: group?.id ?? null,
     approved: item.approvedRevisionId !== null,
   };
+}
+
+/** Every campaign, the latest first. */
+export async function listCampaigns(db: DbOrTx): Promise<CampaignRow[]> {
+  return db
+    .select()
+    .from(marketingCampaigns)
+    .orderBy(desc(marketingCampaigns.startsOn), desc(marketingCampaigns.id));
+}
+
+/** A campaign, or a 404. */
+export async function getCampaign(db: DbOrTx, id: number): Promise<CampaignRow> {
+  const [row] = await db.select().from(marketingCampaigns).where(eq(marketingCampaigns.id, id)).limit(1);
+  if (!row) throw new AppError("not_found", { message: `No campaign ${id}.` });
+  return row;
+}
+
+/** A campaign's items, in calendar order (published, scheduled, planned; undated last). */
+export async function campaignItems(db: DbOrTx, campaignId: number): Promise<ItemRow[]> {
+  return db
+    .select()
+    .from(marketingItems)
+    .where(eq(marketingItems.campaignId, campaignId))
+    .orderBy(asc(marketingItems.id));
+}
+
+/** Counts of items in each campaign, by state. */
+export async function campaignStateCounts(
+  db: DbOrTx,
+): Promise<{ campaignId: number | null; state: string; n: number }[]> {
+  return db
+    .select({ campaignId: marketingItems.campaignId, state: marketingItems.state, n: count() })
+    .from(marketingItems)
+    .groupBy(marketingItems.campaignId, marketingItems.state);
+}
+
+/**
+ * Items that may sit on a day from `from` to `to` (UTC days, inclusive) by their publication time,
+ * schedule or planned day, in the given states and campaign. The calendar's pure rule (placeOf)
+ * decides the day; this only narrows the rows.
+ */
+export async function listCalendarItems(
+  db: DbOrTx,
+  filter: {
+    from: string;
+    to: string;
+    states: readonly string[];
+    campaignId: number | null;
+    /** Only items of this kind (and network, when given). */
+    kind?: { kind: string; network: string | null } | null;
+  },
+): Promise<ItemRow[]> {
+  const start = new Date(`${filter.from}T00:00:00Z`);
+  const end = new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000);
+  const dated = or(
+    and(gte(marketingItems.publishedAt, start), lt(marketingItems.publishedAt, end)),
+    and(
+      isNull(marketingItems.publishedAt),
+      gte(marketingItems.scheduledFor, start),
+      lt(marketingItems.scheduledFor, end),
+    ),
+    and(
+      isNull(marketingItems.publishedAt),
+      isNull(marketingItems.scheduledFor),
+      gte(marketingItems.plannedOn, filter.from),
+      lte(marketingItems.plannedOn, filter.to),
+    ),
+  );
+  const where: (SQL | undefined)[] = [dated, inArray(marketingItems.state, [...filter.states])];
+  if (filter.campaignId !== null) where.push(eq(marketingItems.campaignId, filter.campaignId));
+  if (filter.kind) {
+    where.push(eq(marketingItems.kind, filter.kind.kind));
+    if (filter.kind.network !== null) where.push(eq(marketingItems.network, filter.kind.network));
+  }
+  return db
+    .select()
+    .from(marketingItems)
+    .where(and(...where))
+    .orderBy(asc(marketingItems.scheduledFor), asc(marketingItems.id));
+}
+
+/** Items in the given states with no day on the calendar (neither published, scheduled nor planned). */
+export async function listUnplacedItems(db: DbOrTx, states: readonly string[]): Promise<ItemRow[]> {
+  return db
+    .select()
+    .from(marketingItems)
+    .where(
+      and(
+        inArray(marketingItems.state, [...states]),
+        isNull(marketingItems.publishedAt),
+        isNull(marketingItems.scheduledFor),
+        isNull(marketingItems.plannedOn),
+      ),
+    )
+    .orderBy(asc(marketingItems.id));
+}
+
+/** Items in the given states (the iCalendar feed's), oldest first. */
+export async function listItemsInStates(db: DbOrTx, states: readonly string[]): Promise<ItemRow[]> {
+  return db
+    .select()
+    .from(marketingItems)
+    .where(inArray(marketingItems.state, [...states]))
+    .orderBy(asc(marketingItems.id));
+}
+
+/** How many audited changes each item has had (the feed's SEQUENCE: it only grows). */
+export async function itemChangeCounts(db: DbOrTx, ids: readonly number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: auditLog.subjectId, n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, "marketing-item"), inArray(auditLog.subjectId, ids.map(String))))
+    .groupBy(auditLog.subjectId);
+  return new Map(rows.map((r) => [Number(r.id), r.n]));
 }

@@ -7,6 +7,8 @@ import { renderPage } from "../platform/http/layout.tsx";
 import type { Services } from "../platform/services.ts";
 import { DateTime, Flag, Id, oneOf, optionalOneOf, optionalText, text } from "../platform/validation.ts";
 import { addBlogRoutes } from "./blog/blog.routes.tsx";
+import { addCalendarRoutes, PlanForm } from "./calendar.routes.tsx";
+import { planItem } from "./campaigns/plan-item.ts";
 import { CONTENT_KINDS, type ContentKind, DOC_TYPES, STEP_KINDS } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { createItem } from "./items/create-item.ts";
@@ -24,6 +26,7 @@ import {
   getItem,
   getStrategyDocument,
   type ItemRow,
+  listCampaigns,
   listGroupNames,
   listItems,
   listRevisions,
@@ -211,6 +214,7 @@ export function createMarketingRouter(services: Services): Router {
     const canWrite = await can(c, services, "marketing.write", groupResource);
     const steps = await liveSteps(db, id);
     const now = clock.now();
+    const campaigns = canWrite ? (await listCampaigns(db)).map((k) => ({ id: k.id, name: k.name })) : [];
     const decidable = new Set<number>();
     if (c.var.viewer && item.state === "in-review") {
       const group = await findMarketingGroup(db);
@@ -241,7 +245,7 @@ export function createMarketingRouter(services: Services): Router {
           html={renderMarkdown(item.body)}
           revisions={canWrite ? await listRevisions(db, id) : []}
           steps={steps}
-          o={{ canWrite, decidable, viewerId: c.var.viewer?.userId ?? null, now }}
+          o={{ canWrite, decidable, viewerId: c.var.viewer?.userId ?? null, now, campaigns }}
         />,
       ),
     );
@@ -422,6 +426,26 @@ export function createMarketingRouter(services: Services): Router {
     },
   });
   addBlogRoutes(router, services);
+  router.post("/marketing/items/:id/plan", {
+    params: ItemParams,
+    form: PlanForm,
+    action: "marketing.plan",
+    resource: groupResource,
+    page: pageOf,
+    handler: async (c, { params, body }) => {
+      await planItem({
+        db,
+        clock,
+        itemId: params.id,
+        campaignId: body.campaign,
+        plannedOn: body.plannedOn,
+        by: by(c),
+      });
+      return c.redirect(`/marketing/items/${params.id}`, 303);
+    },
+  });
+
+  addCalendarRoutes(router, services);
 
   return router.app;
 }

@@ -250,6 +250,8 @@ export interface ItemPageOptions {
   decidable: ReadonlySet<number>;
   viewerId: number | null;
   now: Date;
+  /** Campaigns the item may be put in (the group's members). */
+  campaigns?: { id: number; name: string }[];
 }
 
 /** `/marketing/items/:id`: the rendered item, its review, its revisions and (for the group) its forms. */
@@ -354,6 +356,35 @@ export function ItemPage(props: {
             />
           )}
           {item.state !== "archived" && <ButtonForm action={`${base}/archive`} submit="Archive" />}
+        </section>
+      )}
+      {o.canWrite && (
+        <section aria-labelledby="plan-heading">
+          <h2 id="plan-heading">Campaign and planned day</h2>
+          <p>
+            On the{" "}
+            <a href={`/marketing/calendar${item.plannedOn ? `?date=${item.plannedOn}` : ""}`}>
+              editorial calendar
+            </a>{" "}
+            an item sits on the day it was published, else the day it is scheduled for, else its planned day.
+          </p>
+          <Form
+            action={`${base}/plan`}
+            fields={[
+              {
+                name: "campaign",
+                label: "Campaign",
+                kind: "select",
+                value: item.campaignId === null ? "" : String(item.campaignId),
+                options: [
+                  { value: "", label: "none" },
+                  ...(o.campaigns ?? []).map((k) => ({ value: String(k.id), label: k.name })),
+                ],
+              },
+              { name: "plannedOn", label: "Planned day", kind: "date", value: item.plannedOn },
+            ]}
+            submit="Save the plan"
+          />
         </section>
       )}
       {o.canWrite && item.state !== "published" && item.state !== "archived" && (

@@ -57,6 +57,8 @@ const hostilePost = fc
       approvedAt: null,
       approvedByName: null,
       ownerPersonId: null,
+      campaignId: null,
+      plannedOn: null,
     }),
   );
 

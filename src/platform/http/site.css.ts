@@ -101,4 +101,22 @@ ol.inbox li.unread { border-left-color:var(--accent); }
 ol.inbox h2 { font-size:1.05rem; margin:.25rem 0; }
 .pre-line { white-space:pre-line; overflow-wrap:anywhere; }
 td.num { text-align:right; }
+/* The editorial calendar: a month grid of seven columns; on a phone each day with items becomes a row of a list. */
+ul.plain { list-style:none; margin:0; padding:0; }
+ul.inline-list { display:flex; flex-wrap:wrap; gap:.25rem 1.25rem; }
+.month-grid table { table-layout:fixed; }
+.month-grid td { font-size:.9rem; }
+.month-grid td.out { background:#f7f7f7; color:var(--muted); }
+.month-grid .day { display:block; font-weight:600; }
+.month-grid li, ol.week-list li li { margin:.15rem 0; }
+.channel { font-weight:600; }
+li.clash { border-left:4px solid var(--bad); padding-left:.35rem; }
+ol.week-list { list-style:none; padding:0; }
+ol.week-list h2 { font-size:1.05rem; margin:1rem 0 .25rem; }
+@media (max-width: 40rem) {
+  .month-grid table, .month-grid tbody, .month-grid tr, .month-grid td { display:block; width:auto; }
+  .month-grid thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0,0,0,0); }
+  .month-grid td.empty { display:none; }
+  .month-grid td { border-bottom:1px solid var(--line); padding:.5rem 0; }
+}
 `;

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -13,13 +14,36 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { people } from "./governance.ts";
+import { groups, people } from "./governance.ts";
 
 const KINDS = sql.raw(
   "'blog-post','www-page','www-template-page','fundraising-page','docs-contribution','social-post','community-announcement','event-collateral','campaign-site-page','strategy-document'",
 );
 const STATES = sql.raw(
   "'draft','in-review','changes-requested','approved','scheduled','published','archived'",
+);
+
+/** A campaign of the Marketing WG: a named effort with a goal, a period and an owner, grouping items. */
+export const marketingCampaigns = pgTable(
+  "marketing_campaigns",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    goal: text("goal").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    ownerName: text("owner_name").notNull(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("marketing_campaigns_dates").on(t.startsOn, t.endsOn),
+    check("marketing_campaigns_period", sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
 );
 
 /** A piece of content the Marketing WG prepares: its current fields, workflow state and edit lock. */
@@ -66,10 +90,16 @@ export const marketingItems = pgTable(
     approvedAt: timestamp("approved_at", { withTimezone: true }),
     /** Who gave the approvals of that round, in words. */
     approvedByName: text("approved_by_name"),
+    /** The campaign the item belongs to (at most one). */
+    campaignId: integer("campaign_id").references(() => marketingCampaigns.id, { onDelete: "set null" }),
+    /** The day the group plans the item for, before it is scheduled (drafts on the calendar). */
+    plannedOn: date("planned_on", { mode: "string" }),
   },
   (t) => [
     uniqueIndex("marketing_items_slug").on(t.slug).where(sql`${t.slug} is not null`),
     index("marketing_items_state").on(t.state, t.updatedAt),
+    index("marketing_items_campaign").on(t.campaignId),
+    index("marketing_items_scheduled_for").on(t.scheduledFor),
     check("marketing_items_kind", sql`${t.kind} in (${KINDS})`),
     check("marketing_items_state_check", sql`${t.state} in (${STATES})`),
     check(

@@ -1,0 +1,136 @@
+/**
+ * The editorial calendar and campaign pages in Chromium: axe-core finds nothing on the month and
+ * week views (signed out, and as the Chair with drafts and the campaign filter), the campaign
+ * tracker and a campaign with its form; at 390 pixels the month grid becomes a list of the days
+ * that have items, and no page scrolls sideways.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditPage, launchChromium } from "../../test/accessibility.ts";
+import { createTestApplication } from "../../test/app.ts";
+import { createTestDatabase } from "../../test/db.ts";
+import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
+import { insertMarketingGroups } from "../../test/factories/marketing.ts";
+import { type LocalServer, serveLocally } from "../../test/serve.ts";
+import type { Database } from "../platform/db/client.ts";
+import { planItem } from "./campaigns/plan-item.ts";
+import { createCampaign } from "./campaigns/save-campaign.ts";
+import { createItem } from "./items/create-item.ts";
+
+let database: Database;
+let server: LocalServer | undefined;
+let browser: Browser;
+let base = "";
+let chair: TestAccount;
+let campaign = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const made = await createTestApplication(database);
+  const g = await insertMarketingGroups(database.db);
+  chair = await createTestAccount({
+    db: database.db,
+    clock: made.clock,
+    email: "mara@example.org",
+    name: "Mara Chair",
+    personId: g.people.get("Mara Chair") ?? null,
+    scopes: ["read", "groups"],
+  });
+  const by = { userId: chair.user.id, name: "Mara Chair" };
+  const deps = { db: database.db, clock: made.clock };
+  campaign = (
+    await createCampaign({
+      ...deps,
+      fields: {
+        name: "Thanksgiving fundraiser with a long name",
+        goal: "Raise money.",
+        startsOn: "2026-11-01",
+        endsOn: "2026-11-30",
+        owner: null,
+      },
+      by,
+    })
+  ).id;
+  const fields = (title: string) => ({
+    title,
+    body: "Body.",
+    slug: null,
+    summary: null,
+    authors: [],
+    tags: [],
+    socialCardUrl: null,
+    socialCardAlt: null,
+  });
+  for (const [title, day] of [
+    ["A fundraising page with a rather long title that has to wrap on a phone", "2026-11-24"],
+    ["A second fundraising page the same day", "2026-11-24"],
+    ["Docs for the sprint", "2026-11-26"],
+  ] as const) {
+    const kind = title.startsWith("Docs") ? "docs-contribution" : "fundraising-page";
+    const { id } = await createItem({ ...deps, kind, network: null, fields: fields(title), by });
+    await planItem({ ...deps, itemId: id, campaignId: campaign, plannedOn: day, by });
+  }
+  server = await serveLocally(made.app);
+  base = server.base;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+const MONTH = "/marketing/calendar?view=month&date=2026-11-21";
+const WEEK = "/marketing/calendar?view=week&date=2026-11-24";
+
+describe("calendar pages in a browser", () => {
+  it("have no axe-core violations, signed out and as the Chair", async () => {
+    const signedOut = [MONTH, WEEK];
+    const signedIn = [...signedOut, "/marketing/campaigns", `/marketing/campaigns/${campaign}`];
+    for (const [pages, session] of [
+      [signedOut, undefined],
+      [signedIn, { name: "guildhall_session", value: chair.sessionId }],
+    ] as const) {
+      for (const p of pages) {
+        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
+        expect(result.status, p).toBe(200);
+        expect(result.passes, p).toBeGreaterThan(5);
+        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
+      }
+    }
+  }, 240_000);
+
+  it("turn the month grid into a list on a phone, and never scroll sideways", async () => {
+    for (const width of [390, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      try {
+        await context.addCookies([{ name: "guildhall_session", value: chair.sessionId, url: base }]);
+        const page = await context.newPage();
+        for (const p of [MONTH, WEEK, "/marketing/campaigns", `/marketing/campaigns/${campaign}`]) {
+          await page.goto(`${base}${p}`);
+          const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+          expect(wide, `${p} at ${width}`).toBeLessThanOrEqual(width);
+        }
+        await page.goto(`${base}${MONTH}`);
+        const layout = (await page.evaluate(`(() => {
+          const cells = [...document.querySelectorAll('.month-grid td')];
+          const shown = cells.filter((td) => getComputedStyle(td).display !== 'none');
+          return { cells: cells.length, shown: shown.length, display: getComputedStyle(cells[0]).display,
+            clash: document.querySelectorAll('.month-grid li.clash').length };
+        })()`)) as { cells: number; shown: number; display: string; clash: number };
+        expect(layout.cells).toBe(42); // six weeks: 26 October to 6 December
+        expect(layout.clash).toBe(2);
+        if (width === 390) {
+          // Only the two days with items remain, one under the other.
+          expect(layout.shown).toBe(2);
+        } else {
+          expect(layout.shown).toBe(42);
+          expect(layout.display).toBe("table-cell");
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }, 120_000);
+});

@@ -1,0 +1,151 @@
+/** Creates and edits campaigns: a name, a goal, a period and an owner who takes part in the group. */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { appendAudit, loadActor } from "../../kernel/index.ts";
+import { dayOf, holdsOn } from "../../kernel/rules.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db, Tx } from "../../platform/db/client.ts";
+import { schema } from "../../platform/db/index.ts";
+import { AppError } from "../../platform/errors.ts";
+import { Day, optionalText, text } from "../../platform/validation.ts";
+import type { ItemActor } from "../items/audit-item.ts";
+import { findMarketingGroup, getCampaign } from "../marketing.repo.ts";
+
+/** The fields of a campaign's form (and of the operations). */
+export const CampaignFieldsSchema = z.object({
+  name: text({ max: 200 }),
+  goal: text({ max: 2000, multiline: true }),
+  startsOn: Day,
+  endsOn: Day,
+  /** The owner's account email; blank: the person saving (new) or unchanged (edit). */
+  owner: optionalText({ max: 320 }),
+});
+/** A campaign's fields. */
+export type CampaignFields = z.infer<typeof CampaignFieldsSchema>;
+
+function checkPeriod(f: CampaignFields): void {
+  if (f.endsOn < f.startsOn) {
+    throw new AppError("validation", {
+      message: "Invalid campaign: endsOn: must be on or after the start",
+      issues: [{ field: "endsOn", message: "must be on or after the start" }],
+    });
+  }
+}
+
+/** The owner named by email: an account taking part in the Marketing WG today. */
+async function ownerOf(db: Db, email: string, groupId: number, today: string) {
+  const [user] = await db
+    .select({ id: schema.users.id, name: schema.users.name })
+    .from(schema.users)
+    .where(eq(schema.users.email, email.toLowerCase()))
+    .limit(1);
+  const refuse = (message: string) =>
+    new AppError("validation", {
+      message: `Invalid campaign: owner: ${message}`,
+      issues: [{ field: "owner", message }],
+    });
+  if (!user) throw refuse("no account has this email");
+  const actor = await loadActor(db, { userId: user.id, scopes: null });
+  if (!actor.groupRoles.some((r) => r.groupId === groupId && holdsOn(r, today)))
+    throw refuse("must take part in the Marketing WG");
+  return { userId: user.id, name: user.name };
+}
+
+async function auditCampaign(
+  tx: Tx,
+  e: { by: ItemActor; at: Date; action: string; id: number; before?: unknown; after: unknown },
+) {
+  await appendAudit(tx, {
+    by: { userId: e.by.userId, label: `user:${e.by.userId} (${e.by.name})` },
+    at: e.at,
+    action: e.action,
+    subjectType: "marketing-campaign",
+    subjectId: e.id,
+    before: e.before,
+    after: e.after,
+  });
+}
+
+/** Creates a campaign of the Marketing WG; returns its id. */
+export async function createCampaign(input: {
+  db: Db;
+  clock: Clock;
+  fields: CampaignFields;
+  by: ItemActor;
+}): Promise<{ id: number }> {
+  const f = input.fields;
+  checkPeriod(f);
+  const now = input.clock.now();
+  const group = await findMarketingGroup(input.db);
+  if (!group) throw new AppError("not_found", { message: "No Marketing WG is imported." });
+  const owner = f.owner ? await ownerOf(input.db, f.owner, group.id, dayOf(now)) : input.by;
+  return input.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(schema.marketingCampaigns)
+      .values({
+        name: f.name,
+        goal: f.goal,
+        startsOn: f.startsOn,
+        endsOn: f.endsOn,
+        ownerUserId: owner.userId,
+        ownerName: owner.name,
+        groupId: group.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: schema.marketingCampaigns.id });
+    if (!row) throw new Error("insert returned nothing");
+    await auditCampaign(tx, {
+      by: input.by,
+      at: now,
+      action: "marketing.campaign-create",
+      id: row.id,
+      after: { name: f.name, startsOn: f.startsOn, endsOn: f.endsOn, owner: owner.name },
+    });
+    return { id: row.id };
+  });
+}
+
+/** Edits a campaign's name, goal, period or owner. */
+export async function editCampaign(input: {
+  db: Db;
+  clock: Clock;
+  campaignId: number;
+  fields: CampaignFields;
+  by: ItemActor;
+}): Promise<void> {
+  const f = input.fields;
+  checkPeriod(f);
+  const now = input.clock.now();
+  const before = await getCampaign(input.db, input.campaignId);
+  const owner = f.owner
+    ? await ownerOf(input.db, f.owner, before.groupId, dayOf(now))
+    : { userId: before.ownerUserId, name: before.ownerName };
+  await input.db.transaction(async (tx) => {
+    await tx
+      .update(schema.marketingCampaigns)
+      .set({
+        name: f.name,
+        goal: f.goal,
+        startsOn: f.startsOn,
+        endsOn: f.endsOn,
+        ownerUserId: owner.userId,
+        ownerName: owner.name,
+        updatedAt: now,
+      })
+      .where(eq(schema.marketingCampaigns.id, before.id));
+    await auditCampaign(tx, {
+      by: input.by,
+      at: now,
+      action: "marketing.campaign-edit",
+      id: before.id,
+      before: {
+        name: before.name,
+        startsOn: before.startsOn,
+        endsOn: before.endsOn,
+        owner: before.ownerName,
+      },
+      after: { name: f.name, startsOn: f.startsOn, endsOn: f.endsOn, owner: owner.name },
+    });
+  });
+}
