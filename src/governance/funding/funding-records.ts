@@ -35,14 +35,18 @@ const amountOf = (amount: string, currency: string, field = "amount"): number =>
 };
 
 /** Records a group's request for money; returns its id. */
-export async function requestFunding(call: Call & { group: string | number; input: unknown }): Promise<{ id: number }> {
+export async function requestFunding(
+  call: Call & { group: string | number; input: unknown },
+): Promise<{ id: number }> {
   const input = parseInput("funding request", RequestFundingInputSchema, call.input);
   const amountMinor = amountOf(input.amount, input.currency);
   const now = call.deps.clock.now();
   return call.deps.database.db.transaction(async (tx) => {
     const group = await loadGroup(tx, call.group);
     if (group.status !== "active") {
-      throw new AppError("conflict", { message: `${group.name} is ${group.status}: only active groups ask for funding.` });
+      throw new AppError("conflict", {
+        message: `${group.name} is ${group.status}: only active groups ask for funding.`,
+      });
     }
     const [row] = await tx
       .insert(fundingRequests)
@@ -83,11 +87,14 @@ export async function openFundingVote(call: Call & { requestId: number; input: u
   const input = parseInput("vote", FundingVoteInputSchema, call.input);
   const db = call.deps.database.db;
   const request = await loadFunding(db, call.requestId);
-  const voteAmountMinor = input.amount === undefined ? request.amountMinor : amountOf(input.amount, request.currency);
+  const voteAmountMinor =
+    input.amount === undefined ? request.amountMinor : amountOf(input.amount, request.currency);
   if (voteAmountMinor > request.amountMinor) {
     throw new AppError("validation", {
       message: `Invalid vote: amount: the Board approves at most what was asked (${formatMoney(request.amountMinor, request.currency)})`,
-      issues: [{ field: "amount", message: `must be at most ${formatMoney(request.amountMinor, request.currency)}` }],
+      issues: [
+        { field: "amount", message: `must be at most ${formatMoney(request.amountMinor, request.currency)}` },
+      ],
     });
   }
   if (request.state === "requested" && request.voteStatus !== "open") {
@@ -101,7 +108,11 @@ export async function openFundingVote(call: Call & { requestId: number; input: u
       group: request.groupId,
       kind: "funding-request",
       subjectId: String(request.id),
-      title: `Fund ${request.groupName}: ${formatMoney(voteAmountMinor, request.currency)} for ${request.purpose} (request #${request.id})`.slice(0, 200),
+      title:
+        `Fund ${request.groupName}: ${formatMoney(voteAmountMinor, request.currency)} for ${request.purpose} (request #${request.id})`.slice(
+          0,
+          200,
+        ),
       description: input.description ?? "",
       closesAt: input.closesAt,
     },
@@ -115,14 +126,19 @@ export async function withdrawFunding(call: Call & { requestId: number }): Promi
     const row = await lockFunding(tx, call.requestId);
     const current = await loadFunding(tx, call.requestId);
     if (row.state !== "requested") {
-      throw new AppError("conflict", { message: `Funding request #${row.id} is ${row.state}; only a waiting request is withdrawn.` });
+      throw new AppError("conflict", {
+        message: `Funding request #${row.id} is ${row.state}; only a waiting request is withdrawn.`,
+      });
     }
     if (current.voteStatus === "open") {
       throw new AppError("conflict", {
         message: `The Board is voting on funding request #${row.id} (vote #${current.voteId}); it cannot be withdrawn now.`,
       });
     }
-    await tx.update(fundingRequests).set({ state: "withdrawn", updatedAt: now }).where(eq(fundingRequests.id, row.id));
+    await tx
+      .update(fundingRequests)
+      .set({ state: "withdrawn", updatedAt: now })
+      .where(eq(fundingRequests.id, row.id));
     await recordAudit(tx, {
       by: call.actor,
       at: now,
@@ -136,7 +152,9 @@ export async function withdrawFunding(call: Call & { requestId: number }): Promi
 }
 
 /** Records spending against an approved request (the row is locked, so two entries cannot both pass the cap). */
-export async function recordSpending(call: Call & { requestId: number; input: unknown }): Promise<{ id: number; remainingMinor: number }> {
+export async function recordSpending(
+  call: Call & { requestId: number; input: unknown },
+): Promise<{ id: number; remainingMinor: number }> {
   const input = parseInput("spending", SpendingInputSchema, call.input);
   const now = call.deps.clock.now();
   return call.deps.database.db.transaction(async (tx) => {

@@ -51,7 +51,10 @@ export const fundingVoteSubject = defineVoteSubject({
   },
   async onOpen(s) {
     const id = requestIdOf(s);
-    await s.tx.update(fundingRequests).set({ voteId: s.vote.id, updatedAt: s.now }).where(eq(fundingRequests.id, id));
+    await s.tx
+      .update(fundingRequests)
+      .set({ voteId: s.vote.id, updatedAt: s.now })
+      .where(eq(fundingRequests.id, id));
     await recordAudit(s.tx, {
       by: s.actor,
       at: s.now,

@@ -26,7 +26,11 @@ export function presentFunding(r: FundingRecord) {
     vote:
       r.voteId === null
         ? null
-        : { id: r.voteId, status: r.voteStatus ?? "unknown", closesAt: r.voteClosesAt?.toISOString() ?? null },
+        : {
+            id: r.voteId,
+            status: r.voteStatus ?? "unknown",
+            closesAt: r.voteClosesAt?.toISOString() ?? null,
+          },
     requestedAt: r.createdAt.toISOString(),
   };
 }

@@ -96,7 +96,9 @@ export async function listFunding(
   }
   if (filter.states) {
     if (filter.states.length === 0) return [];
-    conditions.push(inArray(fundingRequests.state, [...filter.states] as (typeof schema.FUNDING_STATES)[number][]));
+    conditions.push(
+      inArray(fundingRequests.state, [...filter.states] as (typeof schema.FUNDING_STATES)[number][]),
+    );
   }
   const rows = await selectRecords(db, conditions.length ? and(...conditions) : undefined);
   return rows.map(toRecord);

@@ -7,21 +7,25 @@ import { type Actor, dayOf, foundationRolesOn } from "../../kernel/rules.ts";
 import { toCsv } from "../../platform/csv.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { groupRolesOn } from "../governance.policy.ts";
-import { type FundingRecord, listFunding } from "./funding.repo.ts";
 import { FUNDING_CSV_COLUMNS, fundingCsvRow, presentFunding, presentTotals } from "./funding.presenters.ts";
+import { type FundingRecord, listFunding } from "./funding.repo.ts";
 import { fundingTotals } from "./money.ts";
 import { decideFunding } from "./rules.ts";
 
 /** True when `actor` may see the request on `day`. */
 export function maySeeFunding(actor: Actor, r: FundingRecord, day: string): boolean {
   const foundation = foundationRolesOn(actor, day);
-  return decideFunding("funding.view", { ...r, requestId: r.id }, {
-    userId: actor.userId,
-    personId: actor.personId,
-    participant: groupRolesOn(actor, r.groupId, day).size > 0,
-    board: foundation.has("board-member"),
-    admin: foundation.has("site-admin"),
-  }).allowed;
+  return decideFunding(
+    "funding.view",
+    { ...r, requestId: r.id },
+    {
+      userId: actor.userId,
+      personId: actor.personId,
+      participant: groupRolesOn(actor, r.groupId, day).size > 0,
+      board: foundation.has("board-member"),
+      admin: foundation.has("site-admin"),
+    },
+  ).allowed;
 }
 
 /** The requests `actor` may see (all of them for a trusted caller: `actor` null), newest first. */
@@ -42,7 +46,12 @@ export async function visibleFunding(input: {
 }
 
 /** The list and its totals, presented. */
-export async function getFundingOverview(input: { db: Db; actor: Actor | null; now: Date; groupId?: number }) {
+export async function getFundingOverview(input: {
+  db: Db;
+  actor: Actor | null;
+  now: Date;
+  groupId?: number;
+}) {
   const rows = await visibleFunding(input);
   return {
     requests: rows.map(presentFunding),

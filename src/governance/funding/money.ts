@@ -91,7 +91,11 @@ export function checkSpending(input: {
   spendingCurrency: string;
 }): SpendingCheck {
   if (input.state !== "approved" || input.approvedMinor === null) {
-    return { ok: false, field: "request", problem: `the request is ${input.state}: spending is recorded against approved requests only` };
+    return {
+      ok: false,
+      field: "request",
+      problem: `the request is ${input.state}: spending is recorded against approved requests only`,
+    };
   }
   if (input.spendingCurrency !== input.currency) {
     return { ok: false, field: "currency", problem: `must be ${input.currency}, the request's currency` };

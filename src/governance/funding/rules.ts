@@ -26,7 +26,11 @@ export interface FundingViewer {
 }
 
 /** The funding actions decided on a request. */
-export type FundingAction = "funding.view" | "funding.decide" | "funding.record-spending" | "funding.withdraw";
+export type FundingAction =
+  | "funding.view"
+  | "funding.decide"
+  | "funding.record-spending"
+  | "funding.withdraw";
 
 type Verdict = { allowed: true; reason: string } | { allowed: false; reason: string };
 const yes = (reason: string): Verdict => ({ allowed: true, reason });
@@ -51,7 +55,8 @@ export function decideFunding(action: FundingAction, sides: FundingSides, viewer
     case "funding.decide":
       if (!viewer.board) return no("Only the Board decides funding requests.");
       if (isRequester(sides, viewer)) return no("Nobody decides a funding request they made.");
-      if (viewer.participant) return no("A Board member in the asking group does not decide its funding request.");
+      if (viewer.participant)
+        return no("A Board member in the asking group does not decide its funding request.");
       return yes("Board member outside the asking group.");
     case "funding.record-spending":
       return viewer.participant
