@@ -593,7 +593,11 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
       receiptUrl: "https://receipts.example.org/walk.pdf",
     },
   },
-  "POST /funding/:id/withdraw": { allowed: ["group-member", "chair"], params: FUNDING("requested"), body: {} },
+  "POST /funding/:id/withdraw": {
+    allowed: ["group-member", "chair"],
+    params: FUNDING("requested"),
+    body: {},
+  },
   "GET /api/reports/due": { allowed: ALL },
   "POST /groups/:slug/reporting-decisions": {
     allowed: ["board"],

@@ -42,7 +42,8 @@ const agenda = () =>
   });
 const closeIfOpen = async (voteId: number) => {
   const [vote] = await database.db.select().from(schema.votes).where(eq(schema.votes.id, voteId));
-  if (vote?.status === "open") await closeVote({ deps: deps(), actor: CLI_DECISION_ACTOR, input: { voteId } });
+  if (vote?.status === "open")
+    await closeVote({ deps: deps(), actor: CLI_DECISION_ACTOR, input: { voteId } });
 };
 
 async function refusal(p: Promise<unknown>) {
