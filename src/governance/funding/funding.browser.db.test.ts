@@ -145,7 +145,9 @@ describe("funding without JavaScript", () => {
   it("the funding pages fit a phone and have no axe-core violations", async () => {
     const fits = async (page: import("playwright-core").Page) => {
       await page.setViewportSize({ width: 390, height: 844 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = (await page.evaluate(
+        "document.documentElement.scrollWidth - window.innerWidth",
+      )) as number;
       expect(overflow).toBeLessThanOrEqual(0);
     };
     const audits = [
