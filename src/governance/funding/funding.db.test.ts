@@ -299,6 +299,44 @@ describe("the Board decides", () => {
   });
 });
 
+describe("withdrawing", () => {
+  it("lets the group withdraw a waiting request, not while the Board votes on it, and nobody else", async () => {
+    const { id } = await requestFunding({
+      deps: deps(),
+      actor: personActor(ids.member ?? 0),
+      group: "ops",
+      input: ask,
+    });
+    expect((await form("outsider", `/funding/${id}/withdraw`, {})).status).toBe(403);
+    expect((await form("board2", `/funding/${id}/withdraw`, {})).status).toBe(403);
+    const voting = await requestFunding({
+      deps: deps(),
+      actor: personActor(ids.member ?? 0),
+      group: "ops",
+      input: ask,
+    });
+    await openFundingVote({
+      deps: deps(),
+      actor: personActor(ids.board4 ?? 0),
+      requestId: voting.id,
+      input: { closesAt },
+    });
+    expect((await form("member", `/funding/${voting.id}/withdraw`, {})).status).toBe(409);
+    expect((await form("chair", `/funding/${id}/withdraw`, {})).status).toBe(303);
+    expect(await loadFunding(database.db, id)).toMatchObject({ state: "withdrawn" });
+    const late = await refusal(
+      openFundingVote({
+        deps: deps(),
+        actor: personActor(ids.board2 ?? 0),
+        requestId: id,
+        input: { closesAt },
+      }),
+    );
+    expect(late.code).toBe("conflict");
+    ids.voting = voting.id;
+  });
+});
+
 describe("spending", () => {
   it("records spending with its receipt, up to the approved amount, in the request's currency", async () => {
     const ok = await form("member", `/funding/${ids.request}/spending`, {
@@ -393,16 +431,18 @@ describe("spending", () => {
 });
 
 describe("totals and the export", () => {
-  it("totals per group and currency on the API, the page and the command line's source", async () => {
+  it("totals per group and currency on the API and the group's page", async () => {
     const res = await call("board2", "GET", "/api/funding");
     const body = (await res.json()) as { totals: Array<Record<string, unknown>> };
     expect(body.totals).toEqual([
       expect.objectContaining({
         currency: "EUR",
-        requestedMinor: 125050,
+        // the approved request and the one under a vote; the withdrawn one counts nowhere
+        requests: 2,
+        requestedMinor: 250100,
         approvedMinor: 100000,
         spentMinor: 100000,
-        waitingMinor: 0,
+        waitingMinor: 125050,
       }),
       expect.objectContaining({ currency: "USD", requestedMinor: 30000, approvedMinor: 0, spentMinor: 0 }),
     ]);
@@ -427,7 +467,8 @@ describe("totals and the export", () => {
     expect(lines[0]).toBe(
       "id,group,purpose,description,currency,requested,state,approved,spent,starts_on,ends_on,requested_by,requested_at,decided_at",
     );
-    expect(lines).toHaveLength(4);
+    // ops: approved, rejected, withdrawn, under a vote; other: one
+    expect(lines).toHaveLength(6);
     expect(csv).toContain("'=cmd");
     expect(csv).not.toMatch(/,=cmd/u);
     expect(csv).toContain(",1250.50,approved,1000.00,1000.00,");
