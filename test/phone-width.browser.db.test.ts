@@ -344,6 +344,16 @@ beforeAll(async () => {
     visibility: "public",
   })) as { request: { id: number } };
   byRoute.set("GET /requests/:id", { id: String(asked.request.id) });
+  // A funding request of the group, with a long description (it wraps, not widens the page).
+  const funded = (await api(admin.token, `/api/groups/${GROUP}/funding`, {
+    purpose: "events",
+    description: "Travel-support-and-accessibility-grants-for-regional-organisers-of-community-events-2027",
+    amount: "12500.50",
+    currency: "EUR",
+    startsOn: "2027-01-01",
+    endsOn: "2027-12-31",
+  })) as { request: { id: number } };
+  byRoute.set("GET /funding/:id", { id: String(funded.request.id) });
   const [eventsGroup] = await db.select().from(schema.groups).where(eq(schema.groups.slug, GROUP));
   const [report] = await db
     .insert(schema.groupReports)

@@ -435,6 +435,38 @@ const GROUP_WITH_WEBHOOK = async (fx: Fixtures) => {
   return { slug };
 };
 
+/** A funding request of a new group like the walk group (nobody's own request), waiting or approved. */
+const FUNDING = (state: "requested" | "approved") => async (fx: Fixtures) => {
+  const slug = await fx.group();
+  const [g] = await database.db.select().from(schema.groups).where(eq(schema.groups.slug, slug));
+  const now = services.clock.now();
+  const [row] = await database.db
+    .insert(schema.fundingRequests)
+    .values({
+      groupId: g?.id ?? 0,
+      purpose: "events",
+      description: "Walk funding",
+      amountMinor: 100000,
+      currency: "EUR",
+      startsOn: "2027-01-01",
+      endsOn: "2027-01-31",
+      state,
+      approvedMinor: state === "approved" ? 100000 : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: schema.fundingRequests.id });
+  return { id: String(row?.id ?? 0) };
+};
+const FUNDING_ASK = {
+  purpose: "tools",
+  description: "Walk funding request",
+  amount: "250.00",
+  currency: "EUR",
+  startsOn: "2027-01-01",
+  endsOn: "2027-02-28",
+};
+
 /** A foundation role granted by the walk: ended before the walk's day, so it changes nobody's rights. */
 const PAST_GRANT = {
   who: "dsf-member@example.org",
@@ -627,6 +659,38 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "POST /requests/:id/acknowledge": { allowed: ["board"], params: REQUEST, body: {} },
   // the asking group's Chair names the owner (the walk's requests have no opener or owner)
   "POST /requests/:id/owner": { allowed: ["chair"], params: REQUEST, body: { owner: "walk-member" } },
+  // funding requests: seen by the asking group, the Board and admins; lists show each signed-in
+  // visitor what they may see; the Board (outside the group) decides; the group records spending.
+  "GET /funding": { allowed: SIGNED_IN },
+  "GET /funding.csv": { allowed: SIGNED_IN },
+  "GET /api/funding": { allowed: SIGNED_IN },
+  "GET /groups/:slug/funding": { allowed: PRIVATE },
+  "GET /groups/:slug/funding/new": { allowed: ["group-member", "chair"] },
+  "POST /groups/:slug/funding/new": { allowed: ["group-member", "chair"], params: GROUP, body: FUNDING_ASK },
+  "POST /api/groups/:slug/funding": { allowed: ["group-member", "chair"], params: GROUP, body: FUNDING_ASK },
+  "GET /funding/:id": { allowed: PRIVATE, params: FUNDING("requested") },
+  "GET /api/funding/:id": { allowed: PRIVATE, params: FUNDING("requested") },
+  "POST /funding/:id/vote": {
+    allowed: ["board"],
+    params: FUNDING("requested"),
+    body: { closesAt: "2026-11-28T12:00:00Z" },
+  },
+  "POST /funding/:id/spending": {
+    allowed: ["group-member", "chair"],
+    params: FUNDING("approved"),
+    body: {
+      amount: "10",
+      currency: "EUR",
+      spentOn: "2026-11-20",
+      description: "Walk spending",
+      receiptUrl: "https://receipts.example.org/walk.pdf",
+    },
+  },
+  "POST /funding/:id/withdraw": {
+    allowed: ["group-member", "chair"],
+    params: FUNDING("requested"),
+    body: {},
+  },
   "GET /api/reports/due": { allowed: ALL },
   "POST /groups/:slug/reporting-decisions": {
     allowed: ["board"],

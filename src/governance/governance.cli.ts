@@ -7,6 +7,7 @@ import type { CliContext } from "../platform/cli.ts";
 import { registerAccountsCommands } from "./accounts/accounts.cli.ts";
 import { addCharterFileCommands } from "./charter/charter.cli.ts";
 import { registerDecisionCommands } from "./decisions/decisions.cli.ts";
+import { registerFundingCommands } from "./funding/funding.cli.ts";
 import { registerLifecycleCommands } from "./lifecycle/lifecycle.cli.ts";
 import { registerMeetingCommands } from "./meetings/meetings.cli.ts";
 import { registerRegistryCommands } from "./registry/registry.cli.ts";
@@ -14,7 +15,7 @@ import { registerReportCommands } from "./reports/reports.cli.ts";
 import { registerRequestCommands } from "./requests/requests.cli.ts";
 import { registerHandoverCommands } from "./turnover/turnover.cli.ts";
 
-/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `requests`, `meetings`, `lifecycle`, `handovers`). */
+/** Adds the governance commands (`charters`, `demo`, `users`, `tokens`, `roles`, `terms`, `votes`, `audit`, `reports`, `requests`, `meetings`, `lifecycle`, `handovers`, `funding`). */
 export function registerGovernanceCommands(program: Command, ctx: CliContext): void {
   const charters = program
     .command("charters")
@@ -28,4 +29,5 @@ export function registerGovernanceCommands(program: Command, ctx: CliContext): v
   registerMeetingCommands(program, ctx);
   registerLifecycleCommands(program, ctx);
   registerHandoverCommands(program, ctx);
+  registerFundingCommands(program, ctx);
 }

@@ -17,6 +17,7 @@ import {
   ownAccountRule,
 } from "../kernel/rules.ts";
 import type { AppointingRole, MembershipModel } from "./charter/types.ts";
+import { decideFunding, type FundingAction, type FundingSides } from "./funding/rules.ts";
 import { GROUP_ROLES, type GroupRole, isGroupRole } from "./policy/group-roles.ts";
 import { ASK_THE_BOARD, admissionOf, inDecidingBody } from "./policy/membership-rule.ts";
 import {
@@ -83,6 +84,22 @@ const requestRule =
   (actor: Actor, resource: Resource, on: string): Decision =>
     resource.kind === "request" ? rule(resource, requestViewerOf(actor, on)) : deny("Not a request.");
 
+/** A funding action on a request, by the pure rules of funding/rules.ts. */
+const fundingRule =
+  (action: FundingAction) =>
+  (actor: Actor, resource: Resource, on: string): Decision => {
+    if (resource.kind !== "funding-request") return deny("Not a funding request.");
+    const foundation = foundationRolesOn(actor, on);
+    const verdict = decideFunding(action, resource, {
+      userId: actor.userId,
+      personId: actor.personId,
+      participant: isParticipant(groupRolesOn(actor, resource.groupId, on)),
+      board: foundation.has("board-member"),
+      admin: foundation.has("site-admin"),
+    });
+    return verdict.allowed ? allow(verdict.reason) : deny(verdict.reason);
+  };
+
 type Handover = Extract<GovernanceResource, { kind: "handover" }>;
 
 const handoverRule =
@@ -136,6 +153,7 @@ type GroupAction =
   | "meeting.view-private-notes"
   | "request.open"
   | "request.settings"
+  | "funding.request"
   | "group.channels"
   | "group.shut-down"
   | "group.archive"
@@ -309,6 +327,24 @@ export const governancePolicy = definePolicy({
     "meeting.view-private-notes": { scope: "read", rule: groupRule("meeting.view-private-notes") },
     /** Open a request on the group's behalf (its participants). */
     "request.open": { scope: "groups", rule: groupRule("request.open") },
+    /** Ask for funding on the group's behalf (its participants). */
+    "funding.request": { scope: "groups", rule: groupRule("funding.request") },
+    /** The list of funding requests and totals (anyone signed in; each sees the requests they may see). */
+    "funding.list": {
+      scope: "read",
+      rule: (actor, _resource: Resource) =>
+        actor.userId !== null || actor.personId !== null
+          ? allow("Signed in: the requests you may see.")
+          : deny("Sign in to see funding requests."),
+    },
+    /** See a funding request: the asking group's participants, the requester, the Board, site admins. */
+    "funding.view": { scope: "read", rule: fundingRule("funding.view") },
+    /** Put a funding request to the Board's vote (a Board member who neither asked nor is in the group). */
+    "funding.decide": { scope: "votes", rule: fundingRule("funding.decide") },
+    /** Record spending against an approved request (the group's Chair and members). */
+    "funding.record-spending": { scope: "groups", rule: fundingRule("funding.record-spending") },
+    /** Withdraw a request the Board has not decided (the asking group). */
+    "funding.withdraw": { scope: "groups", rule: fundingRule("funding.withdraw") },
     /** Say whether requests to the group may be approved by lazy consensus (Chair and Co-Chair). */
     "request.settings": { scope: "groups", rule: groupRule("request.settings") },
     /** See a request: public ones by anyone; private ones by both sides (and the Board once escalated to it). */
@@ -423,6 +459,12 @@ export const governancePolicy = definePolicy({
     "shutdown.started",
     "shutdown.decided",
     "shutdown.rejected",
+    "funding.requested",
+    "funding.vote-opened",
+    "funding.approved",
+    "funding.rejected",
+    "funding.withdrawn",
+    "funding.spending-recorded",
   ],
 });
 
@@ -442,6 +484,8 @@ export type GovernanceResource =
       appointedBy?: readonly AppointingRole[];
       status: string;
     }
+  /** A group's funding request: its group, who asked, its state. */
+  | ({ kind: "funding-request" } & FundingSides)
   /** A dated role someone holds in a group (a term to renew). */
   | { kind: "role-period"; groupId: number; personId: number }
   /** A request between groups: its two sides and who may see it. */
@@ -549,6 +593,10 @@ function decideGroup(
       return isParticipant(roles)
         ? allow("Group participant.")
         : deny("Only the group's participants open requests on its behalf.");
+    case "funding.request":
+      return isParticipant(roles)
+        ? allow("Group participant.")
+        : deny("Only the group's participants ask for funding on its behalf.");
     case "request.settings":
       return chair
         ? allow("Chair or Co-Chair.")

@@ -13,6 +13,7 @@ import { createDecisionsRouter } from "./decisions/decisions.routes.tsx";
 import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
 import { termEndingChannelTemplate, termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
+import { createFundingRouter } from "./funding/funding.routes.tsx";
 import { createLifecycleRouter } from "./lifecycle/lifecycle.routes.tsx";
 import { proposalReadyTemplate } from "./lifecycle/proposal-ready.template.ts";
 import { MEETING_NOTIFICATION_KINDS, meetingNoticeTemplate } from "./meetings/meeting-notice.template.ts";
@@ -52,6 +53,7 @@ export function createGovernanceRouter(services: Services): Router {
   router.route("/", createChannelsRouter(services));
   router.route("/", createLifecycleRouter(services));
   router.route("/", createRequestsRouter(services));
+  router.route("/", createFundingRouter(services));
   router.route("/", createTurnoverRouter(services));
   return router;
 }

@@ -152,9 +152,10 @@ export async function openVote(
     }
 
     const body = rule.body;
+    const excluded = new Set(await (subject.excludedVoters?.(opening) ?? []));
     const electorate = freezeElectorate({
       kind: input.kind,
-      eligible: await votersOf(tx, group, body, today),
+      eligible: (await votersOf(tx, group, body, today)).filter((id) => !excluded.has(id)),
       subjectId: subjectPersonId,
     });
     if (

@@ -8,6 +8,8 @@
  *   on themself), another record (the owner's id), or nothing (a proposal);
  * - `describe`: the vote's title when the opener gives none;
  * - `check`/`onOpen`: the owner's own refusals and writes when a vote opens (optional);
+ * - `excludedVoters`: people the owner leaves out of the electorate (optional: a funding request's
+ *   requester and the Board members in the asking group);
  * - `onOutcome`: applies the outcome, inside the closing transaction: if it throws, the vote stays
  *   open and nothing of the close is written.
  *
@@ -65,6 +67,12 @@ export interface VoteSubject {
   describe: (input: { subjectId: string | null; subjectName: string }) => string;
   /** The group statuses a vote of this kind may open in (default: active groups only). */
   groupStatuses?: readonly string[];
+  /**
+   * People left out of the electorate besides the subject person (for example the person who made
+   * a request and the deciding body's members who belong to the asking group); runs in the opening
+   * transaction, after `check`. The opener must still be in what remains.
+   */
+  excludedVoters?: (subject: OpeningSubject) => Promise<readonly number[]>;
   /** Refuses an opening the owner cannot accept (throw an AppError); runs in the opening transaction. */
   check?: (subject: OpeningSubject) => Promise<void>;
   /** The owner's writes once the vote is saved, in the same transaction. */

@@ -69,11 +69,14 @@ defineVoteSubject({
   },
   onOutcome: applyCharterChange,
 });
+/** People the content-item kind leaves out of the electorate, by subject id (the excludedVoters hook). */
+const excludedBySubject = new Map<string, number[]>();
 defineVoteSubject({
   kind: "content-item",
   subject: "record",
   electorate: ELECTORATES.groupByModel,
   describe: ({ subjectId }) => `Publish ${subjectId}`,
+  excludedVoters: async ({ subjectId }) => excludedBySubject.get(subjectId ?? "") ?? [],
   onOutcome: async () => {},
 });
 defineVoteSubject({
@@ -249,6 +252,32 @@ describe("the electorate of each kind", () => {
     const funding = await open(direct.id, "funding-request", council[0] ?? 0, "grant-3");
     expect(funding).toMatchObject({ body: "steering-council", electorateSize: 2 });
     expect(await electorateOf(funding.id)).toEqual([...council].sort((a, b) => a - b));
+  });
+
+  it("leaves out the people the kind's excludedVoters names, and refuses an opener among them", async () => {
+    const { group, ids } = await directGroup("kinds-excluded", 4);
+    const [a = 0, b = 0, c = 0, d = 0] = ids;
+    excludedBySubject.set("post-x", [b, c]);
+    const vote = await openVote({
+      deps,
+      actor: personActor(a),
+      input: { group: group.id, kind: "content-item", subjectId: "post-x", closesAt: inAWeek() },
+    });
+    expect(vote.electorateSize).toBe(2);
+    expect(await electorateOf(vote.id)).toEqual([a, d].sort((x, y) => x - y));
+    const excludedCast = await errorOf(
+      castBallot({ deps, actor: personActor(b), input: { voteId: vote.id, choice: "yes" } }),
+    );
+    expect(excludedCast.code).toBe("forbidden");
+    excludedBySubject.set("post-y", [a]);
+    const refused = await errorOf(
+      openVote({
+        deps,
+        actor: personActor(a),
+        input: { group: group.id, kind: "content-item", subjectId: "post-y", closesAt: inAWeek() },
+      }),
+    );
+    expect(refused.code).toBe("forbidden");
   });
 
   it("refuses a kind no room registered, a record kind without its subject, and the owner's own refusals", async () => {

@@ -478,7 +478,8 @@ export function GroupPage(props: {
       </p>
       <p>
         <a href={`/groups/${encodeURIComponent(g.slug)}/meetings`}>Meetings: agenda, notes and calendar</a> ·{" "}
-        <a href={`/groups/${encodeURIComponent(g.slug)}/requests`}>Requests to and from other groups</a>
+        <a href={`/groups/${encodeURIComponent(g.slug)}/requests`}>Requests to and from other groups</a> ·{" "}
+        <a href={`/groups/${encodeURIComponent(g.slug)}/funding`}>Funding requests</a>
       </p>
       {props.handovers && (
         <section aria-labelledby="handovers" class={props.handovers.needingOwner > 0 ? "notice" : undefined}>

@@ -7,6 +7,7 @@ export * from "./schema/decisions.ts";
 export * from "./schema/ecosystem-health.ts";
 export * from "./schema/ecosystem-packages.ts";
 export * from "./schema/ecosystem-releases.ts";
+export * from "./schema/funding.ts";
 export * from "./schema/governance.ts";
 export * from "./schema/lifecycle.ts";
 export * from "./schema/maintainers.ts";
