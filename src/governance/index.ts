@@ -14,6 +14,7 @@ import { createMyGroupsRouter } from "./decisions/my-groups.routes.tsx";
 import { termEndingChannelTemplate, termReminderTemplate } from "./decisions/term-reminder.template.ts";
 import { createDirectoryRouter } from "./directory/directory.routes.tsx";
 import { createFundingRouter } from "./funding/funding.routes.tsx";
+import { fundingRequestedTemplate } from "./funding/funding-request.template.ts";
 import { createLifecycleRouter } from "./lifecycle/lifecycle.routes.tsx";
 import { proposalReadyTemplate } from "./lifecycle/proposal-ready.template.ts";
 import { MEETING_NOTIFICATION_KINDS, meetingNoticeTemplate } from "./meetings/meeting-notice.template.ts";
@@ -70,6 +71,7 @@ export const governanceTemplates = [
   proposalReadyTemplate,
   requestNoticeTemplate,
   handoverFlaggedTemplate,
+  fundingRequestedTemplate,
 ];
 
 /** The kinds of notification the governance room sends, as people choose about them. */
@@ -87,6 +89,7 @@ export const governanceNotificationKinds: readonly NotificationKindInfo[] = [
   { kind: "request.lazy-consensus", label: "A request of your group was approved by lazy consensus" },
   { kind: "request.expired", label: "A request of your group expired unanswered" },
   { kind: "handover.flagged", label: "Someone's open items in your group need a new owner" },
+  { kind: "funding.requested", label: "A group asks the Board for funding" },
 ];
 
 // Operations and pure rules the benchmarks and shared test infrastructure drive directly.

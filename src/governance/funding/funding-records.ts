@@ -5,12 +5,21 @@
  * (recordSpending: same currency, never beyond the approved amount). Each takes one object.
  */
 import { eq } from "drizzle-orm";
+import { notify } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { type DecisionActor, loadGroup, recordAudit, type VoteRow } from "../decisions/decisions.repo.ts";
+import {
+  type DecisionActor,
+  foundationRoleHolders,
+  groupParticipants,
+  loadGroup,
+  recordAudit,
+  type VoteRow,
+} from "../decisions/decisions.repo.ts";
 import { type DecisionDeps, parseInput } from "../decisions/deps.ts";
 import { openVote } from "../decisions/open-vote.ts";
+import { fundingRequestedTemplate } from "./funding-request.template.ts";
 import "./funding-subjects.ts";
 import { loadFunding, lockFunding, spentSoFar } from "./funding.repo.ts";
 import { checkSpending, formatMoney, parseAmount } from "./money.ts";
@@ -73,6 +82,31 @@ export async function requestFunding(
       subjectType: "funding_request",
       subjectId: row.id,
       after: { groupId: group.id, purpose: input.purpose, amountMinor, currency: input.currency },
+    });
+    // The Board hears of it in the same transaction; those who may not vote on it are told so.
+    const day = dayOf(now);
+    const board = await foundationRoleHolders(tx, "board-member", day);
+    const excluded = new Set([
+      ...(await groupParticipants(tx, group.id, day)),
+      ...(call.actor.personId === null ? [] : [call.actor.personId]),
+    ]);
+    await notify(tx, {
+      kind: "funding.requested",
+      template: fundingRequestedTemplate,
+      at: now,
+      cause: `funding_request:${row.id}`,
+      items: board.map((personId) => ({
+        to: { personId },
+        dedupeKey: `funding:${row.id}:requested:${personId}`,
+        data: {
+          requestId: row.id,
+          groupName: group.name,
+          purpose: input.purpose,
+          amount: formatMoney(amountMinor, input.currency),
+          period: `${input.startsOn} to ${input.endsOn}`,
+          mayVote: !excluded.has(personId),
+        },
+      })),
     });
     return row;
   });

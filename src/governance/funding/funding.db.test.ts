@@ -150,6 +150,17 @@ describe("asking for funding", () => {
       vote: null,
     });
     ids.request = request.id as number;
+    // Every Board member is told, in the request's transaction; the one in the asking group may not vote.
+    const told = (await database.db.select().from(schema.notifications)).filter((n) => n.kind === "funding.requested");
+    expect(told.map((n) => [n.recipientPersonId, (n.data as { mayVote: boolean }).mayVote]).sort()).toEqual(
+      [
+        [ids.boardie, false],
+        [ids.board2, true],
+        [ids.board3, true],
+        [ids.board4, true],
+      ].sort(),
+    );
+    expect(told[0]?.data).toMatchObject({ groupName: expect.any(String), amount: "EUR 1,250.50" });
 
     const bad = await call("member", "POST", "/api/groups/ops/funding", {
       ...ask,
