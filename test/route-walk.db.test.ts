@@ -504,6 +504,12 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /reports/:id": { allowed: PRIVATE, params: (fx) => fx.boardReport().then((id) => ({ id })) },
   "GET /api/reports/:id": { allowed: PRIVATE, params: (fx) => fx.boardReport().then((id) => ({ id })) },
   "GET /reports.atom": { allowed: ALL },
+  // annual reports: public facts for everyone; Board-only reports, private notes and vote
+  // details inside the page by the same rules (annual.db.test.ts checks which visitor sees what).
+  "GET /groups/:slug/annual/:year{[0-9]+}": { allowed: ALL, params: { year: "2026" } },
+  "GET /groups/:slug/annual/:file{[0-9]+\\.md}": { allowed: ALL, params: { file: "2026.md" } },
+  "GET /api/groups/:slug/annual/:year{[0-9]+}": { allowed: ALL, params: { year: "2026" } },
+
   // requests between groups: lists and pages show each visitor what they may see; a private
   // request only to its two sides (here the asking group and the Board it is addressed to).
   "GET /requests/stalled": { allowed: ALL },
