@@ -732,6 +732,10 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /board/agenda.md": { allowed: ["board", "admin"] },
   "GET /api/board/agenda": { allowed: ["board", "admin"] },
   "GET /api/board": { allowed: ["board", "admin"] },
+  // board.record-meeting: Board members and site administrators; each request records a fresh past day.
+  "POST /board/meetings": { allowed: ["board", "admin"], body: { heldOn: "@fresh-past-day" } },
+  "POST /api/board/meetings": { allowed: ["board", "admin"], body: { heldOn: "@fresh-past-day" } },
+
   // board.record-liaison: Board members and site administrators; the new liaison is the Board visitor.
   "POST /groups/:slug/board-liaison": {
     allowed: ["board", "admin"],
@@ -947,6 +951,10 @@ const userIds = new Map<Kind, number>();
 const bearer = new Map<Kind, string>();
 let memberPeriod = "";
 let fixtureCounter = 0;
+/** A day not used before, before the walk's clock (2026-11-21): one "once per day" record each. */
+let pastDays = 0;
+const freshPastDay = () =>
+  new Date(Date.parse("2026-11-20T00:00:00Z") - pastDays++ * 86_400_000).toISOString().slice(0, 10);
 /** A person in no group, whom members of an invitation-model group may admit. */
 let inviteeId = 0;
 /** The walk group, its member's person, and its meeting with notes. */
@@ -1182,7 +1190,13 @@ async function visit(
   const body: Record<string, unknown> = Object.fromEntries(
     Object.entries(access.body ?? {}).map(([k, v]) => [
       k,
-      v === "@invitee" ? inviteeId : v === "@walk-member" ? walkMemberPerson : v,
+      v === "@invitee"
+        ? inviteeId
+        : v === "@walk-member"
+          ? walkMemberPerson
+          : v === "@fresh-past-day"
+            ? freshPastDay()
+            : v,
     ]),
   );
   let query = "";
