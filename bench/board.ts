@@ -192,7 +192,8 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 2000));
         perRound[i]?.push({
           path: t.path,
-          requestsPerSecond: r.requests.average,
+          // Answers over the round's length (autocannon's per-second average rounds to whole answers).
+          requestsPerSecond: r.requests.total / (duration / rounds),
           latencyP99Ms: r.latency.p99,
           latencyAverageMs: r.latency.average,
           non2xx: r.non2xx,
@@ -208,7 +209,8 @@ async function main(): Promise<void> {
         path: t.path,
         bytes: sizes[t.path] ?? 0,
         singleRequestMs: singleMs[t.path] ?? null,
-        requestsPerSecond: Math.round(mean((x) => x.requestsPerSecond)),
+        // One decimal: a page answering once in a round is 0.1 a second, not 0.
+        requestsPerSecond: Number(mean((x) => x.requestsPerSecond).toFixed(1)),
         latencyP99Ms: Math.max(...runs.map((x) => x.latencyP99Ms)),
         latencyAverageMs: Number(mean((x) => x.latencyAverageMs).toFixed(2)),
         non2xx: runs.reduce((sum, x) => sum + x.non2xx, 0),
