@@ -143,7 +143,7 @@ describe("annual reports and Board meeting days in a browser", () => {
       const page = await context.newPage();
       for (const path of ["/groups/chronicle/annual/2026", "/board"]) {
         await page.goto(`${base}${path}`);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
         expect(width, path).toBeLessThanOrEqual(390);
       }
     } finally {
