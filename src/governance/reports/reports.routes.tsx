@@ -146,34 +146,31 @@ export function createReportsRouter(services: Services): Router {
   };
 
   /** The annual report as this viewer may see it: Board-only reports, private notes and vote details by the policy. */
-  const annualReport = (c: Ctx, slug: string, year: number) =>
+  const annualReport = (c: Ctx, resource: Awaited<ReturnType<typeof groupResource>>, year: number) =>
     getAnnualReport({
       db,
-      slug,
+      slug: resource.row.slug,
       year,
       today: today(),
-      access: async (group) => {
-        const resource = groupResourceOf(await loadGroup(db, slug));
-        return {
-          boardReports: await can(c, services, "report.view", {
-            kind: "report",
-            groupId: group.id,
-            visibility: "board",
-          }),
-          privateNotes: await can(c, services, "meeting.view-private-notes", resource),
-          voteDetails: await can(c, services, "group.view-private", resource),
-        };
-      },
+      access: async () => ({
+        boardReports: await can(c, services, "report.view", {
+          kind: "report",
+          groupId: resource.groupId,
+          visibility: "board",
+        }),
+        privateNotes: await can(c, services, "meeting.view-private-notes", resource),
+        voteDetails: await can(c, services, "group.view-private", resource),
+      }),
     });
   router.get("/groups/:slug/annual/:year{[0-9]+}", {
     params: YearParams,
     action: "group.view",
     resource: groupResource,
-    handler: async (c, { params }) =>
+    handler: async (c, { params, resource }) =>
       c.html(
         await renderPage(
           <AnnualReportPage
-            report={await annualReport(c, params.slug, params.year)}
+            report={await annualReport(c, resource, params.year)}
             firstYear={FIRST_YEAR}
             lastYear={Number(today().slice(0, 4))}
           />,
@@ -184,8 +181,8 @@ export function createReportsRouter(services: Services): Router {
     params: YearFileParams,
     action: "group.view",
     resource: groupResource,
-    handler: async (c, { params }) => {
-      const report = await annualReport(c, params.slug, Number(params.file.slice(0, 4)));
+    handler: async (c, { params, resource }) => {
+      const report = await annualReport(c, resource, Number(params.file.slice(0, 4)));
       return c.body(annualMarkdown(report, services.config.baseUrl), 200, {
         "content-type": "text/markdown; charset=utf-8",
       });
@@ -200,7 +197,7 @@ export function createReportsRouter(services: Services): Router {
     resource: groupResource,
     response: { description: "The year's sections.", schema: AnnualJson, name: "AnnualReport" },
     errors: { 404: "No such group, or a year after this one." },
-    handler: async (c, { params }) => c.json(await annualReport(c, params.slug, params.year)),
+    handler: async (c, { params, resource }) => c.json(await annualReport(c, resource, params.year)),
   });
   router.get("/groups/:slug/reports", {
     params: SlugParams,
