@@ -614,6 +614,12 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /reports/:id": { allowed: PRIVATE, params: (fx) => fx.boardReport().then((id) => ({ id })) },
   "GET /api/reports/:id": { allowed: PRIVATE, params: (fx) => fx.boardReport().then((id) => ({ id })) },
   "GET /reports.atom": { allowed: ALL },
+  // annual reports: public facts for everyone; Board-only reports, private notes and vote
+  // details inside the page by the same rules (annual.db.test.ts checks which visitor sees what).
+  "GET /groups/:slug/annual/:year{[0-9]+}": { allowed: ALL, params: { year: "2026" } },
+  "GET /groups/:slug/annual/:file{[0-9]+\\.md}": { allowed: ALL, params: { file: "2026.md" } },
+  "GET /api/groups/:slug/annual/:year{[0-9]+}": { allowed: ALL, params: { year: "2026" } },
+
   // requests between groups: lists and pages show each visitor what they may see; a private
   // request only to its two sides (here the asking group and the Board it is addressed to).
   "GET /requests/stalled": { allowed: ALL },
@@ -883,6 +889,10 @@ const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "GET /board/agenda.md": { allowed: ["board", "admin"] },
   "GET /api/board/agenda": { allowed: ["board", "admin"] },
   "GET /api/board": { allowed: ["board", "admin"] },
+  // board.record-meeting: Board members and site administrators; each request records a fresh past day.
+  "POST /board/meetings": { allowed: ["board", "admin"], body: { heldOn: "@fresh-past-day" } },
+  "POST /api/board/meetings": { allowed: ["board", "admin"], body: { heldOn: "@fresh-past-day" } },
+
   // board.record-liaison: Board members and site administrators; the new liaison is the Board visitor.
   "POST /groups/:slug/board-liaison": {
     allowed: ["board", "admin"],
@@ -1129,6 +1139,10 @@ const userIds = new Map<Kind, number>();
 const bearer = new Map<Kind, string>();
 let memberPeriod = "";
 let fixtureCounter = 0;
+/** A day not used before, before the walk's clock (2026-11-21): one "once per day" record each. */
+let pastDays = 0;
+const freshPastDay = () =>
+  new Date(Date.parse("2026-11-20T00:00:00Z") - pastDays++ * 86_400_000).toISOString().slice(0, 10);
 /** A person in no group, whom members of an invitation-model group may admit. */
 let inviteeId = 0;
 /** The walk group, its member's person, and its meeting with notes. */
@@ -1364,7 +1378,13 @@ async function visit(
   const body: Record<string, unknown> = Object.fromEntries(
     Object.entries(access.body ?? {}).map(([k, v]) => [
       k,
-      v === "@invitee" ? inviteeId : v === "@walk-member" ? walkMemberPerson : v,
+      v === "@invitee"
+        ? inviteeId
+        : v === "@walk-member"
+          ? walkMemberPerson
+          : v === "@fresh-past-day"
+            ? freshPastDay()
+            : v,
     ]),
   );
   let query = "";

@@ -226,6 +226,13 @@ describe("accounts, administration and token scopes", () => {
     expect(allowed(admin, "board.overview")).toBe(true);
     for (const a of [actor(), member, chair, council]) expect(allowed(a, "board.overview")).toBe(false);
   });
+  it("Board meeting days are recorded by Board members (while on the Board) and administrators", () => {
+    expect(allowed(board, "board.record-meeting")).toBe(true);
+    expect(allowed(board, "board.record-meeting", { kind: "site" }, "2028-01-01")).toBe(false);
+    expect(allowed(admin, "board.record-meeting")).toBe(true);
+    for (const a of [actor(), member, chair, council]) expect(allowed(a, "board.record-meeting")).toBe(false);
+    expect(ACTION_SCOPES["board.record-meeting"]).toBe("groups");
+  });
   it("only administrators administer, and only while they are administrators", () => {
     for (const a of [actor(), member, chair, board, council]) expect(allowed(a, "admin.claims")).toBe(false);
     expect(allowed(admin, "admin.claims")).toBe(true);

@@ -196,6 +196,17 @@ export const governancePolicy = definePolicy({
           : deny("Only Board members and administrators record a group's Board Liaison.");
       },
     },
+    /** Record that the Board met on a day, with its minutes (Board members, administrators). */
+    "board.record-meeting": {
+      scope: "groups",
+      rule(actor, _resource: Resource, on) {
+        const foundation = foundationRolesOn(actor, on);
+        if (foundation.has("board-member")) return allow("Board member.");
+        return foundation.has("site-admin")
+          ? allow("Site administrator.")
+          : deny("Only Board members and administrators record the Board's meetings.");
+      },
+    },
     /** A group's private material: full meeting notes, applications, open votes' details. */
     "group.view-private": { scope: "read", rule: groupRule("group.view-private") },
     /** Apply to join a group. */

@@ -152,6 +152,7 @@ export { type ReplaySummary, readHistorySteps, replayHistory } from "./registry/
 export { type SeedResult, seedDemo } from "./registry/seed-demo.ts";
 // Reporting: the daily sweep of reminders, overdue, missed and defunct flags.
 export { sweepReportsJob } from "./reports/reports.jobs.ts";
+export { sweepReports } from "./reports/sweep-reports.ts";
 // Requests between groups: other rooms open requests about their own objects and get the answer.
 export { type OpenRequestInput, OpenRequestInputSchema, openRequest } from "./requests/open-request.ts";
 export { settleRequest } from "./requests/request-records.ts";

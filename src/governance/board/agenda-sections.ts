@@ -16,7 +16,7 @@ const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
 defineAgendaSection({
   key: "reports-received",
-  title: "Reports received since the last meeting",
+  title: (c) => `Reports received ${c.coverage ?? `since ${c.since}`}`,
   order: 10,
   source: "reports submitted in Guildhall",
   empty: "No report was received in this period.",

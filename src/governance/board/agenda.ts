@@ -25,6 +25,8 @@ export interface AgendaContext {
   lastMeetingOn: string | null;
   /** The first day the agenda covers: the last meeting's day, or a default window's start. */
   since: string;
+  /** The period in words ("since the Board meeting of 2026-11-19"), for titles; default "since <since>". */
+  coverage?: string;
   /** The next Board meeting's day after today, or null when none is recorded. */
   nextMeetingOn: string | null;
   /** The viewer's person id (secret ballots and the like may depend on it), or null. */
@@ -47,8 +49,8 @@ export interface AgendaItem {
 export interface AgendaSectionDefinition {
   /** Stable identifier (`reports-received`), used in the JSON and as the HTML anchor. */
   key: string;
-  /** The heading. */
-  title: string;
+  /** The heading, or a function of the context (to name the period it covers). */
+  title: string | ((context: AgendaContext) => string);
   /** Where the section sits: lower first. The built-in sections use 10, 20, ... 90. */
   order: number;
   /** Where the items come from, said under the heading ("reports submitted in Guildhall"). */
@@ -98,7 +100,7 @@ export async function loadAgendaSections(context: AgendaContext): Promise<Agenda
   for (const s of agendaSections()) {
     sections.push({
       key: s.key,
-      title: s.title,
+      title: typeof s.title === "function" ? s.title(context) : s.title,
       order: s.order,
       source: s.source,
       empty: s.empty,

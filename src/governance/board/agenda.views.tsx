@@ -1,6 +1,66 @@
 /** The agenda sections on the Board's page. */
+import { Form } from "../../platform/view/form.tsx";
 import { OnDay } from "../../platform/view/time.tsx";
+import type { BoardMeetingRow } from "./board-meetings.repo.ts";
 import type { BoardAgenda } from "./get-board-agenda.ts";
+
+/** The Board's recorded meeting days, and the form recording one (for those who may). */
+export function BoardMeetingsView(props: {
+  meetings: readonly BoardMeetingRow[];
+  today: string;
+  mayRecord: boolean;
+}) {
+  return (
+    <section aria-labelledby="board-meetings">
+      <h2 id="board-meetings">Board meetings</h2>
+      <p>
+        The agenda covers what happened since the last Board meeting recorded here. Source: Board meeting days
+        recorded in Guildhall.
+      </p>
+      {props.meetings.length === 0 ? (
+        <p>No Board meeting recorded yet.</p>
+      ) : (
+        <ul>
+          {props.meetings.map((m) => (
+            <li>
+              <OnDay day={m.heldOn} />
+              {m.minutesUrl ? (
+                <>
+                  {" "}
+                  (<a href={m.minutesUrl}>minutes</a>)
+                </>
+              ) : null}
+              , recorded by {m.recordedBy}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.mayRecord && (
+        <Form
+          action="/board/meetings"
+          submit="Record the Board meeting"
+          label="Record a Board meeting"
+          fields={[
+            {
+              name: "heldOn",
+              label: "Day the Board met (UTC)",
+              kind: "date",
+              required: true,
+              value: props.today,
+              attrs: { max: props.today },
+            },
+            {
+              name: "minutesUrl",
+              label: "Minutes (https:// address, optional)",
+              hint: "Where the minutes are published, when they are.",
+              attrs: { maxlength: 500 },
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
 
 /** Every agenda section with its source and its items, and the exports. */
 export function AgendaView(props: { agenda: BoardAgenda }) {
@@ -9,13 +69,16 @@ export function AgendaView(props: { agenda: BoardAgenda }) {
     <section aria-labelledby="agenda">
       <h2 id="agenda">Agenda of the next Board meeting</h2>
       <p>
-        Covers <OnDay day={a.since} /> to <OnDay day={a.day} />
-        {a.lastMeetingOn
-          ? " (from the last Board meeting)"
-          : " (no Board meeting recorded: the last 31 days)"}
+        Covers <OnDay day={a.since} /> to <OnDay day={a.day} />: {a.coverage}
+        {a.lastMeetingMinutesUrl ? (
+          <>
+            {" "}
+            (<a href={a.lastMeetingMinutesUrl}>minutes</a>)
+          </>
+        ) : null}
         . Export:{" "}
-        <a href={`/board/agenda.md${a.lastMeetingOn ? `?since=${a.lastMeetingOn}` : ""}`}>markdown</a>,{" "}
-        <a href="/api/board/agenda">JSON</a>.
+        <a href={`/board/agenda.md${a.sinceSource === "given" ? `?since=${a.since}` : ""}`}>markdown</a>,{" "}
+        <a href={`/api/board/agenda${a.sinceSource === "given" ? `?since=${a.since}` : ""}`}>JSON</a>.
       </p>
       {a.sections.map((s) => (
         <section aria-labelledby={`agenda-${s.key}`}>

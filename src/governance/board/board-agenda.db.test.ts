@@ -74,7 +74,14 @@ describe("the Board's agenda", () => {
         since,
         viewerPersonId: null,
       });
-      expect([agenda.since, agenda.lastMeetingOn]).toEqual(["2026-11-02", null]);
+      expect([agenda.since, agenda.lastMeetingOn, agenda.sinceSource]).toEqual([
+        "2026-11-02",
+        null,
+        "default",
+      ]);
+      expect(section(agenda, "reports-received").title).toBe(
+        "Reports received in the last 31 days (no Board meeting recorded)",
+      );
       expect(section(agenda, "reports-received").items.map((i) => i.day)).toEqual(["2026-11-12"]);
     }
   });
@@ -116,9 +123,9 @@ describe("the Board's agenda", () => {
     });
     const md = agendaMarkdown({ ...agenda, baseUrl: "https://guildhall.example/" });
     expect(md).toContain("# Board agenda, 2026-12-03");
-    expect(md).toContain("Covers 2026-11-01 (the last Board meeting) to 2026-12-03.");
+    expect(md).toContain("Covers 2026-11-01 to 2026-12-03: since 2026-11-01.");
     expect(md).toContain(
-      "## Reports received since the last meeting\n\nSource: reports submitted in Guildhall, as of 2026-12-03.",
+      "## Reports received since 2026-11-01\n\nSource: reports submitted in Guildhall, as of 2026-12-03.",
     );
     expect(md).toMatch(
       /- \[docs Working Group: report for 2026-10-01 to 2026-10-31\]\(https:\/\/guildhall\.example\/reports\/\d+\) \(received 2026-11-12; Board-only\)/,
@@ -130,6 +137,7 @@ describe("the Board's agenda", () => {
       day: "2026-12-03",
       since: "2026-11-02",
       lastMeetingOn: null,
+      coverage: "in the last 31 days (no Board meeting recorded)",
       baseUrl: "https://g.example",
       sections: [
         {
@@ -143,6 +151,8 @@ describe("the Board's agenda", () => {
       ],
     });
     expect(hostile).toContain("- \\[a\\](javascript:x) \\*b\\*");
-    expect(hostile).toContain("no Board meeting recorded: the last 31 days");
+    expect(hostile).toContain(
+      "Covers 2026-11-02 to 2026-12-03: in the last 31 days (no Board meeting recorded).",
+    );
   });
 });

@@ -8,8 +8,10 @@ import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { DateTime, Id, OptionalId, optionalOneOf, optionalText, Slug } from "../../platform/validation.ts";
 import { accountHasName } from "../accounts/ensure-account-person.ts";
-import { AgendaView } from "../board/agenda.views.tsx";
+import { AgendaView, BoardMeetingsView } from "../board/agenda.views.tsx";
+import { selectBoardMeetings } from "../board/board-meetings.repo.ts";
 import { getBoardAgenda } from "../board/get-board-agenda.ts";
+import { RecordBoardMeetingInputSchema, recordBoardMeeting } from "../board/record-board-meeting.ts";
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import type { Resource } from "../governance.policy.ts";
 import { nextScheduledDay } from "../meetings/meetings.repo.ts";
@@ -755,6 +757,11 @@ export function createDecisionsRouter(services: Services): Router {
           {...(recorded?.role === "board-liaison" ? { recorded } : {})}
         >
           <AgendaView agenda={await getBoardAgenda({ db, day: o.day, viewerPersonId: actor.personId })} />
+          <BoardMeetingsView
+            meetings={await selectBoardMeetings(db)}
+            today={o.day}
+            mayRecord={await can(c, services, "board.record-meeting", { kind: "site" })}
+          />
           <BoardReportsSection rows={await groupReporting({ db, day: o.day, today: o.day })} today={o.day} />
         </BoardPage>,
       ),
@@ -764,6 +771,21 @@ export function createDecisionsRouter(services: Services): Router {
     query: z.object({ recorded: Id.optional().catch(undefined) }),
     action: "board.overview",
     handler: (c, { query }) => boardPage(c, query.recorded),
+  });
+
+  router.post("/board/meetings", {
+    form: RecordBoardMeetingInputSchema,
+    action: "board.record-meeting",
+    page: (c) => boardPage(c),
+    handler: async (c, { body }) => {
+      await recordBoardMeeting({
+        db,
+        clock: services.clock,
+        actor: { userId: c.var.viewer?.userId ?? null, name: c.var.viewer?.name ?? "unknown" },
+        input: body,
+      });
+      return c.redirect("/board#agenda", 303);
+    },
   });
 
   /** The new liaison's person: a name typed on the form, or the id (the API's, or chosen among several). */

@@ -151,7 +151,9 @@ describe("asking for funding", () => {
     });
     ids.request = request.id as number;
     // Every Board member is told, in the request's transaction; the one in the asking group may not vote.
-    const told = (await database.db.select().from(schema.notifications)).filter((n) => n.kind === "funding.requested");
+    const told = (await database.db.select().from(schema.notifications)).filter(
+      (n) => n.kind === "funding.requested",
+    );
     expect(told.map((n) => [n.recipientPersonId, (n.data as { mayVote: boolean }).mayVote]).sort()).toEqual(
       [
         [ids.boardie, false],

@@ -1,5 +1,6 @@
 /**
- * `guildhall reports due [--on DATE] [--group SLUG]` and `guildhall reports sweep`. Each action
+ * `guildhall reports due [--on DATE] [--group SLUG]`, `guildhall reports sweep` and
+ * `guildhall reports annual --group SLUG --year YYYY`. Each action
  * loads its operation when it runs.
  */
 import type { Command } from "commander";
@@ -77,5 +78,43 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
         `Report sweep of ${r.day}: ${r.tracked} group(s) tracked; ${kinds.length ? kinds.join(", ") : "nothing new"} (${r.notified} notification(s) queued).`,
       );
     }
+  });
+  addJsonOption(
+    reports
+      .command("annual")
+      .description(
+        "A group's annual report: reports sent, meetings held, votes closed, membership changes, requests answered, missed periods (markdown).",
+      )
+      .requiredOption("--group <slug>", "the group")
+      .requiredOption("--year <yyyy>", "the calendar year (UTC)")
+      .option("--public", "only what the public sees (no Board-only reports, private notes or vote details)"),
+    "section",
+  ).action(async (opts: JsonFlag & { group: string; year: string; public?: boolean }) => {
+    if (!/^\d{4}$/u.test(opts.year)) {
+      throw new AppError("validation", { message: `--year must be a year as YYYY, not "${opts.year}"` });
+    }
+    const [services, { getAnnualReport, FULL_ACCESS, PUBLIC_ACCESS }, { annualMarkdown }] = await Promise.all(
+      [ctx.services(), import("./get-annual-report.ts"), import("./annual-report.ts")],
+    );
+    const report = await getAnnualReport({
+      db: services.database.db,
+      slug: opts.group,
+      year: Number(opts.year),
+      today: services.clock.now().toISOString().slice(0, 10),
+      access: opts.public ? PUBLIC_ACCESS : FULL_ACCESS,
+    });
+    if (opts.json) {
+      printJsonLines(
+        ctx,
+        report.sections.map((s) => ({
+          group: report.group.slug,
+          year: report.year,
+          asOf: report.asOf,
+          ...s,
+        })),
+      );
+      return;
+    }
+    ctx.out(annualMarkdown(report, services.config.baseUrl).trimEnd());
   });
 }

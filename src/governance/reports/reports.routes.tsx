@@ -12,7 +12,10 @@ import type { Resource } from "../governance.policy.ts";
 import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
+import { AnnualReportPage } from "./annual.views.tsx";
+import { annualMarkdown } from "./annual-report.ts";
 import type { ReportDeps } from "./deps.ts";
+import { FIRST_YEAR, getAnnualReport } from "./get-annual-report.ts";
 import { ReportDecisionInputSchema, recordReportDecision } from "./record-decision.ts";
 import { groupReporting } from "./reporting-status.ts";
 import { presentReport, presentReportDecision, ReportJson } from "./reports.presenters.ts";
@@ -25,6 +28,39 @@ import { draftReport, ReportInputSchema, reportablePeriods, submitReport } from 
 type Ctx = Context<AppEnv>;
 
 const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
+const YearParams = SlugParams.extend({
+  year: z.coerce.number().int().min(FIRST_YEAR).max(9999).describe("The calendar year (UTC), YYYY."),
+});
+const YearFileParams = SlugParams.extend({
+  file: z
+    .string()
+    .regex(/^\d{4}\.md$/u, "must be a year with .md")
+    .describe("The calendar year with .md (2026.md)."),
+});
+const AnnualItemJson = z.object({
+  text: z.string(),
+  href: z.string().nullable(),
+  facts: z.array(z.string()),
+});
+const AnnualJson = z.object({
+  group: z.object({ slug: z.string(), name: z.string() }),
+  year: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  partial: z.boolean(),
+  sections: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      source: z.string(),
+      summary: z.string(),
+      items: z.array(AnnualItemJson),
+      empty: z.string(),
+      withheld: z.string().nullable(),
+    }),
+  ),
+});
 const ReportParams = z.object({ id: Id.describe("The report's numeric id.") });
 
 const DueJson = z.object({
@@ -98,6 +134,60 @@ export function createReportsRouter(services: Services): Router {
     );
   };
 
+  /** The annual report as this viewer may see it: Board-only reports, private notes and vote details by the policy. */
+  const annualReport = (c: Ctx, resource: Awaited<ReturnType<typeof groupResource>>, year: number) =>
+    getAnnualReport({
+      db,
+      slug: resource.row.slug,
+      year,
+      today: today(),
+      access: async () => ({
+        boardReports: await can(c, services, "report.view", {
+          kind: "report",
+          groupId: resource.groupId,
+          visibility: "board",
+        }),
+        privateNotes: await can(c, services, "meeting.view-private-notes", resource),
+        voteDetails: await can(c, services, "group.view-private", resource),
+      }),
+    });
+  router.get("/groups/:slug/annual/:year{[0-9]+}", {
+    params: YearParams,
+    action: "group.view",
+    resource: groupResource,
+    handler: async (c, { params, resource }) =>
+      c.html(
+        await renderPage(
+          <AnnualReportPage
+            report={await annualReport(c, resource, params.year)}
+            firstYear={FIRST_YEAR}
+            lastYear={Number(today().slice(0, 4))}
+          />,
+        ),
+      ),
+  });
+  router.get("/groups/:slug/annual/:file{[0-9]+\\.md}", {
+    params: YearFileParams,
+    action: "group.view",
+    resource: groupResource,
+    handler: async (c, { params, resource }) => {
+      const report = await annualReport(c, resource, Number(params.file.slice(0, 4)));
+      return c.body(annualMarkdown(report, services.config.baseUrl), 200, {
+        "content-type": "text/markdown; charset=utf-8",
+      });
+    },
+  });
+  router.get("/api/groups/:slug/annual/:year{[0-9]+}", {
+    summary:
+      "The group's annual report for a year: reports, meetings, decisions, membership changes, requests, missed periods (what you may see).",
+    operationId: "getAnnualReport",
+    params: YearParams,
+    action: "group.view",
+    resource: groupResource,
+    response: { description: "The year's sections.", schema: AnnualJson, name: "AnnualReport" },
+    errors: { 404: "No such group, or a year after this one." },
+    handler: async (c, { params, resource }) => c.json(await annualReport(c, resource, params.year)),
+  });
   router.get("/groups/:slug/reports", {
     params: SlugParams,
     action: "group.view",

@@ -130,6 +130,19 @@ export function GroupReportsPage(props: {
       <section aria-labelledby="r-list">
         <h2 id="r-list">Reports</h2>
         <ReportList reports={props.reports} />
+        <p>
+          Annual reports (reports, meetings, decisions and membership changes of a year):{" "}
+          {[0, 1, 2].map((back, i) => {
+            const year = Number(props.today.slice(0, 4)) - back;
+            return (
+              <>
+                {i > 0 && ", "}
+                <a href={`/groups/${group.slug}/annual/${year}`}>{year}</a>
+              </>
+            );
+          })}
+          .
+        </p>
       </section>
       <section aria-labelledby="r-decisions">
         <h2 id="r-decisions">The Board's decisions on reporting</h2>

@@ -18,6 +18,7 @@ interface DriverError {
  * not listed here still maps to a conflict, with a generic message.
  */
 export const CONSTRAINT_MESSAGES: Record<string, string> = {
+  board_meetings_one_per_day: "A Board meeting is already recorded on that day.",
   membership_applications_one_open:
     "This person already has an open application to this group; it must be decided or withdrawn first.",
   votes_one_open_per_question: "A vote on the same question is already open in this group.",

@@ -2,6 +2,7 @@
 
 export * from "./schema/accounts.ts";
 export * from "./schema/applicant-people.ts";
+export * from "./schema/board.ts";
 export * from "./schema/closed-sets.ts";
 export * from "./schema/decisions.ts";
 export * from "./schema/ecosystem-health.ts";
