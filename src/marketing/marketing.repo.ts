@@ -1,5 +1,21 @@
 /** Queries of the marketing room: the group and its charter, items, revisions, review steps, overrides. */
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  min,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Db, Tx } from "../platform/db/client.ts";
 import { schema } from "../platform/db/index.ts";
 import { AppError } from "../platform/errors.ts";
@@ -14,6 +30,7 @@ const {
   marketingRevisions,
   marketingReviewSteps,
   marketingMatrixOverrides,
+  users,
 } = schema;
 
 /** The slug of the group whose charter the matrix is read from. */
@@ -276,4 +293,187 @@ export async function itemChangeCounts(db: DbOrTx, ids: readonly number[]): Prom
     .where(and(eq(auditLog.subjectType, "marketing-item"), inArray(auditLog.subjectId, ids.map(String))))
     .groupBy(auditLog.subjectId);
   return new Map(rows.map((r) => [Number(r.id), r.n]));
+}
+
+/** The columns an item is created with. */
+export type NewItem = typeof marketingItems.$inferInsert;
+/** The columns a revision is created with. */
+export type NewRevision = typeof marketingRevisions.$inferInsert;
+/** The columns a review step is created with. */
+export type NewStep = typeof marketingReviewSteps.$inferInsert;
+/** The columns a campaign is created with. */
+export type NewCampaign = typeof marketingCampaigns.$inferInsert;
+/** The columns an override row is stored with (besides its kind). */
+export type OverrideValues = Omit<typeof marketingMatrixOverrides.$inferInsert, "kind">;
+
+/** An item, or null (no 404). */
+export async function findItem(db: DbOrTx, id: number): Promise<ItemRow | null> {
+  const [row] = await db.select().from(marketingItems).where(eq(marketingItems.id, id));
+  return row ?? null;
+}
+
+/** An item's title, or null when there is no such item. */
+export async function findItemTitle(db: DbOrTx, id: number): Promise<{ title: string } | null> {
+  const [row] = await db
+    .select({ title: marketingItems.title })
+    .from(marketingItems)
+    .where(eq(marketingItems.id, id));
+  return row ?? null;
+}
+
+/** Stores a new item; returns its id. */
+export async function insertItem(tx: DbOrTx, values: NewItem): Promise<{ id: number }> {
+  const [item] = await tx.insert(marketingItems).values(values).returning({ id: marketingItems.id });
+  if (!item) throw new Error("insert returned nothing");
+  return item;
+}
+
+/** Sets the given columns of an item. */
+export async function updateItem(tx: DbOrTx, id: number, set: Partial<NewItem>): Promise<void> {
+  await tx.update(marketingItems).set(set).where(eq(marketingItems.id, id));
+}
+
+/** Publishes every scheduled item whose time is at or before `now`; returns their ids and schedules. */
+export async function publishScheduledItems(
+  tx: DbOrTx,
+  now: Date,
+): Promise<{ id: number; at: Date | null }[]> {
+  return tx
+    .update(marketingItems)
+    .set({ state: "published", publishedAt: now, updatedAt: now })
+    .where(and(eq(marketingItems.state, "scheduled"), lte(marketingItems.scheduledFor, now)))
+    .returning({ id: marketingItems.id, at: marketingItems.scheduledFor });
+}
+
+/** Stores a revision of an item. */
+export async function insertRevision(tx: DbOrTx, values: NewRevision): Promise<void> {
+  await tx.insert(marketingRevisions).values(values);
+}
+
+/** The id of revision `number` of an item, or null. */
+export async function findRevisionId(
+  tx: DbOrTx,
+  itemId: number,
+  number: number,
+): Promise<{ id: number } | null> {
+  const [rev] = await tx
+    .select({ id: marketingRevisions.id })
+    .from(marketingRevisions)
+    .where(and(eq(marketingRevisions.itemId, itemId), eq(marketingRevisions.number, number)));
+  return rev ?? null;
+}
+
+/** Stores the steps of a round of review. */
+export async function insertSteps(tx: DbOrTx, rows: NewStep[]): Promise<void> {
+  await tx.insert(marketingReviewSteps).values(rows);
+}
+
+/** Decides a step that is still pending (a step decided meanwhile is left as it is). */
+export async function decidePendingStep(
+  tx: DbOrTx,
+  stepId: number,
+  set: Pick<Partial<NewStep>, "status" | "decidedByUserId" | "decidedByName" | "decidedAt" | "comment">,
+): Promise<void> {
+  await tx
+    .update(marketingReviewSteps)
+    .set(set)
+    .where(and(eq(marketingReviewSteps.id, stepId), eq(marketingReviewSteps.status, "pending")));
+}
+
+/** Links a partner step to the request that asks the partner for it. */
+export async function linkStepRequest(db: DbOrTx, stepId: number, requestId: number): Promise<void> {
+  await db.update(marketingReviewSteps).set({ requestId }).where(eq(marketingReviewSteps.id, stepId));
+}
+
+/** The marketing group's id when it is among `groupIds`, else null. */
+export async function findMarketingGroupAmong(
+  db: DbOrTx,
+  groupIds: readonly number[],
+): Promise<{ id: number } | null> {
+  const [group] = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.slug, MARKETING_SLUG), inArray(groups.id, [...groupIds])));
+  return group ?? null;
+}
+
+/** The owner of an item in review: the person it was handed to, else the creator's person. */
+const itemOwner = sql<number | null>`coalesce(${marketingItems.ownerPersonId}, ${users.personId})`;
+
+/**
+ * Items in the given states (in review or back for changes) with their owner and the earliest
+ * deadline of their current revision's pending steps, only those owned by `personId` when given.
+ */
+export async function listItemsAwaitingOwner(
+  db: DbOrTx,
+  states: readonly string[],
+  personId?: number,
+): Promise<{ id: number; title: string; owner: number | null; due: Date | null }[]> {
+  return db
+    .select({
+      id: marketingItems.id,
+      title: marketingItems.title,
+      owner: itemOwner,
+      due: min(marketingReviewSteps.dueAt),
+    })
+    .from(marketingItems)
+    .leftJoin(users, eq(users.id, marketingItems.createdByUserId))
+    .leftJoin(
+      marketingReviewSteps,
+      and(
+        eq(marketingReviewSteps.itemId, marketingItems.id),
+        eq(marketingReviewSteps.revision, marketingItems.revision),
+        eq(marketingReviewSteps.status, "pending"),
+      ),
+    )
+    .where(
+      and(
+        inArray(marketingItems.state, [...states]),
+        personId === undefined ? undefined : sql`${itemOwner} = ${personId}`,
+      ),
+    )
+    .groupBy(marketingItems.id, users.personId)
+    .orderBy(marketingItems.id);
+}
+
+/** Stores an override of one matrix row (or its reset), replacing the row's earlier one. */
+export async function upsertOverride(tx: DbOrTx, kind: string, row: OverrideValues): Promise<void> {
+  await tx
+    .insert(marketingMatrixOverrides)
+    .values({ kind, ...row })
+    .onConflictDoUpdate({ target: marketingMatrixOverrides.kind, set: row });
+}
+
+/** Whether a campaign exists. */
+export async function campaignExists(db: DbOrTx, id: number): Promise<boolean> {
+  const [c] = await db
+    .select({ id: marketingCampaigns.id })
+    .from(marketingCampaigns)
+    .where(eq(marketingCampaigns.id, id));
+  return c !== undefined;
+}
+
+/** Stores a new campaign; returns its id. */
+export async function insertCampaign(tx: DbOrTx, values: NewCampaign): Promise<{ id: number }> {
+  const [row] = await tx.insert(marketingCampaigns).values(values).returning({ id: marketingCampaigns.id });
+  if (!row) throw new Error("insert returned nothing");
+  return row;
+}
+
+/** Sets the given columns of a campaign. */
+export async function updateCampaign(tx: DbOrTx, id: number, set: Partial<NewCampaign>): Promise<void> {
+  await tx.update(marketingCampaigns).set(set).where(eq(marketingCampaigns.id, id));
+}
+
+/** The account with this (lower-cased) email, its id and name, or null. */
+export async function findAccountByEmail(
+  db: DbOrTx,
+  email: string,
+): Promise<{ id: number; name: string } | null> {
+  const [user] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()))
+    .limit(1);
+  return user ?? null;
 }

@@ -2,10 +2,9 @@
 import { appendAudit } from "../kernel/index.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { Db } from "../platform/db/client.ts";
-import { schema } from "../platform/db/index.ts";
 import { AppError } from "../platform/errors.ts";
 import type { ContentKind } from "./content-kinds.ts";
-import { findOverride, listGroupNames } from "./marketing.repo.ts";
+import { findOverride, listGroupNames, upsertOverride } from "./marketing.repo.ts";
 import type { MatrixStep } from "./matrix.ts";
 
 /** Sets the row's steps: another member and/or the Board, partner groups and a final-checking group, by slug. */
@@ -56,10 +55,7 @@ export async function overrideMatrixRow(input: {
       at: now,
       active: !input.reset,
     };
-    await tx
-      .insert(schema.marketingMatrixOverrides)
-      .values({ kind: input.kind, ...row })
-      .onConflictDoUpdate({ target: schema.marketingMatrixOverrides.kind, set: row });
+    await upsertOverride(tx, input.kind, row);
     await appendAudit(tx, {
       by: { userId: input.by.userId, label: `user:${input.by.userId} (${input.by.name})` },
       at: now,

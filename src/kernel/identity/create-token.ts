@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { hashSecret, newSecret } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { text, wholeNumber } from "../../platform/validation.ts";
 import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
-import { findUserById, type TokenRow } from "./identity.repo.ts";
+import { findUserById, insertToken, type TokenRow } from "./identity.repo.ts";
 import { parseOrThrow, ScopesSchema } from "./schemas.ts";
 
 /** Every personal access token starts with this, so leaked ones are easy to recognise. */
@@ -90,19 +89,15 @@ export async function createToken(input: {
     const user = await findUserById(tx, input.userId);
     if (!user) throw new AppError("not_found", { message: `No user with id ${input.userId}.` });
     const token = newSecret(TOKEN_PREFIX);
-    const [row] = await tx
-      .insert(schema.accessTokens)
-      .values({
-        userId: user.id,
-        name: data.name,
-        tokenHash: hashSecret(token),
-        prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-        scopes: data.scopes,
-        createdAt: input.now,
-        expiresAt,
-      })
-      .returning();
-    if (!row) throw new Error("insert into access_tokens returned nothing");
+    const row = await insertToken(tx, {
+      userId: user.id,
+      name: data.name,
+      tokenHash: hashSecret(token),
+      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      scopes: data.scopes,
+      createdAt: input.now,
+      expiresAt,
+    });
     await appendAudit(tx, {
       by: input.by,
       at: input.now,

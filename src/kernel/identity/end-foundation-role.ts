@@ -1,9 +1,12 @@
-import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import type { AuditActor } from "../audit/audit.repo.ts";
 import { endDatedPeriod, type PeriodStore } from "./end-dated-period.ts";
-import type { FoundationRoleRow } from "./identity.repo.ts";
+import {
+  type FoundationRoleRow,
+  findFoundationRole,
+  personIdOfUser,
+  setFoundationRoleEnd,
+} from "./identity.repo.ts";
 
 /** A foundation role that has just ended, for the rooms that act on it. */
 export interface FoundationRoleEnded {
@@ -27,25 +30,13 @@ export function onFoundationRoleEnd(hook: FoundationRoleEndHook): void {
 
 const foundationRoleStore: PeriodStore<FoundationRoleRow> = {
   noun: "foundation role",
-  load: async (tx, id) =>
-    (await tx.select().from(schema.foundationRoles).where(eq(schema.foundationRoles.id, id)))[0],
-  end: async (tx, before, change) =>
-    (
-      await tx
-        .update(schema.foundationRoles)
-        .set({ endedOn: change.endedOn })
-        .where(eq(schema.foundationRoles.id, before.id))
-        .returning()
-    )[0],
+  load: (tx, id) => findFoundationRole(tx, id),
+  end: (tx, before, change) => setFoundationRoleEnd(tx, before.id, change.endedOn),
   async afterEnd(tx, after, { now, by }) {
     if (hooks.size === 0) return;
     let personId = after.personId;
     if (personId === null && after.userId !== null) {
-      const [user] = await tx
-        .select({ personId: schema.users.personId })
-        .from(schema.users)
-        .where(eq(schema.users.id, after.userId));
-      personId = user?.personId ?? null;
+      personId = await personIdOfUser(tx, after.userId);
     }
     const ended = { role: after.role, personId, endedOn: after.endedOn ?? "", now, by };
     for (const hook of hooks) await hook(tx, ended);

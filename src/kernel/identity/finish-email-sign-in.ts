@@ -1,10 +1,8 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
 import { hashSecret } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { appendAudit } from "../audit/audit.repo.ts";
-import { findUserByEmail, insertUser, type UserRow } from "./identity.repo.ts";
+import { findUserByEmail, insertUser, type UserRow, useSignInLink } from "./identity.repo.ts";
 import { startSession } from "./start-session.ts";
 
 /** Uses a sign-in link once: marks it used, finds or creates the account, opens a session. */
@@ -16,17 +14,7 @@ export async function finishEmailSignIn(input: {
 }): Promise<{ user: UserRow; sessionId: string; created: boolean }> {
   return input.db.transaction(async (tx) => {
     // The conditional update makes the link single-use even under concurrent clicks.
-    const [link] = await tx
-      .update(schema.signInLinks)
-      .set({ usedAt: input.now })
-      .where(
-        and(
-          eq(schema.signInLinks.tokenHash, hashSecret(input.token)),
-          isNull(schema.signInLinks.usedAt),
-          gt(schema.signInLinks.expiresAt, input.now),
-        ),
-      )
-      .returning();
+    const link = await useSignInLink(tx, hashSecret(input.token), input.now);
     if (!link) {
       throw new AppError("unauthenticated", {
         message: "This sign-in link is unknown, already used or expired. Ask for a new one.",

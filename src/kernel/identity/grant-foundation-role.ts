@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
-import { type FoundationRoleRow, findRoleHolder } from "./identity.repo.ts";
+import { type FoundationRoleRow, findRoleHolder, insertFoundationRole } from "./identity.repo.ts";
 import { FoundationRoleSchema, PeriodGrantFields, parseOrThrow, refinePeriod } from "./schemas.ts";
 
 // The one validation of a dated role's grant (group role periods use it too).
@@ -67,11 +66,7 @@ export async function grantFoundationRole(input: {
     });
   }
   return input.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(schema.foundationRoles)
-      .values({ userId, personId, ...data, createdAt: input.now })
-      .returning();
-    if (!row) throw new Error("insert into foundation_roles returned nothing");
+    const row = await insertFoundationRole(tx, { userId, personId, ...data, createdAt: input.now });
     await appendAudit(tx, {
       by: input.by,
       at: input.now,

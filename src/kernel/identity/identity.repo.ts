@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { hashSecret } from "../../platform/auth/index.ts";
 import type { Db, Tx } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
@@ -234,4 +234,119 @@ export async function peekSignInLink(input: {
       ),
     );
   return link?.email ?? null;
+}
+
+/** Every account, oldest first, with the slug of its charter person (null when it claimed none). */
+export async function listUsersWithPersonSlug(
+  db: DbOrTx,
+): Promise<{ user: UserRow; personSlug: string | null }[]> {
+  return db
+    .select({ user: users, personSlug: people.slug })
+    .from(users)
+    .leftJoin(people, eq(people.id, users.personId))
+    .orderBy(asc(users.id));
+}
+
+/** The charter person of an account, or null (no such account, or no person claimed). */
+export async function personIdOfUser(db: DbOrTx, userId: number): Promise<number | null> {
+  const [user] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, userId));
+  return user?.personId ?? null;
+}
+
+/** Sets the name an account shows; returns the account after it. */
+export async function setUserName(db: DbOrTx, id: number, name: string): Promise<UserRow | undefined> {
+  const [after] = await db.update(users).set({ name }).where(eq(users.id, id)).returning();
+  return after;
+}
+
+/** Links an account to a GitHub user; returns the account after it. */
+export async function linkGitHubAccount(
+  db: DbOrTx,
+  id: number,
+  github: { githubId: string; githubLogin: string },
+): Promise<UserRow | undefined> {
+  const [linked] = await db.update(users).set(github).where(eq(users.id, id)).returning();
+  return linked;
+}
+
+/** Notes an account's new GitHub login (GitHub users may rename themselves). */
+export async function setGitHubLogin(db: DbOrTx, id: number, githubLogin: string): Promise<void> {
+  await db.update(users).set({ githubLogin }).where(eq(users.id, id));
+}
+
+/** Drops a user's sessions that expired before `now`. */
+export async function deleteExpiredSessions(db: DbOrTx, userId: number, now: Date): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+}
+
+/** Stores a personal access token (by its hash); returns the row. */
+export async function insertToken(
+  db: DbOrTx,
+  values: Omit<typeof accessTokens.$inferInsert, "id">,
+): Promise<TokenRow> {
+  const [row] = await db.insert(accessTokens).values(values).returning();
+  if (!row) throw new Error("insert into access_tokens returned nothing");
+  return row;
+}
+
+/** Marks a token revoked at `at`; returns the row after it. */
+export async function setTokenRevoked(db: DbOrTx, id: number, at: Date): Promise<TokenRow | undefined> {
+  const [after] = await db
+    .update(accessTokens)
+    .set({ revokedAt: at })
+    .where(eq(accessTokens.id, id))
+    .returning();
+  return after;
+}
+
+/** Drops sign-in links that expired before `before`. */
+export async function deleteSignInLinksExpiredBefore(db: DbOrTx, before: Date): Promise<void> {
+  await db.delete(signInLinks).where(lt(signInLinks.expiresAt, before));
+}
+
+/** Stores a sign-in link by the hash of its token. */
+export async function insertSignInLink(
+  db: DbOrTx,
+  values: { tokenHash: string; email: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db.insert(signInLinks).values(values);
+}
+
+/**
+ * Marks the link with this token hash used at `now` if it is unused and unexpired; returns it, or
+ * undefined. The conditional update makes a link single-use even under concurrent clicks.
+ */
+export async function useSignInLink(db: DbOrTx, tokenHash: string, now: Date) {
+  const [link] = await db
+    .update(signInLinks)
+    .set({ usedAt: now })
+    .where(
+      and(eq(signInLinks.tokenHash, tokenHash), isNull(signInLinks.usedAt), gt(signInLinks.expiresAt, now)),
+    )
+    .returning();
+  return link;
+}
+
+/** Stores a foundation role period; returns the row. */
+export async function insertFoundationRole(
+  db: DbOrTx,
+  values: Omit<typeof foundationRoles.$inferInsert, "id">,
+): Promise<FoundationRoleRow> {
+  const [row] = await db.insert(foundationRoles).values(values).returning();
+  if (!row) throw new Error("insert into foundation_roles returned nothing");
+  return row;
+}
+
+/** A foundation role row by id. */
+export async function findFoundationRole(db: DbOrTx, id: number): Promise<FoundationRoleRow | undefined> {
+  return (await db.select().from(foundationRoles).where(eq(foundationRoles.id, id)))[0];
+}
+
+/** Sets the day a foundation role ends; returns the row after it. */
+export async function setFoundationRoleEnd(
+  db: DbOrTx,
+  id: number,
+  endedOn: string | null,
+): Promise<FoundationRoleRow | undefined> {
+  return (await db.update(foundationRoles).set({ endedOn }).where(eq(foundationRoles.id, id)).returning())[0];
 }

@@ -1,9 +1,5 @@
-import { asc, eq } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
 import type { FoundationRole } from "./actor.ts";
-import { type DbOrTx, listFoundationRoles } from "./identity.repo.ts";
-
-const { users, people } = schema;
+import { type DbOrTx, listFoundationRoles, listUsersWithPersonSlug } from "./identity.repo.ts";
 
 /** One account as `guildhall users list` shows it. */
 export interface UserListing {
@@ -25,11 +21,7 @@ export async function listUsers(input: {
   day: string;
   role?: FoundationRole;
 }): Promise<UserListing[]> {
-  const rows = await input.db
-    .select({ user: users, personSlug: people.slug })
-    .from(users)
-    .leftJoin(people, eq(people.id, users.personId))
-    .orderBy(asc(users.id));
+  const rows = await listUsersWithPersonSlug(input.db);
   const current = await listFoundationRoles(input.db, { day: input.day, currentOnly: true });
   const listed = rows.map(({ user, personSlug }) => {
     const roles = current

@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { text } from "../../platform/validation.ts";
 import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
-import type { UserRow } from "./identity.repo.ts";
+import { findUserById, setUserName, type UserRow } from "./identity.repo.ts";
 import { parseOrThrow } from "./schemas.ts";
 
 /** The name an account shows: visible text (not only zero-width characters), at most 200 characters. */
@@ -21,13 +19,9 @@ export async function renameUser(input: {
 }): Promise<UserRow> {
   const name = parseOrThrow(z.object({ name: NameSchema }), { name: input.name }, "account").name;
   return input.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(schema.users).where(eq(schema.users.id, input.userId));
+    const before = await findUserById(tx, input.userId);
     if (!before) throw new AppError("not_found", { message: `No user with id ${input.userId}.` });
-    const [after] = await tx
-      .update(schema.users)
-      .set({ name })
-      .where(eq(schema.users.id, before.id))
-      .returning();
+    const after = await setUserName(tx, before.id, name);
     if (!after) throw new Error("update of users returned nothing");
     await appendAudit(tx, {
       by: input.by,

@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
-import { findToken, type TokenRow } from "./identity.repo.ts";
+import { findToken, setTokenRevoked, type TokenRow } from "./identity.repo.ts";
 
 /** Revokes one of the user's tokens (it stops working at once); revoking twice is a no-op. */
 export async function revokeToken(input: {
@@ -20,11 +18,7 @@ export async function revokeToken(input: {
       throw new AppError("not_found", { message: `You have no token with id ${input.tokenId}.` });
     }
     if (token.revokedAt) return token;
-    const [after] = await tx
-      .update(schema.accessTokens)
-      .set({ revokedAt: input.now })
-      .where(eq(schema.accessTokens.id, token.id))
-      .returning();
+    const after = await setTokenRevoked(tx, token.id, input.now);
     if (!after) throw new Error("update of access_tokens returned nothing");
     await appendAudit(tx, {
       by: input.by,

@@ -1,10 +1,15 @@
-import { eq } from "drizzle-orm";
 import type { GitHubClient } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { appendAudit } from "../audit/audit.repo.ts";
-import { findUserByEmail, findUserByGitHubId, insertUser, type UserRow } from "./identity.repo.ts";
+import {
+  findUserByEmail,
+  findUserByGitHubId,
+  insertUser,
+  linkGitHubAccount,
+  setGitHubLogin,
+  type UserRow,
+} from "./identity.repo.ts";
 import { startSession } from "./start-session.ts";
 
 /**
@@ -37,11 +42,7 @@ export async function signInWithGitHub(input: {
             message: "Your email address belongs to an account linked to another GitHub user.",
           });
         }
-        const [linked] = await tx
-          .update(schema.users)
-          .set({ githubId, githubLogin: gh.login })
-          .where(eq(schema.users.id, user.id))
-          .returning();
+        const linked = await linkGitHubAccount(tx, user.id, { githubId, githubLogin: gh.login });
         user = linked ?? user;
       } else {
         user = await insertUser(tx, {
@@ -62,7 +63,7 @@ export async function signInWithGitHub(input: {
         });
       }
     } else if (user.githubLogin !== gh.login) {
-      await tx.update(schema.users).set({ githubLogin: gh.login }).where(eq(schema.users.id, user.id));
+      await setGitHubLogin(tx, user.id, gh.login);
     }
     if (user.disabledAt) throw new AppError("forbidden", { message: "This account is disabled." });
     const { sessionId } = await startSession({

@@ -1,8 +1,7 @@
-import { lt } from "drizzle-orm";
 import { hashSecret, newSecret } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import type { Mailer } from "../../platform/mail.ts";
+import { deleteSignInLinksExpiredBefore, insertSignInLink } from "./identity.repo.ts";
 import { EmailSchema, parseOrThrow } from "./schemas.ts";
 
 /**
@@ -21,11 +20,9 @@ export async function startEmailSignIn(input: {
 }): Promise<{ email: string }> {
   const email = parseOrThrow(EmailSchema, input.email, "email");
   // Links expired for a day are dropped; recent ones stay so a late click gets a clear answer.
-  await input.db
-    .delete(schema.signInLinks)
-    .where(lt(schema.signInLinks.expiresAt, new Date(input.now.getTime() - 86_400_000)));
+  await deleteSignInLinksExpiredBefore(input.db, new Date(input.now.getTime() - 86_400_000));
   const token = newSecret();
-  await input.db.insert(schema.signInLinks).values({
+  await insertSignInLink(input.db, {
     tokenHash: hashSecret(token),
     email,
     createdAt: input.now,

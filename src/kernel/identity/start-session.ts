@@ -1,7 +1,5 @@
-import { and, eq, lt } from "drizzle-orm";
 import { hashSecret, newSecret } from "../../platform/auth/index.ts";
-import { schema } from "../../platform/db/index.ts";
-import { type DbOrTx, insertSession } from "./identity.repo.ts";
+import { type DbOrTx, deleteExpiredSessions, insertSession } from "./identity.repo.ts";
 
 /** Opens a session for a user; returns the session id for the cookie (only its hash is stored). */
 export async function startSession(input: {
@@ -12,9 +10,7 @@ export async function startSession(input: {
   days: number;
 }): Promise<{ sessionId: string; expiresAt: Date }> {
   // Expired sessions of this user are of no use to anyone: drop them while here.
-  await input.db
-    .delete(schema.sessions)
-    .where(and(eq(schema.sessions.userId, input.userId), lt(schema.sessions.expiresAt, input.now)));
+  await deleteExpiredSessions(input.db, input.userId, input.now);
   const sessionId = newSecret();
   const expiresAt = new Date(input.now.getTime() + input.days * 86_400_000);
   await insertSession(input.db, {

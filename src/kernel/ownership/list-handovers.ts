@@ -1,11 +1,13 @@
-import { inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { type OpenItem, stillNeedsOwner } from "./open-items.ts";
-import { type HandoverRow, listHandoverItemRows, listHandoverRows } from "./ownership.repo.ts";
+import {
+  type HandoverRow,
+  listGroupsByIds,
+  listHandoverItemRows,
+  listHandoverRows,
+  listPeopleNames,
+} from "./ownership.repo.ts";
 import { openItemSource } from "./sources.ts";
-
-const { people, groups } = schema;
 
 /** Where a flagged item stands. */
 export type HandoverItemState = "needs-owner" | "reassigned" | "closed";
@@ -67,15 +69,8 @@ export async function listHandovers(
       ...items.flatMap((i) => (i.newOwnerPersonId === null ? [] : [i.newOwnerPersonId])),
     ]),
   ];
-  const names = new Map(
-    (
-      await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds))
-    ).map((p) => [p.id, p.name]),
-  );
-  const groupRows = await db
-    .select({ id: groups.id, slug: groups.slug, name: groups.name })
-    .from(groups)
-    .where(inArray(groups.id, [...new Set(rows.map((r) => r.groupId))]));
+  const names = new Map((await listPeopleNames(db, personIds)).map((p) => [p.id, p.name]));
+  const groupRows = await listGroupsByIds(db, [...new Set(rows.map((r) => r.groupId))]);
   const groupById = new Map(groupRows.map((g) => [g.id, g]));
   // What is open now, by group and kind: asked once per pair.
   const open = new Map<string, Map<string, OpenItem>>();

@@ -1,13 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
 import { stillNeedsOwner } from "./open-items.ts";
-import { findHandoverItem, type HandoverItemRow } from "./ownership.repo.ts";
+import { clearHandoverItem, findHandoverItem, type HandoverItemRow } from "./ownership.repo.ts";
 import { openItemSource } from "./sources.ts";
-
-const { handoverItems } = schema;
 
 /**
  * Gives a flagged item a new owner: the item's room makes the change, the flag is cleared with who
@@ -52,11 +48,11 @@ export async function reassignOpenItem(input: {
       itemId: item.itemId,
       toPersonId: input.toPersonId,
     });
-    const [after] = await tx
-      .update(handoverItems)
-      .set({ clearedAt: input.now, clearedByUserId: input.by.userId, newOwnerPersonId: input.toPersonId })
-      .where(and(eq(handoverItems.id, item.id), isNull(handoverItems.clearedAt)))
-      .returning();
+    const after = await clearHandoverItem(tx, item.id, {
+      clearedAt: input.now,
+      clearedByUserId: input.by.userId,
+      newOwnerPersonId: input.toPersonId,
+    });
     if (!after) throw new AppError("conflict", { message: `“${item.title}” was reassigned meanwhile.` });
     await appendAudit(tx, {
       by: input.by,

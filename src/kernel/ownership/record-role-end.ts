@@ -1,14 +1,19 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
 import { notify } from "../notifications/notify.ts";
 import { handoverNoteTemplate } from "./handover-note.template.ts";
 import type { OpenItem } from "./open-items.ts";
-import type { HandoverRow } from "./ownership.repo.ts";
+import {
+  type HandoverItemRow,
+  type HandoverRow,
+  insertHandoverItems,
+  insertHandovers,
+  listGroupHandoversOf,
+  listGroupsByIds,
+  listHandoverItemRows,
+  markHandoversAsked,
+} from "./ownership.repo.ts";
 import { openItemSources, openItemsOfGroups } from "./sources.ts";
-
-const { handovers, handoverItems, groups } = schema;
 
 /** Why a person's roles in a group ended (handovers_cause). */
 export type RoleEndCause = HandoverRow["cause"];
@@ -81,11 +86,10 @@ export async function recordRoleEnds(
   if (ends.length === 0) return { handovers: 0, flagged: 0, asked: 0, newlyFlagged: [] };
   let written = 0;
   for (let i = 0; i < ends.length; i += CHUNK) {
-    const rows = await tx
-      .insert(handovers)
-      .values(ends.slice(i, i + CHUNK).map((e) => ({ ...e, createdAt: now })))
-      .onConflictDoNothing()
-      .returning({ id: handovers.id });
+    const rows = await insertHandovers(
+      tx,
+      ends.slice(i, i + CHUNK).map((e) => ({ ...e, createdAt: now })),
+    );
     written += rows.length;
   }
   const wanted = new Set(ends.map(keyOf));
@@ -93,10 +97,7 @@ export async function recordRoleEnds(
   for (const groupId of new Set(ends.map((e) => e.groupId))) {
     const people = [...new Set(ends.filter((e) => e.groupId === groupId).map((e) => e.personId))];
     for (let i = 0; i < people.length; i += CHUNK) {
-      const found = await tx
-        .select()
-        .from(handovers)
-        .where(and(eq(handovers.groupId, groupId), inArray(handovers.personId, people.slice(i, i + CHUNK))));
+      const found = await listGroupHandoversOf(tx, groupId, people.slice(i, i + CHUNK));
       rows.push(...found.filter((h) => wanted.has(keyOf(h))));
     }
   }
@@ -109,15 +110,9 @@ export async function recordRoleEnds(
       flaggedAt: now,
     })),
   );
-  const flagged: Array<typeof handoverItems.$inferSelect> = [];
+  const flagged: HandoverItemRow[] = [];
   for (let i = 0; i < flags.length; i += CHUNK) {
-    flagged.push(
-      ...(await tx
-        .insert(handoverItems)
-        .values(flags.slice(i, i + CHUNK))
-        .onConflictDoNothing()
-        .returning()),
-    );
+    flagged.push(...(await insertHandoverItems(tx, flags.slice(i, i + CHUNK))));
   }
   const byHandover = new Map<number, typeof flagged>();
   for (const f of flagged) byHandover.set(f.handoverId, [...(byHandover.get(f.handoverId) ?? []), f]);
@@ -141,25 +136,15 @@ export async function recordRoleEnds(
 
   // Ask once: hand-overs never asked that have open flags.
   const unasked = rows.filter((h) => h.askedAt === null).map((h) => h.id);
-  const open = unasked.length
-    ? await tx
-        .select()
-        .from(handoverItems)
-        .where(and(inArray(handoverItems.handoverId, unasked), isNull(handoverItems.clearedAt)))
-    : [];
+  const open = await listHandoverItemRows(tx, unasked, { openOnly: true });
   const toAsk = rows.filter((h) => h.askedAt === null && open.some((f) => f.handoverId === h.id));
   if (toAsk.length > 0) {
     const names = new Map(
       (
-        await tx
-          .select({ id: groups.id, name: groups.name })
-          .from(groups)
-          .where(
-            inArray(
-              groups.id,
-              toAsk.map((h) => h.groupId),
-            ),
-          )
+        await listGroupsByIds(
+          tx,
+          toAsk.map((h) => h.groupId),
+        )
       ).map((g) => [g.id, g.name]),
     );
     for (let i = 0; i < toAsk.length; i += CHUNK) {
@@ -179,15 +164,11 @@ export async function recordRoleEnds(
           },
         })),
       });
-      await tx
-        .update(handovers)
-        .set({ askedAt: now })
-        .where(
-          inArray(
-            handovers.id,
-            chunk.map((h) => h.id),
-          ),
-        );
+      await markHandoversAsked(
+        tx,
+        chunk.map((h) => h.id),
+        now,
+      );
     }
   }
   const newlyFlagged = [...byHandover].map(([handoverId, items]) => {

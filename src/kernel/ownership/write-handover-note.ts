@@ -1,14 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { text } from "../../platform/validation.ts";
 import { type AuditActor, appendAudit } from "../audit/audit.repo.ts";
 import { parseOrThrow } from "../identity/schemas.ts";
-import { findHandover, type HandoverRow } from "./ownership.repo.ts";
-
-const { handovers } = schema;
+import { findHandover, type HandoverRow, setHandoverNote } from "./ownership.repo.ts";
 
 /** Input of writeHandoverNote: what is in flight and who to talk to. */
 export const HandoverNoteSchema = z.object({
@@ -27,11 +23,11 @@ export async function writeHandoverNote(input: {
   return input.db.transaction(async (tx) => {
     const before = await findHandover(tx, input.handoverId);
     if (!before) throw new AppError("not_found", { message: `No hand-over ${input.handoverId}.` });
-    const [after] = await tx
-      .update(handovers)
-      .set({ note, noteAt: input.now, noteByUserId: input.by.userId })
-      .where(eq(handovers.id, before.id))
-      .returning();
+    const after = await setHandoverNote(tx, before.id, {
+      note,
+      noteAt: input.now,
+      noteByUserId: input.by.userId,
+    });
     if (!after) throw new Error(`hand-over ${before.id} vanished`);
     await appendAudit(tx, {
       by: input.by,

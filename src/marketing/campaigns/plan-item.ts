@@ -1,11 +1,9 @@
 /** Puts an item in a campaign (at most one) and on a planned day, or takes it out of both. */
-import { eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { auditItem, type ItemActor } from "../items/audit-item.ts";
-import { getItemForUpdate } from "../marketing.repo.ts";
+import { campaignExists, getItemForUpdate, updateItem } from "../marketing.repo.ts";
 
 /** Sets the item's campaign (null: none) and planned day (null: none). */
 export async function planItem(input: {
@@ -20,20 +18,17 @@ export async function planItem(input: {
   await input.db.transaction(async (tx) => {
     const item = await getItemForUpdate(tx, input.itemId);
     if (input.campaignId !== null) {
-      const [c] = await tx
-        .select({ id: schema.marketingCampaigns.id })
-        .from(schema.marketingCampaigns)
-        .where(eq(schema.marketingCampaigns.id, input.campaignId));
-      if (!c)
+      if (!(await campaignExists(tx, input.campaignId)))
         throw new AppError("validation", {
           message: `Invalid plan: campaign: no campaign ${input.campaignId}`,
           issues: [{ field: "campaign", message: "no such campaign" }],
         });
     }
-    await tx
-      .update(schema.marketingItems)
-      .set({ campaignId: input.campaignId, plannedOn: input.plannedOn, updatedAt: now })
-      .where(eq(schema.marketingItems.id, item.id));
+    await updateItem(tx, item.id, {
+      campaignId: input.campaignId,
+      plannedOn: input.plannedOn,
+      updatedAt: now,
+    });
     await auditItem(tx, {
       by: input.by,
       at: now,

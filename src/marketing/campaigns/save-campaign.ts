@@ -1,15 +1,19 @@
 /** Creates and edits campaigns: a name, a goal, a period and an owner who takes part in the group. */
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit, loadActor } from "../../kernel/index.ts";
 import { dayOf, holdsOn } from "../../kernel/rules.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db, Tx } from "../../platform/db/client.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Day, optionalText, text } from "../../platform/validation.ts";
 import type { ItemActor } from "../items/audit-item.ts";
-import { findMarketingGroup, getCampaign } from "../marketing.repo.ts";
+import {
+  findAccountByEmail,
+  findMarketingGroup,
+  getCampaign,
+  insertCampaign,
+  updateCampaign,
+} from "../marketing.repo.ts";
 
 /** The fields of a campaign's form (and of the operations). */
 export const CampaignFieldsSchema = z.object({
@@ -34,11 +38,7 @@ function checkPeriod(f: CampaignFields): void {
 
 /** The owner named by email: an account taking part in the Marketing WG today. */
 async function ownerOf(db: Db, email: string, groupId: number, today: string) {
-  const [user] = await db
-    .select({ id: schema.users.id, name: schema.users.name })
-    .from(schema.users)
-    .where(eq(schema.users.email, email.toLowerCase()))
-    .limit(1);
+  const user = await findAccountByEmail(db, email);
   const refuse = (message: string) =>
     new AppError("validation", {
       message: `Invalid campaign: owner: ${message}`,
@@ -80,21 +80,17 @@ export async function createCampaign(input: {
   if (!group) throw new AppError("not_found", { message: "No Marketing WG is imported." });
   const owner = f.owner ? await ownerOf(input.db, f.owner, group.id, dayOf(now)) : input.by;
   return input.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(schema.marketingCampaigns)
-      .values({
-        name: f.name,
-        goal: f.goal,
-        startsOn: f.startsOn,
-        endsOn: f.endsOn,
-        ownerUserId: owner.userId,
-        ownerName: owner.name,
-        groupId: group.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: schema.marketingCampaigns.id });
-    if (!row) throw new Error("insert returned nothing");
+    const row = await insertCampaign(tx, {
+      name: f.name,
+      goal: f.goal,
+      startsOn: f.startsOn,
+      endsOn: f.endsOn,
+      ownerUserId: owner.userId,
+      ownerName: owner.name,
+      groupId: group.id,
+      createdAt: now,
+      updatedAt: now,
+    });
     await auditCampaign(tx, {
       by: input.by,
       at: now,
@@ -122,18 +118,15 @@ export async function editCampaign(input: {
     ? await ownerOf(input.db, f.owner, before.groupId, dayOf(now))
     : { userId: before.ownerUserId, name: before.ownerName };
   await input.db.transaction(async (tx) => {
-    await tx
-      .update(schema.marketingCampaigns)
-      .set({
-        name: f.name,
-        goal: f.goal,
-        startsOn: f.startsOn,
-        endsOn: f.endsOn,
-        ownerUserId: owner.userId,
-        ownerName: owner.name,
-        updatedAt: now,
-      })
-      .where(eq(schema.marketingCampaigns.id, before.id));
+    await updateCampaign(tx, before.id, {
+      name: f.name,
+      goal: f.goal,
+      startsOn: f.startsOn,
+      endsOn: f.endsOn,
+      ownerUserId: owner.userId,
+      ownerName: owner.name,
+      updatedAt: now,
+    });
     await auditCampaign(tx, {
       by: input.by,
       at: now,

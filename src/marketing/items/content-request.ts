@@ -4,7 +4,6 @@
  * (or the Steering Council for core contributors), due on the step's deadline. When the request is
  * answered, the answer decides the step, in the answer's transaction.
  */
-import { and, eq } from "drizzle-orm";
 import {
   defineRequestSubject,
   openRequest,
@@ -16,13 +15,20 @@ import { dayOf } from "../../kernel/rules.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Tx } from "../../platform/db/client.ts";
 import type { Database } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
-import { getItemForUpdate, liveSteps, MARKETING_SLUG } from "../marketing.repo.ts";
+import {
+  decidePendingStep,
+  findItem,
+  findItemTitle,
+  getItemForUpdate,
+  linkStepRequest,
+  listGroupNames,
+  liveSteps,
+  MARKETING_SLUG,
+  updateItem,
+} from "../marketing.repo.ts";
 import { roundOutcome, type StepFacts } from "../workflow.ts";
 import type { ItemActor } from "./audit-item.ts";
 import { recordApproval } from "./record-approval.ts";
-
-const { marketingItems, marketingReviewSteps } = schema;
 
 /** Applies a request's answer to the partner step it asked for. */
 export async function applyRequestAnswer(ctx: RequestAnsweredContext): Promise<void> {
@@ -35,18 +41,17 @@ export async function applyRequestAnswer(ctx: RequestAnsweredContext): Promise<v
   if (!step || item.state !== "in-review") return;
   const status = ctx.outcome === "approved" ? "approved" : "changes-requested";
   const by = ctx.byLazyConsensus ? "nobody objected by the deadline" : `answer to request ${ctx.requestId}`;
-  await ctx.tx
-    .update(marketingReviewSteps)
-    .set({ status, decidedByName: by, decidedAt: ctx.now, comment: ctx.note })
-    .where(and(eq(marketingReviewSteps.id, step.id), eq(marketingReviewSteps.status, "pending")));
+  await decidePendingStep(ctx.tx, step.id, {
+    status,
+    decidedByName: by,
+    decidedAt: ctx.now,
+    comment: ctx.note,
+  });
   const outcome = roundOutcome(
     steps.map((s) => (s.id === step.id ? { status } : { status: s.status as StepFacts["status"] })),
   );
   if (outcome !== "in-review") {
-    await ctx.tx
-      .update(marketingItems)
-      .set({ state: outcome, updatedAt: ctx.now })
-      .where(eq(marketingItems.id, itemId));
+    await updateItem(ctx.tx, itemId, { state: outcome, updatedAt: ctx.now });
   }
   if (outcome === "approved") {
     await recordApproval(ctx.tx, {
@@ -99,11 +104,7 @@ export const contentItemSubject = defineRequestSubject({
   load: async (db, id) => {
     const n = Number(id);
     if (!Number.isInteger(n) || n < 1) return null;
-    const [row] = await db
-      .select({ title: marketingItems.title })
-      .from(marketingItems)
-      .where(eq(marketingItems.id, n));
-    return row ?? null;
+    return findItemTitle(db, n);
   },
   link: (id) => `/marketing/items/${id}`,
   onAnswered: applyRequestAnswer,
@@ -117,10 +118,10 @@ export async function requestPartnerSignOffs(input: {
   by: ItemActor;
 }): Promise<number[]> {
   const db = input.database.db;
-  const [item] = await db.select().from(marketingItems).where(eq(marketingItems.id, input.itemId));
+  const item = await findItem(db, input.itemId);
   if (!item) return [];
   const opened: number[] = [];
-  const groups = await db.select({ id: schema.groups.id, slug: schema.groups.slug }).from(schema.groups);
+  const groups = await listGroupNames(db);
   for (const s of await liveSteps(db, input.itemId)) {
     if (s.step !== "partner" || s.status !== "pending" || s.requestId !== null || !s.dueAt) continue;
     const slug = s.groupId === null ? null : groups.find((g) => g.id === s.groupId)?.slug;
@@ -141,7 +142,7 @@ export async function requestPartnerSignOffs(input: {
         visibility: "private",
       },
     });
-    await db.update(marketingReviewSteps).set({ requestId: id }).where(eq(marketingReviewSteps.id, s.id));
+    await linkStepRequest(db, s.id, id);
     opened.push(id);
   }
   return opened;

@@ -1,8 +1,8 @@
 /** Creates a content item as a draft, with its first revision. */
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { schema } from "../../platform/db/index.ts";
 import type { ContentKind, DocType } from "../content-kinds.ts";
+import { insertItem, insertRevision } from "../marketing.repo.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
 import { checkFields, type ItemFields, revisionFields } from "./item-fields.ts";
 
@@ -22,28 +22,24 @@ export async function createItem(input: {
   const now = input.clock.now();
   const f = input.fields;
   return input.db.transaction(async (tx) => {
-    const [item] = await tx
-      .insert(schema.marketingItems)
-      .values({
-        kind: input.kind,
-        network: input.network,
-        docType,
-        title: f.title,
-        slug: f.slug,
-        summary: f.summary,
-        authors: f.authors,
-        tags: f.tags,
-        socialCardUrl: f.socialCardUrl,
-        socialCardAlt: f.socialCardAlt,
-        body: f.body,
-        createdByUserId: input.by.userId,
-        createdByName: input.by.name,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: schema.marketingItems.id });
-    if (!item) throw new Error("insert returned nothing");
-    await tx.insert(schema.marketingRevisions).values({
+    const item = await insertItem(tx, {
+      kind: input.kind,
+      network: input.network,
+      docType,
+      title: f.title,
+      slug: f.slug,
+      summary: f.summary,
+      authors: f.authors,
+      tags: f.tags,
+      socialCardUrl: f.socialCardUrl,
+      socialCardAlt: f.socialCardAlt,
+      body: f.body,
+      createdByUserId: input.by.userId,
+      createdByName: input.by.name,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertRevision(tx, {
       itemId: item.id,
       number: 1,
       title: f.title,

@@ -1,11 +1,9 @@
 /** Schedules, publishes or archives an item, as the workflow allows. */
-import { eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ContentKind, ItemState } from "../content-kinds.ts";
-import { getItemForUpdate } from "../marketing.repo.ts";
+import { getItemForUpdate, updateItem } from "../marketing.repo.ts";
 import { moveRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
 
@@ -31,15 +29,12 @@ export async function moveItem(input: {
     if (refusal) throw new AppError("conflict", { message: refusal });
     const state: ItemState =
       input.move === "schedule" ? "scheduled" : input.move === "publish" ? "published" : "archived";
-    await tx
-      .update(schema.marketingItems)
-      .set({
-        state,
-        updatedAt: now,
-        ...(input.move === "schedule" ? { scheduledFor: input.at } : {}),
-        ...(input.move === "publish" ? { publishedAt: now } : {}),
-      })
-      .where(eq(schema.marketingItems.id, item.id));
+    await updateItem(tx, item.id, {
+      state,
+      updatedAt: now,
+      ...(input.move === "schedule" ? { scheduledFor: input.at } : {}),
+      ...(input.move === "publish" ? { publishedAt: now } : {}),
+    });
     await auditItem(tx, {
       by: input.by,
       at: now,

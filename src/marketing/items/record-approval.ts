@@ -3,25 +3,20 @@
  * whom. A later edit voids the round's steps but not this record: a strategy document shows its
  * approved revision until another round approves a newer one.
  */
-import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client.ts";
-import { schema } from "../../platform/db/index.ts";
-
-const { marketingItems, marketingRevisions } = schema;
+import { findRevisionId, updateItem } from "../marketing.repo.ts";
 
 /** Records the approval of revision `revision` of the item, by the deciders of the round's steps. */
 export async function recordApproval(
   tx: Tx,
   input: { itemId: number; revision: number; deciders: readonly (string | null)[]; now: Date },
 ): Promise<void> {
-  const [rev] = await tx
-    .select({ id: marketingRevisions.id })
-    .from(marketingRevisions)
-    .where(and(eq(marketingRevisions.itemId, input.itemId), eq(marketingRevisions.number, input.revision)));
+  const rev = await findRevisionId(tx, input.itemId, input.revision);
   if (!rev) throw new Error(`no revision ${input.revision} of item ${input.itemId}`);
   const names = [...new Set(input.deciders.filter((n): n is string => n !== null && n !== ""))];
-  await tx
-    .update(marketingItems)
-    .set({ approvedRevisionId: rev.id, approvedAt: input.now, approvedByName: names.join(", ") || "unknown" })
-    .where(eq(marketingItems.id, input.itemId));
+  await updateItem(tx, input.itemId, {
+    approvedRevisionId: rev.id,
+    approvedAt: input.now,
+    approvedByName: names.join(", ") || "unknown",
+  });
 }

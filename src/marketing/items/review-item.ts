@@ -3,12 +3,17 @@
  * (never one of the item's authors; the partner group, or the Board once the partner's deadline has
  * passed); the item is approved when every step is, and goes back for changes when one asks.
  */
-import { and, eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { findMarketingGroup, getItemForUpdate, listRevisions, liveSteps } from "../marketing.repo.ts";
+import {
+  decidePendingStep,
+  findMarketingGroup,
+  getItemForUpdate,
+  listRevisions,
+  liveSteps,
+  updateItem,
+} from "../marketing.repo.ts";
 import { isOverdue, type ReviewerFacts, roundOutcome, type StepFacts, stepRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
 import { settlePartnerRequest } from "./content-request.ts";
@@ -63,18 +68,13 @@ export async function reviewItem(input: {
         issues: [{ field: "comment", message: "say what should change" }],
       });
     }
-    await tx
-      .update(schema.marketingReviewSteps)
-      .set({
-        status,
-        decidedByUserId: input.by.userId,
-        decidedByName: input.by.name,
-        decidedAt: now,
-        comment: input.comment,
-      })
-      .where(
-        and(eq(schema.marketingReviewSteps.id, step.id), eq(schema.marketingReviewSteps.status, "pending")),
-      );
+    await decidePendingStep(tx, step.id, {
+      status,
+      decidedByUserId: input.by.userId,
+      decidedByName: input.by.name,
+      decidedAt: now,
+      comment: input.comment,
+    });
     if (step.step === "partner" && step.requestId !== null) {
       await settlePartnerRequest(tx, {
         requestId: step.requestId,
@@ -89,10 +89,7 @@ export async function reviewItem(input: {
       steps.map((s) => (s.id === step.id ? { status } : { status: s.status as StepFacts["status"] })),
     );
     if (outcome !== "in-review") {
-      await tx
-        .update(schema.marketingItems)
-        .set({ state: outcome, updatedAt: now })
-        .where(eq(schema.marketingItems.id, item.id));
+      await updateItem(tx, item.id, { state: outcome, updatedAt: now });
     }
     if (outcome === "approved") {
       await recordApproval(tx, {

@@ -4,13 +4,11 @@
  * two people never overwrite each other. An edit of an item under review or approved voids the
  * approvals given and takes the item back to draft.
  */
-import { eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db, Tx } from "../../platform/db/client.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ContentKind, ItemState } from "../content-kinds.ts";
-import { getItemForUpdate, type ItemRow, voidSteps } from "../marketing.repo.ts";
+import { getItemForUpdate, type ItemRow, insertRevision, updateItem, voidSteps } from "../marketing.repo.ts";
 import { editVoidsReview, moveRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
 import { checkFields, type ItemFields, revisionFields } from "./item-fields.ts";
@@ -38,7 +36,7 @@ export async function writeRevision(
   const refusal = moveRefusal("edit", item.state as ItemState);
   if (refusal) throw new AppError("conflict", { message: refusal });
   const number = item.revision + 1;
-  await tx.insert(schema.marketingRevisions).values({
+  await insertRevision(tx, {
     itemId: item.id,
     number,
     title: f.title,
@@ -51,24 +49,21 @@ export async function writeRevision(
   });
   const voids = editVoidsReview(item.state as ItemState);
   const voided = voids ? await voidSteps(tx, item.id) : 0;
-  await tx
-    .update(schema.marketingItems)
-    .set({
-      title: f.title,
-      slug: f.slug,
-      summary: f.summary,
-      authors: f.authors,
-      tags: f.tags,
-      socialCardUrl: f.socialCardUrl,
-      socialCardAlt: f.socialCardAlt,
-      body: f.body,
-      revision: number,
-      updatedAt: now,
-      ...(voids ? { state: "draft", scheduledFor: null } : {}),
-      // Saving ends the saver's own lock.
-      ...(item.lockUserId === by.userId ? { lockUserId: null, lockName: null, lockExpiresAt: null } : {}),
-    })
-    .where(eq(schema.marketingItems.id, item.id));
+  await updateItem(tx, item.id, {
+    title: f.title,
+    slug: f.slug,
+    summary: f.summary,
+    authors: f.authors,
+    tags: f.tags,
+    socialCardUrl: f.socialCardUrl,
+    socialCardAlt: f.socialCardAlt,
+    body: f.body,
+    revision: number,
+    updatedAt: now,
+    ...(voids ? { state: "draft", scheduledFor: null } : {}),
+    // Saving ends the saver's own lock.
+    ...(item.lockUserId === by.userId ? { lockUserId: null, lockName: null, lockExpiresAt: null } : {}),
+  });
   return { revision: number, voided };
 }
 

@@ -4,15 +4,13 @@
  * partner step is then asked for as a request to the partner group (requests between groups),
  * once the round is stored.
  */
-import { eq } from "drizzle-orm";
 import { dayOf } from "../../kernel/rules.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type ItemState, PARTNER_DAYS } from "../content-kinds.ts";
 import { getMatrix } from "../get-matrix.ts";
-import { getItemForUpdate } from "../marketing.repo.ts";
+import { getItemForUpdate, insertSteps, updateItem } from "../marketing.repo.ts";
 import { moveRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
 import { requestPartnerSignOffs } from "./content-request.ts";
@@ -43,7 +41,8 @@ export async function submitItem(input: {
     const row = matrix.rows.find((r) => r.kind === item.kind);
     if (!row) throw new AppError("internal", { message: `No matrix row for ${item.kind}.` });
     const due = partnerDueAt(now);
-    await tx.insert(schema.marketingReviewSteps).values(
+    await insertSteps(
+      tx,
       row.steps.map((s) => ({
         itemId: item.id,
         revision: item.revision,
@@ -54,10 +53,7 @@ export async function submitItem(input: {
         createdAt: now,
       })),
     );
-    await tx
-      .update(schema.marketingItems)
-      .set({ state: "in-review", updatedAt: now })
-      .where(eq(schema.marketingItems.id, item.id));
+    await updateItem(tx, item.id, { state: "in-review", updatedAt: now });
     await auditItem(tx, {
       by: input.by,
       at: now,

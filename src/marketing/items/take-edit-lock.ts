@@ -1,9 +1,7 @@
 /** Takes (or renews) the edit lock of an item for a while, so others see who is editing. */
-import { eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { schema } from "../../platform/db/index.ts";
-import { getItemForUpdate } from "../marketing.repo.ts";
+import { getItemForUpdate, updateItem } from "../marketing.repo.ts";
 import type { ItemActor } from "./audit-item.ts";
 import { checkLock } from "./save-item.ts";
 
@@ -22,10 +20,11 @@ export async function takeEditLock(input: {
     const item = await getItemForUpdate(tx, input.itemId);
     checkLock(item, input.by, now);
     const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-    await tx
-      .update(schema.marketingItems)
-      .set({ lockUserId: input.by.userId, lockName: input.by.name, lockExpiresAt: until })
-      .where(eq(schema.marketingItems.id, item.id));
+    await updateItem(tx, item.id, {
+      lockUserId: input.by.userId,
+      lockName: input.by.name,
+      lockExpiresAt: until,
+    });
     return { until };
   });
 }
