@@ -143,7 +143,14 @@ describe("without JavaScript", () => {
     }
     const [stored] = await database.db.select().from(schema.chatWebhooks);
     expect(stored?.url).toBe(URL_SET);
-    expect(stored?.kinds).toEqual(["meeting.scheduled", "meeting.changed"]);
+    // Every kind is chosen until the Chair unticks one: here the cancellations.
+    expect(stored?.kinds).toEqual([
+      "meeting.scheduled",
+      "meeting.changed",
+      "report.reminder",
+      "report.defunct",
+      "term.ending",
+    ]);
     const audit = JSON.stringify(await database.db.select().from(schema.auditLog));
     expect(audit).toContain("group.webhook-set");
     expect(audit).not.toContain(SECRET);
