@@ -3,16 +3,18 @@
  * roles, role periods, account, decisions, timeline events, aliases and other suggestions move to the kept person, the merge is
  * recorded in person_merges, and the merged row is deleted.
  */
-import { sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Services } from "../../platform/services.ts";
 import {
+  accountsOfPair,
   decideAliasSuggestion,
   deletePersonRow,
+  dropRolesHeldByBoth,
   findAliasSuggestion,
   findPersonRowById,
   insertMerge,
+  moveAccountAndDecisions,
   moveGroupEvents,
   moveGroupRoles,
   movePersonAliases,
@@ -84,35 +86,17 @@ export async function acceptAliasSuggestion(input: {
 /** Moves everything of person `from` to person `to`; rows that would duplicate one of `to`'s are dropped. */
 export async function mergePeople(tx: Tx, to: number, from: number): Promise<MergeResult["moved"]> {
   // A role both held in the same group (same role and title) stays once, with the kept person.
-  await tx.execute(sql`
-    delete from group_roles r using group_roles k
-    where r.person_id = ${from} and k.person_id = ${to}
-      and k.group_id = r.group_id and k.role = r.role and k.title = r.title`);
+  await dropRolesHeldByBoth(tx, to, from);
   const roles = await moveGroupRoles(tx, to, from);
   const events = await moveGroupEvents(tx, to, from);
   const aliases = await movePersonAliases(tx, to, from);
   // An account and its decisions (a newcomer's person created on applying) move too.
-  const accounts = (await tx.execute(
-    sql`select count(*)::int as n from users where person_id in (${to}, ${from})`,
-  )) as unknown as { rows: Array<{ n: number }> };
-  if ((accounts.rows[0]?.n ?? 0) > 1) {
+  if ((await accountsOfPair(tx, to, from)) > 1) {
     throw new AppError("conflict", {
       message: "Both people have an account; disable one account before merging them.",
     });
   }
-  await tx.execute(sql`update users set person_id = ${to} where person_id = ${from}`);
-  for (const table of ["vote_electorate", "vote_participation", "open_ballots"]) {
-    await tx.execute(sql`
-      delete from ${sql.identifier(table)} r using ${sql.identifier(table)} k
-      where r.person_id = ${from} and k.person_id = ${to} and k.vote_id = r.vote_id`);
-    await tx.execute(sql`update ${sql.identifier(table)} set person_id = ${to} where person_id = ${from}`);
-  }
-  for (const table of ["role_periods", "foundation_roles", "person_claims", "membership_applications"]) {
-    await tx.execute(sql`update ${sql.identifier(table)} set person_id = ${to} where person_id = ${from}`);
-  }
-  await tx.execute(sql`update votes set subject_person_id = ${to} where subject_person_id = ${from}`);
-  await tx.execute(sql`update votes set opened_by_person_id = ${to} where opened_by_person_id = ${from}`);
-  await tx.execute(sql`update vote_extensions set by_person_id = ${to} where by_person_id = ${from}`);
+  await moveAccountAndDecisions(tx, to, from);
   // Other suggestions about the merged person now concern the kept one, unless that pair exists.
   const others = await suggestionsAbout(tx, from);
   for (const o of others) {

@@ -1,5 +1,5 @@
 /** Queries of alias suggestions, recorded spellings of names, and merges of two people into one. */
-import { aliasedTable, and, asc, eq, or } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../platform/db/index.ts";
 import {
   aliasSuggestions,
@@ -133,4 +133,42 @@ export async function movePersonAliases(tx: Tx, to: number, from: number) {
     .set({ personId: to })
     .where(eq(personAliases.personId, from))
     .returning({ id: personAliases.id });
+}
+
+/** Drops the merged person's charter roles the kept person holds too (same group, role and title). */
+export async function dropRolesHeldByBoth(tx: Tx, to: number, from: number): Promise<void> {
+  await tx.execute(sql`
+    delete from group_roles r using group_roles k
+    where r.person_id = ${from} and k.person_id = ${to}
+      and k.group_id = r.group_id and k.role = r.role and k.title = r.title`);
+}
+
+/** How many accounts are linked to either of two people. */
+export async function accountsOfPair(tx: Tx, to: number, from: number): Promise<number> {
+  const accounts = (await tx.execute(
+    sql`select count(*)::int as n from users where person_id in (${to}, ${from})`,
+  )) as unknown as { rows: Array<{ n: number }> };
+  return accounts.rows[0]?.n ?? 0;
+}
+
+/**
+ * Moves the merged person's account and decisions to the kept person: the account link, the
+ * frozen electorates, participation and open ballots (a vote both were in keeps the kept
+ * person's row), role periods, foundation roles, claims, applications, and the votes and
+ * extensions that name them.
+ */
+export async function moveAccountAndDecisions(tx: Tx, to: number, from: number): Promise<void> {
+  await tx.execute(sql`update users set person_id = ${to} where person_id = ${from}`);
+  for (const table of ["vote_electorate", "vote_participation", "open_ballots"]) {
+    await tx.execute(sql`
+      delete from ${sql.identifier(table)} r using ${sql.identifier(table)} k
+      where r.person_id = ${from} and k.person_id = ${to} and k.vote_id = r.vote_id`);
+    await tx.execute(sql`update ${sql.identifier(table)} set person_id = ${to} where person_id = ${from}`);
+  }
+  for (const table of ["role_periods", "foundation_roles", "person_claims", "membership_applications"]) {
+    await tx.execute(sql`update ${sql.identifier(table)} set person_id = ${to} where person_id = ${from}`);
+  }
+  await tx.execute(sql`update votes set subject_person_id = ${to} where subject_person_id = ${from}`);
+  await tx.execute(sql`update votes set opened_by_person_id = ${to} where opened_by_person_id = ${from}`);
+  await tx.execute(sql`update vote_extensions set by_person_id = ${to} where by_person_id = ${from}`);
 }
