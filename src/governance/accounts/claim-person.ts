@@ -1,11 +1,16 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { appendAudit, findPersonBySlug, findUserById, parseOrThrow } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { optionalText, text } from "../../platform/validation.ts";
-import { type ClaimRow, isPersonPublic, isPrivateApplicant } from "./accounts.repo.ts";
+import {
+  type ClaimRow,
+  findUserOfPerson,
+  insertClaim,
+  isPersonPublic,
+  isPrivateApplicant,
+  pendingClaimOf,
+} from "./accounts.repo.ts";
 
 /** What a claim says: the person (by slug, as on /people) and a note for the administrator. */
 export const ClaimInputSchema = z.object({
@@ -42,26 +47,20 @@ export async function claimPerson(input: {
         issues: [{ field: "person", message: "no such person" }],
       });
     }
-    const [linked] = await tx.select().from(schema.users).where(eq(schema.users.personId, person.id));
+    const linked = await findUserOfPerson(tx, person.id);
     if (linked)
       throw new AppError("conflict", { message: `${person.name} is already linked to an account.` });
-    const [pending] = await tx
-      .select()
-      .from(schema.personClaims)
-      .where(and(eq(schema.personClaims.userId, user.id), eq(schema.personClaims.status, "pending")));
+    const pending = await pendingClaimOf(tx, user.id);
     if (pending) {
       throw new AppError("conflict", { message: "You already have a claim waiting for an administrator." });
     }
-    const [claim] = await tx
-      .insert(schema.personClaims)
-      .values({
-        userId: user.id,
-        personId: person.id,
-        status: "pending",
-        note: claimed.note,
-        createdAt: input.now,
-      })
-      .returning();
+    const claim = await insertClaim(tx, {
+      userId: user.id,
+      personId: person.id,
+      status: "pending",
+      note: claimed.note,
+      createdAt: input.now,
+    });
     if (!claim) throw new Error("insert into person_claims returned nothing");
     await appendAudit(tx, {
       by: { userId: user.id, label: `user:${user.id}` },

@@ -1,10 +1,21 @@
-import { and, eq, ne } from "drizzle-orm";
 import { type AuditActor, appendAudit } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { mergePeople } from "../registry/accept-alias-suggestion.ts";
-import { type ClaimRow, isPrivateApplicant } from "./accounts.repo.ts";
+import {
+  type ClaimRow,
+  decideClaimRow,
+  deletePerson,
+  deletePersonAliases,
+  findClaim,
+  findPersonRow,
+  findUser,
+  findUserOfPerson,
+  insertPersonMerge,
+  isPrivateApplicant,
+  linkUserToPerson,
+  rejectOtherPendingClaims,
+} from "./accounts.repo.ts";
 
 /**
  * An administrator confirms a claim (the account becomes linked to the person, other pending
@@ -20,29 +31,26 @@ export async function decideClaim(input: {
   outcome: "confirmed" | "rejected";
 }): Promise<ClaimRow> {
   return input.db.transaction(async (tx) => {
-    const [claim] = await tx
-      .select()
-      .from(schema.personClaims)
-      .where(eq(schema.personClaims.id, input.claimId));
+    const claim = await findClaim(tx, input.claimId);
     if (!claim) throw new AppError("not_found", { message: `No claim with id ${input.claimId}.` });
     if (claim.status !== "pending") {
       throw new AppError("conflict", { message: `Claim ${claim.id} was already ${claim.status}.` });
     }
     if (input.outcome === "confirmed") {
-      const [linked] = await tx.select().from(schema.users).where(eq(schema.users.personId, claim.personId));
+      const linked = await findUserOfPerson(tx, claim.personId);
       if (linked) throw new AppError("conflict", { message: "That person is already linked to an account." });
-      const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, claim.userId));
+      const user = await findUser(tx, claim.userId);
       const applicant = user?.personId ?? null;
       if (applicant !== null && applicant !== claim.personId) {
         if (!(await isPrivateApplicant(tx, applicant))) {
           throw new AppError("conflict", { message: "The account is linked to another person already." });
         }
-        const [merged] = await tx.select().from(schema.people).where(eq(schema.people.id, applicant));
+        const merged = await findPersonRow(tx, applicant);
         // The spelling typed when applying was never public: it does not become the person's alias.
-        await tx.delete(schema.personAliases).where(eq(schema.personAliases.personId, applicant));
+        await deletePersonAliases(tx, applicant);
         await mergePeople(tx, claim.personId, applicant);
         if (merged) {
-          await tx.insert(schema.personMerges).values({
+          await insertPersonMerge(tx, {
             keptPersonId: claim.personId,
             mergedPersonId: merged.id,
             mergedSlug: merged.slug,
@@ -52,28 +60,21 @@ export async function decideClaim(input: {
             mergedAt: input.now,
           });
         }
-        await tx.delete(schema.people).where(eq(schema.people.id, applicant));
+        await deletePerson(tx, applicant);
       }
-      await tx
-        .update(schema.users)
-        .set({ personId: claim.personId })
-        .where(eq(schema.users.id, claim.userId));
-      await tx
-        .update(schema.personClaims)
-        .set({ status: "rejected", decidedAt: input.now, decidedBy: input.by.userId })
-        .where(
-          and(
-            eq(schema.personClaims.personId, claim.personId),
-            eq(schema.personClaims.status, "pending"),
-            ne(schema.personClaims.id, claim.id),
-          ),
-        );
+      await linkUserToPerson(tx, claim.userId, claim.personId);
+      await rejectOtherPendingClaims(tx, {
+        personId: claim.personId,
+        keptClaimId: claim.id,
+        decidedAt: input.now,
+        decidedBy: input.by.userId,
+      });
     }
-    const [after] = await tx
-      .update(schema.personClaims)
-      .set({ status: input.outcome, decidedAt: input.now, decidedBy: input.by.userId })
-      .where(eq(schema.personClaims.id, claim.id))
-      .returning();
+    const after = await decideClaimRow(tx, claim.id, {
+      status: input.outcome,
+      decidedAt: input.now,
+      decidedBy: input.by.userId,
+    });
     if (!after) throw new Error("update of person_claims returned nothing");
     await appendAudit(tx, {
       by: input.by,

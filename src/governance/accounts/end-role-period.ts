@@ -1,26 +1,12 @@
-import { eq } from "drizzle-orm";
 import { type AuditActor, endDatedPeriod, type PeriodStore } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { handOverOneIfGone } from "../turnover/hand-over.ts";
-import type { RolePeriodRow } from "./accounts.repo.ts";
+import { endRolePeriodRow, findRolePeriod, type RolePeriodRow } from "./accounts.repo.ts";
 
 const rolePeriodStore: PeriodStore<RolePeriodRow> = {
   noun: "role period",
-  load: async (tx, id) =>
-    (await tx.select().from(schema.rolePeriods).where(eq(schema.rolePeriods.id, id)))[0],
-  end: async (tx, before, change) =>
-    (
-      await tx
-        .update(schema.rolePeriods)
-        .set({
-          endedOn: change.endedOn,
-          reason: change.reason || before.reason,
-          decisionRef: change.decisionRef ?? before.decisionRef,
-        })
-        .where(eq(schema.rolePeriods.id, before.id))
-        .returning()
-    )[0],
+  load: (tx, id) => findRolePeriod(tx, id),
+  end: (tx, before, change) => endRolePeriodRow(tx, before, change),
   afterEnd: async (tx, after, { now, by, reason }) => {
     await handOverOneIfGone(tx, {
       groupId: after.groupId,

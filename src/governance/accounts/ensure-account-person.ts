@@ -6,12 +6,11 @@
  * people from the charters are paired with it by pending alias suggestions for an administrator
  * to accept or reject.
  */
-import { eq } from "drizzle-orm";
 import { type AuditActor, appendAudit } from "../../kernel/index.ts";
 import type { Tx } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { PeopleIndex } from "../registry/people.repo.ts";
+import { insertApplicantPerson, linkUserToPerson, lockUser } from "./accounts.repo.ts";
 
 /**
  * True when the account's name was chosen (on GitHub or the account page) rather than taken from
@@ -33,7 +32,7 @@ export async function ensureAccountPerson(input: {
   name?: string | null;
 }): Promise<number> {
   const { tx, now } = input;
-  const [user] = await tx.select().from(schema.users).where(eq(schema.users.id, input.userId)).for("update");
+  const user = await lockUser(tx, input.userId);
   if (!user) throw new AppError("not_found", { message: `No account #${input.userId}.` });
   if (user.personId !== null) return user.personId;
   const name = input.name?.trim() || (accountHasName(user) ? user.name : "");
@@ -45,8 +44,8 @@ export async function ensureAccountPerson(input: {
   }
   const index = await PeopleIndex.load(tx, now);
   const personId = await index.createForAccount({ name, handle: user.githubLogin });
-  await tx.insert(schema.applicantPeople).values({ personId, userId: user.id, createdAt: now });
-  await tx.update(schema.users).set({ personId }).where(eq(schema.users.id, user.id));
+  await insertApplicantPerson(tx, { personId, userId: user.id, createdAt: now });
+  await linkUserToPerson(tx, user.id, personId);
   await appendAudit(tx, {
     by: input.by,
     at: now,

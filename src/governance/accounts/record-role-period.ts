@@ -7,10 +7,9 @@ import {
   refinePeriod,
 } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { optionalText } from "../../platform/validation.ts";
 import { GROUP_ROLES } from "../policy/group-roles.ts";
-import type { RolePeriodRow } from "./accounts.repo.ts";
+import { insertRolePeriod, type RolePeriodRow } from "./accounts.repo.ts";
 
 /** A group role name. */
 const GroupRoleSchema = z.enum(GROUP_ROLES, { message: `must be one of ${GROUP_ROLES.join(", ")}` });
@@ -62,10 +61,7 @@ export async function recordRolePeriod(input: {
     "role period",
   );
   return input.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(schema.rolePeriods)
-      .values({ ...data, createdAt: input.now })
-      .returning();
+    const row = await insertRolePeriod(tx, { ...data, createdAt: input.now });
     if (!row) throw new Error("insert into role_periods returned nothing");
     await appendAudit(tx, {
       by: input.by,

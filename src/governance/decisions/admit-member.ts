@@ -1,15 +1,12 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Slug } from "../../platform/validation.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { startRolePeriod } from "./apply-outcome.ts";
 import { heldRoles, isParticipant, loadGroup, personName, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, isTrustedCaller, parseInput } from "./deps.ts";
-
-const { membershipApplications } = schema;
+import { type ApplicationRow, lockApplication, updateApplication } from "./membership.repo.ts";
 
 /** Who is admitted: a pending application, or a person invited directly (exactly one). */
 export const AdmitWhoSchema = z
@@ -73,15 +70,9 @@ export async function admitMember(call: DecisionCall & { input: unknown }): Prom
         });
       }
     }
-    let application: typeof membershipApplications.$inferSelect | undefined;
+    let application: ApplicationRow | undefined;
     if (input.applicationId !== undefined) {
-      application = (
-        await tx
-          .select()
-          .from(membershipApplications)
-          .where(eq(membershipApplications.id, input.applicationId))
-          .for("update")
-      )[0];
+      application = await lockApplication(tx, input.applicationId);
       if (!application || application.groupId !== group.id) {
         throw new AppError("not_found", {
           message: `No application #${input.applicationId} to ${group.name}.`,
@@ -116,10 +107,7 @@ export async function admitMember(call: DecisionCall & { input: unknown }): Prom
     });
     if (!period) throw new AppError("internal", { message: "The membership was not saved." });
     if (application) {
-      await tx
-        .update(membershipApplications)
-        .set({ status: "accepted", decidedAt: now })
-        .where(eq(membershipApplications.id, application.id));
+      await updateApplication(tx, application.id, { status: "accepted", decidedAt: now });
       await recordAudit(tx, {
         by: call.actor,
         at: now,

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema, type Tx } from "../../platform/db/index.ts";
+import type { Tx } from "../../platform/db/index.ts";
 import type { GroupRole } from "../policy/group-roles.ts";
 import { handOverOneIfGone } from "../turnover/hand-over.ts";
 import {
@@ -12,9 +11,8 @@ import {
   recordAudit,
   type VoteRow,
 } from "./decisions.repo.ts";
+import { insertRolePeriodRow, type PeriodRow, updateRolePeriod } from "./membership.repo.ts";
 import { termEndsOn } from "./terms.ts";
-
-const { rolePeriods } = schema;
 
 /** The decision reference stored on role periods and audit entries for a vote. */
 export function voteRef(voteId: number): string {
@@ -36,19 +34,16 @@ export async function recordCharterRoles(input: {
   const { tx, group, now, actor } = input;
   const today = dayOf(now);
   for (const r of await charterOnlyRoles(tx, group.id, input.personId)) {
-    const [period] = await tx
-      .insert(rolePeriods)
-      .values({
-        groupId: group.id,
-        personId: r.personId,
-        role: r.role,
-        title: r.title,
-        startedOn: [group.createdOn, today].sort()[0] ?? today,
-        reason: "named in the charter",
-        decisionRef: "charter import",
-        createdAt: now,
-      })
-      .returning();
+    const period = await insertRolePeriodRow(tx, {
+      groupId: group.id,
+      personId: r.personId,
+      role: r.role,
+      title: r.title,
+      startedOn: [group.createdOn, today].sort()[0] ?? today,
+      reason: "named in the charter",
+      decisionRef: "charter import",
+      createdAt: now,
+    });
     await recordAudit(tx, {
       by: actor,
       at: now,
@@ -82,11 +77,7 @@ export async function endAllRoles(input: {
   await recordCharterRoles({ tx, group, personId, now, actor, cause: input.cause });
   const periods = await currentPeriodsOf(tx, group.id, personId, today);
   for (const period of periods) {
-    const [after] = await tx
-      .update(rolePeriods)
-      .set({ endedOn: today, reason: input.reason })
-      .where(eq(rolePeriods.id, period.id))
-      .returning();
+    const after = await updateRolePeriod(tx, period.id, { endedOn: today, reason: input.reason });
     await recordAudit(tx, {
       by: actor,
       at: now,
@@ -118,7 +109,7 @@ export async function endAllRoles(input: {
 /** Ends a role period on a day because of a decision, audited in the decision's transaction. */
 export async function endRolePeriodBy(input: {
   tx: Tx;
-  period: typeof rolePeriods.$inferSelect;
+  period: PeriodRow;
   endedOn: string;
   reason: string;
   now: Date;
@@ -127,11 +118,7 @@ export async function endRolePeriodBy(input: {
   cause: string;
 }): Promise<void> {
   const { tx, period } = input;
-  const [after] = await tx
-    .update(rolePeriods)
-    .set({ endedOn: input.endedOn, reason: input.reason })
-    .where(eq(rolePeriods.id, period.id))
-    .returning();
+  const after = await updateRolePeriod(tx, period.id, { endedOn: input.endedOn, reason: input.reason });
   await recordAudit(tx, {
     by: input.actor,
     at: input.now,
@@ -163,28 +150,25 @@ export async function startRolePeriod(input: {
   decisionRef: string;
   now: Date;
   actor: DecisionActor;
-}): Promise<typeof rolePeriods.$inferSelect | undefined> {
+}): Promise<PeriodRow | undefined> {
   const { tx, group, now, actor } = input;
   const today = dayOf(now);
   await recordCharterRoles({ tx, group, personId: input.personId, now, actor, cause: input.decisionRef });
-  const [period] = await tx
-    .insert(rolePeriods)
-    .values({
-      groupId: group.id,
-      personId: input.personId,
-      role: input.role,
-      startedOn: today,
-      termEndsOn: input.withTerm
-        ? termEndsOn({
-            startedOn: today,
-            rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
-          })
-        : null,
-      reason: input.reason,
-      decisionRef: input.decisionRef,
-      createdAt: now,
-    })
-    .returning();
+  const period = await insertRolePeriodRow(tx, {
+    groupId: group.id,
+    personId: input.personId,
+    role: input.role,
+    startedOn: today,
+    termEndsOn: input.withTerm
+      ? termEndsOn({
+          startedOn: today,
+          rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
+        })
+      : null,
+    reason: input.reason,
+    decisionRef: input.decisionRef,
+    createdAt: now,
+  });
   await recordAudit(tx, {
     by: actor,
     at: now,
@@ -224,7 +208,7 @@ export async function applyMembershipChange(input: {
       now,
       actor,
     });
-  const end = (period: typeof rolePeriods.$inferSelect, reason: string) =>
+  const end = (period: PeriodRow, reason: string) =>
     endRolePeriodBy({ tx, period, endedOn: today, reason, now, actor, cause: ref });
 
   switch (vote.kind) {

@@ -1,7 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, optionalText, Slug, text } from "../../platform/validation.ts";
 import { ensureAccountPerson } from "../accounts/ensure-account-person.ts";
@@ -11,8 +9,7 @@ import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { foundationRolesOf, groupSettings, isParticipant, loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
 import { checkEligibility, readEligibility } from "./eligibility.ts";
-
-const { membershipApplications } = schema;
+import { insertApplication, openApplicationIds } from "./membership.repo.ts";
 
 /** Input of applyToGroup: what the applicant offers. */
 export const ApplyInputSchema = z.object({
@@ -89,34 +86,22 @@ export async function applyToGroup(call: DecisionCall & { input: unknown }): Pro
         issues: problems.map((message) => ({ field: "eligibility", message })),
       });
     }
-    const open = await tx
-      .select({ id: membershipApplications.id })
-      .from(membershipApplications)
-      .where(
-        and(
-          eq(membershipApplications.groupId, group.id),
-          eq(membershipApplications.personId, personId),
-          inArray(membershipApplications.status, ["pending", "voting"]),
-        ),
-      );
+    const open = await openApplicationIds(tx, group.id, personId);
     if (open[0]) {
       throw new AppError("conflict", {
         message: `Your application #${open[0].id} to ${group.name} is still open.`,
       });
     }
-    const [app] = await tx
-      .insert(membershipApplications)
-      .values({
-        groupId: group.id,
-        personId,
-        userId: call.actor.userId,
-        statement: input.statement,
-        skills: input.skills,
-        timeCommitment: input.timeCommitment,
-        status: "pending",
-        createdAt: now,
-      })
-      .returning();
+    const app = await insertApplication(tx, {
+      groupId: group.id,
+      personId,
+      userId: call.actor.userId,
+      statement: input.statement,
+      skills: input.skills,
+      timeCommitment: input.timeCommitment,
+      status: "pending",
+      createdAt: now,
+    });
     if (!app) throw new AppError("internal", { message: "The application was not saved." });
     await recordAudit(tx, {
       by: call.actor,

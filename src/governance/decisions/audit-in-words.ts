@@ -1,11 +1,8 @@
-import { inArray } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
 import { formatInstant } from "../../platform/view/time.tsx";
+import { applicationPeople, peopleNames, periodRoles, voteTitles } from "./audit.repo.ts";
 import { type AuditNames, auditWords, peopleNamedBy } from "./audit-words.ts";
 import type { DbOrTx } from "./decisions.repo.ts";
 import { type AuditEntry, listGroupAudit } from "./list-group-audit.ts";
-
-const { people, votes, membershipApplications, rolePeriods } = schema;
 
 /** An audit entry with its sentence. */
 export interface AuditEntryInWords extends AuditEntry {
@@ -32,37 +29,15 @@ export async function listGroupAuditInWords(input: {
   const voteIds = idsOf(entries, "vote");
   const applicationIds = idsOf(entries, "membership_application");
   const periodIds = idsOf(entries, "role_period");
-  const voteRows = voteIds.length
-    ? await db.select({ id: votes.id, title: votes.title }).from(votes).where(inArray(votes.id, voteIds))
-    : [];
-  const applicationRows = applicationIds.length
-    ? await db
-        .select({ id: membershipApplications.id, personId: membershipApplications.personId })
-        .from(membershipApplications)
-        .where(inArray(membershipApplications.id, applicationIds))
-    : [];
-  const periodRows = periodIds.length
-    ? await db
-        .select({
-          id: rolePeriods.id,
-          personId: rolePeriods.personId,
-          role: rolePeriods.role,
-          title: rolePeriods.title,
-        })
-        .from(rolePeriods)
-        .where(inArray(rolePeriods.id, periodIds))
-    : [];
+  const voteRows = await voteTitles(db, voteIds);
+  const applicationRows = await applicationPeople(db, applicationIds);
+  const periodRows = await periodRoles(db, periodIds);
   const personIds = new Set<number>([
     ...entries.flatMap(peopleNamedBy),
     ...applicationRows.map((a) => a.personId),
     ...periodRows.map((p) => p.personId),
   ]);
-  const personRows = personIds.size
-    ? await db
-        .select({ id: people.id, name: people.name })
-        .from(people)
-        .where(inArray(people.id, [...personIds]))
-    : [];
+  const personRows = await peopleNames(db, [...personIds]);
   const names: AuditNames = {
     people: new Map(personRows.map((p) => [p.id, p.name])),
     votes: new Map(voteRows.map((v) => [v.id, { title: v.title }])),

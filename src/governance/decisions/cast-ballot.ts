@@ -1,15 +1,11 @@
-import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id } from "../../platform/validation.ts";
 import { loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, type DecisionHooks, parseInput } from "./deps.ts";
 import { finishVote } from "./finish-vote.ts";
 import { BALLOT_CHOICES, type BallotChoice, decidedOutcome, type VoteBaseRule } from "./tally.ts";
-
-const { votes, voteElectorate, voteParticipation, openBallots } = schema;
+import { countBallot, lockVoteForBallot } from "./votes.repo.ts";
 
 /** Input of castBallot. */
 export const CastBallotInputSchema = z.object({
@@ -47,14 +43,7 @@ export async function castBallot(
   return database.db.transaction(async (tx) => {
     const now = clock.now();
     // One statement locks the vote row (serialising ballots and closing) and checks the electorate.
-    const [locked] = await tx
-      .select({
-        vote: votes,
-        inElectorate: sql<boolean>`exists (select 1 from ${voteElectorate} where ${voteElectorate.voteId} = ${votes.id} and ${voteElectorate.personId} = ${voter})`,
-      })
-      .from(votes)
-      .where(eq(votes.id, input.voteId))
-      .for("update");
+    const locked = await lockVoteForBallot(tx, input.voteId, voter);
     if (!locked) throw new AppError("not_found", { message: `No vote #${input.voteId}.` });
     const vote = locked.vote;
     if (vote.status !== "open") {
@@ -72,24 +61,7 @@ export async function castBallot(
     }
     // One statement: the participation row (its unique key refuses a second ballot), the open
     // ballot when the vote is open, and the count; nothing is counted when participation exists.
-    const one = (c: BallotChoice) => (input.choice === c ? 1 : 0);
-    const openBallot =
-      vote.secrecy === "open"
-        ? sql`, b as (insert into ${openBallots} (vote_id, person_id, choice, cast_at)
-            select ${vote.id}, person_id, ${input.choice}, ${now.toISOString()}::timestamptz from p)`
-        : sql``;
-    const result = await tx.execute(sql`
-      with p as (
-        insert into ${voteParticipation} (vote_id, person_id, voted_on)
-        values (${vote.id}, ${voter}, ${dayOf(now)}::date)
-        on conflict do nothing returning person_id
-      )${openBallot}
-      update ${votes} set yes = yes + ${one("yes")}, no = no + ${one("no")}, abstain = abstain + ${one("abstain")}
-      where id = ${vote.id} and exists (select 1 from p)
-      returning yes, no, abstain`);
-    // Both drivers return { rows } from execute().
-    const [counts] = (result as unknown as { rows: Array<{ yes: number; no: number; abstain: number }> })
-      .rows;
+    const counts = await countBallot(tx, { vote, voter, choice: input.choice, now });
     if (!counts) {
       throw new AppError("conflict", {
         message: `You have already voted in vote #${vote.id}; a ballot cannot be cast twice or changed.`,

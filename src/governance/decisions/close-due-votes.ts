@@ -1,21 +1,15 @@
-import { and, eq, lte } from "drizzle-orm";
-import { schema, toAppError } from "../../platform/db/index.ts";
+import { toAppError } from "../../platform/db/index.ts";
 import { closeVote } from "./close-vote.ts";
 import { SYSTEM_ACTOR } from "./decisions.repo.ts";
 import type { DecisionDeps } from "./deps.ts";
-
-const { votes } = schema;
+import { dueVoteIds } from "./votes.repo.ts";
 
 /** Closes every open vote whose closing time has passed (scheduled job and `guildhall votes close-due`). */
 export async function closeDueVotes(input: { deps: DecisionDeps }): Promise<{ closed: number[] }> {
   const now = input.deps.clock.now();
-  const due = await input.deps.database.db
-    .select({ id: votes.id })
-    .from(votes)
-    .where(and(eq(votes.status, "open"), lte(votes.closesAt, now)))
-    .orderBy(votes.id);
+  const due = await dueVoteIds(input.deps.database.db, now);
   const closed: number[] = [];
-  for (const { id } of due) {
+  for (const id of due) {
     try {
       await closeVote({ deps: input.deps, actor: SYSTEM_ACTOR, input: { voteId: id } });
       closed.push(id);

@@ -1,14 +1,11 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Instant, text } from "../../platform/validation.ts";
 import { heldRoles, lockVote, recordAudit, type VoteRow } from "./decisions.repo.ts";
 import { type DecisionCall, isTrustedCaller, parseInput } from "./deps.ts";
 import { checkClosingTime } from "./tally.ts";
-
-const { votes, voteExtensions, voteElectorate } = schema;
+import { insertVoteExtension, updateVote, voteElectorateRows } from "./votes.repo.ts";
 
 /** Input of extendVote. */
 export const ExtendVoteInputSchema = z.object({
@@ -42,10 +39,7 @@ export async function extendVote(call: DecisionCall & { input: unknown }): Promi
     }
     if (!isTrustedCaller(call.actor)) {
       const voter = call.actor.personId;
-      const rows =
-        voter === null
-          ? []
-          : await tx.select().from(voteElectorate).where(eq(voteElectorate.voteId, vote.id));
+      const rows = voter === null ? [] : await voteElectorateRows(tx, vote.id);
       const chair =
         voter !== null &&
         (await heldRoles(tx, vote.groupId, dayOf(now), voter)).some(
@@ -61,7 +55,7 @@ export async function extendVote(call: DecisionCall & { input: unknown }): Promi
         });
       }
     }
-    await tx.insert(voteExtensions).values({
+    await insertVoteExtension(tx, {
       voteId: vote.id,
       fromClosesAt: vote.closesAt,
       toClosesAt: input.closesAt,
@@ -69,11 +63,7 @@ export async function extendVote(call: DecisionCall & { input: unknown }): Promi
       byPersonId: call.actor.personId,
       extendedAt: now,
     });
-    const [after] = await tx
-      .update(votes)
-      .set({ closesAt: input.closesAt })
-      .where(eq(votes.id, vote.id))
-      .returning();
+    const after = await updateVote(tx, vote.id, { closesAt: input.closesAt });
     if (!after) throw new AppError("internal", { message: `Vote #${vote.id} could not be extended.` });
     await recordAudit(tx, {
       by: call.actor,

@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { schema, type Tx } from "../../platform/db/index.ts";
+import type { Tx } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { voteRef } from "./apply-outcome.ts";
 import { type DecisionActor, type DecisionGroup, recordAudit, type VoteRow } from "./decisions.repo.ts";
@@ -7,8 +6,7 @@ import type { DecisionHooks } from "./deps.ts";
 import "./membership-subjects.ts";
 import { voteSubjectToClose } from "./subjects.ts";
 import { tallyVote, type VoteBaseRule } from "./tally.ts";
-
-const { votes } = schema;
+import { updateVote } from "./votes.repo.ts";
 
 /** Why a vote closed: its closing time came, or the outcome could no longer change. */
 export type CloseReason = "deadline" | "decided";
@@ -35,11 +33,13 @@ export async function finishVote(input: {
     counts: { yes: vote.yes, no: vote.no, abstain: vote.abstain },
   });
   const outcome = tally.passes ? "passed" : "failed";
-  const [closed] = await tx
-    .update(votes)
-    .set({ status: "closed", outcome, base: tally.base, closeReason: input.reason, closedAt: now })
-    .where(eq(votes.id, vote.id))
-    .returning();
+  const closed = await updateVote(tx, vote.id, {
+    status: "closed",
+    outcome,
+    base: tally.base,
+    closeReason: input.reason,
+    closedAt: now,
+  });
   if (!closed) throw new AppError("internal", { message: `Vote #${vote.id} could not be closed.` });
   await recordAudit(tx, {
     by: actor,

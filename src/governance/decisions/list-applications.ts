@@ -1,8 +1,5 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
 import type { DbOrTx } from "./decisions.repo.ts";
-
-const { membershipApplications, groups, people } = schema;
+import { selectApplications, voteIdsOfApplications } from "./membership.repo.ts";
 
 /** An application as shown to the group's chairs and the Board. */
 export interface ApplicationView {
@@ -24,30 +21,11 @@ export async function listApplications(input: {
   groupId?: number;
   openOnly?: boolean;
 }): Promise<ApplicationView[]> {
-  const rows = await input.db
-    .select({
-      app: membershipApplications,
-      groupSlug: groups.slug,
-      groupName: groups.name,
-      personName: people.name,
-    })
-    .from(membershipApplications)
-    .innerJoin(groups, eq(groups.id, membershipApplications.groupId))
-    .innerJoin(people, eq(people.id, membershipApplications.personId))
-    .where(
-      and(
-        input.groupId === undefined ? undefined : eq(membershipApplications.groupId, input.groupId),
-        input.openOnly ? inArray(membershipApplications.status, ["pending", "voting"]) : undefined,
-      ),
-    )
-    .orderBy(desc(membershipApplications.id));
-  const ids = rows.map((r) => r.app.id);
-  const voteRows = ids.length
-    ? await input.db
-        .select({ id: schema.votes.id, applicationId: schema.votes.applicationId })
-        .from(schema.votes)
-        .where(inArray(schema.votes.applicationId, ids))
-    : [];
+  const rows = await selectApplications(input.db, { groupId: input.groupId, openOnly: input.openOnly });
+  const voteRows = await voteIdsOfApplications(
+    input.db,
+    rows.map((r) => r.app.id),
+  );
   return rows.map(({ app, groupSlug, groupName, personName }) => ({
     id: app.id,
     group: { id: app.groupId, slug: groupSlug, name: groupName },

@@ -1,9 +1,6 @@
-import { and, asc, eq, gt, isNotNull, isNull, lte, or } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
 import type { DbOrTx } from "./decisions.repo.ts";
+import { selectLapsingPeriods } from "./membership.repo.ts";
 import { addDays } from "./terms.ts";
-
-const { rolePeriods, groups, people } = schema;
 
 /** A term ending soon. */
 export interface LapsingTerm {
@@ -23,32 +20,12 @@ export async function listLapsingTerms(input: {
   personId?: number;
 }): Promise<LapsingTerm[]> {
   const { db, day } = input;
-  const rows = await db
-    .select({
-      rolePeriodId: rolePeriods.id,
-      groupId: groups.id,
-      slug: groups.slug,
-      groupName: groups.name,
-      personId: people.id,
-      personName: people.name,
-      role: rolePeriods.role,
-      termEndsOn: rolePeriods.termEndsOn,
-    })
-    .from(rolePeriods)
-    .innerJoin(groups, eq(groups.id, rolePeriods.groupId))
-    .innerJoin(people, eq(people.id, rolePeriods.personId))
-    .where(
-      and(
-        isNotNull(rolePeriods.termEndsOn),
-        gt(rolePeriods.termEndsOn, day),
-        lte(rolePeriods.termEndsOn, addDays(day, input.withinDays)),
-        lte(rolePeriods.startedOn, day),
-        or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
-        input.groupId === undefined ? undefined : eq(rolePeriods.groupId, input.groupId),
-        input.personId === undefined ? undefined : eq(rolePeriods.personId, input.personId),
-      ),
-    )
-    .orderBy(asc(rolePeriods.termEndsOn), asc(people.name));
+  const rows = await selectLapsingPeriods(db, {
+    day,
+    until: addDays(day, input.withinDays),
+    groupId: input.groupId,
+    personId: input.personId,
+  });
   return rows.map((r) => ({
     rolePeriodId: r.rolePeriodId,
     group: { id: r.groupId, slug: r.slug, name: r.groupName },

@@ -1,12 +1,15 @@
-import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { listHandovers, openItemSources } from "../../kernel/index.ts";
-import { schema } from "../../platform/db/index.ts";
 import { formatDay } from "../../platform/view/time.tsx";
 import { registerTurnover } from "../turnover/register.ts";
 import { charterOnlyRoles, type DbOrTx } from "./decisions.repo.ts";
+import {
+  activeGroupsByName,
+  boardTermsOf,
+  liaisonPeriodPeople,
+  nextLiaison,
+  personIdAndName,
+} from "./membership.repo.ts";
 import { addDays } from "./terms.ts";
-
-const { groups, people, rolePeriods, foundationRoles, users } = schema;
 
 /** A Board Liaison problem shown on the group's page and on /board until a new liaison is recorded. */
 export interface LiaisonProblem {
@@ -52,43 +55,12 @@ export async function listLiaisonProblems(input: {
 }): Promise<LiaisonProblem[]> {
   const { db, day } = input;
   const warnUntil = addDays(day, input.warnDays ?? 60);
-  const active = await db
-    .select({ id: groups.id, slug: groups.slug, name: groups.name, kind: groups.kind })
-    .from(groups)
-    .where(
-      and(
-        eq(groups.status, "active"),
-        input.groupId === undefined ? undefined : eq(groups.id, input.groupId),
-      ),
-    )
-    .orderBy(groups.name);
+  const active = await activeGroupsByName(db, input.groupId);
   const problems: LiaisonProblem[] = [];
   for (const group of active) {
-    const periods = await db
-      .select({ personId: rolePeriods.personId })
-      .from(rolePeriods)
-      .where(
-        and(
-          eq(rolePeriods.groupId, group.id),
-          eq(rolePeriods.role, "board-liaison"),
-          lte(rolePeriods.startedOn, day),
-          or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
-        ),
-      );
+    const periods = await liaisonPeriodPeople(db, group.id, day);
     const charter = (await charterOnlyRoles(db, group.id)).filter((r) => r.role === "board-liaison");
-    const [next] = await db
-      .select({ id: people.id, name: people.name, startedOn: rolePeriods.startedOn })
-      .from(rolePeriods)
-      .innerJoin(people, eq(people.id, rolePeriods.personId))
-      .where(
-        and(
-          eq(rolePeriods.groupId, group.id),
-          eq(rolePeriods.role, "board-liaison"),
-          gt(rolePeriods.startedOn, day),
-        ),
-      )
-      .orderBy(rolePeriods.startedOn)
-      .limit(1);
+    const next = await nextLiaison(db, group.id, day);
     const planned = next ? { person: { id: next.id, name: next.name }, startedOn: next.startedOn } : null;
     const plannedText = planned
       ? ` ${planned.person.name} is recorded as the next Board Liaison from ${formatDay(planned.startedOn)}.`
@@ -110,24 +82,8 @@ export async function listLiaisonProblems(input: {
     }
     const statuses = [];
     for (const personId of liaisons) {
-      const [person] = await db
-        .select({ id: people.id, name: people.name })
-        .from(people)
-        .where(eq(people.id, personId));
-      const roles = await db
-        .select({
-          startedOn: foundationRoles.startedOn,
-          endedOn: foundationRoles.endedOn,
-          termEndsOn: foundationRoles.termEndsOn,
-        })
-        .from(foundationRoles)
-        .leftJoin(users, eq(users.id, foundationRoles.userId))
-        .where(
-          and(
-            eq(foundationRoles.role, "board-member"),
-            or(eq(foundationRoles.personId, personId), eq(users.personId, personId)),
-          ),
-        );
+      const person = await personIdAndName(db, personId);
+      const roles = await boardTermsOf(db, personId);
       // The Board term ends at the earlier of ended_on and term_ends_on.
       const ends = roles
         .filter((r) => r.startedOn <= day)

@@ -1,11 +1,8 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { admissionOf } from "../policy/membership-rule.ts";
 import { type ApplicationState, type ApplicationVote, applicationState } from "./application-state.ts";
 import type { DbOrTx } from "./decisions.repo.ts";
-
-const { membershipApplications, groups, votes } = schema;
+import { selectApplicationsOf, votesOfApplications } from "./membership.repo.ts";
 
 /** One of the viewer's own applications, with where it stands and what happens next. */
 export interface MyApplication {
@@ -24,35 +21,11 @@ export async function listMyApplications(input: {
   personId: number;
   groupId?: number;
 }): Promise<MyApplication[]> {
-  const rows = await input.db
-    .select({
-      app: membershipApplications,
-      group: { id: groups.id, slug: groups.slug, name: groups.name, status: groups.status },
-      charter: groups.charter,
-    })
-    .from(membershipApplications)
-    .innerJoin(groups, eq(groups.id, membershipApplications.groupId))
-    .where(
-      and(
-        eq(membershipApplications.personId, input.personId),
-        input.groupId === undefined ? undefined : eq(membershipApplications.groupId, input.groupId),
-      ),
-    )
-    .orderBy(desc(membershipApplications.id));
-  const ids = rows.map((r) => r.app.id);
-  const voteRows = ids.length
-    ? await input.db
-        .select({
-          id: votes.id,
-          applicationId: votes.applicationId,
-          status: votes.status,
-          closesAt: votes.closesAt,
-          outcome: votes.outcome,
-        })
-        .from(votes)
-        .where(inArray(votes.applicationId, ids))
-        .orderBy(votes.id)
-    : [];
+  const rows = await selectApplicationsOf(input.db, input.personId, input.groupId);
+  const voteRows = await votesOfApplications(
+    input.db,
+    rows.map((r) => r.app.id),
+  );
   return rows.map(({ app, group, charter }) => {
     const latest = voteRows.filter((v) => v.applicationId === app.id).at(-1);
     const vote: ApplicationVote | null = latest

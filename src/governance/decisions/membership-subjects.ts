@@ -4,15 +4,12 @@
  * (policy/membership-rule.ts); and the proposal, a question put to the group's deciding body that
  * the vote itself records (no other record changes when it passes).
  */
-import { eq } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { voteRuleOf } from "../policy/membership-rule.ts";
 import { applyMembershipChange, voteRef } from "./apply-outcome.ts";
 import { isParticipant, personName, recordAudit } from "./decisions.repo.ts";
+import { findApplicationRow, updateApplication } from "./membership.repo.ts";
 import { defineVoteSubject, ELECTORATES, type OpeningSubject, type OutcomeContext } from "./subjects.ts";
-
-const { membershipApplications } = schema;
 
 type MembershipKind = "admit-member" | "remove-member" | "elect-chair" | "elect-co-chair";
 
@@ -37,9 +34,7 @@ async function checkMembership(kind: MembershipKind, s: OpeningSubject): Promise
     throw new AppError("conflict", { message: `${name} is not a current member of ${group.name}.` });
   }
   if (s.applicationId === null) return;
-  const app = (
-    await tx.select().from(membershipApplications).where(eq(membershipApplications.id, s.applicationId))
-  )[0];
+  const app = await findApplicationRow(tx, s.applicationId);
   if (!app || app.groupId !== group.id || app.personId !== personId || kind !== "admit-member") {
     throw new AppError("validation", {
       message: `Invalid vote: applicationId: application #${s.applicationId} is not this group's application from this person`,
@@ -54,10 +49,7 @@ async function checkMembership(kind: MembershipKind, s: OpeningSubject): Promise
 /** The application a vote decides goes to "voting" as the vote opens. */
 async function openApplication(s: OpeningSubject & { vote: { id: number } }): Promise<void> {
   if (s.applicationId === null) return;
-  await s.tx
-    .update(membershipApplications)
-    .set({ status: "voting" })
-    .where(eq(membershipApplications.id, s.applicationId));
+  await updateApplication(s.tx, s.applicationId, { status: "voting" });
   await recordAudit(s.tx, {
     by: s.actor,
     at: s.now,
@@ -76,10 +68,7 @@ async function applyMembershipOutcome(c: OutcomeContext): Promise<void> {
   if (c.outcome === "passed") await applyMembershipChange({ tx, vote, group, now, actor });
   if (vote.applicationId === null) return;
   const status = c.outcome === "passed" ? "accepted" : "rejected";
-  await tx
-    .update(membershipApplications)
-    .set({ status, decidedAt: now })
-    .where(eq(membershipApplications.id, vote.applicationId));
+  await updateApplication(tx, vote.applicationId, { status, decidedAt: now });
   await recordAudit(tx, {
     by: actor,
     at: now,

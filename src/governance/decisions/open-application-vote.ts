@@ -1,14 +1,11 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Instant, optionalOneOf } from "../../platform/validation.ts";
 import { heldRoles, type VoteRow } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
+import { findApplicationRow } from "./membership.repo.ts";
 import { openVote } from "./open-vote.ts";
-
-const { membershipApplications } = schema;
 
 /** Input of openApplicationVote. */
 export const OpenApplicationVoteInputSchema = z.object({
@@ -25,9 +22,7 @@ export const OpenApplicationVoteInputSchema = z.object({
 export async function openApplicationVote(call: DecisionCall & { input: unknown }): Promise<VoteRow> {
   const input = parseInput("application vote", OpenApplicationVoteInputSchema, call.input);
   const db = call.deps.database.db;
-  const app = (
-    await db.select().from(membershipApplications).where(eq(membershipApplications.id, input.applicationId))
-  )[0];
+  const app = await findApplicationRow(db, input.applicationId);
   if (!app) throw new AppError("not_found", { message: `No application #${input.applicationId}.` });
   const today = dayOf(call.deps.clock.now());
   const person = call.actor.personId;

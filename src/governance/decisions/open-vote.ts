@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id, Instant, OptionalId, optionalOneOf, optionalText, Slug } from "../../platform/validation.ts";
 import { BODY_FOUNDATION_ROLE, type DecidingBody } from "../policy/membership-rule.ts";
@@ -25,8 +24,7 @@ import {
   VOTE_SUBJECT_KINDS,
 } from "./subjects.ts";
 import { checkClosingTime, freezeElectorate, latestCloseOf } from "./tally.ts";
-
-const { votes, voteElectorate } = schema;
+import { insertElectorate, insertVote } from "./votes.repo.ts";
 
 /** Who may vote in `body` today: the group's current participants, the Board or the Steering Council. */
 export async function votersOf(
@@ -185,29 +183,26 @@ export async function openVote(
         issues: tooLate.map((message) => ({ field: "closesAt", message })),
       });
     }
-    const [vote] = await tx
-      .insert(votes)
-      .values({
-        groupId: group.id,
-        kind: input.kind,
-        subjectId,
-        subjectPersonId,
-        applicationId: input.applicationId ?? null,
-        title: input.title ?? subject.describe({ subjectId, subjectName }),
-        description: input.description,
-        body,
-        secrecy: input.secrecy ?? settings.secrecy,
-        baseRule: rule.rule === "consensus" ? "consensus" : settings.baseRule,
-        electorateSize: electorate.length,
-        openedByPersonId: call.actor.personId,
-        openedAt: now,
-        closesAt: input.closesAt,
-        latestClosesAt,
-        status: "open",
-      })
-      .returning();
+    const vote = await insertVote(tx, {
+      groupId: group.id,
+      kind: input.kind,
+      subjectId,
+      subjectPersonId,
+      applicationId: input.applicationId ?? null,
+      title: input.title ?? subject.describe({ subjectId, subjectName }),
+      description: input.description,
+      body,
+      secrecy: input.secrecy ?? settings.secrecy,
+      baseRule: rule.rule === "consensus" ? "consensus" : settings.baseRule,
+      electorateSize: electorate.length,
+      openedByPersonId: call.actor.personId,
+      openedAt: now,
+      closesAt: input.closesAt,
+      latestClosesAt,
+      status: "open",
+    });
     if (!vote) throw new AppError("internal", { message: "The vote was not saved." });
-    await tx.insert(voteElectorate).values(electorate.map((personId) => ({ voteId: vote.id, personId })));
+    await insertElectorate(tx, vote.id, electorate);
     await subject.onOpen?.({ ...opening, vote });
     await recordAudit(tx, {
       by: call.actor,

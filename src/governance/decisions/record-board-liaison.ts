@@ -1,7 +1,5 @@
-import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Day, Id, Slug } from "../../platform/validation.ts";
 import { endRolePeriodBy, recordCharterRoles } from "./apply-outcome.ts";
@@ -13,9 +11,8 @@ import {
   recordAudit,
 } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
+import { boardLiaisonPeriodsOn, insertRolePeriodRow } from "./membership.repo.ts";
 import { addDays } from "./terms.ts";
-
-const { rolePeriods } = schema;
 
 /** How far ahead a new liaison's start may be recorded (a Board term changes over within weeks). */
 export const LIAISON_START_WINDOW_DAYS = 120;
@@ -88,17 +85,7 @@ export async function recordBoardLiaison(
     for (const personId of new Set([...charterLiaisons, input.personId])) {
       await recordCharterRoles({ tx, group, personId, now, actor, cause: ref });
     }
-    const current = await tx
-      .select()
-      .from(rolePeriods)
-      .where(
-        and(
-          eq(rolePeriods.groupId, group.id),
-          eq(rolePeriods.role, "board-liaison"),
-          or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, input.startedOn)),
-          lte(rolePeriods.startedOn, input.startedOn),
-        ),
-      );
+    const current = await boardLiaisonPeriodsOn(tx, group.id, input.startedOn);
     if (current.some((p) => p.personId === input.personId)) {
       throw new AppError("conflict", {
         message: `${name} is already ${group.name}'s Board Liaison on ${input.startedOn}.`,
@@ -128,18 +115,15 @@ export async function recordBoardLiaison(
       });
       ended.push({ personId: period.personId, rolePeriodId: period.id });
     }
-    const [period] = await tx
-      .insert(rolePeriods)
-      .values({
-        groupId: group.id,
-        personId: input.personId,
-        role: "board-liaison",
-        startedOn: input.startedOn,
-        reason: "recorded by the Board",
-        decisionRef: ref,
-        createdAt: now,
-      })
-      .returning();
+    const period = await insertRolePeriodRow(tx, {
+      groupId: group.id,
+      personId: input.personId,
+      role: "board-liaison",
+      startedOn: input.startedOn,
+      reason: "recorded by the Board",
+      decisionRef: ref,
+      createdAt: now,
+    });
     if (!period) throw new AppError("internal", { message: "The Board Liaison was not saved." });
     await recordAudit(tx, {
       by: actor,

@@ -1,14 +1,11 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Id } from "../../platform/validation.ts";
 import { loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
+import { lockRolePeriod, updateRolePeriod } from "./membership.repo.ts";
 import { DEFAULT_REMINDER_DAYS, renewalOpen, renewedTermEndsOn } from "./terms.ts";
-
-const { rolePeriods } = schema;
 
 /** Input of renewTerm. */
 export const RenewTermInputSchema = z.object({ rolePeriodId: Id });
@@ -23,9 +20,7 @@ export async function renewTerm(call: DecisionCall & { input: unknown }) {
   return database.db.transaction(async (tx) => {
     const now = clock.now();
     const today = dayOf(now);
-    const period = (
-      await tx.select().from(rolePeriods).where(eq(rolePeriods.id, input.rolePeriodId)).for("update")
-    )[0];
+    const period = await lockRolePeriod(tx, input.rolePeriodId);
     if (!period) throw new AppError("not_found", { message: `No role period #${input.rolePeriodId}.` });
     if (call.actor.personId !== period.personId) {
       throw new AppError("forbidden", { message: "Only the member can opt in to renew their own term." });
@@ -49,11 +44,7 @@ export async function renewTerm(call: DecisionCall & { input: unknown }) {
       rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
     });
     if (next === null) throw new AppError("conflict", { message: `${group.name}'s charter sets no term.` });
-    const [after] = await tx
-      .update(rolePeriods)
-      .set({ termEndsOn: next })
-      .where(eq(rolePeriods.id, period.id))
-      .returning();
+    const after = await updateRolePeriod(tx, period.id, { termEndsOn: next });
     await recordAudit(tx, {
       by: call.actor,
       at: now,

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { schema } from "../../platform/db/index.ts";
 import { blankAsNull, Day, Id, optionalOneOf, Slug, wholeNumber } from "../../platform/validation.ts";
 import { groupSettings, loadGroup, recordAudit } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
-
-const { groupDecisionSettings } = schema;
+import { upsertDecisionSettings } from "./votes.repo.ts";
 
 /** Input of setDecisionSettings: any field left out keeps its value. */
 export const DecisionSettingsInputSchema = z.object({
@@ -33,10 +31,7 @@ export async function setDecisionSettings(call: DecisionCall & { input: unknown 
       nextMeetingOn: input.nextMeetingOn === undefined ? before.nextMeetingOn : input.nextMeetingOn,
       maxVoteDays: input.maxVoteDays ?? before.maxVoteDays,
     };
-    await tx
-      .insert(groupDecisionSettings)
-      .values({ groupId: group.id, ...after, updatedAt: now })
-      .onConflictDoUpdate({ target: groupDecisionSettings.groupId, set: { ...after, updatedAt: now } });
+    await upsertDecisionSettings(tx, group.id, after, now);
     await recordAudit(tx, {
       by: call.actor,
       at: now,

@@ -1,15 +1,18 @@
-import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { notify } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { groupOwner } from "../channels/group-owner.ts";
 import { handOverIfGone, handOverOffBoardLiaisons } from "../turnover/hand-over.ts";
 import { SYSTEM_ACTOR } from "./decisions.repo.ts";
 import type { DecisionDeps } from "./deps.ts";
+import {
+  insertAuditRows,
+  lapseDuePeriods,
+  periodsEndingBy,
+  recordReminders,
+  remindersOf,
+} from "./membership.repo.ts";
 import { termEndingChannelTemplate, termReminderTemplate } from "./term-reminder.template.ts";
 import { addDays, DEFAULT_REMINDER_DAYS, daysBetween, reminderDue } from "./terms.ts";
-
-const { rolePeriods, termReminders, groups, people, auditLog } = schema;
 
 /** What one sweep did. */
 export interface SweepResult {
@@ -25,16 +28,6 @@ export interface SweepResult {
 }
 
 const AUDIT_CHUNK = 1000;
-
-interface LapsedRow {
-  id: number;
-  group_id: number;
-  person_id: number;
-  role: string;
-  term_ends_on: string;
-  old_ended_on: string | null;
-  old_reason: string;
-}
 
 /**
  * The term sweep (`guildhall terms sweep` and the scheduled job). Ends every role period whose
@@ -54,21 +47,10 @@ export async function sweepTerms(input: {
 
   // Lapse, set-based: one UPDATE for all periods, their audit entries in chunks, one transaction.
   const { lapsed, handedOver } = await database.db.transaction(async (tx) => {
-    const result = await tx.execute(sql`
-      with due as (
-        select id, ended_on, reason from ${rolePeriods}
-        where term_ends_on is not null and term_ends_on <= ${day}
-          and started_on <= ${day} and (ended_on is null or ended_on > ${day})
-        for update
-      )
-      update ${rolePeriods} r set ended_on = r.term_ends_on, reason = ${reason}
-      from due where r.id = due.id
-      returning r.id, r.group_id, r.person_id, r.role, r.term_ends_on::text as term_ends_on,
-        due.ended_on::text as old_ended_on, due.reason as old_reason`);
-    // Both drivers return { rows } from execute().
-    const list = (result as unknown as { rows: LapsedRow[] }).rows;
+    const list = await lapseDuePeriods(tx, day, reason);
     for (let i = 0; i < list.length; i += AUDIT_CHUNK) {
-      await tx.insert(auditLog).values(
+      await insertAuditRows(
+        tx,
         list.slice(i, i + AUDIT_CHUNK).map((r) => ({
           actorUserId: null,
           actor: SYSTEM_ACTOR.label,
@@ -112,40 +94,11 @@ export async function sweepTerms(input: {
 
   // Reminders: periods whose term ends within the largest threshold.
   const horizon = addDays(day, Math.max(0, ...thresholds));
-  const ending = await database.db
-    .select({
-      id: rolePeriods.id,
-      personId: rolePeriods.personId,
-      termEndsOn: rolePeriods.termEndsOn,
-      role: rolePeriods.role,
-      groupId: rolePeriods.groupId,
-      groupName: groups.name,
-      groupSlug: groups.slug,
-      personName: people.name,
-    })
-    .from(rolePeriods)
-    .innerJoin(groups, eq(groups.id, rolePeriods.groupId))
-    .innerJoin(people, eq(people.id, rolePeriods.personId))
-    .where(
-      and(
-        isNotNull(rolePeriods.termEndsOn),
-        gt(rolePeriods.termEndsOn, day),
-        lte(rolePeriods.termEndsOn, horizon),
-        lte(rolePeriods.startedOn, day),
-        or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
-      ),
-    );
-  const sent = ending.length
-    ? await database.db
-        .select()
-        .from(termReminders)
-        .where(
-          inArray(
-            termReminders.rolePeriodId,
-            ending.map((e) => e.id),
-          ),
-        )
-    : [];
+  const ending = await periodsEndingBy(database.db, day, horizon);
+  const sent = await remindersOf(
+    database.db,
+    ending.map((e) => e.id),
+  );
   // By period, so each period's lookup is not a scan of every reminder sent.
   const sentByPeriod = new Map<number, typeof sent>();
   for (const s of sent) sentByPeriod.set(s.rolePeriodId, [...(sentByPeriod.get(s.rolePeriodId) ?? []), s]);
@@ -168,19 +121,17 @@ export async function sweepTerms(input: {
     let notified = 0;
     for (let i = 0; i < due.length; i += AUDIT_CHUNK) {
       const chunk = due.slice(i, i + AUDIT_CHUNK);
-      const rows = await tx
-        .insert(termReminders)
-        .values(
+      const recorded = new Set(
+        await recordReminders(
+          tx,
           chunk.map((d) => ({
             rolePeriodId: d.period.id,
             termEndsOn: d.termEndsOn,
             thresholdDays: d.threshold,
             sentAt: now,
           })),
-        )
-        .onConflictDoNothing()
-        .returning({ rolePeriodId: termReminders.rolePeriodId });
-      const recorded = new Set(rows.map((r) => r.rolePeriodId));
+        ),
+      );
       const toSend = chunk.filter((d) => recorded.has(d.period.id));
       reminded += toSend.length;
       const written = await notify(tx, {

@@ -1,9 +1,13 @@
-import { asc, eq, inArray } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
 import type { DbOrTx, VoteRow } from "./decisions.repo.ts";
 import { decidedOutcome, tallyVote, type VoteBaseRule } from "./tally.ts";
-
-const { groups, people, voteParticipation, openBallots, voteExtensions, voteElectorate } = schema;
+import {
+  electorateVoteIdsOf,
+  extensionsOf,
+  groupsOfVotes,
+  namesOfPeople,
+  openBallotsOf,
+  participationOf,
+} from "./votes.repo.ts";
 
 /** A vote as shown in pages, the API and exports. A secret vote never carries who voted how. */
 export interface VoteView {
@@ -51,53 +55,18 @@ export async function buildVoteViews(input: {
   const { db, rows } = input;
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const groupRows = await db
-    .select({ id: groups.id, slug: groups.slug, name: groups.name })
-    .from(groups)
-    .where(inArray(groups.id, [...new Set(rows.map((r) => r.groupId))]));
+  const groupRows = await groupsOfVotes(db, [...new Set(rows.map((r) => r.groupId))]);
   const subjectIds = rows.map((r) => r.subjectPersonId).filter((p): p is number => p !== null);
-  const participation = await db
-    .select({ voteId: voteParticipation.voteId, personId: voteParticipation.personId, name: people.name })
-    .from(voteParticipation)
-    .innerJoin(people, eq(people.id, voteParticipation.personId))
-    .where(inArray(voteParticipation.voteId, ids))
-    .orderBy(asc(people.name));
+  const participation = await participationOf(db, ids);
   const names = new Map<number, string>();
   if (subjectIds.length) {
-    for (const p of await db
-      .select({ id: people.id, name: people.name })
-      .from(people)
-      .where(inArray(people.id, subjectIds))) {
-      names.set(p.id, p.name);
-    }
+    for (const p of await namesOfPeople(db, subjectIds)) names.set(p.id, p.name);
   }
-  const extensions = await db
-    .select()
-    .from(voteExtensions)
-    .where(inArray(voteExtensions.voteId, ids))
-    .orderBy(asc(voteExtensions.id));
+  const extensions = await extensionsOf(db, ids);
   const openIds = rows.filter((r) => r.secrecy === "open").map((r) => r.id);
-  const ballots =
-    input.showBallots && openIds.length
-      ? await db
-          .select({
-            voteId: openBallots.voteId,
-            personId: openBallots.personId,
-            name: people.name,
-            choice: openBallots.choice,
-          })
-          .from(openBallots)
-          .innerJoin(people, eq(people.id, openBallots.personId))
-          .where(inArray(openBallots.voteId, openIds))
-          .orderBy(asc(people.name))
-      : [];
+  const ballots = input.showBallots && openIds.length ? await openBallotsOf(db, openIds) : [];
   const electorateOfViewer =
-    input.viewerPersonId === null
-      ? []
-      : await db
-          .select({ voteId: voteElectorate.voteId })
-          .from(voteElectorate)
-          .where(eq(voteElectorate.personId, input.viewerPersonId));
+    input.viewerPersonId === null ? [] : await electorateVoteIdsOf(db, input.viewerPersonId);
   const viewerIn = new Set(electorateOfViewer.map((e) => e.voteId));
 
   return rows.map((r): VoteView => {

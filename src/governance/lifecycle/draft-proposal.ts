@@ -3,9 +3,7 @@
  * from the template's layout with the name and kind filled in and every other field still to do.
  * Anyone signed in may draft; the draft is revision 1.
  */
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { oneOf, optionalText, Slug, text } from "../../platform/validation.ts";
 import { parseCharter } from "../charter/parse-charter.ts";
@@ -13,10 +11,14 @@ import { renderCharterMarkdown } from "../charter/render-charter.ts";
 import { blankCharter } from "../charter/types.ts";
 import type { DecisionCall } from "../decisions/deps.ts";
 import { parseInput } from "../decisions/deps.ts";
-import { loadProposal, type ProposalWithText } from "./lifecycle.repo.ts";
+import {
+  findGroupRowBySlug,
+  insertProposal,
+  insertRevision,
+  loadProposal,
+  type ProposalWithText,
+} from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
-
-const { groupProposals, groupProposalRevisions, groups } = schema;
 
 /** The longest charter text accepted (the longest real charter is about 9,000 characters). */
 export const MAX_CHARTER_CHARS = 60_000;
@@ -53,26 +55,23 @@ export async function draftProposal(call: DecisionCall & { input: unknown }): Pr
   const markdown = input.markdown ?? templateMarkdown(input);
   const charter = parseCharter({ markdown, slug: input.slug, status: "proposed" });
   return call.deps.database.db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(groups).where(eq(groups.slug, input.slug));
+    const existing = await findGroupRowBySlug(tx, input.slug);
     if (existing && existing.status !== "proposed") {
       throw new AppError("conflict", {
         message: `The slug "${input.slug}" is taken: ${existing.name} is ${existing.status}. Choose another, or change that group's charter.`,
       });
     }
-    const [row] = await tx
-      .insert(groupProposals)
-      .values({
-        slug: input.slug,
-        status: "draft",
-        source: "guildhall",
-        authorUserId: call.actor.userId,
-        authorPersonId: call.actor.personId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await insertProposal(tx, {
+      slug: input.slug,
+      status: "draft",
+      source: "guildhall",
+      authorUserId: call.actor.userId,
+      authorPersonId: call.actor.personId,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (!row) throw new AppError("internal", { message: "The proposal was not saved." });
-    await tx.insert(groupProposalRevisions).values({
+    await insertRevision(tx, {
       proposalId: row.id,
       number: 1,
       markdown,

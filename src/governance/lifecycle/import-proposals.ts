@@ -3,15 +3,12 @@
  * the checkout) as Guildhall proposals: each file with no live proposal of its slug becomes a
  * draft with the file as revision 1, linked to the group row a charter import made for it.
  */
-import { and, eq, ne } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { DecisionCall } from "../decisions/deps.ts";
 import { parseCharterFile } from "../registry/parse-charter-file.ts";
 import { readCharterCheckout } from "../registry/read-checkout.ts";
+import { findGroupRowBySlug, insertProposal, insertRevision, liveProposalOfSlug } from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
-
-const { groupProposals, groupProposalRevisions, groups } = schema;
 
 /** What an import did, slug by slug. */
 export interface ImportProposalsResult {
@@ -33,32 +30,26 @@ export async function importProposals(call: DecisionCall & { dir: string }): Pro
   await call.deps.database.db.transaction(async (tx) => {
     for (const file of proposals) {
       const charter = parseCharterFile(file);
-      const [live] = await tx
-        .select()
-        .from(groupProposals)
-        .where(and(eq(groupProposals.slug, charter.slug), ne(groupProposals.status, "withdrawn")));
+      const live = await liveProposalOfSlug(tx, charter.slug);
       if (live) {
         result.skipped.push({ slug: charter.slug, reason: `proposal #${live.id} exists (${live.status})` });
         continue;
       }
-      const [group] = await tx.select().from(groups).where(eq(groups.slug, charter.slug));
+      const group = await findGroupRowBySlug(tx, charter.slug);
       if (group && group.status !== "proposed") {
         result.skipped.push({ slug: charter.slug, reason: `the group is ${group.status}` });
         continue;
       }
-      const [row] = await tx
-        .insert(groupProposals)
-        .values({
-          slug: charter.slug,
-          status: "draft",
-          source: "import",
-          groupId: group?.id ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
+      const row = await insertProposal(tx, {
+        slug: charter.slug,
+        status: "draft",
+        source: "import",
+        groupId: group?.id ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
       if (!row) throw new AppError("internal", { message: "The proposal was not saved." });
-      await tx.insert(groupProposalRevisions).values({
+      await insertRevision(tx, {
         proposalId: row.id,
         number: 1,
         markdown: file.markdown,

@@ -10,15 +10,21 @@
  * - `group-shutdown`: the group's members shut it down by consensus, everyone's yes (README.md:83);
  * - `board-shutdown`: the Board votes to shut a group down (README.md:89).
  */
-import { eq } from "drizzle-orm";
-import { schema, type Tx } from "../../platform/db/index.ts";
+import type { Tx } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ParsedCharter } from "../charter/types.ts";
 import { type DecisionActor, recordAudit } from "../decisions/decisions.repo.ts";
 import { defineVoteSubject, ELECTORATES, type OpeningSubject } from "../decisions/subjects.ts";
-import { loadChange, loadProposal, shutdownOfVote } from "./lifecycle.repo.ts";
-
-const { groupProposals, charterChanges, groupShutdowns, groups } = schema;
+import {
+  insertShutdown,
+  loadChange,
+  loadProposal,
+  shutdownOfVote,
+  updateCharterChange,
+  updateGroupRow,
+  updateProposal,
+  updateShutdown,
+} from "./lifecycle.repo.ts";
 
 const voteRef = (id: number) => `vote:${id}`;
 const recordId = (s: OpeningSubject) => {
@@ -34,10 +40,7 @@ const recordId = (s: OpeningSubject) => {
 
 /** Applies a new charter to a group's row (name, kind and the stored charter). */
 export async function applyCharter(tx: Tx, groupId: number, charter: ParsedCharter, at: Date): Promise<void> {
-  await tx
-    .update(groups)
-    .set({ charter, name: charter.name, kind: charter.kind, updatedAt: at })
-    .where(eq(groups.id, groupId));
+  await updateGroupRow(tx, groupId, { charter, name: charter.name, kind: charter.kind, updatedAt: at });
 }
 
 /** Records a lifecycle audit entry. */
@@ -76,10 +79,7 @@ defineVoteSubject({
   },
   async onOpen(s) {
     const id = recordId(s);
-    await s.tx
-      .update(groupProposals)
-      .set({ status: "voting", voteId: s.vote.id, updatedAt: s.now })
-      .where(eq(groupProposals.id, id));
+    await updateProposal(s.tx, id, { status: "voting", voteId: s.vote.id, updatedAt: s.now });
     await lifecycleAudit(s.tx, {
       by: s.actor,
       at: s.now,
@@ -94,10 +94,7 @@ defineVoteSubject({
   async onOutcome({ tx, vote, outcome, now, actor }) {
     const id = Number(vote.subjectId);
     const status = outcome === "passed" ? "approved" : "rejected";
-    await tx
-      .update(groupProposals)
-      .set({ status, decidedAt: now, updatedAt: now })
-      .where(eq(groupProposals.id, id));
+    await updateProposal(tx, id, { status, decidedAt: now, updatedAt: now });
     await lifecycleAudit(tx, {
       by: actor,
       at: now,
@@ -128,17 +125,14 @@ defineVoteSubject({
     }
   },
   async onOpen(s) {
-    await s.tx
-      .update(charterChanges)
-      .set({ status: "voting", voteId: s.vote.id })
-      .where(eq(charterChanges.id, recordId(s)));
+    await updateCharterChange(s.tx, recordId(s), { status: "voting", voteId: s.vote.id });
   },
   async onOutcome({ tx, vote, outcome, now, actor }) {
     const change = await loadChange(tx, Number(vote.subjectId));
     const status = outcome === "passed" ? "applied" : "rejected";
     if (status === "applied")
       await applyCharter(tx, change.groupId, change.afterCharter as ParsedCharter, now);
-    await tx.update(charterChanges).set({ status, decidedAt: now }).where(eq(charterChanges.id, change.id));
+    await updateCharterChange(tx, change.id, { status, decidedAt: now });
     await lifecycleAudit(tx, {
       by: actor,
       at: now,
@@ -161,19 +155,16 @@ function shutdownSubject(kind: "group-shutdown" | "board-shutdown") {
     electorate: kind === "group-shutdown" ? () => ({ body: "group", rule: "consensus" }) : ELECTORATES.board,
     describe: () => (kind === "group-shutdown" ? "Shut the group down" : "Shut the group down (Board)"),
     async onOpen(s) {
-      const [row] = await s.tx
-        .insert(groupShutdowns)
-        .values({
-          groupId: s.group.id,
-          ground,
-          status: "voting",
-          reason: s.vote.description || s.vote.title,
-          voteId: s.vote.id,
-          startedByPersonId: s.actor.personId,
-          startedByUserId: s.actor.userId,
-          createdAt: s.now,
-        })
-        .returning();
+      const row = await insertShutdown(s.tx, {
+        groupId: s.group.id,
+        ground,
+        status: "voting",
+        reason: s.vote.description || s.vote.title,
+        voteId: s.vote.id,
+        startedByPersonId: s.actor.personId,
+        startedByUserId: s.actor.userId,
+        createdAt: s.now,
+      });
       if (!row) throw new AppError("internal", { message: "The shutdown was not saved." });
       await lifecycleAudit(s.tx, {
         by: s.actor,
@@ -189,10 +180,7 @@ function shutdownSubject(kind: "group-shutdown" | "board-shutdown") {
       const shutdown = await shutdownOfVote(tx, vote.id);
       if (!shutdown) throw new AppError("internal", { message: `Vote #${vote.id} has no shutdown record.` });
       const status = outcome === "passed" ? "archiving" : "rejected";
-      await tx
-        .update(groupShutdowns)
-        .set({ status, decidedAt: now })
-        .where(eq(groupShutdowns.id, shutdown.id));
+      await updateShutdown(tx, shutdown.id, { status, decidedAt: now });
       await lifecycleAudit(tx, {
         by: actor,
         at: now,

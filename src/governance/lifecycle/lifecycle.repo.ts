@@ -1,5 +1,5 @@
 /** The lifecycle's queries: proposals and their revisions, charter changes, shutdowns, checklists. */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { ParsedCharter } from "../charter/types.ts";
@@ -187,4 +187,124 @@ export async function lockRow(
   id: number,
 ) {
   await db.execute(sql`select 1 from ${sql.identifier(table)} where id = ${id} for update`);
+}
+
+/** A group row by slug, if any. */
+export async function findGroupRowBySlug(db: DbOrTx, slug: string) {
+  return (await db.select().from(groups).where(eq(groups.slug, slug)))[0];
+}
+
+/** A group row by id, if any. */
+export async function findGroupRowById(db: DbOrTx, id: number) {
+  return (await db.select().from(groups).where(eq(groups.id, id)))[0];
+}
+
+/** The active groups' rows. */
+export async function selectActiveGroups(db: DbOrTx) {
+  return db.select().from(groups).where(eq(groups.status, "active"));
+}
+
+/** Saves a new group row (a proposed group); its id. */
+export async function insertGroupRow(
+  db: DbOrTx,
+  values: typeof groups.$inferInsert,
+): Promise<number | undefined> {
+  return (await db.insert(groups).values(values).returning())[0]?.id;
+}
+
+/** Changes a group's row; its id, undefined when there is no such group. */
+export async function updateGroupRow(
+  db: DbOrTx,
+  id: number,
+  change: Partial<typeof groups.$inferInsert>,
+): Promise<number | undefined> {
+  return (await db.update(groups).set(change).where(eq(groups.id, id)).returning())[0]?.id;
+}
+
+/** The proposal of a slug that was not withdrawn, if any. */
+export async function liveProposalOfSlug(db: DbOrTx, slug: string): Promise<ProposalRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(groupProposals)
+      .where(and(eq(groupProposals.slug, slug), ne(groupProposals.status, "withdrawn")))
+  )[0];
+}
+
+/** Saves a new proposal (its text is saved with insertRevision). */
+export async function insertProposal(
+  db: DbOrTx,
+  values: typeof groupProposals.$inferInsert,
+): Promise<ProposalRow | undefined> {
+  return (await db.insert(groupProposals).values(values).returning())[0];
+}
+
+/** Changes a proposal (status, feedback, its group or vote). */
+export async function updateProposal(
+  db: DbOrTx,
+  id: number,
+  change: Partial<typeof groupProposals.$inferInsert>,
+): Promise<void> {
+  await db.update(groupProposals).set(change).where(eq(groupProposals.id, id));
+}
+
+/** Saves a revision of a proposal's text. */
+export async function insertRevision(
+  db: DbOrTx,
+  values: typeof groupProposalRevisions.$inferInsert,
+): Promise<void> {
+  await db.insert(groupProposalRevisions).values(values);
+}
+
+/** Saves a proposed (or directly applied) charter change. */
+export async function insertCharterChange(
+  db: DbOrTx,
+  values: typeof charterChanges.$inferInsert,
+): Promise<ChangeRow | undefined> {
+  return (await db.insert(charterChanges).values(values).returning())[0];
+}
+
+/** Changes a charter change (its status, vote, decision time). */
+export async function updateCharterChange(
+  db: DbOrTx,
+  id: number,
+  change: Partial<typeof charterChanges.$inferInsert>,
+): Promise<void> {
+  await db.update(charterChanges).set(change).where(eq(charterChanges.id, id));
+}
+
+/** Saves a new shutdown record. */
+export async function insertShutdown(
+  db: DbOrTx,
+  values: typeof groupShutdowns.$inferInsert,
+): Promise<ShutdownRow | undefined> {
+  return (await db.insert(groupShutdowns).values(values).returning())[0];
+}
+
+/** Changes a shutdown record (status, final report, archive time). */
+export async function updateShutdown(
+  db: DbOrTx,
+  id: number,
+  change: Partial<typeof groupShutdowns.$inferInsert>,
+): Promise<void> {
+  await db.update(groupShutdowns).set(change).where(eq(groupShutdowns.id, id));
+}
+
+/** Records a checklist step done (or skipped) for a proposal or shutdown. */
+export async function insertChecklistStep(
+  db: DbOrTx,
+  values: typeof lifecycleChecklist.$inferInsert,
+): Promise<void> {
+  await db.insert(lifecycleChecklist).values(values);
+}
+
+/** The id of a group's latest submitted report, if any. */
+export async function latestReportId(db: DbOrTx, groupId: number): Promise<number | undefined> {
+  const [latest] = await db
+    .select({ id: schema.groupReports.id })
+    .from(schema.groupReports)
+    .where(eq(schema.groupReports.groupId, groupId))
+    .orderBy(desc(schema.groupReports.submittedAt))
+    .limit(1);
+  return latest?.id;
 }

@@ -4,14 +4,18 @@
  * substantive charter changes waiting, shutdowns under way (voting or archiving), and active
  * groups for which a forced ground holds today (membership below the minimum, defunct).
  */
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { formatInstant } from "../../platform/view/time.tsx";
 import type { DbOrTx } from "../decisions/decisions.repo.ts";
 import { groupStanding } from "./group-standing.ts";
-import { selectChanges, selectProposals, selectShutdowns, votesById } from "./lifecycle.repo.ts";
+import {
+  selectActiveGroups,
+  selectChanges,
+  selectProposals,
+  selectShutdowns,
+  votesById,
+} from "./lifecycle.repo.ts";
 
 const Item = z.object({
   text: z.string(),
@@ -98,7 +102,7 @@ export async function shutdownAgendaItems({ db }: AgendaDeps): Promise<Lifecycle
 
 /** Active groups with no shutdown under way for which a forced ground holds today. */
 export async function atRiskAgendaItems({ db, day }: AgendaDeps): Promise<LifecycleAgendaItem[]> {
-  const active = await db.select().from(schema.groups).where(eq(schema.groups.status, "active"));
+  const active = await selectActiveGroups(db);
   const open = new Set(
     (await selectShutdowns(db, { statuses: ["voting", "archiving"] })).map((s) => s.shutdown.groupId),
   );

@@ -4,19 +4,23 @@
  * proposal's row is reused), the Board votes in it, and the Board's members and the liaisons the
  * charter names are notified through the outbox, in the same transaction.
  */
-import { eq } from "drizzle-orm";
 import { notify } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { checkCharter } from "../charter/check-charter.ts";
 import { foundationRoleHolders } from "../decisions/decisions.repo.ts";
 import type { DecisionCall } from "../decisions/deps.ts";
-import { loadProposal, type ProposalWithText, peopleNamed } from "./lifecycle.repo.ts";
+import {
+  findGroupRowBySlug,
+  insertGroupRow,
+  loadProposal,
+  type ProposalWithText,
+  peopleNamed,
+  updateGroupRow,
+  updateProposal,
+} from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
 import { proposalReadyTemplate } from "./proposal-ready.template.ts";
-
-const { groupProposals, groups } = schema;
 
 /** Marks proposal `proposalId` ready; returns it. */
 export async function markProposalReady(
@@ -38,40 +42,26 @@ export async function markProposalReady(
       });
     }
     const c = proposal.charter;
-    const [existing] = await tx.select().from(groups).where(eq(groups.slug, proposal.slug));
+    const existing = await findGroupRowBySlug(tx, proposal.slug);
     if (existing && existing.status !== "proposed") {
       throw new AppError("conflict", {
         message: `The slug "${proposal.slug}" is taken: ${existing.name} is ${existing.status}.`,
       });
     }
     const groupId = existing
-      ? (
-          await tx
-            .update(groups)
-            .set({ name: c.name, kind: c.kind, charter: c, updatedAt: now })
-            .where(eq(groups.id, existing.id))
-            .returning()
-        )[0]?.id
-      : (
-          await tx
-            .insert(groups)
-            .values({
-              slug: proposal.slug,
-              name: c.name,
-              kind: c.kind,
-              status: "proposed",
-              charter: c,
-              createdAt: now,
-              updatedAt: now,
-            })
-            .returning()
-        )[0]?.id;
+      ? await updateGroupRow(tx, existing.id, { name: c.name, kind: c.kind, charter: c, updatedAt: now })
+      : await insertGroupRow(tx, {
+          slug: proposal.slug,
+          name: c.name,
+          kind: c.kind,
+          status: "proposed",
+          charter: c,
+          createdAt: now,
+          updatedAt: now,
+        });
     if (groupId === undefined)
       throw new AppError("internal", { message: "The proposed group was not saved." });
-    await tx
-      .update(groupProposals)
-      .set({ status: "ready", readyAt: now, updatedAt: now, groupId })
-      .where(eq(groupProposals.id, proposal.id));
+    await updateProposal(tx, proposal.id, { status: "ready", readyAt: now, updatedAt: now, groupId });
 
     const day = dayOf(now);
     const board = await foundationRoleHolders(tx, "board-member", day);

@@ -7,7 +7,6 @@
  * so a change to who is in the group is refused here.
  */
 import { z } from "zod";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { optionalText, text } from "../../platform/validation.ts";
 import { parseCharter } from "../charter/parse-charter.ts";
@@ -16,7 +15,7 @@ import { loadGroup } from "../decisions/decisions.repo.ts";
 import { type DecisionCall, parseInput } from "../decisions/deps.ts";
 import { classifyCharterChange } from "./classify-change.ts";
 import { asLines, MAX_CHARTER_CHARS } from "./draft-proposal.ts";
-import { type ChangeRow, loadChange } from "./lifecycle.repo.ts";
+import { type ChangeRow, insertCharterChange, loadChange } from "./lifecycle.repo.ts";
 import { applyCharter, lifecycleAudit } from "./lifecycle-subjects.ts";
 
 /** The new charter text and a one-line summary. */
@@ -76,23 +75,20 @@ export async function proposeCharterChange(
       (classification.fields.length
         ? `Change ${classification.fields.map((f) => f.label.toLowerCase()).join(", ")}`
         : "Reword the charter");
-    const [row] = await tx
-      .insert(schema.charterChanges)
-      .values({
-        groupId: group.id,
-        status: direct ? "applied" : "proposed",
-        class: classification.class,
-        fields: classification.fields,
-        summary,
-        beforeMarkdown: before,
-        afterMarkdown: input.markdown,
-        afterCharter: after,
-        proposedByPersonId: call.actor.personId,
-        proposedByUserId: call.actor.userId,
-        createdAt: now,
-        decidedAt: direct ? now : null,
-      })
-      .returning();
+    const row = await insertCharterChange(tx, {
+      groupId: group.id,
+      status: direct ? "applied" : "proposed",
+      class: classification.class,
+      fields: classification.fields,
+      summary,
+      beforeMarkdown: before,
+      afterMarkdown: input.markdown,
+      afterCharter: after,
+      proposedByPersonId: call.actor.personId,
+      proposedByUserId: call.actor.userId,
+      createdAt: now,
+      decidedAt: direct ? now : null,
+    });
     if (!row) throw new AppError("internal", { message: "The change was not saved." });
     if (direct) await applyCharter(tx, group.id, after, now);
     await lifecycleAudit(tx, {

@@ -5,19 +5,24 @@
  * is recorded, the group becomes active, or archived (its charter's status too), in the same
  * transaction.
  */
-import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { schema } from "../../platform/db/index.ts";
 import { CHECKLIST_STEPS } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import { oneOf, optionalText } from "../../platform/validation.ts";
 import type { ParsedCharter } from "../charter/types.ts";
 import { type DecisionCall, parseInput } from "../decisions/deps.ts";
-import { loadProposal, loadShutdown, selectChecklist } from "./lifecycle.repo.ts";
+import {
+  findGroupRowById,
+  insertChecklistStep,
+  latestReportId,
+  loadProposal,
+  loadShutdown,
+  selectChecklist,
+  updateGroupRow,
+  updateShutdown,
+} from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
 import { ARCHIVE_STEPS, checklistComplete, SETUP_STEPS } from "./shutdown-rules.ts";
-
-const { lifecycleChecklist, groups, groupShutdowns, groupReports } = schema;
 
 /** One step as recorded. */
 export const ChecklistStepInputSchema = z.object({
@@ -67,7 +72,7 @@ export async function recordChecklistStep(
       }
       groupId = shutdown.groupId;
     }
-    await tx.insert(lifecycleChecklist).values({
+    await insertChecklistStep(tx, {
       subjectKind: kind,
       subjectId: id,
       step: input.step,
@@ -77,15 +82,8 @@ export async function recordChecklistStep(
       doneAt: now,
     });
     if (kind === "shutdown" && input.step === "final-report" && input.outcome === "done") {
-      const [latest] = await tx
-        .select({ id: groupReports.id })
-        .from(groupReports)
-        .where(eq(groupReports.groupId, groupId))
-        .orderBy(desc(groupReports.submittedAt))
-        .limit(1);
-      if (latest) {
-        await tx.update(groupShutdowns).set({ finalReportId: latest.id }).where(eq(groupShutdowns.id, id));
-      }
+      const latest = await latestReportId(tx, groupId);
+      if (latest !== undefined) await updateShutdown(tx, id, { finalReportId: latest });
     }
     await lifecycleAudit(tx, {
       by: call.actor,
@@ -96,20 +94,14 @@ export async function recordChecklistStep(
       after: { step: input.step, outcome: input.outcome, note: input.note ?? "" },
     });
     const complete = checklistComplete(steps, await selectChecklist(tx, kind, id));
-    const [group] = await tx.select().from(groups).where(eq(groups.id, groupId));
+    const group = await findGroupRowById(tx, groupId);
     if (!group) throw new AppError("internal", { message: "The group vanished." });
     if (!complete) return { complete, groupStatus: group.status };
     const status = kind === "proposal" ? "active" : "archived";
     const charter = { ...(group.charter as ParsedCharter), status } satisfies ParsedCharter;
-    await tx
-      .update(groups)
-      .set({ status, charter, updatedAt: now })
-      .where(and(eq(groups.id, groupId)));
+    await updateGroupRow(tx, groupId, { status, charter, updatedAt: now });
     if (kind === "shutdown") {
-      await tx
-        .update(groupShutdowns)
-        .set({ status: "archived", archivedAt: now })
-        .where(eq(groupShutdowns.id, id));
+      await updateShutdown(tx, id, { status: "archived", archivedAt: now });
     }
     await lifecycleAudit(tx, {
       by: call.actor,

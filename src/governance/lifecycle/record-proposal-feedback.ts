@@ -1,11 +1,9 @@
 /** Records the Board's feedback on a rejected proposal (README.md:63: "you'll get some feedback about why"). */
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { text } from "../../platform/validation.ts";
 import { type DecisionCall, parseInput } from "../decisions/deps.ts";
-import { loadProposal, type ProposalWithText } from "./lifecycle.repo.ts";
+import { loadProposal, type ProposalWithText, updateProposal } from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
 
 /** The feedback, in words. */
@@ -26,10 +24,7 @@ export async function recordProposalFeedback(
         message: `Proposal #${proposal.id} is ${proposal.status}; feedback follows a rejection.`,
       });
     }
-    await tx
-      .update(schema.groupProposals)
-      .set({ feedback: input.feedback, updatedAt: now })
-      .where(eq(schema.groupProposals.id, proposal.id));
+    await updateProposal(tx, proposal.id, { feedback: input.feedback, updatedAt: now });
     await lifecycleAudit(tx, {
       by: call.actor,
       at: now,

@@ -3,18 +3,14 @@
  * ready for review goes back to draft (it must be marked ready again); a rejected one is revised
  * to try again (README.md:63). A proposal being voted on or approved cannot change.
  */
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { optionalText, text } from "../../platform/validation.ts";
 import { parseCharter } from "../charter/parse-charter.ts";
 import { type DecisionCall, parseInput } from "../decisions/deps.ts";
 import { asLines, MAX_CHARTER_CHARS } from "./draft-proposal.ts";
-import { loadProposal, type ProposalWithText } from "./lifecycle.repo.ts";
+import { insertRevision, loadProposal, type ProposalWithText, updateProposal } from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
-
-const { groupProposals, groupProposalRevisions } = schema;
 
 /** A revision, as its author gives it. */
 export const ReviseProposalInputSchema = z.object({
@@ -45,7 +41,7 @@ export async function reviseProposal(
     }
     const charter = parseCharter({ markdown: input.markdown, slug: proposal.slug, status: "proposed" });
     const number = proposal.revision.number + 1;
-    await tx.insert(groupProposalRevisions).values({
+    await insertRevision(tx, {
       proposalId: proposal.id,
       number,
       markdown: input.markdown,
@@ -54,10 +50,7 @@ export async function reviseProposal(
       createdByPersonId: call.actor.personId,
       createdAt: now,
     });
-    await tx
-      .update(groupProposals)
-      .set({ status: "draft", updatedAt: now, readyAt: null })
-      .where(eq(groupProposals.id, proposal.id));
+    await updateProposal(tx, proposal.id, { status: "draft", updatedAt: now, readyAt: null });
     await lifecycleAudit(tx, {
       by: call.actor,
       at: now,

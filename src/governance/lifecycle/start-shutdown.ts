@@ -9,14 +9,13 @@
  */
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Instant, oneOf, text } from "../../platform/validation.ts";
 import { loadGroup } from "../decisions/decisions.repo.ts";
 import { type DecisionCall, parseInput } from "../decisions/deps.ts";
 import { openVote } from "../decisions/open-vote.ts";
 import { groupStanding } from "./group-standing.ts";
-import { type ShutdownRow, shutdownOfVote } from "./lifecycle.repo.ts";
+import { insertShutdown, type ShutdownRow, shutdownOfVote } from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
 
 /** A voluntary shutdown, as a member asks for it. */
@@ -88,20 +87,17 @@ export async function startShutdown(
             : `${current.name} is not flagged defunct (README.md:88); it cannot be shut down on that ground.`,
       });
     }
-    const [row] = await tx
-      .insert(schema.groupShutdowns)
-      .values({
-        groupId: current.id,
-        ground: input.ground,
-        status: "archiving",
-        reason: input.reason,
-        evidence: finding,
-        startedByPersonId: call.actor.personId,
-        startedByUserId: call.actor.userId,
-        createdAt: now,
-        decidedAt: now,
-      })
-      .returning();
+    const row = await insertShutdown(tx, {
+      groupId: current.id,
+      ground: input.ground,
+      status: "archiving",
+      reason: input.reason,
+      evidence: finding,
+      startedByPersonId: call.actor.personId,
+      startedByUserId: call.actor.userId,
+      createdAt: now,
+      decidedAt: now,
+    });
     if (!row) throw new AppError("internal", { message: "The shutdown was not saved." });
     await lifecycleAudit(tx, {
       by: call.actor,

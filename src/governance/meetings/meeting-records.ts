@@ -1,15 +1,19 @@
 /** Agenda items, notes and action items of a meeting (the routes decide who may). */
-import { eq } from "drizzle-orm";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { groupParticipants } from "../decisions/decisions.repo.ts";
 import { parseInput } from "../decisions/deps.ts";
 import type { MeetingCall } from "./deps.ts";
-import { findActionItem, findMeeting, lockMeeting } from "./meetings.repo.ts";
+import {
+  findActionItem,
+  findMeeting,
+  insertActionItem,
+  insertAgendaItem,
+  lockMeeting,
+  updateActionItem,
+  updateMeeting,
+} from "./meetings.repo.ts";
 import { ActionItemSchema, AgendaItemSchema, NotesSchema } from "./schemas.ts";
-
-const { meetings, meetingAgendaItems, meetingActionItems } = schema;
 
 type MeetingRef = { groupId: number; meetingId: number };
 
@@ -20,15 +24,12 @@ export async function addAgendaItem(call: MeetingCall & { input: MeetingRef & Re
   if (meeting.status === "cancelled") {
     throw new AppError("conflict", { message: "This meeting is cancelled; add the item to another one." });
   }
-  const [row] = await call.deps.database.db
-    .insert(meetingAgendaItems)
-    .values({
-      meetingId: meeting.id,
-      title: input.title,
-      addedByPersonId: call.actor.personId,
-      createdAt: call.deps.clock.now(),
-    })
-    .returning({ id: meetingAgendaItems.id, title: meetingAgendaItems.title });
+  const row = await insertAgendaItem(call.deps.database.db, {
+    meetingId: meeting.id,
+    title: input.title,
+    addedByPersonId: call.actor.personId,
+    createdAt: call.deps.clock.now(),
+  });
   if (!row) throw new AppError("internal", { message: "The agenda item was not saved." });
   return row;
 }
@@ -48,16 +49,12 @@ export async function saveNotes(call: MeetingCall & { input: MeetingRef & Record
         issues: [{ field: "publicNotes", message: "is empty: write the public part before publishing it" }],
       });
     }
-    const [row] = await tx
-      .update(meetings)
-      .set({
-        publicNotes: input.publicNotes,
-        privateNotes: input.privateNotes,
-        notesPublishedAt: current.notesPublishedAt ?? (input.publish ? now : null),
-        updatedAt: now,
-      })
-      .where(eq(meetings.id, current.id))
-      .returning();
+    const row = await updateMeeting(tx, current.id, {
+      publicNotes: input.publicNotes,
+      privateNotes: input.privateNotes,
+      notesPublishedAt: current.notesPublishedAt ?? (input.publish ? now : null),
+      updatedAt: now,
+    });
     if (!row) throw new AppError("internal", { message: "The notes were not saved." });
     return row;
   });
@@ -76,17 +73,14 @@ export async function addActionItem(call: MeetingCall & { input: MeetingRef & Re
       issues: [{ field: "ownerPersonId", message: "must be a participant of the group" }],
     });
   }
-  const [row] = await db
-    .insert(meetingActionItems)
-    .values({
-      groupId: meeting.groupId,
-      meetingId: meeting.id,
-      title: input.title,
-      ownerPersonId: input.ownerPersonId,
-      dueOn: input.dueOn,
-      createdAt: now,
-    })
-    .returning();
+  const row = await insertActionItem(db, {
+    groupId: meeting.groupId,
+    meetingId: meeting.id,
+    title: input.title,
+    ownerPersonId: input.ownerPersonId,
+    dueOn: input.dueOn,
+    createdAt: now,
+  });
   if (!row) throw new AppError("internal", { message: "The action item was not saved." });
   return row;
 }
@@ -99,11 +93,7 @@ export async function completeActionItem(
   const item = await findActionItem(db, call.input.groupId, call.input.actionItemId);
   if (item.status === "done")
     throw new AppError("conflict", { message: "This action item is done already." });
-  const [row] = await db
-    .update(meetingActionItems)
-    .set({ status: "done", doneAt: call.deps.clock.now() })
-    .where(eq(meetingActionItems.id, item.id))
-    .returning();
+  const row = await updateActionItem(db, item.id, { status: "done", doneAt: call.deps.clock.now() });
   if (!row) throw new AppError("internal", { message: "The action item was not saved." });
   return row;
 }

@@ -135,3 +135,46 @@ export async function nextScheduledDay(db: DbOrTx, groupId: number, now: Date): 
     .limit(1);
   return row ? wallClockOf(row.startsAt, row.timeZone).date : null;
 }
+
+/** Saves a new agenda item of a meeting; its id and title. */
+export async function insertAgendaItem(db: DbOrTx, values: typeof meetingAgendaItems.$inferInsert) {
+  return (
+    await db
+      .insert(meetingAgendaItems)
+      .values(values)
+      .returning({ id: meetingAgendaItems.id, title: meetingAgendaItems.title })
+  )[0];
+}
+
+/** Saves a new action item raised at a meeting. */
+export async function insertActionItem(db: DbOrTx, values: typeof meetingActionItems.$inferInsert) {
+  return (await db.insert(meetingActionItems).values(values).returning())[0];
+}
+
+/** Changes an action item; the row after. */
+export async function updateActionItem(
+  db: DbOrTx,
+  id: number,
+  change: Partial<typeof meetingActionItems.$inferInsert>,
+) {
+  return (
+    await db.update(meetingActionItems).set(change).where(eq(meetingActionItems.id, id)).returning()
+  )[0];
+}
+
+/** Saves a new meeting. */
+export async function insertMeeting(
+  db: DbOrTx,
+  values: typeof meetings.$inferInsert,
+): Promise<MeetingRow | undefined> {
+  return (await db.insert(meetings).values(values).returning())[0];
+}
+
+/** Changes a meeting (time, notes, status); the row after. */
+export async function updateMeeting(
+  db: DbOrTx,
+  id: number,
+  change: Partial<typeof meetings.$inferInsert>,
+): Promise<MeetingRow | undefined> {
+  return (await db.update(meetings).set(change).where(eq(meetings.id, id)).returning())[0];
+}

@@ -1,18 +1,15 @@
 /** Scheduling, rescheduling and cancelling a meeting (the route lets only chairs and co-chairs). */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { dayOf, notify } from "../../kernel/index.ts";
-import { schema, type Tx } from "../../platform/db/index.ts";
+import type { Tx } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import { parseInput } from "../decisions/deps.ts";
 import type { MeetingCall } from "./deps.ts";
 import { type MEETING_EVENTS, meetingKind, meetingNoticeTemplate } from "./meeting-notice.template.ts";
-import { lockMeeting, type MeetingRow } from "./meetings.repo.ts";
+import { insertMeeting, lockMeeting, type MeetingRow, updateMeeting } from "./meetings.repo.ts";
 import { type MeetingTimeInput, MeetingTimeSchema } from "./schemas.ts";
 import { describeTime, instantOf } from "./time-zones.ts";
-
-const { meetings } = schema;
 
 /**
  * Tells the group's participants and its chat channel (when its Chairs chose this kind), in the
@@ -66,21 +63,18 @@ export async function scheduleMeeting(
   const startsAt = startOf(input);
   const now = call.deps.clock.now();
   return call.deps.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(meetings)
-      .values({
-        groupId: call.input.groupId,
-        uid: `${randomUUID()}@meetings.guildhall`,
-        title: input.title,
-        startsAt,
-        durationMinutes: input.durationMinutes,
-        timeZone: input.timeZone,
-        link: input.link,
-        createdByUserId: call.actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await insertMeeting(tx, {
+      groupId: call.input.groupId,
+      uid: `${randomUUID()}@meetings.guildhall`,
+      title: input.title,
+      startsAt,
+      durationMinutes: input.durationMinutes,
+      timeZone: input.timeZone,
+      link: input.link,
+      createdByUserId: call.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
     await noticeOf(tx, row, "scheduled", now);
     return row;
@@ -98,19 +92,15 @@ export async function rescheduleMeeting(
     if (current.status === "cancelled") {
       throw new AppError("conflict", { message: "This meeting is cancelled; schedule a new one instead." });
     }
-    const [row] = await tx
-      .update(meetings)
-      .set({
-        title: input.title,
-        startsAt,
-        durationMinutes: input.durationMinutes,
-        timeZone: input.timeZone,
-        link: input.link,
-        sequence: current.sequence + 1,
-        updatedAt: call.deps.clock.now(),
-      })
-      .where(eq(meetings.id, current.id))
-      .returning();
+    const row = await updateMeeting(tx, current.id, {
+      title: input.title,
+      startsAt,
+      durationMinutes: input.durationMinutes,
+      timeZone: input.timeZone,
+      link: input.link,
+      sequence: current.sequence + 1,
+      updatedAt: call.deps.clock.now(),
+    });
     if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
     await noticeOf(tx, row, "changed", call.deps.clock.now());
     return row;
@@ -127,11 +117,12 @@ export async function cancelMeeting(
       throw new AppError("conflict", { message: "This meeting is cancelled already." });
     }
     const now = call.deps.clock.now();
-    const [row] = await tx
-      .update(meetings)
-      .set({ status: "cancelled", cancelledAt: now, sequence: current.sequence + 1, updatedAt: now })
-      .where(eq(meetings.id, current.id))
-      .returning();
+    const row = await updateMeeting(tx, current.id, {
+      status: "cancelled",
+      cancelledAt: now,
+      sequence: current.sequence + 1,
+      updatedAt: now,
+    });
     if (!row) throw new AppError("internal", { message: "The meeting was not saved." });
     await noticeOf(tx, row, "cancelled", now);
     return row;

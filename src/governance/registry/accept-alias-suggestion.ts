@@ -3,18 +3,26 @@
  * roles, role periods, account, decisions, timeline events, aliases and other suggestions move to the kept person, the merge is
  * recorded in person_merges, and the merged row is deleted.
  */
-import { and, eq, or, sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/index.ts";
-import {
-  aliasSuggestions,
-  groupEvents,
-  groupRoles,
-  people,
-  personAliases,
-  personMerges,
-} from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Services } from "../../platform/services.ts";
+import {
+  accountsOfPair,
+  decideAliasSuggestion,
+  deletePersonRow,
+  dropRolesHeldByBoth,
+  findAliasSuggestion,
+  findPersonRowById,
+  insertMerge,
+  moveAccountAndDecisions,
+  moveGroupEvents,
+  moveGroupRoles,
+  movePersonAliases,
+  repairSuggestion,
+  setPersonHandle,
+  suggestionPairExists,
+  suggestionsAbout,
+} from "./aliases.repo.ts";
 
 /** What the merge did. */
 export interface MergeResult {
@@ -33,13 +41,13 @@ export async function acceptAliasSuggestion(input: {
   const { services } = input;
   const now = services.clock.now();
   return services.database.db.transaction(async (tx) => {
-    const [s] = await tx.select().from(aliasSuggestions).where(eq(aliasSuggestions.id, input.id));
+    const s = await findAliasSuggestion(tx, input.id);
     if (!s) throw new AppError("not_found", { message: `No alias suggestion ${input.id}` });
     if (s.status !== "pending") {
       throw new AppError("conflict", { message: `Alias suggestion ${input.id} is already ${s.status}` });
     }
-    const [a] = await tx.select().from(people).where(eq(people.id, s.personId));
-    const [b] = await tx.select().from(people).where(eq(people.id, s.otherPersonId));
+    const a = await findPersonRowById(tx, s.personId);
+    const b = await findPersonRowById(tx, s.otherPersonId);
     if (!a || !b)
       throw new AppError("not_found", { message: `Alias suggestion ${input.id} names a missing person` });
     let kept = a;
@@ -53,14 +61,10 @@ export async function acceptAliasSuggestion(input: {
         });
       }
     }
-    await tx
-      .update(aliasSuggestions)
-      .set({ status: "accepted", decidedAt: now })
-      .where(eq(aliasSuggestions.id, s.id));
+    await decideAliasSuggestion(tx, s.id, { status: "accepted", decidedAt: now });
     const moved = await mergePeople(tx, kept.id, merged.id);
-    if (!kept.handle && merged.handle)
-      await tx.update(people).set({ handle: merged.handle }).where(eq(people.id, kept.id));
-    await tx.insert(personMerges).values({
+    if (!kept.handle && merged.handle) await setPersonHandle(tx, kept.id, merged.handle);
+    await insertMerge(tx, {
       keptPersonId: kept.id,
       mergedPersonId: merged.id,
       mergedSlug: merged.slug,
@@ -69,7 +73,7 @@ export async function acceptAliasSuggestion(input: {
       suggestionId: s.id,
       mergedAt: now,
     });
-    await tx.delete(people).where(eq(people.id, merged.id));
+    await deletePersonRow(tx, merged.id);
     return {
       suggestionId: s.id,
       kept: { id: kept.id, slug: kept.slug, name: kept.name },
@@ -82,70 +86,25 @@ export async function acceptAliasSuggestion(input: {
 /** Moves everything of person `from` to person `to`; rows that would duplicate one of `to`'s are dropped. */
 export async function mergePeople(tx: Tx, to: number, from: number): Promise<MergeResult["moved"]> {
   // A role both held in the same group (same role and title) stays once, with the kept person.
-  await tx.execute(sql`
-    delete from group_roles r using group_roles k
-    where r.person_id = ${from} and k.person_id = ${to}
-      and k.group_id = r.group_id and k.role = r.role and k.title = r.title`);
-  const roles = await tx
-    .update(groupRoles)
-    .set({ personId: to })
-    .where(eq(groupRoles.personId, from))
-    .returning({ id: groupRoles.id });
-  const events = await tx
-    .update(groupEvents)
-    .set({ personId: to })
-    .where(eq(groupEvents.personId, from))
-    .returning({ id: groupEvents.id });
-  const aliases = await tx
-    .update(personAliases)
-    .set({ personId: to })
-    .where(eq(personAliases.personId, from))
-    .returning({ id: personAliases.id });
+  await dropRolesHeldByBoth(tx, to, from);
+  const roles = await moveGroupRoles(tx, to, from);
+  const events = await moveGroupEvents(tx, to, from);
+  const aliases = await movePersonAliases(tx, to, from);
   // An account and its decisions (a newcomer's person created on applying) move too.
-  const accounts = (await tx.execute(
-    sql`select count(*)::int as n from users where person_id in (${to}, ${from})`,
-  )) as unknown as { rows: Array<{ n: number }> };
-  if ((accounts.rows[0]?.n ?? 0) > 1) {
+  if ((await accountsOfPair(tx, to, from)) > 1) {
     throw new AppError("conflict", {
       message: "Both people have an account; disable one account before merging them.",
     });
   }
-  await tx.execute(sql`update users set person_id = ${to} where person_id = ${from}`);
-  for (const table of ["vote_electorate", "vote_participation", "open_ballots"]) {
-    await tx.execute(sql`
-      delete from ${sql.identifier(table)} r using ${sql.identifier(table)} k
-      where r.person_id = ${from} and k.person_id = ${to} and k.vote_id = r.vote_id`);
-    await tx.execute(sql`update ${sql.identifier(table)} set person_id = ${to} where person_id = ${from}`);
-  }
-  for (const table of ["role_periods", "foundation_roles", "person_claims", "membership_applications"]) {
-    await tx.execute(sql`update ${sql.identifier(table)} set person_id = ${to} where person_id = ${from}`);
-  }
-  await tx.execute(sql`update votes set subject_person_id = ${to} where subject_person_id = ${from}`);
-  await tx.execute(sql`update votes set opened_by_person_id = ${to} where opened_by_person_id = ${from}`);
-  await tx.execute(sql`update vote_extensions set by_person_id = ${to} where by_person_id = ${from}`);
+  await moveAccountAndDecisions(tx, to, from);
   // Other suggestions about the merged person now concern the kept one, unless that pair exists.
-  const others = await tx
-    .select()
-    .from(aliasSuggestions)
-    .where(and(or(eq(aliasSuggestions.personId, from), eq(aliasSuggestions.otherPersonId, from))));
+  const others = await suggestionsAbout(tx, from);
   for (const o of others) {
     const p = o.personId === from ? to : o.personId;
     const q = o.otherPersonId === from ? to : o.otherPersonId;
     if (p === q) continue; // the accepted pair itself: goes with the merged person
-    const [dup] = await tx
-      .select({ id: aliasSuggestions.id })
-      .from(aliasSuggestions)
-      .where(
-        or(
-          and(eq(aliasSuggestions.personId, p), eq(aliasSuggestions.otherPersonId, q)),
-          and(eq(aliasSuggestions.personId, q), eq(aliasSuggestions.otherPersonId, p)),
-        ),
-      );
-    if (dup) continue;
-    await tx
-      .update(aliasSuggestions)
-      .set({ personId: p, otherPersonId: q })
-      .where(eq(aliasSuggestions.id, o.id));
+    if (await suggestionPairExists(tx, p, q)) continue;
+    await repairSuggestion(tx, o.id, { personId: p, otherPersonId: q });
   }
   return { roles: roles.length, events: events.length, aliases: aliases.length };
 }

@@ -3,10 +3,9 @@
  * resolves that spelling to the person. A spelling that already belongs to someone else is refused:
  * two existing people become one only through an alias suggestion (accept), which moves their roles.
  */
-import { eq } from "drizzle-orm";
-import { people, personAliases } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Services } from "../../platform/services.ts";
+import { findAliasByKey, findPersonRowById, findPersonRowBySlug, insertPersonAlias } from "./aliases.repo.ts";
 import { displayName, personKey } from "./person-key.ts";
 
 /** Adds `alias` to the person with slug `personSlug`; adding a spelling they already have is a no-op. */
@@ -24,19 +23,19 @@ export async function addPersonAlias(input: {
     });
   }
   return services.database.db.transaction(async (tx) => {
-    const [person] = await tx.select().from(people).where(eq(people.slug, input.personSlug));
+    const person = await findPersonRowBySlug(tx, input.personSlug);
     if (!person) throw new AppError("not_found", { message: `No person with slug ${input.personSlug}` });
-    const [existing] = await tx.select().from(personAliases).where(eq(personAliases.aliasKey, key));
+    const existing = await findAliasByKey(tx, key);
     if (existing) {
       if (existing.personId === person.id) {
         return { personSlug: person.slug, alias: existing.alias, aliasKey: key, created: false };
       }
-      const [owner] = await tx.select().from(people).where(eq(people.id, existing.personId));
+      const owner = await findPersonRowById(tx, existing.personId);
       throw new AppError("conflict", {
         message: `Alias "${input.alias}" already belongs to ${owner?.slug ?? `person ${existing.personId}`}; merge the two people with an alias suggestion instead`,
       });
     }
-    await tx.insert(personAliases).values({
+    await insertPersonAlias(tx, {
       personId: person.id,
       alias: displayName(input.alias),
       aliasKey: key,

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
-import type { Tx } from "../../platform/db/index.ts";
+import type { Db, Tx } from "../../platform/db/index.ts";
 import { groupEvents, groupRoles, groups } from "../../platform/db/schema.ts";
 import { type ParsedCharter, ParsedCharterSchema } from "../charter/types.ts";
 import {
@@ -334,4 +334,15 @@ export async function countRegistryRows(tx: Tx): Promise<Record<string, number>>
     out[t] = Number(rows[0]?.n ?? 0);
   }
   return out;
+}
+
+/** A group row by slug. */
+export async function findGroupRowBySlug(db: Db | Tx, slug: string): Promise<GroupRow | undefined> {
+  return (await db.select().from(groups).where(eq(groups.slug, slug)))[0];
+}
+
+/** True when the database has at least one group. */
+export async function hasAnyGroup(db: Db | Tx): Promise<boolean> {
+  const [any] = await db.select({ id: groups.id }).from(groups).limit(1);
+  return any !== undefined;
 }

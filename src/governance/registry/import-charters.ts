@@ -12,8 +12,6 @@
  * happened (the demo's scripted history, `changedAt`) has them recorded as events.
  */
 import path from "node:path";
-import { eq } from "drizzle-orm";
-import { charterImports } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Services } from "../../platform/services.ts";
 import type { GroupStatus, ParsedCharter } from "../charter/types.ts";
@@ -30,6 +28,7 @@ import {
   storedVersion,
   versionOf,
 } from "./groups.repo.ts";
+import { insertImportRun, setImportRunSummary } from "./imports.repo.ts";
 import { parseCharterFile } from "./parse-charter-file.ts";
 import { PeopleIndex } from "./people.repo.ts";
 import { CHARTER_DIRS, type CharterFile, type RefusedFile, readCharterCheckout } from "./read-checkout.ts";
@@ -229,30 +228,23 @@ export async function importCharters(input: ImportChartersInput): Promise<Import
     summary.changed =
       summary.lines.length > 0 || summary.updated.length > 0 || summary.peopleCreated.length > 0;
     if (summary.changed) {
-      const [run] = await tx
-        .insert(charterImports)
-        .values({
-          mode: "snapshot",
-          source,
-          startedAt,
-          finishedAt: services.clock.now(),
-          summary: {},
-          commitSha: commit?.sha ?? null,
-          committedAt: commit?.committedAt ?? null,
-        })
-        .returning({ id: charterImports.id });
-      summary.importId = run?.id ?? null;
-      if (run) {
+      const runId = await insertImportRun(tx, {
+        mode: "snapshot",
+        source,
+        startedAt,
+        finishedAt: services.clock.now(),
+        summary: {},
+        commitSha: commit?.sha ?? null,
+        committedAt: commit?.committedAt ?? null,
+      });
+      summary.importId = runId ?? null;
+      if (runId !== undefined) {
         const { lines: _lines, ...stored } = summary;
-        await tx.update(charterImports).set({ summary: stored }).where(eqId(run.id));
+        await setImportRunSummary(tx, runId, stored);
       }
     }
   });
   return summary;
-}
-
-function eqId(id: number) {
-  return eq(charterImports.id, id);
 }
 
 function record(summary: ImportSummary, slug: string, changes: CharterChange[], isNew: boolean): void {

@@ -1,7 +1,6 @@
 /** Lists alias suggestions (pending by default) with both people's names, slugs and spellings. */
-import { aliasedTable, asc, eq } from "drizzle-orm";
-import { aliasSuggestions, people } from "../../platform/db/schema.ts";
 import type { Services } from "../../platform/services.ts";
+import { selectAliasSuggestions } from "./aliases.repo.ts";
 
 /** One suggestion as shown for review. */
 export interface AliasSuggestionView {
@@ -20,14 +19,7 @@ export async function listAliasSuggestions(input: {
   services: Pick<Services, "database">;
   all?: boolean;
 }): Promise<AliasSuggestionView[]> {
-  const other = aliasedTable(people, "other");
-  const q = input.services.database.db
-    .select({ s: aliasSuggestions, keep: people, merge: other })
-    .from(aliasSuggestions)
-    .innerJoin(people, eq(people.id, aliasSuggestions.personId))
-    .innerJoin(other, eq(other.id, aliasSuggestions.otherPersonId))
-    .orderBy(asc(aliasSuggestions.id));
-  const rows = input.all ? await q : await q.where(eq(aliasSuggestions.status, "pending"));
+  const rows = await selectAliasSuggestions(input.services.database.db, input.all ?? false);
   return rows.map((r) => ({
     id: r.s.id,
     reason: r.s.reason,

@@ -1,8 +1,7 @@
 /** Rejects an alias suggestion: the two people stay apart and the pair is never suggested again. */
-import { eq } from "drizzle-orm";
-import { aliasSuggestions } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Services } from "../../platform/services.ts";
+import { decideAliasSuggestion, findAliasSuggestion } from "./aliases.repo.ts";
 
 /** Marks suggestion `id` rejected. */
 export async function rejectAliasSuggestion(input: {
@@ -11,15 +10,12 @@ export async function rejectAliasSuggestion(input: {
 }): Promise<{ id: number }> {
   const { services } = input;
   return services.database.db.transaction(async (tx) => {
-    const [s] = await tx.select().from(aliasSuggestions).where(eq(aliasSuggestions.id, input.id));
+    const s = await findAliasSuggestion(tx, input.id);
     if (!s) throw new AppError("not_found", { message: `No alias suggestion ${input.id}` });
     if (s.status !== "pending") {
       throw new AppError("conflict", { message: `Alias suggestion ${input.id} is already ${s.status}` });
     }
-    await tx
-      .update(aliasSuggestions)
-      .set({ status: "rejected", decidedAt: services.clock.now() })
-      .where(eq(aliasSuggestions.id, s.id));
+    await decideAliasSuggestion(tx, s.id, { status: "rejected", decidedAt: services.clock.now() });
     return { id: s.id };
   });
 }

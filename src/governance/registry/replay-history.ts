@@ -16,7 +16,6 @@
  * by the replay only when the commit is newer than the group's last update, so replaying an old
  * history never overwrites a newer import.
  */
-import { charterImports, historyCommits } from "../../platform/db/schema.ts";
 import type { Services } from "../../platform/services.ts";
 import type { ParsedCharter } from "../charter/types.ts";
 import { changeKey, diffCharterVersions, isCharterPath } from "./charter-changes.ts";
@@ -40,6 +39,7 @@ import {
   saveGroup,
   versionOf,
 } from "./groups.repo.ts";
+import { insertImportRun, markCommitReplayed, replayedCommitShas } from "./imports.repo.ts";
 import { parseCharterFile } from "./parse-charter-file.ts";
 import { PeopleIndex } from "./people.repo.ts";
 
@@ -161,9 +161,7 @@ export async function replayHistory(input: ReplayHistoryInput): Promise<ReplaySu
   await assertGitRepository(input.gitDir);
   const ref = input.ref ?? "HEAD";
   const head = (await runGit(input.gitDir, ["rev-parse", "--verify", `${ref}^{commit}`])).trim();
-  const done = new Set(
-    (await services.database.db.select({ sha: historyCommits.sha }).from(historyCommits)).map((r) => r.sha),
-  );
+  const done = new Set(await replayedCommitShas(services.database.db));
   progress(`Reading the first-parent history of ${ref} (${head.slice(0, 7)}) in ${input.gitDir}`);
   const tRead = performance.now();
   const { chain, steps, charterCommits } = await readHistorySteps({ gitDir: input.gitDir, ref, skip: done });
@@ -300,15 +298,12 @@ export async function replayHistory(input: ReplayHistoryInput): Promise<ReplaySu
       summary.suggestionsCreated += index.stats.suggestionsCreated.length - suggestionsBefore;
       peopleBefore = index.stats.peopleCreated.length;
       suggestionsBefore = index.stats.suggestionsCreated.length;
-      await tx
-        .insert(historyCommits)
-        .values({
-          sha: commit.sha,
-          committedAt: at,
-          subject: commit.subject,
-          processedAt: services.clock.now(),
-        })
-        .onConflictDoNothing();
+      await markCommitReplayed(tx, {
+        sha: commit.sha,
+        committedAt: at,
+        subject: commit.subject,
+        processedAt: services.clock.now(),
+      });
     });
     summary.commitsProcessed++;
     reached = { sha: commit.sha, committedAt: new Date(commit.committedAt) };
@@ -318,7 +313,7 @@ export async function replayHistory(input: ReplayHistoryInput): Promise<ReplaySu
   summary.timings.totalMs = performance.now() - t0;
   if (summary.commitsProcessed > 0) {
     const { timings: _t, ...stored } = summary;
-    await services.database.db.insert(charterImports).values({
+    await insertImportRun(services.database.db, {
       mode: "history",
       source: input.gitDir,
       startedAt,

@@ -10,10 +10,10 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { groups } from "../../platform/db/schema.ts";
 import { projectPath } from "../../platform/paths.ts";
 import type { Services } from "../../platform/services.ts";
 import { slugFromPath } from "../charter/parse-charter.ts";
+import { hasAnyGroup } from "./groups.repo.ts";
 import { importCharters } from "./import-charters.ts";
 import { type CharterFile, readCharterCheckout } from "./read-checkout.ts";
 
@@ -36,8 +36,8 @@ export async function seedDemo(input: {
 }): Promise<SeedResult> {
   const { services } = input;
   const dir = input.demoDir ?? DEMO_DIR;
-  const [any] = await services.database.db.select({ id: groups.id }).from(groups).limit(1);
-  if (any) return { seeded: false, reason: "the database already has groups" };
+  if (await hasAnyGroup(services.database.db))
+    return { seeded: false, reason: "the database already has groups" };
   const historyDir = path.join(dir, "history");
   const stepNames = existsSync(historyDir)
     ? readdirSync(historyDir)

@@ -3,15 +3,18 @@
  * leaving, removal, a lapsed term, a successor taking over, an administrator ending a period, and
  * a Board term over for a Board Liaison. Each runs in the transaction that ended the role.
  */
-import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type AuditActor, notify, type RoleEnd, recordRoleEnds } from "../../kernel/index.ts";
-import { schema, type Tx } from "../../platform/db/index.ts";
+import type { Tx } from "../../platform/db/index.ts";
 import { heldRoles } from "../decisions/decisions.repo.ts";
+import {
+  boardTermEndsOf,
+  groupsByIds,
+  periodsOfPeopleInGroups,
+  personNamesByIds,
+  runningBoardLiaisons,
+} from "./hand-over.repo.ts";
 import { handoverFlaggedTemplate } from "./handover-flagged.template.ts";
 import { registerTurnover } from "./register.ts";
-
-const { rolePeriods, foundationRoles, users, groups, people: peopleTable } = schema;
-const CHUNK = 1000;
 
 /**
  * Hands people's open items in groups over when no role keeps them there from `endedOn` (a Chair
@@ -32,32 +35,7 @@ export async function handOverIfGone(
   // Every period of the people concerned, in a few queries whatever the number of groups.
   const people = [...new Set(input.ends.map((e) => e.personId))];
   const groupIds = [...new Set(input.ends.map((e) => e.groupId))];
-  const held: Array<{
-    groupId: number;
-    personId: number;
-    role: string;
-    startedOn: string;
-    endedOn: string | null;
-  }> = [];
-  for (let i = 0; i < people.length; i += CHUNK) {
-    held.push(
-      ...(await tx
-        .select({
-          groupId: rolePeriods.groupId,
-          personId: rolePeriods.personId,
-          role: rolePeriods.role,
-          startedOn: rolePeriods.startedOn,
-          endedOn: rolePeriods.endedOn,
-        })
-        .from(rolePeriods)
-        .where(
-          and(
-            inArray(rolePeriods.personId, people.slice(i, i + CHUNK)),
-            inArray(rolePeriods.groupId, groupIds),
-          ),
-        )),
-    );
-  }
+  const held = await periodsOfPeopleInGroups(tx, people, groupIds);
   const byPair = new Map<string, typeof held>();
   for (const p of held)
     byPair.set(`${p.groupId}:${p.personId}`, [...(byPair.get(`${p.groupId}:${p.personId}`) ?? []), p]);
@@ -91,19 +69,9 @@ async function tellChairs(
 ): Promise<void> {
   if (input.flagged.length === 0) return;
   const groupIds = [...new Set(input.flagged.map((f) => f.groupId))];
-  const groupRows = await tx
-    .select({ id: groups.id, slug: groups.slug, name: groups.name })
-    .from(groups)
-    .where(inArray(groups.id, groupIds));
+  const groupRows = await groupsByIds(tx, groupIds);
   const personIds = [...new Set(input.flagged.map((f) => f.personId))];
-  const names = new Map(
-    (
-      await tx
-        .select({ id: peopleTable.id, name: peopleTable.name })
-        .from(peopleTable)
-        .where(inArray(peopleTable.id, personIds))
-    ).map((p) => [p.id, p.name]),
-  );
+  const names = await personNamesByIds(tx, personIds);
   for (const group of groupRows) {
     const flags = input.flagged.filter((f) => f.groupId === group.id);
     const day = input.ends
@@ -161,17 +129,7 @@ export async function handOverOffBoardLiaisons(
   input: { day: string; now: Date; by: AuditActor; personId?: number },
 ): Promise<number> {
   const { day } = input;
-  const liaisons = await tx
-    .select({ groupId: rolePeriods.groupId, personId: rolePeriods.personId })
-    .from(rolePeriods)
-    .where(
-      and(
-        eq(rolePeriods.role, "board-liaison"),
-        lte(rolePeriods.startedOn, day),
-        or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
-        input.personId === undefined ? undefined : eq(rolePeriods.personId, input.personId),
-      ),
-    );
+  const liaisons = await runningBoardLiaisons(tx, day, input.personId);
   const boardEnds = new Map<number, string | null>();
   const ends: RoleEnd[] = [];
   for (const l of liaisons) {
@@ -191,22 +149,8 @@ export async function handOverOffBoardLiaisons(
 
 /** The day a person's Board term ended, when it is over on `day` (null: still on the Board, or never was). */
 async function boardTermOver(tx: Tx, personId: number, day: string): Promise<string | null> {
-  const rows = await tx
-    .select({
-      // The Board term ends at the earlier of ended_on and term_ends_on (as the liaison check reads it).
-      endsOn: sql<string | null>`least(${foundationRoles.endedOn}, ${foundationRoles.termEndsOn})::text`,
-    })
-    .from(foundationRoles)
-    .leftJoin(users, eq(users.id, foundationRoles.userId))
-    .where(
-      and(
-        eq(foundationRoles.role, "board-member"),
-        lte(foundationRoles.startedOn, day),
-        or(eq(foundationRoles.personId, personId), eq(users.personId, personId)),
-      ),
-    );
-  if (rows.length === 0) return null;
-  const ends = rows.map((r) => r.endsOn);
+  const ends = await boardTermEndsOf(tx, personId, day);
+  if (ends.length === 0) return null;
   if (ends.some((e) => e === null || e > day)) return null;
   return (ends as string[]).sort().at(-1) ?? null;
 }
