@@ -17,6 +17,8 @@ import { type Database, schema } from "../platform/db/index.ts";
 import type { AppEnv } from "../platform/http/app.tsx";
 import type { ContentKind } from "./content-kinds.ts";
 import { createItem } from "./items/create-item.ts";
+import { submitItem } from "./items/submit-item.ts";
+import { liveSteps } from "./marketing.repo.ts";
 
 let database: Database;
 let clock: FixedClock;
@@ -76,7 +78,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ clock, app } = await createTestApplication(database));
   g = await insertMarketingGroups(database.db);
-  for (const name of ["Mara Chair", "Milo Member", "Out Sider"]) {
+  for (const name of ["Mara Chair", "Milo Member", "Mina Member", "Out Sider"]) {
     const a = await createTestAccount({
       db: database.db,
       clock,
@@ -242,5 +244,44 @@ describe("drafts stay with the group", () => {
         expect(await res.text()).not.toContain("Body of Secret");
       }
     }
+  });
+});
+
+describe("content items", () => {
+  const fields = { kind: "blog-post", title: "Hostile", body: "Text.", slug: "hostile-post", summary: "S", authors: "Milo Member", tags: "news", socialCardUrl: "", socialCardAlt: "" };
+  const itemCount = async () => (await database.db.select({ n: count() }).from(schema.marketingItems))[0]?.n;
+
+  it("refuses hostile text in every field with a 422 naming it, storing nothing", async () => {
+    const before = await itemCount();
+    const failures: string[] = [];
+    for (const field of ["title", "body", "slug", "summary", "authors", "tags", "socialCardUrl", "socialCardAlt"]) {
+      for (const v of ["\u0000", "a\u0000b", "y".repeat(100_001)]) {
+        const res = await post("/marketing/items", "Milo Member", { ...fields, [field]: v });
+        const text = await res.text();
+        if (res.status !== 422 || !text.includes(field)) failures.push(`${field}=${JSON.stringify(v.slice(0, 5))} ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it("records one decision when 20 approvals of the same review step arrive in parallel", async () => {
+    const id = await item("Parallel review", "blog-post", {});
+    await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
+    const [step] = await liveSteps(database.db, id);
+    if (!step) throw new Error("no step");
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        post(`/marketing/items/${id}/steps/${step.id}`, "Mina Member", { decision: "approve", comment: "" }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 303).length).toBe(1);
+    const decided = await database.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.subjectId, String(id)));
+    expect(decided.filter((a) => a.action.includes("approv")).length).toBeLessThanOrEqual(2);
   });
 });
