@@ -285,3 +285,30 @@ describe("content items", () => {
     expect(decided.filter((a) => a.action.includes("approv")).length).toBeLessThanOrEqual(2);
   });
 });
+
+describe("planning, scheduling and revisions", () => {
+  it("refuse hostile ids, days and times with a 4xx, never a 500, and change nothing", async () => {
+    const id = await item("Plan target", "blog-post", {});
+    const before = await database.db.select().from(schema.marketingItems).where(eq(schema.marketingItems.id, id));
+    const failures: string[] = [];
+    const BAD = ["\u0000", "2147483648", "9223372036854775808", "-1", "0.1", "1e308", "x".repeat(100_000)];
+    const BAD_DAYS = ["0000-00-00", "9999-12-31", "2026-02-30", "\u0000", "x".repeat(100_000)];
+    const BAD_TIMES = ["0000-00-00T00:00:00Z", "9999-12-31T23:59:59Z", "+275760-09-13T00:00:00Z", "2026-02-30T12:00", "\u0000"];
+    const check = async (label: string, res: Response) => {
+      if (res.status >= 500 || res.status < 400) failures.push(`${label} ${res.status}`);
+    };
+    for (const v of BAD) await check(`plan campaign ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/plan`, "Milo Member", { campaign: v, plannedOn: "" }));
+    for (const v of BAD_DAYS) await check(`plan day ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/plan`, "Milo Member", { campaign: "", plannedOn: v }));
+    for (const v of BAD_TIMES) await check(`schedule ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/schedule`, "Milo Member", { at: v }));
+    for (const v of BAD) {
+      await check(`edit base ${v.slice(0, 12)}`, await post(`/marketing/items/${id}`, "Milo Member", { title: "T", body: "B", baseRevision: v }));
+      await check(`restore ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/revisions/${encodeURIComponent(v)}/restore`, "Milo Member", {}));
+      await check(`diff ${v.slice(0, 12)}`, await request(`/marketing/items/${id}/diff?from=${encodeURIComponent(v)}`, "Milo Member"));
+      await check(`campaign edit ${v.slice(0, 12)}`, await post(`/marketing/campaigns/${encodeURIComponent(v)}`, "Milo Member", { name: "n", goal: "g", startsOn: "2026-12-01", endsOn: "2026-12-02", owner: "" }));
+      await check(`step ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/steps/${encodeURIComponent(v)}`, "Mina Member", { decision: "approve" }));
+    }
+    expect(failures).toEqual([]);
+    const after = await database.db.select().from(schema.marketingItems).where(eq(schema.marketingItems.id, id));
+    expect(after).toEqual(before);
+  });
+});
