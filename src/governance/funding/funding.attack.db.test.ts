@@ -247,6 +247,29 @@ describe("spending against the cap", () => {
   });
 });
 
+describe("the amount a vote is about", () => {
+  it("is the amount its title names, when openings with different amounts race", async () => {
+    const made = await call("member", "POST", "/api/groups/ops/funding", { ...ask, amount: "100" });
+    const id = ((await made.json()) as { request: { id: number } }).request.id;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        form(i % 2 ? "board2" : "board3", `/funding/${id}/vote`, { closesAt, amount: String(i + 1) }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 303)).toHaveLength(1);
+    const [row] = await database.db
+      .select()
+      .from(schema.fundingRequests)
+      .where(eq(schema.fundingRequests.id, id));
+    const [vote] = await database.db
+      .select()
+      .from(schema.votes)
+      .where(eq(schema.votes.subjectId, String(id)));
+    const named = /EUR (\d+)\.00/u.exec(vote?.title ?? "")?.[1];
+    expect(Number(named) * 100).toBe(row?.voteAmountMinor);
+  });
+});
+
 const HOSTILE_TEXT = ["\u0000", "a\u0000b", "\ud800", "x\udfffy", "y".repeat(100_000)];
 const HOSTILE_AMOUNT: unknown[] = [1e308, 2 ** 63, "9223372036854775808", -1, "-1", 0, "0", "0.001", 0.1e-10, "1e308", "NaN", "Infinity", "\u0000", "\ud800"];
 const HOSTILE_DAY = ["0000-00-00", "9999-12-31", "2026-02-30", "\u0000", "\ud800", "2026-13-01", "x".repeat(100_000)];
