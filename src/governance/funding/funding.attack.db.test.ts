@@ -72,7 +72,7 @@ async function approve(requestId: number, amount?: string): Promise<void> {
   const res = await form("board2", `/funding/${requestId}/vote`, { closesAt, ...(amount ? { amount } : {}) });
   expect(res.status).toBe(303);
   const voteId = Number(res.headers.get("location")?.split("/").pop());
-  for (const who of ["board2", "board3"]) {
+  for (const who of ["board2", "board3", "board4"]) {
     await castBallot({
       deps: { database, clock },
       actor: personActor(ids[who] ?? 0),
@@ -108,6 +108,15 @@ beforeAll(async () => {
     boardLiaisons: [],
     members: [],
   });
+  const liaised = await insertGroup(db, {
+    slug: "liaised",
+    chairs: ["Liaised Chair"],
+    coChairs: [],
+    boardLiaisons: ["Lia Board"],
+    members: [],
+  });
+  ids.liaisedChair = liaised.people.get("Liaised Chair") ?? 0;
+  ids.liaison = liaised.people.get("Lia Board") ?? 0;
   ids.ops = ops.id;
   ids.chair = ops.people.get("Ops Chair") ?? 0;
   ids.member = ops.people.get("Ops Member") ?? 0;
@@ -118,11 +127,11 @@ beforeAll(async () => {
   }
   await grantFoundationRole(
     database,
-    ["boardie", "board2", "board3", "board4"].map((k) => ids[k] ?? 0),
+    ["boardie", "board2", "board3", "board4", "liaison"].map((k) => ids[k] ?? 0),
     "board-member",
   );
   const scopes = ["read", "groups", "votes"];
-  for (const key of ["chair", "member", "boardie", "board2", "board3", "outsider", "otherChair"]) {
+  for (const key of ["chair", "member", "boardie", "board2", "board3", "outsider", "otherChair", "liaisedChair", "liaison"]) {
     accounts[key] = await createTestAccount({
       db,
       clock,
@@ -192,6 +201,20 @@ describe("who may act", () => {
       expect((await form(who, `/funding/${ids.request}/vote`, { closesAt })).status, who).toBe(403);
     }
     expect(await rows()).toEqual(before);
+  });
+});
+
+describe("the group's Board liaison", () => {
+  it("neither opens the vote on the group's request nor is in its electorate", async () => {
+    const made = await call("liaisedChair", "POST", "/api/groups/liaised/funding", ask);
+    expect(made.status).toBe(201);
+    const id = ((await made.json()) as { request: { id: number } }).request.id;
+    expect((await form("liaison", `/funding/${id}/vote`, { closesAt })).status).toBe(403);
+    const opened = await form("board2", `/funding/${id}/vote`, { closesAt });
+    expect(opened.status).toBe(303);
+    const voteId = Number(opened.headers.get("location")?.split("/").pop());
+    const ballot = await call("liaison", "POST", `/api/votes/${voteId}/ballots`, { choice: "yes" });
+    expect(ballot.status).toBe(403);
   });
 });
 
