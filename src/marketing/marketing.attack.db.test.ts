@@ -72,7 +72,8 @@ async function item(
   return id;
 }
 
-const campaigns = async () => (await database.db.select({ n: count() }).from(schema.marketingCampaigns))[0]?.n;
+const campaigns = async () =>
+  (await database.db.select({ n: count() }).from(schema.marketingCampaigns))[0]?.n;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -107,7 +108,10 @@ beforeAll(async () => {
     role: "dsf-member",
     startedOn: "2026-01-01",
   });
-  await item("Public post", "blog-post", { state: "published", publishedAt: new Date("2026-11-20T10:00:00Z") });
+  await item("Public post", "blog-post", {
+    state: "published",
+    publishedAt: new Date("2026-11-20T10:00:00Z"),
+  });
   await item("Secret draft", "blog-post", { plannedOn: "2026-12-17" });
   await item("Secret review", "blog-post", { state: "in-review", plannedOn: "2026-12-18" });
   await item("Secret approved", "blog-post", { state: "approved", plannedOn: "2026-12-19" });
@@ -182,7 +186,8 @@ describe("hostile paths and queries are never a 500", () => {
       }
       for (const s of HOSTILE_SEGMENTS) {
         const res = await request(`/marketing/campaigns/${s}`, as);
-        if (res.status >= 500 || res.status === 200) failures.push(`campaign ${s.slice(0, 30)} ${res.status}`);
+        if (res.status >= 500 || res.status === 200)
+          failures.push(`campaign ${s.slice(0, 30)} ${res.status}`);
       }
     }
     expect(failures).toEqual([]);
@@ -190,7 +195,13 @@ describe("hostile paths and queries are never a 500", () => {
 });
 
 describe("campaign fields", () => {
-  const valid = { name: "Spring drive", goal: "More members", startsOn: "2026-12-01", endsOn: "2026-12-31", owner: "" };
+  const valid = {
+    name: "Spring drive",
+    goal: "More members",
+    startsOn: "2026-12-01",
+    endsOn: "2026-12-31",
+    owner: "",
+  };
 
   it("refuses a token without the plan scope, and an outsider, storing nothing", async () => {
     const before = await campaigns();
@@ -203,14 +214,16 @@ describe("campaign fields", () => {
     const before = await campaigns();
     const failures: string[] = [];
     const cases: Array<[string, string]> = [];
-    for (const v of ["\u0000", "a\u0000b", "y".repeat(100_000)]) cases.push(["name", v], ["goal", v], ["owner", v]);
+    for (const v of ["\u0000", "a\u0000b", "y".repeat(100_000)])
+      cases.push(["name", v], ["goal", v], ["owner", v]);
     for (const v of ["0000-00-00", "9999-12-31", "2026-02-30", "\u0000", "x".repeat(100_000)]) {
       cases.push(["startsOn", v], ["endsOn", v]);
     }
     for (const [field, value] of cases) {
       const res = await post("/marketing/campaigns", "Milo Member", { ...valid, [field]: value });
       const text = await res.text();
-      if (res.status !== 422 || !text.includes(field)) failures.push(`${field}=${value.slice(0, 20)} ${res.status}`);
+      if (res.status !== 422 || !text.includes(field))
+        failures.push(`${field}=${value.slice(0, 20)} ${res.status}`);
     }
     expect(failures).toEqual([]);
     expect(await campaigns()).toBe(before);
@@ -248,17 +261,37 @@ describe("drafts stay with the group", () => {
 });
 
 describe("content items", () => {
-  const fields = { kind: "blog-post", title: "Hostile", body: "Text.", slug: "hostile-post", summary: "S", authors: "Milo Member", tags: "news", socialCardUrl: "", socialCardAlt: "" };
+  const fields = {
+    kind: "blog-post",
+    title: "Hostile",
+    body: "Text.",
+    slug: "hostile-post",
+    summary: "S",
+    authors: "Milo Member",
+    tags: "news",
+    socialCardUrl: "",
+    socialCardAlt: "",
+  };
   const itemCount = async () => (await database.db.select({ n: count() }).from(schema.marketingItems))[0]?.n;
 
   it("refuses hostile text in every field with a 422 naming it, storing nothing", async () => {
     const before = await itemCount();
     const failures: string[] = [];
-    for (const field of ["title", "body", "slug", "summary", "authors", "tags", "socialCardUrl", "socialCardAlt"]) {
+    for (const field of [
+      "title",
+      "body",
+      "slug",
+      "summary",
+      "authors",
+      "tags",
+      "socialCardUrl",
+      "socialCardAlt",
+    ]) {
       for (const v of ["\u0000", "a\u0000b", "y".repeat(100_001)]) {
         const res = await post("/marketing/items", "Milo Member", { ...fields, [field]: v });
         const text = await res.text();
-        if (res.status !== 422 || !text.includes(field)) failures.push(`${field}=${JSON.stringify(v.slice(0, 5))} ${res.status}`);
+        if (res.status !== 422 || !text.includes(field))
+          failures.push(`${field}=${JSON.stringify(v.slice(0, 5))} ${res.status}`);
       }
     }
     expect(failures).toEqual([]);
@@ -289,26 +322,73 @@ describe("content items", () => {
 describe("planning, scheduling and revisions", () => {
   it("refuse hostile ids, days and times with a 4xx, never a 500, and change nothing", async () => {
     const id = await item("Plan target", "blog-post", {});
-    const before = await database.db.select().from(schema.marketingItems).where(eq(schema.marketingItems.id, id));
+    const before = await database.db
+      .select()
+      .from(schema.marketingItems)
+      .where(eq(schema.marketingItems.id, id));
     const failures: string[] = [];
     const BAD = ["\u0000", "2147483648", "9223372036854775808", "-1", "0.1", "1e308", "x".repeat(100_000)];
     const BAD_DAYS = ["0000-00-00", "9999-12-31", "2026-02-30", "\u0000", "x".repeat(100_000)];
-    const BAD_TIMES = ["0000-00-00T00:00:00Z", "9999-12-31T23:59:59Z", "+275760-09-13T00:00:00Z", "2026-02-30T12:00", "\u0000"];
+    const BAD_TIMES = [
+      "0000-00-00T00:00:00Z",
+      "9999-12-31T23:59:59Z",
+      "+275760-09-13T00:00:00Z",
+      "2026-02-30T12:00",
+      "\u0000",
+    ];
     const check = async (label: string, res: Response) => {
       if (res.status >= 500 || res.status < 400) failures.push(`${label} ${res.status}`);
     };
-    for (const v of BAD) await check(`plan campaign ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/plan`, "Milo Member", { campaign: v, plannedOn: "" }));
-    for (const v of BAD_DAYS) await check(`plan day ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/plan`, "Milo Member", { campaign: "", plannedOn: v }));
-    for (const v of BAD_TIMES) await check(`schedule ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/schedule`, "Milo Member", { at: v }));
+    for (const v of BAD)
+      await check(
+        `plan campaign ${v.slice(0, 12)}`,
+        await post(`/marketing/items/${id}/plan`, "Milo Member", { campaign: v, plannedOn: "" }),
+      );
+    for (const v of BAD_DAYS)
+      await check(
+        `plan day ${v.slice(0, 12)}`,
+        await post(`/marketing/items/${id}/plan`, "Milo Member", { campaign: "", plannedOn: v }),
+      );
+    for (const v of BAD_TIMES)
+      await check(
+        `schedule ${v.slice(0, 12)}`,
+        await post(`/marketing/items/${id}/schedule`, "Milo Member", { at: v }),
+      );
     for (const v of BAD) {
-      await check(`edit base ${v.slice(0, 12)}`, await post(`/marketing/items/${id}`, "Milo Member", { title: "T", body: "B", baseRevision: v }));
-      await check(`restore ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/revisions/${encodeURIComponent(v)}/restore`, "Milo Member", {}));
-      await check(`diff ${v.slice(0, 12)}`, await request(`/marketing/items/${id}/diff?from=${encodeURIComponent(v)}`, "Milo Member"));
-      await check(`campaign edit ${v.slice(0, 12)}`, await post(`/marketing/campaigns/${encodeURIComponent(v)}`, "Milo Member", { name: "n", goal: "g", startsOn: "2026-12-01", endsOn: "2026-12-02", owner: "" }));
-      await check(`step ${v.slice(0, 12)}`, await post(`/marketing/items/${id}/steps/${encodeURIComponent(v)}`, "Mina Member", { decision: "approve" }));
+      await check(
+        `edit base ${v.slice(0, 12)}`,
+        await post(`/marketing/items/${id}`, "Milo Member", { title: "T", body: "B", baseRevision: v }),
+      );
+      await check(
+        `restore ${v.slice(0, 12)}`,
+        await post(`/marketing/items/${id}/revisions/${encodeURIComponent(v)}/restore`, "Milo Member", {}),
+      );
+      await check(
+        `diff ${v.slice(0, 12)}`,
+        await request(`/marketing/items/${id}/diff?from=${encodeURIComponent(v)}`, "Milo Member"),
+      );
+      await check(
+        `campaign edit ${v.slice(0, 12)}`,
+        await post(`/marketing/campaigns/${encodeURIComponent(v)}`, "Milo Member", {
+          name: "n",
+          goal: "g",
+          startsOn: "2026-12-01",
+          endsOn: "2026-12-02",
+          owner: "",
+        }),
+      );
+      await check(
+        `step ${v.slice(0, 12)}`,
+        await post(`/marketing/items/${id}/steps/${encodeURIComponent(v)}`, "Mina Member", {
+          decision: "approve",
+        }),
+      );
     }
     expect(failures).toEqual([]);
-    const after = await database.db.select().from(schema.marketingItems).where(eq(schema.marketingItems.id, id));
+    const after = await database.db
+      .select()
+      .from(schema.marketingItems)
+      .where(eq(schema.marketingItems.id, id));
     expect(after).toEqual(before);
   });
 });

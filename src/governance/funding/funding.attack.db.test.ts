@@ -131,7 +131,17 @@ beforeAll(async () => {
     "board-member",
   );
   const scopes = ["read", "groups", "votes"];
-  for (const key of ["chair", "member", "boardie", "board2", "board3", "outsider", "otherChair", "liaisedChair", "liaison"]) {
+  for (const key of [
+    "chair",
+    "member",
+    "boardie",
+    "board2",
+    "board3",
+    "outsider",
+    "otherChair",
+    "liaisedChair",
+    "liaison",
+  ]) {
     accounts[key] = await createTestAccount({
       db,
       clock,
@@ -261,7 +271,9 @@ describe("spending against the cap", () => {
     const id = ((await made.json()) as { request: { id: number } }).request.id;
     const before = (await rows()).votes ?? 0;
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => form(i % 2 ? "board2" : "board3", `/funding/${id}/vote`, { closesAt })),
+      Array.from({ length: 20 }, (_, i) =>
+        form(i % 2 ? "board2" : "board3", `/funding/${id}/vote`, { closesAt }),
+      ),
     );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
@@ -294,8 +306,31 @@ describe("the amount a vote is about", () => {
 });
 
 const HOSTILE_TEXT = ["\u0000", "a\u0000b", "\ud800", "x\udfffy", "y".repeat(100_000)];
-const HOSTILE_AMOUNT: unknown[] = [1e308, 2 ** 63, "9223372036854775808", -1, "-1", 0, "0", "0.001", 0.1e-10, "1e308", "NaN", "Infinity", "\u0000", "\ud800"];
-const HOSTILE_DAY = ["0000-00-00", "9999-12-31", "2026-02-30", "\u0000", "\ud800", "2026-13-01", "x".repeat(100_000)];
+const HOSTILE_AMOUNT: unknown[] = [
+  1e308,
+  2 ** 63,
+  "9223372036854775808",
+  -1,
+  "-1",
+  0,
+  "0",
+  "0.001",
+  0.1e-10,
+  "1e308",
+  "NaN",
+  "Infinity",
+  "\u0000",
+  "\ud800",
+];
+const HOSTILE_DAY = [
+  "0000-00-00",
+  "9999-12-31",
+  "2026-02-30",
+  "\u0000",
+  "\ud800",
+  "2026-13-01",
+  "x".repeat(100_000),
+];
 
 describe("hostile input is a 422 with the field named, and nothing is stored", () => {
   const expectRefused = async (res: Response, field: string, label: string) => {
@@ -314,7 +349,11 @@ describe("hostile input is a 422 with the field named, and nothing is stored", (
     for (const v of HOSTILE_DAY) cases.push(["startsOn", v], ["endsOn", v]);
     for (const [field, value] of cases) {
       const label = `${field}=${JSON.stringify(value).slice(0, 40)}`;
-      await expectRefused(await call("member", "POST", "/api/groups/ops/funding", { ...ask, [field]: value }), field, `json ${label}`);
+      await expectRefused(
+        await call("member", "POST", "/api/groups/ops/funding", { ...ask, [field]: value }),
+        field,
+        `json ${label}`,
+      );
       // A form cannot carry a lone surrogate (URLSearchParams sends U+FFFD); JSON does.
       if ((typeof value === "string" && !/[\ud800-\udfff]/u.test(value)) || typeof value === "number") {
         await expectRefused(

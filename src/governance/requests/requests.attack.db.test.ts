@@ -179,10 +179,22 @@ describe("hostile input is a 422 naming the field, and nothing is stored", () =>
     const failures: string[] = [];
     const cases: Array<[string, unknown]> = [];
     const TEXT = ["\u0000", "a\u0000b", "\ud800", "x\udfffy", "y".repeat(100_000)];
-    for (const field of ["target", "targetRole", "kind", "title", "link", "subjectType", "subjectId", "answerNeeded", "visibility", "owner"]) {
+    for (const field of [
+      "target",
+      "targetRole",
+      "kind",
+      "title",
+      "link",
+      "subjectType",
+      "subjectId",
+      "answerNeeded",
+      "visibility",
+      "owner",
+    ]) {
       for (const v of TEXT) cases.push([field, v]);
     }
-    for (const v of ["0000-00-00", "9999-12-31", "2026-02-30", "\u0000", 1e308, 2 ** 63, -1, 0.1]) cases.push(["deadline", v]);
+    for (const v of ["0000-00-00", "9999-12-31", "2026-02-30", "\u0000", 1e308, 2 ** 63, -1, 0.1])
+      cases.push(["deadline", v]);
     for (const v of [1e308, 2 ** 63, -1, 0.1, "\u0000"]) cases.push(["lazyConsensus", v]);
     cases.push(["target", "person:\u0000"], ["target", "group:a\u0000"], ["link", "javascript:alert(1)"]);
     for (const [field, value] of cases) {
@@ -193,7 +205,8 @@ describe("hostile input is a 422 naming the field, and nothing is stored", () =>
       if (typeof value === "string" && !/[\ud800-\udfff]/u.test(value)) {
         const f = await form("member", "/groups/askers/requests", { ...ask, [field]: value });
         const ft = await f.text();
-        if (f.status !== 422 || !ft.includes(field)) failures.push(`form ${field}=${JSON.stringify(value).slice(0, 20)} ${f.status}`);
+        if (f.status !== 422 || !ft.includes(field))
+          failures.push(`form ${field}=${JSON.stringify(value).slice(0, 20)} ${f.status}`);
       }
     }
     for (const v of ["\u0000", "a\u0000b", "y".repeat(100_000)]) {
@@ -215,7 +228,8 @@ describe("hostile input is a 422 naming the field, and nothing is stored", () =>
       ] as const) {
         const res = await call("ansChair", "POST", path, body);
         const text = await res.text();
-        if (res.status !== 422 || !text.includes(field)) failures.push(`${field}=${JSON.stringify(v).slice(0, 10)} ${res.status}`);
+        if (res.status !== 422 || !text.includes(field))
+          failures.push(`${field}=${JSON.stringify(v).slice(0, 10)} ${res.status}`);
       }
       if (!/[\ud800-\udfff]/u.test(v)) {
         const c = await form("ansChair", `/requests/${id}/comments`, { body: v });
