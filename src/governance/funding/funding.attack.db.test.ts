@@ -426,6 +426,35 @@ describe("hostile input is a 422 with the field named, and nothing is stored", (
   });
 });
 
+describe("the largest amounts", () => {
+  it("are capped so that totals stay exact, on the list, the API and the CSV", async () => {
+    const tooLarge = await call("otherChair", "POST", "/api/groups/other/funding", {
+      ...ask,
+      amount: "10000000000.01",
+    });
+    expect(tooLarge.status).toBe(422);
+    expect(await tooLarge.text()).toContain("amount");
+    for (let i = 0; i < 3; i++) {
+      const res = await call("otherChair", "POST", "/api/groups/other/funding", {
+        ...ask,
+        amount: "9999999999.99",
+      });
+      expect(res.status).toBe(201);
+    }
+    for (const path of ["/api/funding", "/funding", "/funding.csv", "/groups/other/funding"]) {
+      const res = await call("otherChair", "GET", path);
+      expect(res.status, path).toBe(200);
+    }
+    const body = (await (await call("otherChair", "GET", "/api/funding")).json()) as {
+      totals: Array<{ requestedText: string; requestedMinor: number }>;
+    };
+    expect(body.totals[0]).toMatchObject({
+      requestedMinor: 2_999_999_999_997,
+      requestedText: "EUR 29,999,999,999.97",
+    });
+  });
+});
+
 describe("exports", () => {
   it("neutralises formula cells in the CSV", async () => {
     for (const d of ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) {
