@@ -282,6 +282,27 @@ describe("spending against the cap", () => {
   });
 });
 
+describe("withdrawing while the Board opens its vote", () => {
+  it("ends either withdrawn with no open vote, or waiting under one vote", async () => {
+    const made = await call("member", "POST", "/api/groups/ops/funding", { ...ask, amount: "60" });
+    const id = ((await made.json()) as { request: { id: number } }).request.id;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2 ? form("member", `/funding/${id}/withdraw`, {}) : form("board2", `/funding/${id}/vote`, { closesAt }),
+      ),
+    );
+    expect(answers.map((a) => a.status).filter((s) => s >= 500)).toEqual([]);
+    const [row] = await database.db
+      .select()
+      .from(schema.fundingRequests)
+      .where(eq(schema.fundingRequests.id, id));
+    const votes = await database.db.select().from(schema.votes).where(eq(schema.votes.subjectId, String(id)));
+    const open = votes.filter((v) => v.status === "open");
+    if (row?.state === "withdrawn") expect(open).toEqual([]);
+    else expect({ state: row?.state, open: open.length }).toEqual({ state: "requested", open: 1 });
+  });
+});
+
 describe("the amount a vote is about", () => {
   it("is the amount its title names, when openings with different amounts race", async () => {
     const made = await call("member", "POST", "/api/groups/ops/funding", { ...ask, amount: "100" });
