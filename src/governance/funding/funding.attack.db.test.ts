@@ -288,7 +288,9 @@ describe("withdrawing while the Board opens its vote", () => {
     const id = ((await made.json()) as { request: { id: number } }).request.id;
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        i % 2 ? form("member", `/funding/${id}/withdraw`, {}) : form("board2", `/funding/${id}/vote`, { closesAt }),
+        i % 2
+          ? form("member", `/funding/${id}/withdraw`, {})
+          : form("board2", `/funding/${id}/vote`, { closesAt }),
       ),
     );
     expect(answers.map((a) => a.status).filter((s) => s >= 500)).toEqual([]);
@@ -296,7 +298,10 @@ describe("withdrawing while the Board opens its vote", () => {
       .select()
       .from(schema.fundingRequests)
       .where(eq(schema.fundingRequests.id, id));
-    const votes = await database.db.select().from(schema.votes).where(eq(schema.votes.subjectId, String(id)));
+    const votes = await database.db
+      .select()
+      .from(schema.votes)
+      .where(eq(schema.votes.subjectId, String(id)));
     const open = votes.filter((v) => v.status === "open");
     if (row?.state === "withdrawn") expect(open).toEqual([]);
     else expect({ state: row?.state, open: open.length }).toEqual({ state: "requested", open: 1 });
