@@ -333,6 +333,7 @@ describe("the amount a vote is about", () => {
 
 const HOSTILE_TEXT = ["\u0000", "a\u0000b", "\ud800", "x\udfffy", "y".repeat(100_000)];
 const HOSTILE_AMOUNT: unknown[] = [
+  "1,5",
   1e308,
   2 ** 63,
   "9223372036854775808",

@@ -36,7 +36,12 @@ export const MAX_MINOR = 1_000_000_000_000;
  * currency's minor unit allows.
  */
 export function parseAmount(text: string, currency: string): { minor: number } | { problem: string } {
-  const cleaned = text.trim().replace(/[,\s_]/gu, "");
+  const trimmed = text.trim();
+  // Commas only between groups of three digits: "1,5" (a decimal comma) is not 15.
+  if (trimmed.includes(",") && !/^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/u.test(trimmed)) {
+    return { problem: "must use a point for decimals and commas only between thousands, such as 1,250.50" };
+  }
+  const cleaned = trimmed.replace(/[,\s_]/gu, "");
   const digits = minorDigits(currency);
   const match = /^(\d+)(?:\.(\d*))?$/u.exec(cleaned);
   if (!match) return { problem: "must be an amount such as 1250 or 1250.50" };
