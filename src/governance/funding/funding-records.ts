@@ -4,7 +4,7 @@
  * a vote (withdrawFunding), and the group records spending against an approved request
  * (recordSpending: same currency, never beyond the approved amount). Each takes one object.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { notify } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
 import { schema } from "../../platform/db/index.ts";
@@ -131,11 +131,7 @@ export async function openFundingVote(call: Call & { requestId: number; input: u
       ],
     });
   }
-  if (request.state === "requested" && request.voteStatus !== "open") {
-    // The amount the vote is about; openVote's checks (in its own transaction) refuse the rest.
-    await db.update(fundingRequests).set({ voteAmountMinor }).where(eq(fundingRequests.id, request.id));
-  }
-  return openVote({
+  const vote = await openVote({
     deps: call.deps,
     actor: call.actor,
     input: {
@@ -151,6 +147,13 @@ export async function openFundingVote(call: Call & { requestId: number; input: u
       closesAt: input.closesAt,
     },
   });
+  // The amount the vote is about, written by the one opening that succeeded (for its own vote):
+  // written before opening, parallel openings with other amounts overwrote the winner's.
+  await db
+    .update(fundingRequests)
+    .set({ voteAmountMinor })
+    .where(and(eq(fundingRequests.id, request.id), eq(fundingRequests.voteId, vote.id)));
+  return vote;
 }
 
 /** Withdraws a request the Board has not decided and is not voting on (the group's participants). */

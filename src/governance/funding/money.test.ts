@@ -42,6 +42,13 @@ describe("amounts", () => {
     expect(parseAmount("10.5", "JPY")).toEqual({ problem: "JPY has no minor unit: give a whole amount" });
     expect(parseAmount("99999999999999999999", "EUR")).toEqual({ problem: "is too large" });
   });
+  it("refuses a decimal comma and commas that do not separate thousands", () => {
+    for (const typed of ["1,5", "1,50", "12,3456", "1,2,3", ",100", "1,000,00", "1.000,50"]) {
+      expect(parseAmount(typed, "EUR"), typed).toHaveProperty("problem");
+    }
+    expect(parseAmount("1,000,000.50", "EUR")).toEqual({ minor: 100000050 });
+    expect(parseAmount("100,000", "JPY")).toEqual({ minor: 100000 });
+  });
   it("formats minor units back with the code and the currency's digits", () => {
     expect(formatMoney(125050, "EUR")).toBe("EUR 1,250.50");
     expect(formatMoney(5000, "JPY")).toBe("JPY 5,000");

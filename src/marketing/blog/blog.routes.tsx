@@ -7,7 +7,7 @@ import { z } from "zod";
 import { pickEncoding } from "../../platform/http/encoded-body.ts";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { Slug, wholeNumber } from "../../platform/validation.ts";
+import { Slug, text, wholeNumber } from "../../platform/validation.ts";
 import type { MarketingRouter } from "../marketing.router.ts";
 import { presentDjangoEntry } from "./blog.presenters.ts";
 import { findPost, listPostSummaries, listPosts, POSTS_PER_PAGE } from "./blog.repo.ts";
@@ -17,7 +17,8 @@ import { blogAtom } from "./blog-feed.ts";
 import { cachedBodyHtml } from "./post-html.ts";
 
 const PageQuery = z.object({ page: wholeNumber({ min: 1, max: 100_000 }).optional() });
-const TagParams = z.object({ tag: z.string().trim().min(1).max(200) });
+// Visible text without NUL or control characters (PostgreSQL refuses NUL in a query parameter): a bad tag is a 404.
+const TagParams = z.object({ tag: text({ max: 200 }) });
 
 /** Posts the feed carries. */
 const FEED_POSTS = 50;

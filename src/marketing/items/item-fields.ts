@@ -1,7 +1,7 @@
 /** The fields of a content item, as forms, JSON and operations take them, and the checks each kind needs. */
 import { z } from "zod";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
-import { optionalText, Slug, text } from "../../platform/validation.ts";
+import { optionalText, Slug, text, textProblem } from "../../platform/validation.ts";
 import { type ContentKind, DOC_TYPES, networksOf } from "../content-kinds.ts";
 import { imagesWithoutAlt } from "../render-markdown.ts";
 
@@ -9,6 +9,11 @@ const list = z
   .string({ message: "must be text" })
   .max(500, { message: "must be at most 500 characters" })
   .nullish()
+  // NUL, controls and broken Unicode would reach the jsonb column (PostgreSQL refuses \u0000 there).
+  .superRefine((v, ctx) => {
+    const problem = v ? textProblem(v, { max: 500 }) : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
   .transform((v) =>
     (v ?? "")
       .split(",")
