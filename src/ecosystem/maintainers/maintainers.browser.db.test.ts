@@ -1,20 +1,19 @@
 /** The new pages in Chromium with axe-core: calls for maintainers (signed out and in), dormant packages, the tracker. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import { insertGroup } from "../../../test/factories/governance.ts";
+import type { TestAccount } from "../../../test/factories/accounts.ts";
+import { packageMaintainersChair } from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
-import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { makeCall, offerHelp } from "./maintainer-calls.ts";
 
 let database: Database;
 let pypi: PypiServer;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let member: TestAccount;
@@ -22,24 +21,12 @@ let pkg = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const made = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
   ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 20 } }));
   pkg = pypi.names[0] ?? "";
-  const group = await insertGroup(database.db, {
-    slug: "package-maintainers",
-    chairs: ["PM Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: [],
-  });
-  member = await createTestAccount({
-    db: database.db,
-    clock: made.clock,
-    email: "pm@example.org",
-    name: "PM Chair",
-    personId: group.people.get("PM Chair") ?? null,
-    scopes: ["read", "groups"],
-  });
+  member = await packageMaintainersChair(database.db, made.clock);
   const call = await makeCall({
     db: database.db,
     clock: made.clock,
@@ -57,14 +44,10 @@ beforeAll(async () => {
     message: "Happy to",
     by: { userId: member.user.id, name: "PM Chair" },
   });
-  server = await serveLocally(made.app);
-  base = server.base;
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await pypi?.close();
   await database?.close();
 });

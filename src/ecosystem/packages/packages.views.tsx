@@ -469,26 +469,16 @@ export function PackagePage(props: {
         </p>
       )}
       {recent.length > 0 && (
-        <Table caption={`${releases.length} release${releases.length === 1 ? "" : "s"}, newest first`}>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Uploaded</th>
-              <th scope="col">Requires Python</th>
-              <th scope="col">Yanked</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((r) => (
-              <tr>
-                <th scope="row">{r.version}</th>
-                <td>{day(r.uploadedAt)}</td>
-                <td>{r.requiresPython ?? "not declared"}</td>
-                <td>{r.yanked ? "yes" : "no"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <Table
+          caption={`${releases.length} release${releases.length === 1 ? "" : "s"}, newest first`}
+          rows={recent}
+          columns={[
+            { header: "Version", cell: (r) => r.version, rowHeader: true },
+            { header: "Uploaded", cell: (r) => day(r.uploadedAt) },
+            { header: "Requires Python", cell: (r) => r.requiresPython ?? "not declared" },
+            { header: "Yanked", cell: (r) => (r.yanked ? "yes" : "no") },
+          ]}
+        />
       )}
     </Layout>
   );
