@@ -6,19 +6,18 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../test/accessibility.ts";
-import { createTestApplication } from "../../test/app.ts";
+import { auditPage } from "../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../test/browser-app.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../test/factories/marketing.ts";
-import { type LocalServer, serveLocally } from "../../test/serve.ts";
 import type { Database } from "../platform/db/client.ts";
 import { planItem } from "./campaigns/plan-item.ts";
 import { createCampaign } from "./campaigns/save-campaign.ts";
 import { createItem } from "./items/create-item.ts";
 
 let database: Database;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let chair: TestAccount;
@@ -26,7 +25,9 @@ let campaign = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const made = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
   const g = await insertMarketingGroups(database.db);
   chair = await createTestAccount({
     db: database.db,
@@ -70,14 +71,10 @@ beforeAll(async () => {
     const { id } = await createItem({ ...deps, kind, network: null, fields: fields(title), by });
     await planItem({ ...deps, itemId: id, campaignId: campaign, plannedOn: day, by });
   }
-  server = await serveLocally(made.app);
-  base = server.base;
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await database?.close();
 });
 

@@ -5,12 +5,11 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../test/accessibility.ts";
-import { createTestApplication } from "../../test/app.ts";
+import { auditPage } from "../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../test/browser-app.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../test/factories/marketing.ts";
-import { type LocalServer, serveLocally } from "../../test/serve.ts";
 import type { Database } from "../platform/db/client.ts";
 import { createItem } from "./items/create-item.ts";
 import { moveItem } from "./items/move-item.ts";
@@ -20,7 +19,7 @@ import { submitItem } from "./items/submit-item.ts";
 import { liveSteps } from "./marketing.repo.ts";
 
 let database: Database;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let chair: TestAccount;
@@ -30,7 +29,9 @@ let strategy = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const made = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
   const g = await insertMarketingGroups(database.db);
   const account = (name: string) =>
     createTestAccount({
@@ -119,14 +120,10 @@ beforeAll(async () => {
     fields: { ...fields, slug: null, title: "Brand guidelines", body: "Use the green or the purple logo." },
     by,
   });
-  server = await serveLocally(made.app);
-  base = server.base;
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await database?.close();
 });
 

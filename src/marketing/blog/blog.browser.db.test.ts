@@ -6,24 +6,26 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../../test/factories/marketing.ts";
-import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { HOSTILE } from "../hostile-markdown.fixtures.ts";
 import { makePost, postFields } from "./blog.fixtures.ts";
 
 let database: Database;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { app, clock } = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
+  const { clock } = made;
   const g = await insertMarketingGroups(database.db);
   const account = async (name: string) => {
     const a = await createTestAccount({
@@ -68,14 +70,10 @@ beforeAll(async () => {
     }),
     "published",
   );
-  server = await serveLocally(app);
-  base = server.base;
-  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await database?.close();
 });
 
