@@ -61,3 +61,33 @@ export async function startBrowserApp(
     throw error;
   }
 }
+
+/**
+ * How wide each page is (the document's scroll width) in a new browser context `width` pixels wide
+ * (390, a phone, unless given), signed in with the session id `session` when given: [path, width]
+ * for each of `paths`, in order. A page that fits is no wider than the viewport.
+ */
+export async function pageWidths(
+  browser: Browser,
+  base: string,
+  paths: readonly string[],
+  options: { width?: number; session?: string; javaScriptEnabled?: boolean } = {},
+): Promise<Array<[path: string, width: number]>> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 390, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
+  try {
+    if (options.session)
+      await context.addCookies([{ name: "guildhall_session", value: options.session, url: base }]);
+    const page = await context.newPage();
+    const widths: Array<[string, number]> = [];
+    for (const p of paths) {
+      await page.goto(`${base}${p}`);
+      widths.push([p, (await page.evaluate("document.documentElement.scrollWidth")) as number]);
+    }
+    return widths;
+  } finally {
+    await context.close();
+  }
+}

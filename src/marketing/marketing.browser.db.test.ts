@@ -6,7 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../test/browser-app.ts";
+import { type BrowserApp, pageWidths, startBrowserApp } from "../../test/browser-app.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../test/factories/marketing.ts";
@@ -151,24 +151,16 @@ describe("marketing pages in a browser", () => {
   }, 240_000);
 
   it("fit a 390-pixel phone without sideways scrolling", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-    try {
-      await context.addCookies([{ name: "guildhall_session", value: chair.sessionId, url: base }]);
-      const page = await context.newPage();
-      for (const p of [
-        "/marketing/matrix",
-        "/marketing/items",
-        `/marketing/items/${inReview}`,
-        `/marketing/items/${inReview}/diff?from=1&to=2`,
-        "/marketing/strategy",
-        `/marketing/strategy/${strategy}`,
-      ]) {
-        await page.goto(`${base}${p}`);
-        const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
-        expect(wide, p).toBeLessThanOrEqual(390);
-      }
-    } finally {
-      await context.close();
-    }
+    const paths = [
+      "/marketing/matrix",
+      "/marketing/items",
+      `/marketing/items/${inReview}`,
+      `/marketing/items/${inReview}/diff?from=1&to=2`,
+      "/marketing/strategy",
+      `/marketing/strategy/${strategy}`,
+    ];
+    const widths = await pageWidths(browser, base, paths, { session: chair.sessionId });
+    expect(widths.map(([p]) => p)).toEqual(paths);
+    for (const [p, wide] of widths) expect(wide, p).toBeLessThanOrEqual(390);
   });
 });

@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserApp, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
@@ -63,16 +63,7 @@ describe("health, checkup and review pages in a browser", () => {
   });
 
   it("fit a phone: no page scrolls sideways at 375 pixels", async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-    try {
-      const page = await context.newPage();
-      for (const p of [`/packages/${synced}`, `/reviews/${reviewIds[1]}`, "/checkup", "/health/rules"]) {
-        await page.goto(`${base}${p}`);
-        const width = await page.evaluate("document.documentElement.scrollWidth");
-        expect([p, width]).toEqual([p, 375]);
-      }
-    } finally {
-      await context.close();
-    }
+    const paths = [`/packages/${synced}`, `/reviews/${reviewIds[1]}`, "/checkup", "/health/rules"];
+    expect(await pageWidths(browser, base, paths, { width: 375 })).toEqual(paths.map((p) => [p, 375]));
   });
 });

@@ -2,7 +2,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserApp, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import type { TestAccount } from "../../../test/factories/accounts.ts";
 import { packageMaintainersChair } from "../../../test/factories/ecosystem.ts";
@@ -75,16 +75,9 @@ describe("maintainers and tracker pages in a browser", () => {
   }, 240_000);
 
   it("fit a 390-pixel phone without sideways scrolling", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-    try {
-      const page = await context.newPage();
-      for (const p of ["/maintainers-wanted", "/releases/6.2/tracker", `/packages/${pkg}/maintainers`]) {
-        await page.goto(`${base}${p}`);
-        const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
-        expect(wide, p).toBeLessThanOrEqual(390);
-      }
-    } finally {
-      await context.close();
-    }
+    const paths = ["/maintainers-wanted", "/releases/6.2/tracker", `/packages/${pkg}/maintainers`];
+    const widths = await pageWidths(browser, base, paths);
+    expect(widths.map(([p]) => p)).toEqual(paths);
+    for (const [p, wide] of widths) expect(wide, p).toBeLessThanOrEqual(390);
   });
 });

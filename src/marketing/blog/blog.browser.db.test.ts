@@ -7,7 +7,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserApp, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../../test/factories/marketing.ts";
@@ -90,20 +90,9 @@ describe("the blog in a browser", () => {
   }, 240_000);
 
   it("fits a 390-pixel phone without sideways scrolling", async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 800 },
-      javaScriptEnabled: false,
-    });
-    try {
-      const page = await context.newPage();
-      for (const p of PAGES) {
-        await page.goto(`${base}${p}`);
-        const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
-        expect(wide, p).toBeLessThanOrEqual(390);
-      }
-    } finally {
-      await context.close();
-    }
+    const widths = await pageWidths(browser, base, PAGES, { javaScriptEnabled: false });
+    expect(widths.map(([p]) => p)).toEqual([...PAGES]);
+    for (const [p, wide] of widths) expect(wide, p).toBeLessThanOrEqual(390);
   });
 
   it("a post of every hostile fragment runs nothing, even with the CSP out of the way", async () => {
