@@ -7,14 +7,9 @@
 import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type MarketingGroups,
-  type MarketingTest,
-  openMarketingTest,
-} from "../../test/factories/marketing.ts";
+import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { requirePythonModules } from "../../test/prerequisites.ts";
-import type { FixedClock } from "../platform/clock.ts";
-import { type Database, schema } from "../platform/db/index.ts";
+import { schema } from "../platform/db/index.ts";
 import { planItem } from "./campaigns/plan-item.ts";
 import { createCampaign } from "./campaigns/save-campaign.ts";
 import type { ContentKind } from "./content-kinds.ts";
@@ -22,9 +17,9 @@ import { createItem } from "./items/create-item.ts";
 import { moveItem } from "./items/move-item.ts";
 import { itemUid } from "./render-calendar-ics.ts";
 
-let database: Database;
-let clock: FixedClock;
-let g: MarketingGroups;
+let database: MarketingTest["database"];
+let clock: MarketingTest["clock"];
+let g: MarketingTest["g"];
 let who: MarketingTest["who"];
 let request: MarketingTest["request"];
 const ids: Record<string, number> = {};

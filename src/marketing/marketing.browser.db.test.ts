@@ -75,22 +75,25 @@ beforeAll(async () => {
   await submitItem({ database, clock: made.clock, itemId: inReview, by });
   published = (await createItem({ ...deps, kind: "blog-post", network: null, fields, by })).id;
   await submitItem({ database, clock: made.clock, itemId: published, by });
-  const [step] = await liveSteps(database.db, published);
-  const reviewer = {
-    userId: chair.user.id,
-    groupIds: new Set([g.marketing]),
-    board: false,
-    steeringCouncil: false,
+  /** The Chair approves the item's first live step. */
+  const approveAsChair = async (itemId: number) => {
+    const [step] = await liveSteps(database.db, itemId);
+    await reviewItem({
+      ...deps,
+      itemId,
+      stepId: step?.id ?? 0,
+      decision: "approve",
+      comment: null,
+      reviewer: {
+        userId: chair.user.id,
+        groupIds: new Set([g.marketing]),
+        board: false,
+        steeringCouncil: false,
+      },
+      by: { userId: chair.user.id, name: "Mara Chair" },
+    });
   };
-  await reviewItem({
-    ...deps,
-    itemId: published,
-    stepId: step?.id ?? 0,
-    decision: "approve",
-    comment: null,
-    reviewer,
-    by: { userId: chair.user.id, name: "Mara Chair" },
-  });
+  await approveAsChair(published);
   await moveItem({ ...deps, itemId: published, move: "publish", at: null, by });
   strategy = (
     await createItem({
@@ -103,16 +106,7 @@ beforeAll(async () => {
     })
   ).id;
   await submitItem({ database, clock: made.clock, itemId: strategy, by });
-  const [docStep] = await liveSteps(database.db, strategy);
-  await reviewItem({
-    ...deps,
-    itemId: strategy,
-    stepId: docStep?.id ?? 0,
-    decision: "approve",
-    comment: null,
-    reviewer,
-    by: { userId: chair.user.id, name: "Mara Chair" },
-  });
+  await approveAsChair(strategy);
   await saveItem({
     ...deps,
     itemId: strategy,

@@ -6,13 +6,8 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type MarketingGroups,
-  type MarketingTest,
-  openMarketingTest,
-} from "../../test/factories/marketing.ts";
-import type { FixedClock } from "../platform/clock.ts";
-import { type Database, schema, type Tx } from "../platform/db/index.ts";
+import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
+import { schema, type Tx } from "../platform/db/index.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { applyRequestAnswer } from "./items/content-request.ts";
@@ -29,9 +24,9 @@ import { getItem, listRevisions, liveSteps } from "./marketing.repo.ts";
 import { overrideMatrixRow } from "./override-matrix-row.ts";
 import type { ReviewerFacts } from "./workflow.ts";
 
-let database: Database;
-let clock: FixedClock;
-let g: MarketingGroups;
+let database: MarketingTest["database"];
+let clock: MarketingTest["clock"];
+let g: MarketingTest["g"];
 let who: MarketingTest["who"];
 let request: MarketingTest["request"];
 

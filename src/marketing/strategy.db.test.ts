@@ -4,13 +4,7 @@
  * members even after a later edit, drafts and the diff to the current draft for the group only.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type MarketingGroups,
-  type MarketingTest,
-  openMarketingTest,
-} from "../../test/factories/marketing.ts";
-import type { FixedClock } from "../platform/clock.ts";
-import type { Database } from "../platform/db/index.ts";
+import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { createItem } from "./items/create-item.ts";
 import type { ItemFields } from "./items/item-fields.ts";
 import { moveItem } from "./items/move-item.ts";
@@ -20,9 +14,9 @@ import { submitItem } from "./items/submit-item.ts";
 import { getItem, listRevisions, liveSteps } from "./marketing.repo.ts";
 import type { ReviewerFacts } from "./workflow.ts";
 
-let database: Database;
-let clock: FixedClock;
-let g: MarketingGroups;
+let database: MarketingTest["database"];
+let clock: MarketingTest["clock"];
+let g: MarketingTest["g"];
 let who: MarketingTest["who"];
 let request: MarketingTest["request"];
 

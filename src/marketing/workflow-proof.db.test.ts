@@ -9,15 +9,9 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type MarketingGroups,
-  type MarketingTest,
-  openMarketingTest,
-} from "../../test/factories/marketing.ts";
+import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { governanceJobs } from "../governance/index.ts";
-import type { FixedClock } from "../platform/clock.ts";
-import { type Database, schema } from "../platform/db/index.ts";
-import type { Services } from "../platform/services.ts";
+import { schema } from "../platform/db/index.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf, PARTNER_DAYS } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { createItem } from "./items/create-item.ts";
@@ -27,10 +21,10 @@ import { partnerDueAt, submitItem } from "./items/submit-item.ts";
 import { getItem, listRevisions, liveSteps, type StepRow } from "./marketing.repo.ts";
 import { overrideMatrixRow } from "./override-matrix-row.ts";
 
-let database: Database;
-let services: Services;
-let clock: FixedClock;
-let g: MarketingGroups;
+let database: MarketingTest["database"];
+let services: MarketingTest["services"];
+let clock: MarketingTest["clock"];
+let g: MarketingTest["g"];
 let who: MarketingTest["who"];
 let request: MarketingTest["request"];
 const AUTHOR = "Milo Member";

@@ -11,12 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import {
-  ECOSYSTEM_SCOPES,
-  insertPackageMaintainers,
-  personalPackage,
-  requestsTo,
-} from "../../../test/factories/ecosystem.ts";
+import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -35,8 +30,8 @@ let pkg = "";
 /** Another synced package, whose call the group makes. */
 let other = "";
 
-const SCOPES = ECOSYSTEM_SCOPES;
-const { post, get } = requestsTo({ request: (path, init) => app.request(path, init) });
+const SCOPES = eco.ECOSYSTEM_SCOPES;
+const { post, get } = eco.requestsTo({ request: (path, init) => app.request(path, init) });
 
 const CALL = {
   help: "Review pull requests and cut releases",
@@ -50,12 +45,12 @@ beforeAll(async () => {
   app = made.app;
   ({ pypi, sync } = await syncedCatalogue({ ...made, database, index: { limit: 40 } }));
   const db = database.db;
-  const found = await personalPackage(db);
+  const found = await eco.personalPackage(db);
   pkg = found.pkg;
   // Any other synced package will do here: the group's right to make its call does not depend on its owner.
   other = found.rows.find((r) => r.name !== pkg)?.name ?? "";
   const owner = found.owner;
-  const group = await insertPackageMaintainers(db, ["PM Member"]);
+  const group = await eco.insertPackageMaintainers(db, ["PM Member"]);
   const clock = made.clock;
   maintainer = await createTestAccount({
     db,

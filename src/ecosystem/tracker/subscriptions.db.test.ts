@@ -11,12 +11,7 @@ import { createTestApplication } from "../../../test/app.ts";
 import { runCommands } from "../../../test/cli.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import {
-  ECOSYSTEM_SCOPES,
-  insertPackageMaintainers,
-  personalPackage,
-  requestsTo,
-} from "../../../test/factories/ecosystem.ts";
+import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import { renderNotification } from "../../kernel/index.ts";
@@ -41,7 +36,7 @@ let stranger: TestAccount;
 let pkg = "";
 let other = "";
 
-const { post, api, get } = requestsTo({ request: (path, init) => app.request(path, init) });
+const { post, api, get } = eco.requestsTo({ request: (path, init) => app.request(path, init) });
 const cli = (...args: string[]) => runCommands(services, [registerEcosystemCommands], args);
 
 beforeAll(async () => {
@@ -50,11 +45,11 @@ beforeAll(async () => {
   ({ app, services, clock } = made);
   ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 20 } }));
   const db = database.db;
-  const found = await personalPackage(db);
+  const found = await eco.personalPackage(db);
   ({ pkg, other } = found);
   const owner = found.owner;
-  const group = await insertPackageMaintainers(db, ["PM Member"]);
-  const scopes = ECOSYSTEM_SCOPES;
+  const group = await eco.insertPackageMaintainers(db, ["PM Member"]);
+  const scopes = eco.ECOSYSTEM_SCOPES;
   maintainer = await createTestAccount({ db, clock, email: "owner@example.org", githubLogin: owner, scopes });
   groupMember = await createTestAccount({
     db,

@@ -10,12 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import {
-  ECOSYSTEM_SCOPES,
-  insertPackageMaintainers,
-  personalPackage,
-  requestsTo,
-} from "../../../test/factories/ecosystem.ts";
+import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import type { FixedClock } from "../../platform/clock.ts";
@@ -38,7 +33,7 @@ let owner = "";
 /** Another synced package, whose transfer the group opens. */
 let other = "";
 
-const { post, api, get } = requestsTo({ request: (path, init) => app.request(path, init) });
+const { post, api, get } = eco.requestsTo({ request: (path, init) => app.request(path, init) });
 
 interface TransferJson {
   id: number;
@@ -59,12 +54,12 @@ beforeAll(async () => {
   clock = made.clock;
   ({ pypi, sync } = await syncedCatalogue({ ...made, database, index: { limit: 30 } }));
   const db = database.db;
-  ({ pkg, owner, other } = await personalPackage(db));
-  const group = await insertPackageMaintainers(db, ["PM Member"]);
+  ({ pkg, owner, other } = await eco.personalPackage(db));
+  const group = await eco.insertPackageMaintainers(db, ["PM Member"]);
   const account = (
     email: string,
     extra: { githubLogin?: string; personId?: number | null; name?: string } = {},
-  ) => createTestAccount({ db, clock, email, scopes: ECOSYSTEM_SCOPES, ...extra });
+  ) => createTestAccount({ db, clock, email, scopes: eco.ECOSYSTEM_SCOPES, ...extra });
   maintainer = await account("owner@example.org", { githubLogin: owner, name: "Owner" });
   groupMember = await account("pm@example.org", {
     personId: group.people.get("PM Member") ?? null,
