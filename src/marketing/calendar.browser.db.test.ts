@@ -6,8 +6,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage } from "../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../test/browser-app.ts";
+import { type BrowserApp, expectAccessible, startBrowserApp } from "../../test/browser-app.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../test/factories/marketing.ts";
@@ -85,17 +84,10 @@ describe("calendar pages in a browser", () => {
   it("have no axe-core violations, signed out and as the Chair", async () => {
     const signedOut = [MONTH, WEEK];
     const signedIn = [...signedOut, "/marketing/campaigns", `/marketing/campaigns/${campaign}`];
-    for (const [pages, session] of [
-      [signedOut, undefined],
-      [signedIn, { name: "guildhall_session", value: chair.sessionId }],
-    ] as const) {
-      for (const p of pages) {
-        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
-        expect(result.status, p).toBe(200);
-        expect(result.passes, p).toBeGreaterThan(5);
-        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
-      }
-    }
+    await expectAccessible(browser, base, {
+      signedOut,
+      signedIn: { session: chair.sessionId, paths: signedIn },
+    });
   }, 240_000);
 
   it("turn the month grid into a list on a phone, and never scroll sideways", async () => {

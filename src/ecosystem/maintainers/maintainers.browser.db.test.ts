@@ -1,8 +1,7 @@
 /** The new pages in Chromium with axe-core: calls for maintainers (signed out and in), dormant packages, the tracker. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserApp, expectAccessible, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import type { TestAccount } from "../../../test/factories/accounts.ts";
 import { packageMaintainersChair } from "../../../test/factories/ecosystem.ts";
@@ -63,15 +62,10 @@ describe("maintainers and tracker pages in a browser", () => {
       "/releases/6.2/tracker",
       `/releases/6.2/tracker/${pkg}`,
     ];
-    for (const session of [undefined, { name: "guildhall_session", value: member.sessionId }]) {
-      for (const p of pages) {
-        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
-        expect(result.status, p).toBe(200);
-        // axe really ran its rules on the page (the smallest page here passes about ten).
-        expect(result.passes, p).toBeGreaterThan(5);
-        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
-      }
-    }
+    await expectAccessible(browser, base, {
+      signedOut: pages,
+      signedIn: { session: member.sessionId, paths: pages },
+    });
   }, 240_000);
 
   it("fit a 390-pixel phone without sideways scrolling", async () => {

@@ -1,8 +1,7 @@
 /** The transfer, roster and contact-log pages in Chromium with axe-core, signed out and in (with every form), and at phone width. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserApp, expectAccessible, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import type { TestAccount } from "../../../test/factories/accounts.ts";
 import { packageMaintainersChair } from "../../../test/factories/ecosystem.ts";
@@ -79,14 +78,11 @@ const pages = () => [
 
 describe("transfer pages in a browser", () => {
   it("have no axe-core violations, signed out and signed in (with every form)", async () => {
-    for (const session of [undefined, { name: "guildhall_session", value: member.sessionId }]) {
-      for (const p of pages()) {
-        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
-        expect(result.status, p).toBe(200);
-        expect(result.passes, p).toBeGreaterThan(5);
-        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
-      }
-    }
+    const paths = pages();
+    await expectAccessible(browser, base, {
+      signedOut: paths,
+      signedIn: { session: member.sessionId, paths },
+    });
   }, 240_000);
 
   it("fit a 390-pixel phone without sideways scrolling, signed in", async () => {
