@@ -6,7 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
+import { EVERY_DECIDER, type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { schema, type Tx } from "../platform/db/index.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
@@ -141,25 +141,7 @@ async function approveAll(itemId: number) {
 }
 
 beforeAll(async () => {
-  ({ database, clock, g, who, request } = await openMarketingTest({
-    names: [
-      "Mara Chair",
-      "Milo Member",
-      "Mina Member",
-      "Fay Fundraiser",
-      "Sol Social",
-      "Oli Community",
-      "Eve Events",
-      "Wes Website",
-      "Bo Board",
-      "Sid Council",
-      "Out Sider",
-    ],
-    roles: [
-      ["Bo Board", "board-member"],
-      ["Sid Council", "steering-council-member"],
-    ],
-  }));
+  ({ database, clock, g, who, request } = await openMarketingTest(EVERY_DECIDER));
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
+import { EVERY_DECIDER, type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { governanceJobs } from "../governance/index.ts";
 import { schema } from "../platform/db/index.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf, PARTNER_DAYS } from "./content-kinds.ts";
@@ -123,21 +123,7 @@ async function sweep(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  ({ database, clock, g, who, request, services } = await openMarketingTest({
-    names: [
-      "Mara Chair",
-      "Milo Member",
-      "Mina Member",
-      ...Object.values(PARTNER_MEMBER),
-      "Bo Board",
-      "Sid Council",
-      "Out Sider",
-    ],
-    roles: [
-      ["Bo Board", "board-member"],
-      ["Sid Council", "steering-council-member"],
-    ],
-  }));
+  ({ database, clock, g, who, request, services } = await openMarketingTest(EVERY_DECIDER));
 });
 
 afterAll(async () => {

@@ -69,6 +69,27 @@ export async function insertMarketingGroups(
   return { marketing: marketing.id, groups, people };
 }
 
+/**
+ * Accounts for everyone who decides some step of the matrix: the marketing group's Chair and two
+ * members, each partner group's member, a Board member and a Steering Council member (with those
+ * foundation roles), and Out Sider, signed in and none of these.
+ */
+export const EVERY_DECIDER: { names: string[]; roles: Array<[name: string, role: string]> } = {
+  names: [
+    "Mara Chair",
+    "Milo Member",
+    "Mina Member",
+    ...PARTNERS.map(([, , member]) => member),
+    "Bo Board",
+    "Sid Council",
+    "Out Sider",
+  ],
+  roles: [
+    ["Bo Board", "board-member"],
+    ["Sid Council", "steering-council-member"],
+  ],
+};
+
 /** A marketing test's world: the application over its own database, the groups and signed-in accounts. */
 export interface MarketingTest {
   database: Database;
