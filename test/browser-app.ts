@@ -7,11 +7,12 @@ import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Browser } from "playwright-core";
+import { expect } from "vitest";
 import type { FixedClock } from "../src/platform/clock.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import type { AppEnv } from "../src/platform/http/app.tsx";
 import type { Services } from "../src/platform/services.ts";
-import { launchChromium } from "./accessibility.ts";
+import { auditPage, launchChromium } from "./accessibility.ts";
 import { createTestApplication } from "./app.ts";
 
 /** A served application and the browser that visits it. */
@@ -59,5 +60,61 @@ export async function startBrowserApp(
   } catch (error) {
     await stopServer();
     throw error;
+  }
+}
+
+/**
+ * How wide each page is (the document's scroll width) in a new browser context `width` pixels wide
+ * (390, a phone, unless given), signed in with the session id `session` when given: [path, width]
+ * for each of `paths`, in order. A page that fits is no wider than the viewport.
+ */
+export async function pageWidths(
+  browser: Browser,
+  base: string,
+  paths: readonly string[],
+  options: { width?: number; session?: string; javaScriptEnabled?: boolean } = {},
+): Promise<Array<[path: string, width: number]>> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 390, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
+  try {
+    if (options.session)
+      await context.addCookies([{ name: "guildhall_session", value: options.session, url: base }]);
+    const page = await context.newPage();
+    const widths: Array<[string, number]> = [];
+    for (const p of paths) {
+      await page.goto(`${base}${p}`);
+      widths.push([p, (await page.evaluate("document.documentElement.scrollWidth")) as number]);
+    }
+    return widths;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Audits each of `paths` with axe-core, signed out and then, for `signedIn` (a session id and its
+ * paths), signed in, and expects every page to answer 200 with no violation, axe having really run
+ * its rules (more than five passes: the smallest page passes about ten).
+ */
+export async function expectAccessible(
+  browser: Browser,
+  base: string,
+  pages: { signedOut: readonly string[]; signedIn?: { session: string; paths: readonly string[] } },
+): Promise<void> {
+  const visits: Array<[path: string, session: string | undefined]> = [
+    ...pages.signedOut.map((p): [string, undefined] => [p, undefined]),
+    ...(pages.signedIn?.paths ?? []).map((p): [string, string] => [p, pages.signedIn?.session ?? ""]),
+  ];
+  for (const [p, session] of visits) {
+    const result = await auditPage(
+      browser,
+      `${base}${p}`,
+      session ? { session: { name: "guildhall_session", value: session } } : {},
+    );
+    expect(result.status, p).toBe(200);
+    expect(result.passes, p).toBeGreaterThan(5);
+    expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
   }
 }

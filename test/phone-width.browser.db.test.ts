@@ -71,7 +71,7 @@ let adminSession = "";
 
 /** Values of path parameters found once the fixtures exist: by "METHOD path" first, then by name. */
 const byRoute = new Map<string, Record<string, string>>();
-const byName: Record<string, string> = { slug: GROUP };
+const byName: Record<string, string> = { slug: GROUP, year: "2026" };
 /** Query strings some pages need to show their content (a fresh one per visit). */
 const QUERY: Record<string, () => Promise<string>> = {
   "GET /sign-in/email/callback": async () => `?token=${encodeURIComponent(await freshSignInLink())}`,

@@ -52,6 +52,7 @@ export { runCheckup } from "./checkup/run-checkup.ts";
 export { computeReadiness, type RankedPackage } from "./compat/readiness.ts";
 export { judgeCompatibility, targetForSeries, type Verdict } from "./compat/verdict.ts";
 export { computeHealth, type HealthFacts, healthContext } from "./health/compute-health.ts";
+export { repositoryOwner } from "./maintainers/maintainer-rule.ts";
 export { loadSnapshot } from "./packages/load-snapshot.ts";
 export { parseSnapshotLine } from "./packages/snapshot-tsv.ts";
 export { buildReleaseCalendar } from "./releases/calendar.ts";

@@ -6,19 +6,17 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../test/accessibility.ts";
-import { createTestApplication } from "../../test/app.ts";
+import { type BrowserApp, expectAccessible, startBrowserApp } from "../../test/browser-app.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../test/factories/marketing.ts";
-import { type LocalServer, serveLocally } from "../../test/serve.ts";
 import type { Database } from "../platform/db/client.ts";
 import { planItem } from "./campaigns/plan-item.ts";
 import { createCampaign } from "./campaigns/save-campaign.ts";
 import { createItem } from "./items/create-item.ts";
 
 let database: Database;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let chair: TestAccount;
@@ -26,7 +24,9 @@ let campaign = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const made = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
   const g = await insertMarketingGroups(database.db);
   chair = await createTestAccount({
     db: database.db,
@@ -70,14 +70,10 @@ beforeAll(async () => {
     const { id } = await createItem({ ...deps, kind, network: null, fields: fields(title), by });
     await planItem({ ...deps, itemId: id, campaignId: campaign, plannedOn: day, by });
   }
-  server = await serveLocally(made.app);
-  base = server.base;
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await database?.close();
 });
 
@@ -88,17 +84,10 @@ describe("calendar pages in a browser", () => {
   it("have no axe-core violations, signed out and as the Chair", async () => {
     const signedOut = [MONTH, WEEK];
     const signedIn = [...signedOut, "/marketing/campaigns", `/marketing/campaigns/${campaign}`];
-    for (const [pages, session] of [
-      [signedOut, undefined],
-      [signedIn, { name: "guildhall_session", value: chair.sessionId }],
-    ] as const) {
-      for (const p of pages) {
-        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
-        expect(result.status, p).toBe(200);
-        expect(result.passes, p).toBeGreaterThan(5);
-        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
-      }
-    }
+    await expectAccessible(browser, base, {
+      signedOut,
+      signedIn: { session: chair.sessionId, paths: signedIn },
+    });
   }, 240_000);
 
   it("turn the month grid into a list on a phone, and never scroll sideways", async () => {

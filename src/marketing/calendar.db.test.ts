@@ -6,17 +6,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../test/app.ts";
-import { createTestDatabase } from "../../test/db.ts";
-import { createTestAccount } from "../../test/factories/accounts.ts";
-import { insertMarketingGroups, type MarketingGroups } from "../../test/factories/marketing.ts";
+import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { requirePythonModules } from "../../test/prerequisites.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../kernel/index.ts";
-import type { FixedClock } from "../platform/clock.ts";
-import { type Database, schema } from "../platform/db/index.ts";
-import type { AppEnv } from "../platform/http/app.tsx";
+import { schema } from "../platform/db/index.ts";
 import { planItem } from "./campaigns/plan-item.ts";
 import { createCampaign } from "./campaigns/save-campaign.ts";
 import type { ContentKind } from "./content-kinds.ts";
@@ -24,25 +17,14 @@ import { createItem } from "./items/create-item.ts";
 import { moveItem } from "./items/move-item.ts";
 import { itemUid } from "./render-calendar-ics.ts";
 
-let database: Database;
-let clock: FixedClock;
-let app: Hono<AppEnv>;
-let g: MarketingGroups;
-const users = new Map<string, { id: number; name: string; token: string }>();
+let database: MarketingTest["database"];
+let clock: MarketingTest["clock"];
+let g: MarketingTest["g"];
+let who: MarketingTest["who"];
+let request: MarketingTest["request"];
 const ids: Record<string, number> = {};
 let campaignId = 0;
 
-const who = (name: string) => {
-  const u = users.get(name);
-  if (!u) throw new Error(`no user ${name}`);
-  return { userId: u.id, name: u.name };
-};
-
-async function request(path: string, as: string | null, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (as) headers.set("authorization", `Bearer ${users.get(as)?.token}`);
-  return app.request(path, { ...init, headers });
-}
 const page = async (path: string, as: string | null) => {
   const res = await request(path, as);
   return { status: res.status, html: await res.text(), res };
@@ -85,31 +67,13 @@ async function item(
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ clock, app } = await createTestApplication(database));
-  g = await insertMarketingGroups(database.db);
-  for (const name of ["Mara Chair", "Milo Member", "Dee Member", "Out Sider", "Bo Board"]) {
-    const a = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `${name.toLowerCase().replace(/\s+/gu, ".")}@example.org`,
-      name,
-      personId: g.people.get(name) ?? null,
-      scopes: ["read", "groups"],
-    });
-    users.set(name, { id: a.user.id, name, token: a.token });
-  }
-  const grant = (name: string, role: string) =>
-    grantFoundationRole({
-      db: database.db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      userId: who(name).userId,
-      role,
-      startedOn: "2026-01-01",
-    });
-  await grant("Dee Member", "dsf-member");
-  await grant("Bo Board", "board-member");
+  ({ database, clock, g, who, request } = await openMarketingTest({
+    names: ["Mara Chair", "Milo Member", "Dee Member", "Out Sider", "Bo Board"],
+    roles: [
+      ["Dee Member", "dsf-member"],
+      ["Bo Board", "board-member"],
+    ],
+  }));
 
   ({ id: campaignId } = await createCampaign({
     db: database.db,

@@ -5,12 +5,10 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../test/accessibility.ts";
-import { createTestApplication } from "../../test/app.ts";
+import { type BrowserApp, expectAccessible, pageWidths, startBrowserApp } from "../../test/browser-app.ts";
 import { createTestDatabase } from "../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../test/factories/marketing.ts";
-import { type LocalServer, serveLocally } from "../../test/serve.ts";
 import type { Database } from "../platform/db/client.ts";
 import { createItem } from "./items/create-item.ts";
 import { moveItem } from "./items/move-item.ts";
@@ -20,7 +18,7 @@ import { submitItem } from "./items/submit-item.ts";
 import { liveSteps } from "./marketing.repo.ts";
 
 let database: Database;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let chair: TestAccount;
@@ -30,7 +28,9 @@ let strategy = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const made = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
   const g = await insertMarketingGroups(database.db);
   const account = (name: string) =>
     createTestAccount({
@@ -74,22 +74,25 @@ beforeAll(async () => {
   await submitItem({ database, clock: made.clock, itemId: inReview, by });
   published = (await createItem({ ...deps, kind: "blog-post", network: null, fields, by })).id;
   await submitItem({ database, clock: made.clock, itemId: published, by });
-  const [step] = await liveSteps(database.db, published);
-  const reviewer = {
-    userId: chair.user.id,
-    groupIds: new Set([g.marketing]),
-    board: false,
-    steeringCouncil: false,
+  /** The Chair approves the item's first live step. */
+  const approveAsChair = async (itemId: number) => {
+    const [step] = await liveSteps(database.db, itemId);
+    await reviewItem({
+      ...deps,
+      itemId,
+      stepId: step?.id ?? 0,
+      decision: "approve",
+      comment: null,
+      reviewer: {
+        userId: chair.user.id,
+        groupIds: new Set([g.marketing]),
+        board: false,
+        steeringCouncil: false,
+      },
+      by: { userId: chair.user.id, name: "Mara Chair" },
+    });
   };
-  await reviewItem({
-    ...deps,
-    itemId: published,
-    stepId: step?.id ?? 0,
-    decision: "approve",
-    comment: null,
-    reviewer,
-    by: { userId: chair.user.id, name: "Mara Chair" },
-  });
+  await approveAsChair(published);
   await moveItem({ ...deps, itemId: published, move: "publish", at: null, by });
   strategy = (
     await createItem({
@@ -102,16 +105,7 @@ beforeAll(async () => {
     })
   ).id;
   await submitItem({ database, clock: made.clock, itemId: strategy, by });
-  const [docStep] = await liveSteps(database.db, strategy);
-  await reviewItem({
-    ...deps,
-    itemId: strategy,
-    stepId: docStep?.id ?? 0,
-    decision: "approve",
-    comment: null,
-    reviewer,
-    by: { userId: chair.user.id, name: "Mara Chair" },
-  });
+  await approveAsChair(strategy);
   await saveItem({
     ...deps,
     itemId: strategy,
@@ -119,14 +113,10 @@ beforeAll(async () => {
     fields: { ...fields, slug: null, title: "Brand guidelines", body: "Use the green or the purple logo." },
     by,
   });
-  server = await serveLocally(made.app);
-  base = server.base;
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await database?.close();
 });
 
@@ -140,38 +130,23 @@ describe("marketing pages in a browser", () => {
       "/marketing/strategy",
       `/marketing/strategy/${strategy}`,
     ];
-    for (const [pages, session] of [
-      [signedOut, undefined],
-      [signedIn, { name: "guildhall_session", value: chair.sessionId }],
-    ] as const) {
-      for (const p of pages) {
-        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
-        expect(result.status, p).toBe(200);
-        expect(result.passes, p).toBeGreaterThan(5);
-        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
-      }
-    }
+    await expectAccessible(browser, base, {
+      signedOut,
+      signedIn: { session: chair.sessionId, paths: signedIn },
+    });
   }, 240_000);
 
   it("fit a 390-pixel phone without sideways scrolling", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-    try {
-      await context.addCookies([{ name: "guildhall_session", value: chair.sessionId, url: base }]);
-      const page = await context.newPage();
-      for (const p of [
-        "/marketing/matrix",
-        "/marketing/items",
-        `/marketing/items/${inReview}`,
-        `/marketing/items/${inReview}/diff?from=1&to=2`,
-        "/marketing/strategy",
-        `/marketing/strategy/${strategy}`,
-      ]) {
-        await page.goto(`${base}${p}`);
-        const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
-        expect(wide, p).toBeLessThanOrEqual(390);
-      }
-    } finally {
-      await context.close();
-    }
+    const paths = [
+      "/marketing/matrix",
+      "/marketing/items",
+      `/marketing/items/${inReview}`,
+      `/marketing/items/${inReview}/diff?from=1&to=2`,
+      "/marketing/strategy",
+      `/marketing/strategy/${strategy}`,
+    ];
+    const widths = await pageWidths(browser, base, paths, { session: chair.sessionId });
+    expect(widths.map(([p]) => p)).toEqual(paths);
+    for (const [p, wide] of widths) expect(wide, p).toBeLessThanOrEqual(390);
   });
 });

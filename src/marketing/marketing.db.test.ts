@@ -5,16 +5,9 @@
  * publishing, and drafts hidden from the public on every page.
  */
 import { and, eq } from "drizzle-orm";
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../test/app.ts";
-import { createTestDatabase } from "../../test/db.ts";
-import { createTestAccount } from "../../test/factories/accounts.ts";
-import { insertMarketingGroups, type MarketingGroups } from "../../test/factories/marketing.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../kernel/index.ts";
-import type { FixedClock } from "../platform/clock.ts";
-import { type Database, schema } from "../platform/db/index.ts";
-import type { AppEnv } from "../platform/http/app.tsx";
+import { EVERY_DECIDER, type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
+import { schema, type Tx } from "../platform/db/index.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { applyRequestAnswer } from "./items/content-request.ts";
@@ -31,17 +24,11 @@ import { getItem, listRevisions, liveSteps } from "./marketing.repo.ts";
 import { overrideMatrixRow } from "./override-matrix-row.ts";
 import type { ReviewerFacts } from "./workflow.ts";
 
-let database: Database;
-let clock: FixedClock;
-let app: Hono<AppEnv>;
-let g: MarketingGroups;
-const users = new Map<string, { id: number; name: string; token: string }>();
-
-const who = (name: string) => {
-  const u = users.get(name);
-  if (!u) throw new Error(`no user ${name}`);
-  return { userId: u.id, name: u.name };
-};
+let database: MarketingTest["database"];
+let clock: MarketingTest["clock"];
+let g: MarketingTest["g"];
+let who: MarketingTest["who"];
+let request: MarketingTest["request"];
 
 /** The review facts of a named user, as the route builds them from the actor. */
 function facts(name: string, over: Partial<ReviewerFacts> = {}): ReviewerFacts {
@@ -77,6 +64,51 @@ const fieldsFor = (kind: ContentKind, over: Partial<ItemFields> = {}): ItemField
   ...over,
 });
 
+/** One reviewer's decision on a step, with the reviewer's facts as the route builds them. */
+function review(input: {
+  itemId: number;
+  stepId: number;
+  as: string;
+  decision: "approve" | "request-changes";
+  comment: string | null;
+}) {
+  return reviewItem({
+    db: database.db,
+    clock,
+    itemId: input.itemId,
+    stepId: input.stepId,
+    decision: input.decision,
+    comment: input.comment,
+    reviewer: facts(input.as),
+    by: who(input.as),
+  });
+}
+
+/** Saves `fields` over `baseRevision` as the named person. */
+const save = (itemId: number, baseRevision: number, fields: ItemFields, by: string) =>
+  saveItem({ db: database.db, clock, itemId, baseRevision, fields, by: who(by) });
+
+/** Moves an item (publish, schedule, ...) as the named person. */
+const move = (itemId: number, to: "publish" | "schedule", at: Date | null, by: string) =>
+  moveItem({ db: database.db, clock, itemId, move: to, at, by: who(by) });
+
+/** Creates an item of `kind` without a network, as Milo Member. */
+const create = (kind: ContentKind, fields: ItemFields) =>
+  createItem({ db: database.db, clock, kind, network: null, fields, by: who("Milo Member") });
+
+/** The partner's approval of the request, as the requests' answering operation applies it in `tx`. */
+const answerApproved = (tx: Tx, requestId: number, itemId: number, note: string | null) =>
+  applyRequestAnswer({
+    tx,
+    requestId,
+    subjectId: String(itemId),
+    outcome: "approved",
+    byLazyConsensus: false,
+    answeredByPersonId: null,
+    note,
+    now: clock.now(),
+  });
+
 async function newItem(kind: ContentKind, by = "Milo Member") {
   const network = networksOf(kind)[0] ?? null;
   const docType = kind === "strategy-document" ? "kpis" : null;
@@ -104,64 +136,12 @@ function deciderFor(step: { step: string; groupId: number | null }): string {
 async function approveAll(itemId: number) {
   for (const s of await liveSteps(database.db, itemId)) {
     const name = deciderFor(s);
-    await reviewItem({
-      db: database.db,
-      clock,
-      itemId,
-      stepId: s.id,
-      decision: "approve",
-      comment: null,
-      reviewer: facts(name),
-      by: who(name),
-    });
+    await review({ itemId, stepId: s.id, as: name, decision: "approve", comment: null });
   }
-}
-
-async function request(path: string, as: string | null, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (as) headers.set("authorization", `Bearer ${users.get(as)?.token}`);
-  return app.request(path, { ...init, headers });
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ clock, app } = await createTestApplication(database));
-  g = await insertMarketingGroups(database.db);
-  const names = [
-    "Mara Chair",
-    "Milo Member",
-    "Mina Member",
-    "Fay Fundraiser",
-    "Sol Social",
-    "Oli Community",
-    "Eve Events",
-    "Wes Website",
-    "Bo Board",
-    "Sid Council",
-    "Out Sider",
-  ];
-  for (const name of names) {
-    const a = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `${name.toLowerCase().replace(/\s+/gu, ".")}@example.org`,
-      name,
-      personId: g.people.get(name) ?? null,
-      scopes: ["read", "groups"],
-    });
-    users.set(name, { id: a.user.id, name, token: a.token });
-  }
-  const grant = (name: string, role: string) =>
-    grantFoundationRole({
-      db: database.db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      userId: who(name).userId,
-      role,
-      startedOn: "2026-01-01",
-    });
-  await grant("Bo Board", "board-member");
-  await grant("Sid Council", "steering-council-member");
+  ({ database, clock, g, who, request } = await openMarketingTest(EVERY_DECIDER));
 });
 
 afterAll(async () => {
@@ -220,14 +200,7 @@ describe("every kind through its row of the matrix", () => {
       for (const s of steps) expect(s.dueAt === null, s.step).toBe(s.step !== "partner");
       await approveAll(id);
       expect((await getItem(database.db, id)).state).toBe("approved");
-      const publish = moveItem({
-        db: database.db,
-        clock,
-        itemId: id,
-        move: "publish",
-        at: null,
-        by: who("Milo Member"),
-      });
+      const publish = move(id, "publish", null, "Milo Member");
       if (kind === "strategy-document") {
         // Approved is where a strategy document ends: DSF members read the approved revision.
         await expect(publish).rejects.toMatchObject({ code: "conflict" });
@@ -259,31 +232,17 @@ describe("partner sign-offs as requests between groups", () => {
       new Date((partner?.dueAt?.getTime() ?? 0) - 1).toISOString(),
     );
     // The answer (as the requests' answering operation runs it, inside its transaction) decides the step.
-    await database.db.transaction((tx) =>
-      applyRequestAnswer({
-        tx,
-        requestId: request?.id ?? 0,
-        subjectId: String(id),
-        outcome: "approved",
-        byLazyConsensus: false,
-        answeredByPersonId: null,
-        note: "Looks good.",
-        now: clock.now(),
-      }),
-    );
+    await database.db.transaction((tx) => answerApproved(tx, request?.id ?? 0, id, "Looks good."));
     const decided = (await liveSteps(database.db, id)).find((s) => s.step === "partner");
     expect([decided?.status, decided?.comment]).toEqual(["approved", "Looks good."]);
     expect((await getItem(database.db, id)).state).toBe("in-review");
     const member = (await liveSteps(database.db, id)).find((s) => s.step === "member");
-    await reviewItem({
-      db: database.db,
-      clock,
+    await review({
       itemId: id,
       stepId: member?.id ?? 0,
+      as: "Mina Member",
       decision: "approve",
       comment: null,
-      reviewer: facts("Mina Member"),
-      by: who("Mina Member"),
     });
     expect((await getItem(database.db, id)).state).toBe("approved");
   });
@@ -296,26 +255,8 @@ describe("partner sign-offs as requests between groups", () => {
       .from(schema.groupRequests)
       .where(eq(schema.groupRequests.id, sent.requests[0] ?? 0));
     expect(request?.targetKind).toBe("steering-council");
-    await saveItem({
-      db: database.db,
-      clock,
-      itemId: id,
-      baseRevision: 1,
-      fields: fieldsFor("docs-contribution", { body: "New." }),
-      by: who("Milo Member"),
-    });
-    await database.db.transaction((tx) =>
-      applyRequestAnswer({
-        tx,
-        requestId: request?.id ?? 0,
-        subjectId: String(id),
-        outcome: "approved",
-        byLazyConsensus: false,
-        answeredByPersonId: null,
-        note: null,
-        now: clock.now(),
-      }),
-    );
+    await save(id, 1, fieldsFor("docs-contribution", { body: "New." }), "Milo Member");
+    await database.db.transaction((tx) => answerApproved(tx, request?.id ?? 0, id, null));
     expect((await getItem(database.db, id)).state).toBe("draft");
     expect(await liveSteps(database.db, id)).toEqual([]);
   });
@@ -324,41 +265,16 @@ describe("partner sign-offs as requests between groups", () => {
 describe("review rules", () => {
   it("nobody approves their own item, not even after another member's edit", async () => {
     const id = await newItem("blog-post", "Mina Member");
-    await saveItem({
-      db: database.db,
-      clock,
-      itemId: id,
-      baseRevision: 1,
-      fields: fieldsFor("blog-post", { title: "Edited" }),
-      by: who("Milo Member"),
-    });
+    await save(id, 1, fieldsFor("blog-post", { title: "Edited" }), "Milo Member");
     await submitItem({ database, clock, itemId: id, by: who("Mina Member") });
     const [step] = await liveSteps(database.db, id);
     for (const name of ["Mina Member", "Milo Member"]) {
       await expect(
-        reviewItem({
-          db: database.db,
-          clock,
-          itemId: id,
-          stepId: step?.id ?? 0,
-          decision: "approve",
-          comment: null,
-          reviewer: facts(name),
-          by: who(name),
-        }),
+        review({ itemId: id, stepId: step?.id ?? 0, as: name, decision: "approve", comment: null }),
       ).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/own item/u) });
     }
     // The Chair, who wrote nothing of it, may.
-    await reviewItem({
-      db: database.db,
-      clock,
-      itemId: id,
-      stepId: step?.id ?? 0,
-      decision: "approve",
-      comment: null,
-      reviewer: facts("Mara Chair"),
-      by: who("Mara Chair"),
-    });
+    await review({ itemId: id, stepId: step?.id ?? 0, as: "Mara Chair", decision: "approve", comment: null });
     expect((await getItem(database.db, id)).state).toBe("approved");
   });
 
@@ -367,21 +283,12 @@ describe("review rules", () => {
     await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     await approveAll(id);
     expect((await getItem(database.db, id)).state).toBe("approved");
-    const saved = await saveItem({
-      db: database.db,
-      clock,
-      itemId: id,
-      baseRevision: 1,
-      fields: fieldsFor("social-post", { body: "Changed." }),
-      by: who("Milo Member"),
-    });
+    const saved = await save(id, 1, fieldsFor("social-post", { body: "Changed." }), "Milo Member");
     expect(saved.voided).toBe(2);
     const item = await getItem(database.db, id);
     expect(item.state).toBe("draft");
     expect(await liveSteps(database.db, id)).toEqual([]);
-    await expect(
-      moveItem({ db: database.db, clock, itemId: id, move: "publish", at: null, by: who("Milo Member") }),
-    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(move(id, "publish", null, "Milo Member")).rejects.toMatchObject({ code: "conflict" });
     await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     const round = await liveSteps(database.db, id);
     expect(round.map((s) => [s.revision, s.status])).toEqual([
@@ -403,16 +310,7 @@ describe("review rules", () => {
     const partner = (await liveSteps(database.db, id)).find((s) => s.step === "partner");
     if (!partner) throw new Error("no partner step");
     const board = () =>
-      reviewItem({
-        db: database.db,
-        clock,
-        itemId: id,
-        stepId: partner.id,
-        decision: "approve",
-        comment: null,
-        reviewer: facts("Bo Board"),
-        by: who("Bo Board"),
-      });
+      review({ itemId: id, stepId: partner.id, as: "Bo Board", decision: "approve", comment: null });
     await expect(board()).rejects.toMatchObject({
       code: "forbidden",
       message: expect.stringMatching(/once its deadline has passed/u),
@@ -444,16 +342,7 @@ describe("review rules", () => {
     await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     const [step] = await liveSteps(database.db, id);
     const ask = (comment: string | null) =>
-      reviewItem({
-        db: database.db,
-        clock,
-        itemId: id,
-        stepId: step?.id ?? 0,
-        decision: "request-changes",
-        comment,
-        reviewer: facts("Mina Member"),
-        by: who("Mina Member"),
-      });
+      review({ itemId: id, stepId: step?.id ?? 0, as: "Mina Member", decision: "request-changes", comment });
     await expect(ask(null)).rejects.toMatchObject({ code: "validation" });
     expect((await ask("Shorter, please.")).state).toBe("changes-requested");
     await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
@@ -516,39 +405,19 @@ describe("review rules", () => {
 describe("editing", () => {
   it("refuses a stale save and another person's lock; the lock expires", async () => {
     const id = await newItem("blog-post");
-    await saveItem({
-      db: database.db,
-      clock,
-      itemId: id,
-      baseRevision: 1,
-      fields: fieldsFor("blog-post", { body: "First edit." }),
-      by: who("Mina Member"),
-    });
+    await save(id, 1, fieldsFor("blog-post", { body: "First edit." }), "Mina Member");
     await expect(
-      saveItem({
-        db: database.db,
-        clock,
-        itemId: id,
-        baseRevision: 1,
-        fields: fieldsFor("blog-post", { body: "Second edit." }),
-        by: who("Milo Member"),
-      }),
+      save(id, 1, fieldsFor("blog-post", { body: "Second edit." }), "Milo Member"),
     ).rejects.toMatchObject({
       code: "conflict",
       message: expect.stringMatching(/saved as revision 2 by someone else/u),
     });
     expect((await getItem(database.db, id)).body).toBe("First edit.");
     await takeEditLock({ db: database.db, clock, itemId: id, by: who("Mina Member") });
-    await expect(
-      saveItem({
-        db: database.db,
-        clock,
-        itemId: id,
-        baseRevision: 2,
-        fields: fieldsFor("blog-post"),
-        by: who("Milo Member"),
-      }),
-    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/Mina Member is editing/u) });
+    await expect(save(id, 2, fieldsFor("blog-post"), "Milo Member")).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/Mina Member is editing/u),
+    });
     await expect(
       takeEditLock({ db: database.db, clock, itemId: id, by: who("Milo Member") }),
     ).rejects.toMatchObject({ code: "conflict" });
@@ -556,14 +425,7 @@ describe("editing", () => {
     clock.set(new Date(saved.getTime() + 31 * 60_000));
     try {
       await takeEditLock({ db: database.db, clock, itemId: id, by: who("Milo Member") });
-      const r = await saveItem({
-        db: database.db,
-        clock,
-        itemId: id,
-        baseRevision: 2,
-        fields: fieldsFor("blog-post", { body: "Third." }),
-        by: who("Milo Member"),
-      });
+      const r = await save(id, 2, fieldsFor("blog-post", { body: "Third." }), "Milo Member");
       expect(r.revision).toBe(3);
       expect((await getItem(database.db, id)).lockUserId).toBeNull();
     } finally {
@@ -573,14 +435,7 @@ describe("editing", () => {
 
   it("a stale save over HTTP re-shows what was typed", async () => {
     const id = await newItem("www-page");
-    await saveItem({
-      db: database.db,
-      clock,
-      itemId: id,
-      baseRevision: 1,
-      fields: fieldsFor("www-page", { body: "Theirs." }),
-      by: who("Mina Member"),
-    });
+    await save(id, 1, fieldsFor("www-page", { body: "Theirs." }), "Mina Member");
     const res = await request(`/marketing/items/${id}`, "Milo Member", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -594,49 +449,19 @@ describe("editing", () => {
 
   it("refuses images without alt text and a blog post without its fields", async () => {
     await expect(
-      createItem({
-        db: database.db,
-        clock,
-        kind: "www-page",
-        network: null,
-        fields: fieldsFor("www-page", { body: "![](https://example.org/a.png)" }),
-        by: who("Milo Member"),
-      }),
+      create("www-page", fieldsFor("www-page", { body: "![](https://example.org/a.png)" })),
     ).rejects.toMatchObject({ code: "validation", issues: [expect.objectContaining({ field: "body" })] });
     await expect(
-      createItem({
-        db: database.db,
-        clock,
-        kind: "blog-post",
-        network: null,
-        fields: fieldsFor("www-page", { socialCardUrl: "https://example.org/c.png" }),
-        by: who("Milo Member"),
-      }),
+      create("blog-post", fieldsFor("www-page", { socialCardUrl: "https://example.org/c.png" })),
     ).rejects.toMatchObject({ code: "validation" });
-    await expect(
-      createItem({
-        db: database.db,
-        clock,
-        kind: "social-post",
-        network: null,
-        fields: fieldsFor("social-post"),
-        by: who("Milo Member"),
-      }),
-    ).rejects.toMatchObject({
+    await expect(create("social-post", fieldsFor("social-post"))).rejects.toMatchObject({
       issues: [expect.objectContaining({ field: "network" })],
     });
   });
 
   it("restores an old revision as a new one and shows the diff", async () => {
     const id = await newItem("docs-contribution");
-    await saveItem({
-      db: database.db,
-      clock,
-      itemId: id,
-      baseRevision: 1,
-      fields: fieldsFor("docs-contribution", { body: "Rewritten." }),
-      by: who("Mina Member"),
-    });
+    await save(id, 1, fieldsFor("docs-contribution", { body: "Rewritten." }), "Mina Member");
     const r = await restoreRevision({
       db: database.db,
       clock,
@@ -662,17 +487,10 @@ describe("publishing and who sees what", () => {
     await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
     await approveAll(id);
     const at = new Date(clock.now().getTime() + 3_600_000);
-    await expect(
-      moveItem({
-        db: database.db,
-        clock,
-        itemId: id,
-        move: "schedule",
-        at: clock.now(),
-        by: who("Milo Member"),
-      }),
-    ).rejects.toMatchObject({ code: "validation" });
-    await moveItem({ db: database.db, clock, itemId: id, move: "schedule", at, by: who("Milo Member") });
+    await expect(move(id, "schedule", clock.now(), "Milo Member")).rejects.toMatchObject({
+      code: "validation",
+    });
+    await move(id, "schedule", at, "Milo Member");
     expect((await publishDue({ db: database.db, clock })).published).not.toContain(id);
     const saved = clock.now();
     clock.set(new Date(at.getTime() + 1000));
@@ -685,32 +503,11 @@ describe("publishing and who sees what", () => {
   });
 
   it("keeps drafts from the public and from outsiders on every page", async () => {
-    const draft = await createItem({
-      db: database.db,
-      clock,
-      kind: "www-page",
-      network: null,
-      fields: fieldsFor("www-page", { title: "SECRET-DRAFT-TITLE" }),
-      by: who("Milo Member"),
-    });
-    const pub = await createItem({
-      db: database.db,
-      clock,
-      kind: "www-page",
-      network: null,
-      fields: fieldsFor("www-page", { title: "PUBLIC-PAGE-TITLE" }),
-      by: who("Milo Member"),
-    });
+    const draft = await create("www-page", fieldsFor("www-page", { title: "SECRET-DRAFT-TITLE" }));
+    const pub = await create("www-page", fieldsFor("www-page", { title: "PUBLIC-PAGE-TITLE" }));
     await submitItem({ database, clock, itemId: pub.id, by: who("Milo Member") });
     await approveAll(pub.id);
-    await moveItem({
-      db: database.db,
-      clock,
-      itemId: pub.id,
-      move: "publish",
-      at: null,
-      by: who("Milo Member"),
-    });
+    await move(pub.id, "publish", null, "Milo Member");
     for (const as of [null, "Out Sider"]) {
       const list = await (await request("/marketing/items", as)).text();
       expect(list).not.toContain("SECRET-DRAFT-TITLE");
@@ -729,16 +526,14 @@ describe("publishing and who sees what", () => {
 
   it("renders a hostile body safely on the item page", async () => {
     const id = await newItem("blog-post");
-    await saveItem({
-      db: database.db,
-      clock,
-      itemId: id,
-      baseRevision: 1,
-      fields: fieldsFor("blog-post", {
+    await save(
+      id,
+      1,
+      fieldsFor("blog-post", {
         body: '<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<img src=x onerror="alert(1)">',
       }),
-      by: who("Milo Member"),
-    });
+      "Milo Member",
+    );
     const html = await (await request(`/marketing/items/${id}`, "Mina Member")).text();
     const body = html.slice(html.indexOf('<article class="content-body">'), html.indexOf("</article>"));
     expect(body).not.toMatch(/<script|onerror|javascript:/iu);

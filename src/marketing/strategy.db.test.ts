@@ -3,16 +3,8 @@
  * another member (never the author), the approved revision recorded and shown to signed-in DSF
  * members even after a later edit, drafts and the diff to the current draft for the group only.
  */
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../test/app.ts";
-import { createTestDatabase } from "../../test/db.ts";
-import { createTestAccount } from "../../test/factories/accounts.ts";
-import { insertMarketingGroups, type MarketingGroups } from "../../test/factories/marketing.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../kernel/index.ts";
-import type { FixedClock } from "../platform/clock.ts";
-import type { Database } from "../platform/db/index.ts";
-import type { AppEnv } from "../platform/http/app.tsx";
+import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { createItem } from "./items/create-item.ts";
 import type { ItemFields } from "./items/item-fields.ts";
 import { moveItem } from "./items/move-item.ts";
@@ -22,17 +14,12 @@ import { submitItem } from "./items/submit-item.ts";
 import { getItem, listRevisions, liveSteps } from "./marketing.repo.ts";
 import type { ReviewerFacts } from "./workflow.ts";
 
-let database: Database;
-let clock: FixedClock;
-let app: Hono<AppEnv>;
-let g: MarketingGroups;
-const users = new Map<string, { id: number; name: string; token: string }>();
+let database: MarketingTest["database"];
+let clock: MarketingTest["clock"];
+let g: MarketingTest["g"];
+let who: MarketingTest["who"];
+let request: MarketingTest["request"];
 
-const who = (name: string) => {
-  const u = users.get(name);
-  if (!u) throw new Error(`no user ${name}`);
-  return { userId: u.id, name: u.name };
-};
 const member = (name: string): ReviewerFacts => ({
   userId: who(name).userId,
   groupIds: new Set([g.marketing]),
@@ -51,11 +38,6 @@ const fields = (over: Partial<ItemFields> = {}): ItemFields => ({
   ...over,
 });
 
-async function request(path: string, as: string | null, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (as) headers.set("authorization", `Bearer ${users.get(as)?.token}`);
-  return app.request(path, { ...init, headers });
-}
 const form = (body: Record<string, string>): RequestInit => ({
   method: "POST",
   headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -77,32 +59,14 @@ async function approveAsMina(id: number) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ clock, app } = await createTestApplication(database));
-  g = await insertMarketingGroups(database.db);
-  for (const name of ["Milo Member", "Mina Member", "Dee Member", "Bo Board", "Out Sider"]) {
-    const a = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `${name.toLowerCase().replace(/\s+/gu, ".")}@example.org`,
-      name,
-      personId: g.people.get(name) ?? null,
-      scopes: ["read", "groups"],
-    });
-    users.set(name, { id: a.user.id, name, token: a.token });
-  }
-  const grant = (name: string, role: string) =>
-    grantFoundationRole({
-      db: database.db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      userId: who(name).userId,
-      role,
-      startedOn: "2026-01-01",
-    });
-  // Dee is a DSF Individual Member, not in the group; Out Sider is signed in and neither.
-  await grant("Dee Member", "dsf-member");
-  await grant("Bo Board", "board-member");
+  ({ database, clock, g, who, request } = await openMarketingTest({
+    names: ["Milo Member", "Mina Member", "Dee Member", "Bo Board", "Out Sider"],
+    roles: [
+      // Dee is a DSF Individual Member, not in the group; Out Sider is signed in and neither.
+      ["Dee Member", "dsf-member"],
+      ["Bo Board", "board-member"],
+    ],
+  }));
 });
 
 afterAll(async () => {

@@ -8,18 +8,10 @@
  * a Chair's override changing the steps, in the audit log.
  */
 import { and, asc, eq } from "drizzle-orm";
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../test/app.ts";
-import { createTestDatabase } from "../../test/db.ts";
-import { createTestAccount } from "../../test/factories/accounts.ts";
-import { insertMarketingGroups, type MarketingGroups } from "../../test/factories/marketing.ts";
+import { EVERY_DECIDER, type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { governanceJobs } from "../governance/index.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../kernel/index.ts";
-import type { FixedClock } from "../platform/clock.ts";
-import { type Database, schema } from "../platform/db/index.ts";
-import type { AppEnv } from "../platform/http/app.tsx";
-import type { Services } from "../platform/services.ts";
+import { schema } from "../platform/db/index.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf, PARTNER_DAYS } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { createItem } from "./items/create-item.ts";
@@ -29,19 +21,14 @@ import { partnerDueAt, submitItem } from "./items/submit-item.ts";
 import { getItem, listRevisions, liveSteps, type StepRow } from "./marketing.repo.ts";
 import { overrideMatrixRow } from "./override-matrix-row.ts";
 
-let database: Database;
-let services: Services;
-let clock: FixedClock;
-let app: Hono<AppEnv>;
-let g: MarketingGroups;
-const users = new Map<string, { id: number; name: string; token: string }>();
+let database: MarketingTest["database"];
+let services: MarketingTest["services"];
+let clock: MarketingTest["clock"];
+let g: MarketingTest["g"];
+let who: MarketingTest["who"];
+let request: MarketingTest["request"];
 const AUTHOR = "Milo Member";
 
-const who = (name: string) => {
-  const u = users.get(name);
-  if (!u) throw new Error(`no user ${name}`);
-  return { userId: u.id, name: u.name };
-};
 const slugOf = (groupId: number | null) =>
   groupId === null ? null : ([...g.groups].find(([, id]) => id === groupId)?.[0] ?? "?");
 
@@ -68,11 +55,6 @@ function peopleFor(s: StepRow): { right: string; wrong: string[] } {
   return { right: PARTNER_MEMBER[slug] ?? "?", wrong: ["Mina Member", "Bo Board", "Sid Council"] };
 }
 
-async function request(path: string, as: string | null, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (as) headers.set("authorization", `Bearer ${users.get(as)?.token}`);
-  return app.request(path, { ...init, headers });
-}
 /** Decides a step through the item's review route, as the named person. */
 const decide = (itemId: number, stepId: number, as: string, decision = "approve", comment = "") =>
   request(`/marketing/items/${itemId}/steps/${stepId}`, as, {
@@ -141,40 +123,7 @@ async function sweep(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ clock, app, services } = await createTestApplication(database));
-  g = await insertMarketingGroups(database.db);
-  const names = [
-    "Mara Chair",
-    "Milo Member",
-    "Mina Member",
-    ...Object.values(PARTNER_MEMBER),
-    "Bo Board",
-    "Sid Council",
-    "Out Sider",
-  ];
-  for (const name of names) {
-    const a = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `${name.toLowerCase().replace(/\s+/gu, ".")}@example.org`,
-      name,
-      personId: g.people.get(name) ?? null,
-      scopes: ["read", "groups"],
-    });
-    users.set(name, { id: a.user.id, name, token: a.token });
-  }
-  const grant = (name: string, role: string) =>
-    grantFoundationRole({
-      db: database.db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      userId: who(name).userId,
-      role,
-      startedOn: "2026-01-01",
-    });
-  await grant("Bo Board", "board-member");
-  await grant("Sid Council", "steering-council-member");
+  ({ database, clock, g, who, request, services } = await openMarketingTest(EVERY_DECIDER));
 });
 
 afterAll(async () => {

@@ -3,9 +3,17 @@
  * charter snapshot) and the groups it names as partners, each with one member, for tests in any room.
  */
 import { readFileSync } from "node:fs";
+import type { Hono } from "hono";
 import { parseCharter } from "../../src/governance/index.ts";
-import type { Db } from "../../src/platform/db/index.ts";
+import { CLI_ACTOR, grantFoundationRole } from "../../src/kernel/index.ts";
+import type { FixedClock } from "../../src/platform/clock.ts";
+import type { Database, Db } from "../../src/platform/db/index.ts";
+import type { AppEnv } from "../../src/platform/http/app.tsx";
+import type { Services } from "../../src/platform/services.ts";
+import { createTestApplication } from "../app.ts";
+import { createTestDatabase } from "../db.ts";
 import { sharedData } from "../shared-data.ts";
+import { createTestAccount } from "./accounts.ts";
 import { insertGroup } from "./governance.ts";
 
 /** Where the proposed charter sits in the charter repository. */
@@ -59,4 +67,87 @@ export async function insertMarketingGroups(
     for (const [n, id] of g.people) people.set(n, id);
   }
   return { marketing: marketing.id, groups, people };
+}
+
+/**
+ * Accounts for everyone who decides some step of the matrix: the marketing group's Chair and two
+ * members, each partner group's member, a Board member and a Steering Council member (with those
+ * foundation roles), and Out Sider, signed in and none of these.
+ */
+export const EVERY_DECIDER: { names: string[]; roles: Array<[name: string, role: string]> } = {
+  names: [
+    "Mara Chair",
+    "Milo Member",
+    "Mina Member",
+    ...PARTNERS.map(([, , member]) => member),
+    "Bo Board",
+    "Sid Council",
+    "Out Sider",
+  ],
+  roles: [
+    ["Bo Board", "board-member"],
+    ["Sid Council", "steering-council-member"],
+  ],
+};
+
+/** A marketing test's world: the application over its own database, the groups and signed-in accounts. */
+export interface MarketingTest {
+  database: Database;
+  clock: FixedClock;
+  app: Hono<AppEnv>;
+  services: Services;
+  g: MarketingGroups;
+  /** Each account by name: user id, name and a token with the read and groups scopes. */
+  users: Map<string, { id: number; name: string; token: string }>;
+  /** The name's user id and name, as operations take `by`; throws for an unknown name. */
+  who(name: string): { userId: number; name: string };
+  /** Requests `path` from the app, with the named account's token when `as` is given. */
+  request(path: string, as: string | null, init?: RequestInit): Promise<Response>;
+}
+
+/**
+ * Creates the test database and the application, inserts the marketing groups, an account for
+ * each of `names` (linked to the charter person of that name when there is one) and grants the
+ * foundation `roles` ([name, role], from 2026-01-01).
+ */
+export async function openMarketingTest(input: {
+  names: string[];
+  roles?: Array<[name: string, role: string]>;
+}): Promise<MarketingTest> {
+  const database = await createTestDatabase();
+  const { clock, app, services } = await createTestApplication(database);
+  const g = await insertMarketingGroups(database.db);
+  const users = new Map<string, { id: number; name: string; token: string }>();
+  for (const name of input.names) {
+    const a = await createTestAccount({
+      db: database.db,
+      clock,
+      email: `${name.toLowerCase().replace(/\s+/gu, ".")}@example.org`,
+      name,
+      personId: g.people.get(name) ?? null,
+      scopes: ["read", "groups"],
+    });
+    users.set(name, { id: a.user.id, name, token: a.token });
+  }
+  const who = (name: string) => {
+    const u = users.get(name);
+    if (!u) throw new Error(`no user ${name}`);
+    return { userId: u.id, name: u.name };
+  };
+  for (const [name, role] of input.roles ?? []) {
+    await grantFoundationRole({
+      db: database.db,
+      now: clock.now(),
+      by: CLI_ACTOR,
+      userId: who(name).userId,
+      role,
+      startedOn: "2026-01-01",
+    });
+  }
+  const request = async (path: string, as: string | null, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (as) headers.set("authorization", `Bearer ${users.get(as)?.token}`);
+    return app.request(path, { ...init, headers });
+  };
+  return { database, clock, app, services, g, users, who, request };
 }

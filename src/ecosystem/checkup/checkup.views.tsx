@@ -58,28 +58,19 @@ function RuleList() {
   return (
     <>
       <h2 id="rules">Rules</h2>
-      <Table caption="Checkup rules, with where each is checked">
-        <thead>
-          <tr>
-            <th scope="col">Rule id</th>
-            <th scope="col">What passes</th>
-            <th scope="col">A failure is</th>
-            <th scope="col">Checked on</th>
-          </tr>
-        </thead>
-        <tbody>
-          {CHECKUP_RULES.map((r) => (
-            <tr>
-              <th scope="row">
-                <a href={`/checkup/rules/${r.id}`}>{r.id}</a>
-              </th>
-              <td>{r.title}</td>
-              <td>{r.severity}</td>
-              <td>{r.appliesTo.map((a) => (a === "tree" ? "source trees" : "metadata")).join(", ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <Table
+        caption="Checkup rules, with where each is checked"
+        rows={CHECKUP_RULES}
+        columns={[
+          { header: "Rule id", cell: (r) => <a href={`/checkup/rules/${r.id}`}>{r.id}</a>, rowHeader: true },
+          { header: "What passes", cell: (r) => r.title },
+          { header: "A failure is", cell: (r) => r.severity },
+          {
+            header: "Checked on",
+            cell: (r) => r.appliesTo.map((a) => (a === "tree" ? "source trees" : "metadata")).join(", "),
+          },
+        ]}
+      />
     </>
   );
 }
@@ -147,28 +138,15 @@ export function PackageCheckupPage(props: {
         <a href="/checkup">guildhall checkup</a> on the repository. Also as{" "}
         <a href={`/api/packages/${props.name}/checkup`}>JSON</a>.
       </p>
-      <Table caption="Results">
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Status</th>
-            <th scope="col">Message</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.results.map((x) => (
-            <tr>
-              <th scope="row">
-                <a href={`/checkup/rules/${x.id}`}>{x.id}</a>
-              </th>
-              <td>
-                <span class={`flag ${CLASS[x.status]}`}>{x.status}</span>
-              </td>
-              <td>{x.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <Table
+        caption="Results"
+        rows={r.results}
+        columns={[
+          { header: "Rule", cell: (x) => <a href={`/checkup/rules/${x.id}`}>{x.id}</a>, rowHeader: true },
+          { header: "Status", cell: (x) => <span class={`flag ${CLASS[x.status]}`}>{x.status}</span> },
+          { header: "Message", cell: (x) => x.message },
+        ]}
+      />
     </Layout>
   );
 }

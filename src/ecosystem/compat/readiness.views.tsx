@@ -198,30 +198,28 @@ export function SeriesReadinessPage(props: {
         <figcaption>{describeReadiness(r)}</figcaption>
       </figure>
       <h2>Packages</h2>
-      <Table caption={`Top ${r.considered} packages and their verdict for Django ${s.series}`}>
-        <thead>
-          <tr>
-            <th scope="col">Rank</th>
-            <th scope="col">Package</th>
-            <th scope="col">Latest version</th>
-            <th scope="col">Verdict</th>
-            <th scope="col">Decided by</th>
-            <th scope="col">Evidence</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.rows.map((row) => (
-            <tr>
-              <td>{row.downloadRank}</td>
-              <th scope="row">{row.displayName}</th>
-              <td>{row.version}</td>
-              <td>
+      <Table
+        caption={`Top ${r.considered} packages and their verdict for Django ${s.series}`}
+        rows={r.rows}
+        columns={[
+          { header: "Rank", cell: (row) => row.downloadRank },
+          { header: "Package", cell: (row) => row.displayName, rowHeader: true },
+          { header: "Latest version", cell: (row) => row.version },
+          {
+            header: "Verdict",
+            cell: (row) => (
+              <>
                 <span class={`flag ${VERDICT_CLASS[row.compat.verdict]}`}>
                   {VERDICT_LABELS[row.compat.verdict]}
                 </span>
-              </td>
-              <td>{row.compat.decidedBy ?? "nothing"}</td>
-              <td>
+              </>
+            ),
+          },
+          { header: "Decided by", cell: (row) => row.compat.decidedBy ?? "nothing" },
+          {
+            header: "Evidence",
+            cell: (row) => (
+              <>
                 <ul>
                   {row.compat.verdict === "not-synced" && <li>{row.compat.reason}</li>}
                   {row.compat.evidence.map((e) => (
@@ -235,11 +233,11 @@ export function SeriesReadinessPage(props: {
                     </li>
                   ))}
                 </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+              </>
+            ),
+          },
+        ]}
+      />
       <h2>How verdicts are decided</h2>
       <ol>
         <li>

@@ -2,12 +2,10 @@
  * Health, checkup and review pages in a real browser: axe-core (WCAG 2.0/2.1 A and AA) finds
  * nothing, and the pages fit a phone's width.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
@@ -16,7 +14,7 @@ import { takeReview } from "../reviews/take-review.ts";
 
 let database: Database;
 let index: PypiServer;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let synced = "";
@@ -24,22 +22,19 @@ const reviewIds: number[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { app, services, clock } = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
+  const { services, clock } = made;
   ({ pypi: index } = await syncedCatalogue({ database, services, clock, index: { limit: 60 } }));
   synced = index.names.find((n) => n.startsWith("django-")) ?? index.names[0] ?? "";
   reviewIds.push((await takeReview({ db: database.db, clock, by: "test", top: 50 })).id);
   clock.advance(7 * 86_400_000);
   reviewIds.push((await takeReview({ db: database.db, clock, by: "test", top: 50 })).id);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await index?.close();
   await database?.close();
 });
@@ -68,16 +63,7 @@ describe("health, checkup and review pages in a browser", () => {
   });
 
   it("fit a phone: no page scrolls sideways at 375 pixels", async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-    try {
-      const page = await context.newPage();
-      for (const p of [`/packages/${synced}`, `/reviews/${reviewIds[1]}`, "/checkup", "/health/rules"]) {
-        await page.goto(`${base}${p}`);
-        const width = await page.evaluate("document.documentElement.scrollWidth");
-        expect([p, width]).toEqual([p, 375]);
-      }
-    } finally {
-      await context.close();
-    }
+    const paths = [`/packages/${synced}`, `/reviews/${reviewIds[1]}`, "/checkup", "/health/rules"];
+    expect(await pageWidths(browser, base, paths, { width: 375 })).toEqual(paths.map((p) => [p, 375]));
   });
 });

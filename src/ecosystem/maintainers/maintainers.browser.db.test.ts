@@ -1,20 +1,18 @@
 /** The new pages in Chromium with axe-core: calls for maintainers (signed out and in), dormant packages, the tracker. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { type BrowserApp, expectAccessible, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import { insertGroup } from "../../../test/factories/governance.ts";
+import type { TestAccount } from "../../../test/factories/accounts.ts";
+import { packageMaintainersChair } from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
-import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { makeCall, offerHelp } from "./maintainer-calls.ts";
 
 let database: Database;
 let pypi: PypiServer;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let member: TestAccount;
@@ -22,24 +20,12 @@ let pkg = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const made = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
   ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 20 } }));
   pkg = pypi.names[0] ?? "";
-  const group = await insertGroup(database.db, {
-    slug: "package-maintainers",
-    chairs: ["PM Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: [],
-  });
-  member = await createTestAccount({
-    db: database.db,
-    clock: made.clock,
-    email: "pm@example.org",
-    name: "PM Chair",
-    personId: group.people.get("PM Chair") ?? null,
-    scopes: ["read", "groups"],
-  });
+  member = await packageMaintainersChair(database.db, made.clock);
   const call = await makeCall({
     db: database.db,
     clock: made.clock,
@@ -57,14 +43,10 @@ beforeAll(async () => {
     message: "Happy to",
     by: { userId: member.user.id, name: "PM Chair" },
   });
-  server = await serveLocally(made.app);
-  base = server.base;
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await pypi?.close();
   await database?.close();
 });
@@ -80,28 +62,16 @@ describe("maintainers and tracker pages in a browser", () => {
       "/releases/6.2/tracker",
       `/releases/6.2/tracker/${pkg}`,
     ];
-    for (const session of [undefined, { name: "guildhall_session", value: member.sessionId }]) {
-      for (const p of pages) {
-        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
-        expect(result.status, p).toBe(200);
-        // axe really ran its rules on the page (the smallest page here passes about ten).
-        expect(result.passes, p).toBeGreaterThan(5);
-        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
-      }
-    }
+    await expectAccessible(browser, base, {
+      signedOut: pages,
+      signedIn: { session: member.sessionId, paths: pages },
+    });
   }, 240_000);
 
   it("fit a 390-pixel phone without sideways scrolling", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-    try {
-      const page = await context.newPage();
-      for (const p of ["/maintainers-wanted", "/releases/6.2/tracker", `/packages/${pkg}/maintainers`]) {
-        await page.goto(`${base}${p}`);
-        const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
-        expect(wide, p).toBeLessThanOrEqual(390);
-      }
-    } finally {
-      await context.close();
-    }
+    const paths = ["/maintainers-wanted", "/releases/6.2/tracker", `/packages/${pkg}/maintainers`];
+    const widths = await pageWidths(browser, base, paths);
+    expect(widths.map(([p]) => p)).toEqual(paths);
+    for (const [p, wide] of widths) expect(wide, p).toBeLessThanOrEqual(390);
   });
 });

@@ -11,12 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import { insertGroup } from "../../../test/factories/governance.ts";
+import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
-import { repositoryOwner } from "./maintainer-rule.ts";
 
 let database: Database;
 let app: Hono<AppEnv>;
@@ -31,17 +30,8 @@ let pkg = "";
 /** Another synced package, whose call the group makes. */
 let other = "";
 
-const SCOPES = ["read", "groups"];
-
-async function post(account: TestAccount | null, path: string, form: Record<string, string> = {}) {
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  if (account) headers.authorization = `Bearer ${account.token}`;
-  return app.request(path, { method: "POST", headers, body: new URLSearchParams(form).toString() });
-}
-
-async function get(path: string, account?: TestAccount) {
-  return app.request(path, account ? { headers: { authorization: `Bearer ${account.token}` } } : {});
-}
+const SCOPES = eco.ECOSYSTEM_SCOPES;
+const { post, get } = eco.requestsTo({ request: (path, init) => app.request(path, init) });
 
 const CALL = {
   help: "Review pull requests and cut releases",
@@ -55,23 +45,12 @@ beforeAll(async () => {
   app = made.app;
   ({ pypi, sync } = await syncedCatalogue({ ...made, database, index: { limit: 40 } }));
   const db = database.db;
-  const rows = await db.select().from(schema.packages).where(eq(schema.packages.source, "index"));
-  const personal = rows.filter((r) => {
-    const owner = repositoryOwner(r.projectUrls);
-    return (
-      owner !== null && r.ownership.organization === null && r.ownership.roles.some((x) => x.user === owner)
-    );
-  });
-  pkg = personal[0]?.name ?? "";
-  other = rows.find((r) => r.name !== pkg)?.name ?? "";
-  const owner = repositoryOwner(personal[0]?.projectUrls ?? {}) ?? "";
-  const group = await insertGroup(db, {
-    slug: "package-maintainers",
-    chairs: ["PM Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: ["PM Member"],
-  });
+  const found = await eco.personalPackage(db);
+  pkg = found.pkg;
+  // Any other synced package will do here: the group's right to make its call does not depend on its owner.
+  other = found.rows.find((r) => r.name !== pkg)?.name ?? "";
+  const owner = found.owner;
+  const group = await eco.insertPackageMaintainers(db, ["PM Member"]);
   const clock = made.clock;
   maintainer = await createTestAccount({
     db,

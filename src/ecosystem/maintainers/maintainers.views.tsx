@@ -318,32 +318,18 @@ export function DormantPage(props: { report: DormantReport }) {
         {r.judged} packages judged; {r.unknown} could not be (unknown, and why, for the most popular below).
       </p>
       <section class="table-scroll" aria-label="Possibly dormant packages" tabindex={0}>
-        <Table caption={`The ${r.dormant.length} highest-priority possibly dormant packages`}>
-          <thead>
-            <tr>
-              <th scope="col">Package</th>
-              <th scope="col">Rank</th>
-              <th scope="col">Latest release</th>
-              <th scope="col">Why</th>
-              <th scope="col">Priority</th>
-              <th scope="col">Data as of</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.dormant.map((f) => (
-              <tr>
-                <td>
-                  <a href={`/packages/${f.name}`}>{f.displayName}</a>
-                </td>
-                <td>{f.downloadRank ?? "not ranked"}</td>
-                <td>{f.lastRelease}</td>
-                <td>{f.reasons.map((x) => x.text).join("; ")}</td>
-                <td>{f.priority.toFixed(2)}</td>
-                <td>{f.dataAsOf ?? "unknown"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <Table
+          caption={`The ${r.dormant.length} highest-priority possibly dormant packages`}
+          rows={r.dormant}
+          columns={[
+            { header: "Package", cell: (f) => <a href={`/packages/${f.name}`}>{f.displayName}</a> },
+            { header: "Rank", cell: (f) => f.downloadRank ?? "not ranked" },
+            { header: "Latest release", cell: (f) => f.lastRelease },
+            { header: "Why", cell: (f) => f.reasons.map((x) => x.text).join("; ") },
+            { header: "Priority", cell: (f) => f.priority.toFixed(2) },
+            { header: "Data as of", cell: (f) => f.dataAsOf ?? "unknown" },
+          ]}
+        />
       </section>
       {r.unknownSamples.length > 0 && (
         <>

@@ -1,10 +1,9 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium, type PageAudit } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage, type PageAudit } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { type PypiServer, startPypiServer } from "../../../test/pypi-server/server.ts";
-import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import { sharedData } from "../../../test/shared-data.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { syncPackages } from "../sync/sync-packages.ts";
@@ -12,14 +11,17 @@ import { loadSnapshot } from "./load-snapshot.ts";
 
 let database: Database;
 let index: PypiServer;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let synced = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { app, services, clock } = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
+  const { services, clock } = made;
   await loadSnapshot({
     db: database.db,
     clock,
@@ -35,14 +37,10 @@ beforeAll(async () => {
     pollMs: 50,
   });
   synced = index.names.find((n) => n.startsWith("django-")) ?? index.names[0] ?? "";
-  server = await serveLocally(app);
-  base = server.base;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await index?.close();
   await database?.close();
 });

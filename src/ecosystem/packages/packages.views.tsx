@@ -401,38 +401,40 @@ export function PackagePage(props: {
           <Table
             caption={`Verdict of version ${pkg.latestVersion} per Django series`}
             describedBy="support-note"
-          >
-            <thead>
-              <tr>
-                <th scope="col">Django series</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">Decided by</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.map(({ series, verdict }) => (
-                <tr>
-                  <th scope="row">
+            rows={matrix}
+            columns={[
+              {
+                header: "Django series",
+                cell: ({ series }) => (
+                  <>
                     {series.series}
                     {series.lts ? " LTS" : ""}
-                  </th>
-                  <td>
-                    <span class={`flag ${VERDICT_CLASS[verdict.verdict]}`}>
-                      {VERDICT_LABEL[verdict.verdict]}
-                    </span>
-                  </td>
-                  <td>{verdict.decidedBy ?? "nothing declared"}</td>
-                  <td>
+                  </>
+                ),
+                rowHeader: true,
+              },
+              {
+                header: "Verdict",
+                cell: ({ verdict }) => (
+                  <span class={`flag ${VERDICT_CLASS[verdict.verdict]}`}>
+                    {VERDICT_LABEL[verdict.verdict]}
+                  </span>
+                ),
+              },
+              { header: "Decided by", cell: ({ verdict }) => verdict.decidedBy ?? "nothing declared" },
+              {
+                header: "Why",
+                cell: ({ verdict }) => (
+                  <>
                     {verdict.reason}
                     {verdict.conflicts.length > 0 && (
                       <span class="muted"> Conflict: {verdict.conflicts.join("; ")}.</span>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+                  </>
+                ),
+              },
+            ]}
+          />
           <p id="support-note" class="muted">
             Series shown: those supported today and the next one. Declared Django classifiers:{" "}
             {dj.length ? dj.join(", ") : "none"}. Django requirements:{" "}
@@ -469,26 +471,16 @@ export function PackagePage(props: {
         </p>
       )}
       {recent.length > 0 && (
-        <Table caption={`${releases.length} release${releases.length === 1 ? "" : "s"}, newest first`}>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Uploaded</th>
-              <th scope="col">Requires Python</th>
-              <th scope="col">Yanked</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((r) => (
-              <tr>
-                <th scope="row">{r.version}</th>
-                <td>{day(r.uploadedAt)}</td>
-                <td>{r.requiresPython ?? "not declared"}</td>
-                <td>{r.yanked ? "yes" : "no"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <Table
+          caption={`${releases.length} release${releases.length === 1 ? "" : "s"}, newest first`}
+          rows={recent}
+          columns={[
+            { header: "Version", cell: (r) => r.version, rowHeader: true },
+            { header: "Uploaded", cell: (r) => day(r.uploadedAt) },
+            { header: "Requires Python", cell: (r) => r.requiresPython ?? "not declared" },
+            { header: "Yanked", cell: (r) => (r.yanked ? "yes" : "no") },
+          ]}
+        />
       )}
     </Layout>
   );

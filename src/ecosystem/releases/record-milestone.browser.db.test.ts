@@ -5,23 +5,25 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
-import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { recordMilestone } from "./record-milestone.ts";
 
 let database: Database;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let session = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { app, clock } = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
+  const { clock } = made;
   ({ sessionId: session } = await createTestAccount({
     db: database.db,
     clock,
@@ -37,14 +39,10 @@ beforeAll(async () => {
     recordedBy: "Admin",
     note: "https://www.djangoproject.com/weblog/",
   });
-  server = await serveLocally(app);
-  base = server.base;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await database?.close();
 });
 

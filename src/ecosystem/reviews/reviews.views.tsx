@@ -33,31 +33,24 @@ export function ReviewsPage(props: {
       {props.reviews.length === 0 ? (
         <p>No review has been taken yet.</p>
       ) : (
-        <Table caption="Reviews, newest first">
-          <thead>
-            <tr>
-              <th scope="col">Review</th>
-              <th scope="col">Day</th>
-              <th scope="col">Taken by</th>
-              <th scope="col">Exports</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.reviews.map((r) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/reviews/${r.id}`}>{r.title}</a>
-                </th>
-                <td>{r.takenOn}</td>
-                <td>{r.takenBy}</td>
-                <td>
+        <Table
+          caption="Reviews, newest first"
+          rows={props.reviews}
+          columns={[
+            { header: "Review", cell: (r) => <a href={`/reviews/${r.id}`}>{r.title}</a>, rowHeader: true },
+            { header: "Day", cell: (r) => r.takenOn },
+            { header: "Taken by", cell: (r) => r.takenBy },
+            {
+              header: "Exports",
+              cell: (r) => (
+                <>
                   <a href={`/reviews/${r.id}.csv`}>CSV</a>, <a href={`/api/reviews/${r.id}`}>JSON</a>,{" "}
                   <a href={`/reviews/${r.id}.md`}>markdown</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {props.form && (
         <Form
@@ -125,24 +118,15 @@ export function ReviewPage(props: {
         svg={props.charts.django}
         caption="Synced packages whose latest release declares each series, and those judged to support it; the table below gives the numbers."
       />
-      <Table caption="Django series">
-        <thead>
-          <tr>
-            <th scope="col">Series</th>
-            <th scope="col">Declared by classifier</th>
-            <th scope="col">Judged yes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.djangoSeries.map((s) => (
-            <tr>
-              <th scope="row">{s.series}</th>
-              <td>{s.declared}</td>
-              <td>{s.judgedYes}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <Table
+        caption="Django series"
+        rows={d.djangoSeries}
+        columns={[
+          { header: "Series", cell: (s) => s.series, rowHeader: true },
+          { header: "Declared by classifier", cell: (s) => s.declared },
+          { header: "Judged yes", cell: (s) => s.judgedYes },
+        ]}
+      />
       <h2>Declared Python versions</h2>
       <ul>
         {d.pythonVersions.map((p) => (
@@ -205,32 +189,19 @@ export function ReviewPage(props: {
         />
       )}
       <section class="table-scroll" aria-label="Time to support, every figure" tabindex={0}>
-        <Table caption={`Days from each Django final to support among the ${d.top} most used`}>
-          <thead>
-            <tr>
-              <th scope="col">Series</th>
-              <th scope="col">Final</th>
-              <th scope="col">Top packages synced</th>
-              <th scope="col">Not synced (unknown)</th>
-              <th scope="col">Supporting</th>
-              <th scope="col">Within 6 months</th>
-              <th scope="col">Median days</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.timeToSupport.map((t) => (
-              <tr>
-                <th scope="row">{t.series}</th>
-                <td>{t.final}</td>
-                <td>{t.considered}</td>
-                <td>{t.notSynced}</td>
-                <td>{t.supported}</td>
-                <td>{t.within6Months}</td>
-                <td>{t.medianDays ?? "unknown"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <Table
+          caption={`Days from each Django final to support among the ${d.top} most used`}
+          rows={d.timeToSupport}
+          columns={[
+            { header: "Series", cell: (t) => t.series, rowHeader: true },
+            { header: "Final", cell: (t) => t.final },
+            { header: "Top packages synced", cell: (t) => t.considered },
+            { header: "Not synced (unknown)", cell: (t) => t.notSynced },
+            { header: "Supporting", cell: (t) => t.supported },
+            { header: "Within 6 months", cell: (t) => t.within6Months },
+            { header: "Median days", cell: (t) => t.medianDays ?? "unknown" },
+          ]}
+        />
       </section>
       <p class="muted">
         From the release declarations recorded ({d.timeToSupport[0]?.declarationsRecorded ?? 0} for these
@@ -266,28 +237,17 @@ export function ComparisonPage(props: {
       <h1>
         Since the review of {c.from} (to {c.to})
       </h1>
-      <Table caption="Figures of both reviews">
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col">{c.from}</th>
-            <th scope="col">{c.to}</th>
-            <th scope="col">Change</th>
-            <th scope="col">Verdict</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.figures.map((f) => (
-            <tr>
-              <th scope="row">{f.figure}</th>
-              <td>{f.before ?? "unknown"}</td>
-              <td>{f.after ?? "unknown"}</td>
-              <td>{f.change ?? "unknown"}</td>
-              <td>{f.verdict}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <Table
+        caption="Figures of both reviews"
+        rows={c.figures}
+        columns={[
+          { header: "Figure", cell: (f) => f.figure, rowHeader: true },
+          { header: c.from, cell: (f) => f.before ?? "unknown" },
+          { header: c.to, cell: (f) => f.after ?? "unknown" },
+          { header: "Change", cell: (f) => f.change ?? "unknown" },
+          { header: "Verdict", cell: (f) => f.verdict },
+        ]}
+      />
       <h2>Regressed ({c.regressed.length})</h2>
       <ul>
         {c.regressed.slice(0, 100).map((p) => (

@@ -11,7 +11,7 @@ import { createTestApplication } from "../../../test/app.ts";
 import { runCommands } from "../../../test/cli.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import { insertGroup } from "../../../test/factories/governance.ts";
+import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import { renderNotification } from "../../kernel/index.ts";
@@ -20,7 +20,6 @@ import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import type { Services } from "../../platform/services.ts";
 import { registerEcosystemCommands } from "../ecosystem.cli.ts";
-import { repositoryOwner } from "../maintainers/maintainer-rule.ts";
 import { recordMilestone } from "../releases/record-milestone.ts";
 import { sendTrackerReminders } from "./send-tracker-reminders.ts";
 import { setSubscription } from "./subscribe.ts";
@@ -37,18 +36,7 @@ let stranger: TestAccount;
 let pkg = "";
 let other = "";
 
-async function post(account: TestAccount | null, path: string, form: Record<string, string> = {}) {
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  if (account) headers.authorization = `Bearer ${account.token}`;
-  return app.request(path, { method: "POST", headers, body: new URLSearchParams(form).toString() });
-}
-async function api(account: TestAccount | null, path: string, json: unknown) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (account) headers.authorization = `Bearer ${account.token}`;
-  return app.request(path, { method: "POST", headers, body: JSON.stringify(json) });
-}
-const get = (path: string, account?: TestAccount) =>
-  app.request(path, account ? { headers: { authorization: `Bearer ${account.token}` } } : {});
+const { post, api, get } = eco.requestsTo({ request: (path, init) => app.request(path, init) });
 const cli = (...args: string[]) => runCommands(services, [registerEcosystemCommands], args);
 
 beforeAll(async () => {
@@ -57,24 +45,11 @@ beforeAll(async () => {
   ({ app, services, clock } = made);
   ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 20 } }));
   const db = database.db;
-  const rows = await db.select().from(schema.packages).where(eq(schema.packages.source, "index"));
-  const personal = rows.find((r) => {
-    const o = repositoryOwner(r.projectUrls);
-    return o !== null && r.ownership.organization === null && r.ownership.roles.some((x) => x.user === o);
-  });
-  pkg = personal?.name ?? "";
-  const owner = repositoryOwner(personal?.projectUrls ?? {}) ?? "";
-  other =
-    rows.find((r) => r.name !== pkg && repositoryOwner(r.projectUrls)?.toLowerCase() !== owner.toLowerCase())
-      ?.name ?? "";
-  const group = await insertGroup(db, {
-    slug: "package-maintainers",
-    chairs: ["PM Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: ["PM Member"],
-  });
-  const scopes = ["read", "groups"];
+  const found = await eco.personalPackage(db);
+  ({ pkg, other } = found);
+  const owner = found.owner;
+  const group = await eco.insertPackageMaintainers(db, ["PM Member"]);
+  const scopes = eco.ECOSYSTEM_SCOPES;
   maintainer = await createTestAccount({ db, clock, email: "owner@example.org", githubLogin: owner, scopes });
   groupMember = await createTestAccount({
     db,

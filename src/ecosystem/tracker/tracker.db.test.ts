@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import { insertGroup } from "../../../test/factories/governance.ts";
+import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { SHARED_TSV, syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -43,15 +43,7 @@ interface TrackerJson {
   }>;
 }
 
-const post = (a: TestAccount | null, path: string, form: Record<string, string>) =>
-  app.request(path, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      ...(a ? { authorization: `Bearer ${a.token}` } : {}),
-    },
-    body: new URLSearchParams(form).toString(),
-  });
+const { post } = eco.requestsTo({ request: (path, init) => app.request(path, init) });
 const tracker = async (top = 1000) =>
   (await (await app.request(`/api/releases/6.2/tracker?top=${top}`)).json()) as TrackerJson;
 const entryOf = async (name: string) => (await tracker()).entries.find((e) => e.package === name);
@@ -78,15 +70,9 @@ beforeAll(async () => {
   );
   pkg = mine?.name ?? "";
   other = ranked.find((r) => r.name !== pkg)?.name ?? "";
-  const group = await insertGroup(db, {
-    slug: "package-maintainers",
-    chairs: ["PM Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: [],
-  });
+  const group = await eco.insertPackageMaintainers(db);
   const clock = made.clock;
-  const scopes = ["read", "groups"];
+  const scopes = eco.ECOSYSTEM_SCOPES;
   maintainer = await createTestAccount({
     db,
     clock,

@@ -3,7 +3,7 @@
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
-import { Table } from "../../platform/view/table.tsx";
+import { type Column, Table } from "../../platform/view/table.tsx";
 import { When } from "../../platform/view/time.tsx";
 import type { Tracker, TrackerRow } from "./get-tracker.ts";
 import { finalText } from "./tracker-chart.ts";
@@ -108,50 +108,40 @@ export function TrackerPage(props: {
       </figure>
       <SourceNote sources={[t.provenance]} />
       <section class="table-scroll" aria-label={`Django ${s} tracker, every package`} tabindex={0}>
-        <Table caption="Status of each package">
-          <thead>
-            <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Package</th>
-              <th scope="col">Status</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {t.rows.map((r) => (
-              <Row row={r} series={s} />
-            ))}
-          </tbody>
-        </Table>
+        <Table caption="Status of each package" rows={t.rows} columns={trackerColumns(s)} />
       </section>
     </Layout>
   );
 }
 
-function Row(props: { row: TrackerRow; series: string }) {
-  const r = props.row;
-  const d = r.decision;
-  return (
-    <tr>
-      <td>{r.downloadRank}</td>
-      <td>
-        <a href={`/releases/${props.series}/tracker/${r.name}`}>{r.displayName}</a>
-      </td>
-      <td>
-        <span class={`flag ${FLAG[d.status]}`}>{TRACKER_LABELS[d.status]}</span>
-      </td>
-      <td>
-        {d.why}
-        {d.link && (
-          <>
-            {" "}
-            <a href={d.link}>work</a>
-          </>
-        )}
-        {d.reason && <>: {d.reason}</>}
-      </td>
-    </tr>
-  );
+/** The tracker table's columns: rank, the package (linking to its entry), its status and why. */
+function trackerColumns(series: string): Column<TrackerRow>[] {
+  return [
+    { header: "Rank", cell: (r) => r.downloadRank },
+    {
+      header: "Package",
+      cell: (r) => <a href={`/releases/${series}/tracker/${r.name}`}>{r.displayName}</a>,
+    },
+    {
+      header: "Status",
+      cell: (r) => <span class={`flag ${FLAG[r.decision.status]}`}>{TRACKER_LABELS[r.decision.status]}</span>,
+    },
+    {
+      header: "Why",
+      cell: ({ decision: d }) => (
+        <>
+          {d.why}
+          {d.link && (
+            <>
+              {" "}
+              <a href={d.link}>work</a>
+            </>
+          )}
+          {d.reason && <>: {d.reason}</>}
+        </>
+      ),
+    },
+  ];
 }
 
 /** `/releases/<series>/tracker/<name>`: one package's status, evidence and (for its maintainers and the group) the form. */

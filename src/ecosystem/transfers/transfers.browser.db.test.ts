@@ -1,13 +1,11 @@
 /** The transfer, roster and contact-log pages in Chromium with axe-core, signed out and in (with every form), and at phone width. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { type BrowserApp, expectAccessible, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import { insertGroup } from "../../../test/factories/governance.ts";
+import type { TestAccount } from "../../../test/factories/accounts.ts";
+import { packageMaintainersChair } from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
-import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { joinRoster } from "./join-roster.ts";
@@ -16,7 +14,7 @@ import { recordContactAttempt } from "./record-contact-attempt.ts";
 
 let database: Database;
 let pypi: PypiServer;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let member: TestAccount;
@@ -25,24 +23,12 @@ let transferId = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const made = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
   ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 12 } }));
   pkg = pypi.names[0] ?? "";
-  const group = await insertGroup(database.db, {
-    slug: "package-maintainers",
-    chairs: ["PM Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: [],
-  });
-  member = await createTestAccount({
-    db: database.db,
-    clock: made.clock,
-    email: "pm@example.org",
-    name: "PM Chair",
-    personId: group.people.get("PM Chair") ?? null,
-    scopes: ["read", "groups"],
-  });
+  member = await packageMaintainersChair(database.db, made.clock);
   const by = { userId: member.user.id, name: "PM Chair" };
   const deps = { db: database.db, clock: made.clock };
   await joinRoster({ ...deps, capacity: 2, note: "Django Commons transfers", by });
@@ -74,14 +60,10 @@ beforeAll(async () => {
       by,
     });
   }
-  server = await serveLocally(made.app);
-  base = server.base;
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await pypi?.close();
   await database?.close();
 });
@@ -96,14 +78,11 @@ const pages = () => [
 
 describe("transfer pages in a browser", () => {
   it("have no axe-core violations, signed out and signed in (with every form)", async () => {
-    for (const session of [undefined, { name: "guildhall_session", value: member.sessionId }]) {
-      for (const p of pages()) {
-        const result = await auditPage(browser, `${base}${p}`, session ? { session } : {});
-        expect(result.status, p).toBe(200);
-        expect(result.passes, p).toBeGreaterThan(5);
-        expect(result.violations, `${p} ${session ? "signed in" : "signed out"}`).toEqual([]);
-      }
-    }
+    const paths = pages();
+    await expectAccessible(browser, base, {
+      signedOut: paths,
+      signedIn: { session: member.sessionId, paths },
+    });
   }, 240_000);
 
   it("fit a 390-pixel phone without sideways scrolling, signed in", async () => {

@@ -10,13 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
-import { insertGroup } from "../../../test/factories/governance.ts";
+import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
-import { repositoryOwner } from "../maintainers/maintainer-rule.ts";
 
 let database: Database;
 let app: Hono<AppEnv>;
@@ -34,21 +33,7 @@ let owner = "";
 /** Another synced package, whose transfer the group opens. */
 let other = "";
 
-const SCOPES = ["read", "groups"];
-
-async function post(account: TestAccount | null, path: string, form: Record<string, string> = {}) {
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  if (account) headers.authorization = `Bearer ${account.token}`;
-  return app.request(path, { method: "POST", headers, body: new URLSearchParams(form).toString() });
-}
-async function api(account: TestAccount | null, path: string, json: unknown) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (account) headers.authorization = `Bearer ${account.token}`;
-  return app.request(path, { method: "POST", headers, body: JSON.stringify(json) });
-}
-async function get(path: string, account?: TestAccount) {
-  return app.request(path, account ? { headers: { authorization: `Bearer ${account.token}` } } : {});
-}
+const { post, api, get } = eco.requestsTo({ request: (path, init) => app.request(path, init) });
 
 interface TransferJson {
   id: number;
@@ -69,27 +54,12 @@ beforeAll(async () => {
   clock = made.clock;
   ({ pypi, sync } = await syncedCatalogue({ ...made, database, index: { limit: 30 } }));
   const db = database.db;
-  const rows = await db.select().from(schema.packages).where(eq(schema.packages.source, "index"));
-  const personal = rows.find((r) => {
-    const o = repositoryOwner(r.projectUrls);
-    return o !== null && r.ownership.organization === null && r.ownership.roles.some((x) => x.user === o);
-  });
-  pkg = personal?.name ?? "";
-  owner = repositoryOwner(personal?.projectUrls ?? {}) ?? "";
-  other =
-    rows.find((r) => r.name !== pkg && repositoryOwner(r.projectUrls)?.toLowerCase() !== owner.toLowerCase())
-      ?.name ?? "";
-  const group = await insertGroup(db, {
-    slug: "package-maintainers",
-    chairs: ["PM Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: ["PM Member"],
-  });
+  ({ pkg, owner, other } = await eco.personalPackage(db));
+  const group = await eco.insertPackageMaintainers(db, ["PM Member"]);
   const account = (
     email: string,
     extra: { githubLogin?: string; personId?: number | null; name?: string } = {},
-  ) => createTestAccount({ db, clock, email, scopes: SCOPES, ...extra });
+  ) => createTestAccount({ db, clock, email, scopes: eco.ECOSYSTEM_SCOPES, ...extra });
   maintainer = await account("owner@example.org", { githubLogin: owner, name: "Owner" });
   groupMember = await account("pm@example.org", {
     personId: group.people.get("PM Member") ?? null,

@@ -42,32 +42,46 @@ const OWNER_LABELS: Record<string, string> = { from: "Handing over", to: "Taking
 const stateClass = (s: string) =>
   s === "done" || s === "verified" || s === "not-needed" ? "ok" : s === "in-progress" ? "" : "warn";
 
+/** The "PyPI owners" fact of a transfer or a contact log: who PyPI lists, and as of which sync. */
+function PypiOwners(props: { owners: string[]; asOf: Date | null }) {
+  return (
+    <>
+      <dt>PyPI owners</dt>
+      <dd>
+        {props.owners.join(", ") || "none listed"}{" "}
+        {props.asOf ? (
+          <>
+            (source: PyPI, as of the sync of <When at={props.asOf} />)
+          </>
+        ) : (
+          "(unknown: never synced from PyPI)"
+        )}
+      </dd>
+    </>
+  );
+}
+
 /** The roster table: each roadie's load and capacity. */
 function RosterTable(props: { roster: Roster; suggested: number | null }) {
   return (
-    <Table caption="Roadies and their load">
-      <thead>
-        <tr>
-          <th scope="col">Roadie</th>
-          <th scope="col">Open transfers</th>
-          <th scope="col">Capacity</th>
-          <th scope="col">Knows</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.roster.map((r) => (
-          <tr>
-            <td>
+    <Table
+      caption="Roadies and their load"
+      rows={props.roster}
+      columns={[
+        {
+          header: "Roadie",
+          cell: (r) => (
+            <>
               {r.name}
               {props.suggested === r.userId && " (next suggested)"}
-            </td>
-            <td>{r.open}</td>
-            <td>{r.capacity}</td>
-            <td>{r.note}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+        { header: "Open transfers", cell: (r) => r.open },
+        { header: "Capacity", cell: (r) => r.capacity },
+        { header: "Knows", cell: (r) => r.note },
+      ]}
+    />
   );
 }
 
@@ -89,35 +103,26 @@ export function TransfersPage(props: {
       <h2>Transfers</h2>
       {props.transfers.length === 0 && <p>No transfer yet.</p>}
       {props.transfers.length > 0 && (
-        <Table caption="Transfers">
-          <thead>
-            <tr>
-              <th scope="col">Package</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Roadie</th>
-              <th scope="col">State</th>
-              <th scope="col">Checklist</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.transfers.map((t) => (
-              <tr>
-                <td>
-                  <a href={`/transfers/${t.id}`}>{t.displayName}</a>
-                </td>
-                <td>{t.from.label}</td>
-                <td>{t.to.label}</td>
-                <td>{t.roadie?.name ?? "none"}</td>
-                <td>{t.state}</td>
-                <td>
+        <Table
+          caption="Transfers"
+          rows={props.transfers}
+          columns={[
+            { header: "Package", cell: (t) => <a href={`/transfers/${t.id}`}>{t.displayName}</a> },
+            { header: "From", cell: (t) => t.from.label },
+            { header: "To", cell: (t) => t.to.label },
+            { header: "Roadie", cell: (t) => t.roadie?.name ?? "none" },
+            { header: "State", cell: (t) => t.state },
+            {
+              header: "Checklist",
+              cell: (t) => (
+                <>
                   {t.steps.filter((s) => ["done", "verified", "not-needed"].includes(s.state)).length} of{" "}
                   {t.steps.length}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <h2>Roster of roadies</h2>
       <p>
@@ -176,17 +181,7 @@ export function TransferPage(props: { t: TransferView; canWork: boolean }) {
             </>
           )}
         </dd>
-        <dt>PyPI owners</dt>
-        <dd>
-          {t.owners.join(", ") || "none listed"}{" "}
-          {t.ownersAsOf ? (
-            <>
-              (source: PyPI, as of the sync of <When at={t.ownersAsOf} />)
-            </>
-          ) : (
-            "(unknown: never synced from PyPI)"
-          )}
-        </dd>
+        <PypiOwners owners={t.owners} asOf={t.ownersAsOf} />
         <dt>Planned</dt>
         <dd>
           add {t.addPypiOwners.join(", ") || "nobody"}; remove {t.removePypiOwners.join(", ") || "nobody"}
@@ -196,27 +191,32 @@ export function TransferPage(props: { t: TransferView; canWork: boolean }) {
         <p>{n}</p>
       ))}
       <h2>Checklist</h2>
-      <Table caption="Checklist">
-        <thead>
-          <tr>
-            <th scope="col">Step</th>
-            <th scope="col">Owner</th>
-            <th scope="col">State</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          {t.steps.map((s) => (
-            <tr>
-              <td>{s.label}</td>
-              <td>
+      <Table
+        caption="Checklist"
+        rows={t.steps}
+        columns={[
+          { header: "Step", cell: (s) => s.label },
+          {
+            header: "Owner",
+            cell: (s) => (
+              <>
                 {OWNER_LABELS[s.owner]}: {s.ownerName}
-              </td>
-              <td>
+              </>
+            ),
+          },
+          {
+            header: "State",
+            cell: (s) => (
+              <>
                 <span class={`flag ${stateClass(s.state)}`}>{STATE_LABELS[s.state] ?? s.state}</span>
                 {s.why && <> ({s.why})</>}
-              </td>
-              <td>
+              </>
+            ),
+          },
+          {
+            header: "Note",
+            cell: (s) => (
+              <>
                 {s.note}
                 {s.updatedAt && (
                   <>
@@ -224,11 +224,11 @@ export function TransferPage(props: { t: TransferView; canWork: boolean }) {
                     ({s.updatedByName}, <When at={s.updatedAt} />)
                   </>
                 )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+              </>
+            ),
+          },
+        ]}
+      />
       {props.canWork && t.state === "open" && (
         <>
           {t.steps.map((s) => (
@@ -392,17 +392,7 @@ export function ContactLogPage(props: { log: ContactLog; canRecord: boolean; tod
           </span>{" "}
           ({l.process.why})
         </dd>
-        <dt>PyPI owners</dt>
-        <dd>
-          {l.owners.join(", ") || "none listed"}{" "}
-          {l.ownersAsOf ? (
-            <>
-              (source: PyPI, as of the sync of <When at={l.ownersAsOf} />)
-            </>
-          ) : (
-            "(unknown: never synced from PyPI)"
-          )}
-        </dd>
+        <PypiOwners owners={l.owners} asOf={l.ownersAsOf} />
         <dt>Latest release</dt>
         <dd>
           {l.pkg.latestVersion}
@@ -419,30 +409,17 @@ export function ContactLogPage(props: { log: ContactLog; canRecord: boolean; tod
       {l.attempts.length === 0 ? (
         <p>No attempt recorded.</p>
       ) : (
-        <Table caption="Attempts to reach the owners">
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Where</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">By</th>
-            </tr>
-          </thead>
-          <tbody>
-            {l.attempts.map((a) => (
-              <tr>
-                <td>
-                  <OnDay day={a.attemptedOn} />
-                </td>
-                <td>{a.channel}</td>
-                <td>{a.detail}</td>
-                <td>{a.outcome}</td>
-                <td>{a.byName}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <Table
+          caption="Attempts to reach the owners"
+          rows={l.attempts}
+          columns={[
+            { header: "Day", cell: (a) => <OnDay day={a.attemptedOn} /> },
+            { header: "Channel", cell: (a) => a.channel },
+            { header: "Where", cell: (a) => a.detail },
+            { header: "Outcome", cell: (a) => a.outcome },
+            { header: "By", cell: (a) => a.byName },
+          ]}
+        />
       )}
       {props.canRecord && (
         <section aria-labelledby="attempt-h">

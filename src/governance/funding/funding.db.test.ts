@@ -56,6 +56,9 @@ async function refusal(p: Promise<unknown>) {
   throw new Error("expected a refusal");
 }
 
+/** Records spending on a request as its group's Chair. */
+const spendAsChair = (requestId: number, input: Parameters<typeof recordSpending>[0]["input"]) =>
+  recordSpending({ deps: deps(), actor: personActor(ids.chair ?? 0), requestId, input });
 const call = (who: string, method: string, path: string, body?: unknown) =>
   app.request(path, {
     method,
@@ -370,61 +373,41 @@ describe("spending", () => {
     expect(over.status).toBe(422);
     expect(await over.text()).toContain("more than what is left of the approved amount");
     const currency = await refusal(
-      recordSpending({
-        deps: deps(),
-        actor: personActor(ids.chair ?? 0),
-        requestId: ids.request ?? 0,
-        input: {
-          amount: "10",
-          currency: "USD",
-          spentOn: "2026-11-20",
-          description: "x",
-          receiptUrl: "https://r.example/3",
-        },
+      spendAsChair(ids.request ?? 0, {
+        amount: "10",
+        currency: "USD",
+        spentOn: "2026-11-20",
+        description: "x",
+        receiptUrl: "https://r.example/3",
       }),
     );
     expect(currency.issues?.[0]?.field).toBe("currency");
     const link = await refusal(
-      recordSpending({
-        deps: deps(),
-        actor: personActor(ids.chair ?? 0),
-        requestId: ids.request ?? 0,
-        input: {
-          amount: "10",
-          currency: "EUR",
-          spentOn: "2026-11-20",
-          description: "x",
-          receiptUrl: "javascript:alert(1)",
-        },
+      spendAsChair(ids.request ?? 0, {
+        amount: "10",
+        currency: "EUR",
+        spentOn: "2026-11-20",
+        description: "x",
+        receiptUrl: "javascript:alert(1)",
       }),
     );
     expect(link.issues?.[0]?.field).toBe("receiptUrl");
     const rejected = await refusal(
-      recordSpending({
-        deps: deps(),
-        actor: personActor(ids.chair ?? 0),
-        requestId: ids.rejected ?? 0,
-        input: {
-          amount: "10",
-          currency: "USD",
-          spentOn: "2026-11-20",
-          description: "x",
-          receiptUrl: "https://r.example/4",
-        },
+      spendAsChair(ids.rejected ?? 0, {
+        amount: "10",
+        currency: "USD",
+        spentOn: "2026-11-20",
+        description: "x",
+        receiptUrl: "https://r.example/4",
       }),
     );
     expect(rejected.code).toBe("conflict");
-    await recordSpending({
-      deps: deps(),
-      actor: personActor(ids.chair ?? 0),
-      requestId: ids.request ?? 0,
-      input: {
-        amount: "400",
-        currency: "EUR",
-        spentOn: "2026-11-21",
-        description: "Catering",
-        receiptUrl: "http://r.example/5",
-      },
+    await spendAsChair(ids.request ?? 0, {
+      amount: "400",
+      currency: "EUR",
+      spentOn: "2026-11-21",
+      description: "Catering",
+      receiptUrl: "http://r.example/5",
     });
     expect(await loadFunding(database.db, ids.request ?? 0)).toMatchObject({ spentMinor: 100000 });
   });

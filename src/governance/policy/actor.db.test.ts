@@ -29,6 +29,25 @@ afterAll(async () => {
 // The policy and the actor consult what governance registers (as its routers do).
 registerGovernance();
 
+/** A new account named `name`, linked to the person `personId` when given. */
+async function account(email: string, name: string, personId?: number) {
+  const user = await createUser({ db: database.db, now, by: CLI_ACTOR, email, name });
+  if (personId !== undefined)
+    await database.db.update(schema.users).set({ personId }).where(eq(schema.users.id, user.id));
+  return user;
+}
+
+/** The group as the policy decides on it; throws when there is none. */
+async function groupResource(slug: string) {
+  const resource = await loadGroupResource(database.db, { slug });
+  if (!resource) throw new Error(`group ${slug} not loaded`);
+  return resource;
+}
+
+/** Ends a group role period on `endedOn`, by the command line. */
+const endPeriod = (periodId: number, endedOn: string, reason: string) =>
+  endRolePeriod({ db: database.db, now, by: CLI_ACTOR, periodId, endedOn, reason });
+
 describe("loading an actor for the policy", () => {
   it("takes group rights from dated role periods, with their decision, and ends them", async () => {
     const db = database.db;
@@ -39,8 +58,7 @@ describe("loading an actor for the policy", () => {
       members: [],
     });
     const person = await insertPerson(db, { name: "Nell Newcomer" });
-    const user = await createUser({ db, now, by: CLI_ACTOR, email: "nell@example.org", name: "Nell" });
-    await db.update(schema.users).set({ personId: person.id }).where(eq(schema.users.id, user.id));
+    const user = await account("nell@example.org", "Nell", person.id);
     const period = await recordRolePeriod({
       db,
       now,
@@ -53,8 +71,7 @@ describe("loading an actor for the policy", () => {
       reason: "elected co-chair",
       decisionRef: "vote 12",
     });
-    const resource = await loadGroupResource(db, { slug: "board-run" });
-    if (!resource) throw new Error("group not loaded");
+    const resource = await groupResource("board-run");
     expect(resource.membershipModel).toBe("board-managed");
 
     const actor = await loadActor(db, { userId: user.id, scopes: null });
@@ -64,14 +81,7 @@ describe("loading an actor for the policy", () => {
     // Board-managed: a co-chair does not take membership decisions.
     expect(decide(actor, "group.decide-membership", resource, "2026-03-01").allowed).toBe(false);
 
-    await endRolePeriod({
-      db,
-      now,
-      by: CLI_ACTOR,
-      periodId: period.id,
-      endedOn: "2026-09-01",
-      reason: "stepped down",
-    });
+    await endPeriod(period.id, "2026-09-01", "stepped down");
     const later = await loadActor(db, { userId: user.id, scopes: null });
     expect(decide(later, "group.manage-applications", resource, "2026-09-01").allowed).toBe(false);
     expect(decide(later, "group.manage-applications", resource, "2026-08-31").allowed).toBe(true);
@@ -88,10 +98,8 @@ describe("loading an actor for the policy", () => {
     const group = await insertGroup(db, { slug: "charter-only", chairs: ["Cass Charter"], members: [] });
     const personId = group.people.get("Cass Charter");
     if (personId === undefined) throw new Error("no chair");
-    const user = await createUser({ db, now, by: CLI_ACTOR, email: "cass@example.org", name: "Cass" });
-    await db.update(schema.users).set({ personId }).where(eq(schema.users.id, user.id));
-    const resource = await loadGroupResource(db, { slug: "charter-only" });
-    if (!resource) throw new Error("group not loaded");
+    const user = await account("cass@example.org", "Cass", personId);
+    const resource = await groupResource("charter-only");
     const before = await loadActor(db, { userId: user.id, scopes: null });
     expect(decide(before, "group.manage-applications", resource, "2026-11-21").allowed).toBe(true);
     // Left the group: the period ended, and the charter line no longer counts.
@@ -104,14 +112,7 @@ describe("loading an actor for the policy", () => {
       role: "chair",
       startedOn: "2025-01-01",
     });
-    await endRolePeriod({
-      db,
-      now,
-      by: CLI_ACTOR,
-      periodId: period.id,
-      endedOn: "2026-11-01",
-      reason: "left",
-    });
+    await endPeriod(period.id, "2026-11-01", "left");
     const after = await loadActor(db, { userId: user.id, scopes: null });
     expect(decide(after, "group.manage-applications", resource, "2026-11-21").allowed).toBe(false);
     expect(decide(after, "group.report", resource, "2026-11-21").allowed).toBe(false);
@@ -143,8 +144,7 @@ describe("loading an actor for the policy", () => {
   it("takes foundation roles held by the account or by its linked person, as of the day", async () => {
     const db = database.db;
     const person = await insertPerson(db, { name: "Bea Board" });
-    const user = await createUser({ db, now, by: CLI_ACTOR, email: "bea@example.org", name: "Bea" });
-    await db.update(schema.users).set({ personId: person.id }).where(eq(schema.users.id, user.id));
+    const user = await account("bea@example.org", "Bea", person.id);
     const role = await grantFoundationRole({
       db,
       now,
@@ -155,8 +155,7 @@ describe("loading an actor for the policy", () => {
       termEndsOn: "2026-12-31",
       decisionRef: "2024 election",
     });
-    const resource = await loadGroupResource(db, { slug: "board-run" });
-    if (!resource) throw new Error("group not loaded");
+    const resource = await groupResource("board-run");
     const actor = await loadActor(db, { userId: user.id, scopes: null });
     expect(decide(actor, "group.decide-membership", resource, "2026-11-21").allowed).toBe(true);
     await endFoundationRole({
@@ -190,11 +189,10 @@ describe("loading an actor for the policy", () => {
       kind: "team",
       charter: { membershipModel: "steering-council-managed" },
     });
-    const coc = await loadGroupResource(db, { slug: "code-of-conduct" });
-    const mergers = await loadGroupResource(db, { slug: "mergers" });
-    const releasers = await loadGroupResource(db, { slug: "releasers" });
-    if (!coc || !mergers || !releasers) throw new Error("groups not loaded");
-    const president = await createUser({ db, now, by: CLI_ACTOR, email: "pres@example.org", name: "Pres" });
+    const coc = await groupResource("code-of-conduct");
+    const mergers = await groupResource("mergers");
+    const releasers = await groupResource("releasers");
+    const president = await account("pres@example.org", "Pres");
     await grantFoundationRole({
       db,
       now,
@@ -203,7 +201,7 @@ describe("loading an actor for the policy", () => {
       role: "president",
       startedOn: "2026-01-01",
     });
-    const fellow = await createUser({ db, now, by: CLI_ACTOR, email: "fellow@example.org", name: "Fellow" });
+    const fellow = await account("fellow@example.org", "Fellow");
     await grantFoundationRole({
       db,
       now,

@@ -6,24 +6,26 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../../test/factories/marketing.ts";
-import { type LocalServer, serveLocally } from "../../../test/serve.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { HOSTILE } from "../hostile-markdown.fixtures.ts";
 import { makePost, postFields } from "./blog.fixtures.ts";
 
 let database: Database;
-let server: LocalServer | undefined;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { app, clock } = await createTestApplication(database);
+  const made = await startBrowserApp(database);
+  served = made;
+  ({ browser, base } = made);
+  const { clock } = made;
   const g = await insertMarketingGroups(database.db);
   const account = async (name: string) => {
     const a = await createTestAccount({
@@ -68,14 +70,10 @@ beforeAll(async () => {
     }),
     "published",
   );
-  server = await serveLocally(app);
-  base = server.base;
-  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await database?.close();
 });
 
@@ -92,20 +90,9 @@ describe("the blog in a browser", () => {
   }, 240_000);
 
   it("fits a 390-pixel phone without sideways scrolling", async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 800 },
-      javaScriptEnabled: false,
-    });
-    try {
-      const page = await context.newPage();
-      for (const p of PAGES) {
-        await page.goto(`${base}${p}`);
-        const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
-        expect(wide, p).toBeLessThanOrEqual(390);
-      }
-    } finally {
-      await context.close();
-    }
+    const widths = await pageWidths(browser, base, PAGES, { javaScriptEnabled: false });
+    expect(widths.map(([p]) => p)).toEqual([...PAGES]);
+    for (const [p, wide] of widths) expect(wide, p).toBeLessThanOrEqual(390);
   });
 
   it("a post of every hostile fragment runs nothing, even with the CSP out of the way", async () => {
