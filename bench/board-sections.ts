@@ -9,8 +9,7 @@
  * reuse it.
  */
 import { existsSync, writeFileSync } from "node:fs";
-import { sweepReports } from "../src/governance/index.ts";
-import { agendaSections } from "../src/governance/board/agenda.ts";
+import { agendaSections, sweepReports } from "../src/governance/index.ts";
 import { CLI_ACTOR, grantFoundationRole } from "../src/kernel/index.ts";
 import { FixedClock } from "../src/platform/clock.ts";
 import { openDatabase } from "../src/platform/db/index.ts";
@@ -60,11 +59,19 @@ async function main(): Promise<void> {
     const t = performance.now();
     const res = await app.request("/board", { headers });
     html = await res.text();
-    process.stdout.write(`/board ${res.status} ${(performance.now() - t).toFixed(1)} ms ${html.length} chars\n`);
+    process.stdout.write(
+      `/board ${res.status} ${(performance.now() - t).toFixed(1)} ms ${html.length} chars\n`,
+    );
   }
   const out = opt("out");
   // The page names the viewer's account: drop the per-run e-mail so pages compare across runs.
-  if (out) writeFileSync(out, html.replaceAll(/bench-board-\d+@example\.org/g, "bench-board@example.org"));
+  if (out)
+    writeFileSync(
+      out,
+      html
+        .replaceAll(/bench-board-\d+@example\.org/g, "bench-board@example.org")
+        .replaceAll(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""'),
+    );
   const context = {
     db: database.db,
     day: TODAY,
