@@ -1,9 +1,11 @@
-import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { listHandovers, openItemSources } from "../../kernel/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { formatDay } from "../../platform/view/time.tsx";
+import { effectiveRoles } from "../registry/current-membership.ts";
+import { selectRoleSources } from "../registry/role-sources.repo.ts";
 import { registerTurnover } from "../turnover/register.ts";
-import { charterOnlyRoles, type DbOrTx } from "./decisions.repo.ts";
+import type { DbOrTx } from "./decisions.repo.ts";
 import { addDays } from "./terms.ts";
 
 const { groups, people, rolePeriods, foundationRoles, users } = schema;
@@ -33,14 +35,30 @@ export interface LiaisonOwned {
   handover: { id: number; needingOwner: number } | null;
 }
 
-async function ownedBy(db: DbOrTx, groupId: number, personId: number): Promise<LiaisonOwned> {
+/** What each liaison owns in each group: open items one pair at a time, hand-overs in one listing. */
+async function ownedByAll(
+  db: DbOrTx,
+  pairs: ReadonlyArray<{ groupId: number; personId: number }>,
+): Promise<(groupId: number, personId: number) => LiaisonOwned> {
   registerTurnover();
-  let openItems = 0;
-  for (const source of openItemSources()) {
-    openItems += (await source.listOpenByOwner(db, { groupId, personId })).length;
+  const key = (groupId: number, personId: number) => `${groupId}:${personId}`;
+  const owned = new Map<string, LiaisonOwned>();
+  if (pairs.length === 0) return () => ({ openItems: 0, handover: null });
+  // Newest first (listHandovers' order), so the first of a pair is its latest.
+  const handovers = await listHandovers(db, { groupIds: [...new Set(pairs.map((p) => p.groupId))] });
+  for (const { groupId, personId } of pairs) {
+    if (owned.has(key(groupId, personId))) continue;
+    let openItems = 0;
+    for (const source of openItemSources()) {
+      openItems += (await source.listOpenByOwner(db, { groupId, personId })).length;
+    }
+    const latest = handovers.find((h) => h.group.id === groupId && h.person.id === personId);
+    owned.set(key(groupId, personId), {
+      openItems,
+      handover: latest ? { id: latest.id, needingOwner: latest.needingOwner } : null,
+    });
   }
-  const [latest] = await listHandovers(db, { groupIds: [groupId], personId });
-  return { openItems, handover: latest ? { id: latest.id, needingOwner: latest.needingOwner } : null };
+  return (groupId, personId) => owned.get(key(groupId, personId)) ?? { openItems: 0, handover: null };
 }
 
 /** Board Liaison currency for every active group (or one group): liaisons whose Board term ended. */
@@ -62,38 +80,90 @@ export async function listLiaisonProblems(input: {
       ),
     )
     .orderBy(groups.name);
-  const problems: LiaisonProblem[] = [];
+  // One query per kind for every active group (not per group, nor per liaison).
+  const ids = active.map((g) => g.id);
+  const liaisonRole = and(inArray(rolePeriods.groupId, ids), eq(rolePeriods.role, "board-liaison"));
+  const currentPeriods =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ groupId: rolePeriods.groupId, personId: rolePeriods.personId })
+          .from(rolePeriods)
+          .where(
+            and(
+              liaisonRole,
+              lte(rolePeriods.startedOn, day),
+              or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
+            ),
+          )
+          .orderBy(rolePeriods.groupId, rolePeriods.id);
+  const charterLiaisons =
+    ids.length === 0
+      ? []
+      : effectiveRoles(await selectRoleSources(db, { groupIds: ids })).filter(
+          (r) => r.source === "charter" && r.role === "board-liaison",
+        );
+  const laterPeriods =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            groupId: rolePeriods.groupId,
+            id: people.id,
+            name: people.name,
+            startedOn: rolePeriods.startedOn,
+          })
+          .from(rolePeriods)
+          .innerJoin(people, eq(people.id, rolePeriods.personId))
+          .where(and(liaisonRole, gt(rolePeriods.startedOn, day)))
+          .orderBy(rolePeriods.startedOn, rolePeriods.id);
+  const nextOf = new Map<number, (typeof laterPeriods)[number]>();
+  for (const r of laterPeriods) if (!nextOf.has(r.groupId)) nextOf.set(r.groupId, r);
+  const liaisonsOf = new Map<number, number[]>();
+  for (const p of [...currentPeriods, ...charterLiaisons]) {
+    const list = liaisonsOf.get(p.groupId) ?? [];
+    if (!list.includes(p.personId)) list.push(p.personId);
+    liaisonsOf.set(p.groupId, list);
+  }
+  const everyLiaison = [...new Set([...liaisonsOf.values()].flat())];
+  const names =
+    everyLiaison.length === 0
+      ? new Map<number, { id: number; name: string }>()
+      : new Map(
+          (
+            await db
+              .select({ id: people.id, name: people.name })
+              .from(people)
+              .where(inArray(people.id, everyLiaison))
+          ).map((p) => [p.id, p]),
+        );
+  const boardRoles =
+    everyLiaison.length === 0
+      ? []
+      : await db
+          .select({
+            personId: foundationRoles.personId,
+            userPersonId: users.personId,
+            startedOn: foundationRoles.startedOn,
+            endedOn: foundationRoles.endedOn,
+            termEndsOn: foundationRoles.termEndsOn,
+          })
+          .from(foundationRoles)
+          .leftJoin(users, eq(users.id, foundationRoles.userId))
+          .where(
+            and(
+              eq(foundationRoles.role, "board-member"),
+              or(inArray(foundationRoles.personId, everyLiaison), inArray(users.personId, everyLiaison)),
+            ),
+          );
+  const problems: Array<LiaisonProblem & { ownedBy?: number }> = [];
   for (const group of active) {
-    const periods = await db
-      .select({ personId: rolePeriods.personId })
-      .from(rolePeriods)
-      .where(
-        and(
-          eq(rolePeriods.groupId, group.id),
-          eq(rolePeriods.role, "board-liaison"),
-          lte(rolePeriods.startedOn, day),
-          or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
-        ),
-      );
-    const charter = (await charterOnlyRoles(db, group.id)).filter((r) => r.role === "board-liaison");
-    const [next] = await db
-      .select({ id: people.id, name: people.name, startedOn: rolePeriods.startedOn })
-      .from(rolePeriods)
-      .innerJoin(people, eq(people.id, rolePeriods.personId))
-      .where(
-        and(
-          eq(rolePeriods.groupId, group.id),
-          eq(rolePeriods.role, "board-liaison"),
-          gt(rolePeriods.startedOn, day),
-        ),
-      )
-      .orderBy(rolePeriods.startedOn)
-      .limit(1);
+    const next = nextOf.get(group.id);
     const planned = next ? { person: { id: next.id, name: next.name }, startedOn: next.startedOn } : null;
     const plannedText = planned
       ? ` ${planned.person.name} is recorded as the next Board Liaison from ${formatDay(planned.startedOn)}.`
       : "";
-    const liaisons = [...new Set([...periods, ...charter].map((p) => p.personId))];
+    const liaisons = liaisonsOf.get(group.id) ?? [];
     if (liaisons.length === 0) {
       if (group.kind === "working-group") {
         problems.push({
@@ -110,24 +180,8 @@ export async function listLiaisonProblems(input: {
     }
     const statuses = [];
     for (const personId of liaisons) {
-      const [person] = await db
-        .select({ id: people.id, name: people.name })
-        .from(people)
-        .where(eq(people.id, personId));
-      const roles = await db
-        .select({
-          startedOn: foundationRoles.startedOn,
-          endedOn: foundationRoles.endedOn,
-          termEndsOn: foundationRoles.termEndsOn,
-        })
-        .from(foundationRoles)
-        .leftJoin(users, eq(users.id, foundationRoles.userId))
-        .where(
-          and(
-            eq(foundationRoles.role, "board-member"),
-            or(eq(foundationRoles.personId, personId), eq(users.personId, personId)),
-          ),
-        );
+      const person = names.get(personId);
+      const roles = boardRoles.filter((r) => r.personId === personId || r.userPersonId === personId);
       // The Board term ends at the earlier of ended_on and term_ends_on.
       const ends = roles
         .filter((r) => r.startedOn <= day)
@@ -158,7 +212,8 @@ export async function listLiaisonProblems(input: {
           boardTermEndsOn: s.endsOn,
           planned,
           message: `The Board Liaison ${s.person.name}'s Board term ends on ${formatDay(s.endsOn ?? "")}; plan a new liaison.`,
-          owned: await ownedBy(db, group.id, s.person.id),
+          owned: null,
+          ownedBy: s.person.id,
         });
       }
       continue;
@@ -175,9 +230,16 @@ export async function listLiaisonProblems(input: {
             ? `The Board Liaison ${s.person.name}'s Board term ended on ${formatDay(s.endsOn)}; record a new liaison.`
             : `The Board Liaison ${s.person.name} is not a current Board member; record a new liaison.`
         }${plannedText}`,
-        owned: await ownedBy(db, group.id, s.person.id),
+        owned: null,
+        ownedBy: s.person.id,
       });
     }
   }
-  return problems;
+  const owned = await ownedByAll(
+    db,
+    problems.flatMap((p) => (p.ownedBy === undefined ? [] : [{ groupId: p.group.id, personId: p.ownedBy }])),
+  );
+  return problems.map(({ ownedBy, ...p }) =>
+    ownedBy === undefined ? p : { ...p, owned: owned(p.group.id, ownedBy) },
+  );
 }
