@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
-import { listHandovers, openItemSources } from "../../kernel/index.ts";
+import { listHandovers, type OpenItem, openItemSources } from "../../kernel/index.ts";
 import { schema } from "../../platform/db/index.ts";
 import { formatDay } from "../../platform/view/time.tsx";
 import { effectiveRoles } from "../registry/current-membership.ts";
@@ -35,30 +35,42 @@ export interface LiaisonOwned {
   handover: { id: number; needingOwner: number } | null;
 }
 
-/** What each liaison owns in each group: open items one pair at a time, hand-overs in one listing. */
+/** What each liaison owns in each group: one listing per open-item source and one of hand-overs. */
 async function ownedByAll(
   db: DbOrTx,
   pairs: ReadonlyArray<{ groupId: number; personId: number }>,
 ): Promise<(groupId: number, personId: number) => LiaisonOwned> {
   registerTurnover();
   const key = (groupId: number, personId: number) => `${groupId}:${personId}`;
-  const owned = new Map<string, LiaisonOwned>();
-  if (pairs.length === 0) return () => ({ openItems: 0, handover: null });
-  // Newest first (listHandovers' order), so the first of a pair is its latest.
-  const handovers = await listHandovers(db, { groupIds: [...new Set(pairs.map((p) => p.groupId))] });
-  for (const { groupId, personId } of pairs) {
-    if (owned.has(key(groupId, personId))) continue;
-    let openItems = 0;
+  const groupIds = [...new Set(pairs.map((p) => p.groupId))];
+  const openItems = new Map<string, number>();
+  const handovers = new Map<string, LiaisonOwned["handover"]>();
+  if (groupIds.length > 0) {
     for (const source of openItemSources()) {
-      openItems += (await source.listOpenByOwner(db, { groupId, personId })).length;
+      const byGroup = new Map<number, OpenItem[]>();
+      if (source.listOpenForGroups) {
+        for (const [id, items] of await source.listOpenForGroups(db, { groupIds })) byGroup.set(id, items);
+      } else {
+        for (const groupId of groupIds) byGroup.set(groupId, await source.listOpenForGroup(db, { groupId }));
+      }
+      for (const [groupId, items] of byGroup) {
+        for (const item of items) {
+          if (item.ownerPersonId === null) continue;
+          const k = key(groupId, item.ownerPersonId);
+          openItems.set(k, (openItems.get(k) ?? 0) + 1);
+        }
+      }
     }
-    const latest = handovers.find((h) => h.group.id === groupId && h.person.id === personId);
-    owned.set(key(groupId, personId), {
-      openItems,
-      handover: latest ? { id: latest.id, needingOwner: latest.needingOwner } : null,
-    });
+    // Newest first (listHandovers' order), so the first of a pair is its latest.
+    for (const h of await listHandovers(db, { groupIds })) {
+      const k = key(h.group.id, h.person.id);
+      if (!handovers.has(k)) handovers.set(k, { id: h.id, needingOwner: h.needingOwner });
+    }
   }
-  return (groupId, personId) => owned.get(key(groupId, personId)) ?? { openItems: 0, handover: null };
+  return (groupId, personId) => ({
+    openItems: openItems.get(key(groupId, personId)) ?? 0,
+    handover: handovers.get(key(groupId, personId)) ?? null,
+  });
 }
 
 /** Board Liaison currency for every active group (or one group): liaisons whose Board term ended. */
