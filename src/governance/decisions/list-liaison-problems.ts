@@ -1,6 +1,6 @@
-import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { listHandovers, type OpenItem, openItemSources } from "../../kernel/index.ts";
-import { schema } from "../../platform/db/index.ts";
+import { anyOf, schema } from "../../platform/db/index.ts";
 import { formatDay } from "../../platform/view/time.tsx";
 import { effectiveRoles } from "../registry/current-membership.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";
@@ -94,7 +94,7 @@ export async function listLiaisonProblems(input: {
     .orderBy(groups.name);
   // One query per kind for every active group (not per group, nor per liaison).
   const ids = active.map((g) => g.id);
-  const liaisonRole = and(inArray(rolePeriods.groupId, ids), eq(rolePeriods.role, "board-liaison"));
+  const liaisonRole = and(anyOf(rolePeriods.groupId, ids), eq(rolePeriods.role, "board-liaison"));
   const currentPeriods =
     ids.length === 0
       ? []
@@ -146,7 +146,7 @@ export async function listLiaisonProblems(input: {
             await db
               .select({ id: people.id, name: people.name })
               .from(people)
-              .where(inArray(people.id, everyLiaison))
+              .where(anyOf(people.id, everyLiaison))
           ).map((p) => [p.id, p]),
         );
   const boardRoles =
@@ -165,7 +165,7 @@ export async function listLiaisonProblems(input: {
           .where(
             and(
               eq(foundationRoles.role, "board-member"),
-              or(inArray(foundationRoles.personId, everyLiaison), inArray(users.personId, everyLiaison)),
+              or(anyOf(foundationRoles.personId, everyLiaison), anyOf(users.personId, everyLiaison)),
             ),
           );
   const problems: Array<LiaisonProblem & { ownedBy?: number }> = [];
