@@ -98,8 +98,10 @@ export { recordRolePeriod } from "./accounts/record-role-period.ts";
 export {
   type AgendaContext,
   type AgendaItem,
+  type AgendaMemo,
   type AgendaSection,
   type AgendaSectionDefinition,
+  agendaSections,
   defineAgendaSection,
 } from "./board/agenda.ts";
 export { groupOwner, removeGroupWebhook, setGroupWebhook } from "./channels/set-group-webhook.ts";

@@ -6,10 +6,9 @@
 import { and, desc, eq, gte, lte } from "drizzle-orm";
 import { schema } from "../../platform/db/index.ts";
 import { listLapsingTerms } from "../decisions/list-lapsing-terms.ts";
-import { listLiaisonProblems } from "../decisions/list-liaison-problems.ts";
 import { listVotes } from "../decisions/list-votes.ts";
-import { groupReporting } from "../reports/reporting-status.ts";
 import { defineAgendaSection } from "./agenda.ts";
+import { liaisonProblemsOn, reportingOn } from "./shared-inputs.ts";
 
 const { groupReports, groups } = schema;
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
@@ -54,8 +53,8 @@ defineAgendaSection({
   order: 20,
   source: "due dates computed from each group's charter cadence",
   empty: "No report is overdue or missed.",
-  async load({ db, day }) {
-    const rows = await groupReporting({ db, day, today: day });
+  async load({ db, day, memo }) {
+    const rows = await reportingOn(db, day, memo);
     return rows.flatMap((r) =>
       r.periods
         .filter((p) => p.state === "overdue" || p.state === "missed")
@@ -75,8 +74,8 @@ defineAgendaSection({
   order: 30,
   source: "two consecutive missed reporting periods, until the Board records a decision",
   empty: "No group is flagged defunct.",
-  async load({ db, day }) {
-    const rows = await groupReporting({ db, day, today: day });
+  async load({ db, day, memo }) {
+    const rows = await reportingOn(db, day, memo);
     return rows.flatMap((r) =>
       r.defunctSince
         ? [
@@ -119,8 +118,8 @@ defineAgendaSection({
   order: 70,
   source: "role periods and the Board's terms",
   empty: "Every active group has a current Board Liaison.",
-  async load({ db, day }) {
-    const problems = await listLiaisonProblems({ db, day });
+  async load({ db, day, memo }) {
+    const problems = await liaisonProblemsOn(db, day, memo);
     return problems.map((p) => ({
       text: `${p.group.name}: ${p.message}`,
       href: `/groups/${p.group.slug}`,

@@ -31,6 +31,28 @@ export interface AgendaContext {
   nextMeetingOn: string | null;
   /** The viewer's person id (secret ballots and the like may depend on it), or null. */
   viewerPersonId: number | null;
+  /**
+   * Work shared by the sections of one agenda and the page around it (every group's reporting,
+   * the liaison problems): see `shared`. `loadAgendaSections` makes one when none is given.
+   */
+  memo?: AgendaMemo;
+}
+
+/** Results computed once per request, by key (one page, one agenda). */
+export type AgendaMemo = Map<string, Promise<unknown>>;
+
+/**
+ * `load()` once per memo and key: later callers with the same memo get the same promise (so the
+ * same rows; do not change them). Without a memo it just loads.
+ */
+export function shared<T>(memo: AgendaMemo | undefined, key: string, load: () => Promise<T>): Promise<T> {
+  if (!memo) return load();
+  let found = memo.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = load();
+    memo.set(key, found);
+  }
+  return found;
 }
 
 /** One line of an agenda section. */
@@ -95,7 +117,8 @@ export function agendaSections(): AgendaSectionDefinition[] {
 }
 
 /** Loads every registered section, in order (one after another: they share one connection). */
-export async function loadAgendaSections(context: AgendaContext): Promise<AgendaSection[]> {
+export async function loadAgendaSections(given: AgendaContext): Promise<AgendaSection[]> {
+  const context = given.memo ? given : { ...given, memo: new Map() };
   const sections: AgendaSection[] = [];
   for (const s of agendaSections()) {
     sections.push({

@@ -1,6 +1,11 @@
 import type { Db, Tx } from "../../platform/db/index.ts";
 import { addDays } from "../decisions/terms.ts";
-import { type AgendaSection, DEFAULT_AGENDA_WINDOW_DAYS, loadAgendaSections } from "./agenda.ts";
+import {
+  type AgendaMemo,
+  type AgendaSection,
+  DEFAULT_AGENDA_WINDOW_DAYS,
+  loadAgendaSections,
+} from "./agenda.ts";
 import { selectLastBoardMeeting } from "./board-meetings.repo.ts";
 import "./agenda-sections.ts";
 
@@ -46,6 +51,8 @@ export async function getBoardAgenda(input: {
   day: string;
   since?: string;
   viewerPersonId: number | null;
+  /** Shared with the page around the agenda (see `shared` in agenda.ts). */
+  memo?: AgendaMemo;
 }): Promise<BoardAgenda> {
   const given = input.since && input.since <= input.day ? input.since : null;
   const recorded = given ? undefined : await selectLastBoardMeeting(input.db, input.day);
@@ -61,6 +68,7 @@ export async function getBoardAgenda(input: {
     lastMeetingOn,
     nextMeetingOn: null,
     viewerPersonId: input.viewerPersonId,
+    memo: input.memo ?? new Map(),
   };
   return {
     day: input.day,

@@ -8,10 +8,12 @@ import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { DateTime, Id, OptionalId, optionalOneOf, optionalText, Slug } from "../../platform/validation.ts";
 import { accountHasName } from "../accounts/ensure-account-person.ts";
+import type { AgendaMemo } from "../board/agenda.ts";
 import { AgendaView, BoardMeetingsView } from "../board/agenda.views.tsx";
 import { selectBoardMeetings } from "../board/board-meetings.repo.ts";
 import { getBoardAgenda } from "../board/get-board-agenda.ts";
 import { RecordBoardMeetingInputSchema, recordBoardMeeting } from "../board/record-board-meeting.ts";
+import { reportingOn } from "../board/shared-inputs.ts";
 import { MEMBER_API_SCHEMAS as API } from "../directory/member-api-schemas.ts";
 import type { Resource } from "../governance.policy.ts";
 import { nextScheduledDay } from "../meetings/meetings.repo.ts";
@@ -22,7 +24,6 @@ import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
 import { resolvePerson, suggestPeople } from "../registry/resolve-person.ts";
-import { groupReporting } from "../reports/reporting-status.ts";
 import { BoardReportsSection } from "../reports/reports.views.tsx";
 import { AdmitWhoSchema, admitMember } from "./admit-member.ts";
 import { ApplyInputSchema, applyToGroup } from "./apply-to-group.ts";
@@ -728,11 +729,13 @@ export function createDecisionsRouter(services: Services): Router {
   });
 
   // ---- the Board ----
-  const board = async (actorPersonId: number | null) =>
-    getBoardOverview({ db, day: today(), viewerPersonId: actorPersonId });
+  const board = async (actorPersonId: number | null, memo?: AgendaMemo) =>
+    getBoardOverview({ db, day: today(), viewerPersonId: actorPersonId, ...(memo ? { memo } : {}) });
   const boardPage = async (c: Ctx, recordedPeriod?: number) => {
     const actor = await actorOf(c, services);
-    const o = await board(actor.personId);
+    // One memo for the page: the overview, the agenda and the reports table share their inputs.
+    const memo: AgendaMemo = new Map();
+    const o = await board(actor.personId, memo);
     const mayRecord = await can(c, services, "board.record-liaison", { kind: "site" });
     const recorded = recordedPeriod === undefined ? undefined : await rolePeriodSummary(db, recordedPeriod);
     return c.html(
@@ -756,13 +759,15 @@ export function createDecisionsRouter(services: Services): Router {
             : {})}
           {...(recorded?.role === "board-liaison" ? { recorded } : {})}
         >
-          <AgendaView agenda={await getBoardAgenda({ db, day: o.day, viewerPersonId: actor.personId })} />
+          <AgendaView
+            agenda={await getBoardAgenda({ db, day: o.day, viewerPersonId: actor.personId, memo })}
+          />
           <BoardMeetingsView
             meetings={await selectBoardMeetings(db)}
             today={o.day}
             mayRecord={await can(c, services, "board.record-meeting", { kind: "site" })}
           />
-          <BoardReportsSection rows={await groupReporting({ db, day: o.day, today: o.day })} today={o.day} />
+          <BoardReportsSection rows={await reportingOn(db, o.day, memo)} today={o.day} />
         </BoardPage>,
       ),
     );

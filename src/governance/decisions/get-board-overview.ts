@@ -1,7 +1,9 @@
+import type { AgendaMemo } from "../board/agenda.ts";
+import { liaisonProblemsOn } from "../board/shared-inputs.ts";
 import type { DbOrTx } from "./decisions.repo.ts";
 import { type ApplicationView, listApplications } from "./list-applications.ts";
 import { type LapsingTerm, listLapsingTerms } from "./list-lapsing-terms.ts";
-import { type LiaisonProblem, listLiaisonProblems } from "./list-liaison-problems.ts";
+import type { LiaisonProblem } from "./list-liaison-problems.ts";
 import { listVotes } from "./list-votes.ts";
 import type { VoteView } from "./vote-views.ts";
 
@@ -20,6 +22,8 @@ export async function getBoardOverview(input: {
   day: string;
   viewerPersonId: number | null;
   withinDays?: number;
+  /** Shared with the agenda on the same page (its liaison problems are the same). */
+  memo?: AgendaMemo;
 }): Promise<BoardOverview> {
   return {
     day: input.day,
@@ -30,6 +34,6 @@ export async function getBoardOverview(input: {
       day: input.day,
       withinDays: input.withinDays ?? 30,
     }),
-    liaisonProblems: await listLiaisonProblems({ db: input.db, day: input.day }),
+    liaisonProblems: await liaisonProblemsOn(input.db, input.day, input.memo),
   };
 }

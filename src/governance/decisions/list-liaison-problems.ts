@@ -1,14 +1,8 @@
-import { listHandovers, openItemSources } from "../../kernel/index.ts";
+import { listHandovers, type OpenItem, openItemSources } from "../../kernel/index.ts";
 import { formatDay } from "../../platform/view/time.tsx";
 import { registerTurnover } from "../turnover/register.ts";
-import { charterOnlyRoles, type DbOrTx } from "./decisions.repo.ts";
-import {
-  activeGroupsByName,
-  boardTermsOf,
-  liaisonPeriodPeople,
-  nextLiaison,
-  personIdAndName,
-} from "./membership.repo.ts";
+import type { DbOrTx } from "./decisions.repo.ts";
+import { loadLiaisonFacts } from "./liaison-problems.repo.ts";
 import { addDays } from "./terms.ts";
 
 /** A Board Liaison problem shown on the group's page and on /board until a new liaison is recorded. */
@@ -36,14 +30,42 @@ export interface LiaisonOwned {
   handover: { id: number; needingOwner: number } | null;
 }
 
-async function ownedBy(db: DbOrTx, groupId: number, personId: number): Promise<LiaisonOwned> {
+/** What each liaison owns in each group: one listing per open-item source and one of hand-overs. */
+async function ownedByAll(
+  db: DbOrTx,
+  pairs: ReadonlyArray<{ groupId: number; personId: number }>,
+): Promise<(groupId: number, personId: number) => LiaisonOwned> {
   registerTurnover();
-  let openItems = 0;
-  for (const source of openItemSources()) {
-    openItems += (await source.listOpenByOwner(db, { groupId, personId })).length;
+  const key = (groupId: number, personId: number) => `${groupId}:${personId}`;
+  const groupIds = [...new Set(pairs.map((p) => p.groupId))];
+  const openItems = new Map<string, number>();
+  const handovers = new Map<string, LiaisonOwned["handover"]>();
+  if (groupIds.length > 0) {
+    for (const source of openItemSources()) {
+      const byGroup = new Map<number, OpenItem[]>();
+      if (source.listOpenForGroups) {
+        for (const [id, items] of await source.listOpenForGroups(db, { groupIds })) byGroup.set(id, items);
+      } else {
+        for (const groupId of groupIds) byGroup.set(groupId, await source.listOpenForGroup(db, { groupId }));
+      }
+      for (const [groupId, items] of byGroup) {
+        for (const item of items) {
+          if (item.ownerPersonId === null) continue;
+          const k = key(groupId, item.ownerPersonId);
+          openItems.set(k, (openItems.get(k) ?? 0) + 1);
+        }
+      }
+    }
+    // Newest first (listHandovers' order), so the first of a pair is its latest.
+    for (const h of await listHandovers(db, { groupIds })) {
+      const k = key(h.group.id, h.person.id);
+      if (!handovers.has(k)) handovers.set(k, { id: h.id, needingOwner: h.needingOwner });
+    }
   }
-  const [latest] = await listHandovers(db, { groupIds: [groupId], personId });
-  return { openItems, handover: latest ? { id: latest.id, needingOwner: latest.needingOwner } : null };
+  return (groupId, personId) => ({
+    openItems: openItems.get(key(groupId, personId)) ?? 0,
+    handover: handovers.get(key(groupId, personId)) ?? null,
+  });
 }
 
 /** Board Liaison currency for every active group (or one group): liaisons whose Board term ended. */
@@ -55,17 +77,18 @@ export async function listLiaisonProblems(input: {
 }): Promise<LiaisonProblem[]> {
   const { db, day } = input;
   const warnUntil = addDays(day, input.warnDays ?? 60);
-  const active = await activeGroupsByName(db, input.groupId);
-  const problems: LiaisonProblem[] = [];
+  const { active, nextOf, liaisonsOf, names, boardRoles } = await loadLiaisonFacts(db, {
+    day,
+    groupId: input.groupId,
+  });
+  const problems: Array<LiaisonProblem & { ownedBy?: number }> = [];
   for (const group of active) {
-    const periods = await liaisonPeriodPeople(db, group.id, day);
-    const charter = (await charterOnlyRoles(db, group.id)).filter((r) => r.role === "board-liaison");
-    const next = await nextLiaison(db, group.id, day);
+    const next = nextOf.get(group.id);
     const planned = next ? { person: { id: next.id, name: next.name }, startedOn: next.startedOn } : null;
     const plannedText = planned
       ? ` ${planned.person.name} is recorded as the next Board Liaison from ${formatDay(planned.startedOn)}.`
       : "";
-    const liaisons = [...new Set([...periods, ...charter].map((p) => p.personId))];
+    const liaisons = liaisonsOf.get(group.id) ?? [];
     if (liaisons.length === 0) {
       if (group.kind === "working-group") {
         problems.push({
@@ -82,8 +105,8 @@ export async function listLiaisonProblems(input: {
     }
     const statuses = [];
     for (const personId of liaisons) {
-      const person = await personIdAndName(db, personId);
-      const roles = await boardTermsOf(db, personId);
+      const person = names.get(personId);
+      const roles = boardRoles.filter((r) => r.personId === personId || r.userPersonId === personId);
       // The Board term ends at the earlier of ended_on and term_ends_on.
       const ends = roles
         .filter((r) => r.startedOn <= day)
@@ -114,7 +137,8 @@ export async function listLiaisonProblems(input: {
           boardTermEndsOn: s.endsOn,
           planned,
           message: `The Board Liaison ${s.person.name}'s Board term ends on ${formatDay(s.endsOn ?? "")}; plan a new liaison.`,
-          owned: await ownedBy(db, group.id, s.person.id),
+          owned: null,
+          ownedBy: s.person.id,
         });
       }
       continue;
@@ -131,9 +155,16 @@ export async function listLiaisonProblems(input: {
             ? `The Board Liaison ${s.person.name}'s Board term ended on ${formatDay(s.endsOn)}; record a new liaison.`
             : `The Board Liaison ${s.person.name} is not a current Board member; record a new liaison.`
         }${plannedText}`,
-        owned: await ownedBy(db, group.id, s.person.id),
+        owned: null,
+        ownedBy: s.person.id,
       });
     }
   }
-  return problems;
+  const owned = await ownedByAll(
+    db,
+    problems.flatMap((p) => (p.ownedBy === undefined ? [] : [{ groupId: p.group.id, personId: p.ownedBy }])),
+  );
+  return problems.map(({ ownedBy, ...p }) =>
+    ownedBy === undefined ? p : { ...p, owned: owned(p.group.id, ownedBy) },
+  );
 }

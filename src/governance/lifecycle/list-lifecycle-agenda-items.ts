@@ -7,8 +7,10 @@
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
 import { formatInstant } from "../../platform/view/time.tsx";
+import type { AgendaMemo } from "../board/agenda.ts";
+import { reportingOn } from "../board/shared-inputs.ts";
 import type { DbOrTx } from "../decisions/decisions.repo.ts";
-import { groupStanding } from "./group-standing.ts";
+import { groupStandings } from "./group-standing.ts";
 import {
   selectActiveGroups,
   selectChanges,
@@ -41,6 +43,8 @@ export type LifecycleAgenda = z.infer<typeof LifecycleAgendaSchema>;
 export interface AgendaDeps {
   db: DbOrTx;
   day: string;
+  /** The agenda's per-request memo: every group's reporting is shared with the reports sections. */
+  memo?: AgendaMemo;
 }
 
 async function voteFacts(db: DbOrTx, ids: ReadonlyArray<number | null>) {
@@ -101,16 +105,21 @@ export async function shutdownAgendaItems({ db }: AgendaDeps): Promise<Lifecycle
 }
 
 /** Active groups with no shutdown under way for which a forced ground holds today. */
-export async function atRiskAgendaItems({ db, day }: AgendaDeps): Promise<LifecycleAgendaItem[]> {
+export async function atRiskAgendaItems({ db, day, memo }: AgendaDeps): Promise<LifecycleAgendaItem[]> {
   const active = await selectActiveGroups(db);
   const open = new Set(
     (await selectShutdowns(db, { statuses: ["voting", "archiving"] })).map((s) => s.shutdown.groupId),
   );
+  const candidates = active.filter((g) => !open.has(g.id));
+  const standings = await groupStandings({
+    db,
+    groups: candidates,
+    day,
+    reporting: await reportingOn(db, day, memo),
+  });
   const items: LifecycleAgendaItem[] = [];
-  for (const g of active) {
-    if (open.has(g.id)) continue;
-    const standing = await groupStanding({ db, group: g, day });
-    for (const f of standing.grounds) {
+  for (const g of candidates) {
+    for (const f of standings.get(g.id)?.grounds ?? []) {
       items.push({
         text: `${g.name}: ${f.detail}`,
         href: `/groups/${g.slug}/lifecycle`,

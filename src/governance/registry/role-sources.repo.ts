@@ -1,6 +1,6 @@
 /** The one query behind current membership: the charter's roles and the role periods, with their holders. */
 import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../platform/db/index.ts";
+import { anyOf, type Db, type Tx } from "../../platform/db/index.ts";
 import { foundationRoles, groupRoles, groups, people, rolePeriods, users } from "../../platform/db/schema.ts";
 import {
   EX_OFFICIO_FOUNDATION_ROLES,
@@ -53,7 +53,7 @@ export async function selectRoleSources(
     .innerJoin(people, eq(people.id, groupRoles.personId))
     .where(
       and(
-        groupIds ? inArray(groupRoles.groupId, [...groupIds]) : undefined,
+        groupIds ? anyOf(groupRoles.groupId, groupIds) : undefined,
         personId === undefined ? undefined : eq(groupRoles.personId, personId),
       ),
     )
@@ -72,7 +72,7 @@ export async function selectRoleSources(
     .innerJoin(people, eq(people.id, rolePeriods.personId))
     .where(
       and(
-        groupIds ? inArray(rolePeriods.groupId, [...groupIds]) : undefined,
+        groupIds ? anyOf(rolePeriods.groupId, groupIds) : undefined,
         personId === undefined ? undefined : eq(rolePeriods.personId, personId),
       ),
     )
@@ -84,7 +84,7 @@ export async function selectRoleSources(
     .where(
       and(
         inArray(groups.slug, [...EX_OFFICIO_GROUP_SLUGS]),
-        groupIds ? inArray(groups.id, [...groupIds]) : undefined,
+        groupIds ? anyOf(groups.id, groupIds) : undefined,
       ),
     );
   let exOfficio: ExOfficioSource<RoleHolder>[] = [];

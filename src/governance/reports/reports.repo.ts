@@ -1,6 +1,6 @@
 /** The queries of reporting: groups and their schedules, reports, the sweep's events, the Board's decisions. */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../platform/db/index.ts";
+import { anyOf, type Db, type Tx } from "../../platform/db/index.ts";
 import {
   groupReports,
   groups,
@@ -83,12 +83,12 @@ export async function selectFacts(
   const reports = await db
     .select({ groupId: groupReports.groupId, start: groupReports.periodStart, at: groupReports.submittedAt })
     .from(groupReports)
-    .where(inArray(groupReports.groupId, [...groupIds]));
+    .where(anyOf(groupReports.groupId, groupIds));
   for (const r of reports) out.get(r.groupId)?.submitted.set(r.start, r.at.toISOString().slice(0, 10));
   const decisions = await db
     .select()
     .from(reportDecisions)
-    .where(inArray(reportDecisions.groupId, [...groupIds]))
+    .where(anyOf(reportDecisions.groupId, groupIds))
     .orderBy(asc(reportDecisions.decidedOn), asc(reportDecisions.id));
   for (const d of decisions) {
     out.get(d.groupId)?.decisions.push({

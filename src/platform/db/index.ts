@@ -1,4 +1,6 @@
 /** Database access: open (PGlite or PostgreSQL), migrate, and the one schema. */
+
+export { anyOf } from "./any-of.ts";
 export {
   type Database,
   type DatabaseTarget,
