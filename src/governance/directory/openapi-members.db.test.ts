@@ -577,6 +577,43 @@ describe("the signed-in API in /api/openapi.json", () => {
     // The marketing room's delegation matrix: none until the Marketing WG charter is imported.
     await call("m1", "GET", "/api/marketing/matrix", "/api/marketing/matrix", "404");
 
+    // Board meeting days: an administrator records one (once); a member may not.
+    const meetingDay = { heldOn: "2026-02-26" };
+    await call("admin", "POST", "/api/board/meetings", "/api/board/meetings", "201", meetingDay);
+    await call("admin", "POST", "/api/board/meetings", "/api/board/meetings", "409", meetingDay);
+    await call("m1", "POST", "/api/board/meetings", "/api/board/meetings", "403", { heldOn: "2026-02-25" });
+
+    // The group's annual report, and a funding request from a member, seen by the group.
+    await call("m1", "GET", `/api/groups/${slug}/annual/2026`, "/api/groups/{slug}/annual/{year}", "200");
+    const asked = await call(
+      "m0",
+      "POST",
+      `/api/groups/${slug}/funding`,
+      "/api/groups/{slug}/funding",
+      "201",
+      {
+        purpose: "tools",
+        description: "A year of a design tool for the group.",
+        amount: "120.00",
+        currency: "EUR",
+        startsOn: "2026-03-01",
+        endsOn: "2027-02-28",
+      },
+    );
+    const fundingId = (asked.request as { id: number }).id;
+    await call("m0", "POST", `/api/groups/${slug}/funding`, "/api/groups/{slug}/funding", "422", {
+      purpose: "tools",
+      description: "",
+      amount: "-1",
+      currency: "EUR",
+      startsOn: "2026-03-01",
+      endsOn: "2026-02-01",
+    });
+    await call("m0", "GET", "/api/funding", "/api/funding", "200");
+    await call("m0", "GET", `/api/funding/${fundingId}`, "/api/funding/{id}", "200");
+    await call("admin", "GET", `/api/funding/${fundingId}`, "/api/funding/{id}", "200");
+    await call(null, "GET", `/api/funding/${fundingId}`, "/api/funding/{id}", "401");
+
     // Every documented signed-in operation was called.
     // (The ecosystem's signed-in routes, releases, reviews, packages' calls, contact attempts and
     // transfers, are called in test/openapi.db.test.ts.)
