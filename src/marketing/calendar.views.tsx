@@ -2,7 +2,7 @@
 import { Layout } from "../platform/http/layout.tsx";
 import { type FieldSpec, Form } from "../platform/view/form.tsx";
 import { Table } from "../platform/view/table.tsx";
-import { OnDay, When } from "../platform/view/time.tsx";
+import { MONTHS, OnDay, When } from "../platform/view/time.tsx";
 import { type CampaignProgress, type Clash, type Gap, inMonth, type Period } from "./calendar.ts";
 import {
   CHANNELS,
@@ -23,20 +23,6 @@ const STATE_WORDS: Record<string, string> = {
   archived: "Archived",
 };
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** "December 2026" from "2026-12". */
 function monthName(month: string): string {

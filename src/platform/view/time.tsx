@@ -4,7 +4,8 @@
  * Guildhall stores and shows every instant in UTC, so the zone is always named.
  */
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
   "January",
   "February",
   "March",
