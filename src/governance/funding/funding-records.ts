@@ -2,12 +2,11 @@
  * Funding operations: a group asks (requestFunding), the Board opens its vote (openFundingVote:
  * the vote's closing decides, funding-subjects.ts), the asker withdraws a request not yet put to
  * a vote (withdrawFunding), and the group records spending against an approved request
- * (recordSpending: same currency, never beyond the approved amount). Each takes one object.
+ * (recordSpending: same currency, never beyond the approved amount). Each takes one object and
+ * saves through funding.repo.ts.
  */
-import { and, eq } from "drizzle-orm";
 import { notify } from "../../kernel/index.ts";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import {
   type DecisionActor,
@@ -21,11 +20,17 @@ import { type DecisionDeps, parseInput } from "../decisions/deps.ts";
 import { openVote } from "../decisions/open-vote.ts";
 import { fundingRequestedTemplate } from "./funding-request.template.ts";
 import "./funding-subjects.ts";
-import { loadFunding, lockFunding, spentSoFar } from "./funding.repo.ts";
+import {
+  insertFundingRequest,
+  insertSpending,
+  loadFunding,
+  lockFunding,
+  setVoteAmount,
+  spentSoFar,
+  updateFundingRequest,
+} from "./funding.repo.ts";
 import { checkSpending, formatMoney, parseAmount } from "./money.ts";
 import { FundingVoteInputSchema, RequestFundingInputSchema, SpendingInputSchema } from "./schemas.ts";
-
-const { fundingRequests, fundingSpending } = schema;
 
 interface Call {
   deps: DecisionDeps;
@@ -57,23 +62,20 @@ export async function requestFunding(
         message: `${group.name} is ${group.status}: only active groups ask for funding.`,
       });
     }
-    const [row] = await tx
-      .insert(fundingRequests)
-      .values({
-        groupId: group.id,
-        requestedByUserId: call.actor.userId,
-        requestedByPersonId: call.actor.personId,
-        purpose: input.purpose,
-        description: input.description,
-        amountMinor,
-        currency: input.currency,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        state: "requested",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: fundingRequests.id });
+    const row = await insertFundingRequest(tx, {
+      groupId: group.id,
+      requestedByUserId: call.actor.userId,
+      requestedByPersonId: call.actor.personId,
+      purpose: input.purpose,
+      description: input.description,
+      amountMinor,
+      currency: input.currency,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      state: "requested",
+      createdAt: now,
+      updatedAt: now,
+    });
     if (!row) throw new AppError("internal", { message: "The funding request was not saved." });
     await recordAudit(tx, {
       by: call.actor,
@@ -149,10 +151,7 @@ export async function openFundingVote(call: Call & { requestId: number; input: u
   });
   // The amount the vote is about, written by the one opening that succeeded (for its own vote):
   // written before opening, parallel openings with other amounts overwrote the winner's.
-  await db
-    .update(fundingRequests)
-    .set({ voteAmountMinor })
-    .where(and(eq(fundingRequests.id, request.id), eq(fundingRequests.voteId, vote.id)));
+  await setVoteAmount(db, { id: request.id, voteId: vote.id, amountMinor: voteAmountMinor });
   return vote;
 }
 
@@ -172,10 +171,7 @@ export async function withdrawFunding(call: Call & { requestId: number }): Promi
         message: `The Board is voting on funding request #${row.id} (vote #${current.voteId}); it cannot be withdrawn now.`,
       });
     }
-    await tx
-      .update(fundingRequests)
-      .set({ state: "withdrawn", updatedAt: now })
-      .where(eq(fundingRequests.id, row.id));
+    await updateFundingRequest(tx, row.id, { state: "withdrawn", updatedAt: now });
     await recordAudit(tx, {
       by: call.actor,
       at: now,
@@ -218,19 +214,16 @@ export async function recordSpending(
         issues: [{ field: "spentOn", message: "must not be in the future" }],
       });
     }
-    const [row] = await tx
-      .insert(fundingSpending)
-      .values({
-        requestId: request.id,
-        amountMinor,
-        spentOn: input.spentOn,
-        description: input.description,
-        receiptUrl: input.receiptUrl,
-        recordedByUserId: call.actor.userId,
-        recordedByPersonId: call.actor.personId,
-        createdAt: now,
-      })
-      .returning({ id: fundingSpending.id });
+    const row = await insertSpending(tx, {
+      requestId: request.id,
+      amountMinor,
+      spentOn: input.spentOn,
+      description: input.description,
+      receiptUrl: input.receiptUrl,
+      recordedByUserId: call.actor.userId,
+      recordedByPersonId: call.actor.personId,
+      createdAt: now,
+    });
     if (!row) throw new AppError("internal", { message: "The spending was not saved." });
     await recordAudit(tx, {
       by: call.actor,

@@ -5,14 +5,10 @@
  * group's request). Passed: approved for the vote's amount (the amount asked unless the Board
  * said otherwise when it opened the vote); failed: rejected. Applied in the closing transaction.
  */
-import { eq } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { groupParticipants, recordAudit } from "../decisions/decisions.repo.ts";
 import { defineVoteSubject, ELECTORATES, type OpeningSubject } from "../decisions/subjects.ts";
-import { lockFunding } from "./funding.repo.ts";
-
-const { fundingRequests } = schema;
+import { lockFunding, updateFundingRequest } from "./funding.repo.ts";
 
 const requestIdOf = (s: { subjectId: string | null }) => {
   const id = Number(s.subjectId);
@@ -51,10 +47,7 @@ export const fundingVoteSubject = defineVoteSubject({
   },
   async onOpen(s) {
     const id = requestIdOf(s);
-    await s.tx
-      .update(fundingRequests)
-      .set({ voteId: s.vote.id, updatedAt: s.now })
-      .where(eq(fundingRequests.id, id));
+    await updateFundingRequest(s.tx, id, { voteId: s.vote.id, updatedAt: s.now });
     await recordAudit(s.tx, {
       by: s.actor,
       at: s.now,
@@ -74,10 +67,7 @@ export const fundingVoteSubject = defineVoteSubject({
     }
     const state = outcome === "passed" ? "approved" : "rejected";
     const approvedMinor = state === "approved" ? (request.voteAmountMinor ?? request.amountMinor) : null;
-    await tx
-      .update(fundingRequests)
-      .set({ state, approvedMinor, decidedAt: now, updatedAt: now })
-      .where(eq(fundingRequests.id, request.id));
+    await updateFundingRequest(tx, request.id, { state, approvedMinor, decidedAt: now, updatedAt: now });
     await recordAudit(tx, {
       by: actor,
       at: now,

@@ -140,3 +140,38 @@ export async function spentSoFar(db: DbOrTx, requestId: number): Promise<number>
     .where(eq(fundingSpending.requestId, requestId));
   return Number(row?.total ?? 0);
 }
+
+/** Saves a new funding request; returns its id. */
+export async function insertFundingRequest(
+  db: DbOrTx,
+  values: typeof fundingRequests.$inferInsert,
+): Promise<{ id: number } | undefined> {
+  const [row] = await db.insert(fundingRequests).values(values).returning({ id: fundingRequests.id });
+  return row;
+}
+
+/** Changes columns of one funding request. */
+export async function updateFundingRequest(
+  db: DbOrTx,
+  id: number,
+  set: Partial<typeof fundingRequests.$inferInsert>,
+): Promise<void> {
+  await db.update(fundingRequests).set(set).where(eq(fundingRequests.id, id));
+}
+
+/** Records the amount a vote is about, only while the request's vote is that vote. */
+export async function setVoteAmount(db: DbOrTx, input: { id: number; voteId: number; amountMinor: number }) {
+  await db
+    .update(fundingRequests)
+    .set({ voteAmountMinor: input.amountMinor })
+    .where(and(eq(fundingRequests.id, input.id), eq(fundingRequests.voteId, input.voteId)));
+}
+
+/** Saves spending against a request; returns its id. */
+export async function insertSpending(
+  db: DbOrTx,
+  values: typeof fundingSpending.$inferInsert,
+): Promise<{ id: number } | undefined> {
+  const [row] = await db.insert(fundingSpending).values(values).returning({ id: fundingSpending.id });
+  return row;
+}
