@@ -373,32 +373,23 @@ export function CampaignsPage(props: {
       {props.campaigns.length === 0 ? (
         <p>No campaigns yet.</p>
       ) : (
-        <Table caption="Campaigns">
-          <thead>
-            <tr>
-              <th scope="col">Campaign</th>
-              <th scope="col">Dates</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Progress</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.campaigns.map(({ c, progress }) => (
-              <tr>
-                <td>
-                  <a href={`/marketing/campaigns/${c.id}`}>{c.name}</a>
-                </td>
-                <td>
+        <Table
+          caption="Campaigns"
+          rows={props.campaigns}
+          columns={[
+            { header: "Campaign", cell: ({ c }) => <a href={`/marketing/campaigns/${c.id}`}>{c.name}</a> },
+            {
+              header: "Dates",
+              cell: ({ c }) => (
+                <>
                   <OnDay day={c.startsOn} /> to <OnDay day={c.endsOn} />
-                </td>
-                <td>{c.ownerName}</td>
-                <td>
-                  <ProgressText p={progress} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            { header: "Owner", cell: ({ c }) => c.ownerName },
+            { header: "Progress", cell: ({ progress }) => <ProgressText p={progress} /> },
+          ]}
+        />
       )}
       {props.canPlan && (
         <section aria-labelledby="new-campaign-heading">

@@ -205,33 +205,20 @@ export function ItemsPage(props: { items: ItemRow[]; canWrite: boolean }) {
       {props.items.length === 0 ? (
         <p>No items yet.</p>
       ) : (
-        <Table caption="Content items">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Kind</th>
-              <th scope="col">State</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((i) => (
-              <tr>
-                <td>
-                  <a href={`/marketing/items/${i.id}`}>{i.title}</a>
-                </td>
-                <td>
-                  {CONTENT_KIND_LABELS[i.kind as ContentKind]}
-                  {i.network ? ` (${i.network})` : ""}
-                </td>
-                <td>{STATE_WORDS[i.state]}</td>
-                <td>
-                  <When at={i.updatedAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <Table
+          caption="Content items"
+          rows={props.items}
+          columns={[
+            { header: "Title", cell: (i) => <a href={`/marketing/items/${i.id}`}>{i.title}</a> },
+            {
+              header: "Kind",
+              cell: (i) =>
+                `${CONTENT_KIND_LABELS[i.kind as ContentKind]}${i.network ? ` (${i.network})` : ""}`,
+            },
+            { header: "State", cell: (i) => STATE_WORDS[i.state] },
+            { header: "Updated", cell: (i) => <When at={i.updatedAt} /> },
+          ]}
+        />
       )}
       {props.canWrite && (
         <section aria-labelledby="new-heading">
