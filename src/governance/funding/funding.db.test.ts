@@ -12,6 +12,7 @@ import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { tokenRequests } from "../../../test/token-requests.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { isAppError } from "../../platform/errors.ts";
@@ -59,24 +60,7 @@ async function refusal(p: Promise<unknown>) {
 /** Records spending on a request as its group's Chair. */
 const spendAsChair = (requestId: number, input: Parameters<typeof recordSpending>[0]["input"]) =>
   recordSpending({ deps: deps(), actor: personActor(ids.chair ?? 0), requestId, input });
-const call = (who: string, method: string, path: string, body?: unknown) =>
-  app.request(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${accounts[who]?.token ?? "none"}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-const form = (who: string, path: string, fields: Record<string, string>) =>
-  app.request(path, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${accounts[who]?.token ?? "none"}`,
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
+const { call, form } = tokenRequests(() => app, accounts);
 
 const ask = {
   purpose: "events",

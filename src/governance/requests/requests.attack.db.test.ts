@@ -11,6 +11,7 @@ import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
+import { tokenRequests } from "../../../test/token-requests.ts";
 import { CLI_ACTOR, createToken } from "../../kernel/index.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -32,24 +33,7 @@ const ask = {
   visibility: "public",
 };
 
-const call = (who: string, method: string, path: string, body?: unknown) =>
-  app.request(path, {
-    method,
-    headers: {
-      authorization: `Bearer ${accounts[who]?.token ?? "none"}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-const form = (who: string, path: string, fields: Record<string, string>) =>
-  app.request(path, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${accounts[who]?.token ?? "none"}`,
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
+const { call, form } = tokenRequests(() => app, accounts);
 const rows = async () => ({
   requests: (await database.db.select({ n: count() }).from(schema.groupRequests))[0]?.n,
   comments: (await database.db.select({ n: count() }).from(schema.requestComments))[0]?.n,
