@@ -9,7 +9,6 @@
  * Prints the figures and saves them to bench/results/auth.json (auth-postgres.json on PostgreSQL).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,15 +17,7 @@ import { CLI_ACTOR, createToken, createUser, startSession } from "../src/kernel/
 import { loadConfig } from "../src/platform/config.ts";
 import { openDatabase } from "../src/platform/db/index.ts";
 import { createTestApplication } from "../test/app.ts";
-
-/** The part of autocannon's programmatic API used here (the package ships no types). */
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers: Record<string, string>;
-}) => Promise<{ requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number }>;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+import { autocannon } from "./autocannon.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 

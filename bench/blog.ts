@@ -11,7 +11,6 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,20 +20,7 @@ import { FixedClock } from "../src/platform/clock.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { openDatabase, schema } from "../src/platform/db/index.ts";
 import { createServices } from "../src/platform/services.ts";
-
-/** The part of autocannon's programmatic API used here (the package ships no types). */
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-}) => Promise<{
-  requests: { average: number };
-  latency: { p99: number; average: number };
-  non2xx: number;
-  errors: number;
-}>;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+import { autocannon } from "./autocannon.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 

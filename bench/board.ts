@@ -15,7 +15,6 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,22 +25,8 @@ import { FixedClock } from "../src/platform/clock.ts";
 import { openDatabase } from "../src/platform/db/index.ts";
 import { createTestApplication } from "../test/app.ts";
 import { createTestAccount } from "../test/factories/accounts.ts";
+import { autocannon } from "./autocannon.ts";
 import { generateBoardHistory } from "./board-history.ts";
-
-/** The part of autocannon's programmatic API used here (the package ships no types). */
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-  timeout?: number;
-}) => Promise<{
-  requests: { average: number; total: number };
-  latency: { p99: number; average: number };
-  non2xx: number;
-  errors: number;
-}>;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TODAY = "2026-12-04";

@@ -10,7 +10,6 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,20 +17,7 @@ import { serve } from "@hono/node-server";
 import { openDatabase } from "../src/platform/db/index.ts";
 import { seedRealisticRegistry } from "../test/factories/governance.ts";
 import { createGovernanceTestApp } from "../test/governance-app.ts";
-
-/** The part of autocannon's programmatic API used here (the package ships no types). */
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-}) => Promise<{
-  requests: { average: number };
-  latency: { p99: number; average: number };
-  non2xx: number;
-  errors: number;
-}>;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+import { autocannon } from "./autocannon.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SNAPSHOT = path.resolve(HERE, "../../shared/data/dsf-working-groups");
