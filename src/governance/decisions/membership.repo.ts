@@ -234,31 +234,18 @@ export async function insertAuditRows(
   await tx.insert(schema.auditLog).values(rows);
 }
 
-/** Running role periods whose term ends after `day` and by `horizon`, with group and person names. */
+/** Running role periods whose term ends after `day` and by `horizon`, with group and person names (the term sweep's shape). */
 export async function periodsEndingBy(db: DbOrTx, day: string, horizon: string) {
-  return db
-    .select({
-      id: rolePeriods.id,
-      personId: rolePeriods.personId,
-      termEndsOn: rolePeriods.termEndsOn,
-      role: rolePeriods.role,
-      groupId: rolePeriods.groupId,
-      groupName: groups.name,
-      groupSlug: groups.slug,
-      personName: people.name,
-    })
-    .from(rolePeriods)
-    .innerJoin(groups, eq(groups.id, rolePeriods.groupId))
-    .innerJoin(people, eq(people.id, rolePeriods.personId))
-    .where(
-      and(
-        isNotNull(rolePeriods.termEndsOn),
-        gt(rolePeriods.termEndsOn, day),
-        lte(rolePeriods.termEndsOn, horizon),
-        lte(rolePeriods.startedOn, day),
-        or(isNull(rolePeriods.endedOn), gt(rolePeriods.endedOn, day)),
-      ),
-    );
+  return (await selectLapsingPeriods(db, { day, until: horizon })).map((r) => ({
+    id: r.rolePeriodId,
+    personId: r.personId,
+    termEndsOn: r.termEndsOn,
+    role: r.role,
+    groupId: r.groupId,
+    groupName: r.groupName,
+    groupSlug: r.slug,
+    personName: r.personName,
+  }));
 }
 
 /** The term reminders already sent for some role periods (none asked, none read). */
