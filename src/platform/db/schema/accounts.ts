@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigserial, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import {
   CLAIM_STATUSES,
   FOUNDATION_ROLE_NAMES,
@@ -18,7 +7,7 @@ import {
   oneOf,
   SESSION_METHODS,
 } from "./closed-sets.ts";
-import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
+import { createdAtColumn, day, idColumn, ownedBy, refersTo, timestamptz } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /** A person who can sign in: by GitHub, by an emailed link, or with a personal access token. */
@@ -33,9 +22,9 @@ export const users = pgTable(
     githubId: text("github_id"),
     githubLogin: text("github_login"),
     /** The person (from the charters) this account is, once an admin confirmed the claim. */
-    personId: integer("person_id").references(() => people.id, { onDelete: "set null" }),
+    personId: refersTo("person_id", () => people.id),
     createdAt: createdAtColumn(),
-    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    disabledAt: timestamptz("disabled_at"),
   },
   (t) => [
     uniqueIndex("users_email").on(t.email),
@@ -54,7 +43,7 @@ export const sessions = pgTable(
     /** github | email */
     method: text("method", { enum: SESSION_METHODS }).notNull(),
     createdAt: createdAtColumn(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
   },
   (t) => [
     uniqueIndex("sessions_id_hash").on(t.idHash),
@@ -71,8 +60,8 @@ export const signInLinks = pgTable(
     tokenHash: text("token_hash").notNull(),
     email: text("email").notNull(),
     createdAt: createdAtColumn(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
   },
   (t) => [uniqueIndex("sign_in_links_token_hash").on(t.tokenHash)],
 );
@@ -89,9 +78,9 @@ export const accessTokens = pgTable(
     prefix: text("prefix").notNull(),
     scopes: text("scopes").array().notNull(),
     createdAt: createdAtColumn(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamptz("expires_at").notNull(),
+    revokedAt: timestamptz("revoked_at"),
+    lastUsedAt: timestamptz("last_used_at"),
   },
   (t) => [uniqueIndex("access_tokens_hash").on(t.tokenHash), index("access_tokens_user").on(t.userId)],
 );
@@ -108,10 +97,10 @@ export const foundationRoles = pgTable(
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
     personId: integer("person_id").references(() => people.id, { onDelete: "cascade" }),
     role: text("role", { enum: FOUNDATION_ROLE_NAMES }).notNull(),
-    startedOn: date("started_on", { mode: "string" }).notNull(),
-    endedOn: date("ended_on", { mode: "string" }),
+    startedOn: day("started_on").notNull(),
+    endedOn: day("ended_on"),
     /** End of the elected term (Board members); the role may end earlier or be renewed. */
-    termEndsOn: date("term_ends_on", { mode: "string" }),
+    termEndsOn: day("term_ends_on"),
     reason: text("reason").notNull().default(""),
     /** The decision behind the grant (a Board resolution, an election, a vote id). */
     decisionRef: text("decision_ref"),
@@ -135,8 +124,8 @@ export const personClaims = pgTable(
     status: text("status", { enum: CLAIM_STATUSES }).notNull(),
     note: text("note").notNull().default(""),
     createdAt: createdAtColumn(),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
-    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamptz("decided_at"),
+    decidedBy: refersTo("decided_by", () => users.id),
   },
   (t) => [
     index("person_claims_user").on(t.userId),
@@ -159,9 +148,9 @@ export const rolePeriods = pgTable(
     role: text("role", { enum: GROUP_ROLE_NAMES }).notNull(),
     /** Title of a titled role ("Designated Line Manager"); empty string otherwise. */
     title: text("title").notNull().default(""),
-    startedOn: date("started_on", { mode: "string" }).notNull(),
-    endedOn: date("ended_on", { mode: "string" }),
-    termEndsOn: date("term_ends_on", { mode: "string" }),
+    startedOn: day("started_on").notNull(),
+    endedOn: day("ended_on"),
+    termEndsOn: day("term_ends_on"),
     reason: text("reason").notNull().default(""),
     /** The decision behind the period (a vote id, a Board resolution, "charter import"). */
     decisionRef: text("decision_ref"),
@@ -186,7 +175,7 @@ export const auditLog = pgTable(
     actorUserId: integer("actor_user_id"),
     /** Who acted, readable without a join: "user:3 (Ada)", "cli", "system". */
     actor: text("actor").notNull(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    occurredAt: timestamptz("occurred_at").notNull(),
     action: text("action").notNull(),
     subjectType: text("subject_type").notNull(),
     subjectId: text("subject_id").notNull(),

@@ -1,6 +1,6 @@
 import { integer, pgTable } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { createdAtColumn } from "./columns.ts";
+import { createdAtColumn, refersTo } from "./columns.ts";
 import { people } from "./governance.ts";
 
 /**
@@ -14,6 +14,6 @@ export const applicantPeople = pgTable("applicant_people", {
     .primaryKey()
     .references(() => people.id, { onDelete: "cascade" }),
   /** The account it was created for (null once that account is gone). */
-  userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+  userId: refersTo("user_id", () => users.id),
   createdAt: createdAtColumn(),
 });

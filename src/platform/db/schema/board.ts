@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, date, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { createdAtColumn, idColumn } from "./columns.ts";
+import { createdAtColumn, day, idColumn, refersTo } from "./columns.ts";
 
 /**
  * A day the DSF Board met, as a Board member or an administrator recorded it (one record per day),
@@ -11,10 +11,10 @@ export const boardMeetings = pgTable(
   "board_meetings",
   {
     id: idColumn(),
-    heldOn: date("held_on", { mode: "string" }).notNull(),
+    heldOn: day("held_on").notNull(),
     /** The published minutes (https), when there are any. */
     minutesUrl: text("minutes_url"),
-    recordedByUserId: integer("recorded_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    recordedByUserId: refersTo("recorded_by_user_id", () => users.id),
     /** Who recorded it, as shown ("Ada Lovelace"), kept when the account goes. */
     recordedBy: text("recorded_by").notNull(),
     createdAt: createdAtColumn(),

@@ -1,15 +1,29 @@
 /**
- * Columns many tables share, written once: the serial id, the creation time, and a reference to
- * the row a record belongs to (deleted with it). Same SQL as writing them out.
+ * Columns many tables share, written once: the serial id, instants and days, the creation and
+ * update times, a reference to the row a record belongs to (deleted with it) and a reference a
+ * row outlives (set to null). Same SQL as writing them out.
  */
-import { type AnyPgColumn, integer, serial, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, date, integer, serial, timestamp } from "drizzle-orm/pg-core";
 
 /** `id serial primary key`. */
 export const idColumn = () => serial("id").primaryKey();
 
+/** `<name> timestamptz`: an instant, stored with its zone. */
+export const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
+/** `<name> date`, read and written as `YYYY-MM-DD` text. */
+export const day = (name: string) => date(name, { mode: "string" });
+
 /** `created_at timestamptz not null`. */
-export const createdAtColumn = () => timestamp("created_at", { withTimezone: true }).notNull();
+export const createdAtColumn = () => timestamptz("created_at").notNull();
+
+/** `updated_at timestamptz not null`. */
+export const updatedAtColumn = () => timestamptz("updated_at").notNull();
 
 /** `<name> integer not null references <target> on delete cascade`: the row this one belongs to. */
 export const ownedBy = (name: string, target: () => AnyPgColumn) =>
   integer(name).notNull().references(target, { onDelete: "cascade" });
+
+/** `<name> integer references <target> on delete set null`: a row this one names and outlives. */
+export const refersTo = (name: string, target: () => AnyPgColumn) =>
+  integer(name).references(target, { onDelete: "set null" });

@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { rolePeriods } from "./accounts.ts";
 import {
   APPLICATION_STATUSES,
@@ -20,7 +10,15 @@ import {
   VOTE_OUTCOMES,
   VOTE_STATUSES,
 } from "./closed-sets.ts";
-import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
+import {
+  createdAtColumn,
+  day,
+  idColumn,
+  ownedBy,
+  refersTo,
+  timestamptz,
+  updatedAtColumn,
+} from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /** Per-group settings for membership decisions: how votes are counted and the next meeting. */
@@ -35,10 +33,10 @@ export const groupDecisionSettings = pgTable(
     /** open | secret: the default ballot for new votes. */
     secrecy: text("secrecy", { enum: BALLOT_SECRECY }).notNull().default("open"),
     /** The group's next meeting, as recorded by its chair. */
-    nextMeetingOn: date("next_meeting_on", { mode: "string" }),
+    nextMeetingOn: day("next_meeting_on"),
     /** Longest a vote may run, opening to closing, extensions included (frozen on each vote as it opens). */
     maxVoteDays: integer("max_vote_days").notNull().default(28),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     check("group_decision_settings_max_vote_days_range", sql`${t.maxVoteDays} between 1 and 365`),
@@ -61,7 +59,7 @@ export const membershipApplications = pgTable(
     /** pending | voting | accepted | rejected | withdrawn */
     status: text("status", { enum: APPLICATION_STATUSES }).notNull(),
     createdAt: createdAtColumn(),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: timestamptz("decided_at"),
   },
   (t) => [
     index("membership_applications_group").on(t.groupId, t.status),
@@ -118,9 +116,7 @@ export const votes = pgTable(
      */
     subjectId: text("subject_id"),
     subjectPersonId: integer("subject_person_id").references(() => people.id, { onDelete: "restrict" }),
-    applicationId: integer("application_id").references(() => membershipApplications.id, {
-      onDelete: "set null",
-    }),
+    applicationId: refersTo("application_id", () => membershipApplications.id),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     /** group | board | steering-council: who votes, from the group's membership model. */
@@ -130,16 +126,16 @@ export const votes = pgTable(
     /** electorate | cast */
     baseRule: text("base_rule", { enum: VOTE_BASE_RULES }).notNull(),
     electorateSize: integer("electorate_size").notNull(),
-    openedByPersonId: integer("opened_by_person_id").references(() => people.id, { onDelete: "set null" }),
+    openedByPersonId: refersTo("opened_by_person_id", () => people.id),
     /** Who sees the vote through now, when the Chair handed it on (null: the person who opened it). */
-    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
-    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
-    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    ownerPersonId: refersTo("owner_person_id", () => people.id),
+    openedAt: timestamptz("opened_at").notNull(),
+    closesAt: timestamptz("closes_at").notNull(),
     /**
      * The latest the vote may close, extensions included: its opening plus the group's longest
      * vote duration at the time, frozen so no one can stall a vote for ever.
      */
-    latestClosesAt: timestamp("latest_closes_at", { withTimezone: true }).notNull(),
+    latestClosesAt: timestamptz("latest_closes_at").notNull(),
     /** open | closed */
     status: text("status", { enum: VOTE_STATUSES }).notNull(),
     yes: integer("yes").notNull().default(0),
@@ -151,7 +147,7 @@ export const votes = pgTable(
     outcome: text("outcome", { enum: VOTE_OUTCOMES }),
     /** deadline | decided (closed early because the outcome could no longer change) */
     closeReason: text("close_reason", { enum: VOTE_CLOSE_REASONS }),
-    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedAt: timestamptz("closed_at"),
   },
   (t) => [
     index("votes_group").on(t.groupId, t.status),
@@ -193,7 +189,7 @@ export const voteParticipation = pgTable(
     voteId: ownedBy("vote_id", () => votes.id),
     personId: ownedBy("person_id", () => people.id),
     /** The day voted, not the instant, so ordering cannot be matched against counts. */
-    votedOn: date("voted_on", { mode: "string" }).notNull(),
+    votedOn: day("voted_on").notNull(),
   },
   (t) => [uniqueIndex("vote_participation_once").on(t.voteId, t.personId)],
 );
@@ -206,7 +202,7 @@ export const openBallots = pgTable(
     personId: ownedBy("person_id", () => people.id),
     /** yes | no | abstain */
     choice: text("choice").notNull(),
-    castAt: timestamp("cast_at", { withTimezone: true }).notNull(),
+    castAt: timestamptz("cast_at").notNull(),
   },
   (t) => [uniqueIndex("open_ballots_once").on(t.voteId, t.personId)],
 );
@@ -217,11 +213,11 @@ export const voteExtensions = pgTable(
   {
     id: idColumn(),
     voteId: ownedBy("vote_id", () => votes.id),
-    fromClosesAt: timestamp("from_closes_at", { withTimezone: true }).notNull(),
-    toClosesAt: timestamp("to_closes_at", { withTimezone: true }).notNull(),
+    fromClosesAt: timestamptz("from_closes_at").notNull(),
+    toClosesAt: timestamptz("to_closes_at").notNull(),
     reason: text("reason").notNull(),
-    byPersonId: integer("by_person_id").references(() => people.id, { onDelete: "set null" }),
-    extendedAt: timestamp("extended_at", { withTimezone: true }).notNull(),
+    byPersonId: refersTo("by_person_id", () => people.id),
+    extendedAt: timestamptz("extended_at").notNull(),
   },
   (t) => [index("vote_extensions_vote").on(t.voteId)],
 );
@@ -231,9 +227,9 @@ export const termReminders = pgTable(
   "term_reminders",
   {
     rolePeriodId: ownedBy("role_period_id", () => rolePeriods.id),
-    termEndsOn: date("term_ends_on", { mode: "string" }).notNull(),
+    termEndsOn: day("term_ends_on").notNull(),
     thresholdDays: integer("threshold_days").notNull(),
-    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    sentAt: timestamptz("sent_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.rolePeriodId, t.termEndsOn, t.thresholdDays] })],
 );

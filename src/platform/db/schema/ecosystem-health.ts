@@ -3,16 +3,15 @@ import {
   bigserial,
   boolean,
   check,
-  date,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
   text,
-  timestamp,
 } from "drizzle-orm/pg-core";
 import { oneOf, REPOSITORY_STATUSES } from "./closed-sets.ts";
+import { day, timestamptz } from "./columns.ts";
 import { packages } from "./ecosystem-packages.ts";
 
 /**
@@ -28,13 +27,13 @@ export const packageReleaseDeclarations = pgTable(
       .notNull()
       .references(() => packages.name, { onDelete: "cascade" }),
     version: text("version").notNull(),
-    uploadedAt: timestamp("uploaded_at", { withTimezone: true }),
+    uploadedAt: timestamptz("uploaded_at"),
     classifiers: jsonb("classifiers").$type<string[]>().notNull(),
     requiresDist: jsonb("requires_dist").$type<string[]>().notNull(),
     requiresPython: text("requires_python"),
     /** `sync` (the latest release when a sync fetched it) or `backfill` (the per-version JSON API). */
     source: text("source").$type<"sync" | "backfill">().notNull(),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    recordedAt: timestamptz("recorded_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.name, t.version] })],
 );
@@ -52,17 +51,17 @@ export const packageRepositories = pgTable(
     status: text("status", { enum: REPOSITORY_STATUSES }).notNull(),
     error: text("error"),
     archived: boolean("archived"),
-    pushedAt: timestamp("pushed_at", { withTimezone: true }),
+    pushedAt: timestamptz("pushed_at"),
     defaultBranch: text("default_branch"),
     openIssues: integer("open_issues"),
     /** True when the repository (or its owner's .github repository) has a SECURITY policy; null when unknown. */
     securityPolicy: boolean("security_policy"),
     /** Conclusion of the latest completed workflow run on the default branch (success, failure, ...); null: none. */
     ciConclusion: text("ci_conclusion"),
-    ciRunAt: timestamp("ci_run_at", { withTimezone: true }),
+    ciRunAt: timestamptz("ci_run_at"),
     /** ETags of the last answers, per endpoint, for conditional requests. */
     etags: jsonb("etags").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
-    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
+    fetchedAt: timestamptz("fetched_at").notNull(),
   },
   (t) => [
     index("package_repositories_repo").on(t.repo),
@@ -74,8 +73,8 @@ export const packageRepositories = pgTable(
 export const ecosystemReviews = pgTable("ecosystem_reviews", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
   /** The day the review describes (YYYY-MM-DD). */
-  takenOn: date("taken_on", { mode: "string" }).notNull(),
-  takenAt: timestamp("taken_at", { withTimezone: true }).notNull(),
+  takenOn: day("taken_on").notNull(),
+  takenAt: timestamptz("taken_at").notNull(),
   takenBy: text("taken_by").notNull(),
   title: text("title").notNull(),
   /** The review's figures (see src/ecosystem/reviews/review.ts, `ReviewData`). */

@@ -10,7 +10,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
 } from "drizzle-orm/pg-core";
 import {
   oneOf,
@@ -19,7 +18,7 @@ import {
   SYNC_RUN_STATUSES,
   SYNC_SCOPES,
 } from "./closed-sets.ts";
-import { idColumn } from "./columns.ts";
+import { idColumn, refersTo, timestamptz } from "./columns.ts";
 
 /** Who may publish a project on PyPI, as the JSON API's `ownership` block reports it. */
 export interface PackageOwnership {
@@ -38,7 +37,7 @@ export const packageSnapshots = pgTable("package_snapshots", {
   file: text("file").notNull(),
   /** The date the snapshot's data is from (`2026-11`, from the file name or given); null when unknown. */
   asOf: text("as_of"),
-  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull(),
+  loadedAt: timestamptz("loaded_at").notNull(),
   /** Projects loaded from it. */
   projects: integer("projects").notNull().default(0),
 });
@@ -60,7 +59,7 @@ export const packages = pgTable(
     /** The name as the project spells it. */
     displayName: text("display_name").notNull(),
     latestVersion: text("latest_version").notNull(),
-    latestReleaseAt: timestamp("latest_release_at", { withTimezone: true }),
+    latestReleaseAt: timestamptz("latest_release_at"),
     /** 1 = most downloaded; null when outside the ranked set. */
     downloadRank: integer("download_rank"),
     summary: text("summary"),
@@ -81,13 +80,13 @@ export const packages = pgTable(
     /** Where the row came from: a loaded snapshot file or a sync from an index. */
     source: text("source").$type<"snapshot" | "index">().notNull(),
     /** When a sync last fetched or confirmed this project; null until one does (snapshot-only rows). */
-    syncedAt: timestamp("synced_at", { withTimezone: true }),
+    syncedAt: timestamptz("synced_at"),
     /** The sync run that last fetched or confirmed this project (null until one does). */
     syncRunId: bigint("sync_run_id", { mode: "number" }).references(() => packageSyncRuns.id, {
       onDelete: "set null",
     }),
     /** The snapshot load that last wrote this row or its download rank (null when none did). */
-    snapshotId: integer("snapshot_id").references(() => packageSnapshots.id, { onDelete: "set null" }),
+    snapshotId: refersTo("snapshot_id", () => packageSnapshots.id),
     /** Last problem met fetching this project (null when the last fetch was clean). */
     lastError: text("last_error"),
     /** Header fields of the latest release's core metadata file (PEP 658), when the index offers one. */
@@ -96,7 +95,7 @@ export const packages = pgTable(
      * When a sync first found this project missing from the index's listing (deleted or renamed
      * upstream); cleared when the index lists it again. Null while listed.
      */
-    delistedAt: timestamp("delisted_at", { withTimezone: true }),
+    delistedAt: timestamptz("delisted_at"),
     /**
      * Known vulnerabilities of the latest release (the JSON API's `vulnerabilities`, withdrawn ones
      * left out); null when never synced with that field (unknown, not "none").
@@ -118,7 +117,7 @@ export const packageReleases = pgTable(
       .references(() => packages.name, { onDelete: "cascade" }),
     version: text("version").notNull(),
     /** Earliest upload time of the release's files; null when the release has no files. */
-    uploadedAt: timestamp("uploaded_at", { withTimezone: true }),
+    uploadedAt: timestamptz("uploaded_at"),
     yanked: boolean("yanked").notNull().default(false),
     requiresPython: text("requires_python"),
   },
@@ -133,8 +132,8 @@ export const packageSyncRuns = pgTable(
     indexUrl: text("index_url").notNull(),
     /** running | finished */
     status: text("status", { enum: SYNC_RUN_STATUSES }).notNull(),
-    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
-    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    startedAt: timestamptz("started_at").notNull(),
+    finishedAt: timestamptz("finished_at"),
     /** The index's `X-PyPI-Last-Serial` when the project list was read. */
     indexSerial: bigint("index_serial", { mode: "number" }),
     /** Projects listed by the index. */
@@ -192,7 +191,7 @@ export const packageSyncProblems = pgTable(
     /** The serial the index listed when the problem was met. */
     serial: bigint("serial", { mode: "number" }),
     runId: bigint("run_id", { mode: "number" }),
-    seenAt: timestamp("seen_at", { withTimezone: true }).notNull(),
+    seenAt: timestamptz("seen_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.name, t.kind] }),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { idColumn } from "./columns.ts";
+import { check, index, pgTable, text } from "drizzle-orm/pg-core";
+import { day, idColumn, timestamptz } from "./columns.ts";
 
 /**
  * Django release milestone dates recorded by an admin (from an announcement), and removals of
@@ -19,8 +19,8 @@ export const releaseMilestones = pgTable(
     /** record | remove */
     action: text("action").$type<"record" | "remove">().notNull().default("record"),
     /** The recorded date; null on a removal. */
-    date: date("date", { mode: "string" }),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    date: day("date"),
+    recordedAt: timestamptz("recorded_at").notNull(),
     /** Who recorded or removed it (an account name, or the operating-system user on the command line). */
     recordedBy: text("recorded_by").notNull(),
     /** Where the date comes from (an announcement link), or why it was removed. */

@@ -1,7 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, text } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
+import {
+  createdAtColumn,
+  day,
+  idColumn,
+  ownedBy,
+  refersTo,
+  timestamptz,
+  updatedAtColumn,
+} from "./columns.ts";
 import { votes } from "./decisions.ts";
 import { groups, people } from "./governance.ts";
 
@@ -19,27 +27,25 @@ export const fundingRequests = pgTable(
   {
     id: idColumn(),
     groupId: ownedBy("group_id", () => groups.id),
-    requestedByUserId: integer("requested_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    requestedByPersonId: integer("requested_by_person_id").references(() => people.id, {
-      onDelete: "set null",
-    }),
+    requestedByUserId: refersTo("requested_by_user_id", () => users.id),
+    requestedByPersonId: refersTo("requested_by_person_id", () => people.id),
     purpose: text("purpose", { enum: FUNDING_PURPOSES }).notNull(),
     description: text("description").notNull(),
     /** The amount asked, in the currency's minor units (cents for EUR and USD, yen for JPY). */
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     /** ISO 4217 code, upper case. */
     currency: text("currency").notNull(),
-    startsOn: date("starts_on", { mode: "string" }).notNull(),
-    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    startsOn: day("starts_on").notNull(),
+    endsOn: day("ends_on").notNull(),
     state: text("state", { enum: FUNDING_STATES }).notNull(),
     /** The amount the Board's open or last vote approves if it passes (minor units): the requested amount unless the Board said otherwise. */
     voteAmountMinor: bigint("vote_amount_minor", { mode: "number" }),
     /** The amount the Board approved (minor units); null until approved. */
     approvedMinor: bigint("approved_minor", { mode: "number" }),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
-    voteId: integer("vote_id").references(() => votes.id, { onDelete: "set null" }),
+    decidedAt: timestamptz("decided_at"),
+    voteId: refersTo("vote_id", () => votes.id),
     createdAt: createdAtColumn(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("funding_requests_group").on(t.groupId, t.createdAt),
@@ -64,13 +70,11 @@ export const fundingSpending = pgTable(
     id: idColumn(),
     requestId: ownedBy("request_id", () => fundingRequests.id),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
-    spentOn: date("spent_on", { mode: "string" }).notNull(),
+    spentOn: day("spent_on").notNull(),
     description: text("description").notNull(),
     receiptUrl: text("receipt_url").notNull(),
-    recordedByUserId: integer("recorded_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    recordedByPersonId: integer("recorded_by_person_id").references(() => people.id, {
-      onDelete: "set null",
-    }),
+    recordedByUserId: refersTo("recorded_by_user_id", () => users.id),
+    recordedByPersonId: refersTo("recorded_by_person_id", () => people.id),
     createdAt: createdAtColumn(),
   },
   (t) => [

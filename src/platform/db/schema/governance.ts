@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import {
   ALIAS_SUGGESTION_STATUSES,
   CHARTER_ROLE_NAMES,
@@ -19,7 +9,7 @@ import {
   GROUP_STATUS_NAMES,
   oneOf,
 } from "./closed-sets.ts";
-import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
+import { createdAtColumn, idColumn, ownedBy, timestamptz, updatedAtColumn } from "./columns.ts";
 
 /** One row per group (working group or team), keyed by the charter's file slug. */
 export const groups = pgTable(
@@ -37,9 +27,9 @@ export const groups = pgTable(
     /** The charter repository commit the stored charter was read at, when known (a git checkout or the history). */
     sourceCommit: text("source_commit"),
     /** When that commit was made. */
-    sourceCommittedAt: timestamp("source_committed_at", { withTimezone: true }),
+    sourceCommittedAt: timestamptz("source_committed_at"),
     createdAt: createdAtColumn(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     check("groups_kind", oneOf("kind", GROUP_KINDS)),
@@ -82,7 +72,7 @@ export const aliasSuggestions = pgTable(
     /** pending | accepted | rejected */
     status: text("status", { enum: ALIAS_SUGGESTION_STATUSES }).notNull().default("pending"),
     createdAt: createdAtColumn(),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: timestamptz("decided_at"),
   },
   (t) => [
     uniqueIndex("alias_suggestions_pair").on(t.personId, t.otherPersonId),
@@ -124,7 +114,7 @@ export const groupEvents = pgTable(
     role: text("role"),
     detail: jsonb("detail").notNull().default(sql`'{}'::jsonb`),
     commitSha: text("commit_sha"),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    occurredAt: timestamptz("occurred_at").notNull(),
     /** history | import */
     source: text("source", { enum: GROUP_EVENT_SOURCES }).notNull(),
     /** Makes replaying the same history or import twice a no-op. */
@@ -145,8 +135,8 @@ export const charterImports = pgTable("charter_imports", {
   /** snapshot | history */
   mode: text("mode").notNull(),
   source: text("source").notNull(),
-  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
-  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  startedAt: timestamptz("started_at").notNull(),
+  finishedAt: timestamptz("finished_at"),
   summary: jsonb("summary").notNull().default(sql`'{}'::jsonb`),
   /**
    * The commit of the charter repository the run read: HEAD of a git checkout, the commit a
@@ -154,13 +144,13 @@ export const charterImports = pgTable("charter_imports", {
    */
   commitSha: text("commit_sha"),
   /** When that commit was made (null when unknown). */
-  committedAt: timestamp("committed_at", { withTimezone: true }),
+  committedAt: timestamptz("committed_at"),
 });
 
 /** Commits of the charter repository already replayed into the timeline. */
 export const historyCommits = pgTable("history_commits", {
   sha: text("sha").primaryKey(),
-  committedAt: timestamp("committed_at", { withTimezone: true }).notNull(),
+  committedAt: timestamptz("committed_at").notNull(),
   subject: text("subject").notNull(),
-  processedAt: timestamp("processed_at", { withTimezone: true }).notNull(),
+  processedAt: timestamptz("processed_at").notNull(),
 });

@@ -1,16 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { oneOf } from "./closed-sets.ts";
+import { createdAtColumn, idColumn, ownedBy, refersTo, timestamptz, updatedAtColumn } from "./columns.ts";
 import { votes } from "./decisions.ts";
 import { groups, people } from "./governance.ts";
 import { groupReports } from "./reports.ts";
@@ -20,9 +12,6 @@ export const PROPOSAL_STATUSES = ["draft", "ready", "voting", "approved", "rejec
 /** A proposal's status. */
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
-
 /**
  * A proposal for a new working group or team: drafted in Guildhall from the template or imported
  * from the charter repository's `proposals/` folder, decided by a Board vote. Its text lives in
@@ -31,29 +20,29 @@ const inList = (column: string, values: readonly string[]) =>
 export const groupProposals = pgTable(
   "group_proposals",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     /** The charter file's slug (`proposals/<slug>.md`). */
     slug: text("slug").notNull(),
     status: text("status", { enum: PROPOSAL_STATUSES }).notNull(),
     /** guildhall | import */
     source: text("source").notNull(),
-    authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
-    authorPersonId: integer("author_person_id").references(() => people.id, { onDelete: "set null" }),
+    authorUserId: refersTo("author_user_id", () => users.id),
+    authorPersonId: refersTo("author_person_id", () => people.id),
     /** Who sees the proposal through when not its author (handed on when the author leaves the group). */
-    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
+    ownerPersonId: refersTo("owner_person_id", () => people.id),
     /** The group row the proposal becomes (status proposed), from its first review on. */
-    groupId: integer("group_id").references(() => groups.id, { onDelete: "set null" }),
+    groupId: refersTo("group_id", () => groups.id),
     /** The Board vote deciding the current revision. */
-    voteId: integer("vote_id").references(() => votes.id, { onDelete: "set null" }),
+    voteId: refersTo("vote_id", () => votes.id),
     /** The Board's feedback on a rejection. */
     feedback: text("feedback"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
-    readyAt: timestamp("ready_at", { withTimezone: true }),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    readyAt: timestamptz("ready_at"),
+    decidedAt: timestamptz("decided_at"),
   },
   (t) => [
-    check("group_proposals_status", inList("status", PROPOSAL_STATUSES)),
+    check("group_proposals_status", oneOf("status", PROPOSAL_STATUSES)),
     check("group_proposals_source", sql`${t.source} in ('guildhall', 'import')`),
     // One live proposal per charter file.
     uniqueIndex("group_proposals_one_per_slug").on(t.slug).where(sql`status <> 'withdrawn'`),
@@ -64,18 +53,16 @@ export const groupProposals = pgTable(
 export const groupProposalRevisions = pgTable(
   "group_proposal_revisions",
   {
-    id: serial("id").primaryKey(),
-    proposalId: integer("proposal_id")
-      .notNull()
-      .references(() => groupProposals.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    proposalId: ownedBy("proposal_id", () => groupProposals.id),
     number: integer("number").notNull(),
     markdown: text("markdown").notNull(),
     /** The parsed charter (ParsedCharter) of this text. */
     charter: jsonb("charter").notNull(),
     /** What the author says changed. */
     note: text("note").notNull().default(""),
-    createdByPersonId: integer("created_by_person_id").references(() => people.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdByPersonId: refersTo("created_by_person_id", () => people.id),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("group_proposal_revisions_number").on(t.proposalId, t.number),
@@ -92,10 +79,8 @@ export const CHARTER_CHANGE_STATUSES = ["proposed", "voting", "applied", "reject
 export const charterChanges = pgTable(
   "charter_changes",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
     status: text("status", { enum: CHARTER_CHANGE_STATUSES }).notNull(),
     class: text("class", { enum: CHANGE_CLASSES }).notNull(),
     /** The changed fields (FieldChange[]). */
@@ -105,19 +90,17 @@ export const charterChanges = pgTable(
     afterMarkdown: text("after_markdown").notNull(),
     /** The parsed charter after the change (applied to the group when the change applies). */
     afterCharter: jsonb("after_charter").notNull(),
-    voteId: integer("vote_id").references(() => votes.id, { onDelete: "set null" }),
-    proposedByPersonId: integer("proposed_by_person_id").references(() => people.id, {
-      onDelete: "set null",
-    }),
-    proposedByUserId: integer("proposed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    voteId: refersTo("vote_id", () => votes.id),
+    proposedByPersonId: refersTo("proposed_by_person_id", () => people.id),
+    proposedByUserId: refersTo("proposed_by_user_id", () => users.id),
     /** Who sees the change through when not its proposer (handed on when the proposer leaves the group). */
-    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    ownerPersonId: refersTo("owner_person_id", () => people.id),
+    createdAt: createdAtColumn(),
+    decidedAt: timestamptz("decided_at"),
   },
   (t) => [
-    check("charter_changes_status", inList("status", CHARTER_CHANGE_STATUSES)),
-    check("charter_changes_class", inList("class", CHANGE_CLASSES)),
+    check("charter_changes_status", oneOf("status", CHARTER_CHANGE_STATUSES)),
+    check("charter_changes_class", oneOf("class", CHANGE_CLASSES)),
     // One change waiting for the Board per group: a second would be judged against a stale charter.
     uniqueIndex("charter_changes_one_pending").on(t.groupId).where(sql`status in ('proposed', 'voting')`),
     index("charter_changes_group").on(t.groupId, t.createdAt),
@@ -133,27 +116,25 @@ export const SHUTDOWN_STATUSES = ["voting", "rejected", "archiving", "archived"]
 export const groupShutdowns = pgTable(
   "group_shutdowns",
   {
-    id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    groupId: ownedBy("group_id", () => groups.id),
     ground: text("ground", { enum: SHUTDOWN_GROUNDS }).notNull(),
     status: text("status", { enum: SHUTDOWN_STATUSES }).notNull(),
     reason: text("reason").notNull(),
     /** What made a forced ground hold when it was recorded (shortfall, defunct since). */
     evidence: jsonb("evidence").notNull().default(sql`'{}'::jsonb`),
-    voteId: integer("vote_id").references(() => votes.id, { onDelete: "set null" }),
+    voteId: refersTo("vote_id", () => votes.id),
     /** The final report, when one was sent (README.md:94: "if possible"). */
-    finalReportId: integer("final_report_id").references(() => groupReports.id, { onDelete: "set null" }),
-    startedByPersonId: integer("started_by_person_id").references(() => people.id, { onDelete: "set null" }),
-    startedByUserId: integer("started_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
-    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    finalReportId: refersTo("final_report_id", () => groupReports.id),
+    startedByPersonId: refersTo("started_by_person_id", () => people.id),
+    startedByUserId: refersTo("started_by_user_id", () => users.id),
+    createdAt: createdAtColumn(),
+    decidedAt: timestamptz("decided_at"),
+    archivedAt: timestamptz("archived_at"),
   },
   (t) => [
-    check("group_shutdowns_ground", inList("ground", SHUTDOWN_GROUNDS)),
-    check("group_shutdowns_status", inList("status", SHUTDOWN_STATUSES)),
+    check("group_shutdowns_ground", oneOf("ground", SHUTDOWN_GROUNDS)),
+    check("group_shutdowns_status", oneOf("status", SHUTDOWN_STATUSES)),
     uniqueIndex("group_shutdowns_one_open").on(t.groupId).where(sql`status in ('voting', 'archiving')`),
   ],
 );
@@ -172,7 +153,7 @@ export const CHECKLIST_STEPS = [
 export const lifecycleChecklist = pgTable(
   "lifecycle_checklist",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     /** proposal | shutdown */
     subjectKind: text("subject_kind").notNull(),
     subjectId: integer("subject_id").notNull(),
@@ -180,12 +161,12 @@ export const lifecycleChecklist = pgTable(
     /** done | skipped */
     outcome: text("outcome").notNull(),
     note: text("note").notNull().default(""),
-    doneByPersonId: integer("done_by_person_id").references(() => people.id, { onDelete: "set null" }),
-    doneAt: timestamp("done_at", { withTimezone: true }).notNull(),
+    doneByPersonId: refersTo("done_by_person_id", () => people.id),
+    doneAt: timestamptz("done_at").notNull(),
   },
   (t) => [
     check("lifecycle_checklist_subject", sql`${t.subjectKind} in ('proposal', 'shutdown')`),
-    check("lifecycle_checklist_step", inList("step", CHECKLIST_STEPS)),
+    check("lifecycle_checklist_step", oneOf("step", CHECKLIST_STEPS)),
     check("lifecycle_checklist_outcome", sql`${t.outcome} in ('done', 'skipped')`),
     uniqueIndex("lifecycle_checklist_once").on(t.subjectKind, t.subjectId, t.step),
   ],

@@ -8,11 +8,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { idColumn, ownedBy } from "./columns.ts";
+import { idColumn, ownedBy, refersTo, timestamptz } from "./columns.ts";
 import { packages } from "./ecosystem-packages.ts";
 
 /** Where a call for maintainers stands. */
@@ -35,14 +34,14 @@ export const maintainerCalls = pgTable(
     /** The work suits a mentee (shown with mentoring programme links). */
     suitsMentee: boolean("suits_mentee").notNull().default(false),
     state: maintainerCallState("state").notNull().default("open"),
-    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByUserId: refersTo("created_by_user_id", () => users.id),
     /** Who made the call, readable without a join. */
     createdByName: text("created_by_name").notNull(),
     /** Why they may: "maintainer (repository owner)", "Package Maintainers group". */
     createdAs: text("created_as").notNull(),
-    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    openedAt: timestamptz("opened_at").notNull(),
     /** When the call was filled or withdrawn (null while open). */
-    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedAt: timestamptz("closed_at"),
   },
   (t) => [
     uniqueIndex("maintainer_calls_one_open").on(t.packageName).where(sql`${t.state} = 'open'`),
@@ -66,9 +65,9 @@ export const maintainerOffers = pgTable(
     pypiUser: text("pypi_user").notNull(),
     message: text("message").notNull().default(""),
     state: maintainerOfferState("state").notNull().default("offered"),
-    offeredAt: timestamp("offered_at", { withTimezone: true }).notNull(),
-    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
-    acceptedByUserId: integer("accepted_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    offeredAt: timestamptz("offered_at").notNull(),
+    acceptedAt: timestamptz("accepted_at"),
+    acceptedByUserId: refersTo("accepted_by_user_id", () => users.id),
   },
   (t) => [
     uniqueIndex("maintainer_offers_once").on(t.callId, t.userId),
@@ -92,9 +91,9 @@ export const trackerEntries = pgTable(
     link: text("link"),
     /** What blocks it (required when blocked). */
     reason: text("reason"),
-    setByUserId: integer("set_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    setByUserId: refersTo("set_by_user_id", () => users.id),
     setByName: text("set_by_name").notNull(),
-    setAt: timestamp("set_at", { withTimezone: true }).notNull(),
+    setAt: timestamptz("set_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.series, t.packageName] }),

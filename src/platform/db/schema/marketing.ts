@@ -3,17 +3,23 @@ import {
   type AnyPgColumn,
   boolean,
   check,
-  date,
   index,
   integer,
   jsonb,
   pgTable,
-  serial,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import {
+  createdAtColumn,
+  day,
+  idColumn,
+  ownedBy,
+  refersTo,
+  timestamptz,
+  updatedAtColumn,
+} from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 const KINDS = sql.raw(
@@ -27,18 +33,16 @@ const STATES = sql.raw(
 export const marketingCampaigns = pgTable(
   "marketing_campaigns",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     name: text("name").notNull(),
     goal: text("goal").notNull(),
-    startsOn: date("starts_on", { mode: "string" }).notNull(),
-    endsOn: date("ends_on", { mode: "string" }).notNull(),
-    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    startsOn: day("starts_on").notNull(),
+    endsOn: day("ends_on").notNull(),
+    ownerUserId: refersTo("owner_user_id", () => users.id),
     ownerName: text("owner_name").notNull(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    groupId: ownedBy("group_id", () => groups.id),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("marketing_campaigns_dates").on(t.startsOn, t.endsOn),
@@ -50,7 +54,7 @@ export const marketingCampaigns = pgTable(
 export const marketingItems = pgTable(
   "marketing_items",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     kind: text("kind").notNull(),
     /** Where a social post or community announcement goes (mastodon, bluesky, linkedin, forum, discord). */
     network: text("network"),
@@ -66,34 +70,32 @@ export const marketingItems = pgTable(
     body: text("body").notNull(),
     /** The number of the revision these fields are. */
     revision: integer("revision").notNull().default(1),
-    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByUserId: refersTo("created_by_user_id", () => users.id),
     createdByName: text("created_by_name").notNull(),
     /**
      * The person who sees the item through review when not its creator (handed on when the creator
      * leaves the Marketing WG).
      */
-    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    ownerPersonId: refersTo("owner_person_id", () => people.id),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
     /** Who is editing, until when (an expired lock is free). */
-    lockUserId: integer("lock_user_id").references(() => users.id, { onDelete: "set null" }),
+    lockUserId: refersTo("lock_user_id", () => users.id),
     lockName: text("lock_name"),
-    lockExpiresAt: timestamp("lock_expires_at", { withTimezone: true }),
-    scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
-    publishedAt: timestamp("published_at", { withTimezone: true }),
+    lockExpiresAt: timestamptz("lock_expires_at"),
+    scheduledFor: timestamptz("scheduled_for"),
+    publishedAt: timestamptz("published_at"),
     /** Strategy documents: which of the charter's documents this is. */
     docType: text("doc_type"),
     /** The revision the last completed round of review approved (kept when a later edit voids the round). */
-    approvedRevisionId: integer("approved_revision_id").references((): AnyPgColumn => marketingRevisions.id, {
-      onDelete: "set null",
-    }),
-    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    approvedRevisionId: refersTo("approved_revision_id", (): AnyPgColumn => marketingRevisions.id),
+    approvedAt: timestamptz("approved_at"),
     /** Who gave the approvals of that round, in words. */
     approvedByName: text("approved_by_name"),
     /** The campaign the item belongs to (at most one). */
-    campaignId: integer("campaign_id").references(() => marketingCampaigns.id, { onDelete: "set null" }),
+    campaignId: refersTo("campaign_id", () => marketingCampaigns.id),
     /** The day the group plans the item for, before it is scheduled (drafts on the calendar). */
-    plannedOn: date("planned_on", { mode: "string" }),
+    plannedOn: day("planned_on"),
   },
   (t) => [
     uniqueIndex("marketing_items_slug").on(t.slug).where(sql`${t.slug} is not null`),
@@ -119,18 +121,16 @@ export const marketingItems = pgTable(
 export const marketingRevisions = pgTable(
   "marketing_revisions",
   {
-    id: serial("id").primaryKey(),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => marketingItems.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    itemId: ownedBy("item_id", () => marketingItems.id),
     number: integer("number").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull(),
     /** The other fields (slug, summary, authors, tags, social card) as saved. */
     fields: jsonb("fields").notNull().default(sql`'{}'::jsonb`),
-    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    byUserId: refersTo("by_user_id", () => users.id),
     byName: text("by_name").notNull(),
-    savedAt: timestamp("saved_at", { withTimezone: true }).notNull(),
+    savedAt: timestamptz("saved_at").notNull(),
     /** Set when this revision restores an older one. */
     restoredFrom: integer("restored_from"),
   },
@@ -141,10 +141,8 @@ export const marketingRevisions = pgTable(
 export const marketingReviewSteps = pgTable(
   "marketing_review_steps",
   {
-    id: serial("id").primaryKey(),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => marketingItems.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    itemId: ownedBy("item_id", () => marketingItems.id),
     /** The revision under review. */
     revision: integer("revision").notNull(),
     step: text("step").notNull(),
@@ -153,15 +151,15 @@ export const marketingReviewSteps = pgTable(
     /** Who decides, in words ("another Marketing WG member", "Fundraising WG", "the Board"). */
     who: text("who").notNull(),
     /** Partner steps: after this the Board may decide in the partner's place. */
-    dueAt: timestamp("due_at", { withTimezone: true }),
+    dueAt: timestamptz("due_at"),
     status: text("status").notNull().default("pending"),
     /** The request between groups that asks a partner group for this sign-off (null for other steps). */
     requestId: integer("request_id"),
-    decidedByUserId: integer("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    decidedByUserId: refersTo("decided_by_user_id", () => users.id),
     decidedByName: text("decided_by_name"),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: timestamptz("decided_at"),
     comment: text("comment"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     index("marketing_review_steps_item").on(t.itemId, t.status),
@@ -185,9 +183,9 @@ export const marketingMatrixOverrides = pgTable(
     /** The steps required instead of the charter's: [{ step, group }]. */
     steps: jsonb("steps").notNull(),
     reason: text("reason").notNull(),
-    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    byUserId: refersTo("by_user_id", () => users.id),
     byName: text("by_name").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull(),
+    at: timestamptz("at").notNull(),
     active: boolean("active").notNull().default(true),
   },
   (t) => [check("marketing_matrix_overrides_kind", sql`${t.kind} in (${KINDS})`)],

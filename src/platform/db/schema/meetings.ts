@@ -1,7 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
+import {
+  createdAtColumn,
+  day,
+  idColumn,
+  ownedBy,
+  refersTo,
+  timestamptz,
+  updatedAtColumn,
+} from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /**
@@ -18,7 +26,7 @@ export const meetings = pgTable(
     /** Stable iCalendar UID: never changes, whatever is rescheduled. */
     uid: text("uid").notNull().unique(),
     title: text("title").notNull(),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    startsAt: timestamptz("starts_at").notNull(),
     durationMinutes: integer("duration_minutes").notNull(),
     /** IANA time zone name ("Europe/Amsterdam"), validated against the runtime's zone database. */
     timeZone: text("time_zone").notNull(),
@@ -30,11 +38,11 @@ export const meetings = pgTable(
     publicNotes: text("public_notes"),
     privateNotes: text("private_notes"),
     /** When the public part of the notes was published (null: not yet, the public sees nothing). */
-    notesPublishedAt: timestamp("notes_published_at", { withTimezone: true }),
-    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
-    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    notesPublishedAt: timestamptz("notes_published_at"),
+    cancelledAt: timestamptz("cancelled_at"),
+    createdByUserId: refersTo("created_by_user_id", () => users.id),
     createdAt: createdAtColumn(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("meetings_group_starts").on(t.groupId, t.startsAt),
@@ -51,7 +59,7 @@ export const meetingAgendaItems = pgTable(
     id: idColumn(),
     meetingId: ownedBy("meeting_id", () => meetings.id),
     title: text("title").notNull(),
-    addedByPersonId: integer("added_by_person_id").references(() => people.id, { onDelete: "set null" }),
+    addedByPersonId: refersTo("added_by_person_id", () => people.id),
     createdAt: createdAtColumn(),
   },
   (t) => [index("meeting_agenda_items_meeting").on(t.meetingId)],
@@ -67,9 +75,9 @@ export const meetingActionItems = pgTable(
     meetingId: ownedBy("meeting_id", () => meetings.id),
     title: text("title").notNull(),
     ownerPersonId: ownedBy("owner_person_id", () => people.id),
-    dueOn: date("due_on", { mode: "string" }).notNull(),
+    dueOn: day("due_on").notNull(),
     status: text("status").notNull().default("open"),
-    doneAt: timestamp("done_at", { withTimezone: true }),
+    doneAt: timestamptz("done_at"),
     createdAt: createdAtColumn(),
   },
   (t) => [

@@ -1,18 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
+import { createdAtColumn, idColumn, ownedBy, refersTo, timestamptz, updatedAtColumn } from "./columns.ts";
 import { people } from "./governance.ts";
 
 /**
@@ -34,15 +23,15 @@ export const NOTIFICATION_MODES = ["immediately", "digest", "off"] as const;
 export const chatWebhooks = pgTable(
   "chat_webhooks",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     /** Who it belongs to, as the owning room names it (`group:<id>`). */
     owner: text("owner").notNull(),
     provider: text("provider", { enum: WEBHOOK_PROVIDERS }).notNull(),
     url: text("url").notNull(),
     /** The notification kinds posted to it (`meeting.scheduled`, ...). */
     kinds: jsonb("kinds").$type<string[]>().notNull(),
-    setByUserId: integer("set_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    setAt: timestamp("set_at", { withTimezone: true }).notNull(),
+    setByUserId: refersTo("set_by_user_id", () => users.id),
+    setAt: timestamptz("set_at").notNull(),
   },
   (t) => [
     uniqueIndex("chat_webhooks_owner").on(t.owner),
@@ -54,12 +43,10 @@ export const chatWebhooks = pgTable(
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownedBy("user_id", () => users.id),
     kind: text("kind").notNull(),
     mode: text("mode", { enum: NOTIFICATION_MODES }).notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     uniqueIndex("notification_preferences_once").on(t.userId, t.kind),
@@ -95,7 +82,7 @@ export const notifications = pgTable(
     /** Held for the recipient's daily digest instead of an email of its own. */
     heldForDigest: boolean("held_for_digest").notNull().default(false),
     /** When the recipient marked it read in their inbox. */
-    readAt: timestamp("read_at", { withTimezone: true }),
+    readAt: timestamptz("read_at"),
     /** Writing the same key twice adds nothing: writers name the event (`term-reminder:12:2026-03-20:7`). */
     dedupeKey: text("dedupe_key").notNull(),
     /** The operation that wrote it, as in the audit log (`term-sweep:2026-03-01`). */
@@ -132,16 +119,16 @@ export const notificationDeliveries = pgTable(
     target: text("target"),
     attempts: integer("attempts").notNull().default(0),
     /** Not tried before this time (backoff after a failure). */
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    nextAttemptAt: timestamptz("next_attempt_at").notNull(),
     /** While `sending`: the claim's expiry; a claim older than this is taken over by another run. */
-    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    leaseUntil: timestamptz("lease_until"),
     /** The current claim; only its holder may record the outcome. */
     attemptId: text("attempt_id"),
     /** The Message-ID every attempt of this delivery carries, so a duplicate is recognisable. */
     messageId: text("message_id"),
     lastError: text("last_error"),
-    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    lastAttemptAt: timestamptz("last_attempt_at"),
+    sentAt: timestamptz("sent_at"),
     createdAt: createdAtColumn(),
   },
   (t) => [

@@ -1,16 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { createdAtColumn, day, idColumn, ownedBy, refersTo, timestamptz } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /** Why a person's roles in a group ended (handovers_cause). */
@@ -23,26 +14,22 @@ export const HANDOVER_CAUSES = ["lapsed", "left", "removed", "succeeded", "board
 export const handovers = pgTable(
   "handovers",
   {
-    id: serial("id").primaryKey(),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    personId: ownedBy("person_id", () => people.id),
+    groupId: ownedBy("group_id", () => groups.id),
     /** The first day the person no longer held a role there. */
-    endedOn: date("ended_on", { mode: "string" }).notNull(),
+    endedOn: day("ended_on").notNull(),
     /** lapsed | left | removed | succeeded | board-term | ended: why the role ended. */
     cause: text("cause", { enum: HANDOVER_CAUSES }).notNull(),
     /** The reason in words, as the role period records it. */
     reason: text("reason").notNull(),
     /** What is in flight and who to talk to, written by the person leaving. */
     note: text("note"),
-    noteAt: timestamp("note_at", { withTimezone: true }),
-    noteByUserId: integer("note_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    noteAt: timestamptz("note_at"),
+    noteByUserId: refersTo("note_by_user_id", () => users.id),
     /** When the person was asked for the note (null: nothing was open, nothing asked). */
-    askedAt: timestamp("asked_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    askedAt: timestamptz("asked_at"),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("handovers_person_group_day").on(t.personId, t.groupId, t.endedOn),
@@ -62,19 +49,17 @@ export const handovers = pgTable(
 export const handoverItems = pgTable(
   "handover_items",
   {
-    id: serial("id").primaryKey(),
-    handoverId: integer("handover_id")
-      .notNull()
-      .references(() => handovers.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    handoverId: ownedBy("handover_id", () => handovers.id),
     /** The registered open-item kind (the kernel's registry). */
     sourceKind: text("source_kind").notNull(),
     itemId: text("item_id").notNull(),
     /** The item's title when it was flagged (the source's own title is shown while it is open). */
     title: text("title").notNull(),
-    flaggedAt: timestamp("flagged_at", { withTimezone: true }).notNull(),
-    clearedAt: timestamp("cleared_at", { withTimezone: true }),
-    clearedByUserId: integer("cleared_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    newOwnerPersonId: integer("new_owner_person_id").references(() => people.id, { onDelete: "set null" }),
+    flaggedAt: timestamptz("flagged_at").notNull(),
+    clearedAt: timestamptz("cleared_at"),
+    clearedByUserId: refersTo("cleared_by_user_id", () => users.id),
+    newOwnerPersonId: refersTo("new_owner_person_id", () => people.id),
   },
   (t) => [
     // One open flag per item: the same item is never waiting for two new owners.

@@ -1,5 +1,5 @@
-import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { idColumn, ownedBy } from "./columns.ts";
+import { integer, pgTable, text } from "drizzle-orm/pg-core";
+import { idColumn, ownedBy, timestamptz } from "./columns.ts";
 import { people } from "./governance.ts";
 
 /**
@@ -15,5 +15,5 @@ export const personMerges = pgTable("person_merges", {
   /** The suggestion's reason ("same surname, first name is a prefix"). */
   reason: text("reason").notNull(),
   suggestionId: integer("suggestion_id"),
-  mergedAt: timestamp("merged_at", { withTimezone: true }).notNull(),
+  mergedAt: timestamptz("merged_at").notNull(),
 });

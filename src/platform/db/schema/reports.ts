@@ -1,18 +1,16 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { CADENCES, oneOf, REPORT_CADENCES } from "./closed-sets.ts";
-import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
+import {
+  createdAtColumn,
+  day,
+  idColumn,
+  ownedBy,
+  refersTo,
+  timestamptz,
+  updatedAtColumn,
+} from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /**
@@ -25,8 +23,8 @@ export const groupReports = pgTable(
     id: idColumn(),
     groupId: ownedBy("group_id", () => groups.id),
     /** First and last day of the period the report covers. */
-    periodStart: date("period_start", { mode: "string" }).notNull(),
-    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    periodStart: day("period_start").notNull(),
+    periodEnd: day("period_end").notNull(),
     /** The reporting cadence the period came from (the charter's, when submitted). */
     cadence: text("cadence", { enum: REPORT_CADENCES }).notNull(),
     /** public | board: Board-only reports are seen by the Board, the group's members and site admins. */
@@ -38,11 +36,9 @@ export const groupReports = pgTable(
     challenges: text("challenges"),
     nextSteps: text("next_steps"),
     notes: text("notes"),
-    submittedByUserId: integer("submitted_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    submittedByPersonId: integer("submitted_by_person_id").references(() => people.id, {
-      onDelete: "set null",
-    }),
-    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    submittedByUserId: refersTo("submitted_by_user_id", () => users.id),
+    submittedByPersonId: refersTo("submitted_by_person_id", () => people.id),
+    submittedAt: timestamptz("submitted_at").notNull(),
   },
   (t) => [
     uniqueIndex("group_reports_one_per_period").on(t.groupId, t.periodStart),
@@ -63,12 +59,12 @@ export const reportEvents = pgTable(
   {
     id: idColumn(),
     groupId: ownedBy("group_id", () => groups.id),
-    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodStart: day("period_start").notNull(),
     /** reminder-before | reminder-after | overdue | missed | defunct */
     kind: text("kind").notNull(),
     /** The day the event falls on by the rules (the sweep may record it later if it did not run). */
-    dueOn: date("due_on", { mode: "string" }).notNull(),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    dueOn: day("due_on").notNull(),
+    recordedAt: timestamptz("recorded_at").notNull(),
     /** Notifications written to the outbox for it. */
     notified: integer("notified").notNull().default(0),
   },
@@ -94,9 +90,9 @@ export const reportDecisions = pgTable(
     kind: text("kind").notNull(),
     reason: text("reason").notNull(),
     /** Last day of an exception; null for a shutdown. */
-    endsOn: date("ends_on", { mode: "string" }),
-    decidedOn: date("decided_on", { mode: "string" }).notNull(),
-    decidedByUserId: integer("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    endsOn: day("ends_on"),
+    decidedOn: day("decided_on").notNull(),
+    decidedByUserId: refersTo("decided_by_user_id", () => users.id),
     createdAt: createdAtColumn(),
   },
   (t) => [
@@ -121,8 +117,8 @@ export const reportTracking = pgTable(
       .primaryKey()
       .references(() => groups.id, { onDelete: "cascade" }),
     cadence: text("cadence", { enum: CADENCES }).notNull(),
-    trackedFrom: date("tracked_from", { mode: "string" }).notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    trackedFrom: day("tracked_from").notNull(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [check("report_tracking_cadence", oneOf("cadence", CADENCES))],
 );

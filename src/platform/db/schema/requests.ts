@@ -1,17 +1,15 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { createdAtColumn, idColumn, ownedBy } from "./columns.ts";
+import {
+  createdAtColumn,
+  day,
+  idColumn,
+  ownedBy,
+  refersTo,
+  timestamptz,
+  updatedAtColumn,
+} from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /**
@@ -41,7 +39,7 @@ export const groupRequests = pgTable(
     /** approval (approve, reject or ask for changes) | comment */
     answerNeeded: text("answer_needed").notNull(),
     /** The last day to answer (UTC); the deadline passes when that day ends. */
-    deadline: date("deadline", { mode: "string" }).notNull(),
+    deadline: day("deadline").notNull(),
     /** public | private: private requests are seen by both sides only (and the Board once escalated). */
     visibility: text("visibility").notNull(),
     /** "Approved if nobody objects by the deadline", stated when the request was made. */
@@ -54,22 +52,18 @@ export const groupRequests = pgTable(
     byLazyConsensus: boolean("by_lazy_consensus").notNull().default(false),
     answerNote: text("answer_note"),
     /** Who is responsible for moving it along on the asking side; null: nobody (stalled). */
-    ownerPersonId: integer("owner_person_id").references(() => people.id, { onDelete: "set null" }),
-    openedByUserId: integer("opened_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    openedByPersonId: integer("opened_by_person_id").references(() => people.id, { onDelete: "set null" }),
-    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
-    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
-    acknowledgedByPersonId: integer("acknowledged_by_person_id").references(() => people.id, {
-      onDelete: "set null",
-    }),
-    answeredAt: timestamp("answered_at", { withTimezone: true }),
-    answeredByUserId: integer("answered_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    answeredByPersonId: integer("answered_by_person_id").references(() => people.id, {
-      onDelete: "set null",
-    }),
+    ownerPersonId: refersTo("owner_person_id", () => people.id),
+    openedByUserId: refersTo("opened_by_user_id", () => users.id),
+    openedByPersonId: refersTo("opened_by_person_id", () => people.id),
+    openedAt: timestamptz("opened_at").notNull(),
+    acknowledgedAt: timestamptz("acknowledged_at"),
+    acknowledgedByPersonId: refersTo("acknowledged_by_person_id", () => people.id),
+    answeredAt: timestamptz("answered_at"),
+    answeredByUserId: refersTo("answered_by_user_id", () => users.id),
+    answeredByPersonId: refersTo("answered_by_person_id", () => people.id),
     /** The last escalation step recorded: 0 none, 1 the target's Chair and liaison, 2 the Board. */
     escalation: integer("escalation").notNull().default(0),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index("group_requests_from").on(t.fromGroupId, t.openedAt),
@@ -112,8 +106,8 @@ export const requestComments = pgTable(
   {
     id: idColumn(),
     requestId: ownedBy("request_id", () => groupRequests.id),
-    authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
-    authorPersonId: integer("author_person_id").references(() => people.id, { onDelete: "set null" }),
+    authorUserId: refersTo("author_user_id", () => users.id),
+    authorPersonId: refersTo("author_person_id", () => people.id),
     authorName: text("author_name").notNull(),
     body: text("body").notNull(),
     objection: boolean("objection").notNull().default(false),
@@ -134,8 +128,8 @@ export const requestEvents = pgTable(
     /** reminder | lazy-consensus | escalated-target | escalated-board | expired */
     kind: text("kind").notNull(),
     /** The day the rules put the event on (the sweep may record it later if it did not run). */
-    dueOn: date("due_on", { mode: "string" }).notNull(),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    dueOn: day("due_on").notNull(),
+    recordedAt: timestamptz("recorded_at").notNull(),
     notified: integer("notified").notNull().default(0),
   },
   (t) => [
@@ -154,5 +148,5 @@ export const requestSettings = pgTable("request_settings", {
     .references(() => groups.id, { onDelete: "cascade" }),
   /** Requests asking this group for approval may say "approved if nobody objects by the deadline". */
   allowLazyConsensus: boolean("allow_lazy_consensus").notNull().default(false),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  updatedAt: updatedAtColumn(),
 });

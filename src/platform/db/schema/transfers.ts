@@ -1,32 +1,20 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
+import { day, idColumn, ownedBy, refersTo, timestamptz } from "./columns.ts";
 import { packages } from "./ecosystem-packages.ts";
 
 /** A volunteer familiar with ownership transfers, and how many open transfers they can take at once. */
 export const roadies = pgTable(
   "roadies",
   {
-    id: serial("id").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: idColumn(),
+    userId: ownedBy("user_id", () => users.id),
     /** Open transfers they can work on at once. */
     capacity: integer("capacity").notNull(),
     /** What they know (Django Commons, Wagtail Nest, PyPI organisations...). */
     note: text("note").notNull().default(""),
-    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull(),
+    joinedAt: timestamptz("joined_at").notNull(),
   },
   (t) => [
     uniqueIndex("roadies_user").on(t.userId),
@@ -38,7 +26,7 @@ export const roadies = pgTable(
 export const transfers = pgTable(
   "transfers",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     packageName: text("package_name")
       .notNull()
       .references(() => packages.name, { onDelete: "cascade" }),
@@ -52,12 +40,12 @@ export const transfers = pgTable(
     addPypiOwners: text("add_pypi_owners").array().notNull().default(sql`'{}'::text[]`),
     /** PyPI users who should no longer be owners afterwards (checked on each sync). */
     removePypiOwners: text("remove_pypi_owners").array().notNull().default(sql`'{}'::text[]`),
-    roadieUserId: integer("roadie_user_id").references(() => users.id, { onDelete: "set null" }),
+    roadieUserId: refersTo("roadie_user_id", () => users.id),
     state: text("state").notNull().default("open"),
-    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByUserId: refersTo("created_by_user_id", () => users.id),
     createdByName: text("created_by_name").notNull(),
-    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
-    closedAt: timestamp("closed_at", { withTimezone: true }),
+    openedAt: timestamptz("opened_at").notNull(),
+    closedAt: timestamptz("closed_at"),
   },
   (t) => [
     uniqueIndex("transfers_one_open").on(t.packageName).where(sql`${t.state} = 'open'`),
@@ -76,16 +64,14 @@ export const transfers = pgTable(
 export const transferSteps = pgTable(
   "transfer_steps",
   {
-    transferId: integer("transfer_id")
-      .notNull()
-      .references(() => transfers.id, { onDelete: "cascade" }),
+    transferId: ownedBy("transfer_id", () => transfers.id),
     step: text("step").notNull(),
     /** Who does it: the one handing over, the one taking over, or the roadie. */
     owner: text("owner").notNull(),
     state: text("state").notNull().default("to-do"),
     note: text("note").notNull().default(""),
     updatedByName: text("updated_by_name"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    updatedAt: timestamptz("updated_at"),
   },
   (t) => [
     primaryKey({ columns: [t.transferId, t.step] }),
@@ -102,18 +88,18 @@ export const transferSteps = pgTable(
 export const contactAttempts = pgTable(
   "contact_attempts",
   {
-    id: serial("id").primaryKey(),
+    id: idColumn(),
     packageName: text("package_name")
       .notNull()
       .references(() => packages.name, { onDelete: "cascade" }),
-    attemptedOn: date("attempted_on", { mode: "string" }).notNull(),
+    attemptedOn: day("attempted_on").notNull(),
     channel: text("channel").notNull(),
     /** Where it went (an address, an issue link). */
     detail: text("detail").notNull().default(""),
     outcome: text("outcome").notNull(),
-    byUserId: integer("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    byUserId: refersTo("by_user_id", () => users.id),
     byName: text("by_name").notNull(),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    recordedAt: timestamptz("recorded_at").notNull(),
   },
   (t) => [
     index("contact_attempts_package").on(t.packageName, t.attemptedOn),
@@ -126,13 +112,11 @@ export const contactAttempts = pgTable(
 export const trackerSubscriptions = pgTable(
   "tracker_subscriptions",
   {
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownedBy("user_id", () => users.id),
     packageName: text("package_name")
       .notNull()
       .references(() => packages.name, { onDelete: "cascade" }),
-    subscribedAt: timestamp("subscribed_at", { withTimezone: true }).notNull(),
+    subscribedAt: timestamptz("subscribed_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.packageName] }),
@@ -144,7 +128,7 @@ export const trackerSubscriptions = pgTable(
 export const seriesChannels = pgTable("series_channels", {
   series: text("series").primaryKey(),
   url: text("url").notNull(),
-  setByUserId: integer("set_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  setByUserId: refersTo("set_by_user_id", () => users.id),
   setByName: text("set_by_name").notNull(),
-  setAt: timestamp("set_at", { withTimezone: true }).notNull(),
+  setAt: timestamptz("set_at").notNull(),
 });
