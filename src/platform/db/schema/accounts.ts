@@ -86,6 +86,21 @@ export const accessTokens = pgTable(
 );
 
 /**
+ * The columns of a role held for a period (a foundation role, a role in a group), the one dated-role
+ * rule's row: held on day D when started_on <= D and (ended_on is null or D < ended_on).
+ */
+const heldPeriodColumns = () => ({
+  startedOn: day("started_on").notNull(),
+  endedOn: day("ended_on"),
+  /** End of the term (an elected Board term, a group's term); the role may end earlier or be renewed. */
+  termEndsOn: day("term_ends_on"),
+  reason: text("reason").notNull().default(""),
+  /** The decision behind the period (a Board resolution, an election, a vote id, "charter import"). */
+  decisionRef: text("decision_ref"),
+  createdAt: createdAtColumn(),
+});
+
+/**
  * A foundation role held for a period: dsf-member, board-member, steering-council-member, fellow,
  * president, site-admin. Held on day D when started_on <= D and (ended_on is null or D < ended_on).
  * Attached to an account, to a person from the charters, or both.
@@ -97,14 +112,7 @@ export const foundationRoles = pgTable(
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
     personId: integer("person_id").references(() => people.id, { onDelete: "cascade" }),
     role: text("role", { enum: FOUNDATION_ROLE_NAMES }).notNull(),
-    startedOn: day("started_on").notNull(),
-    endedOn: day("ended_on"),
-    /** End of the elected term (Board members); the role may end earlier or be renewed. */
-    termEndsOn: day("term_ends_on"),
-    reason: text("reason").notNull().default(""),
-    /** The decision behind the grant (a Board resolution, an election, a vote id). */
-    decisionRef: text("decision_ref"),
-    createdAt: createdAtColumn(),
+    ...heldPeriodColumns(),
   },
   (t) => [
     index("foundation_roles_user").on(t.userId),
@@ -148,13 +156,7 @@ export const rolePeriods = pgTable(
     role: text("role", { enum: GROUP_ROLE_NAMES }).notNull(),
     /** Title of a titled role ("Designated Line Manager"); empty string otherwise. */
     title: text("title").notNull().default(""),
-    startedOn: day("started_on").notNull(),
-    endedOn: day("ended_on"),
-    termEndsOn: day("term_ends_on"),
-    reason: text("reason").notNull().default(""),
-    /** The decision behind the period (a vote id, a Board resolution, "charter import"). */
-    decisionRef: text("decision_ref"),
-    createdAt: createdAtColumn(),
+    ...heldPeriodColumns(),
   },
   // Periods of one role (group, person, role, title) never overlap: an exclusion constraint with
   // btree_gist (role_periods_no_overlap), written by hand in migration 0011 since drizzle cannot

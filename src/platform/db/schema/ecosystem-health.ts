@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { oneOf, REPOSITORY_STATUSES } from "./closed-sets.ts";
 import { day, timestamptz } from "./columns.ts";
-import { packages } from "./ecosystem-packages.ts";
+import { packageColumn, packages } from "./ecosystem-packages.ts";
 
 /**
  * What one release declared (classifiers, Requires-Dist, Requires-Python), kept apart from
@@ -23,9 +23,7 @@ import { packages } from "./ecosystem-packages.ts";
 export const packageReleaseDeclarations = pgTable(
   "package_release_declarations",
   {
-    name: text("name")
-      .notNull()
-      .references(() => packages.name, { onDelete: "cascade" }),
+    name: packageColumn("name"),
     version: text("version").notNull(),
     uploadedAt: timestamptz("uploaded_at"),
     classifiers: jsonb("classifiers").$type<string[]>().notNull(),

@@ -108,13 +108,17 @@ export const packages = pgTable(
   ],
 );
 
+/** `<name> text not null references packages(name) on delete cascade`: the package a row is about. */
+export const packageColumn = (name: string) =>
+  text(name)
+    .notNull()
+    .references(() => packages.name, { onDelete: "cascade" });
+
 /** Every known release of a project, with its upload time. */
 export const packageReleases = pgTable(
   "package_releases",
   {
-    name: text("name")
-      .notNull()
-      .references(() => packages.name, { onDelete: "cascade" }),
+    name: packageColumn("name"),
     version: text("version").notNull(),
     /** Earliest upload time of the release's files; null when the release has no files. */
     uploadedAt: timestamptz("uploaded_at"),

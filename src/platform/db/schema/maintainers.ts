@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { idColumn, ownedBy, refersTo, timestamptz } from "./columns.ts";
-import { packages } from "./ecosystem-packages.ts";
+import { packageColumn } from "./ecosystem-packages.ts";
 
 /** Where a call for maintainers stands. */
 export const maintainerCallState = pgEnum("maintainer_call_state", ["open", "filled", "withdrawn"]);
@@ -22,9 +22,7 @@ export const maintainerCalls = pgTable(
   "maintainer_calls",
   {
     id: idColumn(),
-    packageName: text("package_name")
-      .notNull()
-      .references(() => packages.name, { onDelete: "cascade" }),
+    packageName: packageColumn("package_name"),
     /** What help is needed. */
     help: text("help").notNull(),
     /** Skills that would help. */
@@ -83,9 +81,7 @@ export const trackerEntries = pgTable(
   "tracker_entries",
   {
     series: text("series").notNull(),
-    packageName: text("package_name")
-      .notNull()
-      .references(() => packages.name, { onDelete: "cascade" }),
+    packageName: packageColumn("package_name"),
     status: trackerStatus("status").notNull(),
     /** The pull request or issue of the work (required when in progress). */
     link: text("link"),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { day, idColumn, ownedBy, refersTo, timestamptz } from "./columns.ts";
-import { packages } from "./ecosystem-packages.ts";
+import { packageColumn } from "./ecosystem-packages.ts";
 
 /** A volunteer familiar with ownership transfers, and how many open transfers they can take at once. */
 export const roadies = pgTable(
@@ -27,9 +27,7 @@ export const transfers = pgTable(
   "transfers",
   {
     id: idColumn(),
-    packageName: text("package_name")
-      .notNull()
-      .references(() => packages.name, { onDelete: "cascade" }),
+    packageName: packageColumn("package_name"),
     /** Who hands it over: a person, Jazzband (closing) or another organisation. */
     fromKind: text("from_kind").notNull(),
     fromName: text("from_name").notNull(),
@@ -89,9 +87,7 @@ export const contactAttempts = pgTable(
   "contact_attempts",
   {
     id: idColumn(),
-    packageName: text("package_name")
-      .notNull()
-      .references(() => packages.name, { onDelete: "cascade" }),
+    packageName: packageColumn("package_name"),
     attemptedOn: day("attempted_on").notNull(),
     channel: text("channel").notNull(),
     /** Where it went (an address, an issue link). */
@@ -113,9 +109,7 @@ export const trackerSubscriptions = pgTable(
   "tracker_subscriptions",
   {
     userId: ownedBy("user_id", () => users.id),
-    packageName: text("package_name")
-      .notNull()
-      .references(() => packages.name, { onDelete: "cascade" }),
+    packageName: packageColumn("package_name"),
     subscribedAt: timestamptz("subscribed_at").notNull(),
   },
   (t) => [
