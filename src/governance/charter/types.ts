@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CADENCES, GROUP_KINDS } from "../../platform/db/schema/closed-sets.ts";
 import { GROUP_STATUSES } from "./statuses.ts";
 
 /** A person named in a charter. Placeholders (TBC, TBD, "You?", todo, empty) are never people. */
@@ -21,7 +22,7 @@ export const GroupStatusSchema = z.enum(GROUP_STATUSES);
 export type GroupStatus = z.infer<typeof GroupStatusSchema>;
 
 /** Working groups must have a Board Liaison; teams need not, and may have no chair. */
-export const GroupKindSchema = z.enum(["working-group", "team"]);
+export const GroupKindSchema = z.enum(GROUP_KINDS);
 /** Kind of group. */
 export type GroupKind = z.infer<typeof GroupKindSchema>;
 
@@ -55,18 +56,7 @@ export const AppointingRoleSchema = z.enum([
 export type AppointingRole = z.infer<typeof AppointingRoleSchema>;
 
 /** Normalised cadence of meetings or reports. */
-export const CadenceSchema = z.enum([
-  "weekly",
-  "fortnightly",
-  "monthly",
-  "every-two-months",
-  "quarterly",
-  "twice-yearly",
-  "annual",
-  "as-needed",
-  "none",
-  "other",
-]);
+export const CadenceSchema = z.enum(CADENCES);
 /** Normalised cadence. */
 export type Cadence = z.infer<typeof CadenceSchema>;
 

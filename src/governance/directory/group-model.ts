@@ -1,16 +1,18 @@
 /** Assembles the directory's plain objects from repository rows; shared by the operations. */
 import type { Provenance } from "../../platform/view/provenance.tsx";
 import { type ParsedCharter, ParsedCharterSchema } from "../charter/types.ts";
+import { GROUP_ROLES } from "../policy/group-roles.ts";
 import type { EventRow, GroupWithCharterRow, RoleRow } from "./directory.repo.ts";
 import { computeHealthFlags, type HealthConfig, type HealthFlag } from "./health.ts";
-import type {
-  Alumnus,
-  GroupDetail,
-  GroupSummary,
-  Member,
-  PersonRef,
-  ProposedHolder,
-  TimelineEvent,
+import {
+  type Alumnus,
+  type GroupDetail,
+  type GroupSummary,
+  type Member,
+  type PersonRef,
+  type ProposedHolder,
+  type TimelineEvent,
+  TimelineEventSchema,
 } from "./schemas.ts";
 
 /** Order of the directory's sections. */
@@ -22,25 +24,9 @@ export type KnownStatus = (typeof STATUS_ORDER)[number];
  * Every current role makes someone a member: the charter's membership section names everyone,
  * role holders included, and liaisons have the same rights as members. Only alumni are not.
  */
-const MEMBER_ROLES = new Set([
-  "chair",
-  "co-chair",
-  "board-liaison",
-  "steering-council-liaison",
-  "member",
-  "other",
-]);
+const MEMBER_ROLES = new Set<string>(GROUP_ROLES);
 
-const EVENT_KINDS = new Set<TimelineEvent["kind"]>([
-  "proposed",
-  "activated",
-  "archived",
-  "status-changed",
-  "renamed",
-  "joined",
-  "left",
-  "role-changed",
-]);
+const EVENT_KINDS = new Set<TimelineEvent["kind"]>(TimelineEventSchema.shape.kind.options);
 
 /** The stored status, or "unknown" when it is not one the directory knows. */
 export function asStatus(value: string): KnownStatus {

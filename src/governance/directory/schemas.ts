@@ -3,6 +3,11 @@
  * encodes with them and /api/openapi.json documents them (via z.toJSONSchema).
  */
 import { z } from "zod";
+import {
+  CHARTER_ROLE_NAMES,
+  GROUP_EVENT_KINDS,
+  GROUP_EVENT_SOURCES,
+} from "../../platform/db/schema/closed-sets.ts";
 import { ProvenanceSchema } from "../../platform/view/provenance.tsx";
 import {
   AppointingRoleSchema,
@@ -111,23 +116,14 @@ export type Member = z.infer<typeof MemberSchema>;
 /** One entry of a timeline (group or person). */
 export const TimelineEventSchema = z.object({
   id: z.number().int(),
-  kind: z.enum([
-    "proposed",
-    "activated",
-    "archived",
-    "status-changed",
-    "renamed",
-    "joined",
-    "left",
-    "role-changed",
-  ]),
+  kind: z.enum(GROUP_EVENT_KINDS),
   group: z.object({ slug: z.string(), name: z.string() }),
   person: PersonRefSchema.nullable(),
   role: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
   commitSha: z.string().nullable(),
   occurredAt: z.string(),
-  source: z.enum(["history", "import"]),
+  source: z.enum(GROUP_EVENT_SOURCES),
 });
 /** One timeline entry. */
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
@@ -199,15 +195,7 @@ export type GroupTimeline = z.infer<typeof GroupTimelineSchema>;
 /** A role a person holds now, in one group. */
 export const PersonRoleSchema = z.object({
   group: z.object({ slug: z.string(), name: z.string(), kind: GroupKindSchema, status: GroupStatusSchema }),
-  role: z.enum([
-    "chair",
-    "co-chair",
-    "board-liaison",
-    "steering-council-liaison",
-    "member",
-    "alumnus",
-    "other",
-  ]),
+  role: z.enum(CHARTER_ROLE_NAMES),
   title: z.string(),
 });
 /** A role a person holds now. */

@@ -1,13 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import {
-  CLAIM_STATUSES,
-  FOUNDATION_ROLE_NAMES,
-  GROUP_ROLE_NAMES,
-  oneOf,
-  SESSION_METHODS,
-} from "./closed-sets.ts";
-import { createdAtColumn, day, idColumn, ownedBy, refersTo, timestamptz } from "./columns.ts";
+import { CLAIM_STATUSES, FOUNDATION_ROLE_NAMES, GROUP_ROLE_NAMES, SESSION_METHODS } from "./closed-sets.ts";
+import { createdAtColumn, day, idColumn, oneOf, ownedBy, refersTo, timestamptz } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /** A person who can sign in: by GitHub, by an emailed link, or with a personal access token. */

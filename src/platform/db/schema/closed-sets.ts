@@ -1,14 +1,12 @@
 /**
  * The closed sets of values text columns hold (statuses, kinds, methods), each enforced by a CHECK
- * constraint beside its table. The rooms keep their own tables of the same values for their pure
- * rules (which import nothing from the platform); each room's `closed-sets.test.ts` holds the two
- * equal, so a value added in code without a migration fails a test, not an insert in production.
+ * constraint beside its table (columns.ts `oneOf`). Plain constants importing nothing, so rooms'
+ * pure rules use these lists themselves (the charter's kinds and cadences, the directory's timeline
+ * kinds and roles). The group and foundation role lists stay written again in
+ * governance/policy/group-roles.ts and kernel/identity/actor.ts, which the command line loads and
+ * which may reach nothing under db/; each room's `closed-sets.test.ts` holds those equal, so a
+ * value added in code without a migration fails a test, not an insert in production.
  */
-import { type SQL, sql } from "drizzle-orm";
-
-/** `column in ('a', 'b', ...)` for a CHECK constraint (values are constants, never input). */
-export const oneOf = (column: string, values: readonly string[]): SQL =>
-  sql.raw(`${column} in (${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")})`);
 
 /** How a session was started. */
 export const SESSION_METHODS = ["github", "email"] as const;

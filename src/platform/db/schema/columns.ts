@@ -1,8 +1,9 @@
 /**
  * Columns many tables share, written once: the serial id, instants and days, the creation and
  * update times, a reference to the row a record belongs to (deleted with it) and a reference a
- * row outlives (set to null). Same SQL as writing them out.
+ * row outlives (set to null); and the CHECK of a closed set. Same SQL as writing them out.
  */
+import { type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, date, integer, serial, timestamp } from "drizzle-orm/pg-core";
 
 /** `id serial primary key`. */
@@ -27,3 +28,7 @@ export const ownedBy = (name: string, target: () => AnyPgColumn) =>
 /** `<name> integer references <target> on delete set null`: a row this one names and outlives. */
 export const refersTo = (name: string, target: () => AnyPgColumn) =>
   integer(name).references(target, { onDelete: "set null" });
+
+/** `column in ('a', 'b', ...)` for a CHECK constraint (values are constants, never input). */
+export const oneOf = (column: string, values: readonly string[]): SQL =>
+  sql.raw(`${column} in (${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")})`);

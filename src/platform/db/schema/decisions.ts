@@ -4,7 +4,6 @@ import { rolePeriods } from "./accounts.ts";
 import {
   APPLICATION_STATUSES,
   BALLOT_SECRECY,
-  oneOf,
   VOTE_BASE_RULES,
   VOTE_CLOSE_REASONS,
   VOTE_OUTCOMES,
@@ -14,6 +13,7 @@ import {
   createdAtColumn,
   day,
   idColumn,
+  oneOf,
   ownedBy,
   refersTo,
   timestamptz,

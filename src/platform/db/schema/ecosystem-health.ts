@@ -10,8 +10,8 @@ import {
   primaryKey,
   text,
 } from "drizzle-orm/pg-core";
-import { oneOf, REPOSITORY_STATUSES } from "./closed-sets.ts";
-import { day, timestamptz } from "./columns.ts";
+import { REPOSITORY_STATUSES } from "./closed-sets.ts";
+import { day, oneOf, timestamptz } from "./columns.ts";
 import { packageColumn, packages } from "./ecosystem-packages.ts";
 
 /**

@@ -11,14 +11,8 @@ import {
   primaryKey,
   text,
 } from "drizzle-orm/pg-core";
-import {
-  oneOf,
-  SYNC_ITEM_STATES,
-  SYNC_PROBLEM_KINDS,
-  SYNC_RUN_STATUSES,
-  SYNC_SCOPES,
-} from "./closed-sets.ts";
-import { idColumn, refersTo, timestamptz } from "./columns.ts";
+import { SYNC_ITEM_STATES, SYNC_PROBLEM_KINDS, SYNC_RUN_STATUSES, SYNC_SCOPES } from "./closed-sets.ts";
+import { idColumn, oneOf, refersTo, timestamptz } from "./columns.ts";
 
 /** Who may publish a project on PyPI, as the JSON API's `ownership` block reports it. */
 export interface PackageOwnership {

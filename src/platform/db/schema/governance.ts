@@ -7,9 +7,8 @@ import {
   GROUP_EVENT_SOURCES,
   GROUP_KINDS,
   GROUP_STATUS_NAMES,
-  oneOf,
 } from "./closed-sets.ts";
-import { createdAtColumn, idColumn, ownedBy, timestamptz, updatedAtColumn } from "./columns.ts";
+import { createdAtColumn, idColumn, oneOf, ownedBy, timestamptz, updatedAtColumn } from "./columns.ts";
 
 /** One row per group (working group or team), keyed by the charter's file slug. */
 export const groups = pgTable(

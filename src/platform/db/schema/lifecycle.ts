@@ -1,8 +1,15 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { oneOf } from "./closed-sets.ts";
-import { createdAtColumn, idColumn, ownedBy, refersTo, timestamptz, updatedAtColumn } from "./columns.ts";
+import {
+  createdAtColumn,
+  idColumn,
+  oneOf,
+  ownedBy,
+  refersTo,
+  timestamptz,
+  updatedAtColumn,
+} from "./columns.ts";
 import { votes } from "./decisions.ts";
 import { groups, people } from "./governance.ts";
 import { groupReports } from "./reports.ts";

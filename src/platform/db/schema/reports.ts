@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { CADENCES, oneOf, REPORT_CADENCES } from "./closed-sets.ts";
+import { CADENCES, REPORT_CADENCES } from "./closed-sets.ts";
 import {
   createdAtColumn,
   day,
   idColumn,
+  oneOf,
   ownedBy,
   refersTo,
   timestamptz,
