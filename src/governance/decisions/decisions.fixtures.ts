@@ -3,7 +3,7 @@
 import type { FoundationRole } from "../../kernel/index.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { schema } from "../../platform/db/index.ts";
-import type { ParsedCharter } from "../charter/types.ts";
+import { blankCharter, type ParsedCharter } from "../charter/types.ts";
 import type { GroupRole } from "../policy/group-roles.ts";
 import type { DecisionActor } from "./decisions.repo.ts";
 import type { BallotSecrecy, VoteBaseRule } from "./tally.ts";
@@ -15,29 +15,8 @@ let seq = 0;
 /** A parsed charter with the given membership fields; everything else empty. */
 export function charterWith(over: Partial<ParsedCharter> & { slug: string }): ParsedCharter {
   return {
-    name: over.slug,
-    kind: "working-group",
-    status: "active",
-    scope: null,
-    roles: { chair: [], coChair: [], boardLiaison: [], steeringCouncilLiaison: [], other: [] },
-    members: [],
-    alumni: [],
-    termMonths: null,
-    termWindow: null,
+    ...blankCharter({ slug: over.slug, name: over.slug, kind: "working-group", status: "active" }),
     membershipModel: "direct",
-    appointedBy: [],
-    removalRule: null,
-    eligibility: null,
-    howToJoin: null,
-    budget: null,
-    channels: [],
-    meetingCadence: null,
-    reportingCadence: null,
-    delegated: [],
-    boardActions: [],
-    delegation: { autonomous: [], collaborative: [], finalChecks: [] },
-    missing: [],
-    warnings: [],
     ...over,
   };
 }
