@@ -29,6 +29,12 @@ export const ownedBy = (name: string, target: () => AnyPgColumn) =>
 export const refersTo = (name: string, target: () => AnyPgColumn) =>
   integer(name).references(target, { onDelete: "set null" });
 
+const quoted = (values: readonly string[]) => values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ");
+
 /** `column in ('a', 'b', ...)` for a CHECK constraint (values are constants, never input). */
 export const oneOf = (column: string, values: readonly string[]): SQL =>
-  sql.raw(`${column} in (${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")})`);
+  sql.raw(`${column} in (${quoted(values)})`);
+
+/** The same CHECK naming the table's column itself (`"table"."column" in (...)`). */
+export const columnOneOf = (column: AnyPgColumn, values: readonly string[]): SQL =>
+  sql`${column} in (${sql.raw(quoted(values))})`;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, check, index, pgTable, text } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import {
+  columnOneOf,
   createdAtColumn,
   day,
   idColumn,
@@ -50,8 +51,8 @@ export const fundingRequests = pgTable(
   (t) => [
     index("funding_requests_group").on(t.groupId, t.createdAt),
     index("funding_requests_state").on(t.state),
-    check("funding_requests_purpose", sql`${t.purpose} in ('experts', 'tools', 'events', 'other')`),
-    check("funding_requests_state", sql`${t.state} in ('requested', 'approved', 'rejected', 'withdrawn')`),
+    check("funding_requests_purpose", columnOneOf(t.purpose, FUNDING_PURPOSES)),
+    check("funding_requests_state", columnOneOf(t.state, FUNDING_STATES)),
     check("funding_requests_amount", sql`${t.amountMinor} > 0`),
     check("funding_requests_vote_amount", sql`${t.voteAmountMinor} is null or ${t.voteAmountMinor} > 0`),
     check("funding_requests_currency", sql`${t.currency} ~ '^[A-Z]{3}$'`),

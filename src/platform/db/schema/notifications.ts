@@ -1,7 +1,15 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { createdAtColumn, idColumn, ownedBy, refersTo, timestamptz, updatedAtColumn } from "./columns.ts";
+import {
+  columnOneOf,
+  createdAtColumn,
+  idColumn,
+  ownedBy,
+  refersTo,
+  timestamptz,
+  updatedAtColumn,
+} from "./columns.ts";
 import { people } from "./governance.ts";
 
 /**
@@ -35,7 +43,7 @@ export const chatWebhooks = pgTable(
   },
   (t) => [
     uniqueIndex("chat_webhooks_owner").on(t.owner),
-    check("chat_webhooks_provider", sql`${t.provider} in ('discord', 'slack')`),
+    check("chat_webhooks_provider", columnOneOf(t.provider, WEBHOOK_PROVIDERS)),
   ],
 );
 
@@ -50,7 +58,7 @@ export const notificationPreferences = pgTable(
   },
   (t) => [
     uniqueIndex("notification_preferences_once").on(t.userId, t.kind),
-    check("notification_preferences_mode", sql`${t.mode} in ('immediately', 'digest', 'off')`),
+    check("notification_preferences_mode", columnOneOf(t.mode, NOTIFICATION_MODES)),
   ],
 );
 
@@ -137,11 +145,8 @@ export const notificationDeliveries = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'sending')`),
     index("notification_deliveries_failed").on(t.lastAttemptAt).where(sql`${t.status} = 'failed'`),
-    check("notification_deliveries_channel", sql`${t.channel} in ('email', 'webhook')`),
-    check(
-      "notification_deliveries_status",
-      sql`${t.status} in ('pending', 'sending', 'sent', 'failed', 'skipped')`,
-    ),
+    check("notification_deliveries_channel", columnOneOf(t.channel, NOTIFICATION_CHANNELS)),
+    check("notification_deliveries_status", columnOneOf(t.status, DELIVERY_STATUSES)),
     check("notification_deliveries_attempts", sql`${t.attempts} >= 0`),
   ],
 );

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { createdAtColumn, day, idColumn, ownedBy, refersTo, timestamptz } from "./columns.ts";
+import { columnOneOf, createdAtColumn, day, idColumn, ownedBy, refersTo, timestamptz } from "./columns.ts";
 import { groups, people } from "./governance.ts";
 
 /** Why a person's roles in a group ended (handovers_cause). */
@@ -34,10 +34,7 @@ export const handovers = pgTable(
   (t) => [
     uniqueIndex("handovers_person_group_day").on(t.personId, t.groupId, t.endedOn),
     index("handovers_group").on(t.groupId),
-    check(
-      "handovers_cause",
-      sql`${t.cause} in ('lapsed', 'left', 'removed', 'succeeded', 'board-term', 'ended')`,
-    ),
+    check("handovers_cause", columnOneOf(t.cause, HANDOVER_CAUSES)),
     check("handovers_note_at", sql`(${t.note} is null) = (${t.noteAt} is null)`),
   ],
 );
