@@ -10,7 +10,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccounts, type TestAccount, type TestVisitor } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -107,16 +107,13 @@ beforeAll(async () => {
     "board-member",
   );
   const scopes = ["read", "groups", "votes"];
-  for (const key of ["chair", "member", "boardie", "board2", "outsider", "otherChair"]) {
-    accounts[key] = await createTestAccount({
-      db,
-      clock,
-      email: `${key}@example.org`,
-      personId: ids[key] ?? null,
-      scopes,
-    });
-  }
-  accounts.admin = await createTestAccount({ db, clock, email: "admin@example.org", admin: true, scopes });
+  const visitors = ["chair", "member", "boardie", "board2", "outsider", "otherChair"].map(
+    (key): TestVisitor => [key, ids[key]],
+  );
+  Object.assign(
+    accounts,
+    await createTestAccounts({ db, clock, scopes }, [...visitors, ["admin", null, { admin: true }]]),
+  );
 });
 
 afterAll(async () => {
