@@ -10,8 +10,8 @@ export interface TestAccount {
   sessionId: string;
 }
 
-/** Inserts a user, grants site-admin when `admin`, and issues a token with `scopes` and a session. */
-export async function createTestAccount(input: {
+/** What a test says about an account; everything but the database, clock and email has a default. */
+export interface TestAccountInput {
   db: Db;
   clock: Clock;
   email: string;
@@ -19,10 +19,20 @@ export async function createTestAccount(input: {
   personId?: number | null;
   githubLogin?: string | null;
   admin?: boolean;
+  /** Foundation roles ("board-member", ...) granted once the account has its token and session. */
+  roles?: string[];
+  /** The day those roles start: 2026-01-01 unless given. */
+  rolesFrom?: string;
   scopes?: string[];
   tokenDays?: number;
   sessionDays?: number;
-}): Promise<TestAccount> {
+}
+
+/**
+ * Inserts a user, grants site-admin when `admin`, issues a token with `scopes` and a session, then
+ * grants `roles`.
+ */
+export async function createTestAccount(input: TestAccountInput): Promise<TestAccount> {
   const { db, clock } = input;
   const [user] = await db
     .insert(schema.users)
@@ -61,5 +71,42 @@ export async function createTestAccount(input: {
     now: clock.now(),
     days: input.sessionDays ?? 30,
   });
+  for (const role of input.roles ?? []) {
+    await grantFoundationRole({
+      db,
+      now: clock.now(),
+      by: CLI_ACTOR,
+      userId: user.id,
+      role,
+      startedOn: input.rolesFrom ?? "2026-01-01",
+    });
+  }
   return { user, token, sessionId };
+}
+
+/** One visitor of a test: its name, its person (or none) and what else its account has. */
+export type TestVisitor = readonly [
+  who: string,
+  personId?: number | null,
+  options?: Partial<Omit<TestAccountInput, "db" | "clock">>,
+];
+
+/**
+ * An account `<who>@example.org` (named `who` unless the options say otherwise) for each visitor, in
+ * order, with what `input` gives them all: the accounts by who.
+ */
+export async function createTestAccounts(
+  input: Omit<TestAccountInput, "email" | "personId">,
+  visitors: readonly TestVisitor[],
+): Promise<Record<string, TestAccount>> {
+  const accounts: Record<string, TestAccount> = {};
+  for (const [who, personId, options] of visitors) {
+    accounts[who] = await createTestAccount({
+      ...input,
+      email: `${who}@example.org`,
+      personId: personId ?? null,
+      ...options,
+    });
+  }
+  return accounts;
 }

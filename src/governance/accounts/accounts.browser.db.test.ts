@@ -2,27 +2,23 @@
  * Sign-in and account pages in Chromium: the whole email sign-in, claim and token flow with
  * JavaScript disabled, and axe-core (WCAG 2.0/2.1 A and AA) on every page of accounts.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
 import { type GitHubServer, startGitHubServer } from "../../../test/github-server/server.ts";
 import { type SmtpCapture, startSmtpCapture } from "../../../test/smtp-capture.ts";
 import { CLI_ACTOR, createToken, createUser, grantFoundationRole, startSession } from "../../kernel/index.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
-import type { Services } from "../../platform/services.ts";
 import { claimPerson } from "./claim-person.ts";
 
 let database: Database;
-let services: Services;
+let served: BrowserApp | undefined;
 let smtp: SmtpCapture;
 let gh: GitHubServer;
-let server: ServerType;
 let browser: Browser;
 let base = "";
 let adminSession = "";
@@ -31,27 +27,20 @@ beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startSmtpCapture();
   gh = await startGitHubServer();
-  let handler: (req: Request) => Response | Promise<Response> = () =>
-    new Response("starting", { status: 503 });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (req) => handler(req), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  served = await startBrowserApp(database, {
+    env: {
+      GUILDHALL_SMTP_HOST: smtp.host,
+      GUILDHALL_SMTP_PORT: String(smtp.port),
+      GUILDHALL_GITHUB_CLIENT_ID: gh.clientId,
+      GUILDHALL_GITHUB_CLIENT_SECRET: gh.clientSecret,
+      GUILDHALL_GITHUB_URL: gh.url,
+      GUILDHALL_GITHUB_API_URL: gh.url,
+    },
   });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const built = await createTestApplication(database, {
-    GUILDHALL_BASE_URL: base,
-    GUILDHALL_TRUST_PROXY: "false",
-    GUILDHALL_SMTP_HOST: smtp.host,
-    GUILDHALL_SMTP_PORT: String(smtp.port),
-    GUILDHALL_GITHUB_CLIENT_ID: gh.clientId,
-    GUILDHALL_GITHUB_CLIENT_SECRET: gh.clientSecret,
-    GUILDHALL_GITHUB_URL: gh.url,
-    GUILDHALL_GITHUB_API_URL: gh.url,
-  });
-  services = built.services;
-  handler = built.app.fetch;
+  ({ base, browser } = served);
 
   const db = database.db;
-  const now = services.clock.now();
+  const now = served.clock.now();
   await insertGroup(db, { slug: "website", chairs: ["Wren Chair"], members: ["Mo Member", "Pat Person"] });
   const admin = await createUser({ db, now, by: CLI_ACTOR, email: "admin@example.org", name: "Ada Admin" });
   await grantFoundationRole({
@@ -84,12 +73,10 @@ beforeAll(async () => {
   const claimant = await createUser({ db, now, by: CLI_ACTOR, email: "pat@example.org", name: "Pat" });
   await claimPerson({ db, now, userId: claimant.id, personSlug: "pat-person", note: "I chair nothing yet" });
   ({ sessionId: adminSession } = await startSession({ db, userId: admin.id, method: "email", now, days: 1 }));
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await smtp?.close();
   await gh?.close();
   await database?.close();

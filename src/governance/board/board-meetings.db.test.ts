@@ -7,9 +7,8 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../../kernel/index.ts";
 import { csrfTokenFor } from "../../platform/auth/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -20,8 +19,7 @@ import { recordBoardMeeting } from "./record-board-meeting.ts";
 let database: Database;
 let app: Hono<AppEnv>;
 const clock = new FixedClock("2026-12-03T12:00:00Z");
-const sessions: Record<string, string> = {};
-const tokens: Record<string, string> = {};
+let accounts: Record<string, TestAccount> = {};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -45,28 +43,11 @@ beforeAll(async () => {
       report("2026-10-01", "2026-10-31", "2026-11-12T10:00:00Z"),
       report("2026-11-01", "2026-11-30", "2026-11-25T10:00:00Z"),
     ]);
-  for (const who of ["board", "admin", "outsider"]) {
-    const a = await createTestAccount({
-      db,
-      clock,
-      email: `${who}@example.org`,
-      name: `Visitor ${who}`,
-      admin: who === "admin",
-      scopes: ["read", "groups"],
-    });
-    sessions[who] = a.sessionId;
-    tokens[who] = a.token;
-    if (who === "board") {
-      await grantFoundationRole({
-        db,
-        now: clock.now(),
-        by: CLI_ACTOR,
-        userId: a.user.id,
-        role: "board-member",
-        startedOn: "2026-01-01",
-      });
-    }
-  }
+  accounts = await createTestAccounts({ db, clock, scopes: ["read", "groups"] }, [
+    ["board", null, { name: "Visitor board", roles: ["board-member"] }],
+    ["admin", null, { name: "Visitor admin", admin: true }],
+    ["outsider", null, { name: "Visitor outsider" }],
+  ]);
 });
 
 afterAll(async () => {
@@ -74,7 +55,7 @@ afterAll(async () => {
 });
 
 const headers = (who: string) => ({
-  cookie: `guildhall_session=${sessions[who]}; guildhall_csrf=walk-csrf`,
+  cookie: `guildhall_session=${accounts[who]?.sessionId}; guildhall_csrf=walk-csrf`,
 });
 const page = (path: string, who: string) => app.request(path, { headers: headers(who) });
 const postForm = (path: string, who: string, fields: Record<string, string>) =>
@@ -83,7 +64,7 @@ const postForm = (path: string, who: string, fields: Record<string, string>) =>
     headers: { ...headers(who), "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
       ...fields,
-      _csrf: csrfTokenFor("test-session-secret", "walk-csrf", sessions[who]),
+      _csrf: csrfTokenFor("test-session-secret", "walk-csrf", accounts[who]?.sessionId),
     }).toString(),
   });
 const reportsReceived = (agenda: Awaited<ReturnType<typeof getBoardAgenda>>) =>
@@ -151,7 +132,7 @@ describe("Board meeting days", () => {
   it("administrators record through the API; the latest meeting wins", async () => {
     const res = await app.request("/api/board/meetings", {
       method: "POST",
-      headers: { authorization: `Bearer ${tokens.admin}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${accounts.admin?.token}`, "content-type": "application/json" },
       body: JSON.stringify({ heldOn: "2026-11-30" }),
     });
     expect(res.status).toBe(201);
@@ -191,7 +172,7 @@ describe("Board meeting days", () => {
       });
     // Anonymous: refused (no CSRF token, no sign-in); an outsider's token: forbidden.
     expect([401, 403]).toContain((await api()).status);
-    expect((await api(`Bearer ${tokens.outsider}`)).status).toBe(403);
+    expect((await api(`Bearer ${accounts.outsider?.token}`)).status).toBe(403);
 
     await expect(
       recordBoardMeeting({

@@ -8,6 +8,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { errorOf } from "../../../test/governance-refusal.ts";
 import { decide } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -39,15 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.close();
 });
-
-const errorOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { code?: string };
-  }
-  throw new Error("expected a rejection");
-};
 
 let n = 0;
 /** A group stored from charter markdown whose "Future membership" section is `future`. */

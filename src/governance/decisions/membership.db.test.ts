@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { errorOf } from "../../../test/governance-refusal.ts";
 import {
   captureMailer,
   decodeQuotedPrintable,
@@ -61,15 +62,6 @@ afterAll(async () => {
   database.pool?.on("error", () => {});
   await database.close();
 });
-
-const errorOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { code?: string };
-  }
-  throw new Error("expected a rejection");
-};
 
 const application = {
   statement: "I love Django",

@@ -6,15 +6,13 @@
 import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApplication } from "../../../test/app.ts";
 import { TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
-import { createApplication } from "../../app.ts";
 import { FixedClock } from "../../platform/clock.ts";
-import { loadConfig } from "../../platform/config.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
-import { createServices } from "../../platform/services.ts";
 import { acceptAliasSuggestion } from "../registry/accept-alias-suggestion.ts";
 import { PeopleIndex } from "../registry/people.repo.ts";
 import { addCharterRoles, charterWith, makeGroup } from "./decisions.fixtures.ts";
@@ -51,13 +49,7 @@ const countPeople = async () =>
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const config = loadConfig({
-    NODE_ENV: "test",
-    GUILDHALL_SESSION_SECRET: "test-session-secret",
-    GUILDHALL_BASE_URL: "http://guildhall.test",
-  });
-  const services = await createServices(config, { database, clock });
-  app = createApplication(services);
+  ({ app } = await createTestApplication(database, {}, clock));
   const group = await makeGroup(
     database,
     charterWith({ slug, name: "Newcomers Welcome", meetingCadence: "monthly" }),

@@ -161,18 +161,20 @@ describe("parallel requests leave no duplicates", () => {
 
   it("overlapping periods of one role recorded at once: one stands, the others are conflicts", async () => {
     const person = newcomer(0);
+    /** Records a co-chair period of the person. */
+    const coChairPeriod = (period: { startedOn: string; endedOn?: string; reason: string }) =>
+      recordRolePeriod({
+        db: database.db,
+        now: clock.now(),
+        by: CLI_ACTOR,
+        groupId,
+        personId: person,
+        role: "co-chair",
+        ...period,
+      });
     const results = await Promise.allSettled(
       ["2026-01-01", "2026-02-01", "2026-02-15", "2025-06-01", "2026-01-20"].map((startedOn) =>
-        recordRolePeriod({
-          db: database.db,
-          now: clock.now(),
-          by: CLI_ACTOR,
-          groupId,
-          personId: person,
-          role: "co-chair",
-          startedOn,
-          reason: "race",
-        }),
+        coChairPeriod({ startedOn, reason: "race" }),
       ),
     );
     const refused = results.flatMap((r) => (r.status === "rejected" ? [toAppError(r.reason)] : []));
@@ -185,16 +187,6 @@ describe("parallel requests leave no duplicates", () => {
       .from(schema.rolePeriods)
       .where(and(eq(schema.rolePeriods.personId, person), eq(schema.rolePeriods.role, "co-chair")));
     const start = stood[0]?.startedOn ?? "";
-    await recordRolePeriod({
-      db: database.db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      groupId,
-      personId: person,
-      role: "co-chair",
-      startedOn: "2020-01-01",
-      endedOn: start,
-      reason: "earlier term",
-    });
+    await coChairPeriod({ startedOn: "2020-01-01", endedOn: start, reason: "earlier term" });
   });
 });

@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { errorOf } from "../../../test/governance-refusal.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -114,15 +115,6 @@ async function electorateOf(voteId: number): Promise<number[]> {
   const rows = await database.db.select().from(voteElectorate).where(eq(voteElectorate.voteId, voteId));
   return rows.map((r) => r.personId).sort((a, b) => a - b);
 }
-
-const errorOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { code?: string };
-  }
-  throw new Error("expected a rejection");
-};
 
 describe("a Board vote on a group's charter change", () => {
   it("is decided by the Board, not the group, and its handler applies the outcome as the vote closes", async () => {

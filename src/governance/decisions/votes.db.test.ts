@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
+import { errorOf } from "../../../test/governance-refusal.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { castBallot } from "./cast-ballot.ts";
@@ -44,15 +45,6 @@ async function directGroup(slug: string, members: number, settings?: Parameters<
   await addToGroup(database, group.id, ids);
   return { group, ids };
 }
-
-const errorOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & { code?: string };
-  }
-  throw new Error("expected a rejection");
-};
 
 describe("opening a vote", () => {
   it("freezes the electorate from the group's members and stores the base rule", async () => {

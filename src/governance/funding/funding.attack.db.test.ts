@@ -9,7 +9,12 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
+import {
+  createTestAccount,
+  createTestAccounts,
+  type TestAccount,
+  type TestVisitor,
+} from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
 import { CLI_ACTOR, createToken } from "../../kernel/index.ts";
@@ -115,7 +120,7 @@ beforeAll(async () => {
     "board-member",
   );
   const scopes = ["read", "groups", "votes"];
-  for (const key of [
+  const visitors = [
     "chair",
     "member",
     "boardie",
@@ -125,15 +130,8 @@ beforeAll(async () => {
     "otherChair",
     "liaisedChair",
     "liaison",
-  ]) {
-    accounts[key] = await createTestAccount({
-      db,
-      clock,
-      email: `${key}@example.org`,
-      personId: ids[key] ?? null,
-      scopes,
-    });
-  }
+  ].map((key): TestVisitor => [key, ids[key]]);
+  Object.assign(accounts, await createTestAccounts({ db, clock, scopes }, visitors));
   const narrow = async (key: string, scopes: string[]) => {
     const owner = accounts[key];
     if (!owner) throw new Error(key);

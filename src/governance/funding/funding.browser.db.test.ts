@@ -4,14 +4,12 @@
  * Board's vote for a smaller amount, the vote passes, the member records spending with its
  * receipt. The pages fit a 390-px phone and axe-core finds no WCAG 2.1 A/AA violation on them.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
@@ -19,29 +17,20 @@ import { castBallot } from "../decisions/cast-ballot.ts";
 import { grantFoundationRole, personActor } from "../decisions/decisions.fixtures.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let clock: FixedClock;
 let base = "";
-const sessions: Record<string, string> = {};
+let accounts: Record<string, TestAccount> = {};
 const people: Record<string, number> = {};
-const cookie = (who: string) => ({ name: "guildhall_session", value: sessions[who] ?? "" });
+const cookie = (who: string) => ({ name: "guildhall_session", value: accounts[who]?.sessionId ?? "" });
 let requestId = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  let handler: (req: Request) => Response | Promise<Response> = () =>
-    new Response("starting", { status: 503 });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (req) => handler(req), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const built = await createTestApplication(database, {
-    GUILDHALL_BASE_URL: base,
-    GUILDHALL_TRUST_PROXY: "false",
-  });
-  handler = built.app.fetch;
-  clock = built.clock;
+  served = await startBrowserApp(database);
+  ({ base, browser } = served);
+  clock = served.clock;
   const group = await insertGroup(database.db, {
     slug: "sprints",
     name: "Sprints Working Group",
@@ -54,21 +43,14 @@ beforeAll(async () => {
   for (const key of ["board1", "board2"])
     people[key] = (await insertPerson(database.db, { name: `Bo ${key}` })).id;
   await grantFoundationRole(database, [people.board1 ?? 0, people.board2 ?? 0], "board-member");
-  for (const who of ["member", "board1"]) {
-    const a = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `${who}@example.org`,
-      personId: people[who] ?? null,
-    });
-    sessions[who] = a.sessionId;
-  }
-  browser = await launchChromium();
+  accounts = await createTestAccounts({ db: database.db, clock }, [
+    ["member", people.member],
+    ["board1", people.board1],
+  ]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await database?.close();
 });
 

@@ -10,12 +10,12 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccounts, type TestAccount, type TestVisitor } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { refusal } from "../../../test/governance-refusal.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
-import { isAppError } from "../../platform/errors.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import { castBallot } from "../decisions/cast-ballot.ts";
 import { closeVote } from "../decisions/close-vote.ts";
@@ -46,16 +46,6 @@ const closeIfOpen = async (voteId: number) => {
   if (vote?.status === "open")
     await closeVote({ deps: deps(), actor: CLI_DECISION_ACTOR, input: { voteId } });
 };
-
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** Records spending on a request as its group's Chair. */
 const spendAsChair = (requestId: number, input: Parameters<typeof recordSpending>[0]["input"]) =>
@@ -107,16 +97,13 @@ beforeAll(async () => {
     "board-member",
   );
   const scopes = ["read", "groups", "votes"];
-  for (const key of ["chair", "member", "boardie", "board2", "outsider", "otherChair"]) {
-    accounts[key] = await createTestAccount({
-      db,
-      clock,
-      email: `${key}@example.org`,
-      personId: ids[key] ?? null,
-      scopes,
-    });
-  }
-  accounts.admin = await createTestAccount({ db, clock, email: "admin@example.org", admin: true, scopes });
+  const visitors = ["chair", "member", "boardie", "board2", "outsider", "otherChair"].map(
+    (key): TestVisitor => [key, ids[key]],
+  );
+  Object.assign(
+    accounts,
+    await createTestAccounts({ db, clock, scopes }, [...visitors, ["admin", null, { admin: true }]]),
+  );
 });
 
 afterAll(async () => {

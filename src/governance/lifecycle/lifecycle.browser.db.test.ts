@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../../kernel/index.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { parseCharter } from "../charter/parse-charter.ts";
 
@@ -21,8 +20,8 @@ let database: Database;
 let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
-const sessions: Record<string, string> = {};
-const cookie = (who: string) => ({ name: "guildhall_session", value: sessions[who] ?? "" });
+let accounts: Record<string, TestAccount> = {};
+const cookie = (who: string) => ({ name: "guildhall_session", value: accounts[who]?.sessionId ?? "" });
 const ids: Record<string, string> = {};
 
 const COMPLETE = [
@@ -62,29 +61,11 @@ beforeAll(async () => {
     status: "active",
   });
   await database.db.update(schema.groups).set({ charter }).where(eq(schema.groups.id, group.id));
-  for (const [who, person] of [
+  accounts = await createTestAccounts({ db: database.db, clock }, [
     ["author", null],
     ["chair", group.people.get("Cleo Chair")],
-    ["board", (await insertPerson(database.db, { name: "Bea Board" })).id],
-  ] as const) {
-    const a = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `${who}@example.org`,
-      personId: person ?? null,
-    });
-    sessions[who] = a.sessionId;
-    if (who === "board") {
-      await grantFoundationRole({
-        db: database.db,
-        now: clock.now(),
-        by: CLI_ACTOR,
-        userId: a.user.id,
-        role: "board-member",
-        startedOn: "2026-01-01",
-      });
-    }
-  }
+    ["board", (await insertPerson(database.db, { name: "Bea Board" })).id, { roles: ["board-member"] }],
+  ]);
 });
 
 afterAll(async () => {

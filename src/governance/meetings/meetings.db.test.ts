@@ -11,6 +11,7 @@ import { createTestApplication } from "../../../test/app.ts";
 import { runCommands } from "../../../test/cli.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { refusal } from "../../../test/governance-refusal.ts";
 import { requirePythonModules } from "../../../test/prerequisites.ts";
 import { CLI_ACTOR, createToken, createUser, grantFoundationRole } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -77,16 +78,6 @@ async function schedule(over: Record<string, unknown> = {}) {
       ...over,
     },
   });
-}
-
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
 }
 
 beforeAll(async () => {

@@ -4,40 +4,27 @@
  * no WCAG 2.1 A/AA violation on the annual report (anonymous and Board) and /board; at 390 px
  * wide neither page scrolls sideways.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 let boardSession = "";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  let handler: (req: Request) => Response | Promise<Response> = () =>
-    new Response("starting", { status: 503 });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (req) => handler(req), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clock = new FixedClock("2026-12-03T12:00:00Z");
-  const built = await createTestApplication(
-    database,
-    { GUILDHALL_BASE_URL: base, GUILDHALL_TRUST_PROXY: "false" },
-    clock,
-  );
-  handler = built.app.fetch;
+  served = await startBrowserApp(database, { clock });
+  ({ base, browser } = served);
   const group = await insertGroup(database.db, {
     slug: "chronicle",
     name: "Chronicle Working Group with a rather long name for a phone",
@@ -74,23 +61,14 @@ beforeAll(async () => {
     clock,
     email: "board@example.org",
     name: "Bea Board",
+    roles: ["board-member"],
     scopes: ["read", "groups"],
   });
-  await grantFoundationRole({
-    db: database.db,
-    now: clock.now(),
-    by: CLI_ACTOR,
-    userId: board.user.id,
-    role: "board-member",
-    startedOn: "2026-01-01",
-  });
   boardSession = board.sessionId;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await database?.close();
 });
 

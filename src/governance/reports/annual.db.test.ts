@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { runCommands } from "../../../test/cli.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -22,7 +21,7 @@ import { registerReportCommands } from "./reports.cli.ts";
 let database: Database;
 let app: Hono<AppEnv>;
 let services: Services;
-const sessions: Record<string, string> = {};
+let accounts: Record<string, TestAccount> = {};
 const ids: Record<string, number> = {};
 const clock = new FixedClock("2027-02-10T12:00:00Z");
 
@@ -46,24 +45,11 @@ beforeAll(async () => {
   const other = await insertGroup(db, { slug: "neighbours", name: "Neighbours Working Group" });
   const gid = group.id;
   ids.group = gid;
-  for (const [who, personId] of [
-    ["member", group.people.get("Max Member") ?? null],
+  accounts = await createTestAccounts({ db, clock, scopes: ["read"] }, [
+    ["member", group.people.get("Max Member")],
     ["outsider", null],
-    ["board", null],
-  ] as const) {
-    const a = await createTestAccount({ db, clock, email: `${who}@example.org`, personId, scopes: ["read"] });
-    sessions[who] = a.sessionId;
-    if (who === "board") {
-      await grantFoundationRole({
-        db,
-        now: clock.now(),
-        by: CLI_ACTOR,
-        userId: a.user.id,
-        role: "board-member",
-        startedOn: "2020-01-01",
-      });
-    }
-  }
+    ["board", null, { roles: ["board-member"], rolesFrom: "2020-01-01" }],
+  ]);
 
   const report = (periodStart: string, periodEnd: string, submittedAt: string, visibility: string) => ({
     groupId: gid,
@@ -229,7 +215,7 @@ afterAll(async () => {
 });
 
 const get = (path: string, who?: string) =>
-  app.request(path, { headers: who ? { cookie: `guildhall_session=${sessions[who]}` } : {} });
+  app.request(path, { headers: who ? { cookie: `guildhall_session=${accounts[who]?.sessionId}` } : {} });
 
 const section = (report: { sections: Array<{ key: string }> }, key: string) => {
   const s = report.sections.find((x) => x.key === key);

@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../../kernel/index.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 
@@ -23,11 +22,10 @@ let served: BrowserApp | undefined;
 let browser: Browser;
 let clock: FixedClock;
 let base = "";
-const sessions: Record<string, string> = {};
-const tokens: Record<string, string> = {};
+let accounts: Record<string, TestAccount> = {};
 let groupId = 0;
 
-const cookie = (who: string) => ({ name: "guildhall_session", value: sessions[who] ?? "" });
+const cookie = (who: string) => ({ name: "guildhall_session", value: accounts[who]?.sessionId ?? "" });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -45,34 +43,16 @@ beforeAll(async () => {
     charter: { membershipModel: "direct", reportingCadence: "monthly", status: "active" },
   });
   groupId = group.id;
-  for (const [who, person] of [
-    ["chair", group.people.get("Cleo Chair")],
-    ["member", group.people.get("Mel Member")],
-    ["outsider", null],
-    ["board", null],
-  ] as const) {
-    const a = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `${who}@example.org`,
-      personId: person ?? null,
-      // The last test travels months ahead: the sessions must outlive it.
-      sessionDays: 730,
-      scopes: ["read", "groups"],
-    });
-    sessions[who] = a.sessionId;
-    tokens[who] = a.token;
-    if (who === "board") {
-      await grantFoundationRole({
-        db: database.db,
-        now: clock.now(),
-        by: CLI_ACTOR,
-        userId: a.user.id,
-        role: "board-member",
-        startedOn: "2026-01-01",
-      });
-    }
-  }
+  accounts = await createTestAccounts(
+    // The last test travels months ahead: the sessions must outlive it.
+    { db: database.db, clock, sessionDays: 730, scopes: ["read", "groups"] },
+    [
+      ["chair", group.people.get("Cleo Chair")],
+      ["member", group.people.get("Mel Member")],
+      ["outsider", null],
+      ["board", null, { roles: ["board-member"] }],
+    ],
+  );
   // A membership change in October, for the draft.
   const [p] = await database.db
     .insert(schema.people)
@@ -153,7 +133,7 @@ describe("reports", () => {
     const get = (path: string, who?: string) =>
       fetch(`${base}${path}`, {
         redirect: "manual",
-        headers: who ? { cookie: `guildhall_session=${sessions[who]}` } : {},
+        headers: who ? { cookie: `guildhall_session=${accounts[who]?.sessionId}` } : {},
       });
     for (const path of [`/reports/${ids.board}`, `/api/reports/${ids.board}`]) {
       expect((await get(path)).status, `${path} anonymous`).toBeOneOf([303, 401]);
@@ -177,7 +157,7 @@ describe("reports", () => {
     const send = () =>
       fetch(`${base}/api/groups/reporters/reports`, {
         method: "POST",
-        headers: { authorization: `Bearer ${tokens.chair}`, "content-type": "application/json" },
+        headers: { authorization: `Bearer ${accounts.chair?.token}`, "content-type": "application/json" },
         body: JSON.stringify({
           periodStart: "2026-11-01",
           visibility: "public",
@@ -213,7 +193,7 @@ describe("reports", () => {
     const group = await (await fetch(`${base}/groups/reporters`)).text();
     expect(group).toContain("Flagged defunct");
     const board = await fetch(`${base}/board`, {
-      headers: { cookie: `guildhall_session=${sessions.board}` },
+      headers: { cookie: `guildhall_session=${accounts.board?.sessionId}` },
     });
     expect(await board.text()).toContain("since 2027-03-15");
     const audits = [

@@ -7,9 +7,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { refusal } from "../../../test/governance-refusal.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
-import { isAppError } from "../../platform/errors.ts";
 import { CLI_DECISION_ACTOR } from "../decisions/decisions.repo.ts";
 import { openRequest } from "./open-request.ts";
 import { saveRequestSettings } from "./requests.repo.ts";
@@ -31,16 +31,6 @@ const base = {
   deadline: "2026-03-16",
   visibility: "public",
 };
-
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 const things = new Map([["7", "Spring campaign"]]);
 const answers: string[] = [];

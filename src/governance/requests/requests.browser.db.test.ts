@@ -4,39 +4,28 @@
  * target's Chair acknowledges and answers it there; axe-core finds no WCAG 2.1 A/AA violation on
  * the form (also when refused), the request page, `/requests` and `/requests/stalled`.
  */
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage, launchChromium } from "../../../test/accessibility.ts";
-import { createTestApplication } from "../../../test/app.ts";
+import { auditPage } from "../../../test/accessibility.ts";
+import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 
 let database: Database;
-let server: ServerType;
+let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
-const sessions: Record<string, string> = {};
+let accounts: Record<string, TestAccount> = {};
 let requestId = "";
 
-const cookie = (who: string) => ({ name: "guildhall_session", value: sessions[who] ?? "" });
+const cookie = (who: string) => ({ name: "guildhall_session", value: accounts[who]?.sessionId ?? "" });
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  let handler: (req: Request) => Response | Promise<Response> = () =>
-    new Response("starting", { status: 503 });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (req) => handler(req), port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const built = await createTestApplication(database, {
-    GUILDHALL_BASE_URL: base,
-    GUILDHALL_TRUST_PROXY: "false",
-  });
-  handler = built.app.fetch;
+  served = await startBrowserApp(database);
+  ({ base, browser } = served);
   const askers = await insertGroup(database.db, {
     slug: "askers",
     name: "Askers Working Group",
@@ -51,26 +40,14 @@ beforeAll(async () => {
     coChairs: [],
     members: [],
   });
-  for (const [who, person] of [
+  accounts = await createTestAccounts({ db: database.db, clock: served.clock, scopes: ["read", "groups"] }, [
     ["member", askers.people.get("Abe Member")],
     ["target", answerers.people.get("Ann Chair")],
-  ] as const) {
-    const a = await createTestAccount({
-      db: database.db,
-      clock: built.clock,
-      email: `${who}@example.org`,
-      name: who,
-      personId: person ?? null,
-      scopes: ["read", "groups"],
-    });
-    sessions[who] = a.sessionId;
-  }
-  browser = await launchChromium();
+  ]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.close();
   await database?.close();
 });
 

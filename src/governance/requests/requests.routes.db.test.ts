@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccounts } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
-import { CLI_ACTOR, grantFoundationRole } from "../../kernel/index.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -75,27 +74,18 @@ beforeAll(async () => {
   people.board = (await insertPerson(database.db, { name: "Bea Board" })).id;
   people.admin = (await insertPerson(database.db, { name: "Ada Admin" })).id;
   people.named = (await insertPerson(database.db, { name: "Nora Named" })).id;
-  for (const who of ["member", "askChair", "ansChair", "outsider", "board", "admin"]) {
-    const account = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `${who}@example.org`,
-      name: who,
-      personId: people[who] ?? null,
-      admin: who === "admin",
-      scopes: ["read", "groups"],
-      sessionDays: 400,
-    });
-    if (who === "board") {
-      await grantFoundationRole({
-        db: database.db,
-        now: clock.now(),
-        by: CLI_ACTOR,
-        userId: account.user.id,
-        role: "board-member",
-        startedOn: "2026-01-01",
-      });
-    }
+  const accounts = await createTestAccounts(
+    { db: database.db, clock, scopes: ["read", "groups"], sessionDays: 400 },
+    [
+      ["member", people.member],
+      ["askChair", people.askChair],
+      ["ansChair", people.ansChair],
+      ["outsider", people.outsider],
+      ["board", people.board, { roles: ["board-member"] }],
+      ["admin", people.admin, { admin: true }],
+    ],
+  );
+  for (const [who, account] of Object.entries(accounts)) {
     const browser = new TestBrowser((path, init) => app.request(path, init));
     browser.cookies.set("guildhall_session", account.sessionId);
     browsers[who] = browser;
