@@ -3,6 +3,7 @@ import { raw } from "hono/html";
 import { Layout } from "../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form } from "../platform/view/form.tsx";
 import { provenance, SourceNote } from "../platform/view/provenance.tsx";
+import { Section } from "../platform/view/section.tsx";
 import { Table } from "../platform/view/table.tsx";
 import { When } from "../platform/view/time.tsx";
 import {
@@ -118,10 +119,9 @@ export function MatrixPage(props: {
         </tbody>
       </Table>
       {props.canOverride && (
-        <section aria-labelledby="override-heading">
-          <h2 id="override-heading">Override a row</h2>
+        <Section id="override-heading" title="Override a row">
           <Form action="/marketing/matrix/override" fields={fields} submit="Override the row" />
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -221,10 +221,9 @@ export function ItemsPage(props: { items: ItemRow[]; canWrite: boolean }) {
         />
       )}
       {props.canWrite && (
-        <section aria-labelledby="new-heading">
-          <h2 id="new-heading">New item</h2>
+        <Section id="new-heading" title="New item">
           <Form action="/marketing/items" fields={newFields} submit="Create the draft" />
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -287,8 +286,7 @@ export function ItemPage(props: {
       )}
       <article class="content-body">{raw(props.html)}</article>
       {props.steps.length > 0 && (
-        <section aria-labelledby="review-heading">
-          <h2 id="review-heading">Review of revision {props.steps[0]?.revision}</h2>
+        <Section id="review-heading" title={<>Review of revision {props.steps[0]?.revision}</>}>
           <ul>
             {props.steps.map((s) => (
               <li>
@@ -324,11 +322,10 @@ export function ItemPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       {o.canWrite && (
-        <section aria-labelledby="workflow-heading">
-          <h2 id="workflow-heading">Workflow</h2>
+        <Section id="workflow-heading" title="Workflow">
           {(item.state === "draft" || item.state === "changes-requested") && (
             <ButtonForm action={`${base}/submit`} submit="Send for review" />
           )}
@@ -343,11 +340,10 @@ export function ItemPage(props: {
             />
           )}
           {item.state !== "archived" && <ButtonForm action={`${base}/archive`} submit="Archive" />}
-        </section>
+        </Section>
       )}
       {o.canWrite && (
-        <section aria-labelledby="plan-heading">
-          <h2 id="plan-heading">Campaign and planned day</h2>
+        <Section id="plan-heading" title="Campaign and planned day">
           <p>
             On the{" "}
             <a href={`/marketing/calendar${item.plannedOn ? `?date=${item.plannedOn}` : ""}`}>
@@ -372,11 +368,10 @@ export function ItemPage(props: {
             ]}
             submit="Save the plan"
           />
-        </section>
+        </Section>
       )}
       {o.canWrite && item.state !== "published" && item.state !== "archived" && (
-        <section aria-labelledby="edit-heading">
-          <h2 id="edit-heading">Edit</h2>
+        <Section id="edit-heading" title="Edit">
           {locked ? (
             <p>
               {item.lockUserId === o.viewerId ? "You are" : `${item.lockName} is`} editing this item until{" "}
@@ -404,11 +399,10 @@ export function ItemPage(props: {
             ]}
             submit="Save a new revision"
           />
-        </section>
+        </Section>
       )}
       {o.canWrite && (
-        <section aria-labelledby="revisions-heading">
-          <h2 id="revisions-heading">Revisions</h2>
+        <Section id="revisions-heading" title="Revisions">
           <Table caption="Revisions" captionClass="visually-hidden">
             <thead>
               <tr>
@@ -447,7 +441,7 @@ export function ItemPage(props: {
               ))}
             </tbody>
           </Table>
-        </section>
+        </Section>
       )}
     </Layout>
   );

@@ -11,6 +11,7 @@ import {
 } from "../../kernel/index.ts";
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import type { ClaimRow } from "./accounts.repo.ts";
 
@@ -31,18 +32,16 @@ export function SignInPage(props: {
         </div>
       )}
       {props.github && (
-        <section aria-labelledby="gh">
-          <h2 id="gh">With GitHub</h2>
+        <Section id="gh" title="With GitHub">
           <p>
             <a class="button" href={`/auth/github?next=${encodeURIComponent(props.next)}`}>
               Sign in with GitHub
             </a>
           </p>
-        </section>
+        </Section>
       )}
       {props.email && (
-        <section aria-labelledby="em">
-          <h2 id="em">With an email link</h2>
+        <Section id="em" title="With an email link">
           <p>We send you a link that signs you in once. It works for a short time.</p>
           <Form
             action="/sign-in/email"
@@ -58,7 +57,7 @@ export function SignInPage(props: {
               },
             ]}
           />
-        </section>
+        </Section>
       )}
       {!props.github && !props.email && (
         <p>
@@ -154,14 +153,13 @@ export function AccountPage(props: {
         </nav>
       )}
       {props.newToken && (
-        <section aria-labelledby="new-token" class="notice">
-          <h2 id="new-token">Your new token “{props.newToken.name}”</h2>
+        <Section id="new-token" title={<>Your new token “{props.newToken.name}”</>} class="notice">
           <p>Copy it now: it is shown only once.</p>
           <p>
             <label for="new-token-value">Token</label>
             <input id="new-token-value" type="text" readonly value={props.newToken.token} size={60} />
           </p>
-        </section>
+        </Section>
       )}
       <Form
         action="/account/name"
@@ -493,8 +491,7 @@ export function RolesPage(props: {
         </Table>
       )}
 
-      <section aria-labelledby="grant-heading">
-        <h2 id="grant-heading">Grant a role</h2>
+      <Section id="grant-heading" title="Grant a role">
         <Form
           action="/admin/roles"
           submit="Grant role"
@@ -523,7 +520,7 @@ export function RolesPage(props: {
             },
           ]}
         />
-      </section>
+      </Section>
     </Layout>
   );
 }

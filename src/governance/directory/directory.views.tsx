@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { linkedSegments, safeLinkUrl } from "../charter/markdown.ts";
 import { rolesPhrase, termWindowText } from "../charter/membership-model.ts";
@@ -352,8 +353,7 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
         {filtered ? " match the filter." : "."}
       </p>
       {sections.map((s) => (
-        <section aria-labelledby={`section-${s.status}`}>
-          <h2 id={`section-${s.status}`}>{STATUS_LABEL[s.status]}</h2>
+        <Section id={`section-${s.status}`} title={STATUS_LABEL[s.status]}>
           {s.groups.length === 0 ? (
             <p class="muted">None.</p>
           ) : (
@@ -399,7 +399,7 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
               </tbody>
             </Table>
           )}
-        </section>
+        </Section>
       ))}
     </Layout>
   );
@@ -482,8 +482,11 @@ export function GroupPage(props: {
         <a href={`/groups/${encodeURIComponent(g.slug)}/funding`}>Funding requests</a>
       </p>
       {props.handovers && (
-        <section aria-labelledby="handovers" class={props.handovers.needingOwner > 0 ? "notice" : undefined}>
-          <h2 id="handovers">Needing a new owner</h2>
+        <Section
+          id="handovers"
+          title="Needing a new owner"
+          class={props.handovers.needingOwner > 0 ? "notice" : undefined}
+        >
           <p>
             <a href={`/groups/${encodeURIComponent(g.slug)}/handovers`}>
               {props.handovers.needingOwner === 0
@@ -494,7 +497,7 @@ export function GroupPage(props: {
             </a>{" "}
             (items whose owner's role here has ended).
           </p>
-        </section>
+        </Section>
       )}
       <p>
         <a href={g.links.json}>This group as JSON</a> · <a href={g.links.timeline}>Timeline as JSON</a> ·{" "}
@@ -513,22 +516,19 @@ export function GroupPage(props: {
       <SourceNote sources={g.provenance} />
       {props.reporting && <DefunctNotice reporting={props.reporting} />}
 
-      <section aria-labelledby="health">
-        <h2 id="health">Health</h2>
+      <Section id="health" title="Health">
         <Flags flags={g.health} long />
-      </section>
+      </Section>
 
-      <section aria-labelledby="scope">
-        <h2 id="scope">Scope</h2>
+      <Section id="scope" title="Scope">
         <Text value={g.scope} />
         <h3>Powers delegated and actions taken directly</h3>
         <List items={g.delegated} />
         <h3>Actions taken back to the Board or Steering Council</h3>
         <List items={g.boardActions} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="roles">
-        <h2 id="roles">Roles</h2>
+      <Section id="roles" title="Roles">
         <dl class="facts">
           <Fact term="Chair">
             <People people={g.roles.chairs} empty="Vacant" />
@@ -565,10 +565,9 @@ export function GroupPage(props: {
             </ul>
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="members">
-        <h2 id="members">Members</h2>
+      <Section id="members" title="Members">
         {g.members.length === 0 ? (
           <p class="muted">No current members recorded.</p>
         ) : (
@@ -630,10 +629,9 @@ export function GroupPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="membership">
-        <h2 id="membership">Membership</h2>
+      <Section id="membership" title="Membership">
         <dl class="facts">
           <Fact term="Membership model">
             {g.membershipModel ? (
@@ -656,11 +654,10 @@ export function GroupPage(props: {
             <Text value={g.removalRule} />
           </Fact>
         </dl>
-      </section>
+      </Section>
       <JoinThisGroup slug={g.slug} name={g.name} viewer={props.viewer ?? null} />
 
-      <section aria-labelledby="operations">
-        <h2 id="operations">Meetings, channels, reporting and budget</h2>
+      <Section id="operations" title="Meetings, channels, reporting and budget">
         <dl class="facts">
           <Fact term="Meetings">
             {g.meetingCadence ? CADENCE_LABEL[g.meetingCadence] : <span class="muted">Not stated</span>}
@@ -675,12 +672,11 @@ export function GroupPage(props: {
             <Text value={g.budget} />
           </Fact>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="timeline">
-        <h2 id="timeline">Timeline</h2>
+      <Section id="timeline" title="Timeline">
         <Timeline events={props.timeline} caption={`History of ${g.name}`} showGroup={false} showPerson />
-      </section>
+      </Section>
     </Layout>
   );
 }
@@ -693,8 +689,7 @@ export function GroupPage(props: {
 function JoinThisGroup(props: { slug: string; name: string; viewer: LayoutViewer | null }) {
   const decisions = `/groups/${encodeURIComponent(props.slug)}/decisions`;
   return (
-    <section aria-labelledby="join">
-      <h2 id="join">Join this group</h2>
+    <Section id="join" title="Join this group">
       {props.viewer ? (
         <p>
           <a href={`${decisions}#apply`}>Apply to join {props.name}, or see your application</a>: the
@@ -706,7 +701,7 @@ function JoinThisGroup(props: { slug: string; name: string; viewer: LayoutViewer
           ; you come back to the application form. The charter's rules above decide who may join and how.
         </p>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -769,8 +764,7 @@ export function PersonPage(props: { person: PersonDetail; viewer?: LayoutViewer 
         <a href={`/api/people/${p.id}`}>As JSON</a>
       </p>
       {p.aliases.length > 0 && <p>Also known as: {p.aliases.join(", ")}</p>}
-      <section aria-labelledby="current-roles">
-        <h2 id="current-roles">Current roles</h2>
+      <Section id="current-roles" title="Current roles">
         {p.roles.length === 0 ? (
           <p class="muted">No current roles.</p>
         ) : (
@@ -795,11 +789,10 @@ export function PersonPage(props: { person: PersonDetail; viewer?: LayoutViewer 
             </tbody>
           </Table>
         )}
-      </section>
-      <section aria-labelledby="person-timeline">
-        <h2 id="person-timeline">Over time</h2>
+      </Section>
+      <Section id="person-timeline" title="Over time">
         <Timeline events={p.timeline} caption={`Events involving ${p.name}`} showGroup showPerson={false} />
-      </section>
+      </Section>
     </Layout>
   );
 }

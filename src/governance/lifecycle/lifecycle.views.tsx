@@ -1,6 +1,7 @@
 /** Lifecycle pages: proposals (list, new, one), a group's lifecycle (charter changes, shutdown), one charter change. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 import type { CharterFinding } from "../charter/check-charter.ts";
@@ -269,10 +270,9 @@ export function ProposalPage(props: {
       </p>
       <VoteLine vote={props.vote} />
       {p.feedback && (
-        <section aria-labelledby="feedback">
-          <h2 id="feedback">The Board's feedback</h2>
+        <Section id="feedback" title="The Board's feedback">
           <p>{p.feedback}</p>
-        </section>
+        </Section>
       )}
       <h2>Completeness</h2>
       <Findings findings={props.findings} revision={p.revision.number} />
@@ -451,10 +451,15 @@ export function GroupLifecyclePage(props: {
         </ul>
       )}
       {props.shutdowns.map(({ shutdown: s, checklist, vote }) => (
-        <section aria-labelledby={`shutdown-${s.id}`}>
-          <h3 id={`shutdown-${s.id}`}>
-            Shutdown #{s.id}: {GROUND_TEXT[s.ground]}, {s.status}
-          </h3>
+        <Section
+          id={`shutdown-${s.id}`}
+          title={
+            <>
+              Shutdown #{s.id}: {GROUND_TEXT[s.ground]}, {s.status}
+            </>
+          }
+          level={3}
+        >
           <p>
             {s.reason} (started <When at={s.createdAt} />)
           </p>
@@ -475,7 +480,7 @@ export function GroupLifecyclePage(props: {
               />
             </>
           )}
-        </section>
+        </Section>
       ))}
       {!open && g.status === "active" && props.may.shutDown && (
         <Form
