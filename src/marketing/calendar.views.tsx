@@ -368,27 +368,24 @@ export function CampaignsPage(props: {
         Campaigns of the Marketing WG and how far their items are. Their items on the{" "}
         <a href="/marketing/calendar">editorial calendar</a>.
       </p>
-      {props.campaigns.length === 0 ? (
-        <p>No campaigns yet.</p>
-      ) : (
-        <Table
-          caption="Campaigns"
-          rows={props.campaigns}
-          columns={[
-            { header: "Campaign", cell: ({ c }) => <a href={`/marketing/campaigns/${c.id}`}>{c.name}</a> },
-            {
-              header: "Dates",
-              cell: ({ c }) => (
-                <>
-                  <OnDay day={c.startsOn} /> to <OnDay day={c.endsOn} />
-                </>
-              ),
-            },
-            { header: "Owner", cell: ({ c }) => c.ownerName },
-            { header: "Progress", cell: ({ progress }) => <ProgressText p={progress} /> },
-          ]}
-        />
-      )}
+      <Table
+        caption="Campaigns"
+        rows={props.campaigns}
+        columns={[
+          { header: "Campaign", cell: ({ c }) => <a href={`/marketing/campaigns/${c.id}`}>{c.name}</a> },
+          {
+            header: "Dates",
+            cell: ({ c }) => (
+              <>
+                <OnDay day={c.startsOn} /> to <OnDay day={c.endsOn} />
+              </>
+            ),
+          },
+          { header: "Owner", cell: ({ c }) => c.ownerName },
+          { header: "Progress", cell: ({ progress }) => <ProgressText p={progress} /> },
+        ]}
+        empty="No campaigns yet."
+      />
       {props.canPlan && (
         <Section id="new-campaign-heading" title="New campaign">
           <Form action="/marketing/campaigns" fields={campaignFields(null)} submit="Create the campaign" />

@@ -202,24 +202,20 @@ export function ItemsPage(props: { items: ItemRow[]; canWrite: boolean }) {
         kind: <a href="/marketing/matrix">the delegation matrix</a>. The group's strategy, content strategy,
         brand guidelines and KPIs: <a href="/marketing/strategy">strategy documents</a>.
       </p>
-      {props.items.length === 0 ? (
-        <p>No items yet.</p>
-      ) : (
-        <Table
-          caption="Content items"
-          rows={props.items}
-          columns={[
-            { header: "Title", cell: (i) => <a href={`/marketing/items/${i.id}`}>{i.title}</a> },
-            {
-              header: "Kind",
-              cell: (i) =>
-                `${CONTENT_KIND_LABELS[i.kind as ContentKind]}${i.network ? ` (${i.network})` : ""}`,
-            },
-            { header: "State", cell: (i) => STATE_WORDS[i.state] },
-            { header: "Updated", cell: (i) => <When at={i.updatedAt} /> },
-          ]}
-        />
-      )}
+      <Table
+        caption="Content items"
+        rows={props.items}
+        columns={[
+          { header: "Title", cell: (i) => <a href={`/marketing/items/${i.id}`}>{i.title}</a> },
+          {
+            header: "Kind",
+            cell: (i) => `${CONTENT_KIND_LABELS[i.kind as ContentKind]}${i.network ? ` (${i.network})` : ""}`,
+          },
+          { header: "State", cell: (i) => STATE_WORDS[i.state] },
+          { header: "Updated", cell: (i) => <When at={i.updatedAt} /> },
+        ]}
+        empty="No items yet."
+      />
       {props.canWrite && (
         <Section id="new-heading" title="New item">
           <Form action="/marketing/items" fields={newFields} submit="Create the draft" />

@@ -404,21 +404,18 @@ export function ContactLogPage(props: { log: ContactLog; canRecord: boolean; tod
         </dd>
       </dl>
       <h2>Attempts</h2>
-      {l.attempts.length === 0 ? (
-        <p>No attempt recorded.</p>
-      ) : (
-        <Table
-          caption="Attempts to reach the owners"
-          rows={l.attempts}
-          columns={[
-            { header: "Day", cell: (a) => <OnDay day={a.attemptedOn} /> },
-            { header: "Channel", cell: (a) => a.channel },
-            { header: "Where", cell: (a) => a.detail },
-            { header: "Outcome", cell: (a) => a.outcome },
-            { header: "By", cell: (a) => a.byName },
-          ]}
-        />
-      )}
+      <Table
+        caption="Attempts to reach the owners"
+        rows={l.attempts}
+        columns={[
+          { header: "Day", cell: (a) => <OnDay day={a.attemptedOn} /> },
+          { header: "Channel", cell: (a) => a.channel },
+          { header: "Where", cell: (a) => a.detail },
+          { header: "Outcome", cell: (a) => a.outcome },
+          { header: "By", cell: (a) => a.byName },
+        ]}
+        empty="No attempt recorded."
+      />
       {props.canRecord && (
         <Section id="attempt-h" title="Record an attempt">
           <Form

@@ -301,28 +301,25 @@ export function FundingPage(props: {
         <ButtonForm action={`/funding/${r.id}/withdraw`} submit="Withdraw this request" />
       )}
       <Section id="spending" title="Spending">
-        {props.spending.length === 0 ? (
-          <p>Nothing recorded yet.</p>
-        ) : (
-          <Table
-            caption={`Spending against request #${r.id}`}
-            rows={props.spending}
-            columns={[
-              { header: "Day", cell: (s) => <OnDay day={s.spentOn} /> },
-              { header: "What", rowHeader: true, cell: (s) => s.description },
-              { header: "Amount", numeric: true, cell: (s) => s.amountText },
-              {
-                header: "Receipt",
-                cell: (s) => (
-                  <a href={s.receiptUrl} rel="noopener noreferrer">
-                    receipt
-                  </a>
-                ),
-              },
-              { header: "Recorded by", cell: (s) => s.recordedBy ?? "someone" },
-            ]}
-          />
-        )}
+        <Table
+          caption={`Spending against request #${r.id}`}
+          rows={props.spending}
+          columns={[
+            { header: "Day", cell: (s) => <OnDay day={s.spentOn} /> },
+            { header: "What", rowHeader: true, cell: (s) => s.description },
+            { header: "Amount", numeric: true, cell: (s) => s.amountText },
+            {
+              header: "Receipt",
+              cell: (s) => (
+                <a href={s.receiptUrl} rel="noopener noreferrer">
+                  receipt
+                </a>
+              ),
+            },
+            { header: "Recorded by", cell: (s) => s.recordedBy ?? "someone" },
+          ]}
+          empty="Nothing recorded yet."
+        />
         {props.may.spend && r.state === "approved" && (
           <Form
             action={`/funding/${r.id}/spending`}

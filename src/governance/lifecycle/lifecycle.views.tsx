@@ -70,28 +70,25 @@ export function ProposalsPage(props: { proposals: readonly ProposalWithText[]; m
         )}
         .
       </p>
-      {props.proposals.length === 0 ? (
-        <p>No proposals you can see yet.</p>
-      ) : (
-        <Table
-          caption="Proposals"
-          rows={props.proposals}
-          columns={[
-            {
-              header: "Group",
-              rowHeader: true,
-              cell: (p) => (
-                <>
-                  <a href={`/proposals/${p.id}`}>{p.charter.name}</a> ({kindWord(p.charter.kind)})
-                </>
-              ),
-            },
-            { header: "Status", cell: (p) => PROPOSAL_STATUS[p.status] ?? p.status },
-            { header: "Revision", numeric: true, cell: (p) => p.revision.number },
-            { header: "Updated", cell: (p) => <When at={p.updatedAt} /> },
-          ]}
-        />
-      )}
+      <Table
+        caption="Proposals"
+        rows={props.proposals}
+        columns={[
+          {
+            header: "Group",
+            rowHeader: true,
+            cell: (p) => (
+              <>
+                <a href={`/proposals/${p.id}`}>{p.charter.name}</a> ({kindWord(p.charter.kind)})
+              </>
+            ),
+          },
+          { header: "Status", cell: (p) => PROPOSAL_STATUS[p.status] ?? p.status },
+          { header: "Revision", numeric: true, cell: (p) => p.revision.number },
+          { header: "Updated", cell: (p) => <When at={p.updatedAt} /> },
+        ]}
+        empty="No proposals you can see yet."
+      />
     </Layout>
   );
 }
