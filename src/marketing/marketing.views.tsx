@@ -88,19 +88,15 @@ export function MatrixPage(props: {
         <a href="/api/marketing/matrix">JSON</a>.
       </p>
       <SourceNote sources={[src]} />
-      <Table caption="The delegation matrix">
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">Who approves</th>
-            <th scope="col">From the charter</th>
-          </tr>
-        </thead>
-        <tbody>
-          {m.rows.map((r) => (
-            <tr>
-              <th scope="row">{r.label}</th>
-              <td>
+      <Table
+        caption="The delegation matrix"
+        rows={m.rows}
+        columns={[
+          { header: "Kind", rowHeader: true, cell: (r) => r.label },
+          {
+            header: "Who approves",
+            cell: (r) => (
+              <>
                 <ul class="plain">
                   {r.steps.map((s) => (
                     <li>{s.who}</li>
@@ -112,12 +108,12 @@ export function MatrixPage(props: {
                     ): {r.override.reason}
                   </p>
                 )}
-              </td>
-              <td>{sourceText(r)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+              </>
+            ),
+          },
+          { header: "From the charter", cell: (r) => sourceText(r) },
+        ]}
+      />
       {props.canOverride && (
         <Section id="override-heading" title="Override a row">
           <Form action="/marketing/matrix/override" fields={fields} submit="Override the row" />
@@ -399,27 +395,29 @@ export function ItemPage(props: {
       )}
       {o.canWrite && (
         <Section id="revisions-heading" title="Revisions">
-          <Table caption="Revisions" captionClass="visually-hidden">
-            <thead>
-              <tr>
-                <th scope="col">Revision</th>
-                <th scope="col">By</th>
-                <th scope="col">Saved</th>
-                <th scope="col">Compare, restore</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.revisions.map((r) => (
-                <tr>
-                  <td>
+          <Table
+            caption="Revisions"
+            captionClass="visually-hidden"
+            rows={props.revisions}
+            columns={[
+              {
+                header: "Revision",
+                cell: (r) => (
+                  <>
                     {r.number}
                     {r.restoredFrom ? ` (restores ${r.restoredFrom})` : ""}
-                  </td>
-                  <td>{r.byName}</td>
-                  <td>
-                    <When at={r.savedAt} />
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              { header: "By", cell: (r) => r.byName },
+              {
+                header: "Saved",
+                cell: (r) => <When at={r.savedAt} />,
+              },
+              {
+                header: "Compare, restore",
+                cell: (r) => (
+                  <>
                     {r.number !== item.revision && (
                       <>
                         <a href={`${base}/diff?from=${r.number}&to=${item.revision}`}>changes since</a>{" "}
@@ -432,11 +430,11 @@ export function ItemPage(props: {
                         )}
                       </>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+                  </>
+                ),
+              },
+            ]}
+          />
         </Section>
       )}
     </Layout>

@@ -182,36 +182,25 @@ export function AccountPage(props: {
       </dl>
 
       <h2>Foundation roles</h2>
-      {props.roles.length === 0 ? (
-        <p>You hold no foundation role.</p>
-      ) : (
-        <Table caption="Foundation roles, past and present">
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">From</th>
-              <th scope="col">Until</th>
-              <th scope="col">Term ends</th>
-              <th scope="col">Current</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.roles.map((r) => (
-              <tr>
-                <td>{roleLabel(r.role)}</td>
-                <td>{r.startedOn}</td>
-                <td>{r.endedOn ?? ""}</td>
-                <td>{r.termEndsOn ?? ""}</td>
-                <td>
-                  {r.startedOn <= props.today && (r.endedOn === null || props.today < r.endedOn)
-                    ? "yes"
-                    : "no"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="Foundation roles, past and present"
+        rows={props.roles}
+        columns={[
+          { header: "Role", cell: (r) => roleLabel(r.role) },
+          { header: "From", cell: (r) => r.startedOn },
+          { header: "Until", cell: (r) => r.endedOn ?? "" },
+          { header: "Term ends", cell: (r) => r.termEndsOn ?? "" },
+          {
+            header: "Current",
+            cell: (r) => (
+              <>
+                {r.startedOn <= props.today && (r.endedOn === null || props.today < r.endedOn) ? "yes" : "no"}
+              </>
+            ),
+          },
+        ]}
+        empty="You hold no foundation role."
+      />
 
       <h2>Your person in the charters</h2>
       {props.person?.applicant && (
@@ -254,28 +243,22 @@ export function AccountPage(props: {
         <code>/api/</code>.
       </p>
       {props.tokens.length > 0 && (
-        <Table caption="Your tokens">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.tokens.map((t) => (
-              <tr>
-                <td>{t.name}</td>
-                <td>
-                  <code>{t.prefix}…</code>
-                </td>
-                <td>{t.scopes.join(", ")}</td>
-                <td>{day(t.expiresAt)}</td>
-                <td>{day(t.lastUsedAt) || "never"}</td>
-                <td>
+        <Table
+          caption="Your tokens"
+          rows={props.tokens}
+          columns={[
+            { header: "Name", cell: (t) => t.name },
+            {
+              header: "Starts with",
+              cell: (t) => <code>{t.prefix}…</code>,
+            },
+            { header: "Scopes", cell: (t) => t.scopes.join(", ") },
+            { header: "Expires", cell: (t) => day(t.expiresAt) },
+            { header: "Last used", cell: (t) => day(t.lastUsedAt) || "never" },
+            {
+              header: "State",
+              cell: (t) => (
+                <>
                   {t.revokedAt ? (
                     `revoked ${day(t.revokedAt)}`
                   ) : (
@@ -285,11 +268,11 @@ export function AccountPage(props: {
                       submitLabel={`Revoke token ${t.name}`}
                     />
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <h3>New token</h3>
       <Form
@@ -339,48 +322,50 @@ export function ClaimsPage(props: {
       <p>
         See also <a href="/admin/roles">foundation roles</a>.
       </p>
-      {props.claims.length === 0 ? (
-        <p>No claim is waiting.</p>
-      ) : (
-        <Table caption="Claims waiting for a decision, oldest first">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Claims to be</th>
-              <th scope="col">Note</th>
-              <th scope="col">Decision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.claims.map(({ claim, user, person }) => (
-              <tr>
-                <td>
-                  {user.name}
-                  {user.email ? ` <${user.email}>` : ""}
-                  {user.githubLogin ? ` (GitHub ${user.githubLogin})` : ""}
-                </td>
-                <td>
-                  {person.name}
-                  {person.handle ? ` (${person.handle})` : ""}
-                </td>
-                <td>{claim.note}</td>
-                <td>
-                  <ButtonForm
-                    action={`/admin/claims/${claim.id}/confirm`}
-                    submit="Confirm"
-                    submitLabel={`Confirm ${user.name} is ${person.name}`}
-                  />{" "}
-                  <ButtonForm
-                    action={`/admin/claims/${claim.id}/reject`}
-                    submit="Reject"
-                    submitLabel={`Reject ${user.name} as ${person.name}`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="Claims waiting for a decision, oldest first"
+        rows={props.claims}
+        columns={[
+          {
+            header: "Account",
+            cell: ({ user }) => (
+              <>
+                {user.name}
+                {user.email ? ` <${user.email}>` : ""}
+                {user.githubLogin ? ` (GitHub ${user.githubLogin})` : ""}
+              </>
+            ),
+          },
+          {
+            header: "Claims to be",
+            cell: ({ person }) => (
+              <>
+                {person.name}
+                {person.handle ? ` (${person.handle})` : ""}
+              </>
+            ),
+          },
+          { header: "Note", cell: ({ claim }) => claim.note },
+          {
+            header: "Decision",
+            cell: ({ claim, user, person }) => (
+              <>
+                <ButtonForm
+                  action={`/admin/claims/${claim.id}/confirm`}
+                  submit="Confirm"
+                  submitLabel={`Confirm ${user.name} is ${person.name}`}
+                />{" "}
+                <ButtonForm
+                  action={`/admin/claims/${claim.id}/reject`}
+                  submit="Reject"
+                  submitLabel={`Reject ${user.name} as ${person.name}`}
+                />
+              </>
+            ),
+          },
+        ]}
+        empty="No claim is waiting."
+      />
     </Layout>
   );
 }

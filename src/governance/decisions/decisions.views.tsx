@@ -218,22 +218,14 @@ export function VotePage(props: {
         <p>This is a secret ballot: the counts are shown once it closes, and never who voted how.</p>
       )}
       {v.ballots && v.ballots.length > 0 && (
-        <Table caption="Ballots (open vote)">
-          <thead>
-            <tr>
-              <th scope="col">Voter</th>
-              <th scope="col">Choice</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.ballots.map((b) => (
-              <tr>
-                <td>{b.name}</td>
-                <td>{b.choice}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <Table
+          caption="Ballots (open vote)"
+          rows={v.ballots}
+          columns={[
+            { header: "Voter", cell: (b) => b.name },
+            { header: "Choice", cell: (b) => b.choice },
+          ]}
+        />
       )}
       {v.voters.length > 0 && (
         <>
@@ -688,28 +680,18 @@ export function AuditPage(props: { group: { slug: string; name: string }; entrie
         <a href={`/groups/${props.group.slug}/audit.csv`}>CSV</a>,{" "}
         <a href={`/groups/${props.group.slug}/audit.json`}>JSON</a> (CSV and JSON carry every recorded field)
       </p>
-      {props.entries.length === 0 ? (
-        <p>Nothing recorded yet.</p>
-      ) : (
-        <Table caption="Changes, newest first">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What happened</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((e) => (
-              <tr>
-                <td>
-                  <When at={e.occurredAt} />
-                </td>
-                <td>{e.words}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="Changes, newest first"
+        rows={props.entries}
+        columns={[
+          {
+            header: "When",
+            cell: (e) => <When at={e.occurredAt} />,
+          },
+          { header: "What happened", cell: (e) => e.words },
+        ]}
+        empty="Nothing recorded yet."
+      />
     </Layout>
   );
 }

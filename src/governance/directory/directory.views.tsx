@@ -354,51 +354,47 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
       </p>
       {sections.map((s) => (
         <Section id={`section-${s.status}`} title={STATUS_LABEL[s.status]}>
-          {s.groups.length === 0 ? (
-            <p class="muted">None.</p>
-          ) : (
-            <Table caption={`${STATUS_LABEL[s.status]} groups`} captionClass="visually-hidden">
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">Chair(s)</th>
-                  <th scope="col">Health</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.groups.map((g) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>
-                    </th>
-                    <td>{KIND_LABEL[g.kind]}</td>
-                    <td>{g.size}</td>
-                    <td>
-                      {g.chairs.length + g.coChairs.length === 0 ? (
-                        <span class="muted">No chair</span>
-                      ) : (
-                        <>
-                          <People people={g.chairs} empty="No Chair" />
-                          {g.coChairs.length > 0 && (
-                            <>
-                              {" "}
-                              <span class="muted">(Co-Chair:</span> <People people={g.coChairs} />
-                              <span class="muted">)</span>
-                            </>
-                          )}
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      <Flags flags={g.health} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
+          <Table
+            caption={`${STATUS_LABEL[s.status]} groups`}
+            captionClass="visually-hidden"
+            rows={s.groups}
+            columns={[
+              {
+                header: "Group",
+                rowHeader: true,
+                cell: (g) => <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>,
+              },
+              { header: "Kind", cell: (g) => KIND_LABEL[g.kind] },
+              { header: "Size", cell: (g) => g.size },
+              {
+                header: "Chair(s)",
+                cell: (g) => (
+                  <>
+                    {g.chairs.length + g.coChairs.length === 0 ? (
+                      <span class="muted">No chair</span>
+                    ) : (
+                      <>
+                        <People people={g.chairs} empty="No Chair" />
+                        {g.coChairs.length > 0 && (
+                          <>
+                            {" "}
+                            <span class="muted">(Co-Chair:</span> <People people={g.coChairs} />
+                            <span class="muted">)</span>
+                          </>
+                        )}
+                      </>
+                    )}
+                  </>
+                ),
+              },
+              {
+                header: "Health",
+                cell: (g) => <Flags flags={g.health} />,
+              },
+            ]}
+            empty="None."
+            emptyClass="muted"
+          />
         </Section>
       ))}
     </Layout>
@@ -568,34 +564,31 @@ export function GroupPage(props: {
       </Section>
 
       <Section id="members" title="Members">
-        {g.members.length === 0 ? (
-          <p class="muted">No current members recorded.</p>
-        ) : (
-          <Table caption="Current members and when they joined">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Member since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.members.map((m) => (
-                <tr>
-                  <th scope="row">
-                    <People people={[m.person]} />
-                  </th>
-                  <td>
-                    {m.since ? (
-                      <time datetime={m.since}>{day(m.since)}</time>
-                    ) : (
-                      <span class="muted">Unknown</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <Table
+          caption="Current members and when they joined"
+          rows={g.members}
+          columns={[
+            {
+              header: "Name",
+              rowHeader: true,
+              cell: (m) => <People people={[m.person]} />,
+            },
+            {
+              header: "Member since",
+              cell: (m) => (
+                <>
+                  {m.since ? (
+                    <time datetime={m.since}>{day(m.since)}</time>
+                  ) : (
+                    <span class="muted">Unknown</span>
+                  )}
+                </>
+              ),
+            },
+          ]}
+          empty="No current members recorded."
+          emptyClass="muted"
+        />
         <h3>Alumni</h3>
         {g.alumni.length === 0 ? (
           <p class="muted">None recorded</p>
@@ -713,39 +706,36 @@ export function PeoplePage(props: { people: readonly PersonSummary[]; viewer?: L
       <p>
         Everyone named in a charter. <a href="/groups">All groups</a>
       </p>
-      {props.people.length === 0 ? (
-        <p class="muted">Nobody recorded yet.</p>
-      ) : (
-        <Table caption="People and the groups they are in now">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Current groups</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.people.map((p) => (
-              <tr>
-                <th scope="row">
-                  <People people={[p.person]} />
-                </th>
-                <td>
-                  {p.groups.length === 0 ? (
-                    <span class="muted">None</span>
-                  ) : (
-                    p.groups.map((g, i) => (
-                      <>
-                        {i > 0 && ", "}
-                        <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>
-                      </>
-                    ))
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="People and the groups they are in now"
+        rows={props.people}
+        columns={[
+          {
+            header: "Name",
+            rowHeader: true,
+            cell: (p) => <People people={[p.person]} />,
+          },
+          {
+            header: "Current groups",
+            cell: (p) => (
+              <>
+                {p.groups.length === 0 ? (
+                  <span class="muted">None</span>
+                ) : (
+                  p.groups.map((g, i) => (
+                    <>
+                      {i > 0 && ", "}
+                      <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>
+                    </>
+                  ))
+                )}
+              </>
+            ),
+          },
+        ]}
+        empty="Nobody recorded yet."
+        emptyClass="muted"
+      />
     </Layout>
   );
 }
@@ -765,30 +755,21 @@ export function PersonPage(props: { person: PersonDetail; viewer?: LayoutViewer 
       </p>
       {p.aliases.length > 0 && <p>Also known as: {p.aliases.join(", ")}</p>}
       <Section id="current-roles" title="Current roles">
-        {p.roles.length === 0 ? (
-          <p class="muted">No current roles.</p>
-        ) : (
-          <Table caption="Roles held now">
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Role</th>
-                <th scope="col">Group status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.roles.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/groups/${encodeURIComponent(r.group.slug)}`}>{r.group.name}</a>
-                  </th>
-                  <td>{r.role === "other" && r.title ? r.title : ROLE_LABEL[r.role]}</td>
-                  <td>{STATUS_LABEL[r.group.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <Table
+          caption="Roles held now"
+          rows={p.roles}
+          columns={[
+            {
+              header: "Group",
+              rowHeader: true,
+              cell: (r) => <a href={`/groups/${encodeURIComponent(r.group.slug)}`}>{r.group.name}</a>,
+            },
+            { header: "Role", cell: (r) => (r.role === "other" && r.title ? r.title : ROLE_LABEL[r.role]) },
+            { header: "Group status", cell: (r) => STATUS_LABEL[r.group.status] },
+          ]}
+          empty="No current roles."
+          emptyClass="muted"
+        />
       </Section>
       <Section id="person-timeline" title="Over time">
         <Timeline events={p.timeline} caption={`Events involving ${p.name}`} showGroup showPerson={false} />

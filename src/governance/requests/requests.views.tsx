@@ -18,29 +18,28 @@ const STATE_TEXT: Record<string, string> = {
 function RequestRows(props: { requests: readonly RequestView[]; caption: string }) {
   if (props.requests.length === 0) return <p>None you can see.</p>;
   return (
-    <Table caption={props.caption}>
-      <thead>
-        <tr>
-          <th scope="col">Request</th>
-          <th scope="col">From → to</th>
-          <th scope="col">Deadline (UTC)</th>
-          <th scope="col">State</th>
-          <th scope="col">Days waiting</th>
-          <th scope="col">Owner</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.requests.map((r) => (
-          <tr>
-            <td>
+    <Table
+      caption={props.caption}
+      rows={props.requests}
+      columns={[
+        {
+          header: "Request",
+          cell: (r) => (
+            <>
               <a href={`/requests/${r.id}`}>{r.title}</a>
               {r.visibility === "private" ? " (private)" : ""}
-            </td>
-            <td>{r.pair}</td>
-            <td>
-              <OnDay day={r.deadline} />
-            </td>
-            <td>
+            </>
+          ),
+        },
+        { header: "From → to", cell: (r) => r.pair },
+        {
+          header: "Deadline (UTC)",
+          cell: (r) => <OnDay day={r.deadline} />,
+        },
+        {
+          header: "State",
+          cell: (r) => (
+            <>
               {STATE_TEXT[r.state] ?? r.state}
               {r.outcome ? `: ${r.outcome}${r.byLazyConsensus ? " (lazy consensus)" : ""}` : ""}
               {r.stalled === "past-deadline"
@@ -48,13 +47,13 @@ function RequestRows(props: { requests: readonly RequestView[]; caption: string 
                 : r.stalled === "no-owner"
                   ? " · no owner"
                   : ""}
-            </td>
-            <td>{r.daysWaiting}</td>
-            <td>{r.owner ?? "nobody"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+        { header: "Days waiting", cell: (r) => r.daysWaiting },
+        { header: "Owner", cell: (r) => r.owner ?? "nobody" },
+      ]}
+    />
   );
 }
 
