@@ -1,6 +1,7 @@
 /** Pages of the editorial calendar (month grid, week list) and of the campaign tracker. */
 import { Layout } from "../platform/http/layout.tsx";
 import { type FieldSpec, Form } from "../platform/view/form.tsx";
+import { Section } from "../platform/view/section.tsx";
 import { Table } from "../platform/view/table.tsx";
 import { MONTHS, OnDay, When } from "../platform/view/time.tsx";
 import { type CampaignProgress, type Clash, type Gap, inMonth, type Period } from "./calendar.ts";
@@ -279,8 +280,7 @@ export function CalendarPage(props: { m: CalendarModel }) {
         </ul>
       </nav>
       {p.view === "month" ? <MonthGrid m={m} /> : <WeekList m={m} />}
-      <section aria-labelledby="clashes-heading">
-        <h2 id="clashes-heading">Clashes ({m.clashes.length})</h2>
+      <Section id="clashes-heading" title={<>Clashes ({m.clashes.length})</>}>
         {m.clashes.length === 0 ? (
           <p>No two items share a channel and a day.</p>
         ) : (
@@ -296,9 +296,8 @@ export function CalendarPage(props: { m: CalendarModel }) {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="gaps-heading">
-        <h2 id="gaps-heading">Gaps ({m.gaps.length})</h2>
+      </Section>
+      <Section id="gaps-heading" title={<>Gaps ({m.gaps.length})</>}>
         {gapWeeks.length === 0 ? (
           <p>Every channel in use has something every week.</p>
         ) : (
@@ -315,10 +314,9 @@ export function CalendarPage(props: { m: CalendarModel }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       {m.unplaced.length > 0 && (
-        <section aria-labelledby="unplaced-heading">
-          <h2 id="unplaced-heading">Not on the calendar yet ({m.unplaced.length})</h2>
+        <Section id="unplaced-heading" title={<>Not on the calendar yet ({m.unplaced.length})</>}>
           <p>Give an item a planned day on its page.</p>
           <ul>
             {m.unplaced.map((i) => (
@@ -327,7 +325,7 @@ export function CalendarPage(props: { m: CalendarModel }) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -370,32 +368,28 @@ export function CampaignsPage(props: {
         Campaigns of the Marketing WG and how far their items are. Their items on the{" "}
         <a href="/marketing/calendar">editorial calendar</a>.
       </p>
-      {props.campaigns.length === 0 ? (
-        <p>No campaigns yet.</p>
-      ) : (
-        <Table
-          caption="Campaigns"
-          rows={props.campaigns}
-          columns={[
-            { header: "Campaign", cell: ({ c }) => <a href={`/marketing/campaigns/${c.id}`}>{c.name}</a> },
-            {
-              header: "Dates",
-              cell: ({ c }) => (
-                <>
-                  <OnDay day={c.startsOn} /> to <OnDay day={c.endsOn} />
-                </>
-              ),
-            },
-            { header: "Owner", cell: ({ c }) => c.ownerName },
-            { header: "Progress", cell: ({ progress }) => <ProgressText p={progress} /> },
-          ]}
-        />
-      )}
+      <Table
+        caption="Campaigns"
+        rows={props.campaigns}
+        columns={[
+          { header: "Campaign", cell: ({ c }) => <a href={`/marketing/campaigns/${c.id}`}>{c.name}</a> },
+          {
+            header: "Dates",
+            cell: ({ c }) => (
+              <>
+                <OnDay day={c.startsOn} /> to <OnDay day={c.endsOn} />
+              </>
+            ),
+          },
+          { header: "Owner", cell: ({ c }) => c.ownerName },
+          { header: "Progress", cell: ({ progress }) => <ProgressText p={progress} /> },
+        ]}
+        empty="No campaigns yet."
+      />
       {props.canPlan && (
-        <section aria-labelledby="new-campaign-heading">
-          <h2 id="new-campaign-heading">New campaign</h2>
+        <Section id="new-campaign-heading" title="New campaign">
           <Form action="/marketing/campaigns" fields={campaignFields(null)} submit="Create the campaign" />
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -486,14 +480,13 @@ export function CampaignPage(props: {
         </Table>
       )}
       {props.canPlan && (
-        <section aria-labelledby="edit-campaign-heading">
-          <h2 id="edit-campaign-heading">Edit the campaign</h2>
+        <Section id="edit-campaign-heading" title="Edit the campaign">
           <Form
             action={`/marketing/campaigns/${c.id}`}
             fields={campaignFields(c)}
             submit="Save the campaign"
           />
-        </section>
+        </Section>
       )}
     </Layout>
   );

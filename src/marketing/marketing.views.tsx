@@ -3,6 +3,7 @@ import { raw } from "hono/html";
 import { Layout } from "../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form } from "../platform/view/form.tsx";
 import { provenance, SourceNote } from "../platform/view/provenance.tsx";
+import { Section } from "../platform/view/section.tsx";
 import { Table } from "../platform/view/table.tsx";
 import { When } from "../platform/view/time.tsx";
 import {
@@ -87,19 +88,15 @@ export function MatrixPage(props: {
         <a href="/api/marketing/matrix">JSON</a>.
       </p>
       <SourceNote sources={[src]} />
-      <Table caption="The delegation matrix">
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">Who approves</th>
-            <th scope="col">From the charter</th>
-          </tr>
-        </thead>
-        <tbody>
-          {m.rows.map((r) => (
-            <tr>
-              <th scope="row">{r.label}</th>
-              <td>
+      <Table
+        caption="The delegation matrix"
+        rows={m.rows}
+        columns={[
+          { header: "Kind", rowHeader: true, cell: (r) => r.label },
+          {
+            header: "Who approves",
+            cell: (r) => (
+              <>
                 <ul class="plain">
                   {r.steps.map((s) => (
                     <li>{s.who}</li>
@@ -111,17 +108,16 @@ export function MatrixPage(props: {
                     ): {r.override.reason}
                   </p>
                 )}
-              </td>
-              <td>{sourceText(r)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+              </>
+            ),
+          },
+          { header: "From the charter", cell: (r) => sourceText(r) },
+        ]}
+      />
       {props.canOverride && (
-        <section aria-labelledby="override-heading">
-          <h2 id="override-heading">Override a row</h2>
+        <Section id="override-heading" title="Override a row">
           <Form action="/marketing/matrix/override" fields={fields} submit="Override the row" />
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -202,29 +198,24 @@ export function ItemsPage(props: { items: ItemRow[]; canWrite: boolean }) {
         kind: <a href="/marketing/matrix">the delegation matrix</a>. The group's strategy, content strategy,
         brand guidelines and KPIs: <a href="/marketing/strategy">strategy documents</a>.
       </p>
-      {props.items.length === 0 ? (
-        <p>No items yet.</p>
-      ) : (
-        <Table
-          caption="Content items"
-          rows={props.items}
-          columns={[
-            { header: "Title", cell: (i) => <a href={`/marketing/items/${i.id}`}>{i.title}</a> },
-            {
-              header: "Kind",
-              cell: (i) =>
-                `${CONTENT_KIND_LABELS[i.kind as ContentKind]}${i.network ? ` (${i.network})` : ""}`,
-            },
-            { header: "State", cell: (i) => STATE_WORDS[i.state] },
-            { header: "Updated", cell: (i) => <When at={i.updatedAt} /> },
-          ]}
-        />
-      )}
+      <Table
+        caption="Content items"
+        rows={props.items}
+        columns={[
+          { header: "Title", cell: (i) => <a href={`/marketing/items/${i.id}`}>{i.title}</a> },
+          {
+            header: "Kind",
+            cell: (i) => `${CONTENT_KIND_LABELS[i.kind as ContentKind]}${i.network ? ` (${i.network})` : ""}`,
+          },
+          { header: "State", cell: (i) => STATE_WORDS[i.state] },
+          { header: "Updated", cell: (i) => <When at={i.updatedAt} /> },
+        ]}
+        empty="No items yet."
+      />
       {props.canWrite && (
-        <section aria-labelledby="new-heading">
-          <h2 id="new-heading">New item</h2>
+        <Section id="new-heading" title="New item">
           <Form action="/marketing/items" fields={newFields} submit="Create the draft" />
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -287,8 +278,7 @@ export function ItemPage(props: {
       )}
       <article class="content-body">{raw(props.html)}</article>
       {props.steps.length > 0 && (
-        <section aria-labelledby="review-heading">
-          <h2 id="review-heading">Review of revision {props.steps[0]?.revision}</h2>
+        <Section id="review-heading" title={<>Review of revision {props.steps[0]?.revision}</>}>
           <ul>
             {props.steps.map((s) => (
               <li>
@@ -324,11 +314,10 @@ export function ItemPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       {o.canWrite && (
-        <section aria-labelledby="workflow-heading">
-          <h2 id="workflow-heading">Workflow</h2>
+        <Section id="workflow-heading" title="Workflow">
           {(item.state === "draft" || item.state === "changes-requested") && (
             <ButtonForm action={`${base}/submit`} submit="Send for review" />
           )}
@@ -343,11 +332,10 @@ export function ItemPage(props: {
             />
           )}
           {item.state !== "archived" && <ButtonForm action={`${base}/archive`} submit="Archive" />}
-        </section>
+        </Section>
       )}
       {o.canWrite && (
-        <section aria-labelledby="plan-heading">
-          <h2 id="plan-heading">Campaign and planned day</h2>
+        <Section id="plan-heading" title="Campaign and planned day">
           <p>
             On the{" "}
             <a href={`/marketing/calendar${item.plannedOn ? `?date=${item.plannedOn}` : ""}`}>
@@ -372,11 +360,10 @@ export function ItemPage(props: {
             ]}
             submit="Save the plan"
           />
-        </section>
+        </Section>
       )}
       {o.canWrite && item.state !== "published" && item.state !== "archived" && (
-        <section aria-labelledby="edit-heading">
-          <h2 id="edit-heading">Edit</h2>
+        <Section id="edit-heading" title="Edit">
           {locked ? (
             <p>
               {item.lockUserId === o.viewerId ? "You are" : `${item.lockName} is`} editing this item until{" "}
@@ -404,32 +391,30 @@ export function ItemPage(props: {
             ]}
             submit="Save a new revision"
           />
-        </section>
+        </Section>
       )}
       {o.canWrite && (
-        <section aria-labelledby="revisions-heading">
-          <h2 id="revisions-heading">Revisions</h2>
-          <Table caption="Revisions" captionClass="visually-hidden">
-            <thead>
-              <tr>
-                <th scope="col">Revision</th>
-                <th scope="col">By</th>
-                <th scope="col">Saved</th>
-                <th scope="col">Compare, restore</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.revisions.map((r) => (
-                <tr>
-                  <td>
+        <Section id="revisions-heading" title="Revisions">
+          <Table
+            caption="Revisions"
+            captionClass="visually-hidden"
+            rows={props.revisions}
+            columns={[
+              {
+                header: "Revision",
+                cell: (r) => (
+                  <>
                     {r.number}
                     {r.restoredFrom ? ` (restores ${r.restoredFrom})` : ""}
-                  </td>
-                  <td>{r.byName}</td>
-                  <td>
-                    <When at={r.savedAt} />
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              { header: "By", cell: (r) => r.byName },
+              { header: "Saved", cell: (r) => <When at={r.savedAt} /> },
+              {
+                header: "Compare, restore",
+                cell: (r) => (
+                  <>
                     {r.number !== item.revision && (
                       <>
                         <a href={`${base}/diff?from=${r.number}&to=${item.revision}`}>changes since</a>{" "}
@@ -442,12 +427,12 @@ export function ItemPage(props: {
                         )}
                       </>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </section>
+                  </>
+                ),
+              },
+            ]}
+          />
+        </Section>
       )}
     </Layout>
   );

@@ -3,6 +3,7 @@ import { raw } from "hono/html";
 import { Layout } from "../platform/http/layout.tsx";
 import { type FieldSpec, Form } from "../platform/view/form.tsx";
 import { provenance, SourceNote } from "../platform/view/provenance.tsx";
+import { Section } from "../platform/view/section.tsx";
 import { Table } from "../platform/view/table.tsx";
 import { When } from "../platform/view/time.tsx";
 import { DOC_TYPE_LABELS, DOC_TYPES, type DocType } from "./content-kinds.ts";
@@ -98,11 +99,10 @@ export function StrategyListPage(props: { entries: StrategyEntry[]; isGroup: boo
         </Table>
       )}
       {props.isGroup && (
-        <section aria-labelledby="new-doc-heading">
-          <h2 id="new-doc-heading">New strategy document</h2>
+        <Section id="new-doc-heading" title="New strategy document">
           <p>It starts as a draft; send it for review from its page.</p>
           <Form action="/marketing/items" fields={fields} submit="Create the draft" />
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -143,8 +143,7 @@ export function StrategyPage(props: {
         <p>No revision of this document has been approved yet.</p>
       )}
       {props.isGroup && (
-        <section aria-labelledby="draft-heading">
-          <h2 id="draft-heading">The current draft</h2>
+        <Section id="draft-heading" title="The current draft">
           <p>
             Revision {item.revision}, {STATE_WORDS[item.state] ?? item.state}.{" "}
             <a href={`/marketing/items/${item.id}`}>Edit it or send it for review</a>.
@@ -179,7 +178,7 @@ export function StrategyPage(props: {
               {raw(props.draftHtml)}
             </article>
           )}
-        </section>
+        </Section>
       )}
     </Layout>
   );

@@ -1,6 +1,7 @@
 /** Health pieces of the package pages and the rule documentation pages. */
 import type { Child } from "hono/jsx";
 import { Layout } from "../../platform/http/layout.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import type { HealthRuleOutcome, PackageHealth } from "./compute-health.ts";
 import { HEALTH_RULES, type HealthRuleDefinition, SUB_SCORES } from "./health-rules.ts";
@@ -55,8 +56,7 @@ export function HealthCell(props: { health: PackageHealth | undefined }) {
 export function HealthBreakdown(props: { health: PackageHealth; route: ReportRoute }) {
   const h = props.health;
   return (
-    <section aria-labelledby="health">
-      <h2 id="health">Health</h2>
+    <Section id="health" title="Health">
       <p>
         <strong>Total: {scoreText(h.total)}</strong> ({h.bucket}). {h.totalNote}.{" "}
         <a href="/health/rules">How health is scored</a>.
@@ -112,7 +112,7 @@ export function HealthBreakdown(props: { health: PackageHealth; route: ReportRou
         {props.route.href ? <a href={props.route.href}>{props.route.text}</a> : props.route.text}{" "}
         <span class="muted">Found in: {props.route.source}.</span>
       </p>
-    </section>
+    </Section>
   );
 }
 
@@ -147,10 +147,14 @@ export function HealthRulesPage(): Child {
         fair from 40, poor below.
       </p>
       {SUB_SCORES.map((s) => (
-        <section aria-labelledby={`sub-${s.id}`}>
-          <h2 id={`sub-${s.id}`}>
-            {s.title} (weight {s.weight})
-          </h2>
+        <Section
+          id={`sub-${s.id}`}
+          title={
+            <>
+              {s.title} (weight {s.weight})
+            </>
+          }
+        >
           <ul>
             {HEALTH_RULES.filter((r) => r.subScore === s.id).map((r) => (
               <li>
@@ -158,7 +162,7 @@ export function HealthRulesPage(): Child {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ))}
     </Layout>
   );

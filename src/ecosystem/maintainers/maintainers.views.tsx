@@ -3,6 +3,7 @@
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { When } from "../../platform/view/time.tsx";
 import type { DormantReport } from "./find-dormant.ts";
@@ -98,8 +99,7 @@ export function PackageMaintainersSection(props: { data: PackageCalls }) {
   const listed = d.volunteers.filter((v) => v.listedByPypi);
   const waiting = d.volunteers.filter((v) => !v.listedByPypi);
   return (
-    <section aria-labelledby="maintainers-h">
-      <h2 id="maintainers-h">Maintainers</h2>
+    <Section id="maintainers-h" title="Maintainers">
       {d.openCall ? (
         <p>
           An open call for maintainers since <When at={d.openCall.openedAt} />: {d.openCall.help}{" "}
@@ -134,7 +134,7 @@ export function PackageMaintainersSection(props: { data: PackageCalls }) {
           .
         </p>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -162,10 +162,7 @@ export function MaintainersWantedPage(props: { calls: OpenCall[]; signedIn: bool
       </p>
       {props.calls.length === 0 && <p>No call is open.</p>}
       {props.calls.map((c) => (
-        <section aria-labelledby={`call-${c.id}`}>
-          <h2 id={`call-${c.id}`}>
-            <a href={`/packages/${c.packageName}`}>{c.displayName}</a>
-          </h2>
+        <Section id={`call-${c.id}`} title={<a href={`/packages/${c.packageName}`}>{c.displayName}</a>}>
           <dl class="facts">
             <CallFacts call={c} />
             <dt>Offers so far</dt>
@@ -181,7 +178,7 @@ export function MaintainersWantedPage(props: { calls: OpenCall[]; signedIn: bool
               help.
             </p>
           )}
-        </section>
+        </Section>
       ))}
     </Layout>
   );
@@ -203,8 +200,7 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
         <a href={`/packages/${name}/contact-log`}>Contact log (PEP 541)</a>
       </p>
       {props.canCall && !d.openCall && (
-        <section aria-labelledby="new-call-h">
-          <h2 id="new-call-h">Make a call</h2>
+        <Section id="new-call-h" title="Make a call">
           <Form
             action={`/packages/${name}/maintainer-calls`}
             submit="Make the call"
@@ -231,7 +227,7 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
               },
             ]}
           />
-        </section>
+        </Section>
       )}
       {!props.canCall && (
         <p>
@@ -242,10 +238,15 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
       <h2>Calls</h2>
       {d.calls.length === 0 && <p>No call has been made for this package.</p>}
       {d.calls.map((c) => (
-        <section aria-labelledby={`call-${c.id}`}>
-          <h3 id={`call-${c.id}`}>
-            Call {c.id}: <span class={`flag ${c.state === "open" ? "warn" : "ok"}`}>{c.state}</span>
-          </h3>
+        <Section
+          id={`call-${c.id}`}
+          title={
+            <>
+              Call {c.id}: <span class={`flag ${c.state === "open" ? "warn" : "ok"}`}>{c.state}</span>
+            </>
+          }
+          level={3}
+        >
           <dl class="facts">
             <CallFacts call={c} />
             {c.closedAt && (
@@ -292,7 +293,7 @@ export function PackageCallsPage(props: { data: PackageCalls; canCall: boolean; 
           {c.state === "open" && props.signedIn && (
             <OfferForm callId={c.id} displayName={d.pkg.displayName} />
           )}
-        </section>
+        </Section>
       ))}
     </Layout>
   );

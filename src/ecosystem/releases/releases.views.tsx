@@ -3,6 +3,7 @@
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
 import { type Provenance, SourceNote } from "../../platform/view/provenance.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import {
   MILESTONE_KINDS,
@@ -341,8 +342,7 @@ function RecordMilestoneForm(props: { state: RecordFormState; calendar: readonly
     }),
   );
   return (
-    <section aria-labelledby="record-heading">
-      <h2 id="record-heading">Record an announced date</h2>
+    <Section id="record-heading" title="Record an announced date">
       <p>
         Dates must keep each series' milestones in order (alpha, beta, release candidate, final, then the ends
         of mainstream and extended support). Give the announcement's address as the source.
@@ -392,6 +392,6 @@ function RecordMilestoneForm(props: { state: RecordFormState; calendar: readonly
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

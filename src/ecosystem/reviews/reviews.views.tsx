@@ -30,28 +30,25 @@ export function ReviewsPage(props: {
           </a>
         </p>
       )}
-      {props.reviews.length === 0 ? (
-        <p>No review has been taken yet.</p>
-      ) : (
-        <Table
-          caption="Reviews, newest first"
-          rows={props.reviews}
-          columns={[
-            { header: "Review", cell: (r) => <a href={`/reviews/${r.id}`}>{r.title}</a>, rowHeader: true },
-            { header: "Day", cell: (r) => r.takenOn },
-            { header: "Taken by", cell: (r) => r.takenBy },
-            {
-              header: "Exports",
-              cell: (r) => (
-                <>
-                  <a href={`/reviews/${r.id}.csv`}>CSV</a>, <a href={`/api/reviews/${r.id}`}>JSON</a>,{" "}
-                  <a href={`/reviews/${r.id}.md`}>markdown</a>
-                </>
-              ),
-            },
-          ]}
-        />
-      )}
+      <Table
+        caption="Reviews, newest first"
+        rows={props.reviews}
+        columns={[
+          { header: "Review", cell: (r) => <a href={`/reviews/${r.id}`}>{r.title}</a>, rowHeader: true },
+          { header: "Day", cell: (r) => r.takenOn },
+          { header: "Taken by", cell: (r) => r.takenBy },
+          {
+            header: "Exports",
+            cell: (r) => (
+              <>
+                <a href={`/reviews/${r.id}.csv`}>CSV</a>, <a href={`/api/reviews/${r.id}`}>JSON</a>,{" "}
+                <a href={`/reviews/${r.id}.md`}>markdown</a>
+              </>
+            ),
+          },
+        ]}
+        empty="No review has been taken yet."
+      />
       {props.form && (
         <Form
           action="/reviews"

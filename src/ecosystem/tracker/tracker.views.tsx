@@ -3,6 +3,7 @@
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { type Column, Table } from "../../platform/view/table.tsx";
 import { When } from "../../platform/view/time.tsx";
 import type { Tracker, TrackerRow } from "./get-tracker.ts";
@@ -45,8 +46,7 @@ export interface SeriesChannel {
 function ChannelNote(props: { series: string; channel: SeriesChannel | null; canSet: boolean }) {
   const ch = props.channel;
   return (
-    <section aria-labelledby="channel-h">
-      <h2 id="channel-h">Discussion channel</h2>
+    <Section id="channel-h" title="Discussion channel">
       {ch ? (
         <p>
           <a href={ch.url}>{ch.url}</a> (a setting of this series, set by {ch.setByName} of the Package
@@ -73,7 +73,7 @@ function ChannelNote(props: { series: string; channel: SeriesChannel | null; can
           ]}
         />
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -1,6 +1,7 @@
 /** Pages of ownership transfers, the roster of roadies and PEP 541 contact logs. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 import {
@@ -131,8 +132,7 @@ export function TransfersPage(props: {
       </p>
       {props.roster.length === 0 ? <p>Nobody is on the roster yet.</p> : <RosterTable {...props} />}
       {props.viewerId !== null && (
-        <section aria-labelledby="join-h">
-          <h3 id="join-h">{onRoster ? "Change your capacity" : "Volunteer as a roadie"}</h3>
+        <Section id="join-h" title={onRoster ? "Change your capacity" : "Volunteer as a roadie"} level={3}>
           <Form
             action="/roadies"
             submit={onRoster ? "Save" : "Join the roster"}
@@ -149,7 +149,7 @@ export function TransfersPage(props: {
             ]}
           />
           {onRoster && <ButtonForm action="/roadies/leave" submit="Leave the roster" />}
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -232,8 +232,7 @@ export function TransferPage(props: { t: TransferView; canWork: boolean }) {
       {props.canWork && t.state === "open" && (
         <>
           {t.steps.map((s) => (
-            <section aria-labelledby={`step-${s.step}`}>
-              <h3 id={`step-${s.step}`}>{s.label}</h3>
+            <Section id={`step-${s.step}`} title={s.label} level={3}>
               <Form
                 action={`/transfers/${t.id}/steps/${s.step}`}
                 submit="Save"
@@ -265,7 +264,7 @@ export function TransferPage(props: { t: TransferView; canWork: boolean }) {
                   { name: "note", label: "Note", value: s.note, attrs: { maxlength: 500 } },
                 ]}
               />
-            </section>
+            </Section>
           ))}
           <h2>Close the transfer</h2>
           {t.complete ? (
@@ -308,8 +307,7 @@ export function PackageTransfersPage(props: {
         ))}
       </ul>
       {props.canOpen && !open && (
-        <section aria-labelledby="open-h">
-          <h2 id="open-h">Open a transfer</h2>
+        <Section id="open-h" title="Open a transfer">
           <Form
             action={`/packages/${props.name}/transfers`}
             submit="Open the transfer"
@@ -352,7 +350,7 @@ export function PackageTransfersPage(props: {
               },
             ]}
           />
-        </section>
+        </Section>
       )}
       {!props.canOpen && (
         <p>Only this package's maintainers and the Package Maintainers group open a transfer.</p>
@@ -406,24 +404,20 @@ export function ContactLogPage(props: { log: ContactLog; canRecord: boolean; tod
         </dd>
       </dl>
       <h2>Attempts</h2>
-      {l.attempts.length === 0 ? (
-        <p>No attempt recorded.</p>
-      ) : (
-        <Table
-          caption="Attempts to reach the owners"
-          rows={l.attempts}
-          columns={[
-            { header: "Day", cell: (a) => <OnDay day={a.attemptedOn} /> },
-            { header: "Channel", cell: (a) => a.channel },
-            { header: "Where", cell: (a) => a.detail },
-            { header: "Outcome", cell: (a) => a.outcome },
-            { header: "By", cell: (a) => a.byName },
-          ]}
-        />
-      )}
+      <Table
+        caption="Attempts to reach the owners"
+        rows={l.attempts}
+        columns={[
+          { header: "Day", cell: (a) => <OnDay day={a.attemptedOn} /> },
+          { header: "Channel", cell: (a) => a.channel },
+          { header: "Where", cell: (a) => a.detail },
+          { header: "Outcome", cell: (a) => a.outcome },
+          { header: "By", cell: (a) => a.byName },
+        ]}
+        empty="No attempt recorded."
+      />
       {props.canRecord && (
-        <section aria-labelledby="attempt-h">
-          <h2 id="attempt-h">Record an attempt</h2>
+        <Section id="attempt-h" title="Record an attempt">
           <Form
             action={`/packages/${name}/contact-attempts`}
             submit="Record the attempt"
@@ -453,11 +447,10 @@ export function ContactLogPage(props: { log: ContactLog; canRecord: boolean; tod
               },
             ]}
           />
-        </section>
+        </Section>
       )}
       {l.supportRequest && (
-        <section aria-labelledby="support-h">
-          <h2 id="support-h">PyPI support request</h2>
+        <Section id="support-h" title="PyPI support request">
           <p>
             The process is exhausted. Copy this text into a PEP 541 request on PyPI's support tracker and fill
             in the claimant's part.
@@ -465,7 +458,7 @@ export function ContactLogPage(props: { log: ContactLog; canRecord: boolean; tod
           <pre class="support-request" tabindex={0}>
             {l.supportRequest}
           </pre>
-        </section>
+        </Section>
       )}
     </Layout>
   );

@@ -11,6 +11,7 @@ import {
 } from "../../kernel/index.ts";
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import type { ClaimRow } from "./accounts.repo.ts";
 
@@ -31,18 +32,16 @@ export function SignInPage(props: {
         </div>
       )}
       {props.github && (
-        <section aria-labelledby="gh">
-          <h2 id="gh">With GitHub</h2>
+        <Section id="gh" title="With GitHub">
           <p>
             <a class="button" href={`/auth/github?next=${encodeURIComponent(props.next)}`}>
               Sign in with GitHub
             </a>
           </p>
-        </section>
+        </Section>
       )}
       {props.email && (
-        <section aria-labelledby="em">
-          <h2 id="em">With an email link</h2>
+        <Section id="em" title="With an email link">
           <p>We send you a link that signs you in once. It works for a short time.</p>
           <Form
             action="/sign-in/email"
@@ -58,7 +57,7 @@ export function SignInPage(props: {
               },
             ]}
           />
-        </section>
+        </Section>
       )}
       {!props.github && !props.email && (
         <p>
@@ -154,14 +153,13 @@ export function AccountPage(props: {
         </nav>
       )}
       {props.newToken && (
-        <section aria-labelledby="new-token" class="notice">
-          <h2 id="new-token">Your new token “{props.newToken.name}”</h2>
+        <Section id="new-token" title={<>Your new token “{props.newToken.name}”</>} class="notice">
           <p>Copy it now: it is shown only once.</p>
           <p>
             <label for="new-token-value">Token</label>
             <input id="new-token-value" type="text" readonly value={props.newToken.token} size={60} />
           </p>
-        </section>
+        </Section>
       )}
       <Form
         action="/account/name"
@@ -184,36 +182,25 @@ export function AccountPage(props: {
       </dl>
 
       <h2>Foundation roles</h2>
-      {props.roles.length === 0 ? (
-        <p>You hold no foundation role.</p>
-      ) : (
-        <Table caption="Foundation roles, past and present">
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">From</th>
-              <th scope="col">Until</th>
-              <th scope="col">Term ends</th>
-              <th scope="col">Current</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.roles.map((r) => (
-              <tr>
-                <td>{roleLabel(r.role)}</td>
-                <td>{r.startedOn}</td>
-                <td>{r.endedOn ?? ""}</td>
-                <td>{r.termEndsOn ?? ""}</td>
-                <td>
-                  {r.startedOn <= props.today && (r.endedOn === null || props.today < r.endedOn)
-                    ? "yes"
-                    : "no"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="Foundation roles, past and present"
+        rows={props.roles}
+        columns={[
+          { header: "Role", cell: (r) => roleLabel(r.role) },
+          { header: "From", cell: (r) => r.startedOn },
+          { header: "Until", cell: (r) => r.endedOn ?? "" },
+          { header: "Term ends", cell: (r) => r.termEndsOn ?? "" },
+          {
+            header: "Current",
+            cell: (r) => (
+              <>
+                {r.startedOn <= props.today && (r.endedOn === null || props.today < r.endedOn) ? "yes" : "no"}
+              </>
+            ),
+          },
+        ]}
+        empty="You hold no foundation role."
+      />
 
       <h2>Your person in the charters</h2>
       {props.person?.applicant && (
@@ -256,28 +243,19 @@ export function AccountPage(props: {
         <code>/api/</code>.
       </p>
       {props.tokens.length > 0 && (
-        <Table caption="Your tokens">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.tokens.map((t) => (
-              <tr>
-                <td>{t.name}</td>
-                <td>
-                  <code>{t.prefix}…</code>
-                </td>
-                <td>{t.scopes.join(", ")}</td>
-                <td>{day(t.expiresAt)}</td>
-                <td>{day(t.lastUsedAt) || "never"}</td>
-                <td>
+        <Table
+          caption="Your tokens"
+          rows={props.tokens}
+          columns={[
+            { header: "Name", cell: (t) => t.name },
+            { header: "Starts with", cell: (t) => <code>{t.prefix}…</code> },
+            { header: "Scopes", cell: (t) => t.scopes.join(", ") },
+            { header: "Expires", cell: (t) => day(t.expiresAt) },
+            { header: "Last used", cell: (t) => day(t.lastUsedAt) || "never" },
+            {
+              header: "State",
+              cell: (t) => (
+                <>
                   {t.revokedAt ? (
                     `revoked ${day(t.revokedAt)}`
                   ) : (
@@ -287,11 +265,11 @@ export function AccountPage(props: {
                       submitLabel={`Revoke token ${t.name}`}
                     />
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <h3>New token</h3>
       <Form
@@ -341,48 +319,50 @@ export function ClaimsPage(props: {
       <p>
         See also <a href="/admin/roles">foundation roles</a>.
       </p>
-      {props.claims.length === 0 ? (
-        <p>No claim is waiting.</p>
-      ) : (
-        <Table caption="Claims waiting for a decision, oldest first">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Claims to be</th>
-              <th scope="col">Note</th>
-              <th scope="col">Decision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.claims.map(({ claim, user, person }) => (
-              <tr>
-                <td>
-                  {user.name}
-                  {user.email ? ` <${user.email}>` : ""}
-                  {user.githubLogin ? ` (GitHub ${user.githubLogin})` : ""}
-                </td>
-                <td>
-                  {person.name}
-                  {person.handle ? ` (${person.handle})` : ""}
-                </td>
-                <td>{claim.note}</td>
-                <td>
-                  <ButtonForm
-                    action={`/admin/claims/${claim.id}/confirm`}
-                    submit="Confirm"
-                    submitLabel={`Confirm ${user.name} is ${person.name}`}
-                  />{" "}
-                  <ButtonForm
-                    action={`/admin/claims/${claim.id}/reject`}
-                    submit="Reject"
-                    submitLabel={`Reject ${user.name} as ${person.name}`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="Claims waiting for a decision, oldest first"
+        rows={props.claims}
+        columns={[
+          {
+            header: "Account",
+            cell: ({ user }) => (
+              <>
+                {user.name}
+                {user.email ? ` <${user.email}>` : ""}
+                {user.githubLogin ? ` (GitHub ${user.githubLogin})` : ""}
+              </>
+            ),
+          },
+          {
+            header: "Claims to be",
+            cell: ({ person }) => (
+              <>
+                {person.name}
+                {person.handle ? ` (${person.handle})` : ""}
+              </>
+            ),
+          },
+          { header: "Note", cell: ({ claim }) => claim.note },
+          {
+            header: "Decision",
+            cell: ({ claim, user, person }) => (
+              <>
+                <ButtonForm
+                  action={`/admin/claims/${claim.id}/confirm`}
+                  submit="Confirm"
+                  submitLabel={`Confirm ${user.name} is ${person.name}`}
+                />{" "}
+                <ButtonForm
+                  action={`/admin/claims/${claim.id}/reject`}
+                  submit="Reject"
+                  submitLabel={`Reject ${user.name} as ${person.name}`}
+                />
+              </>
+            ),
+          },
+        ]}
+        empty="No claim is waiting."
+      />
     </Layout>
   );
 }
@@ -493,8 +473,7 @@ export function RolesPage(props: {
         </Table>
       )}
 
-      <section aria-labelledby="grant-heading">
-        <h2 id="grant-heading">Grant a role</h2>
+      <Section id="grant-heading" title="Grant a role">
         <Form
           action="/admin/roles"
           submit="Grant role"
@@ -523,7 +502,7 @@ export function RolesPage(props: {
             },
           ]}
         />
-      </section>
+      </Section>
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 /** The agenda sections on the Board's page. */
 import { Form } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { OnDay } from "../../platform/view/time.tsx";
 import type { BoardMeetingRow } from "./board-meetings.repo.ts";
 import type { BoardAgenda } from "./get-board-agenda.ts";
@@ -11,8 +12,7 @@ export function BoardMeetingsView(props: {
   mayRecord: boolean;
 }) {
   return (
-    <section aria-labelledby="board-meetings">
-      <h2 id="board-meetings">Board meetings</h2>
+    <Section id="board-meetings" title="Board meetings">
       <p>
         The agenda covers what happened since the last Board meeting recorded here. Source: Board meeting days
         recorded in Guildhall.
@@ -58,7 +58,7 @@ export function BoardMeetingsView(props: {
           ]}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -66,8 +66,7 @@ export function BoardMeetingsView(props: {
 export function AgendaView(props: { agenda: BoardAgenda }) {
   const a = props.agenda;
   return (
-    <section aria-labelledby="agenda">
-      <h2 id="agenda">Agenda of the next Board meeting</h2>
+    <Section id="agenda" title="Agenda of the next Board meeting">
       <p>
         Covers <OnDay day={a.since} /> to <OnDay day={a.day} />: {a.coverage}
         {a.lastMeetingMinutesUrl ? (
@@ -81,8 +80,7 @@ export function AgendaView(props: { agenda: BoardAgenda }) {
         <a href={`/api/board/agenda${a.sinceSource === "given" ? `?since=${a.since}` : ""}`}>JSON</a>.
       </p>
       {a.sections.map((s) => (
-        <section aria-labelledby={`agenda-${s.key}`}>
-          <h3 id={`agenda-${s.key}`}>{s.title}</h3>
+        <Section id={`agenda-${s.key}`} title={s.title} level={3}>
           <p>
             Source: {s.source}, as of <OnDay day={a.day} />.
           </p>
@@ -98,8 +96,8 @@ export function AgendaView(props: { agenda: BoardAgenda }) {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       ))}
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form, type SuggestOption } from "../../platform/view/form.tsx";
 import { pageContext } from "../../platform/view/page-context.ts";
+import { Section } from "../../platform/view/section.tsx";
 import { type Column, Table } from "../../platform/view/table.tsx";
 import { formatInstant, OnDay, When } from "../../platform/view/time.tsx";
 import type { NextMeeting } from "../meetings/next-meeting.ts";
@@ -143,8 +144,7 @@ function LiaisonList(props: { problems: LiaisonProblem[]; showGroup: boolean; fo
 function Electorate(props: { electorate: ElectorateView }) {
   const e = props.electorate;
   return (
-    <section aria-labelledby="electorate">
-      <h2 id="electorate">Who may vote ({e.members.length})</h2>
+    <Section id="electorate" title={<>Who may vote ({e.members.length})</>}>
       <p>
         The electorate was fixed when the vote opened; roles as on <OnDay day={e.rolesOn} />.
       </p>
@@ -157,7 +157,7 @@ function Electorate(props: { electorate: ElectorateView }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -218,22 +218,14 @@ export function VotePage(props: {
         <p>This is a secret ballot: the counts are shown once it closes, and never who voted how.</p>
       )}
       {v.ballots && v.ballots.length > 0 && (
-        <Table caption="Ballots (open vote)">
-          <thead>
-            <tr>
-              <th scope="col">Voter</th>
-              <th scope="col">Choice</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.ballots.map((b) => (
-              <tr>
-                <td>{b.name}</td>
-                <td>{b.choice}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <Table
+          caption="Ballots (open vote)"
+          rows={v.ballots}
+          columns={[
+            { header: "Voter", cell: (b) => b.name },
+            { header: "Choice", cell: (b) => b.choice },
+          ]}
+        />
       )}
       {v.voters.length > 0 && (
         <>
@@ -384,29 +376,25 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
         </p>
       )}
       {m.myApplication && (
-        <section aria-labelledby="my-application">
-          <h2 id="my-application">Your application</h2>
+        <Section id="my-application" title="Your application">
           <MyApplicationSummary application={m.myApplication} nextMeeting={m.nextMeeting.text} />
           <p>
             <a href="/me">All your groups and applications</a>
           </p>
-        </section>
+        </Section>
       )}
       {m.liaisonProblems && m.liaisonProblems.length > 0 && (
-        <section aria-labelledby="liaison">
-          <h2 id="liaison">Board Liaison</h2>
+        <Section id="liaison" title="Board Liaison">
           <LiaisonList problems={m.liaisonProblems} showGroup={false} />
-        </section>
+        </Section>
       )}
       {m.votes && (
-        <section aria-labelledby="votes">
-          <h2 id="votes">Votes</h2>
+        <Section id="votes" title="Votes">
           <VoteTable votes={m.votes} caption="Votes of this group" />
-        </section>
+        </Section>
       )}
       {m.myTerms.length > 0 && (
-        <section aria-labelledby="terms">
-          <h2 id="terms">Your term</h2>
+        <Section id="terms" title="Your term">
           {m.myTerms.map((t) => (
             <Form action={`/role-periods/${t.rolePeriodId}/renew`} submit="Renew my term" fields={[]}>
               <p>
@@ -414,29 +402,26 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
               </p>
             </Form>
           ))}
-        </section>
+        </Section>
       )}
       {m.leave === "ex-officio" && (
-        <section aria-labelledby="leave">
-          <h2 id="leave">Your place in the group</h2>
+        <Section id="leave" title="Your place in the group">
           <p>You are in {m.group.name} ex officio: your place ends with the foundation role that gives it.</p>
-        </section>
+        </Section>
       )}
       {m.leave === "may-leave" && (
-        <section aria-labelledby="leave">
-          <h2 id="leave">Leave the group</h2>
+        <Section id="leave" title="Leave the group">
           <Form
             action={`/groups/${m.group.slug}/leave`}
             submit={`Leave ${m.group.name}`}
             fields={[{ name: "note", label: "Note (optional)", attrs: { maxlength: 500 } }]}
           />
-        </section>
+        </Section>
       )}
       {m.mayApply &&
         m.admission !== "not-stated" &&
         (!m.myApplication || refusedHere(`/groups/${m.group.slug}/apply`)) && (
-          <section aria-labelledby="apply">
-            <h2 id="apply">Apply to join</h2>
+          <Section id="apply" title="Apply to join">
             <Form
               action={`/groups/${m.group.slug}/apply`}
               submit="Apply"
@@ -458,11 +443,10 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
                 },
               ]}
             />
-          </section>
+          </Section>
         )}
       {m.applications && (
-        <section aria-labelledby="applications">
-          <h2 id="applications">Applications</h2>
+        <Section id="applications" title="Applications">
           {m.applications.length === 0 ? (
             <p>No applications.</p>
           ) : (
@@ -509,11 +493,10 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       )}
       {m.mayOpenVote && (
-        <section aria-labelledby="open-vote">
-          <h2 id="open-vote">Open a vote</h2>
+        <Section id="open-vote" title="Open a vote">
           <Form
             action={`/groups/${m.group.slug}/votes`}
             submit="Open vote"
@@ -550,11 +533,10 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
               },
             ]}
           />
-        </section>
+        </Section>
       )}
       {m.mayEditSettings && (
-        <section aria-labelledby="settings">
-          <h2 id="settings">Vote rules and next meeting</h2>
+        <Section id="settings" title="Vote rules and next meeting">
           <Form
             action={`/groups/${m.group.slug}/decision-settings`}
             submit="Save"
@@ -595,7 +577,7 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
               },
             ]}
           />
-        </section>
+        </Section>
       )}
       {m.votes && (
         <p>
@@ -649,12 +631,10 @@ export function BoardPage(props: {
       <p>
         As of <OnDay day={props.day} /> (UTC).
       </p>
-      <section aria-labelledby="b-votes">
-        <h2 id="b-votes">Open votes</h2>
+      <Section id="b-votes" title="Open votes">
         <VoteTable votes={props.votes} caption="Open votes in every group" />
-      </section>
-      <section aria-labelledby="b-apps">
-        <h2 id="b-apps">Applications waiting</h2>
+      </Section>
+      <Section id="b-apps" title="Applications waiting">
         {props.applications.length === 0 ? (
           <p>No applications waiting.</p>
         ) : (
@@ -667,9 +647,8 @@ export function BoardPage(props: {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="b-terms">
-        <h2 id="b-terms">Terms lapsing in the next 30 days</h2>
+      </Section>
+      <Section id="b-terms" title="Terms lapsing in the next 30 days">
         {props.terms.length === 0 ? (
           <p>No terms lapsing soon.</p>
         ) : (
@@ -682,11 +661,10 @@ export function BoardPage(props: {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="b-liaisons">
-        <h2 id="b-liaisons">Board Liaison problems</h2>
+      </Section>
+      <Section id="b-liaisons" title="Board Liaison problems">
         <LiaisonList problems={props.liaisons} showGroup={true} form={props.liaisonForm} />
-      </section>
+      </Section>
       {props.children}
     </Layout>
   );
@@ -702,28 +680,15 @@ export function AuditPage(props: { group: { slug: string; name: string }; entrie
         <a href={`/groups/${props.group.slug}/audit.csv`}>CSV</a>,{" "}
         <a href={`/groups/${props.group.slug}/audit.json`}>JSON</a> (CSV and JSON carry every recorded field)
       </p>
-      {props.entries.length === 0 ? (
-        <p>Nothing recorded yet.</p>
-      ) : (
-        <Table caption="Changes, newest first">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What happened</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((e) => (
-              <tr>
-                <td>
-                  <When at={e.occurredAt} />
-                </td>
-                <td>{e.words}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="Changes, newest first"
+        rows={props.entries}
+        columns={[
+          { header: "When", cell: (e) => <When at={e.occurredAt} /> },
+          { header: "What happened", cell: (e) => e.words },
+        ]}
+        empty="Nothing recorded yet."
+      />
     </Layout>
   );
 }

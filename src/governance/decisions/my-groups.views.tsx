@@ -1,5 +1,6 @@
 /** "My groups": the signed-in person's home page. Works without JavaScript. */
 import { Layout } from "../../platform/http/layout.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { readableInstant } from "./application-state.ts";
 import { roleWords } from "./get-my-groups.ts";
 import type { MyGroups } from "./my-groups.schemas.ts";
@@ -25,8 +26,7 @@ export function MyGroupsPage(props: { model: MyGroups }) {
         </p>
       )}
 
-      <section aria-labelledby="needs">
-        <h2 id="needs">What needs you</h2>
+      <Section id="needs" title="What needs you">
         {m.needs.length === 0 ? (
           <p>Nothing needs you today.</p>
         ) : (
@@ -38,10 +38,9 @@ export function MyGroupsPage(props: { model: MyGroups }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="memberships">
-        <h2 id="memberships">Your memberships</h2>
+      <Section id="memberships" title="Your memberships">
         {m.memberships.length === 0 ? (
           <p>You hold no role in any group today.</p>
         ) : (
@@ -68,10 +67,9 @@ export function MyGroupsPage(props: { model: MyGroups }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="votes">
-        <h2 id="votes">Open votes you may cast</h2>
+      <Section id="votes" title="Open votes you may cast">
         {m.votes.length === 0 ? (
           <p>No open vote has you in its electorate.</p>
         ) : (
@@ -85,10 +83,9 @@ export function MyGroupsPage(props: { model: MyGroups }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="applications">
-        <h2 id="applications">Your applications</h2>
+      <Section id="applications" title="Your applications">
         {m.applications.length === 0 ? (
           <p>You have not applied to any group.</p>
         ) : (
@@ -107,11 +104,10 @@ export function MyGroupsPage(props: { model: MyGroups }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       {m.waitingApplications.length > 0 && (
-        <section aria-labelledby="waiting">
-          <h2 id="waiting">Applications waiting for you</h2>
+        <Section id="waiting" title="Applications waiting for you">
           <ul>
             {m.waitingApplications.map((a) => (
               <li>
@@ -120,7 +116,7 @@ export function MyGroupsPage(props: { model: MyGroups }) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       <p>
         The same as JSON: <a href="/api/me">/api/me</a>.

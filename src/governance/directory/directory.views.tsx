@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { linkedSegments, safeLinkUrl } from "../charter/markdown.ts";
 import { rolesPhrase, termWindowText } from "../charter/membership-model.ts";
@@ -352,54 +353,46 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
         {filtered ? " match the filter." : "."}
       </p>
       {sections.map((s) => (
-        <section aria-labelledby={`section-${s.status}`}>
-          <h2 id={`section-${s.status}`}>{STATUS_LABEL[s.status]}</h2>
-          {s.groups.length === 0 ? (
-            <p class="muted">None.</p>
-          ) : (
-            <Table caption={`${STATUS_LABEL[s.status]} groups`} captionClass="visually-hidden">
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">Chair(s)</th>
-                  <th scope="col">Health</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.groups.map((g) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>
-                    </th>
-                    <td>{KIND_LABEL[g.kind]}</td>
-                    <td>{g.size}</td>
-                    <td>
-                      {g.chairs.length + g.coChairs.length === 0 ? (
-                        <span class="muted">No chair</span>
-                      ) : (
-                        <>
-                          <People people={g.chairs} empty="No Chair" />
-                          {g.coChairs.length > 0 && (
-                            <>
-                              {" "}
-                              <span class="muted">(Co-Chair:</span> <People people={g.coChairs} />
-                              <span class="muted">)</span>
-                            </>
-                          )}
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      <Flags flags={g.health} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          )}
-        </section>
+        <Section id={`section-${s.status}`} title={STATUS_LABEL[s.status]}>
+          <Table
+            caption={`${STATUS_LABEL[s.status]} groups`}
+            captionClass="visually-hidden"
+            rows={s.groups}
+            columns={[
+              {
+                header: "Group",
+                rowHeader: true,
+                cell: (g) => <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>,
+              },
+              { header: "Kind", cell: (g) => KIND_LABEL[g.kind] },
+              { header: "Size", cell: (g) => g.size },
+              {
+                header: "Chair(s)",
+                cell: (g) => (
+                  <>
+                    {g.chairs.length + g.coChairs.length === 0 ? (
+                      <span class="muted">No chair</span>
+                    ) : (
+                      <>
+                        <People people={g.chairs} empty="No Chair" />
+                        {g.coChairs.length > 0 && (
+                          <>
+                            {" "}
+                            <span class="muted">(Co-Chair:</span> <People people={g.coChairs} />
+                            <span class="muted">)</span>
+                          </>
+                        )}
+                      </>
+                    )}
+                  </>
+                ),
+              },
+              { header: "Health", cell: (g) => <Flags flags={g.health} /> },
+            ]}
+            empty="None."
+            emptyClass="muted"
+          />
+        </Section>
       ))}
     </Layout>
   );
@@ -482,8 +475,11 @@ export function GroupPage(props: {
         <a href={`/groups/${encodeURIComponent(g.slug)}/funding`}>Funding requests</a>
       </p>
       {props.handovers && (
-        <section aria-labelledby="handovers" class={props.handovers.needingOwner > 0 ? "notice" : undefined}>
-          <h2 id="handovers">Needing a new owner</h2>
+        <Section
+          id="handovers"
+          title="Needing a new owner"
+          class={props.handovers.needingOwner > 0 ? "notice" : undefined}
+        >
           <p>
             <a href={`/groups/${encodeURIComponent(g.slug)}/handovers`}>
               {props.handovers.needingOwner === 0
@@ -494,7 +490,7 @@ export function GroupPage(props: {
             </a>{" "}
             (items whose owner's role here has ended).
           </p>
-        </section>
+        </Section>
       )}
       <p>
         <a href={g.links.json}>This group as JSON</a> · <a href={g.links.timeline}>Timeline as JSON</a> ·{" "}
@@ -513,22 +509,19 @@ export function GroupPage(props: {
       <SourceNote sources={g.provenance} />
       {props.reporting && <DefunctNotice reporting={props.reporting} />}
 
-      <section aria-labelledby="health">
-        <h2 id="health">Health</h2>
+      <Section id="health" title="Health">
         <Flags flags={g.health} long />
-      </section>
+      </Section>
 
-      <section aria-labelledby="scope">
-        <h2 id="scope">Scope</h2>
+      <Section id="scope" title="Scope">
         <Text value={g.scope} />
         <h3>Powers delegated and actions taken directly</h3>
         <List items={g.delegated} />
         <h3>Actions taken back to the Board or Steering Council</h3>
         <List items={g.boardActions} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="roles">
-        <h2 id="roles">Roles</h2>
+      <Section id="roles" title="Roles">
         <dl class="facts">
           <Fact term="Chair">
             <People people={g.roles.chairs} empty="Vacant" />
@@ -565,38 +558,30 @@ export function GroupPage(props: {
             </ul>
           </>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="members">
-        <h2 id="members">Members</h2>
-        {g.members.length === 0 ? (
-          <p class="muted">No current members recorded.</p>
-        ) : (
-          <Table caption="Current members and when they joined">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Member since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.members.map((m) => (
-                <tr>
-                  <th scope="row">
-                    <People people={[m.person]} />
-                  </th>
-                  <td>
-                    {m.since ? (
-                      <time datetime={m.since}>{day(m.since)}</time>
-                    ) : (
-                      <span class="muted">Unknown</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+      <Section id="members" title="Members">
+        <Table
+          caption="Current members and when they joined"
+          rows={g.members}
+          columns={[
+            { header: "Name", rowHeader: true, cell: (m) => <People people={[m.person]} /> },
+            {
+              header: "Member since",
+              cell: (m) => (
+                <>
+                  {m.since ? (
+                    <time datetime={m.since}>{day(m.since)}</time>
+                  ) : (
+                    <span class="muted">Unknown</span>
+                  )}
+                </>
+              ),
+            },
+          ]}
+          empty="No current members recorded."
+          emptyClass="muted"
+        />
         <h3>Alumni</h3>
         {g.alumni.length === 0 ? (
           <p class="muted">None recorded</p>
@@ -630,10 +615,9 @@ export function GroupPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="membership">
-        <h2 id="membership">Membership</h2>
+      <Section id="membership" title="Membership">
         <dl class="facts">
           <Fact term="Membership model">
             {g.membershipModel ? (
@@ -656,11 +640,10 @@ export function GroupPage(props: {
             <Text value={g.removalRule} />
           </Fact>
         </dl>
-      </section>
+      </Section>
       <JoinThisGroup slug={g.slug} name={g.name} viewer={props.viewer ?? null} />
 
-      <section aria-labelledby="operations">
-        <h2 id="operations">Meetings, channels, reporting and budget</h2>
+      <Section id="operations" title="Meetings, channels, reporting and budget">
         <dl class="facts">
           <Fact term="Meetings">
             {g.meetingCadence ? CADENCE_LABEL[g.meetingCadence] : <span class="muted">Not stated</span>}
@@ -675,12 +658,11 @@ export function GroupPage(props: {
             <Text value={g.budget} />
           </Fact>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="timeline">
-        <h2 id="timeline">Timeline</h2>
+      <Section id="timeline" title="Timeline">
         <Timeline events={props.timeline} caption={`History of ${g.name}`} showGroup={false} showPerson />
-      </section>
+      </Section>
     </Layout>
   );
 }
@@ -693,8 +675,7 @@ export function GroupPage(props: {
 function JoinThisGroup(props: { slug: string; name: string; viewer: LayoutViewer | null }) {
   const decisions = `/groups/${encodeURIComponent(props.slug)}/decisions`;
   return (
-    <section aria-labelledby="join">
-      <h2 id="join">Join this group</h2>
+    <Section id="join" title="Join this group">
       {props.viewer ? (
         <p>
           <a href={`${decisions}#apply`}>Apply to join {props.name}, or see your application</a>: the
@@ -706,7 +687,7 @@ function JoinThisGroup(props: { slug: string; name: string; viewer: LayoutViewer
           ; you come back to the application form. The charter's rules above decide who may join and how.
         </p>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -718,39 +699,32 @@ export function PeoplePage(props: { people: readonly PersonSummary[]; viewer?: L
       <p>
         Everyone named in a charter. <a href="/groups">All groups</a>
       </p>
-      {props.people.length === 0 ? (
-        <p class="muted">Nobody recorded yet.</p>
-      ) : (
-        <Table caption="People and the groups they are in now">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Current groups</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.people.map((p) => (
-              <tr>
-                <th scope="row">
-                  <People people={[p.person]} />
-                </th>
-                <td>
-                  {p.groups.length === 0 ? (
-                    <span class="muted">None</span>
-                  ) : (
-                    p.groups.map((g, i) => (
-                      <>
-                        {i > 0 && ", "}
-                        <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>
-                      </>
-                    ))
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="People and the groups they are in now"
+        rows={props.people}
+        columns={[
+          { header: "Name", rowHeader: true, cell: (p) => <People people={[p.person]} /> },
+          {
+            header: "Current groups",
+            cell: (p) => (
+              <>
+                {p.groups.length === 0 ? (
+                  <span class="muted">None</span>
+                ) : (
+                  p.groups.map((g, i) => (
+                    <>
+                      {i > 0 && ", "}
+                      <a href={`/groups/${encodeURIComponent(g.slug)}`}>{g.name}</a>
+                    </>
+                  ))
+                )}
+              </>
+            ),
+          },
+        ]}
+        empty="Nobody recorded yet."
+        emptyClass="muted"
+      />
     </Layout>
   );
 }
@@ -769,37 +743,26 @@ export function PersonPage(props: { person: PersonDetail; viewer?: LayoutViewer 
         <a href={`/api/people/${p.id}`}>As JSON</a>
       </p>
       {p.aliases.length > 0 && <p>Also known as: {p.aliases.join(", ")}</p>}
-      <section aria-labelledby="current-roles">
-        <h2 id="current-roles">Current roles</h2>
-        {p.roles.length === 0 ? (
-          <p class="muted">No current roles.</p>
-        ) : (
-          <Table caption="Roles held now">
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Role</th>
-                <th scope="col">Group status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.roles.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/groups/${encodeURIComponent(r.group.slug)}`}>{r.group.name}</a>
-                  </th>
-                  <td>{r.role === "other" && r.title ? r.title : ROLE_LABEL[r.role]}</td>
-                  <td>{STATUS_LABEL[r.group.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </section>
-      <section aria-labelledby="person-timeline">
-        <h2 id="person-timeline">Over time</h2>
+      <Section id="current-roles" title="Current roles">
+        <Table
+          caption="Roles held now"
+          rows={p.roles}
+          columns={[
+            {
+              header: "Group",
+              rowHeader: true,
+              cell: (r) => <a href={`/groups/${encodeURIComponent(r.group.slug)}`}>{r.group.name}</a>,
+            },
+            { header: "Role", cell: (r) => (r.role === "other" && r.title ? r.title : ROLE_LABEL[r.role]) },
+            { header: "Group status", cell: (r) => STATUS_LABEL[r.group.status] },
+          ]}
+          empty="No current roles."
+          emptyClass="muted"
+        />
+      </Section>
+      <Section id="person-timeline" title="Over time">
         <Timeline events={p.timeline} caption={`Events involving ${p.name}`} showGroup showPerson={false} />
-      </section>
+      </Section>
     </Layout>
   );
 }

@@ -3,6 +3,7 @@ import { FUNDING_PURPOSES } from "../../platform/db/schema/funding.ts";
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
 import { provenance, SourceNote } from "../../platform/view/provenance.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 import type { FundingView, TotalsView } from "./funding.presenters.ts";
@@ -102,14 +103,12 @@ export function FundingListPage(props: {
         groups; the Board and site administrators see every group's. Amounts in different currencies are never
         added together. Data: <a href="/funding.csv">CSV</a> · <a href="/api/funding">JSON</a>.
       </p>
-      <section aria-labelledby="totals">
-        <h2 id="totals">Totals</h2>
+      <Section id="totals" title="Totals">
         <TotalsTable totals={props.totals} />
-      </section>
-      <section aria-labelledby="all-requests">
-        <h2 id="all-requests">Requests</h2>
+      </Section>
+      <Section id="all-requests" title="Requests">
         <RequestsTable requests={props.requests} caption="Funding requests, newest first" showGroup />
-      </section>
+      </Section>
       <SourceNote sources={[source(props.asOf)]} />
     </Layout>
   );
@@ -173,18 +172,16 @@ export function GroupFundingPage(props: {
           <a href={`/groups/${group.slug}/funding/new`}>Ask for funding</a>
         </p>
       )}
-      <section aria-labelledby="group-totals">
-        <h2 id="group-totals">Totals</h2>
+      <Section id="group-totals" title="Totals">
         <TotalsTable totals={props.totals} />
-      </section>
-      <section aria-labelledby="group-requests">
-        <h2 id="group-requests">Requests</h2>
+      </Section>
+      <Section id="group-requests" title="Requests">
         <RequestsTable
           requests={props.requests}
           caption={`${group.name}'s funding requests`}
           showGroup={false}
         />
-      </section>
+      </Section>
       <SourceNote sources={[source(props.asOf)]} />
     </Layout>
   );
@@ -279,8 +276,7 @@ export function FundingPage(props: {
         </dd>
       </dl>
       {props.may.decide && r.state === "requested" && !voteOpen && (
-        <section aria-labelledby="decide">
-          <h2 id="decide">Put it to the Board's vote</h2>
+        <Section id="decide" title="Put it to the Board's vote">
           <p>
             The requester and Board members who are in {r.group.name} are left out of the electorate. If the
             vote passes, the amount below is approved (the amount asked when left empty).
@@ -299,35 +295,31 @@ export function FundingPage(props: {
               { name: "description", label: "What the Board is asked", kind: "textarea", attrs: { rows: 3 } },
             ]}
           />
-        </section>
+        </Section>
       )}
       {props.may.withdraw && r.state === "requested" && !voteOpen && (
         <ButtonForm action={`/funding/${r.id}/withdraw`} submit="Withdraw this request" />
       )}
-      <section aria-labelledby="spending">
-        <h2 id="spending">Spending</h2>
-        {props.spending.length === 0 ? (
-          <p>Nothing recorded yet.</p>
-        ) : (
-          <Table
-            caption={`Spending against request #${r.id}`}
-            rows={props.spending}
-            columns={[
-              { header: "Day", cell: (s) => <OnDay day={s.spentOn} /> },
-              { header: "What", rowHeader: true, cell: (s) => s.description },
-              { header: "Amount", numeric: true, cell: (s) => s.amountText },
-              {
-                header: "Receipt",
-                cell: (s) => (
-                  <a href={s.receiptUrl} rel="noopener noreferrer">
-                    receipt
-                  </a>
-                ),
-              },
-              { header: "Recorded by", cell: (s) => s.recordedBy ?? "someone" },
-            ]}
-          />
-        )}
+      <Section id="spending" title="Spending">
+        <Table
+          caption={`Spending against request #${r.id}`}
+          rows={props.spending}
+          columns={[
+            { header: "Day", cell: (s) => <OnDay day={s.spentOn} /> },
+            { header: "What", rowHeader: true, cell: (s) => s.description },
+            { header: "Amount", numeric: true, cell: (s) => s.amountText },
+            {
+              header: "Receipt",
+              cell: (s) => (
+                <a href={s.receiptUrl} rel="noopener noreferrer">
+                  receipt
+                </a>
+              ),
+            },
+            { header: "Recorded by", cell: (s) => s.recordedBy ?? "someone" },
+          ]}
+          empty="Nothing recorded yet."
+        />
         {props.may.spend && r.state === "approved" && (
           <Form
             action={`/funding/${r.id}/spending`}
@@ -352,7 +344,7 @@ export function FundingPage(props: {
             ]}
           />
         )}
-      </section>
+      </Section>
       <SourceNote sources={[source(props.asOf)]} />
     </Layout>
   );

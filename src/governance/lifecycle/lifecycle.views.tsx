@@ -1,6 +1,7 @@
 /** Lifecycle pages: proposals (list, new, one), a group's lifecycle (charter changes, shutdown), one charter change. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 import type { CharterFinding } from "../charter/check-charter.ts";
@@ -69,28 +70,25 @@ export function ProposalsPage(props: { proposals: readonly ProposalWithText[]; m
         )}
         .
       </p>
-      {props.proposals.length === 0 ? (
-        <p>No proposals you can see yet.</p>
-      ) : (
-        <Table
-          caption="Proposals"
-          rows={props.proposals}
-          columns={[
-            {
-              header: "Group",
-              rowHeader: true,
-              cell: (p) => (
-                <>
-                  <a href={`/proposals/${p.id}`}>{p.charter.name}</a> ({kindWord(p.charter.kind)})
-                </>
-              ),
-            },
-            { header: "Status", cell: (p) => PROPOSAL_STATUS[p.status] ?? p.status },
-            { header: "Revision", numeric: true, cell: (p) => p.revision.number },
-            { header: "Updated", cell: (p) => <When at={p.updatedAt} /> },
-          ]}
-        />
-      )}
+      <Table
+        caption="Proposals"
+        rows={props.proposals}
+        columns={[
+          {
+            header: "Group",
+            rowHeader: true,
+            cell: (p) => (
+              <>
+                <a href={`/proposals/${p.id}`}>{p.charter.name}</a> ({kindWord(p.charter.kind)})
+              </>
+            ),
+          },
+          { header: "Status", cell: (p) => PROPOSAL_STATUS[p.status] ?? p.status },
+          { header: "Revision", numeric: true, cell: (p) => p.revision.number },
+          { header: "Updated", cell: (p) => <When at={p.updatedAt} /> },
+        ]}
+        empty="No proposals you can see yet."
+      />
     </Layout>
   );
 }
@@ -269,10 +267,9 @@ export function ProposalPage(props: {
       </p>
       <VoteLine vote={props.vote} />
       {p.feedback && (
-        <section aria-labelledby="feedback">
-          <h2 id="feedback">The Board's feedback</h2>
+        <Section id="feedback" title="The Board's feedback">
           <p>{p.feedback}</p>
-        </section>
+        </Section>
       )}
       <h2>Completeness</h2>
       <Findings findings={props.findings} revision={p.revision.number} />
@@ -451,10 +448,15 @@ export function GroupLifecyclePage(props: {
         </ul>
       )}
       {props.shutdowns.map(({ shutdown: s, checklist, vote }) => (
-        <section aria-labelledby={`shutdown-${s.id}`}>
-          <h3 id={`shutdown-${s.id}`}>
-            Shutdown #{s.id}: {GROUND_TEXT[s.ground]}, {s.status}
-          </h3>
+        <Section
+          id={`shutdown-${s.id}`}
+          title={
+            <>
+              Shutdown #{s.id}: {GROUND_TEXT[s.ground]}, {s.status}
+            </>
+          }
+          level={3}
+        >
           <p>
             {s.reason} (started <When at={s.createdAt} />)
           </p>
@@ -475,7 +477,7 @@ export function GroupLifecyclePage(props: {
               />
             </>
           )}
-        </section>
+        </Section>
       ))}
       {!open && g.status === "active" && props.may.shutDown && (
         <Form

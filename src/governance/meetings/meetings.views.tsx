@@ -1,6 +1,7 @@
 /** Meeting pages: a group's meetings and one meeting (agenda, notes, action items); no JavaScript needed. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import type { ActionItemView, MeetingDetail } from "./get-meeting.ts";
 import type { MeetingSummary } from "./meeting-views.ts";
 import { CADENCE_TEXT } from "./next-meeting.ts";
@@ -101,19 +102,16 @@ export function GroupMeetingsPage(props: { model: GroupMeetingsModel }) {
         Calendar feed: <a href={`${base}.ics`}>{m.group.name} meetings (iCalendar)</a>; every group:{" "}
         <a href="/meetings.ics">all meetings (iCalendar)</a>.
       </p>
-      <section aria-labelledby="m-upcoming">
-        <h2 id="m-upcoming">Upcoming</h2>
+      <Section id="m-upcoming" title="Upcoming">
         <MeetingList meetings={upcoming} base={base} empty="No meeting is scheduled." />
-      </section>
-      <section aria-labelledby="m-past">
-        <h2 id="m-past">Past</h2>
+      </Section>
+      <Section id="m-past" title="Past">
         <MeetingList meetings={past} base={base} empty="No past meeting is recorded here." />
-      </section>
+      </Section>
       {m.maySchedule && (
-        <section aria-labelledby="m-schedule">
-          <h2 id="m-schedule">Schedule a meeting</h2>
+        <Section id="m-schedule" title="Schedule a meeting">
           <Form action={base} fields={timeFields({ suggestedDay: m.suggestedDay })} submit="Schedule" />
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -200,8 +198,7 @@ export function MeetingPage(props: { model: MeetingPageModel }) {
           {mt.sequence}
         </dd>
       </dl>
-      <section aria-labelledby="mt-agenda">
-        <h2 id="mt-agenda">Agenda</h2>
+      <Section id="mt-agenda" title="Agenda">
         {mt.agenda.length === 0 ? (
           <p>Nothing is on the agenda yet.</p>
         ) : (
@@ -231,9 +228,8 @@ export function MeetingPage(props: { model: MeetingPageModel }) {
             submit="Add to the agenda"
           />
         )}
-      </section>
-      <section aria-labelledby="mt-notes">
-        <h2 id="mt-notes">Notes</h2>
+      </Section>
+      <Section id="mt-notes" title="Notes">
         <h3>Public notes</h3>
         {mt.notes.public !== null ? (
           <div class="notes">
@@ -289,9 +285,8 @@ export function MeetingPage(props: { model: MeetingPageModel }) {
             submit="Save the notes"
           />
         )}
-      </section>
-      <section aria-labelledby="mt-actions">
-        <h2 id="mt-actions">Action items raised here</h2>
+      </Section>
+      <Section id="mt-actions" title="Action items raised here">
         <ActionItems items={mt.actionItems} slug={group.slug} mayMark={p.mayActionItems} />
         {p.mayActionItems && p.participants.length > 0 && (
           <Form
@@ -309,13 +304,12 @@ export function MeetingPage(props: { model: MeetingPageModel }) {
             submit="Add the action item"
           />
         )}
-      </section>
+      </Section>
       {p.maySchedule && !cancelled && (
-        <section aria-labelledby="mt-change">
-          <h2 id="mt-change">Reschedule or cancel</h2>
+        <Section id="mt-change" title="Reschedule or cancel">
           <Form action={`${base}/reschedule`} fields={timeFields(mt)} submit="Reschedule" />
           <ButtonForm action={`${base}/cancel`} submit="Cancel this meeting" />
-        </section>
+        </Section>
       )}
     </Layout>
   );

@@ -1,6 +1,7 @@
 /** A group's annual report page: every section with its figure, its source and its lines. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { provenance, SourceNote } from "../../platform/view/provenance.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { OnDay } from "../../platform/view/time.tsx";
 import type { AnnualReport } from "./annual-report.ts";
 
@@ -36,8 +37,7 @@ export function AnnualReportPage(props: { report: AnnualReport; firstYear: numbe
         </p>
       </nav>
       {r.sections.map((s) => (
-        <section aria-labelledby={`annual-${s.key}`}>
-          <h2 id={`annual-${s.key}`}>{s.title}</h2>
+        <Section id={`annual-${s.key}`} title={s.title}>
           <p>
             <strong>{s.summary}.</strong>
           </p>
@@ -55,7 +55,7 @@ export function AnnualReportPage(props: { report: AnnualReport; firstYear: numbe
             </ul>
           )}
           {s.withheld && <p class="muted">{s.withheld}</p>}
-        </section>
+        </Section>
       ))}
     </Layout>
   );

@@ -2,6 +2,7 @@
 
 import { Layout } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { type Column, Table } from "../../platform/view/table.tsx";
 import type { PeriodActivity } from "./draft.ts";
 import type { GroupReporting } from "./reporting-status.ts";
@@ -118,17 +119,15 @@ export function GroupReportsPage(props: {
       </p>
       <h1>{group.name}: reports to the Board</h1>
       <DefunctNotice reporting={props.reporting} />
-      <section aria-labelledby="r-schedule">
-        <h2 id="r-schedule">Schedule</h2>
+      <Section id="r-schedule" title="Schedule">
         <ScheduleSummary reporting={props.reporting} today={props.today} />
         {props.maySubmit && (
           <p>
             <a href={`/groups/${group.slug}/reports/new`}>Write a report</a>
           </p>
         )}
-      </section>
-      <section aria-labelledby="r-list">
-        <h2 id="r-list">Reports</h2>
+      </Section>
+      <Section id="r-list" title="Reports">
         <ReportList reports={props.reports} />
         <p>
           Annual reports (reports, meetings, decisions and membership changes of a year):{" "}
@@ -143,9 +142,8 @@ export function GroupReportsPage(props: {
           })}
           .
         </p>
-      </section>
-      <section aria-labelledby="r-decisions">
-        <h2 id="r-decisions">The Board's decisions on reporting</h2>
+      </Section>
+      <Section id="r-decisions" title="The Board's decisions on reporting">
         {props.decisions.length === 0 ? (
           <p>None recorded.</p>
         ) : (
@@ -159,7 +157,7 @@ export function GroupReportsPage(props: {
           </ul>
         )}
         {props.mayDecide && <DecisionForm slug={group.slug} />}
-      </section>
+      </Section>
     </Layout>
   );
 }
@@ -295,8 +293,7 @@ export function BoardReportsSection(props: { rows: readonly GroupReporting[]; to
     r.periods.filter((p) => p.state === "overdue" || p.state === "missed").map((p) => ({ r, p })),
   );
   return (
-    <section aria-labelledby="b-reports">
-      <h2 id="b-reports">Reports</h2>
+    <Section id="b-reports" title="Reports">
       <p>
         As of {props.today} (UTC), from each group's charter cadence.{" "}
         <a href="/reports.atom">Public reports feed</a>.
@@ -327,6 +324,6 @@ export function BoardReportsSection(props: { rows: readonly GroupReporting[]; to
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

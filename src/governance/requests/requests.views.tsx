@@ -1,6 +1,7 @@
 /** Request pages: the stalled view, a group's requests, one request with its thread and forms. */
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form, type SuggestOption } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 import type { RequestView } from "./list-requests.ts";
@@ -17,29 +18,25 @@ const STATE_TEXT: Record<string, string> = {
 function RequestRows(props: { requests: readonly RequestView[]; caption: string }) {
   if (props.requests.length === 0) return <p>None you can see.</p>;
   return (
-    <Table caption={props.caption}>
-      <thead>
-        <tr>
-          <th scope="col">Request</th>
-          <th scope="col">From → to</th>
-          <th scope="col">Deadline (UTC)</th>
-          <th scope="col">State</th>
-          <th scope="col">Days waiting</th>
-          <th scope="col">Owner</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.requests.map((r) => (
-          <tr>
-            <td>
+    <Table
+      caption={props.caption}
+      rows={props.requests}
+      columns={[
+        {
+          header: "Request",
+          cell: (r) => (
+            <>
               <a href={`/requests/${r.id}`}>{r.title}</a>
               {r.visibility === "private" ? " (private)" : ""}
-            </td>
-            <td>{r.pair}</td>
-            <td>
-              <OnDay day={r.deadline} />
-            </td>
-            <td>
+            </>
+          ),
+        },
+        { header: "From → to", cell: (r) => r.pair },
+        { header: "Deadline (UTC)", cell: (r) => <OnDay day={r.deadline} /> },
+        {
+          header: "State",
+          cell: (r) => (
+            <>
               {STATE_TEXT[r.state] ?? r.state}
               {r.outcome ? `: ${r.outcome}${r.byLazyConsensus ? " (lazy consensus)" : ""}` : ""}
               {r.stalled === "past-deadline"
@@ -47,13 +44,13 @@ function RequestRows(props: { requests: readonly RequestView[]; caption: string 
                 : r.stalled === "no-owner"
                   ? " · no owner"
                   : ""}
-            </td>
-            <td>{r.daysWaiting}</td>
-            <td>{r.owner ?? "nobody"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+        { header: "Days waiting", cell: (r) => r.daysWaiting },
+        { header: "Owner", cell: (r) => r.owner ?? "nobody" },
+      ]}
+    />
   );
 }
 
@@ -74,13 +71,11 @@ export function StalledPage(props: {
       </p>
       {props.pairs.length === 0 && <p>Nothing is stalled.</p>}
       {props.pairs.map((p, i) => (
-        <section aria-labelledby={`pair-${i}`}>
-          <h2 id={`pair-${i}`}>{p.pair}</h2>
+        <Section id={`pair-${i}`} title={p.pair}>
           <RequestRows requests={p.requests} caption={`Stalled: ${p.pair}`} />
-        </section>
+        </Section>
       ))}
-      <section aria-labelledby="medians">
-        <h2 id="medians">How long getting to yes takes</h2>
+      <Section id="medians" title="How long getting to yes takes">
         <p>
           Median days from a request being opened to its answer, per group pair and month of the answer
           (requests answered in Guildhall that you can see; lazy consensus counts as an answer on the day it
@@ -113,7 +108,7 @@ export function StalledPage(props: {
             </tbody>
           </Table>
         )}
-      </section>
+      </Section>
     </Layout>
   );
 }
@@ -161,14 +156,12 @@ export function GroupRequestsPage(props: {
           ]}
         />
       )}
-      <section aria-labelledby="sent">
-        <h2 id="sent">Sent</h2>
+      <Section id="sent" title="Sent">
         <RequestRows requests={sent} caption={`Requests from ${group.name}`} />
-      </section>
-      <section aria-labelledby="received">
-        <h2 id="received">Received</h2>
+      </Section>
+      <Section id="received" title="Received">
         <RequestRows requests={received} caption={`Requests to ${group.name}`} />
-      </section>
+      </Section>
     </Layout>
   );
 }
@@ -247,8 +240,7 @@ export function RequestPage(props: {
           <When at={r.openedAt} /> by {r.openedBy ?? "the command line"}
         </dd>
       </dl>
-      <section aria-labelledby="steps">
-        <h2 id="steps">Reminders and escalation</h2>
+      <Section id="steps" title="Reminders and escalation">
         {props.events.length === 0 ? (
           <p>None yet.</p>
         ) : (
@@ -260,7 +252,7 @@ export function RequestPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       {props.mayAnswer && r.state === "open" && (
         <ButtonForm
           action={`/requests/${r.id}/acknowledge`}
@@ -268,8 +260,7 @@ export function RequestPage(props: {
         />
       )}
       {props.mayReassign && waiting && (
-        <section aria-labelledby="owner">
-          <h2 id="owner">Owner on the asking side</h2>
+        <Section id="owner" title="Owner on the asking side">
           <Form
             action={`/requests/${r.id}/owner`}
             submit="Make them the owner"
@@ -282,11 +273,10 @@ export function RequestPage(props: {
               },
             ]}
           />
-        </section>
+        </Section>
       )}
       {props.mayAnswer && waiting && (
-        <section aria-labelledby="answer">
-          <h2 id="answer">Answer</h2>
+        <Section id="answer" title="Answer">
           <Form
             action={`/requests/${r.id}/answer`}
             submit="Send the answer"
@@ -308,10 +298,9 @@ export function RequestPage(props: {
               { name: "note", label: "In words (optional)", kind: "textarea", attrs: { rows: 3 } },
             ]}
           />
-        </section>
+        </Section>
       )}
-      <section aria-labelledby="thread">
-        <h2 id="thread">Thread</h2>
+      <Section id="thread" title="Thread">
         {props.comments.length === 0 ? (
           <p>No comments yet.</p>
         ) : (
@@ -336,7 +325,7 @@ export function RequestPage(props: {
             ]}
           />
         )}
-      </section>
+      </Section>
     </Layout>
   );
 }

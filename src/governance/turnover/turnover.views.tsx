@@ -2,6 +2,7 @@
 import type { HandoverItemListing, HandoverListing } from "../../kernel/index.ts";
 import { Layout } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { Section } from "../../platform/view/section.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 
 const CAUSE_WORDS: Record<HandoverListing["cause"], string> = {
@@ -97,10 +98,14 @@ export function GroupHandoversPage(props: {
       )}
       {props.open.length === 0 && <p>Nothing needs a new owner.</p>}
       {props.open.map((h) => (
-        <section aria-labelledby={`handover-${h.id}`}>
-          <h2 id={`handover-${h.id}`}>
-            {h.person.name}: {causeWords(h)} on <OnDay day={h.endedOn} />
-          </h2>
+        <Section
+          id={`handover-${h.id}`}
+          title={
+            <>
+              {h.person.name}: {causeWords(h)} on <OnDay day={h.endedOn} />
+            </>
+          }
+        >
           <p>
             <a href={`/handovers/${h.id}`}>{h.person.name}'s hand-over</a>
           </p>
@@ -131,11 +136,10 @@ export function GroupHandoversPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ))}
       {props.earlier.length > 0 && (
-        <section aria-labelledby="earlier">
-          <h2 id="earlier">Handed over</h2>
+        <Section id="earlier" title="Handed over">
           <ul>
             {props.earlier.map((h) => (
               <li>
@@ -146,7 +150,7 @@ export function GroupHandoversPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </Layout>
   );
@@ -181,8 +185,7 @@ export function HandoverPage(props: {
           Your note is saved with the items.
         </p>
       )}
-      <section aria-labelledby="items">
-        <h2 id="items">Open items ({h.needingOwner} needing a new owner)</h2>
+      <Section id="items" title={<>Open items ({h.needingOwner} needing a new owner)</>}>
         {h.items.length === 0 ? (
           <p>Nothing was open.</p>
         ) : (
@@ -194,9 +197,8 @@ export function HandoverPage(props: {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="note">
-        <h2 id="note">Hand-over note</h2>
+      </Section>
+      <Section id="note" title="Hand-over note">
         <Note handover={h} />
         {props.mayWrite && (
           <Form
@@ -215,7 +217,7 @@ export function HandoverPage(props: {
             ]}
           />
         )}
-      </section>
+      </Section>
     </Layout>
   );
 }

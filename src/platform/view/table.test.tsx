@@ -33,6 +33,21 @@ describe("the table component", () => {
     );
   });
 
+  it("says there is nothing instead of writing a table without rows", async () => {
+    const none: Row[] = [];
+    expect(
+      String(await (<Table caption="Things" columns={COLUMNS} rows={none} empty="No things yet." />)),
+    ).toBe("<p>No things yet.</p>");
+    expect(
+      String(
+        await (<Table caption="Things" columns={COLUMNS} rows={none} empty="None." emptyClass="muted" />),
+      ),
+    ).toBe('<p class="muted">None.</p>');
+    expect(String(await (<Table caption="Things" columns={COLUMNS} rows={none} />))).toContain(
+      "<tbody></tbody>",
+    );
+  });
+
   it("keeps hand-written rows, the caption class and the description", async () => {
     const html = String(
       await (

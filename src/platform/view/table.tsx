@@ -27,15 +27,22 @@ export interface TableProps<R = never> {
   rowClass?: (row: R) => string | undefined;
   /** Hand-written head and body, for tables whose rows are not one record each. */
   children?: Child;
+  /** With `rows`: the words of the paragraph shown instead of the table when there are none. */
+  empty?: Child;
+  /** A class for that paragraph, such as "muted". */
+  emptyClass?: string;
 }
 
 /**
  * A data table in a box that scrolls sideways when the table is wider than the page (a phone), so
  * the page itself never does. The box is a region named by the caption that a keyboard can focus,
- * so it can be scrolled without a pointer (axe's scrollable-region-focusable).
+ * so it can be scrolled without a pointer (axe's scrollable-region-focusable). Given `empty`, a
+ * table without rows is a paragraph saying so instead.
  */
 export function Table<R = never>(props: TableProps<R>) {
   const columns = props.columns;
+  if (props.empty !== undefined && props.rows?.length === 0)
+    return <p class={props.emptyClass}>{props.empty}</p>;
   return (
     <section class="table-scroll" aria-label={props.caption} tabindex={0}>
       <table aria-describedby={props.describedBy}>
