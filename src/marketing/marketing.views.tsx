@@ -410,7 +410,10 @@ export function ItemPage(props: {
                 ),
               },
               { header: "By", cell: (r) => r.byName },
-              { header: "Saved", cell: (r) => <When at={r.savedAt} /> },
+              {
+                header: "Saved",
+                cell: (r) => <When at={r.savedAt} />,
+              },
               {
                 header: "Compare, restore",
                 cell: (r) => (

@@ -248,7 +248,10 @@ export function AccountPage(props: {
           rows={props.tokens}
           columns={[
             { header: "Name", cell: (t) => t.name },
-            { header: "Starts with", cell: (t) => <code>{t.prefix}…</code> },
+            {
+              header: "Starts with",
+              cell: (t) => <code>{t.prefix}…</code>,
+            },
             { header: "Scopes", cell: (t) => t.scopes.join(", ") },
             { header: "Expires", cell: (t) => day(t.expiresAt) },
             { header: "Last used", cell: (t) => day(t.lastUsedAt) || "never" },

@@ -684,7 +684,10 @@ export function AuditPage(props: { group: { slug: string; name: string }; entrie
         caption="Changes, newest first"
         rows={props.entries}
         columns={[
-          { header: "When", cell: (e) => <When at={e.occurredAt} /> },
+          {
+            header: "When",
+            cell: (e) => <When at={e.occurredAt} />,
+          },
           { header: "What happened", cell: (e) => e.words },
         ]}
         empty="Nothing recorded yet."

@@ -387,7 +387,10 @@ export function DirectoryPage(props: { list: GroupList; viewer?: LayoutViewer | 
                   </>
                 ),
               },
-              { header: "Health", cell: (g) => <Flags flags={g.health} /> },
+              {
+                header: "Health",
+                cell: (g) => <Flags flags={g.health} />,
+              },
             ]}
             empty="None."
             emptyClass="muted"
@@ -565,7 +568,11 @@ export function GroupPage(props: {
           caption="Current members and when they joined"
           rows={g.members}
           columns={[
-            { header: "Name", rowHeader: true, cell: (m) => <People people={[m.person]} /> },
+            {
+              header: "Name",
+              rowHeader: true,
+              cell: (m) => <People people={[m.person]} />,
+            },
             {
               header: "Member since",
               cell: (m) => (
@@ -703,7 +710,11 @@ export function PeoplePage(props: { people: readonly PersonSummary[]; viewer?: L
         caption="People and the groups they are in now"
         rows={props.people}
         columns={[
-          { header: "Name", rowHeader: true, cell: (p) => <People people={[p.person]} /> },
+          {
+            header: "Name",
+            rowHeader: true,
+            cell: (p) => <People people={[p.person]} />,
+          },
           {
             header: "Current groups",
             cell: (p) => (

@@ -32,7 +32,10 @@ function RequestRows(props: { requests: readonly RequestView[]; caption: string 
           ),
         },
         { header: "From → to", cell: (r) => r.pair },
-        { header: "Deadline (UTC)", cell: (r) => <OnDay day={r.deadline} /> },
+        {
+          header: "Deadline (UTC)",
+          cell: (r) => <OnDay day={r.deadline} />,
+        },
         {
           header: "State",
           cell: (r) => (
