@@ -6,7 +6,6 @@
 import {
   type Actor,
   allow,
-  type Decision,
   definePolicy,
   deny,
   type FoundationRole,
@@ -66,7 +65,7 @@ function byFoundationRole(
   on: string,
   admitted: readonly (keyof typeof OUTSIDE_ROLES)[],
   refusal: string,
-): Decision {
+) {
   const held = foundationRolesOn(actor, on);
   for (const [name, { roles, reason }] of Object.entries(OUTSIDE_ROLES)) {
     if ((admitted as readonly string[]).includes(name) && roles.some((r) => held.has(r)))
@@ -76,7 +75,7 @@ function byFoundationRole(
 }
 
 /** Allows a member of the item's group or of one of its reviewing groups; null for anyone else. */
-function itemGroupMember(actor: Actor, item: MarketingItemResource, on: string): Decision | null {
+function itemGroupMember(actor: Actor, item: MarketingItemResource, on: string) {
   if (takesPart(actor, item.groupId, on)) return allow("A member of the Marketing WG.");
   if (item.reviewerGroupIds.some((g) => takesPart(actor, g, on))) return allow("A reviewing group's member.");
   return null;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { loadActor } from "../../kernel/index.ts";
 import { dayOf, holdsOn } from "../../kernel/rules.ts";
 import type { Clock } from "../../platform/clock.ts";
-import type { Db } from "../../platform/db/client.ts";
+import type { Db, Tx } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Day, optionalText, text } from "../../platform/validation.ts";
 import { auditMarketing, type ItemActor } from "../items/audit-item.ts";
@@ -63,6 +63,16 @@ function campaignColumns(f: CampaignFields, owner: { userId: number | null; name
   };
 }
 
+/** What the audit log keeps of a campaign: its name, period and owner. */
+function campaignSummary(c: { name: string; startsOn: string; endsOn: string }, owner: string) {
+  return { name: c.name, startsOn: c.startsOn, endsOn: c.endsOn, owner };
+}
+
+/** Appends one audit row about a campaign. */
+function auditCampaign(tx: Tx, id: number, entry: Parameters<typeof auditMarketing>[2]) {
+  return auditMarketing(tx, { type: "marketing-campaign", id }, entry);
+}
+
 /** Creates a campaign of the Marketing WG; returns its id. */
 export async function createCampaign(input: {
   db: Db;
@@ -83,16 +93,12 @@ export async function createCampaign(input: {
       createdAt: now,
       updatedAt: now,
     });
-    await auditMarketing(
-      tx,
-      { type: "marketing-campaign", id: row.id },
-      {
-        by: input.by,
-        at: now,
-        action: "marketing.campaign-create",
-        after: { name: f.name, startsOn: f.startsOn, endsOn: f.endsOn, owner: owner.name },
-      },
-    );
+    await auditCampaign(tx, row.id, {
+      by: input.by,
+      at: now,
+      action: "marketing.campaign-create",
+      after: campaignSummary(f, owner.name),
+    });
     return { id: row.id };
   });
 }
@@ -117,21 +123,12 @@ export async function editCampaign(input: {
       ...campaignColumns(f, owner),
       updatedAt: now,
     });
-    await auditMarketing(
-      tx,
-      { type: "marketing-campaign", id: before.id },
-      {
-        by: input.by,
-        at: now,
-        action: "marketing.campaign-edit",
-        before: {
-          name: before.name,
-          startsOn: before.startsOn,
-          endsOn: before.endsOn,
-          owner: before.ownerName,
-        },
-        after: { name: f.name, startsOn: f.startsOn, endsOn: f.endsOn, owner: owner.name },
-      },
-    );
+    await auditCampaign(tx, before.id, {
+      by: input.by,
+      at: now,
+      action: "marketing.campaign-edit",
+      before: campaignSummary(before, before.ownerName),
+      after: campaignSummary(f, owner.name),
+    });
   });
 }
