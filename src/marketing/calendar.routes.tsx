@@ -26,11 +26,9 @@ import {
   type ItemState,
   kindOfChannel,
 } from "./content-kinds.ts";
-import type { MarketingGroupResource } from "./marketing.policy.ts";
 import {
   campaignItems,
   campaignStateCounts,
-  findMarketingGroup,
   getCampaign,
   type ItemRow,
   itemChangeCounts,
@@ -39,8 +37,9 @@ import {
   listItemsInStates,
   listUnplacedItems,
 } from "./marketing.repo.ts";
-import { can, type MarketingRouter, requireViewer } from "./marketing.router.ts";
+import { can, type MarketingRouter } from "./marketing.router.ts";
 import { type FeedItem, renderCalendarIcs } from "./render-calendar-ics.ts";
+import { marketingRouteSubjects } from "./route-subjects.ts";
 
 const ICS_TYPE = { "content-type": "text/calendar; charset=utf-8" };
 
@@ -61,24 +60,15 @@ export function itemChannel(item: ItemRow) {
 export function addCalendarRoutes(router: MarketingRouter, services: Services): void {
   const db = services.database.db;
   const clock = services.clock;
-  const groupResource = async (): Promise<MarketingGroupResource> => ({
-    kind: "marketing-group",
-    groupId: (await findMarketingGroup(db))?.id ?? null,
-  });
+  const { groupResource, by, mayOnGroup } = marketingRouteSubjects(services);
   type C = Parameters<Parameters<typeof router.get>[1]["handler"]>[0];
-  const by = (c: C) => {
-    const v = requireViewer(c);
-    return { userId: v.userId, name: v.name };
-  };
-  const mayPlan = async (c: C) => (c.var.viewer ? can(c, services, "marketing.plan", groupResource) : false);
-  const maySeeCampaigns = async (c: C) =>
-    c.var.viewer ? can(c, services, "marketing.view-campaigns", groupResource) : false;
+  const mayPlan = (c: C) => mayOnGroup(c, "marketing.plan");
 
   router.get("/marketing/calendar", {
     query: CalendarQuery,
     handler: async (c, { query }) => {
-      const showsDrafts = c.var.viewer ? await can(c, services, "marketing.write", groupResource) : false;
-      const seesCampaigns = await maySeeCampaigns(c);
+      const showsDrafts = await mayOnGroup(c, "marketing.write");
+      const seesCampaigns = await mayOnGroup(c, "marketing.view-campaigns");
       const visible: readonly ItemState[] = showsDrafts ? ITEM_STATES : CALENDAR_PUBLIC_STATES;
       const state = query.state && visible.includes(query.state) ? query.state : null;
       const states = query.state ? (state ? [state] : []) : visible;

@@ -3,7 +3,15 @@
  * writes, registered with the kernel's one `decide`. Pure. Who decides a given review step (another
  * member, a partner group, the Board) is refined by the review rules in workflow.ts.
  */
-import { type Actor, allow, definePolicy, deny, foundationRolesOn, holdsOn } from "../kernel/rules.ts";
+import {
+  type Actor,
+  allow,
+  definePolicy,
+  deny,
+  type FoundationRole,
+  foundationRolesOn,
+  holdsOn,
+} from "../kernel/rules.ts";
 
 /** The Marketing WG as a resource: its group id (null when no such group is imported). */
 export interface MarketingGroupResource {
@@ -44,6 +52,35 @@ function groupOf(resource: Resource): number | null {
     : null;
 }
 
+/** Foundation roles that admit someone from outside the group, with the reason each gives, in order. */
+const OUTSIDE_ROLES = {
+  "dsf-member": { roles: ["dsf-member"], reason: "A DSF member." },
+  board: { roles: ["board-member", "steering-council-member"], reason: "Board or Steering Council." },
+  "site-admin": { roles: ["site-admin"], reason: "Site administrator." },
+} satisfies Record<string, { roles: readonly FoundationRole[]; reason: string }>;
+
+/** Allows by the first of the `admitted` foundation roles the actor holds on `on`; else denies with `refusal`. */
+function byFoundationRole(
+  actor: Actor,
+  on: string,
+  admitted: readonly (keyof typeof OUTSIDE_ROLES)[],
+  refusal: string,
+) {
+  const held = foundationRolesOn(actor, on);
+  for (const [name, { roles, reason }] of Object.entries(OUTSIDE_ROLES)) {
+    if ((admitted as readonly string[]).includes(name) && roles.some((r) => held.has(r)))
+      return allow(reason);
+  }
+  return deny(refusal);
+}
+
+/** Allows a member of the item's group or of one of its reviewing groups; null for anyone else. */
+function itemGroupMember(actor: Actor, item: MarketingItemResource, on: string) {
+  if (takesPart(actor, item.groupId, on)) return allow("A member of the Marketing WG.");
+  if (item.reviewerGroupIds.some((g) => takesPart(actor, g, on))) return allow("A reviewing group's member.");
+  return null;
+}
+
 const groupMember = {
   rule: (actor: Actor, resource: Resource, on: string) => {
     if (actor.userId === null) return deny("Sign in first.", "sign-in");
@@ -62,13 +99,12 @@ const dsfMember = {
   rule: (actor: Actor, resource: Resource, on: string) => {
     if (actor.userId === null) return deny("Sign in first.", "sign-in");
     if (takesPart(actor, groupOf(resource), on)) return allow("A member of the Marketing WG.");
-    const roles = foundationRolesOn(actor, on);
-    if (roles.has("dsf-member")) return allow("A DSF member.");
-    if (roles.has("board-member") || roles.has("steering-council-member"))
-      return allow("Board or Steering Council.");
-    return roles.has("site-admin")
-      ? allow("Site administrator.")
-      : deny("Only DSF members see the campaigns.");
+    return byFoundationRole(
+      actor,
+      on,
+      ["dsf-member", "board", "site-admin"],
+      "Only DSF members see the campaigns.",
+    );
   },
 };
 
@@ -101,15 +137,11 @@ export const marketingPolicy = definePolicy({
         const item = resource as MarketingItemResource;
         if (item.public) return allow("Published.");
         if (actor.userId === null) return deny("Sign in to see this.", "sign-in");
-        if (takesPart(actor, item.groupId, on)) return allow("A member of the Marketing WG.");
-        if (item.reviewerGroupIds.some((g) => takesPart(actor, g, on)))
-          return allow("A reviewing group's member.");
+        const asMember = itemGroupMember(actor, item, on);
+        if (asMember) return asMember;
         if (item.groupOnly)
           return deny("Drafts of strategy documents are the Marketing WG's; read the approved revision.");
-        const roles = foundationRolesOn(actor, on);
-        if (roles.has("board-member") || roles.has("steering-council-member"))
-          return allow("Board or Steering Council.");
-        return roles.has("site-admin") ? allow("Site administrator.") : deny("This item is not published.");
+        return byFoundationRole(actor, on, ["board", "site-admin"], "This item is not published.");
       },
     },
     /**
@@ -125,13 +157,12 @@ export const marketingPolicy = definePolicy({
         if (takesPart(actor, groupOf(resource), on)) return allow("A member of the Marketing WG.");
         if (!(resource as MarketingStrategyResource).approved)
           return deny("This document has no approved revision yet; drafts are the Marketing WG's.");
-        const roles = foundationRolesOn(actor, on);
-        if (roles.has("dsf-member")) return allow("A DSF member.");
-        if (roles.has("board-member") || roles.has("steering-council-member"))
-          return allow("Board or Steering Council.");
-        return roles.has("site-admin")
-          ? allow("Site administrator.")
-          : deny("The group's strategy documents are shared with DSF members.");
+        return byFoundationRole(
+          actor,
+          on,
+          ["dsf-member", "board", "site-admin"],
+          "The group's strategy documents are shared with DSF members.",
+        );
       },
     },
     /** Write content items: create, edit, lock, submit, restore, schedule, publish, archive (the group's members). */
@@ -147,13 +178,14 @@ export const marketingPolicy = definePolicy({
         if (actor.userId === null) return deny("Sign in first.", "sign-in");
         if (resource.kind !== "marketing-item") return deny("Not a content item.");
         const item = resource as MarketingItemResource;
-        if (takesPart(actor, item.groupId, on)) return allow("A member of the Marketing WG.");
-        if (item.reviewerGroupIds.some((g) => takesPart(actor, g, on)))
-          return allow("A reviewing group's member.");
-        const roles = foundationRolesOn(actor, on);
-        if (roles.has("board-member") || roles.has("steering-council-member"))
-          return allow("Board or Steering Council.");
-        return deny("Only the group, its reviewing groups and the Board review content.");
+        const asMember = itemGroupMember(actor, item, on);
+        if (asMember) return asMember;
+        return byFoundationRole(
+          actor,
+          on,
+          ["board"],
+          "Only the group, its reviewing groups and the Board review content.",
+        );
       },
     },
   },

@@ -2,14 +2,12 @@
 import type { Context } from "hono";
 import {
   type AnyResource,
-  type AuditActor,
   createRoomRouter,
   type KernelAction,
   can as kernelCan,
   type PolicyDeps,
   type RoomRouter,
 } from "../kernel/index.ts";
-import type { Viewer } from "../platform/auth/index.ts";
 import type { AppEnv } from "../platform/http/app.tsx";
 import { type MarketingAction, marketingPolicy } from "./marketing.policy.ts";
 
@@ -21,11 +19,6 @@ export type MarketingRouter = RoomRouter<MarketingAction, AnyResource>;
 /** Creates a marketing router (its actions registered with the kernel's policy). */
 export function createMarketingRoomRouter(deps: PolicyDeps): MarketingRouter {
   return createRoomRouter(deps, marketingPolicy);
-}
-
-/** The signed-in viewer as the audit log names them. */
-export function auditActorOf(viewer: Viewer): AuditActor {
-  return { userId: viewer.userId, label: viewer.name };
 }
 
 /** Asks the policy, without throwing: for showing or hiding buttons. */

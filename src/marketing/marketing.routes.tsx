@@ -19,7 +19,7 @@ import { reviewItem } from "./items/review-item.ts";
 import { saveItem } from "./items/save-item.ts";
 import { submitItem } from "./items/submit-item.ts";
 import { takeEditLock } from "./items/take-edit-lock.ts";
-import type { MarketingGroupResource, MarketingStrategyResource } from "./marketing.policy.ts";
+import type { MarketingStrategyResource } from "./marketing.policy.ts";
 import {
   findMarketingGroup,
   findRevision,
@@ -35,11 +35,12 @@ import {
   loadItemResource,
   loadStrategyResource,
 } from "./marketing.repo.ts";
-import { can, createMarketingRoomRouter, requireViewer } from "./marketing.router.ts";
+import { can, createMarketingRoomRouter } from "./marketing.router.ts";
 import { DiffPage, ItemPage, ItemsPage, MatrixPage } from "./marketing.views.tsx";
 import { overrideMatrixRow } from "./override-matrix-row.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { diffRevisions } from "./revision-diff.ts";
+import { marketingRouteSubjects } from "./route-subjects.ts";
 import { type StrategyEntry, StrategyListPage, StrategyPage } from "./strategy.views.tsx";
 import { type ReviewerFacts, stepRefusal } from "./workflow.ts";
 
@@ -114,21 +115,12 @@ export function createMarketingRouter(services: Services): Router {
   const router = createMarketingRoomRouter(services);
   const db = services.database.db;
   const clock = services.clock;
-  const groupResource = async (): Promise<MarketingGroupResource> => ({
-    kind: "marketing-group",
-    groupId: (await findMarketingGroup(db))?.id ?? null,
-  });
+  const { groupResource, by, mayOnGroup } = marketingRouteSubjects(services);
   type C = Parameters<Parameters<typeof router.get>[1]["handler"]>[0];
-  const by = (c: C) => {
-    const v = requireViewer(c);
-    return { userId: v.userId, name: v.name };
-  };
 
   const matrixPage = async (c: C) => {
     const m = await getMatrix({ db, clock });
-    const canOverride = c.var.viewer
-      ? await can(c, services, "marketing.override-matrix", groupResource)
-      : false;
+    const canOverride = await mayOnGroup(c, "marketing.override-matrix");
     const groups = canOverride ? (await listGroupNames(db)).filter((g) => g.id !== m.group.id) : [];
     return c.html(await renderPage(<MatrixPage m={m} canOverride={canOverride} groups={groups} />));
   };
@@ -178,7 +170,7 @@ export function createMarketingRouter(services: Services): Router {
   });
 
   const itemsPage = async (c: C) => {
-    const canWrite = c.var.viewer ? await can(c, services, "marketing.write", groupResource) : false;
+    const canWrite = await mayOnGroup(c, "marketing.write");
     return c.html(await renderPage(<ItemsPage items={await listItems(db, canWrite)} canWrite={canWrite} />));
   };
 

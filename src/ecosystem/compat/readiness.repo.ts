@@ -5,7 +5,8 @@ import { packages } from "../../platform/db/schema.ts";
 import { metadataKnownColumn } from "../packages/packages.repo.ts";
 import type { RankedPackage } from "./readiness.ts";
 
-const COLUMNS = {
+/** The columns of a package that its compatibility is judged from (readiness and the tracker). */
+export const RANKED_PACKAGE_COLUMNS = {
   metadataKnown: metadataKnownColumn,
   name: packages.name,
   displayName: packages.displayName,
@@ -22,7 +23,7 @@ const COLUMNS = {
  */
 export async function selectTopRankedPackages(db: Db, top: number): Promise<RankedPackage[]> {
   return db
-    .select(COLUMNS)
+    .select(RANKED_PACKAGE_COLUMNS)
     .from(packages)
     .where(and(isNotNull(packages.downloadRank), ne(packages.name, "django")))
     .orderBy(asc(packages.downloadRank), asc(packages.name))
@@ -31,7 +32,7 @@ export async function selectTopRankedPackages(db: Db, top: number): Promise<Rank
 
 /** Every package in the catalogue (for benchmarks and whole-catalogue readiness). */
 export async function selectAllPackages(db: Db): Promise<RankedPackage[]> {
-  return db.select(COLUMNS).from(packages).orderBy(asc(packages.name));
+  return db.select(RANKED_PACKAGE_COLUMNS).from(packages).orderBy(asc(packages.name));
 }
 
 /** How many catalogued projects have a download rank. */

@@ -58,6 +58,17 @@ export function topByRank<T extends { downloadRank: number | null; name: string 
     .slice(0, top);
 }
 
+/** One package as readiness and the tracker list it: its name, rank and version, and its verdict. */
+export function judgedPackage(p: RankedPackage, target: CompatTarget) {
+  return {
+    name: p.name,
+    displayName: p.displayName,
+    downloadRank: p.downloadRank,
+    version: p.version,
+    compat: judgeCompatibility({ facts: p, target }),
+  };
+}
+
 /** Judges every package against the series and counts the verdicts. */
 export function computeReadiness(input: {
   packages: readonly RankedPackage[];
@@ -67,15 +78,9 @@ export function computeReadiness(input: {
   const chosen = topByRank(input.packages, input.top);
   const counts: Record<Verdict, number> = { yes: 0, maybe: 0, no: 0, unknown: 0, "not-synced": 0 };
   const rows = chosen.map((p) => {
-    const compat = judgeCompatibility({ facts: p, target: input.target });
-    counts[compat.verdict]++;
-    return {
-      name: p.name,
-      displayName: p.displayName,
-      downloadRank: p.downloadRank,
-      version: p.version,
-      compat,
-    };
+    const row = judgedPackage(p, input.target);
+    counts[row.compat.verdict]++;
+    return row;
   });
   const known = rows.length - counts["not-synced"];
   return {

@@ -30,8 +30,6 @@ export interface Acting {
   name: string;
 }
 
-const actorText = (a: Acting) => `user:${a.userId ?? "cli"} (${a.name})`;
-
 /** The policy's view of a package: its maintainers' account ids and the group that looks after packages. */
 export async function loadPackageResource(db: Db, name: string) {
   const pkg = await findMaintainedPackage(db, name);
@@ -104,8 +102,7 @@ export async function makeCall(input: {
       openedAt: now,
     });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: actorText(input.by),
+      by: input.by,
       at: now,
       action: "maintainers.call",
       subjectType: "maintainer-call",
@@ -135,8 +132,7 @@ export async function setCallState(input: {
       });
     }
     await audit(tx, {
-      userId: input.by.userId,
-      actor: actorText(input.by),
+      by: input.by,
       at: now,
       action: `maintainers.call-${input.state}`,
       subjectType: "maintainer-call",
@@ -175,8 +171,7 @@ export async function offerHelp(input: {
       offeredAt: now,
     });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: actorText(input.by),
+      by: input.by,
       at: now,
       action: "maintainers.offer",
       subjectType: "maintainer-call",
@@ -201,8 +196,7 @@ export async function acceptOffer(input: {
     const accepted = await acceptOfferRow(tx, offer.id, input.by.userId, now);
     if (!accepted) throw new AppError("conflict", { message: "This offer is already accepted." });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: actorText(input.by),
+      by: input.by,
       at: now,
       action: "maintainers.accept",
       subjectType: "maintainer-call",

@@ -203,12 +203,14 @@ export async function dormancyFacts(db: Db) {
     .where(sql`${packages.delistedAt} is null and ${packages.name} <> 'django'`);
 }
 
-/** Appends an audit entry through the kernel's audit log (append-only). */
+/**
+ * Appends an audit entry through the kernel's audit log (append-only), by an account or the command
+ * line (no account), labelled `user:<id> (<name>)` or `user:cli (<name>)`.
+ */
 export async function audit(
   db: DbOrTx,
   entry: {
-    userId: number | null;
-    actor: string;
+    by: { userId: number | null; name: string };
     at: Date;
     action: string;
     subjectType: string;
@@ -218,7 +220,7 @@ export async function audit(
   },
 ): Promise<void> {
   await appendAudit(db, {
-    by: { userId: entry.userId, label: entry.actor },
+    by: { userId: entry.by.userId, label: `user:${entry.by.userId ?? "cli"} (${entry.by.name})` },
     at: entry.at,
     action: entry.action,
     subjectType: entry.subjectType,

@@ -81,6 +81,34 @@ export function createReleasesRouter(services: Services): Router {
     };
   };
 
+  /** Records a date as the signed-in site admin (the page form and the API alike). */
+  const record = (c: Context<AppEnv>, body: z.infer<typeof RecordMilestoneInputSchema>) => {
+    const viewer = requireViewer(c);
+    return recordMilestone({
+      db,
+      clock: services.clock,
+      ...body,
+      recordedBy: viewer.name,
+      by: auditActorOf(viewer),
+    });
+  };
+  /** Removes a recorded date as the signed-in site admin (the page form and the API alike). */
+  const remove = (
+    c: Context<AppEnv>,
+    params: z.infer<typeof MilestoneParams>,
+    note: string | null | undefined,
+  ) => {
+    const viewer = requireViewer(c);
+    return removeMilestone({
+      db,
+      clock: services.clock,
+      ...params,
+      note: note ?? undefined,
+      removedBy: viewer.name,
+      by: auditActorOf(viewer),
+    });
+  };
+
   router.get("/releases", {
     query: z.object({
       recorded: optionalText({ max: 20 }).catch(null),
@@ -103,14 +131,7 @@ export function createReleasesRouter(services: Services): Router {
     action: "admin.releases",
     page: (c) => releasesPage(c),
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      const row = await recordMilestone({
-        db,
-        clock: services.clock,
-        ...body,
-        recordedBy: viewer.name,
-        by: auditActorOf(viewer),
-      });
+      const row = await record(c, body);
       return c.redirect(confirmationUrl("recorded", row.series, row.milestone), 303);
     },
   });
@@ -122,15 +143,7 @@ export function createReleasesRouter(services: Services): Router {
     action: "admin.releases",
     page: (c) => releasesPage(c),
     handler: async (c, { params, body }) => {
-      const viewer = requireViewer(c);
-      const row = await removeMilestone({
-        db,
-        clock: services.clock,
-        ...params,
-        note: body.note ?? undefined,
-        removedBy: viewer.name,
-        by: auditActorOf(viewer),
-      });
+      const row = await remove(c, params, body.note);
       return c.redirect(confirmationUrl("removed", row.series, row.milestone), 303);
     },
   });
@@ -148,14 +161,7 @@ export function createReleasesRouter(services: Services): Router {
       name: "MilestoneRecorded",
     },
     handler: async (c, { body }) => {
-      const viewer = requireViewer(c);
-      const row = await recordMilestone({
-        db,
-        clock: services.clock,
-        ...body,
-        recordedBy: viewer.name,
-        by: auditActorOf(viewer),
-      });
+      const row = await record(c, body);
       return c.json({ recorded: row, ...(await landing(row.series)) }, 201);
     },
   });
@@ -174,15 +180,7 @@ export function createReleasesRouter(services: Services): Router {
     },
     errors: { 404: "No date is recorded for this milestone." },
     handler: async (c, { params, body }) => {
-      const viewer = requireViewer(c);
-      const row = await removeMilestone({
-        db,
-        clock: services.clock,
-        ...params,
-        note: body?.note ?? undefined,
-        removedBy: viewer.name,
-        by: auditActorOf(viewer),
-      });
+      const row = await remove(c, params, body?.note);
       return c.json({ removed: row, ...(await landing(row.series)) });
     },
   });

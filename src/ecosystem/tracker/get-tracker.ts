@@ -8,6 +8,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type Provenance, provenance } from "../../platform/view/provenance.tsx";
 import { selectTopRankedPackages } from "../compat/readiness.repo.ts";
+import { judgedPackage } from "../compat/readiness.ts";
 import { type CompatVerdict, judgeCompatibility, targetForSeries } from "../compat/verdict.ts";
 import { getCatalogueProvenance } from "../packages/get-catalogue-provenance.ts";
 import { findSeries, isoDay, isUpcoming, type Milestone, type ReleaseSeries } from "../releases/calendar.ts";
@@ -96,15 +97,8 @@ export async function getTracker(input: {
     ).map((e) => [e.packageName, e]),
   );
   const rows = packages.map((p) => {
-    const compat = judgeCompatibility({ facts: p, target });
-    return {
-      name: p.name,
-      displayName: p.displayName,
-      downloadRank: p.downloadRank,
-      version: p.version,
-      compat,
-      decision: trackerStatus(compat, entries.get(p.name) ?? null),
-    };
+    const row = judgedPackage(p, target);
+    return { ...row, decision: trackerStatus(row.compat, entries.get(p.name) ?? null) };
   });
   const final = series.milestones.final;
   const finalDay = final.date ?? final.expected;

@@ -25,8 +25,7 @@ export async function setSeriesChannel(input: {
       setAt: now,
     });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: `user:${input.by.userId ?? "cli"} (${input.by.name})`,
+      by: input.by,
       at: now,
       action: "release.channel",
       subjectType: "release-series",

@@ -50,8 +50,7 @@ export async function setTrackerEntry(input: {
       setAt: now,
     });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: `user:${input.by.userId ?? "cli"} (${input.by.name})`,
+      by: input.by,
       at: now,
       action: "tracker.set",
       subjectType: "tracker-entry",

@@ -28,8 +28,7 @@ export async function setSubscription(input: {
       });
     }
     await audit(tx, {
-      userId: input.by.userId,
-      actor: `user:${input.by.userId} (${input.by.name})`,
+      by: input.by,
       at: now,
       action: input.subscribed ? "tracker.subscribe" : "tracker.unsubscribe",
       subjectType: "package",

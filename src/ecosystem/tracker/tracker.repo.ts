@@ -8,7 +8,7 @@ import {
   trackerSubscriptions,
   users,
 } from "../../platform/db/schema.ts";
-import { metadataKnownColumn } from "../packages/packages.repo.ts";
+import { RANKED_PACKAGE_COLUMNS } from "../compat/readiness.repo.ts";
 
 /** Entries of one series for the named packages. */
 export async function entriesOf(db: Db, series: string, names: readonly string[]) {
@@ -51,19 +51,7 @@ export async function upsertEntry(db: Db | Tx, row: typeof trackerEntries.$infer
 
 /** One package's compatibility facts (null when not catalogued). */
 export async function packageFacts(db: Db, name: string) {
-  const [row] = await db
-    .select({
-      metadataKnown: metadataKnownColumn,
-      name: packages.name,
-      displayName: packages.displayName,
-      version: packages.latestVersion,
-      downloadRank: packages.downloadRank,
-      classifiers: packages.classifiers,
-      requiresDist: packages.requiresDist,
-      requiresPython: packages.requiresPython,
-    })
-    .from(packages)
-    .where(eq(packages.name, name));
+  const [row] = await db.select(RANKED_PACKAGE_COLUMNS).from(packages).where(eq(packages.name, name));
   return row ?? null;
 }
 

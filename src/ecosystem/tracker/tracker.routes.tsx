@@ -86,11 +86,28 @@ export function createTrackerRouter(services: Services): Router {
   const SeriesParams = z.object({ series: SeriesParam });
   const EntryParams = z.object({ series: SeriesParam, name: Slug });
 
-  const entryPage = async (
-    c: Parameters<Parameters<typeof router.get>[1]["handler"]>[0],
-    series: string,
-    name: string,
-  ) => {
+  type C = Parameters<Parameters<typeof router.get>[1]["handler"]>[0];
+
+  /** Sets a package's entry as the signed-in viewer (the page form and the API alike); returns its name. */
+  const setEntry = async (
+    c: C,
+    params: z.infer<typeof EntryParams>,
+    body: z.infer<typeof SetEntrySchema>,
+  ): Promise<string> => {
+    const v = requireViewer(c);
+    const name = normalizeName(params.name);
+    await setTrackerEntry({
+      db,
+      clock,
+      series: params.series,
+      name,
+      ...body,
+      by: { userId: v.userId, name: v.name },
+    });
+    return name;
+  };
+
+  const entryPage = async (c: C, series: string, name: string) => {
     const { row, series: found } = await getTrackerEntry({ db, clock, series, name: normalizeName(name) });
     const viewer = c.var.viewer;
     const canSet = viewer
@@ -189,16 +206,7 @@ export function createTrackerRouter(services: Services): Router {
     resource: (_c, { params }) => loadPackageResource(db, normalizeName(params.name)),
     page: (c, { params }) => entryPage(c, params.series, params.name),
     handler: async (c, { params, body }) => {
-      const v = requireViewer(c);
-      const name = normalizeName(params.name);
-      await setTrackerEntry({
-        db,
-        clock,
-        series: params.series,
-        name,
-        ...body,
-        by: { userId: v.userId, name: v.name },
-      });
+      const name = await setEntry(c, params, body);
       return c.redirect(`/releases/${params.series}/tracker/${name}`, 303);
     },
   });
@@ -218,16 +226,7 @@ export function createTrackerRouter(services: Services): Router {
     },
     errors: { 404: "No upcoming series or package by this name." },
     handler: async (c, { params, body }) => {
-      const v = requireViewer(c);
-      const name = normalizeName(params.name);
-      await setTrackerEntry({
-        db,
-        clock,
-        series: params.series,
-        name,
-        ...body,
-        by: { userId: v.userId, name: v.name },
-      });
+      const name = await setEntry(c, params, body);
       const { row: r } = await getTrackerEntry({ db, clock, series: params.series, name });
       return c.json(entryJson(r));
     },

@@ -30,8 +30,7 @@ export async function closeTransfer(input: {
     const closed = await closeTransferRow(tx, input.transferId, input.state, now);
     if (!closed) throw new AppError("conflict", { message: "This transfer is no longer open." });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: `user:${input.by.userId ?? "cli"} (${input.by.name})`,
+      by: input.by,
       at: now,
       action: `transfer.${input.state}`,
       subjectType: "transfer",

@@ -22,8 +22,7 @@ export async function joinRoster(input: {
       joinedAt: now,
     });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: `user:${input.by.userId} (${input.by.name})`,
+      by: input.by,
       at: now,
       action: "roadie.join",
       subjectType: "roadie",
@@ -41,8 +40,7 @@ export async function leaveRoster(input: { db: Db; clock: Clock; by: { userId: n
     const removed = await deleteRoadie(tx, input.by.userId);
     if (!removed) throw new AppError("conflict", { message: "You are not on the roster of roadies." });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: `user:${input.by.userId} (${input.by.name})`,
+      by: input.by,
       at: now,
       action: "roadie.leave",
       subjectType: "roadie",

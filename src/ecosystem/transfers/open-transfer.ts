@@ -71,8 +71,7 @@ export async function openTransfer(input: {
       STEPS.map((step) => ({ transferId: t.id, step, owner: DEFAULT_OWNERS[step], state: "to-do" })),
     );
     await audit(tx, {
-      userId: input.by.userId,
-      actor: `user:${input.by.userId ?? "cli"} (${input.by.name})`,
+      by: input.by,
       at: now,
       action: "transfer.open",
       subjectType: "transfer",

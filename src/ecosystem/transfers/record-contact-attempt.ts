@@ -40,8 +40,7 @@ export async function recordContactAttempt(input: {
       recordedAt: now,
     });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: `user:${input.by.userId ?? "cli"} (${input.by.name})`,
+      by: input.by,
       at: now,
       action: "contact.attempt",
       subjectType: "package",

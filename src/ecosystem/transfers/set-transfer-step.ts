@@ -50,8 +50,7 @@ export async function setTransferStep(input: {
     if (!saved)
       throw new AppError("not_found", { message: `No step ${input.step} on transfer ${input.transferId}.` });
     await audit(tx, {
-      userId: input.by.userId,
-      actor: `user:${input.by.userId ?? "cli"} (${input.by.name})`,
+      by: input.by,
       at: now,
       action: "transfer.step",
       subjectType: "transfer",

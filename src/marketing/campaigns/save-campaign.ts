@@ -1,12 +1,12 @@
 /** Creates and edits campaigns: a name, a goal, a period and an owner who takes part in the group. */
 import { z } from "zod";
-import { appendAudit, loadActor } from "../../kernel/index.ts";
+import { loadActor } from "../../kernel/index.ts";
 import { dayOf, holdsOn } from "../../kernel/rules.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Day, optionalText, text } from "../../platform/validation.ts";
-import type { ItemActor } from "../items/audit-item.ts";
+import { auditMarketing, type ItemActor } from "../items/audit-item.ts";
 import {
   findAccountByEmail,
   findMarketingGroup,
@@ -51,19 +51,26 @@ async function ownerOf(db: Db, email: string, groupId: number, today: string) {
   return { userId: user.id, name: user.name };
 }
 
-async function auditCampaign(
-  tx: Tx,
-  e: { by: ItemActor; at: Date; action: string; id: number; before?: unknown; after: unknown },
-) {
-  await appendAudit(tx, {
-    by: { userId: e.by.userId, label: `user:${e.by.userId} (${e.by.name})` },
-    at: e.at,
-    action: e.action,
-    subjectType: "marketing-campaign",
-    subjectId: e.id,
-    before: e.before,
-    after: e.after,
-  });
+/** The campaign's columns its fields and owner set. */
+function campaignColumns(f: CampaignFields, owner: { userId: number | null; name: string }) {
+  return {
+    name: f.name,
+    goal: f.goal,
+    startsOn: f.startsOn,
+    endsOn: f.endsOn,
+    ownerUserId: owner.userId,
+    ownerName: owner.name,
+  };
+}
+
+/** What the audit log keeps of a campaign: its name, period and owner. */
+function campaignSummary(c: { name: string; startsOn: string; endsOn: string }, owner: string) {
+  return { name: c.name, startsOn: c.startsOn, endsOn: c.endsOn, owner };
+}
+
+/** Appends one audit row about a campaign. */
+function auditCampaign(tx: Tx, id: number, entry: Parameters<typeof auditMarketing>[2]) {
+  return auditMarketing(tx, { type: "marketing-campaign", id }, entry);
 }
 
 /** Creates a campaign of the Marketing WG; returns its id. */
@@ -81,22 +88,16 @@ export async function createCampaign(input: {
   const owner = f.owner ? await ownerOf(input.db, f.owner, group.id, dayOf(now)) : input.by;
   return input.db.transaction(async (tx) => {
     const row = await insertCampaign(tx, {
-      name: f.name,
-      goal: f.goal,
-      startsOn: f.startsOn,
-      endsOn: f.endsOn,
-      ownerUserId: owner.userId,
-      ownerName: owner.name,
+      ...campaignColumns(f, owner),
       groupId: group.id,
       createdAt: now,
       updatedAt: now,
     });
-    await auditCampaign(tx, {
+    await auditCampaign(tx, row.id, {
       by: input.by,
       at: now,
       action: "marketing.campaign-create",
-      id: row.id,
-      after: { name: f.name, startsOn: f.startsOn, endsOn: f.endsOn, owner: owner.name },
+      after: campaignSummary(f, owner.name),
     });
     return { id: row.id };
   });
@@ -119,26 +120,15 @@ export async function editCampaign(input: {
     : { userId: before.ownerUserId, name: before.ownerName };
   await input.db.transaction(async (tx) => {
     await updateCampaign(tx, before.id, {
-      name: f.name,
-      goal: f.goal,
-      startsOn: f.startsOn,
-      endsOn: f.endsOn,
-      ownerUserId: owner.userId,
-      ownerName: owner.name,
+      ...campaignColumns(f, owner),
       updatedAt: now,
     });
-    await auditCampaign(tx, {
+    await auditCampaign(tx, before.id, {
       by: input.by,
       at: now,
       action: "marketing.campaign-edit",
-      id: before.id,
-      before: {
-        name: before.name,
-        startsOn: before.startsOn,
-        endsOn: before.endsOn,
-        owner: before.ownerName,
-      },
-      after: { name: f.name, startsOn: f.startsOn, endsOn: f.endsOn, owner: owner.name },
+      before: campaignSummary(before, before.ownerName),
+      after: campaignSummary(f, owner.name),
     });
   });
 }

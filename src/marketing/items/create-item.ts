@@ -2,9 +2,10 @@
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { ContentKind, DocType } from "../content-kinds.ts";
-import { insertItem, insertRevision } from "../marketing.repo.ts";
+import { insertItem } from "../marketing.repo.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
-import { checkFields, type ItemFields, revisionFields } from "./item-fields.ts";
+import { checkFields, type ItemFields, itemColumns } from "./item-fields.ts";
+import { addRevision } from "./save-item.ts";
 
 /** Creates the item; returns its id. */
 export async function createItem(input: {
@@ -26,29 +27,13 @@ export async function createItem(input: {
       kind: input.kind,
       network: input.network,
       docType,
-      title: f.title,
-      slug: f.slug,
-      summary: f.summary,
-      authors: f.authors,
-      tags: f.tags,
-      socialCardUrl: f.socialCardUrl,
-      socialCardAlt: f.socialCardAlt,
-      body: f.body,
+      ...itemColumns(f),
       createdByUserId: input.by.userId,
       createdByName: input.by.name,
       createdAt: now,
       updatedAt: now,
     });
-    await insertRevision(tx, {
-      itemId: item.id,
-      number: 1,
-      title: f.title,
-      body: f.body,
-      fields: revisionFields(f),
-      byUserId: input.by.userId,
-      byName: input.by.name,
-      savedAt: now,
-    });
+    await addRevision(tx, { itemId: item.id, number: 1, fields: f, by: input.by, now });
     await auditItem(tx, {
       by: input.by,
       at: now,

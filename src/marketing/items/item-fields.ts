@@ -82,7 +82,7 @@ export function checkFields(
 }
 
 /** The fields kept with a revision besides title and body. */
-export function revisionFields(f: ItemFields): Record<string, unknown> {
+export function revisionFields(f: ItemFields): Omit<ItemFields, "title" | "body"> {
   return {
     slug: f.slug,
     summary: f.summary,
@@ -91,4 +91,9 @@ export function revisionFields(f: ItemFields): Record<string, unknown> {
     socialCardUrl: f.socialCardUrl,
     socialCardAlt: f.socialCardAlt,
   };
+}
+
+/** The item's columns its fields set: title, body and the fields kept with a revision. */
+export function itemColumns(f: ItemFields): ItemFields {
+  return { title: f.title, body: f.body, ...revisionFields(f) };
 }

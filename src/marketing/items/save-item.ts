@@ -11,7 +11,7 @@ import type { ContentKind, ItemState } from "../content-kinds.ts";
 import { getItemForUpdate, type ItemRow, insertRevision, updateItem, voidSteps } from "../marketing.repo.ts";
 import { editVoidsReview, moveRefusal } from "../workflow.ts";
 import { auditItem, type ItemActor } from "./audit-item.ts";
-import { checkFields, type ItemFields, revisionFields } from "./item-fields.ts";
+import { checkFields, type ItemFields, itemColumns, revisionFields } from "./item-fields.ts";
 
 /** Refuses a write while another person's lock runs. */
 export function checkLock(item: ItemRow, by: ItemActor, now: Date): void {
@@ -27,6 +27,32 @@ export function checkLock(item: ItemRow, by: ItemActor, now: Date): void {
   }
 }
 
+/** Inserts revision `number` of an item: its title, body and the other fields, by whom and when. */
+export async function addRevision(
+  tx: Tx,
+  input: {
+    itemId: number;
+    number: number;
+    fields: ItemFields;
+    by: ItemActor;
+    now: Date;
+    restoredFrom?: number;
+  },
+): Promise<void> {
+  const { fields: f, by } = input;
+  await insertRevision(tx, {
+    itemId: input.itemId,
+    number: input.number,
+    title: f.title,
+    body: f.body,
+    fields: revisionFields(f),
+    byUserId: by.userId,
+    byName: by.name,
+    savedAt: input.now,
+    restoredFrom: input.restoredFrom ?? null,
+  });
+}
+
 /** Writes fields as the item's next revision inside a transaction (shared with restoring). */
 export async function writeRevision(
   tx: Tx,
@@ -36,28 +62,11 @@ export async function writeRevision(
   const refusal = moveRefusal("edit", item.state as ItemState);
   if (refusal) throw new AppError("conflict", { message: refusal });
   const number = item.revision + 1;
-  await insertRevision(tx, {
-    itemId: item.id,
-    number,
-    title: f.title,
-    body: f.body,
-    fields: revisionFields(f),
-    byUserId: by.userId,
-    byName: by.name,
-    savedAt: now,
-    restoredFrom: input.restoredFrom ?? null,
-  });
+  await addRevision(tx, { itemId: item.id, number, fields: f, by, now, restoredFrom: input.restoredFrom });
   const voids = editVoidsReview(item.state as ItemState);
   const voided = voids ? await voidSteps(tx, item.id) : 0;
   await updateItem(tx, item.id, {
-    title: f.title,
-    slug: f.slug,
-    summary: f.summary,
-    authors: f.authors,
-    tags: f.tags,
-    socialCardUrl: f.socialCardUrl,
-    socialCardAlt: f.socialCardAlt,
-    body: f.body,
+    ...itemColumns(f),
     revision: number,
     updatedAt: now,
     ...(voids ? { state: "draft", scheduledFor: null } : {}),
