@@ -476,6 +476,8 @@ export const governancePolicy = definePolicy({
     "funding.rejected",
     "funding.withdrawn",
     "funding.spending-recorded",
+    "reporting.exception-granted",
+    "reporting.shutdown-started",
   ],
 });
 

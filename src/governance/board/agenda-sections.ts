@@ -3,15 +3,12 @@
  * meeting, overdue and missed reports, defunct warnings, votes waiting, Board Liaison problems and
  * lapsing terms. Other areas add theirs the same way (see agenda.ts).
  */
-import { and, desc, eq, gte, lte } from "drizzle-orm";
-import { schema } from "../../platform/db/index.ts";
+import { dayOf } from "../../kernel/rules.ts";
 import { listLapsingTerms } from "../decisions/list-lapsing-terms.ts";
 import { listVotes } from "../decisions/list-votes.ts";
+import { selectReportsReceived } from "../reports/reports.repo.ts";
 import { defineAgendaSection } from "./agenda.ts";
 import { liaisonProblemsOn, reportingOn } from "./shared-inputs.ts";
-
-const { groupReports, groups } = schema;
-const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
 defineAgendaSection({
   key: "reports-received",
@@ -20,24 +17,7 @@ defineAgendaSection({
   source: "reports submitted in Guildhall",
   empty: "No report was received in this period.",
   async load({ db, since, day }) {
-    const rows = await db
-      .select({
-        id: groupReports.id,
-        name: groups.name,
-        periodStart: groupReports.periodStart,
-        periodEnd: groupReports.periodEnd,
-        visibility: groupReports.visibility,
-        submittedAt: groupReports.submittedAt,
-      })
-      .from(groupReports)
-      .innerJoin(groups, eq(groups.id, groupReports.groupId))
-      .where(
-        and(
-          gte(groupReports.submittedAt, new Date(`${since}T00:00:00Z`)),
-          lte(groupReports.submittedAt, new Date(`${day}T23:59:59.999Z`)),
-        ),
-      )
-      .orderBy(desc(groupReports.submittedAt), desc(groupReports.id));
+    const rows = await selectReportsReceived(db, since, day);
     return rows.map((r) => ({
       text: `${r.name}: report for ${r.periodStart} to ${r.periodEnd}`,
       href: `/reports/${r.id}`,

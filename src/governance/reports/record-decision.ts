@@ -5,10 +5,9 @@
  */
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
-import { schema } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { OptionalDay, oneOf, text } from "../../platform/validation.ts";
-import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
+import { type DecisionActor, loadGroup, recordAudit } from "../decisions/decisions.repo.ts";
 import type { ReportDeps } from "./deps.ts";
 import { insertDecision } from "./reports.repo.ts";
 
@@ -48,14 +47,12 @@ export async function recordReportDecision(input: {
       decidedByUserId: input.actor.userId,
       createdAt: now,
     });
-    await tx.insert(schema.auditLog).values({
-      actorUserId: input.actor.userId,
-      actor: input.actor.label,
-      occurredAt: now,
+    await recordAudit(tx, {
+      by: input.actor,
+      at: now,
       action: kind === "exception" ? "reporting.exception-granted" : "reporting.shutdown-started",
       subjectType: "group",
-      subjectId: String(group.id),
-      before: null,
+      subjectId: group.id,
       after: { decisionId: saved.id, kind, reason, endsOn: saved.endsOn, decidedOn: day },
       cause: "board decision on reporting",
     });

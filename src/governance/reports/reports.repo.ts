@@ -203,6 +203,28 @@ export async function selectReports(
   return rows.map(toRow);
 }
 
+/** Reports submitted from day `since` to day `day` (both whole), with their group's name, newest first. */
+export async function selectReportsReceived(db: DbOrTx, since: string, day: string) {
+  return db
+    .select({
+      id: groupReports.id,
+      name: groups.name,
+      periodStart: groupReports.periodStart,
+      periodEnd: groupReports.periodEnd,
+      visibility: groupReports.visibility,
+      submittedAt: groupReports.submittedAt,
+    })
+    .from(groupReports)
+    .innerJoin(groups, eq(groups.id, groupReports.groupId))
+    .where(
+      and(
+        gte(groupReports.submittedAt, new Date(`${since}T00:00:00Z`)),
+        lte(groupReports.submittedAt, new Date(`${day}T23:59:59.999Z`)),
+      ),
+    )
+    .orderBy(desc(groupReports.submittedAt), desc(groupReports.id));
+}
+
 /** Inserts a report; the one-per-period constraint refuses a second (a conflict). */
 export async function insertReport(tx: DbOrTx, row: typeof groupReports.$inferInsert): Promise<number> {
   const [saved] = await tx.insert(groupReports).values(row).returning({ id: groupReports.id });
