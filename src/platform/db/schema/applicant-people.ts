@@ -1,6 +1,6 @@
-import { integer, pgTable } from "drizzle-orm/pg-core";
+import { pgTable } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { createdAtColumn, refersTo } from "./columns.ts";
+import { createdAtColumn, keyedBy, refersTo } from "./columns.ts";
 import { people } from "./governance.ts";
 
 /**
@@ -10,9 +10,7 @@ import { people } from "./governance.ts";
  * person it really is, which merges this one into it.
  */
 export const applicantPeople = pgTable("applicant_people", {
-  personId: integer("person_id")
-    .primaryKey()
-    .references(() => people.id, { onDelete: "cascade" }),
+  personId: keyedBy("person_id", () => people.id),
   /** The account it was created for (null once that account is gone). */
   userId: refersTo("user_id", () => users.id),
   createdAt: createdAtColumn(),

@@ -13,6 +13,7 @@ import {
   createdAtColumn,
   day,
   idColumn,
+  keyedBy,
   oneOf,
   ownedBy,
   refersTo,
@@ -25,9 +26,7 @@ import { groups, people } from "./governance.ts";
 export const groupDecisionSettings = pgTable(
   "group_decision_settings",
   {
-    groupId: integer("group_id")
-      .primaryKey()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    groupId: keyedBy("group_id", () => groups.id),
     /** electorate | cast: what "50%+1" is measured against. */
     baseRule: text("base_rule", { enum: VOTE_BASE_RULES }).notNull().default("electorate"),
     /** open | secret: the default ballot for new votes. */

@@ -1,14 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { CADENCES, REPORT_CADENCES } from "./closed-sets.ts";
 import {
   createdAtColumn,
   day,
   idColumn,
+  keyedBy,
   oneOf,
   ownedBy,
   refersTo,
+  sweepEventColumns,
   timestamptz,
   updatedAtColumn,
 } from "./columns.ts";
@@ -63,11 +65,7 @@ export const reportEvents = pgTable(
     periodStart: day("period_start").notNull(),
     /** reminder-before | reminder-after | overdue | missed | defunct */
     kind: text("kind").notNull(),
-    /** The day the event falls on by the rules (the sweep may record it later if it did not run). */
-    dueOn: day("due_on").notNull(),
-    recordedAt: timestamptz("recorded_at").notNull(),
-    /** Notifications written to the outbox for it. */
-    notified: integer("notified").notNull().default(0),
+    ...sweepEventColumns(),
   },
   (t) => [
     uniqueIndex("report_events_once").on(t.groupId, t.periodStart, t.kind),
@@ -114,9 +112,7 @@ export const reportDecisions = pgTable(
 export const reportTracking = pgTable(
   "report_tracking",
   {
-    groupId: integer("group_id")
-      .primaryKey()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    groupId: keyedBy("group_id", () => groups.id),
     cadence: text("cadence", { enum: CADENCES }).notNull(),
     trackedFrom: day("tracked_from").notNull(),
     updatedAt: updatedAtColumn(),

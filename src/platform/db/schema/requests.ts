@@ -5,8 +5,10 @@ import {
   createdAtColumn,
   day,
   idColumn,
+  keyedBy,
   ownedBy,
   refersTo,
+  sweepEventColumns,
   timestamptz,
   updatedAtColumn,
 } from "./columns.ts";
@@ -127,10 +129,7 @@ export const requestEvents = pgTable(
     requestId: ownedBy("request_id", () => groupRequests.id),
     /** reminder | lazy-consensus | escalated-target | escalated-board | expired */
     kind: text("kind").notNull(),
-    /** The day the rules put the event on (the sweep may record it later if it did not run). */
-    dueOn: day("due_on").notNull(),
-    recordedAt: timestamptz("recorded_at").notNull(),
-    notified: integer("notified").notNull().default(0),
+    ...sweepEventColumns(),
   },
   (t) => [
     uniqueIndex("request_events_once").on(t.requestId, t.kind),
@@ -143,9 +142,7 @@ export const requestEvents = pgTable(
 
 /** A group's settings as the target of requests: whether it allows lazy consensus. */
 export const requestSettings = pgTable("request_settings", {
-  groupId: integer("group_id")
-    .primaryKey()
-    .references(() => groups.id, { onDelete: "cascade" }),
+  groupId: keyedBy("group_id", () => groups.id),
   /** Requests asking this group for approval may say "approved if nobody objects by the deadline". */
   allowLazyConsensus: boolean("allow_lazy_consensus").notNull().default(false),
   updatedAt: updatedAtColumn(),
