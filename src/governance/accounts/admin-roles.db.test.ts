@@ -4,7 +4,7 @@
  */
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
+import { bearerRequest, createTestApplication } from "../../../test/app.ts";
 import { TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
@@ -41,16 +41,8 @@ function adminBrowser(): TestBrowser {
   return b;
 }
 
-async function api(token: string | null, path: string, init: { method?: string; json?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (init.json !== undefined) headers["content-type"] = "application/json";
-  return app.request(path, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-  });
-}
+const api = (token: string | null, path: string, init: { method?: string; json?: unknown } = {}) =>
+  bearerRequest(app, token, path, init);
 
 async function rolesOf(where: { userId?: number; personId?: number }) {
   const rows = await database.db.select().from(schema.foundationRoles);

@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
+import { bearerRequest, createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { startSession } from "../../kernel/index.ts";
@@ -43,16 +43,10 @@ async function account(personId: number, name: string) {
   tokens.set(personId, token);
 }
 
+/** GET `path` as `personId` (anonymous when null), or POST `json` when given. */
 function api(personId: number | null, path: string, json?: unknown) {
-  const headers: Record<string, string> = {};
   const token = personId === null ? undefined : tokens.get(personId);
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (json !== undefined) headers["content-type"] = "application/json";
-  return app.request(path, {
-    method: json === undefined ? "GET" : "POST",
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
+  return bearerRequest(app, token, path, json === undefined ? {} : { method: "POST", json });
 }
 
 interface GroupJson {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
+import { bearerRequest, createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { insertPerson } from "../../../test/factories/governance.ts";
 import { csrfTokenFor } from "../../platform/auth/index.ts";
@@ -39,16 +39,8 @@ async function tokenFor(email: string, scopes: string[], days = 30): Promise<str
   ).token;
 }
 
-function api(token: string | null, path: string, init: { method?: string; json?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (init.json !== undefined) headers["content-type"] = "application/json";
-  return app.request(path, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-  });
-}
+const api = (token: string | null, path: string, init: { method?: string; json?: unknown } = {}) =>
+  bearerRequest(app, token, path, init);
 
 beforeAll(async () => {
   database = await createTestDatabase();
