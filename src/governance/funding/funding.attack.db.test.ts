@@ -15,7 +15,8 @@ import {
   type TestAccount,
   type TestVisitor,
 } from "../../../test/factories/accounts.ts";
-import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { insertFundingPeople } from "../../../test/factories/funding.ts";
+import { insertGroup } from "../../../test/factories/governance.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
 import { CLI_ACTOR, createToken } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -83,20 +84,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ app } = await createTestApplication(database, {}, clock));
   const db = database.db;
-  const ops = await insertGroup(db, {
-    slug: "ops",
-    chairs: ["Ops Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: ["Ops Member", "Ops Boardie"],
-  });
-  const other = await insertGroup(db, {
-    slug: "other",
-    chairs: ["Other Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: [],
-  });
+  Object.assign(ids, await insertFundingPeople(db));
   const liaised = await insertGroup(db, {
     slug: "liaised",
     chairs: ["Liaised Chair"],
@@ -106,14 +94,6 @@ beforeAll(async () => {
   });
   ids.liaisedChair = liaised.people.get("Liaised Chair") ?? 0;
   ids.liaison = liaised.people.get("Lia Board") ?? 0;
-  ids.ops = ops.id;
-  ids.chair = ops.people.get("Ops Chair") ?? 0;
-  ids.member = ops.people.get("Ops Member") ?? 0;
-  ids.boardie = ops.people.get("Ops Boardie") ?? 0;
-  ids.otherChair = other.people.get("Other Chair") ?? 0;
-  for (const key of ["board2", "board3", "board4", "outsider"]) {
-    ids[key] = (await insertPerson(db, { name: `Person ${key}` })).id;
-  }
   await grantFoundationRole(
     database,
     ["boardie", "board2", "board3", "board4", "liaison"].map((k) => ids[k] ?? 0),
