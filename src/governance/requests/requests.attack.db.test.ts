@@ -11,6 +11,7 @@ import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
+import { sprintPlanReview as ask } from "../../../test/factories/requests.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
 import { CLI_ACTOR, createToken } from "../../kernel/index.ts";
 import type { FixedClock } from "../../platform/clock.ts";
@@ -21,17 +22,6 @@ let database: Database;
 let app: Hono<AppEnv>;
 let clock: FixedClock;
 const accounts: Record<string, TestAccount> = {};
-
-/** Today in the test application is 2026-11-21. */
-const ask = {
-  target: "group:answerers",
-  kind: "review",
-  title: "Review our sprint plan",
-  link: "https://example.org/plan",
-  answerNeeded: "approval",
-  deadline: "2026-12-05",
-  visibility: "public",
-};
 
 const { call, form } = tokenRequests(() => app, accounts);
 const rows = async () => ({
