@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerRequest, createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
-import { startSession } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -214,21 +213,12 @@ describe("current membership on the directory", () => {
   describe("signed-in visitors on the cached directory pages", () => {
     it("see their own header on every directory page; anonymous visitors keep the shared cached page", async () => {
       const [person] = await makePeople(database, 1, "viewer");
-      const [user] = await database.db
-        .insert(schema.users)
-        .values({
-          email: "viewer@example.org",
-          name: "Vera Viewer",
-          personId: person ?? null,
-          createdAt: clock.now(),
-        })
-        .returning();
-      const { sessionId } = await startSession({
+      const { sessionId } = await createTestAccount({
         db: database.db,
-        userId: user?.id ?? 0,
-        method: "email",
-        now: clock.now(),
-        days: 30,
+        clock,
+        email: "viewer@example.org",
+        name: "Vera Viewer",
+        personId: person ?? null,
       });
       const personSlug = (await linkOf(person ?? 0)).replace(/^href="\/people\/|"$/g, "");
       for (const path of ["/groups", `/groups/${slug}`, "/people", `/people/${personSlug}`]) {
