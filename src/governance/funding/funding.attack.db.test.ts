@@ -14,11 +14,11 @@ import {
   createTestAccounts,
   type TestAccount,
   type TestVisitor,
+  withNarrowerToken,
 } from "../../../test/factories/accounts.ts";
 import { insertFundingPeople } from "../../../test/factories/funding.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
-import { CLI_ACTOR, createToken } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -112,22 +112,11 @@ beforeAll(async () => {
     "liaison",
   ].map((key): TestVisitor => [key, ids[key]]);
   Object.assign(accounts, await createTestAccounts({ db, clock, scopes }, visitors));
-  const narrow = async (key: string, scopes: string[]) => {
-    const owner = accounts[key];
-    if (!owner) throw new Error(key);
-    const { token } = await createToken({
-      db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      userId: owner.user.id,
-      name: `narrow ${key}`,
-      scopes,
-      expiresInDays: 30,
-    });
-    return { ...owner, token };
-  };
-  accounts.memberRead = await narrow("member", ["read"]);
-  accounts.board2Read = await narrow("board2", ["read", "groups"]);
+  accounts.memberRead = await withNarrowerToken({ db, clock }, accounts.member, "narrow member", ["read"]);
+  accounts.board2Read = await withNarrowerToken({ db, clock }, accounts.board2, "narrow board2", [
+    "read",
+    "groups",
+  ]);
   accounts.admin = await createTestAccount({ db, clock, email: "admin@example.org", admin: true, scopes });
 });
 
