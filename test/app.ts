@@ -24,3 +24,28 @@ export async function createTestApplication(
   const services = await createServices(config, { database, clock });
   return { app: createApplication(services), services, clock };
 }
+
+/** Anything that answers a Request like a Hono app's `request`. */
+interface Requestable {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
+
+/**
+ * A request to `app` carrying the access token `token` as `Authorization: Bearer` (no header when
+ * there is none): `init.method` (GET unless given), with `init.json` as a JSON body when given.
+ */
+export function bearerRequest(
+  app: Requestable,
+  token: string | null | undefined,
+  path: string,
+  init: { method?: string; json?: unknown } = {},
+): Response | Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (init.json !== undefined) headers["content-type"] = "application/json";
+  return app.request(path, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
+}

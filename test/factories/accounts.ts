@@ -110,3 +110,26 @@ export async function createTestAccounts(
   }
   return accounts;
 }
+
+/**
+ * `account` with another access token of its own, named `name`, that carries only `scopes` (for 30
+ * days): the same visitor, asking with less than the account may do.
+ */
+export async function withNarrowerToken(
+  input: { db: Db; clock: Clock },
+  account: TestAccount | undefined,
+  name: string,
+  scopes: string[],
+): Promise<TestAccount> {
+  if (!account) throw new Error(`no account for the token ${name}`);
+  const { token } = await createToken({
+    db: input.db,
+    now: input.clock.now(),
+    by: CLI_ACTOR,
+    userId: account.user.id,
+    name,
+    scopes,
+    expiresInDays: 30,
+  });
+  return { ...account, token };
+}

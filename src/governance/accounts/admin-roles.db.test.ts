@@ -4,7 +4,7 @@
  */
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
+import { bearerRequest, createTestApplication } from "../../../test/app.ts";
 import { TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
@@ -41,16 +41,8 @@ function adminBrowser(): TestBrowser {
   return b;
 }
 
-async function api(token: string | null, path: string, init: { method?: string; json?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (init.json !== undefined) headers["content-type"] = "application/json";
-  return app.request(path, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-  });
-}
+const api = (token: string | null, path: string, init: { method?: string; json?: unknown } = {}) =>
+  bearerRequest(app, token, path, init);
 
 async function rolesOf(where: { userId?: number; personId?: number }) {
   const rows = await database.db.select().from(schema.foundationRoles);
@@ -59,6 +51,12 @@ async function rolesOf(where: { userId?: number; personId?: number }) {
       (where.userId === undefined || r.userId === where.userId) &&
       (where.personId === undefined || r.personId === where.personId),
   );
+}
+
+/** The newest audit entry about Nell Newbie's account is `action`, by the administrator, for `cause`. */
+async function expectNewbieAudit(action: string, cause: string) {
+  const audit = await auditFor(database.db, "user", newbie.user.id);
+  expect(audit[0]).toMatchObject({ action, actorUserId: admin.user.id, cause });
 }
 
 async function liaisonProblem() {
@@ -127,12 +125,7 @@ describe("/admin/roles", () => {
     expect(after.html).toContain("Granted: DSF Individual Member to Nell Newbie from 2026-01-01.");
     expect(after.html).toContain("Nell Newbie &lt;newbie@example.org&gt;");
     expect(after.html).toContain("membership form 42");
-    const audit = await auditFor(database.db, "user", newbie.user.id);
-    expect(audit[0]).toMatchObject({
-      action: "foundation-role.grant",
-      actorUserId: admin.user.id,
-      cause: "membership form 42",
-    });
+    await expectNewbieAudit("foundation-role.grant", "membership form 42");
   });
 
   it("makes a charter person a Board member, whose Board term the Board overview then uses", async () => {
@@ -183,12 +176,7 @@ describe("/admin/roles", () => {
     expect(page.html.indexOf("Lee Liaison")).toBeLessThan(page.html.indexOf("Nell Newbie &lt;"));
     expect(page.html).not.toContain(`action="/admin/roles/${row?.id}/end"`);
     expect((await b.page("/admin/roles?current=1")).html).not.toContain("Nell Newbie");
-    const audit = await auditFor(database.db, "user", newbie.user.id);
-    expect(audit[0]).toMatchObject({
-      action: "foundation-role.end",
-      actorUserId: admin.user.id,
-      cause: "resigned",
-    });
+    await expectNewbieAudit("foundation-role.end", "resigned");
   });
 
   it("re-shows the form with what was typed and names the bad field", async () => {

@@ -9,8 +9,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { signInAccount } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { notify, startSession } from "../../kernel/index.ts";
+import { notify } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import {
@@ -36,19 +37,7 @@ const SECRET = "BrowserSecretToken-abc123";
 const URL_SET = `https://discord.com/api/webhooks/123456789/${SECRET}`;
 
 async function signedIn(personId: number, name: string): Promise<void> {
-  const [user] = await database.db
-    .insert(schema.users)
-    .values({ email: `${name}@example.org`, name, personId, createdAt: clock.now() })
-    .returning();
-  if (!user) throw new Error("no user");
-  const { sessionId } = await startSession({
-    db: database.db,
-    userId: user.id,
-    method: "email",
-    now: clock.now(),
-    days: 30,
-  });
-  sessions.set(name, sessionId);
+  sessions.set(name, await signInAccount(database, clock, personId, name));
 }
 
 async function pageAs(who: string, options: { width?: number } = {}) {

@@ -6,10 +6,9 @@
 import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
+import { bearerRequest, createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
-import { startSession } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -43,16 +42,10 @@ async function account(personId: number, name: string) {
   tokens.set(personId, token);
 }
 
+/** GET `path` as `personId` (anonymous when null), or POST `json` when given. */
 function api(personId: number | null, path: string, json?: unknown) {
-  const headers: Record<string, string> = {};
   const token = personId === null ? undefined : tokens.get(personId);
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (json !== undefined) headers["content-type"] = "application/json";
-  return app.request(path, {
-    method: json === undefined ? "GET" : "POST",
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
+  return bearerRequest(app, token, path, json === undefined ? {} : { method: "POST", json });
 }
 
 interface GroupJson {
@@ -220,21 +213,12 @@ describe("current membership on the directory", () => {
   describe("signed-in visitors on the cached directory pages", () => {
     it("see their own header on every directory page; anonymous visitors keep the shared cached page", async () => {
       const [person] = await makePeople(database, 1, "viewer");
-      const [user] = await database.db
-        .insert(schema.users)
-        .values({
-          email: "viewer@example.org",
-          name: "Vera Viewer",
-          personId: person ?? null,
-          createdAt: clock.now(),
-        })
-        .returning();
-      const { sessionId } = await startSession({
+      const { sessionId } = await createTestAccount({
         db: database.db,
-        userId: user?.id ?? 0,
-        method: "email",
-        now: clock.now(),
-        days: 30,
+        clock,
+        email: "viewer@example.org",
+        name: "Vera Viewer",
+        personId: person ?? null,
       });
       const personSlug = (await linkOf(person ?? 0)).replace(/^href="\/people\/|"$/g, "");
       for (const path of ["/groups", `/groups/${slug}`, "/people", `/people/${personSlug}`]) {

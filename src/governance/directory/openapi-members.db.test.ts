@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
+import { bearerRequest, createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { loadOpenApi } from "../../../test/openapi.ts";
@@ -63,14 +63,9 @@ async function call(
   if (body !== undefined && status.startsWith("2")) {
     expect(api.requestProblems(method, route, body), `${route} request`).toEqual([]);
   }
-  const headers: Record<string, string> = {};
-  const token = who === null ? undefined : tokens.get(who);
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await app.request(url, {
+  const res = await bearerRequest(app, who === null ? undefined : tokens.get(who), url, {
     method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    json: body,
   });
   const json = (await res.json()) as Record<string, unknown>;
   expect(String(res.status), `${method} ${url}: ${JSON.stringify(json)}`).toBe(status);

@@ -14,10 +14,11 @@ import {
   createTestAccounts,
   type TestAccount,
   type TestVisitor,
+  withNarrowerToken,
 } from "../../../test/factories/accounts.ts";
-import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { insertFundingPeople } from "../../../test/factories/funding.ts";
+import { insertGroup } from "../../../test/factories/governance.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
-import { CLI_ACTOR, createToken } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -83,20 +84,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ app } = await createTestApplication(database, {}, clock));
   const db = database.db;
-  const ops = await insertGroup(db, {
-    slug: "ops",
-    chairs: ["Ops Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: ["Ops Member", "Ops Boardie"],
-  });
-  const other = await insertGroup(db, {
-    slug: "other",
-    chairs: ["Other Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: [],
-  });
+  Object.assign(ids, await insertFundingPeople(db));
   const liaised = await insertGroup(db, {
     slug: "liaised",
     chairs: ["Liaised Chair"],
@@ -106,14 +94,6 @@ beforeAll(async () => {
   });
   ids.liaisedChair = liaised.people.get("Liaised Chair") ?? 0;
   ids.liaison = liaised.people.get("Lia Board") ?? 0;
-  ids.ops = ops.id;
-  ids.chair = ops.people.get("Ops Chair") ?? 0;
-  ids.member = ops.people.get("Ops Member") ?? 0;
-  ids.boardie = ops.people.get("Ops Boardie") ?? 0;
-  ids.otherChair = other.people.get("Other Chair") ?? 0;
-  for (const key of ["board2", "board3", "board4", "outsider"]) {
-    ids[key] = (await insertPerson(db, { name: `Person ${key}` })).id;
-  }
   await grantFoundationRole(
     database,
     ["boardie", "board2", "board3", "board4", "liaison"].map((k) => ids[k] ?? 0),
@@ -132,22 +112,11 @@ beforeAll(async () => {
     "liaison",
   ].map((key): TestVisitor => [key, ids[key]]);
   Object.assign(accounts, await createTestAccounts({ db, clock, scopes }, visitors));
-  const narrow = async (key: string, scopes: string[]) => {
-    const owner = accounts[key];
-    if (!owner) throw new Error(key);
-    const { token } = await createToken({
-      db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      userId: owner.user.id,
-      name: `narrow ${key}`,
-      scopes,
-      expiresInDays: 30,
-    });
-    return { ...owner, token };
-  };
-  accounts.memberRead = await narrow("member", ["read"]);
-  accounts.board2Read = await narrow("board2", ["read", "groups"]);
+  accounts.memberRead = await withNarrowerToken({ db, clock }, accounts.member, "narrow member", ["read"]);
+  accounts.board2Read = await withNarrowerToken({ db, clock }, accounts.board2, "narrow board2", [
+    "read",
+    "groups",
+  ]);
   accounts.admin = await createTestAccount({ db, clock, email: "admin@example.org", admin: true, scopes });
 });
 

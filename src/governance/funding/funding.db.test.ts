@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts, type TestAccount, type TestVisitor } from "../../../test/factories/accounts.ts";
-import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { insertFundingPeople } from "../../../test/factories/funding.ts";
 import { refusal } from "../../../test/governance-refusal.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -65,32 +65,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ app } = await createTestApplication(database, {}, clock));
   const db = database.db;
-  const ops = await insertGroup(db, {
-    slug: "ops",
-    chairs: ["Ops Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: ["Ops Member", "Ops Boardie"],
-  });
-  await insertGroup(db, {
-    slug: "other",
-    chairs: ["Other Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: [],
-  });
-  ids.ops = ops.id;
-  for (const [key, name] of [
-    ["chair", "Ops Chair"],
-    ["member", "Ops Member"],
-    ["boardie", "Ops Boardie"],
-  ] as const) {
-    ids[key] = ops.people.get(name) ?? 0;
-  }
-  ids.otherChair = (await insertPerson(db, { name: "Other Chair" })).id;
-  for (const key of ["board2", "board3", "board4", "outsider"]) {
-    ids[key] = (await insertPerson(db, { name: `Person ${key}` })).id;
-  }
+  Object.assign(ids, await insertFundingPeople(db));
   await grantFoundationRole(
     database,
     [ids.boardie ?? 0, ids.board2 ?? 0, ids.board3 ?? 0, ids.board4 ?? 0],
@@ -343,35 +318,22 @@ describe("spending", () => {
     });
     expect(over.status).toBe(422);
     expect(await over.text()).toContain("more than what is left of the approved amount");
-    const currency = await refusal(
-      spendAsChair(ids.request ?? 0, {
-        amount: "10",
-        currency: "USD",
-        spentOn: "2026-11-20",
-        description: "x",
-        receiptUrl: "https://r.example/3",
-      }),
-    );
+    /** Ten units spent on 2026-11-20 as the Chair, refused: what the refusal says. */
+    const refusedTen = (requestId: number, currency: string, receiptUrl: string) =>
+      refusal(
+        spendAsChair(requestId, {
+          amount: "10",
+          currency,
+          spentOn: "2026-11-20",
+          description: "x",
+          receiptUrl,
+        }),
+      );
+    const currency = await refusedTen(ids.request ?? 0, "USD", "https://r.example/3");
     expect(currency.issues?.[0]?.field).toBe("currency");
-    const link = await refusal(
-      spendAsChair(ids.request ?? 0, {
-        amount: "10",
-        currency: "EUR",
-        spentOn: "2026-11-20",
-        description: "x",
-        receiptUrl: "javascript:alert(1)",
-      }),
-    );
+    const link = await refusedTen(ids.request ?? 0, "EUR", "javascript:alert(1)");
     expect(link.issues?.[0]?.field).toBe("receiptUrl");
-    const rejected = await refusal(
-      spendAsChair(ids.rejected ?? 0, {
-        amount: "10",
-        currency: "USD",
-        spentOn: "2026-11-20",
-        description: "x",
-        receiptUrl: "https://r.example/4",
-      }),
-    );
+    const rejected = await refusedTen(ids.rejected ?? 0, "USD", "https://r.example/4");
     expect(rejected.code).toBe("conflict");
     await spendAsChair(ids.request ?? 0, {
       amount: "400",

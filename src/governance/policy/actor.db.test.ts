@@ -44,9 +44,24 @@ async function groupResource(slug: string) {
   return resource;
 }
 
+/** What a command-line operation is given besides the database, the time and CLI_ACTOR. */
+type CliInput<F extends (input: never) => unknown> = Omit<Parameters<F>[0], "db" | "now" | "by">;
+
+/** Records a group role period, by the command line. */
+const recordPeriod = (input: CliInput<typeof recordRolePeriod>) =>
+  recordRolePeriod({ db: database.db, now, by: CLI_ACTOR, ...input });
+
 /** Ends a group role period on `endedOn`, by the command line. */
 const endPeriod = (periodId: number, endedOn: string, reason: string) =>
   endRolePeriod({ db: database.db, now, by: CLI_ACTOR, periodId, endedOn, reason });
+
+/** Grants a foundation role, by the command line. */
+const grantRole = (input: CliInput<typeof grantFoundationRole>) =>
+  grantFoundationRole({ db: database.db, now, by: CLI_ACTOR, ...input });
+
+/** Ends a foundation role on `endedOn`, by the command line. */
+const endRole = (roleId: number, endedOn: string, reason: string) =>
+  endFoundationRole({ db: database.db, now, by: CLI_ACTOR, roleId, endedOn, reason });
 
 describe("loading an actor for the policy", () => {
   it("takes group rights from dated role periods, with their decision, and ends them", async () => {
@@ -59,10 +74,7 @@ describe("loading an actor for the policy", () => {
     });
     const person = await insertPerson(db, { name: "Nell Newcomer" });
     const user = await account("nell@example.org", "Nell", person.id);
-    const period = await recordRolePeriod({
-      db,
-      now,
-      by: CLI_ACTOR,
+    const period = await recordPeriod({
       groupId: group.id,
       personId: person.id,
       role: "co-chair",
@@ -103,10 +115,7 @@ describe("loading an actor for the policy", () => {
     const before = await loadActor(db, { userId: user.id, scopes: null });
     expect(decide(before, "group.manage-applications", resource, "2026-11-21").allowed).toBe(true);
     // Left the group: the period ended, and the charter line no longer counts.
-    const period = await recordRolePeriod({
-      db,
-      now,
-      by: CLI_ACTOR,
+    const period = await recordPeriod({
       groupId: group.id,
       personId,
       role: "chair",
@@ -124,10 +133,7 @@ describe("loading an actor for the policy", () => {
     const person = await insertPerson(db, { name: "Olu Other" });
     const before = (await db.select().from(schema.rolePeriods)).length;
     const attempt = (over: Record<string, unknown>) =>
-      recordRolePeriod({
-        db,
-        now,
-        by: CLI_ACTOR,
+      recordPeriod({
         groupId: group.id,
         personId: person.id,
         role: "member",
@@ -145,10 +151,7 @@ describe("loading an actor for the policy", () => {
     const db = database.db;
     const person = await insertPerson(db, { name: "Bea Board" });
     const user = await account("bea@example.org", "Bea", person.id);
-    const role = await grantFoundationRole({
-      db,
-      now,
-      by: CLI_ACTOR,
+    const role = await grantRole({
       personId: person.id,
       role: "board-member",
       startedOn: "2025-01-01",
@@ -158,14 +161,7 @@ describe("loading an actor for the policy", () => {
     const resource = await groupResource("board-run");
     const actor = await loadActor(db, { userId: user.id, scopes: null });
     expect(decide(actor, "group.decide-membership", resource, "2026-11-21").allowed).toBe(true);
-    await endFoundationRole({
-      db,
-      now,
-      by: CLI_ACTOR,
-      roleId: role.id,
-      endedOn: "2026-11-01",
-      reason: "resigned",
-    });
+    await endRole(role.id, "2026-11-01", "resigned");
     const after = await loadActor(db, { userId: user.id, scopes: null });
     expect(decide(after, "group.decide-membership", resource, "2026-11-21").allowed).toBe(false);
     expect(decide(after, "group.decide-membership", resource, "2026-10-31").allowed).toBe(true);
@@ -193,19 +189,13 @@ describe("loading an actor for the policy", () => {
     const mergers = await groupResource("mergers");
     const releasers = await groupResource("releasers");
     const president = await account("pres@example.org", "Pres");
-    await grantFoundationRole({
-      db,
-      now,
-      by: CLI_ACTOR,
+    await grantRole({
       userId: president.id,
       role: "president",
       startedOn: "2026-01-01",
     });
     const fellow = await account("fellow@example.org", "Fellow");
-    await grantFoundationRole({
-      db,
-      now,
-      by: CLI_ACTOR,
+    await grantRole({
       userId: fellow.id,
       role: "fellow",
       startedOn: "2026-04-01",

@@ -217,6 +217,10 @@ afterAll(async () => {
 const get = (path: string, who?: string) =>
   app.request(path, { headers: who ? { cookie: `guildhall_session=${accounts[who]?.sessionId}` } : {} });
 
+/** The annual report of `year` as of the test's today (2027-02-10), for `slug` ("annals" unless given). */
+const annualOf = (year: number, access = FULL_ACCESS, slug = "annals") =>
+  getAnnualReport({ db: database.db, slug, year, today: "2027-02-10", access });
+
 const section = (report: { sections: Array<{ key: string }> }, key: string) => {
   const s = report.sections.find((x) => x.key === key);
   if (!s) throw new Error(`no section ${key}`);
@@ -225,13 +229,7 @@ const section = (report: { sections: Array<{ key: string }> }, key: string) => {
 
 describe("the annual report", () => {
   it("holds only the year's facts, each section with its source", async () => {
-    const r = await getAnnualReport({
-      db: database.db,
-      slug: "annals",
-      year: 2026,
-      today: "2027-02-10",
-      access: FULL_ACCESS,
-    });
+    const r = await annualOf(2026);
     expect([r.from, r.to, r.partial]).toEqual(["2026-01-01", "2026-12-31", false]);
     expect(section(r, "reports").summary).toBe("2 reports sent");
     expect(section(r, "reports").items.map((i) => i.href)).toEqual([
@@ -262,13 +260,7 @@ describe("the annual report", () => {
     expect(section(r, "reporting").summary).toBe("1 reporting period missed; not flagged defunct");
     for (const s of r.sections) expect(s.source.length).toBeGreaterThan(10);
 
-    const earlier = await getAnnualReport({
-      db: database.db,
-      slug: "annals",
-      year: 2025,
-      today: "2027-02-10",
-      access: FULL_ACCESS,
-    });
+    const earlier = await annualOf(2025);
     expect(section(earlier, "reports").items.map((i) => i.href)).toEqual([`/reports/${ids.report2025}`]);
     expect(section(earlier, "decisions").items.map((i) => i.text)).toEqual(["Adopt the 2025 plan"]);
     expect(section(earlier, "membership").items.map((i) => i.text)).toEqual([
@@ -279,37 +271,15 @@ describe("the annual report", () => {
   });
 
   it('says "None recorded." for an empty year, and the year so far for this one', async () => {
-    const r = await getAnnualReport({
-      db: database.db,
-      slug: "annals",
-      year: 2027,
-      today: "2027-02-10",
-      access: PUBLIC_ACCESS,
-    });
+    const r = await annualOf(2027, PUBLIC_ACCESS);
     expect(r.partial).toBe(true);
     expect(section(r, "reporting").summary).toBe("1 reporting period missed; flagged defunct");
     for (const key of ["reports", "meetings", "decisions", "membership", "requests"]) {
       expect(section(r, key).items, key).toEqual([]);
       expect(section(r, key).empty, key).toBe("None recorded.");
     }
-    await expect(
-      getAnnualReport({
-        db: database.db,
-        slug: "annals",
-        year: 2028,
-        today: "2027-02-10",
-        access: FULL_ACCESS,
-      }),
-    ).rejects.toThrow(/No annual report for 2028/);
-    await expect(
-      getAnnualReport({
-        db: database.db,
-        slug: "nope",
-        year: 2026,
-        today: "2027-02-10",
-        access: FULL_ACCESS,
-      }),
-    ).rejects.toThrow(/No group "nope"/);
+    await expect(annualOf(2028)).rejects.toThrow(/No annual report for 2028/);
+    await expect(annualOf(2026, FULL_ACCESS, "nope")).rejects.toThrow(/No group "nope"/);
   });
 
   it("shows the public the public facts only, and the group and the Board the rest", async () => {

@@ -9,10 +9,10 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
+import { createTestAccount, type TestAccount, withNarrowerToken } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
+import { sprintPlanReview as ask } from "../../../test/factories/requests.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
-import { CLI_ACTOR, createToken } from "../../kernel/index.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -21,17 +21,6 @@ let database: Database;
 let app: Hono<AppEnv>;
 let clock: FixedClock;
 const accounts: Record<string, TestAccount> = {};
-
-/** Today in the test application is 2026-11-21. */
-const ask = {
-  target: "group:answerers",
-  kind: "review",
-  title: "Review our sprint plan",
-  link: "https://example.org/plan",
-  answerNeeded: "approval",
-  deadline: "2026-12-05",
-  visibility: "public",
-};
 
 const { call, form } = tokenRequests(() => app, accounts);
 const rows = async () => ({
@@ -77,22 +66,12 @@ beforeAll(async () => {
       scopes: ["read", "groups"],
     });
   }
-  const narrow = async (key: string) => {
-    const owner = accounts[key];
-    if (!owner) throw new Error(key);
-    const { token } = await createToken({
-      db: database.db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      userId: owner.user.id,
-      name: `read ${key}`,
-      scopes: ["read"],
-      expiresInDays: 30,
-    });
-    return { ...owner, token };
-  };
-  accounts.memberRead = await narrow("member");
-  accounts.ansChairRead = await narrow("ansChair");
+  for (const key of ["member", "ansChair"]) {
+    const name = `read ${key}`;
+    accounts[`${key}Read`] = await withNarrowerToken({ db: database.db, clock }, accounts[key], name, [
+      "read",
+    ]);
+  }
 });
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { sprintPlanReview as form } from "../../../test/factories/requests.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -23,17 +24,6 @@ let app: Hono<AppEnv>;
 let clock: FixedClock;
 const browsers: Record<string, TestBrowser> = {};
 const people: Record<string, number> = {};
-
-/** Today in the test application is 2026-11-21. */
-const form = {
-  target: "group:answerers",
-  kind: "review",
-  title: "Review our sprint plan",
-  link: "https://example.org/plan",
-  answerNeeded: "approval",
-  deadline: "2026-12-05",
-  visibility: "public",
-};
 
 const as = (who: string) => {
   const b = browsers[who];

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
+import { bearerRequest, createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { insertPerson } from "../../../test/factories/governance.ts";
 import { csrfTokenFor } from "../../platform/auth/index.ts";
@@ -39,16 +39,23 @@ async function tokenFor(email: string, scopes: string[], days = 30): Promise<str
   ).token;
 }
 
-function api(token: string | null, path: string, init: { method?: string; json?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (init.json !== undefined) headers["content-type"] = "application/json";
-  return app.request(path, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+/** Creates the account `email` named `name` and makes it a site administrator from 2026-01-01. */
+async function siteAdmin(email: string, name: string) {
+  const db = database.db;
+  const user = await createUser({ db, now: clock.now(), by: CLI_ACTOR, email, name });
+  await grantFoundationRole({
+    db,
+    now: clock.now(),
+    by: CLI_ACTOR,
+    userId: user.id,
+    role: "site-admin",
+    startedOn: "2026-01-01",
   });
+  return user;
 }
+
+const api = (token: string | null, path: string, init: { method?: string; json?: unknown } = {}) =>
+  bearerRequest(app, token, path, init);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -99,22 +106,7 @@ describe("personal access tokens", () => {
   });
 
   it("give an admin token admin rights only with the admin scope", async () => {
-    const db = database.db;
-    const admin = await createUser({
-      db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      email: "root@example.org",
-      name: "Root",
-    });
-    await grantFoundationRole({
-      db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      userId: admin.id,
-      role: "site-admin",
-      startedOn: "2026-01-01",
-    });
+    await siteAdmin("root@example.org", "Root");
     expect((await api(await tokenFor("root@example.org", ["read"]), "/api/admin/claims")).status).toBe(403);
     expect((await api(await tokenFor("root@example.org", ["admin"]), "/api/admin/claims")).status).toBe(200);
     // The admin scope on a non-admin's token gives nothing.
@@ -125,21 +117,7 @@ describe("personal access tokens", () => {
 
   it("a token creates tokens only within its own scopes and lifetime; a browser session may create any", async () => {
     const db = database.db;
-    const owner = await createUser({
-      db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      email: "minter@example.org",
-      name: "Minter",
-    });
-    await grantFoundationRole({
-      db,
-      now: clock.now(),
-      by: CLI_ACTOR,
-      userId: owner.id,
-      role: "site-admin",
-      startedOn: "2026-01-01",
-    });
+    const owner = await siteAdmin("minter@example.org", "Minter");
     // An account-only token that expires in 30 days, as in the attack.
     const token = await tokenFor("minter@example.org", ["account"], 30);
     const mint = (scopes: string[], expiresInDays: number) =>

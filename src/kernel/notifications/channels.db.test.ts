@@ -45,6 +45,9 @@ const notice = defineTemplate({
   }),
 });
 const TEMPLATES = templateRegistry([notice, digestTemplate]);
+/** The inbox of the account `userId`, its links on `baseUrl` (https://g.example unless given). */
+const inboxOf = (userId: number, options: { baseUrl?: string; unreadOnly?: boolean } = {}) =>
+  readInbox({ db: database.db, templates: TEMPLATES, baseUrl: "https://g.example", userId, ...options });
 const KINDS = [
   { kind: "test.notice", label: "Test notices" },
   { kind: "test.other", label: "Other notices" },
@@ -364,12 +367,7 @@ describe("inbox and preferences", () => {
     const bobAddress = (await database.db.select().from(users).where(eq(users.id, bob.userId)))[0]?.email;
     expect(smtp.messages.map((m) => m.to)).toEqual([[bobAddress], [bobAddress]]);
 
-    const inbox = await readInbox({
-      db: database.db,
-      templates: TEMPLATES,
-      baseUrl: "https://g.example",
-      userId: ann.userId,
-    });
+    const inbox = await inboxOf(ann.userId);
     expect(inbox.unread).toBe(2);
     expect(inbox.items.map((i) => i.subject)).toEqual(["Notice 1 @everyone", "Notice 1 @everyone"]);
     expect(inbox.items[0]?.link).toBe("https://g.example/groups/g");
@@ -379,21 +377,10 @@ describe("inbox and preferences", () => {
     await expect(
       markInboxRead({ db: database.db, userId: bob.userId, id: first, now: clock.now() }),
     ).rejects.toSatisfy((e) => isAppError(e) && e.code === "not_found");
-    const after = await readInbox({
-      db: database.db,
-      templates: TEMPLATES,
-      baseUrl: "https://g.example",
-      userId: ann.userId,
-    });
+    const after = await inboxOf(ann.userId);
     expect(after.unread).toBe(1);
     expect(await markAllInboxRead({ db: database.db, userId: ann.userId, now: clock.now() })).toBe(1);
-    const none = await readInbox({
-      db: database.db,
-      templates: TEMPLATES,
-      baseUrl: "x:",
-      userId: ann.userId,
-      unreadOnly: true,
-    });
+    const none = await inboxOf(ann.userId, { baseUrl: "x:", unreadOnly: true });
     expect(none).toEqual({ unread: 0, items: [] });
   });
 
@@ -435,12 +422,7 @@ describe("inbox and preferences", () => {
     // The next day has nothing for Carol.
     expect((await sendDigests({ deps: d, day: "2026-05-11" })).written).toBe(0);
     // The digest is mail, not an inbox entry.
-    const inbox = await readInbox({
-      db: database.db,
-      templates: TEMPLATES,
-      baseUrl: "https://g",
-      userId: carol.userId,
-    });
+    const inbox = await inboxOf(carol.userId, { baseUrl: "https://g" });
     expect(inbox.items).toHaveLength(3);
   });
 });
