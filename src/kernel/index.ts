@@ -177,7 +177,13 @@ export {
   publicActions,
   registerPolicy,
 } from "./policy/permissions.ts";
-export { createRoomRouter, type RoomRouter } from "./policy/room-router.ts";
+export {
+  createRoomRouter,
+  type RoomCan,
+  type RoomRouter,
+  type RoomRouting,
+  roomRouting,
+} from "./policy/room-router.ts";
 // Identity: accounts, sessions, tokens, foundation roles and the actor (ARCHITECTURE.md, "Accounts and the policy").
 // The pure tables and rules (roles, scopes, dated roles, the policy's building blocks).
 export * from "./rules.ts";
