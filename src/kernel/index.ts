@@ -4,7 +4,7 @@
  */
 
 // The audit log.
-export { type AuditActor, appendAudit, auditFor, CLI_ACTOR } from "./audit/audit.repo.ts";
+export { type AuditActor, appendAudit, auditFor, CLI_ACTOR, selfActor } from "./audit/audit.repo.ts";
 export { type GroupRoleSource, loadActor, registerGroupRoleSource } from "./identity/actor.repo.ts";
 export { createAuthenticator } from "./identity/authenticate.ts";
 // Operations on accounts, sessions, tokens and foundation roles.
