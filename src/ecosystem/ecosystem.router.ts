@@ -1,16 +1,12 @@
 /** The ecosystem room's declared router and `can`, typed with the kernel's and the room's actions. */
-import type { Context } from "hono";
 import {
   type AnyResource,
   type AuditActor,
-  createRoomRouter,
-  type KernelAction,
-  can as kernelCan,
   type PolicyDeps,
   type RoomRouter,
+  roomRouting,
 } from "../kernel/index.ts";
 import type { Viewer } from "../platform/auth/index.ts";
-import type { AppEnv } from "../platform/http/app.tsx";
 import { type EcosystemAction, ecosystemPolicy } from "./ecosystem.policy.ts";
 
 export { requireViewer } from "../kernel/index.ts";
@@ -18,22 +14,15 @@ export { requireViewer } from "../kernel/index.ts";
 /** A router whose routes are authorised by the kernel's and the ecosystem room's actions. */
 export type EcosystemRouter = RoomRouter<EcosystemAction, AnyResource>;
 
+const routing = roomRouting(ecosystemPolicy);
+
 /** Creates an ecosystem router (its actions registered with the kernel's policy). */
-export function createEcosystemRoomRouter(deps: PolicyDeps): EcosystemRouter {
-  return createRoomRouter(deps, ecosystemPolicy);
-}
+export const createEcosystemRoomRouter: (deps: PolicyDeps) => EcosystemRouter = routing.createRouter;
+
+/** Asks the policy, without throwing: for showing or hiding buttons. */
+export const can = routing.can;
 
 /** The signed-in viewer as the audit log names them. */
 export function auditActorOf(viewer: Viewer): AuditActor {
   return { userId: viewer.userId, label: viewer.name };
-}
-
-/** Asks the policy, without throwing: for showing or hiding buttons. */
-export function can(
-  c: Context<AppEnv>,
-  deps: PolicyDeps,
-  action: EcosystemAction | KernelAction,
-  resource?: Parameters<typeof kernelCan>[3],
-): Promise<boolean> {
-  return kernelCan(c, deps, action, resource);
 }

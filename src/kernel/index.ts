@@ -4,7 +4,7 @@
  */
 
 // The audit log.
-export { type AuditActor, appendAudit, auditFor, CLI_ACTOR } from "./audit/audit.repo.ts";
+export { type AuditActor, appendAudit, auditFor, CLI_ACTOR, selfActor } from "./audit/audit.repo.ts";
 export { type GroupRoleSource, loadActor, registerGroupRoleSource } from "./identity/actor.repo.ts";
 export { createAuthenticator } from "./identity/authenticate.ts";
 // Operations on accounts, sessions, tokens and foundation roles.
@@ -177,7 +177,13 @@ export {
   publicActions,
   registerPolicy,
 } from "./policy/permissions.ts";
-export { createRoomRouter, type RoomRouter } from "./policy/room-router.ts";
+export {
+  createRoomRouter,
+  type RoomCan,
+  type RoomRouter,
+  type RoomRouting,
+  roomRouting,
+} from "./policy/room-router.ts";
 // Identity: accounts, sessions, tokens, foundation roles and the actor (ARCHITECTURE.md, "Accounts and the policy").
 // The pure tables and rules (roles, scopes, dated roles, the policy's building blocks).
 export * from "./rules.ts";

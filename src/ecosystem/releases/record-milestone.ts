@@ -65,6 +65,47 @@ export function seriesOrRefuse(
   });
 }
 
+/** One entry of a series' milestone history: a recorded date or the removal of one. */
+export function milestoneRow(
+  v: z.infer<typeof MilestoneRef>,
+  action: RecordedMilestone["action"],
+  date: string | null,
+  now: Date,
+): RecordedMilestone {
+  return {
+    series: v.series,
+    milestone: v.milestone,
+    action,
+    date,
+    recordedAt: now,
+    recordedBy: v.recordedBy,
+    note: v.note && v.note !== "" ? v.note : null,
+  };
+}
+
+/**
+ * Appends an entry to the milestone history and to the audit log (`release-milestone.record` or
+ * `.remove`), by the account when known, else by `recordedBy` as a label.
+ */
+export async function storeMilestoneRow(
+  tx: Db,
+  row: RecordedMilestone,
+  by: AuditActor | undefined,
+  before?: RecordedMilestone,
+): Promise<void> {
+  await insertRecordedMilestone(tx, row);
+  await appendAudit(tx, {
+    by: by ?? { userId: null, label: row.recordedBy },
+    at: row.recordedAt,
+    action: `release-milestone.${row.action}`,
+    subjectType: "release-series",
+    subjectId: row.series,
+    before,
+    after: row,
+    cause: row.note ?? "",
+  });
+}
+
 /** Validates and appends the recorded date; bad input changes nothing and names the field. */
 export async function recordMilestone(input: RecordMilestoneInput): Promise<RecordedMilestone> {
   const parsed = Input.safeParse(input);
@@ -84,25 +125,8 @@ export async function recordMilestone(input: RecordMilestoneInput): Promise<Reco
         issues: [{ field: problem.field, message: problem.message }],
       });
     }
-    const row: RecordedMilestone = {
-      series: v.series,
-      milestone: v.milestone,
-      action: "record",
-      date: v.date,
-      recordedAt: now,
-      recordedBy: v.recordedBy,
-      note: v.note && v.note !== "" ? v.note : null,
-    };
-    await insertRecordedMilestone(tx, row);
-    await appendAudit(tx, {
-      by: input.by ?? { userId: null, label: v.recordedBy },
-      at: now,
-      action: "release-milestone.record",
-      subjectType: "release-series",
-      subjectId: v.series,
-      after: row,
-      cause: row.note ?? "",
-    });
+    const row = milestoneRow(v, "record", v.date, now);
+    await storeMilestoneRow(tx, row, input.by);
     return row;
   });
 }

@@ -3,7 +3,7 @@
  * when, why), so the calendar falls back to the announced or projected date. Refused when nothing
  * is recorded, or when the date it falls back to would put the series' milestones out of order.
  */
-import { type AuditActor, appendAudit } from "../../kernel/index.ts";
+import type { AuditActor } from "../../kernel/index.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
@@ -15,12 +15,8 @@ import {
   type RecordedMilestone,
 } from "./calendar.ts";
 import { calendarFrom } from "./load-release-calendar.ts";
-import { MilestoneRef, seriesOrRefuse } from "./record-milestone.ts";
-import {
-  insertRecordedMilestone,
-  listRecordedMilestones,
-  withMilestoneLock,
-} from "./release-milestones.repo.ts";
+import { MilestoneRef, milestoneRow, seriesOrRefuse, storeMilestoneRow } from "./record-milestone.ts";
+import { listRecordedMilestones, withMilestoneLock } from "./release-milestones.repo.ts";
 
 /** What to remove, by whom and why. */
 export interface RemoveMilestoneInput {
@@ -52,15 +48,7 @@ export async function removeMilestone(input: RemoveMilestoneInput): Promise<Reco
         issues: [{ field: "milestone", message }],
       });
     }
-    const row: RecordedMilestone = {
-      series: v.series,
-      milestone: v.milestone,
-      action: "remove",
-      date: null,
-      recordedAt: now,
-      recordedBy: v.recordedBy,
-      note: v.note && v.note !== "" ? v.note : null,
-    };
+    const row = milestoneRow(v, "remove", null, now);
     const after = seriesOrRefuse(calendarFrom(now, [...history, row]), v.series, "milestone removal");
     const fallback = after.milestones[v.milestone];
     const problem = fallback.date === null ? null : checkMilestoneOrder(after, v.milestone, fallback.date);
@@ -72,17 +60,7 @@ export async function removeMilestone(input: RemoveMilestoneInput): Promise<Reco
         issues: [{ field: "milestone", message }],
       });
     }
-    await insertRecordedMilestone(tx, row);
-    await appendAudit(tx, {
-      by: input.by ?? { userId: null, label: v.recordedBy },
-      at: now,
-      action: "release-milestone.remove",
-      subjectType: "release-series",
-      subjectId: v.series,
-      before: current,
-      after: row,
-      cause: row.note ?? "",
-    });
+    await storeMilestoneRow(tx, row, input.by, current);
     return row;
   });
 }

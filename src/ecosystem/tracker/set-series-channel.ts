@@ -3,7 +3,7 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { audit } from "../maintainers/maintainers.repo.ts";
 import { findUpcomingSeries } from "./get-tracker.ts";
-import { findChannel, upsertChannel } from "./tracker.repo.ts";
+import { findChannel, setBy, upsertChannel } from "./tracker.repo.ts";
 
 /** Sets the channel's address. */
 export async function setSeriesChannel(input: {
@@ -20,9 +20,7 @@ export async function setSeriesChannel(input: {
     const saved = await upsertChannel(tx, {
       series: series.series,
       url: input.url,
-      setByUserId: input.by.userId,
-      setByName: input.by.name,
-      setAt: now,
+      ...setBy(input.by, now),
     });
     await audit(tx, {
       by: input.by,

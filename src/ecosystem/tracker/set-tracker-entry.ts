@@ -5,7 +5,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { audit } from "../maintainers/maintainers.repo.ts";
 import { findUpcomingSeries } from "./get-tracker.ts";
-import { findEntry, upsertEntry } from "./tracker.repo.ts";
+import { findEntry, setBy, upsertEntry } from "./tracker.repo.ts";
 import type { SettableStatus } from "./tracker-status.ts";
 
 /** Sets the entry; in progress needs a link, blocked needs a reason. */
@@ -45,9 +45,7 @@ export async function setTrackerEntry(input: {
       status: input.status,
       link: input.status === "in-progress" ? input.link : null,
       reason: input.status === "blocked" ? input.reason : null,
-      setByUserId: input.by.userId,
-      setByName: input.by.name,
-      setAt: now,
+      ...setBy(input.by, now),
     });
     await audit(tx, {
       by: input.by,

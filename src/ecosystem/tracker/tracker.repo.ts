@@ -10,6 +10,11 @@ import {
 } from "../../platform/db/schema.ts";
 import { RANKED_PACKAGE_COLUMNS } from "../compat/readiness.repo.ts";
 
+/** Who set a tracker row and when: the columns every row set by hand stores (null user: the command line). */
+export function setBy(by: { userId: number | null; name: string }, at: Date) {
+  return { setByUserId: by.userId, setByName: by.name, setAt: at };
+}
+
 /** Entries of one series for the named packages. */
 export async function entriesOf(db: Db, series: string, names: readonly string[]) {
   if (names.length === 0) return [];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appendAudit, findPersonBySlug, findUserById, parseOrThrow } from "../../kernel/index.ts";
+import { appendAudit, findPersonBySlug, findUserById, parseOrThrow, selfActor } from "../../kernel/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { optionalText, text } from "../../platform/validation.ts";
@@ -63,7 +63,7 @@ export async function claimPerson(input: {
     });
     if (!claim) throw new Error("insert into person_claims returned nothing");
     await appendAudit(tx, {
-      by: { userId: user.id, label: `user:${user.id}` },
+      by: selfActor(user.id),
       at: input.now,
       action: "claim.create",
       subjectType: "person",

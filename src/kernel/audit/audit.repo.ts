@@ -18,6 +18,11 @@ export interface AuditActor {
 /** The command line as an audit actor. */
 export const CLI_ACTOR: AuditActor = { userId: null, label: "cli" };
 
+/** An account acting for itself (signing up, claiming a person), as the audit log names it. */
+export function selfActor(userId: number): AuditActor {
+  return { userId, label: `user:${userId}` };
+}
+
 /** Appends one entry to the audit log (never updated or deleted). */
 export async function appendAudit(
   db: Db | Tx,

@@ -1,9 +1,8 @@
 import { hashSecret } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { appendAudit } from "../audit/audit.repo.ts";
-import { findUserByEmail, insertUser, type UserRow, useSignInLink } from "./identity.repo.ts";
-import { startSession } from "./start-session.ts";
+import { findUserByEmail, type UserRow, useSignInLink } from "./identity.repo.ts";
+import { createSigningInUser, openSignInSession } from "./sign-in-account.ts";
 
 /** Uses a sign-in link once: marks it used, finds or creates the account, opens a session. */
 export async function finishEmailSignIn(input: {
@@ -23,28 +22,13 @@ export async function finishEmailSignIn(input: {
     let user = await findUserByEmail(tx, link.email);
     const created = !user;
     if (!user) {
-      user = await insertUser(tx, {
-        email: link.email,
-        name: link.email.split("@")[0] ?? link.email,
-        at: input.now,
-      });
-      await appendAudit(tx, {
-        by: { userId: user.id, label: `user:${user.id}` },
-        at: input.now,
-        action: "user.create",
-        subjectType: "user",
-        subjectId: user.id,
-        after: { email: user.email, via: "email" },
-      });
+      user = await createSigningInUser(
+        tx,
+        { email: link.email, name: link.email.split("@")[0] ?? link.email, at: input.now },
+        (stored) => ({ email: stored.email, via: "email" }),
+      );
     }
-    if (user.disabledAt) throw new AppError("forbidden", { message: "This account is disabled." });
-    const { sessionId } = await startSession({
-      db: tx,
-      userId: user.id,
-      method: "email",
-      now: input.now,
-      days: input.sessionDays,
-    });
+    const sessionId = await openSignInSession(tx, user, "email", input);
     return { user, sessionId, created };
   });
 }

@@ -1,16 +1,14 @@
 import type { GitHubClient } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
-import { appendAudit } from "../audit/audit.repo.ts";
 import {
   findUserByEmail,
   findUserByGitHubId,
-  insertUser,
   linkGitHubAccount,
   setGitHubLogin,
   type UserRow,
 } from "./identity.repo.ts";
-import { startSession } from "./start-session.ts";
+import { createSigningInUser, openSignInSession } from "./sign-in-account.ts";
 
 /**
  * Finishes GitHub's OAuth web flow: trades the code for a token, reads the GitHub user, finds the
@@ -45,34 +43,23 @@ export async function signInWithGitHub(input: {
         const linked = await linkGitHubAccount(tx, user.id, { githubId, githubLogin: gh.login });
         user = linked ?? user;
       } else {
-        user = await insertUser(tx, {
-          email: verified[0]?.email ?? null,
-          name: gh.name?.trim() || gh.login,
-          githubId,
-          githubLogin: gh.login,
-          at: input.now,
-        });
+        user = await createSigningInUser(
+          tx,
+          {
+            email: verified[0]?.email ?? null,
+            name: gh.name?.trim() || gh.login,
+            githubId,
+            githubLogin: gh.login,
+            at: input.now,
+          },
+          (stored) => ({ githubLogin: gh.login, email: stored.email, via: "github" }),
+        );
         created = true;
-        await appendAudit(tx, {
-          by: { userId: user.id, label: `user:${user.id}` },
-          at: input.now,
-          action: "user.create",
-          subjectType: "user",
-          subjectId: user.id,
-          after: { githubLogin: gh.login, email: user.email, via: "github" },
-        });
       }
     } else if (user.githubLogin !== gh.login) {
       await setGitHubLogin(tx, user.id, gh.login);
     }
-    if (user.disabledAt) throw new AppError("forbidden", { message: "This account is disabled." });
-    const { sessionId } = await startSession({
-      db: tx,
-      userId: user.id,
-      method: "github",
-      now: input.now,
-      days: input.sessionDays,
-    });
+    const sessionId = await openSignInSession(tx, user, "github", input);
     return { user, sessionId, created };
   });
 }

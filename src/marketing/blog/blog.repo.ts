@@ -1,5 +1,6 @@
 /** Queries of the blog: published blog posts only, newest first, by page, by tag, by slug. */
 import { and, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../platform/db/client.ts";
 import { schema } from "../../platform/db/index.ts";
 import type { ItemRow } from "../marketing.repo.ts";
@@ -26,19 +27,27 @@ function published(tag?: string): SQL {
   ) as SQL;
 }
 
-/** Published posts, newest first: `limit` from `offset`, optionally those with `tag`. */
-export async function listPosts(
-  db: DbOrTx,
-  opts: { limit: number; offset?: number; tag?: string },
-): Promise<PostRow[]> {
-  const rows = await db
-    .select()
+/** A page of posts: `limit` from `offset` (none: from the first), optionally those with `tag`. */
+interface PostPage {
+  limit: number;
+  offset?: number;
+  tag?: string;
+}
+
+/** The given columns of published posts, newest first: `limit` from `offset`, optionally those with `tag`. */
+function selectPublished(db: DbOrTx, columns: SelectedFields, opts: PostPage) {
+  return db
+    .select(columns)
     .from(items)
     .where(published(opts.tag))
     .orderBy(desc(items.publishedAt), desc(items.id))
     .limit(opts.limit)
     .offset(opts.offset ?? 0);
-  return rows as PostRow[];
+}
+
+/** Published posts, newest first: `limit` from `offset`, optionally those with `tag`. */
+export async function listPosts(db: DbOrTx, opts: PostPage): Promise<PostRow[]> {
+  return (await selectPublished(db, getTableColumns(items), opts)) as PostRow[];
 }
 
 /** A published post without its body: what the list pages show. */
@@ -49,19 +58,9 @@ export type PostSummary = Omit<PostRow, "body">;
  * (optionally those with `tag`). One query; ask for one more than a page holds to know whether
  * another page follows.
  */
-export async function listPostSummaries(
-  db: DbOrTx,
-  opts: { limit: number; offset?: number; tag?: string },
-): Promise<PostSummary[]> {
+export async function listPostSummaries(db: DbOrTx, opts: PostPage): Promise<PostSummary[]> {
   const { body: _body, ...columns } = getTableColumns(items);
-  const rows = await db
-    .select(columns)
-    .from(items)
-    .where(published(opts.tag))
-    .orderBy(desc(items.publishedAt), desc(items.id))
-    .limit(opts.limit)
-    .offset(opts.offset ?? 0);
-  return rows as PostSummary[];
+  return (await selectPublished(db, columns, opts)) as PostSummary[];
 }
 
 /** The published post with this slug, or null (a draft or scheduled post with it is null too). */
