@@ -14,6 +14,7 @@ import type { Database } from "../platform/db/client.ts";
 import { planItem } from "./campaigns/plan-item.ts";
 import { createCampaign } from "./campaigns/save-campaign.ts";
 import { createItem } from "./items/create-item.ts";
+import { itemFields } from "./items/items.fixtures.ts";
 
 let database: Database;
 let served: BrowserApp | undefined;
@@ -51,23 +52,19 @@ beforeAll(async () => {
       by,
     })
   ).id;
-  const fields = (title: string) => ({
-    title,
-    body: "Body.",
-    slug: null,
-    summary: null,
-    authors: [],
-    tags: [],
-    socialCardUrl: null,
-    socialCardAlt: null,
-  });
   for (const [title, day] of [
     ["A fundraising page with a rather long title that has to wrap on a phone", "2026-11-24"],
     ["A second fundraising page the same day", "2026-11-24"],
     ["Docs for the sprint", "2026-11-26"],
   ] as const) {
     const kind = title.startsWith("Docs") ? "docs-contribution" : "fundraising-page";
-    const { id } = await createItem({ ...deps, kind, network: null, fields: fields(title), by });
+    const { id } = await createItem({
+      ...deps,
+      kind,
+      network: null,
+      fields: itemFields(title, { body: "Body." }),
+      by,
+    });
     await planItem({ ...deps, itemId: id, campaignId: campaign, plannedOn: day, by });
   }
 }, 120_000);

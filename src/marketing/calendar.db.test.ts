@@ -13,7 +13,7 @@ import { schema } from "../platform/db/index.ts";
 import { planItem } from "./campaigns/plan-item.ts";
 import { createCampaign } from "./campaigns/save-campaign.ts";
 import type { ContentKind } from "./content-kinds.ts";
-import { createItem } from "./items/create-item.ts";
+import { itemFields, placeItem } from "./items/items.fixtures.ts";
 import { moveItem } from "./items/move-item.ts";
 import { itemUid } from "./render-calendar-ics.ts";
 
@@ -22,6 +22,7 @@ let clock: MarketingTest["clock"];
 let g: MarketingTest["g"];
 let who: MarketingTest["who"];
 let request: MarketingTest["request"];
+let post: MarketingTest["post"];
 const ids: Record<string, number> = {};
 let campaignId = 0;
 
@@ -29,12 +30,6 @@ const page = async (path: string, as: string | null) => {
   const res = await request(path, as);
   return { status: res.status, html: await res.text(), res };
 };
-const post = (path: string, as: string, fields: Record<string, string>) =>
-  request(path, as, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  });
 
 /** An item put straight into a state at a time (the workflow itself is tested in marketing.db.test.ts). */
 async function item(
@@ -43,31 +38,23 @@ async function item(
   network: string | null,
   set: Partial<typeof schema.marketingItems.$inferInsert>,
 ) {
-  const { id } = await createItem({
-    db: database.db,
-    clock,
-    kind,
-    network,
-    fields: {
-      title,
-      body: `Body of ${title}. PRIVATE-BODY`,
-      slug: kind === "blog-post" ? title.toLowerCase().replace(/[^a-z0-9]+/gu, "-") : null,
-      summary: kind === "blog-post" ? "A summary." : null,
-      authors: kind === "blog-post" ? ["Milo Member"] : [],
-      tags: [],
-      socialCardUrl: null,
-      socialCardAlt: null,
-    },
-    by: who("Milo Member"),
+  const blog = kind === "blog-post";
+  const fields = itemFields(title, {
+    body: `Body of ${title}. PRIVATE-BODY`,
+    slug: blog ? title.toLowerCase().replace(/[^a-z0-9]+/gu, "-") : null,
+    summary: blog ? "A summary." : null,
+    authors: blog ? ["Milo Member"] : [],
   });
-  if (Object.keys(set).length > 0)
-    await database.db.update(schema.marketingItems).set(set).where(eq(schema.marketingItems.id, id));
+  const id = await placeItem(
+    { db: database.db, clock },
+    { kind, network, fields, by: who("Milo Member"), set },
+  );
   ids[title] = id;
   return id;
 }
 
 beforeAll(async () => {
-  ({ database, clock, g, who, request } = await openMarketingTest({
+  ({ database, clock, g, who, request, post } = await openMarketingTest({
     names: ["Mara Chair", "Milo Member", "Dee Member", "Out Sider", "Bo Board"],
     roles: [
       ["Dee Member", "dsf-member"],

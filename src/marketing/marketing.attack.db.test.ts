@@ -5,69 +5,37 @@
  * nothing; a draft never reaches an outsider through a page, the feed, the export or calendar.ics.
  */
 import { count, eq } from "drizzle-orm";
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../test/app.ts";
-import { createTestDatabase } from "../../test/db.ts";
-import { createTestAccount } from "../../test/factories/accounts.ts";
-import { insertMarketingGroups, type MarketingGroups } from "../../test/factories/marketing.ts";
-import { CLI_ACTOR, createToken, grantFoundationRole } from "../kernel/index.ts";
-import type { FixedClock } from "../platform/clock.ts";
-import { type Database, schema } from "../platform/db/index.ts";
-import type { AppEnv } from "../platform/http/app.tsx";
+import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
+import { CLI_ACTOR, createToken } from "../kernel/index.ts";
+import { schema } from "../platform/db/index.ts";
 import type { ContentKind } from "./content-kinds.ts";
-import { createItem } from "./items/create-item.ts";
+import { itemFields, placeItem } from "./items/items.fixtures.ts";
 import { submitItem } from "./items/submit-item.ts";
 import { liveSteps } from "./marketing.repo.ts";
 
-let database: Database;
-let clock: FixedClock;
-let app: Hono<AppEnv>;
-let g: MarketingGroups;
-const users = new Map<string, { id: number; name: string; token: string }>();
+let database: MarketingTest["database"];
+let clock: MarketingTest["clock"];
+let who: MarketingTest["who"];
+let request: MarketingTest["request"];
+let post: MarketingTest["post"];
 const ids: Record<string, number> = {};
-
-const who = (name: string) => {
-  const u = users.get(name);
-  if (!u) throw new Error(`no user ${name}`);
-  return { userId: u.id, name: u.name };
-};
-async function request(path: string, as: string | null, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (as) headers.set("authorization", `Bearer ${users.get(as)?.token}`);
-  return app.request(path, { ...init, headers });
-}
-const post = (path: string, as: string, fields: Record<string, string>) =>
-  request(path, as, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  });
 
 async function item(
   title: string,
   kind: ContentKind,
   set: Partial<typeof schema.marketingItems.$inferInsert>,
 ) {
-  const { id } = await createItem({
-    db: database.db,
-    clock,
-    kind,
-    network: null,
-    fields: {
-      title,
-      body: `Body of ${title}.`,
-      slug: title.toLowerCase().replace(/[^a-z0-9]+/gu, "-"),
-      summary: "A summary.",
-      authors: ["Milo Member"],
-      tags: ["news"],
-      socialCardUrl: null,
-      socialCardAlt: null,
-    },
-    by: who("Milo Member"),
+  const fields = itemFields(title, {
+    slug: title.toLowerCase().replace(/[^a-z0-9]+/gu, "-"),
+    summary: "A summary.",
+    authors: ["Milo Member"],
+    tags: ["news"],
   });
-  if (Object.keys(set).length > 0)
-    await database.db.update(schema.marketingItems).set(set).where(eq(schema.marketingItems.id, id));
+  const id = await placeItem(
+    { db: database.db, clock },
+    { kind, network: null, fields, by: who("Milo Member"), set },
+  );
   ids[title] = id;
   return id;
 }
@@ -76,20 +44,11 @@ const campaigns = async () =>
   (await database.db.select({ n: count() }).from(schema.marketingCampaigns))[0]?.n;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ clock, app } = await createTestApplication(database));
-  g = await insertMarketingGroups(database.db);
-  for (const name of ["Mara Chair", "Milo Member", "Mina Member", "Out Sider"]) {
-    const a = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `${name.toLowerCase().replace(/\s+/gu, ".")}@example.org`,
-      name,
-      personId: g.people.get(name) ?? null,
-      scopes: ["read", "groups"],
-    });
-    users.set(name, { id: a.user.id, name, token: a.token });
-  }
+  let users: MarketingTest["users"];
+  ({ database, clock, who, request, post, users } = await openMarketingTest({
+    names: ["Mara Chair", "Milo Member", "Mina Member", "Out Sider"],
+    roles: [["Out Sider", "dsf-member"]],
+  }));
   const { token } = await createToken({
     db: database.db,
     now: clock.now(),
@@ -100,14 +59,6 @@ beforeAll(async () => {
     expiresInDays: 30,
   });
   users.set("Milo Read", { id: who("Milo Member").userId, name: "Milo Member", token });
-  await grantFoundationRole({
-    db: database.db,
-    now: clock.now(),
-    by: CLI_ACTOR,
-    userId: who("Out Sider").userId,
-    role: "dsf-member",
-    startedOn: "2026-01-01",
-  });
   await item("Public post", "blog-post", {
     state: "published",
     publishedAt: new Date("2026-11-20T10:00:00Z"),

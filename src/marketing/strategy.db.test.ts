@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { createItem } from "./items/create-item.ts";
 import type { ItemFields } from "./items/item-fields.ts";
+import { itemFields } from "./items/items.fixtures.ts";
 import { moveItem } from "./items/move-item.ts";
 import { reviewItem } from "./items/review-item.ts";
 import { saveItem } from "./items/save-item.ts";
@@ -26,17 +27,8 @@ const member = (name: string): ReviewerFacts => ({
   board: false,
   steeringCouncil: false,
 });
-const fields = (over: Partial<ItemFields> = {}): ItemFields => ({
-  title: "Brand guidelines 2027",
-  body: "Use the **green** logo. APPROVED-WORDS",
-  slug: null,
-  summary: null,
-  authors: [],
-  tags: [],
-  socialCardUrl: null,
-  socialCardAlt: null,
-  ...over,
-});
+const fields = (over: Partial<ItemFields> = {}): ItemFields =>
+  itemFields("Brand guidelines 2027", { body: "Use the **green** logo. APPROVED-WORDS", ...over });
 
 const form = (body: Record<string, string>): RequestInit => ({
   method: "POST",

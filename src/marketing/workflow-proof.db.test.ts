@@ -15,6 +15,7 @@ import { schema } from "../platform/db/index.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf, PARTNER_DAYS } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { createItem } from "./items/create-item.ts";
+import { itemFields } from "./items/items.fixtures.ts";
 import { reviewItem } from "./items/review-item.ts";
 import { saveItem } from "./items/save-item.ts";
 import { partnerDueAt, submitItem } from "./items/submit-item.ts";
@@ -70,16 +71,12 @@ async function newItem(kind: ContentKind) {
     kind,
     network: networksOf(kind)[0] ?? null,
     docType: kind === "strategy-document" ? "marketing-strategy" : null,
-    fields: {
-      title: `Proof ${kind}`,
+    fields: itemFields(`Proof ${kind}`, {
       body: "Proof.",
       slug: kind === "blog-post" ? `proof-${Math.random().toString(36).slice(2, 8)}` : null,
       summary: kind === "blog-post" ? "A summary." : null,
       authors: kind === "blog-post" ? [AUTHOR] : [],
-      tags: [],
-      socialCardUrl: null,
-      socialCardAlt: null,
-    },
+    }),
     by: who(AUTHOR),
   });
   return id;
@@ -346,16 +343,7 @@ describe("the cases the issue names", () => {
       clock,
       itemId: id,
       baseRevision: 1,
-      fields: {
-        title: "Proof event-collateral",
-        body: "Changed after approval.",
-        slug: null,
-        summary: null,
-        authors: [],
-        tags: [],
-        socialCardUrl: null,
-        socialCardAlt: null,
-      },
+      fields: itemFields("Proof event-collateral", { body: "Changed after approval." }),
       by: who("Mina Member"),
     });
     expect(saved).toEqual({ revision: 2, voided: 2 });

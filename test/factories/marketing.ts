@@ -103,6 +103,8 @@ export interface MarketingTest {
   who(name: string): { userId: number; name: string };
   /** Requests `path` from the app, with the named account's token when `as` is given. */
   request(path: string, as: string | null, init?: RequestInit): Promise<Response>;
+  /** Posts `form` to `path` as a urlencoded form, with the named account's token. */
+  post(path: string, as: string, form: Record<string, string>): Promise<Response>;
 }
 
 /**
@@ -149,5 +151,11 @@ export async function openMarketingTest(input: {
     if (as) headers.set("authorization", `Bearer ${users.get(as)?.token}`);
     return app.request(path, { ...init, headers });
   };
-  return { database, clock, app, services, g, users, who, request };
+  const post = (path: string, as: string, form: Record<string, string>) =>
+    request(path, as, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form).toString(),
+    });
+  return { database, clock, app, services, g, users, who, request, post };
 }

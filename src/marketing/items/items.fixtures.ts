@@ -1,0 +1,44 @@
+/** Content items for tests: plain fields, and an item put straight into a state without the workflow. */
+import { eq } from "drizzle-orm";
+import type { Clock } from "../../platform/clock.ts";
+import { type Db, schema } from "../../platform/db/index.ts";
+import type { ContentKind } from "../content-kinds.ts";
+import type { ItemActor } from "./audit-item.ts";
+import { createItem } from "./create-item.ts";
+import type { ItemFields } from "./item-fields.ts";
+
+/** An item's fields with `title`, a one-line body and none of the blog's fields; `over` replaces any of them. */
+export function itemFields(title: string, over: Partial<ItemFields> = {}): ItemFields {
+  return {
+    title,
+    body: `Body of ${title}.`,
+    slug: null,
+    summary: null,
+    authors: [],
+    tags: [],
+    socialCardUrl: null,
+    socialCardAlt: null,
+    ...over,
+  };
+}
+
+/**
+ * Creates an item, then writes `set` (a state, dates, a campaign) straight onto its row, for tests
+ * of what is shown rather than of the workflow. Returns its id.
+ */
+export async function placeItem(
+  deps: { db: Db; clock: Clock },
+  item: {
+    kind: ContentKind;
+    network: string | null;
+    fields: ItemFields;
+    by: ItemActor;
+    set: Partial<typeof schema.marketingItems.$inferInsert>;
+  },
+): Promise<number> {
+  const { set, ...made } = item;
+  const { id } = await createItem({ ...deps, ...made });
+  if (Object.keys(set).length > 0)
+    await deps.db.update(schema.marketingItems).set(set).where(eq(schema.marketingItems.id, id));
+  return id;
+}
