@@ -14,6 +14,7 @@ import type { AppEnv } from "../src/platform/http/app.tsx";
 import type { Services } from "../src/platform/services.ts";
 import { auditPage, launchChromium } from "./accessibility.ts";
 import { createTestApplication } from "./app.ts";
+import { createTestDatabase } from "./db.ts";
 
 /** A served application and the browser that visits it. */
 export interface BrowserApp {
@@ -59,6 +60,32 @@ export async function startBrowserApp(
     };
   } catch (error) {
     await stopServer();
+    throw error;
+  }
+}
+
+/** A served application over a test database of its own, which `close()` closes too. */
+export interface BrowserAppWithDatabase extends BrowserApp {
+  database: Database;
+}
+
+/** Opens a fresh test database and serves the application over it as startBrowserApp does; `close()` also closes the database. */
+export async function startBrowserAppWithDatabase(
+  options: Parameters<typeof startBrowserApp>[1] = {},
+): Promise<BrowserAppWithDatabase> {
+  const database = await createTestDatabase();
+  try {
+    const served = await startBrowserApp(database, options);
+    return {
+      ...served,
+      database,
+      close: async () => {
+        await served.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
     throw error;
   }
 }

@@ -4,41 +4,37 @@
  * tracker and a campaign with its form; at 390 pixels the month grid becomes a list of the days
  * that have items, and no page scrolls sideways.
  */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserApp, expectAccessible, startBrowserApp } from "../../test/browser-app.ts";
-import { createTestDatabase } from "../../test/db.ts";
+import {
+  type BrowserAppWithDatabase,
+  expectAccessible,
+  startBrowserAppWithDatabase,
+} from "../../test/browser-app.ts";
 import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../test/factories/marketing.ts";
-import type { Database } from "../platform/db/client.ts";
 import { planItem } from "./campaigns/plan-item.ts";
 import { createCampaign } from "./campaigns/save-campaign.ts";
 import { createItem } from "./items/create-item.ts";
 import { itemFields } from "./items/items.fixtures.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 let chair: TestAccount;
 let campaign = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const made = await startBrowserApp(database);
-  served = made;
-  ({ browser, base } = made);
+  served = await startBrowserAppWithDatabase();
+  const { database, clock } = served;
   const g = await insertMarketingGroups(database.db);
   chair = await createTestAccount({
     db: database.db,
-    clock: made.clock,
+    clock,
     email: "mara@example.org",
     name: "Mara Chair",
     personId: g.people.get("Mara Chair") ?? null,
     scopes: ["read", "groups"],
   });
   const by = { userId: chair.user.id, name: "Mara Chair" };
-  const deps = { db: database.db, clock: made.clock };
+  const deps = { db: database.db, clock };
   campaign = (
     await createCampaign({
       ...deps,
@@ -71,7 +67,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 const MONTH = "/marketing/calendar?view=month&date=2026-11-21";
@@ -81,7 +76,7 @@ describe("calendar pages in a browser", () => {
   it("have no axe-core violations, signed out and as the Chair", async () => {
     const signedOut = [MONTH, WEEK];
     const signedIn = [...signedOut, "/marketing/campaigns", `/marketing/campaigns/${campaign}`];
-    await expectAccessible(browser, base, {
+    await expectAccessible(served.browser, served.base, {
       signedOut,
       signedIn: { session: chair.sessionId, paths: signedIn },
     });
@@ -89,16 +84,16 @@ describe("calendar pages in a browser", () => {
 
   it("turn the month grid into a list on a phone, and never scroll sideways", async () => {
     for (const width of [390, 1280]) {
-      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const context = await served.browser.newContext({ viewport: { width, height: 800 } });
       try {
-        await context.addCookies([{ name: "guildhall_session", value: chair.sessionId, url: base }]);
+        await context.addCookies([{ name: "guildhall_session", value: chair.sessionId, url: served.base }]);
         const page = await context.newPage();
         for (const p of [MONTH, WEEK, "/marketing/campaigns", `/marketing/campaigns/${campaign}`]) {
-          await page.goto(`${base}${p}`);
+          await page.goto(`${served.base}${p}`);
           const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
           expect(wide, `${p} at ${width}`).toBeLessThanOrEqual(width);
         }
-        await page.goto(`${base}${MONTH}`);
+        await page.goto(`${served.base}${MONTH}`);
         const layout = (await page.evaluate(`(() => {
           const cells = [...document.querySelectorAll('.month-grid td')];
           const shown = cells.filter((td) => getComputedStyle(td).display !== 'none');

@@ -1,34 +1,23 @@
 /** The new pages in Chromium with axe-core: calls for maintainers (signed out and in), dormant packages, the tracker. */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserApp, expectAccessible, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { expectAccessible, pageWidths } from "../../../test/browser-app.ts";
+import { type BrowserCatalogue, startBrowserCatalogue } from "../../../test/browser-catalogue.ts";
 import type { TestAccount } from "../../../test/factories/accounts.ts";
 import { packageMaintainersChair } from "../../../test/factories/ecosystem.ts";
-import type { PypiServer } from "../../../test/pypi-server/server.ts";
-import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
-import type { Database } from "../../platform/db/client.ts";
 import { makeCall, offerHelp } from "./maintainer-calls.ts";
 
-let database: Database;
-let pypi: PypiServer;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserCatalogue;
 let member: TestAccount;
 let pkg = "";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const made = await startBrowserApp(database);
-  served = made;
-  ({ browser, base } = made);
-  ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 20 } }));
-  pkg = pypi.names[0] ?? "";
-  member = await packageMaintainersChair(database.db, made.clock);
+  served = await startBrowserCatalogue({ limit: 20 });
+  const { database, clock } = served;
+  pkg = served.pypi.names[0] ?? "";
+  member = await packageMaintainersChair(database.db, clock);
   const call = await makeCall({
     db: database.db,
-    clock: made.clock,
+    clock,
     name: pkg,
     help: "Triage issues",
     skills: "Django",
@@ -37,7 +26,7 @@ beforeAll(async () => {
   });
   await offerHelp({
     db: database.db,
-    clock: made.clock,
+    clock,
     callId: call.id,
     pypiUser: "helper",
     message: "Happy to",
@@ -47,8 +36,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await pypi?.close();
-  await database?.close();
 });
 
 describe("maintainers and tracker pages in a browser", () => {
@@ -62,7 +49,7 @@ describe("maintainers and tracker pages in a browser", () => {
       "/releases/6.2/tracker",
       `/releases/6.2/tracker/${pkg}`,
     ];
-    await expectAccessible(browser, base, {
+    await expectAccessible(served.browser, served.base, {
       signedOut: pages,
       signedIn: { session: member.sessionId, paths: pages },
     });
@@ -70,7 +57,7 @@ describe("maintainers and tracker pages in a browser", () => {
 
   it("fit a 390-pixel phone without sideways scrolling", async () => {
     const paths = ["/maintainers-wanted", "/releases/6.2/tracker", `/packages/${pkg}/maintainers`];
-    const widths = await pageWidths(browser, base, paths);
+    const widths = await pageWidths(served.browser, served.base, paths);
     expect(widths.map(([p]) => p)).toEqual(paths);
     for (const [p, wide] of widths) expect(wide, p).toBeLessThanOrEqual(390);
   });

@@ -3,27 +3,18 @@
  * with their remove buttons, and the confirmation after a removal, all without axe-core
  * violations and working with JavaScript off.
  */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { type BrowserAppWithDatabase, startBrowserAppWithDatabase } from "../../../test/browser-app.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
-import type { Database } from "../../platform/db/index.ts";
 import { recordMilestone } from "./record-milestone.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 let session = "";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const made = await startBrowserApp(database);
-  served = made;
-  ({ browser, base } = made);
-  const { clock } = made;
+  served = await startBrowserAppWithDatabase();
+  const { database, clock } = served;
   ({ sessionId: session } = await createTestAccount({
     db: database.db,
     clock,
@@ -43,12 +34,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 describe("recording and removing milestone dates in Chromium", () => {
   it("/releases as a site admin has no WCAG 2.0/2.1 A/AA violations", async () => {
-    const result = await auditPage(browser, `${base}/releases`, {
+    const result = await auditPage(served.browser, `${served.base}/releases`, {
       session: { name: "guildhall_session", value: session },
     });
     expect(result.status).toBe(200);
@@ -56,11 +46,11 @@ describe("recording and removing milestone dates in Chromium", () => {
   });
 
   it("removes a recorded date with JavaScript off and lands on the changed row", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     try {
-      await context.addCookies([{ name: "guildhall_session", value: session, url: base }]);
+      await context.addCookies([{ name: "guildhall_session", value: session, url: served.base }]);
       const page = await context.newPage();
-      await page.goto(`${base}/releases`);
+      await page.goto(`${served.base}/releases`);
       await page.getByLabel("Why remove it").fill("recorded from the wrong post");
       await page.getByRole("button", { name: "Remove the recorded alpha of Django 6.1" }).click();
       await page.waitForURL(/removed=6\.1&milestone=alpha#series-6\.1$/);
@@ -68,7 +58,7 @@ describe("recording and removing milestone dates in Chromium", () => {
       expect(status).toContain("Removed the recorded date: the alpha of Django 6.1 is now not recorded.");
       await page.getByRole("link", { name: "See Django 6.1 in the calendar" }).click();
       expect(page.url()).toMatch(/#series-6\.1$/);
-      const audit = await auditPage(browser, page.url(), {
+      const audit = await auditPage(served.browser, page.url(), {
         session: { name: "guildhall_session", value: session },
       });
       expect(audit.violations, JSON.stringify(audit.violations, null, 1)).toEqual([]);

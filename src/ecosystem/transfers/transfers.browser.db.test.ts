@@ -1,36 +1,24 @@
 /** The transfer, roster and contact-log pages in Chromium with axe-core, signed out and in (with every form), and at phone width. */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserApp, expectAccessible, startBrowserApp } from "../../../test/browser-app.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { expectAccessible } from "../../../test/browser-app.ts";
+import { type BrowserCatalogue, startBrowserCatalogue } from "../../../test/browser-catalogue.ts";
 import type { TestAccount } from "../../../test/factories/accounts.ts";
 import { packageMaintainersChair } from "../../../test/factories/ecosystem.ts";
-import type { PypiServer } from "../../../test/pypi-server/server.ts";
-import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
-import type { Database } from "../../platform/db/client.ts";
 import { joinRoster } from "./join-roster.ts";
 import { openTransfer } from "./open-transfer.ts";
 import { recordContactAttempt } from "./record-contact-attempt.ts";
 
-let database: Database;
-let pypi: PypiServer;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserCatalogue;
 let member: TestAccount;
 let pkg = "";
 let transferId = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const made = await startBrowserApp(database);
-  served = made;
-  ({ browser, base } = made);
-  ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 12 } }));
-  pkg = pypi.names[0] ?? "";
-  member = await packageMaintainersChair(database.db, made.clock);
+  served = await startBrowserCatalogue({ limit: 12 });
+  const deps = { db: served.database.db, clock: served.clock };
+  pkg = served.pypi.names[0] ?? "";
+  member = await packageMaintainersChair(deps.db, deps.clock);
   const by = { userId: member.user.id, name: "PM Chair" };
-  const deps = { db: database.db, clock: made.clock };
   await joinRoster({ ...deps, capacity: 2, note: "Django Commons transfers", by });
   const t = await openTransfer({
     ...deps,
@@ -64,8 +52,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await pypi?.close();
-  await database?.close();
 });
 
 const pages = () => [
@@ -79,24 +65,24 @@ const pages = () => [
 describe("transfer pages in a browser", () => {
   it("have no axe-core violations, signed out and signed in (with every form)", async () => {
     const paths = pages();
-    await expectAccessible(browser, base, {
+    await expectAccessible(served.browser, served.base, {
       signedOut: paths,
       signedIn: { session: member.sessionId, paths },
     });
   }, 240_000);
 
   it("fit a 390-pixel phone without sideways scrolling, signed in", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-    await context.addCookies([{ name: "guildhall_session", value: member.sessionId, url: base }]);
+    const context = await served.browser.newContext({ viewport: { width: 390, height: 800 } });
+    await context.addCookies([{ name: "guildhall_session", value: member.sessionId, url: served.base }]);
     try {
       const page = await context.newPage();
       for (const p of pages()) {
-        await page.goto(`${base}${p}`);
+        await page.goto(`${served.base}${p}`);
         const wide = (await page.evaluate("document.documentElement.scrollWidth")) as number;
         expect(wide, p).toBeLessThanOrEqual(390);
       }
       // The support request is shown once the process is exhausted.
-      await page.goto(`${base}/packages/${pkg}/contact-log`);
+      await page.goto(`${served.base}/packages/${pkg}/contact-log`);
       expect(await page.textContent("pre")).toContain(`PEP 541 request: ${pkg}`);
     } finally {
       await context.close();

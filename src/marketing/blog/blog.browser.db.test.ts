@@ -4,28 +4,23 @@
  * with JavaScript on and the site's CSP bypassed (so the sanitising alone is tested), runs nothing:
  * no dialog, no script element, no on* attribute, no javascript: link in the live DOM.
  */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, pageWidths, startBrowserApp } from "../../../test/browser-app.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import {
+  type BrowserAppWithDatabase,
+  pageWidths,
+  startBrowserAppWithDatabase,
+} from "../../../test/browser-app.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../../test/factories/marketing.ts";
-import type { Database } from "../../platform/db/client.ts";
 import { HOSTILE } from "../hostile-markdown.fixtures.ts";
 import { makePost, postFields } from "./blog.fixtures.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const made = await startBrowserApp(database);
-  served = made;
-  ({ browser, base } = made);
-  const { clock } = made;
+  served = await startBrowserAppWithDatabase();
+  const { database, clock } = served;
   const g = await insertMarketingGroups(database.db);
   const account = async (name: string) => {
     const a = await createTestAccount({
@@ -74,7 +69,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 const PAGES = ["/blog", "/blog?page=2", "/blog/tags/news", "/blog/post-3"];
@@ -82,7 +76,7 @@ const PAGES = ["/blog", "/blog?page=2", "/blog/tags/news", "/blog/post-3"];
 describe("the blog in a browser", () => {
   it("has no axe-core violations on the list, a tag's page and an entry", async () => {
     for (const p of PAGES) {
-      const result = await auditPage(browser, `${base}${p}`);
+      const result = await auditPage(served.browser, `${served.base}${p}`);
       expect(result.status, p).toBe(200);
       expect(result.passes, p).toBeGreaterThan(5);
       expect(result.violations, p).toEqual([]);
@@ -90,13 +84,13 @@ describe("the blog in a browser", () => {
   }, 240_000);
 
   it("fits a 390-pixel phone without sideways scrolling", async () => {
-    const widths = await pageWidths(browser, base, PAGES, { javaScriptEnabled: false });
+    const widths = await pageWidths(served.browser, served.base, PAGES, { javaScriptEnabled: false });
     expect(widths.map(([p]) => p)).toEqual([...PAGES]);
     for (const [p, wide] of widths) expect(wide, p).toBeLessThanOrEqual(390);
   });
 
   it("a post of every hostile fragment runs nothing, even with the CSP out of the way", async () => {
-    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    const context = await served.browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
     try {
       const page = await context.newPage();
       const dialogs: string[] = [];
@@ -105,7 +99,7 @@ describe("the blog in a browser", () => {
         void d.dismiss();
       });
       for (const p of ["/blog/hostile", "/blog", "/blog/tags/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"]) {
-        const res = await page.goto(`${base}${p}`);
+        const res = await page.goto(`${served.base}${p}`);
         expect(res?.status(), p).toBe(200);
         await page.mouse.move(10, 10);
         for (const a of await page.locator("main a").all()) await a.hover().catch(() => undefined);
@@ -125,7 +119,7 @@ describe("the blog in a browser", () => {
       await page.waitForTimeout(300);
       expect(dialogs).toEqual([]);
       // The hostile text is shown as text.
-      await page.goto(`${base}/blog/hostile`);
+      await page.goto(`${served.base}/blog/hostile`);
       expect(await page.locator("h1").first().textContent()).toBe('<img src=x onerror=alert("title")>');
     } finally {
       await context.close();
