@@ -23,6 +23,8 @@ const facts = (over: Partial<DormancyFacts>): DormancyFacts => ({
   dataAsOf: "2026-11-20T00:00:00.000Z",
   ...over,
 });
+/** Judges `facts(over)` against RELEASES on TODAY. */
+const judge = (over: Partial<DormancyFacts>) => judgeDormancy(facts(over), RELEASES, TODAY);
 
 describe("dormancy by Django Commons' rules", () => {
   it("looks at the latest Django release whose 6-month window has closed", () => {
@@ -32,7 +34,7 @@ describe("dormancy by Django Commons' rules", () => {
   });
 
   it("is active with a recent release", () => {
-    expect(judgeDormancy(facts({}), RELEASES, TODAY)).toMatchObject({
+    expect(judge({})).toMatchObject({
       status: "active",
       reasons: [],
       priority: 0,
@@ -40,54 +42,34 @@ describe("dormancy by Django Commons' rules", () => {
   });
 
   it("flags no release since a Django feature release (6 months on)", () => {
-    const f = judgeDormancy(facts({ latestReleaseAt: new Date("2025-12-01T00:00:00Z") }), RELEASES, TODAY);
+    const f = judge({ latestReleaseAt: new Date("2025-12-01T00:00:00Z") });
     expect(f.status).toBe("possibly-dormant");
     expect(f.reasons.map((r) => r.rule)).toEqual(["no-release-after-django"]);
     expect(f.reasons[0]?.text).toContain("Django 6.0");
   });
 
   it("flags both rules for no release for 12 months and weighs by popularity", () => {
-    const popular = judgeDormancy(
-      facts({ latestReleaseAt: new Date("2024-01-10T00:00:00Z"), downloadRank: 1 }),
-      RELEASES,
-      TODAY,
-    );
-    const rare = judgeDormancy(
-      facts({ name: "q", latestReleaseAt: new Date("2024-01-10T00:00:00Z"), downloadRank: 9000 }),
-      RELEASES,
-      TODAY,
-    );
+    const popular = judge({ latestReleaseAt: new Date("2024-01-10T00:00:00Z"), downloadRank: 1 });
+    const rare = judge({ name: "q", latestReleaseAt: new Date("2024-01-10T00:00:00Z"), downloadRank: 9000 });
     expect(popular.reasons.map((r) => r.rule)).toEqual(["no-release-12-months", "no-release-after-django"]);
     expect(popular.priority).toBeCloseTo(2 * popularityWeight(1));
     expect(popular.priority).toBeGreaterThan(rare.priority);
-    const oneRule = judgeDormancy(
-      facts({ name: "r", latestReleaseAt: new Date("2025-12-01T00:00:00Z"), downloadRank: 1 }),
-      RELEASES,
-      TODAY,
-    );
+    const oneRule = judge({ name: "r", latestReleaseAt: new Date("2025-12-01T00:00:00Z"), downloadRank: 1 });
     expect(rankDormant([rare, oneRule, popular]).map((f) => f.name)).toEqual(["p", "r", "q"]);
     expect(popularityWeight(null)).toBe(0);
   });
 
   it("says unknown, and why, when there is no date or the snapshot's month straddles a rule", () => {
-    const none = judgeDormancy(facts({ source: "snapshot", latestReleaseAt: null }), RELEASES, TODAY);
+    const none = judge({ source: "snapshot", latestReleaseAt: null });
     expect(none.status).toBe("unknown");
     expect(none.unknownWhy).toContain("no sync has fetched");
     // A snapshot month of 2025-12 straddles 6.0's final (2025-12-03): undecided, not dormant.
-    const month = judgeDormancy(
-      facts({ source: "snapshot", latestReleaseAt: new Date("2025-12-01T00:00:00Z") }),
-      RELEASES,
-      TODAY,
-    );
+    const month = judge({ source: "snapshot", latestReleaseAt: new Date("2025-12-01T00:00:00Z") });
     expect(month.status).toBe("unknown");
     expect(month.unknownWhy).toContain("Django 6.0 rule");
     expect(month.lastRelease).toBe("2025-12");
     // A snapshot month well before is decided.
-    const old = judgeDormancy(
-      facts({ source: "snapshot", latestReleaseAt: new Date("2023-05-01T00:00:00Z") }),
-      RELEASES,
-      TODAY,
-    );
+    const old = judge({ source: "snapshot", latestReleaseAt: new Date("2023-05-01T00:00:00Z") });
     expect(old.status).toBe("possibly-dormant");
   });
 });
