@@ -3,10 +3,15 @@
  * local PyPI index (the first `limit`, or those of another TSV), over the whole application.
  */
 import path from "node:path";
+import type { Hono } from "hono";
 import { loadSnapshot, syncPackages } from "../src/ecosystem/index.ts";
 import type { FixedClock } from "../src/platform/clock.ts";
 import type { Database } from "../src/platform/db/client.ts";
+import type { AppEnv } from "../src/platform/http/app.tsx";
 import type { Services } from "../src/platform/services.ts";
+import { createTestApplication } from "./app.ts";
+import { createTestDatabase } from "./db.ts";
+import { type PackageAccounts, packageAccounts, personalPackage } from "./factories/ecosystem.ts";
 import { type PypiServer, startPypiServer } from "./pypi-server/server.ts";
 
 /** The shared snapshot of every Django-related project. */
@@ -32,4 +37,40 @@ export async function syncedCatalogue(input: {
     });
   await sync();
   return { pypi, sync };
+}
+
+/**
+ * An ecosystem test's world: the application over a database of its own, the catalogue synced
+ * from `pypi`, a personally owned package in it (see personalPackage) and the accounts around it.
+ */
+export interface CatalogueTest extends PackageAccounts, Awaited<ReturnType<typeof personalPackage>> {
+  database: Database;
+  app: Hono<AppEnv>;
+  services: Services;
+  clock: FixedClock;
+  pypi: PypiServer;
+  sync: () => Promise<unknown>;
+  /** Stops the index and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens a test database and the application, syncs `index` into it, finds a personal package and makes its accounts. */
+export async function openCatalogueTest(index: { limit?: number; tsv?: string }): Promise<CatalogueTest> {
+  const database = await createTestDatabase();
+  let pypi: PypiServer | undefined;
+  const close = async () => {
+    await pypi?.close();
+    await database.close();
+  };
+  try {
+    const made = await createTestApplication(database);
+    const synced = await syncedCatalogue({ ...made, database, index });
+    pypi = synced.pypi;
+    const found = await personalPackage(database.db);
+    const accounts = await packageAccounts(database.db, made.clock, found.owner);
+    return { database, ...made, ...synced, ...found, ...accounts, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { repositoryOwner } from "../../src/ecosystem/index.ts";
 import type { Clock } from "../../src/platform/clock.ts";
 import { type Db, schema } from "../../src/platform/db/index.ts";
-import { createTestAccount, type TestAccount } from "./accounts.ts";
+import { createTestAccount, type TestAccount, type TestAccountInput } from "./accounts.ts";
 import { insertGroup } from "./governance.ts";
 
 /** The scopes the ecosystem tests' accounts carry. */
@@ -81,4 +81,31 @@ export async function packageMaintainersChair(db: Db, clock: Clock): Promise<Tes
     personId: group.people.get("PM Chair") ?? null,
     scopes: ECOSYSTEM_SCOPES,
   });
+}
+
+/** The accounts ecosystem tests act as around a package: its maintainer, a Package Maintainers member and a stranger. */
+export interface PackageAccounts {
+  maintainer: TestAccount;
+  groupMember: TestAccount;
+  stranger: TestAccount;
+}
+
+/**
+ * The Package Maintainers group with PM Member, and accounts with the ecosystem scopes: Owner
+ * (owner@example.org, GitHub login `githubLogin`), PM (pm@example.org, that member) and a stranger
+ * (stranger@example.org, GitHub login someone-else, who maintains nothing).
+ */
+export async function packageAccounts(db: Db, clock: Clock, githubLogin: string | null) {
+  const group = await insertPackageMaintainers(db, ["PM Member"]);
+  const account = (email: string, extra: Partial<TestAccountInput>) =>
+    createTestAccount({ db, clock, email, scopes: ECOSYSTEM_SCOPES, ...extra });
+  const accounts: PackageAccounts = {
+    maintainer: await account("owner@example.org", { githubLogin, name: "Owner" }),
+    groupMember: await account("pm@example.org", {
+      personId: group.people.get("PM Member") ?? null,
+      name: "PM",
+    }),
+    stranger: await account("stranger@example.org", { githubLogin: "someone-else" }),
+  };
+  return { group, ...accounts };
 }

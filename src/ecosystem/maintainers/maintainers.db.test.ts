@@ -8,15 +8,14 @@ import { execFileSync } from "node:child_process";
 import { and, eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
-import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
 import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
-import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
+import { type CatalogueTest, openCatalogueTest } from "../../../test/synced-catalogue.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 
+let world: CatalogueTest | undefined;
 let database: Database;
 let app: Hono<AppEnv>;
 let pypi: PypiServer;
@@ -40,42 +39,13 @@ const CALL = {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const made = await createTestApplication(database);
-  app = made.app;
-  ({ pypi, sync } = await syncedCatalogue({ ...made, database, index: { limit: 40 } }));
-  const db = database.db;
-  const found = await eco.personalPackage(db);
-  pkg = found.pkg;
+  world = await openCatalogueTest({ limit: 40 });
+  ({ database, app, pypi, sync, pkg, maintainer, groupMember, stranger } = world);
   // Any other synced package will do here: the group's right to make its call does not depend on its owner.
-  other = found.rows.find((r) => r.name !== pkg)?.name ?? "";
-  const owner = found.owner;
-  const group = await eco.insertPackageMaintainers(db, ["PM Member"]);
-  const clock = made.clock;
-  maintainer = await createTestAccount({
-    db,
-    clock,
-    email: "owner@example.org",
-    githubLogin: owner,
-    scopes: SCOPES,
-  });
-  groupMember = await createTestAccount({
-    db,
-    clock,
-    email: "pm@example.org",
-    personId: group.people.get("PM Member") ?? null,
-    scopes: SCOPES,
-  });
-  stranger = await createTestAccount({
-    db,
-    clock,
-    email: "stranger@example.org",
-    githubLogin: "someone-else",
-    scopes: SCOPES,
-  });
+  other = world.rows.find((r) => r.name !== pkg)?.name ?? "";
   volunteer = await createTestAccount({
-    db,
-    clock,
+    db: database.db,
+    clock: world.clock,
     email: "volunteer@example.org",
     name: "Val Unteer",
     scopes: SCOPES,
@@ -83,8 +53,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await pypi?.close();
-  await database?.close();
+  await world?.close();
 });
 
 const callsOf = (name: string) =>

@@ -7,13 +7,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
 import { runCommands } from "../../../test/cli.ts";
-import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
+import type { TestAccount } from "../../../test/factories/accounts.ts";
 import * as eco from "../../../test/factories/ecosystem.ts";
-import type { PypiServer } from "../../../test/pypi-server/server.ts";
-import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
+import { type CatalogueTest, openCatalogueTest } from "../../../test/synced-catalogue.ts";
 import { renderNotification } from "../../kernel/index.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -25,11 +22,11 @@ import { sendTrackerReminders } from "./send-tracker-reminders.ts";
 import { setSubscription } from "./subscribe.ts";
 import { trackerReminderTemplate } from "./tracker-reminder.template.ts";
 
+let world: CatalogueTest | undefined;
 let database: Database;
 let app: Hono<AppEnv>;
 let services: Services;
 let clock: FixedClock;
-let pypi: PypiServer;
 let maintainer: TestAccount;
 let groupMember: TestAccount;
 let stranger: TestAccount;
@@ -40,31 +37,12 @@ const { post, api, get } = eco.requestsTo({ request: (path, init) => app.request
 const cli = (...args: string[]) => runCommands(services, [registerEcosystemCommands], args);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const made = await createTestApplication(database);
-  ({ app, services, clock } = made);
-  ({ pypi } = await syncedCatalogue({ ...made, database, index: { limit: 20 } }));
-  const db = database.db;
-  const found = await eco.personalPackage(db);
-  ({ pkg, other } = found);
-  const owner = found.owner;
-  const group = await eco.insertPackageMaintainers(db, ["PM Member"]);
-  const scopes = eco.ECOSYSTEM_SCOPES;
-  maintainer = await createTestAccount({ db, clock, email: "owner@example.org", githubLogin: owner, scopes });
-  groupMember = await createTestAccount({
-    db,
-    clock,
-    email: "pm@example.org",
-    name: "PM",
-    personId: group.people.get("PM Member") ?? null,
-    scopes,
-  });
-  stranger = await createTestAccount({ db, clock, email: "stranger@example.org", scopes });
+  world = await openCatalogueTest({ limit: 20 });
+  ({ database, app, services, clock, pkg, other, maintainer, groupMember, stranger } = world);
 }, 120_000);
 
 afterAll(async () => {
-  await pypi?.close();
-  await database?.close();
+  await world?.close();
 });
 
 describe("JSON routes and commands for calls and tracker entries", () => {

@@ -11,7 +11,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
+import type { TestAccount } from "../../../test/factories/accounts.ts";
 import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { SHARED_TSV, syncedCatalogue } from "../../../test/synced-catalogue.ts";
@@ -70,24 +70,8 @@ beforeAll(async () => {
   );
   pkg = mine?.name ?? "";
   other = ranked.find((r) => r.name !== pkg)?.name ?? "";
-  const group = await eco.insertPackageMaintainers(db);
-  const clock = made.clock;
-  const scopes = eco.ECOSYSTEM_SCOPES;
-  maintainer = await createTestAccount({
-    db,
-    clock,
-    email: "m@example.org",
-    githubLogin: repositoryOwner(mine?.projectUrls ?? {}),
-    scopes,
-  });
-  groupMember = await createTestAccount({
-    db,
-    clock,
-    email: "c@example.org",
-    personId: group.people.get("PM Chair") ?? null,
-    scopes,
-  });
-  stranger = await createTestAccount({ db, clock, email: "s@example.org", scopes });
+  const owner = repositoryOwner(mine?.projectUrls ?? {});
+  ({ maintainer, groupMember, stranger } = await eco.packageAccounts(db, made.clock, owner));
 }, 120_000);
 
 afterAll(async () => {

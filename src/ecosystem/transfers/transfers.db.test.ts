@@ -7,16 +7,15 @@
 import { and, eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApplication } from "../../../test/app.ts";
-import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
 import * as eco from "../../../test/factories/ecosystem.ts";
 import type { PypiServer } from "../../../test/pypi-server/server.ts";
-import { syncedCatalogue } from "../../../test/synced-catalogue.ts";
+import { type CatalogueTest, openCatalogueTest } from "../../../test/synced-catalogue.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 
+let world: CatalogueTest | undefined;
 let database: Database;
 let app: Hono<AppEnv>;
 let clock: FixedClock;
@@ -48,31 +47,16 @@ const transfer = async (id: number) => (await (await get(`/api/transfers/${id}`)
 const stepOf = (t: TransferJson, step: string) => t.steps.find((s) => s.step === step);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const made = await createTestApplication(database);
-  app = made.app;
-  clock = made.clock;
-  ({ pypi, sync } = await syncedCatalogue({ ...made, database, index: { limit: 30 } }));
-  const db = database.db;
-  ({ pkg, owner, other } = await eco.personalPackage(db));
-  const group = await eco.insertPackageMaintainers(db, ["PM Member"]);
-  const account = (
-    email: string,
-    extra: { githubLogin?: string; personId?: number | null; name?: string } = {},
-  ) => createTestAccount({ db, clock, email, scopes: eco.ECOSYSTEM_SCOPES, ...extra });
-  maintainer = await account("owner@example.org", { githubLogin: owner, name: "Owner" });
-  groupMember = await account("pm@example.org", {
-    personId: group.people.get("PM Member") ?? null,
-    name: "PM",
-  });
-  stranger = await account("stranger@example.org", { githubLogin: "someone-else" });
-  roadieA = await account("roadie-a@example.org", { name: "Roadie A" });
-  roadieB = await account("roadie-b@example.org", { name: "Roadie B" });
+  world = await openCatalogueTest({ limit: 30 });
+  ({ database, app, clock, pypi, sync, pkg, owner, other, maintainer, groupMember, stranger } = world);
+  const roadie = (email: string, name: string) =>
+    createTestAccount({ db: database.db, clock, email, name, scopes: eco.ECOSYSTEM_SCOPES });
+  roadieA = await roadie("roadie-a@example.org", "Roadie A");
+  roadieB = await roadie("roadie-b@example.org", "Roadie B");
 }, 120_000);
 
 afterAll(async () => {
-  await pypi?.close();
-  await database?.close();
+  await world?.close();
 });
 
 describe("the roster of roadies", () => {
