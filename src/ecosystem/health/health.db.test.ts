@@ -293,24 +293,19 @@ describe("repository signals from GitHub's REST API", () => {
 
 describe("declarations backfill", () => {
   it("reads older releases from the per-version JSON API once", async () => {
-    const first = await backfillDeclarations({
-      db: database.db,
-      http: services.http,
-      clock,
-      indexUrl: pypi.url,
-      top: 50,
-      since: new Date("2015-01-01T00:00:00Z"),
-    });
+    const backfill = () =>
+      backfillDeclarations({
+        db: database.db,
+        http: services.http,
+        clock,
+        indexUrl: pypi.url,
+        top: 50,
+        since: new Date("2015-01-01T00:00:00Z"),
+      });
+    const first = await backfill();
     expect(first.recorded).toBeGreaterThan(0);
     expect(first.failed).toEqual([]);
-    const again = await backfillDeclarations({
-      db: database.db,
-      http: services.http,
-      clock,
-      indexUrl: pypi.url,
-      top: 50,
-      since: new Date("2015-01-01T00:00:00Z"),
-    });
+    const again = await backfill();
     expect(again.releases).toBe(0);
   });
 });
