@@ -3,39 +3,36 @@
  * review (with its review, edit, lock and revision forms), a diff and the strategy documents (an
  * approved one with a later draft), signed out and as the Chair; and each fits a 390-pixel phone.
  */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserApp, expectAccessible, pageWidths, startBrowserApp } from "../../test/browser-app.ts";
-import { createTestDatabase } from "../../test/db.ts";
+import {
+  type BrowserAppWithDatabase,
+  expectAccessible,
+  pageWidths,
+  startBrowserAppWithDatabase,
+} from "../../test/browser-app.ts";
 import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
 import { insertMarketingGroups } from "../../test/factories/marketing.ts";
-import type { Database } from "../platform/db/client.ts";
 import { createItem } from "./items/create-item.ts";
+import { approveStep, groupMemberFacts } from "./items/items.fixtures.ts";
 import { moveItem } from "./items/move-item.ts";
-import { reviewItem } from "./items/review-item.ts";
 import { saveItem } from "./items/save-item.ts";
 import { submitItem } from "./items/submit-item.ts";
 import { liveSteps } from "./marketing.repo.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 let chair: TestAccount;
 let inReview = 0;
 let published = 0;
 let strategy = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const made = await startBrowserApp(database);
-  served = made;
-  ({ browser, base } = made);
+  served = await startBrowserAppWithDatabase();
+  const { database, clock } = served;
   const g = await insertMarketingGroups(database.db);
   const account = (name: string) =>
     createTestAccount({
       db: database.db,
-      clock: made.clock,
+      clock,
       email: `${name.split(" ")[0]?.toLowerCase()}@example.org`,
       name,
       personId: g.people.get(name) ?? null,
@@ -44,7 +41,7 @@ beforeAll(async () => {
   chair = await account("Mara Chair");
   const milo = await account("Milo Member");
   const by = { userId: milo.user.id, name: "Milo Member" };
-  const deps = { db: database.db, clock: made.clock };
+  const deps = { db: database.db, clock };
   const fields = {
     title: "Django 6.1 is out",
     body: "# Released\n\nRead the [notes](https://docs.djangoproject.com/).\n\n![The Django pony](https://example.org/pony.png)",
@@ -71,24 +68,17 @@ beforeAll(async () => {
     fields: { ...fields, slug: null, body: `${fields.body}\n\nA second paragraph.` },
     by,
   });
-  await submitItem({ database, clock: made.clock, itemId: inReview, by });
+  await submitItem({ database, clock, itemId: inReview, by });
   published = (await createItem({ ...deps, kind: "blog-post", network: null, fields, by })).id;
-  await submitItem({ database, clock: made.clock, itemId: published, by });
+  await submitItem({ database, clock, itemId: published, by });
   /** The Chair approves the item's first live step. */
   const approveAsChair = async (itemId: number) => {
     const [step] = await liveSteps(database.db, itemId);
-    await reviewItem({
-      ...deps,
+    const reviewer = groupMemberFacts(chair.user.id, [g.marketing]);
+    await approveStep(deps, {
       itemId,
       stepId: step?.id ?? 0,
-      decision: "approve",
-      comment: null,
-      reviewer: {
-        userId: chair.user.id,
-        groupIds: new Set([g.marketing]),
-        board: false,
-        steeringCouncil: false,
-      },
+      reviewer,
       by: { userId: chair.user.id, name: "Mara Chair" },
     });
   };
@@ -104,7 +94,7 @@ beforeAll(async () => {
       by,
     })
   ).id;
-  await submitItem({ database, clock: made.clock, itemId: strategy, by });
+  await submitItem({ database, clock, itemId: strategy, by });
   await approveAsChair(strategy);
   await saveItem({
     ...deps,
@@ -117,7 +107,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 describe("marketing pages in a browser", () => {
@@ -130,7 +119,7 @@ describe("marketing pages in a browser", () => {
       "/marketing/strategy",
       `/marketing/strategy/${strategy}`,
     ];
-    await expectAccessible(browser, base, {
+    await expectAccessible(served.browser, served.base, {
       signedOut,
       signedIn: { session: chair.sessionId, paths: signedIn },
     });
@@ -145,7 +134,7 @@ describe("marketing pages in a browser", () => {
       "/marketing/strategy",
       `/marketing/strategy/${strategy}`,
     ];
-    const widths = await pageWidths(browser, base, paths, { session: chair.sessionId });
+    const widths = await pageWidths(served.browser, served.base, paths, { session: chair.sessionId });
     expect(widths.map(([p]) => p)).toEqual(paths);
     for (const [p, wide] of widths) expect(wide, p).toBeLessThanOrEqual(390);
   });

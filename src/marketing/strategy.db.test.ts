@@ -7,13 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { createItem } from "./items/create-item.ts";
 import type { ItemFields } from "./items/item-fields.ts";
-import { itemFields } from "./items/items.fixtures.ts";
+import { approveStep, groupMemberFacts, itemFields } from "./items/items.fixtures.ts";
 import { moveItem } from "./items/move-item.ts";
-import { reviewItem } from "./items/review-item.ts";
 import { saveItem } from "./items/save-item.ts";
 import { submitItem } from "./items/submit-item.ts";
 import { getItem, listRevisions, liveSteps } from "./marketing.repo.ts";
-import type { ReviewerFacts } from "./workflow.ts";
 
 let database: MarketingTest["database"];
 let clock: MarketingTest["clock"];
@@ -21,12 +19,6 @@ let g: MarketingTest["g"];
 let who: MarketingTest["who"];
 let request: MarketingTest["request"];
 
-const member = (name: string): ReviewerFacts => ({
-  userId: who(name).userId,
-  groupIds: new Set([g.marketing]),
-  board: false,
-  steeringCouncil: false,
-});
 const fields = (over: Partial<ItemFields> = {}): ItemFields =>
   itemFields("Brand guidelines 2027", { body: "Use the **green** logo. APPROVED-WORDS", ...over });
 
@@ -36,18 +28,14 @@ const form = (body: Record<string, string>): RequestInit => ({
   body: new URLSearchParams(body).toString(),
 });
 
-async function approveAsMina(id: number) {
+/** Approves the first live step of item `id` as the member `name`. */
+async function approveAs(name: string, id: number) {
   const [step] = await liveSteps(database.db, id);
-  return reviewItem({
-    db: database.db,
-    clock,
-    itemId: id,
-    stepId: step?.id ?? 0,
-    decision: "approve",
-    comment: null,
-    reviewer: member("Mina Member"),
-    by: who("Mina Member"),
-  });
+  const reviewer = groupMemberFacts(who(name).userId, [g.marketing]);
+  return approveStep(
+    { db: database.db, clock },
+    { itemId: id, stepId: step?.id ?? 0, reviewer, by: who(name) },
+  );
 }
 
 beforeAll(async () => {
@@ -123,22 +111,13 @@ describe("strategy documents", () => {
 
     // The author cannot approve it; another member can, and the approval records revision 1.
     await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
-    const [step] = await liveSteps(database.db, id);
-    await expect(
-      reviewItem({
-        db: database.db,
-        clock,
-        itemId: id,
-        stepId: step?.id ?? 0,
-        decision: "approve",
-        comment: null,
-        reviewer: member("Milo Member"),
-        by: who("Milo Member"),
-      }),
-    ).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/own item/u) });
+    await expect(approveAs("Milo Member", id)).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/own item/u),
+    });
     expect((await getItem(database.db, id)).approvedRevisionId).toBeNull();
     const approvedAt = clock.now();
-    expect((await approveAsMina(id)).state).toBe("approved");
+    expect((await approveAs("Mina Member", id)).state).toBe("approved");
     const [rev1] = await listRevisions(database.db, id);
     const approved = await getItem(database.db, id);
     expect([
@@ -199,7 +178,7 @@ describe("strategy documents", () => {
 
     // The next round approves revision 2, which DSF members then read.
     await submitItem({ database, clock, itemId: id, by: who("Milo Member") });
-    await approveAsMina(id);
+    await approveAs("Mina Member", id);
     const html = await (await request(location, "Dee Member")).text();
     expect(html).toContain("DRAFT-WORDS");
     expect(html).not.toContain("APPROVED-WORDS");

@@ -3,8 +3,8 @@ import type { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { createItem } from "../items/create-item.ts";
 import type { ItemFields } from "../items/item-fields.ts";
+import { approveStep, groupMemberFacts } from "../items/items.fixtures.ts";
 import { moveItem } from "../items/move-item.ts";
-import { reviewItem } from "../items/review-item.ts";
 import { submitItem } from "../items/submit-item.ts";
 import { liveSteps } from "../marketing.repo.ts";
 
@@ -47,21 +47,8 @@ export async function makePost(
   await submitItem({ database, clock, itemId: id, by: people.author });
   if (state === "in-review") return id;
   for (const s of await liveSteps(db, id)) {
-    await reviewItem({
-      db,
-      clock,
-      itemId: id,
-      stepId: s.id,
-      decision: "approve",
-      comment: null,
-      reviewer: {
-        userId: people.reviewer.userId,
-        groupIds: new Set([people.marketingGroupId]),
-        board: false,
-        steeringCouncil: false,
-      },
-      by: people.reviewer,
-    });
+    const reviewer = groupMemberFacts(people.reviewer.userId, [people.marketingGroupId]);
+    await approveStep({ db, clock }, { itemId: id, stepId: s.id, reviewer, by: people.reviewer });
   }
   if (state === "approved") return id;
   const move = state === "scheduled" ? "schedule" : "publish";

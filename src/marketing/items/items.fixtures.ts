@@ -1,11 +1,13 @@
-/** Content items for tests: plain fields, and an item put straight into a state without the workflow. */
+/** Content items for tests: plain fields, an item put straight into a state without the workflow, and approving a step. */
 import { eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import { type Db, schema } from "../../platform/db/index.ts";
 import type { ContentKind } from "../content-kinds.ts";
+import type { ReviewerFacts } from "../workflow.ts";
 import type { ItemActor } from "./audit-item.ts";
 import { createItem } from "./create-item.ts";
 import type { ItemFields } from "./item-fields.ts";
+import { reviewItem } from "./review-item.ts";
 
 /** An item's fields with `title`, a one-line body and none of the blog's fields; `over` replaces any of them. */
 export function itemFields(title: string, over: Partial<ItemFields> = {}): ItemFields {
@@ -41,4 +43,17 @@ export async function placeItem(
   if (Object.keys(set).length > 0)
     await deps.db.update(schema.marketingItems).set(set).where(eq(schema.marketingItems.id, id));
   return id;
+}
+
+/** Approves step `stepId` of item `itemId`, with no comment, as `by` deciding with the facts `reviewer`. */
+export function approveStep(
+  deps: { db: Db; clock: Clock },
+  step: { itemId: number; stepId: number; reviewer: ReviewerFacts; by: ItemActor },
+): ReturnType<typeof reviewItem> {
+  return reviewItem({ ...deps, ...step, decision: "approve", comment: null });
+}
+
+/** The facts of a reviewer who belongs to the groups `groupIds` and is neither on the Board nor the Steering Council. */
+export function groupMemberFacts(userId: number, groupIds: Iterable<number>): ReviewerFacts {
+  return { userId, groupIds: new Set(groupIds), board: false, steeringCouncil: false };
 }
