@@ -58,6 +58,48 @@ export async function recordCharterRoles(input: {
 }
 
 /**
+ * Ends some role periods of one person in one group on a day, each with its audit entry, then
+ * hands over the person's open items there if they no longer hold a role in the group.
+ */
+async function endPeriodsThenHandOver(input: {
+  tx: Tx;
+  groupId: number;
+  personId: number;
+  periods: readonly PeriodRow[];
+  endedOn: string;
+  reason: string;
+  now: Date;
+  actor: DecisionActor;
+  cause: string;
+  /** Why the roles end, for the hand-over. */
+  ending: "left" | "removed" | "succeeded";
+}): Promise<void> {
+  const { tx, now, actor } = input;
+  for (const period of input.periods) {
+    const after = await updateRolePeriod(tx, period.id, { endedOn: input.endedOn, reason: input.reason });
+    await recordAudit(tx, {
+      by: actor,
+      at: now,
+      action: "role-period.ended",
+      subjectType: "role_period",
+      subjectId: period.id,
+      before: period,
+      after,
+      cause: input.cause,
+    });
+  }
+  await handOverOneIfGone(tx, {
+    groupId: input.groupId,
+    personId: input.personId,
+    endedOn: input.endedOn,
+    cause: input.ending,
+    reason: input.reason,
+    now,
+    by: actor,
+  });
+}
+
+/**
  * Ends every role a person holds in a group today, with the reason. A role known only from the
  * current charter (no role period yet) is first recorded as a period so its end is kept.
  */
@@ -76,36 +118,21 @@ export async function endAllRoles(input: {
   const today = dayOf(now);
   await recordCharterRoles({ tx, group, personId, now, actor, cause: input.cause });
   const periods = await currentPeriodsOf(tx, group.id, personId, today);
-  for (const period of periods) {
-    const after = await updateRolePeriod(tx, period.id, { endedOn: today, reason: input.reason });
-    await recordAudit(tx, {
-      by: actor,
-      at: now,
-      action: "role-period.ended",
-      subjectType: "role_period",
-      subjectId: period.id,
-      before: period,
-      after,
-      cause: input.cause,
-    });
-  }
-  await handOverOneIfGone(tx, {
+  await endPeriodsThenHandOver({
+    tx,
     groupId: group.id,
     personId,
+    periods,
     endedOn: today,
-    cause: input.ending,
     reason: input.reason,
     now,
-    by: actor,
+    actor,
+    cause: input.cause,
+    ending: input.ending,
   });
   return periods.length;
 }
 
-/**
- * Starts a role period after the decision `decisionRef` (a vote, an invitation, an appointment),
- * with the charter's term when `withTerm`, recording the person's charter roles as periods first
- * (they stop counting once the person has a period here), with its audit entry.
- */
 /** Ends a role period on a day because of a decision, audited in the decision's transaction. */
 export async function endRolePeriodBy(input: {
   tx: Tx;
@@ -117,29 +144,21 @@ export async function endRolePeriodBy(input: {
   /** The decision that ends it ("vote #3", "liaison recorded ..."). */
   cause: string;
 }): Promise<void> {
-  const { tx, period } = input;
-  const after = await updateRolePeriod(tx, period.id, { endedOn: input.endedOn, reason: input.reason });
-  await recordAudit(tx, {
-    by: input.actor,
-    at: input.now,
-    action: "role-period.ended",
-    subjectType: "role_period",
-    subjectId: period.id,
-    before: period,
-    after,
-    cause: input.cause,
-  });
-  await handOverOneIfGone(tx, {
+  const { period } = input;
+  await endPeriodsThenHandOver({
+    ...input,
     groupId: period.groupId,
     personId: period.personId,
-    endedOn: input.endedOn,
-    cause: "succeeded",
-    reason: input.reason,
-    now: input.now,
-    by: input.actor,
+    periods: [period],
+    ending: "succeeded",
   });
 }
 
+/**
+ * Starts a role period after the decision `decisionRef` (a vote, an invitation, an appointment),
+ * with the charter's term when `withTerm`, recording the person's charter roles as periods first
+ * (they stop counting once the person has a period here), with its audit entry.
+ */
 export async function startRolePeriod(input: {
   tx: Tx;
   group: DecisionGroup;
