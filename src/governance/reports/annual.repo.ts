@@ -1,5 +1,5 @@
 /** The queries of a group's annual report: one year's reports, meetings, votes, role periods, requests and sweep events. */
-import { and, asc, eq, gte, inArray, isNotNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../platform/db/index.ts";
 import {
@@ -13,6 +13,7 @@ import {
   votes,
 } from "../../platform/db/schema.ts";
 import { type AnnualRecords, yearBounds } from "./annual-report.ts";
+import { periodsStartedOrEndedBetween, votesClosedBetween } from "./reports.repo.ts";
 
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
@@ -77,15 +78,7 @@ export async function selectAnnualRecords(
       closedAt: votes.closedAt,
     })
     .from(votes)
-    .where(
-      and(
-        eq(votes.groupId, group.id),
-        eq(votes.status, "closed"),
-        isNotNull(votes.closedAt),
-        gte(votes.closedAt, start),
-        lte(votes.closedAt, end),
-      ),
-    )
+    .where(votesClosedBetween(group.id, start, end))
     .orderBy(asc(votes.closedAt));
 
   const periods = await db
@@ -99,15 +92,7 @@ export async function selectAnnualRecords(
     })
     .from(rolePeriods)
     .innerJoin(people, eq(people.id, rolePeriods.personId))
-    .where(
-      and(
-        eq(rolePeriods.groupId, group.id),
-        or(
-          and(gte(rolePeriods.startedOn, from), lte(rolePeriods.startedOn, to)),
-          and(gte(rolePeriods.endedOn, from), lte(rolePeriods.endedOn, to)),
-        ),
-      ),
-    )
+    .where(periodsStartedOrEndedBetween(group.id, from, to))
     .orderBy(asc(rolePeriods.startedOn));
 
   // Requests the group asked or was asked, public ones only: a private request is seen by its two

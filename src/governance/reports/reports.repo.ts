@@ -248,6 +248,28 @@ export async function selectDecisions(db: DbOrTx, groupId: number) {
     .orderBy(desc(reportDecisions.decidedOn), desc(reportDecisions.id));
 }
 
+/** The condition for a group's votes closed between two instants, both included. */
+export function votesClosedBetween(groupId: number, from: Date, to: Date) {
+  return and(
+    eq(votes.groupId, groupId),
+    eq(votes.status, "closed"),
+    isNotNull(votes.closedAt),
+    gte(votes.closedAt, from),
+    lte(votes.closedAt, to),
+  );
+}
+
+/** The condition for a group's role periods that started or ended between two days, both included. */
+export function periodsStartedOrEndedBetween(groupId: number, first: string, last: string) {
+  return and(
+    eq(rolePeriods.groupId, groupId),
+    or(
+      and(gte(rolePeriods.startedOn, first), lte(rolePeriods.startedOn, last)),
+      and(gte(rolePeriods.endedOn, first), lte(rolePeriods.endedOn, last)),
+    ),
+  );
+}
+
 /** What a group did in a period that exists in Guildhall today: votes closed, people joining and leaving. */
 export async function selectActivity(db: DbOrTx, groupId: number, start: string, end: string) {
   const from = new Date(`${start}T00:00:00Z`);
@@ -255,15 +277,7 @@ export async function selectActivity(db: DbOrTx, groupId: number, start: string,
   const closed = await db
     .select({ title: votes.title, kind: votes.kind, outcome: votes.outcome, secrecy: votes.secrecy })
     .from(votes)
-    .where(
-      and(
-        eq(votes.groupId, groupId),
-        eq(votes.status, "closed"),
-        isNotNull(votes.closedAt),
-        gte(votes.closedAt, from),
-        lte(votes.closedAt, to),
-      ),
-    )
+    .where(votesClosedBetween(groupId, from, to))
     .orderBy(asc(votes.closedAt));
   const opened = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -279,15 +293,7 @@ export async function selectActivity(db: DbOrTx, groupId: number, start: string,
     })
     .from(rolePeriods)
     .innerJoin(people, eq(people.id, rolePeriods.personId))
-    .where(
-      and(
-        eq(rolePeriods.groupId, groupId),
-        or(
-          and(gte(rolePeriods.startedOn, start), lte(rolePeriods.startedOn, end)),
-          and(gte(rolePeriods.endedOn, start), lte(rolePeriods.endedOn, end)),
-        ),
-      ),
-    )
+    .where(periodsStartedOrEndedBetween(groupId, start, end))
     .orderBy(asc(rolePeriods.startedOn));
   const inPeriod = (d: string | null) => d !== null && d >= start && d <= end;
   return {
