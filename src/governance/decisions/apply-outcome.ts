@@ -19,6 +19,31 @@ export function voteRef(voteId: number): string {
   return `vote:${voteId}`;
 }
 
+/** Saves a new role period with its audit entry (`action`, because of `cause`); returns the period. */
+export async function startPeriodAudited(
+  tx: Tx,
+  values: Parameters<typeof insertRolePeriodRow>[1],
+  audit: {
+    actor: DecisionActor;
+    now: Date;
+    action: "role-period.recorded" | "role-period.started";
+    cause: string;
+  },
+): Promise<PeriodRow | undefined> {
+  const period = await insertRolePeriodRow(tx, values);
+  await recordAudit(tx, {
+    by: audit.actor,
+    at: audit.now,
+    action: audit.action,
+    subjectType: "role_period",
+    subjectId: period?.id ?? "",
+    before: null,
+    after: period,
+    cause: audit.cause,
+  });
+  return period;
+}
+
 /**
  * Records the current charter's roles that have no role period yet (of one person, or of
  * everyone in the group) as periods, so that ending them later keeps a record.
@@ -34,26 +59,20 @@ export async function recordCharterRoles(input: {
   const { tx, group, now, actor } = input;
   const today = dayOf(now);
   for (const r of await charterOnlyRoles(tx, group.id, input.personId)) {
-    const period = await insertRolePeriodRow(tx, {
-      groupId: group.id,
-      personId: r.personId,
-      role: r.role,
-      title: r.title,
-      startedOn: [group.createdOn, today].sort()[0] ?? today,
-      reason: "named in the charter",
-      decisionRef: "charter import",
-      createdAt: now,
-    });
-    await recordAudit(tx, {
-      by: actor,
-      at: now,
-      action: "role-period.recorded",
-      subjectType: "role_period",
-      subjectId: period?.id ?? "",
-      before: null,
-      after: period,
-      cause: input.cause,
-    });
+    await startPeriodAudited(
+      tx,
+      {
+        groupId: group.id,
+        personId: r.personId,
+        role: r.role,
+        title: r.title,
+        startedOn: [group.createdOn, today].sort()[0] ?? today,
+        reason: "named in the charter",
+        decisionRef: "charter import",
+        createdAt: now,
+      },
+      { actor, now, action: "role-period.recorded", cause: input.cause },
+    );
   }
 }
 
@@ -173,32 +192,25 @@ export async function startRolePeriod(input: {
   const { tx, group, now, actor } = input;
   const today = dayOf(now);
   await recordCharterRoles({ tx, group, personId: input.personId, now, actor, cause: input.decisionRef });
-  const period = await insertRolePeriodRow(tx, {
-    groupId: group.id,
-    personId: input.personId,
-    role: input.role,
-    startedOn: today,
-    termEndsOn: input.withTerm
-      ? termEndsOn({
-          startedOn: today,
-          rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
-        })
-      : null,
-    reason: input.reason,
-    decisionRef: input.decisionRef,
-    createdAt: now,
-  });
-  await recordAudit(tx, {
-    by: actor,
-    at: now,
-    action: "role-period.started",
-    subjectType: "role_period",
-    subjectId: period?.id ?? "",
-    before: null,
-    after: period,
-    cause: input.decisionRef,
-  });
-  return period;
+  return startPeriodAudited(
+    tx,
+    {
+      groupId: group.id,
+      personId: input.personId,
+      role: input.role,
+      startedOn: today,
+      termEndsOn: input.withTerm
+        ? termEndsOn({
+            startedOn: today,
+            rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
+          })
+        : null,
+      reason: input.reason,
+      decisionRef: input.decisionRef,
+      createdAt: now,
+    },
+    { actor, now, action: "role-period.started", cause: input.decisionRef },
+  );
 }
 
 /** Applies a passed membership vote: admits, removes, or starts the elected Chair or Co-Chair. */
