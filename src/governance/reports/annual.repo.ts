@@ -9,11 +9,10 @@ import {
   meetings,
   people,
   reportEvents,
-  rolePeriods,
   votes,
 } from "../../platform/db/schema.ts";
 import { type AnnualRecords, yearBounds } from "./annual-report.ts";
-import { periodsStartedOrEndedBetween, votesClosedBetween } from "./reports.repo.ts";
+import { selectPeriodsChangedBetween, votesClosedBetween } from "./reports.repo.ts";
 
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
@@ -81,19 +80,7 @@ export async function selectAnnualRecords(
     .where(votesClosedBetween(group.id, start, end))
     .orderBy(asc(votes.closedAt));
 
-  const periods = await db
-    .select({
-      name: people.name,
-      role: rolePeriods.role,
-      startedOn: rolePeriods.startedOn,
-      endedOn: rolePeriods.endedOn,
-      termEndsOn: rolePeriods.termEndsOn,
-      reason: rolePeriods.reason,
-    })
-    .from(rolePeriods)
-    .innerJoin(people, eq(people.id, rolePeriods.personId))
-    .where(periodsStartedOrEndedBetween(group.id, from, to))
-    .orderBy(asc(rolePeriods.startedOn));
+  const periods = await selectPeriodsChangedBetween(db, group.id, from, to);
 
   // Requests the group asked or was asked, public ones only: a private request is seen by its two
   // sides alone, which an annual report for the group's readers cannot respect line by line.

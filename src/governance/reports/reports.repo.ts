@@ -259,15 +259,29 @@ export function votesClosedBetween(groupId: number, from: Date, to: Date) {
   );
 }
 
-/** The condition for a group's role periods that started or ended between two days, both included. */
-export function periodsStartedOrEndedBetween(groupId: number, first: string, last: string) {
-  return and(
-    eq(rolePeriods.groupId, groupId),
-    or(
-      and(gte(rolePeriods.startedOn, first), lte(rolePeriods.startedOn, last)),
-      and(gte(rolePeriods.endedOn, first), lte(rolePeriods.endedOn, last)),
-    ),
-  );
+/** A group's role periods that started or ended between two days (both included), with the holder's name, by start. */
+export async function selectPeriodsChangedBetween(db: DbOrTx, groupId: number, first: string, last: string) {
+  return db
+    .select({
+      name: people.name,
+      role: rolePeriods.role,
+      startedOn: rolePeriods.startedOn,
+      endedOn: rolePeriods.endedOn,
+      termEndsOn: rolePeriods.termEndsOn,
+      reason: rolePeriods.reason,
+    })
+    .from(rolePeriods)
+    .innerJoin(people, eq(people.id, rolePeriods.personId))
+    .where(
+      and(
+        eq(rolePeriods.groupId, groupId),
+        or(
+          and(gte(rolePeriods.startedOn, first), lte(rolePeriods.startedOn, last)),
+          and(gte(rolePeriods.endedOn, first), lte(rolePeriods.endedOn, last)),
+        ),
+      ),
+    )
+    .orderBy(asc(rolePeriods.startedOn));
 }
 
 /** What a group did in a period that exists in Guildhall today: votes closed, people joining and leaving. */
@@ -283,18 +297,7 @@ export async function selectActivity(db: DbOrTx, groupId: number, start: string,
     .select({ n: sql<number>`count(*)::int` })
     .from(votes)
     .where(and(eq(votes.groupId, groupId), gte(votes.openedAt, from), lte(votes.openedAt, to)));
-  const periods = await db
-    .select({
-      name: people.name,
-      role: rolePeriods.role,
-      startedOn: rolePeriods.startedOn,
-      endedOn: rolePeriods.endedOn,
-      reason: rolePeriods.reason,
-    })
-    .from(rolePeriods)
-    .innerJoin(people, eq(people.id, rolePeriods.personId))
-    .where(periodsStartedOrEndedBetween(groupId, start, end))
-    .orderBy(asc(rolePeriods.startedOn));
+  const periods = await selectPeriodsChangedBetween(db, groupId, start, end);
   const inPeriod = (d: string | null) => d !== null && d >= start && d <= end;
   return {
     votesOpened: opened[0]?.n ?? 0,
