@@ -589,7 +589,6 @@ function decideGroup(
     case "meeting.add-agenda-item":
     case "meeting.write-notes":
     case "meeting.action-items":
-      return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");
     case "group.propose-change":
     case "group.report":
       return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");
