@@ -136,6 +136,21 @@ const adminOnly = (actor: Actor, _resource: Resource, on: string): Decision =>
     ? allow("Site administrator.")
     : deny("Only site administrators may do this.");
 
+/** A rule for Board members only; `denial` says so in the action's words. */
+const boardOnly =
+  (denial: string) =>
+  (actor: Actor, _resource: Resource, on: string): Decision =>
+    foundationRolesOn(actor, on).has("board-member") ? allow("Board member.") : deny(denial);
+
+/** A rule for Board members and site administrators; `denial` says so in the action's words. */
+const boardOrAdmin =
+  (denial: string) =>
+  (actor: Actor, _resource: Resource, on: string): Decision => {
+    const foundation = foundationRolesOn(actor, on);
+    if (foundation.has("board-member")) return allow("Board member.");
+    return foundation.has("site-admin") ? allow("Site administrator.") : deny(denial);
+  };
+
 type GroupAction =
   | "group.view-private"
   | "group.propose-change"
@@ -177,35 +192,17 @@ export const governancePolicy = definePolicy({
     /** The Board's overview of open votes, applications, lapsing terms and liaison gaps. */
     "board.overview": {
       scope: "read",
-      rule(actor, _resource: Resource, on) {
-        const foundation = foundationRolesOn(actor, on);
-        if (foundation.has("board-member")) return allow("Board member.");
-        return foundation.has("site-admin")
-          ? allow("Site administrator.")
-          : deny("Only Board members and administrators see this.");
-      },
+      rule: boardOrAdmin("Only Board members and administrators see this."),
     },
     /** Record a group's new Board Liaison (Board members, administrators). */
     "board.record-liaison": {
       scope: "groups",
-      rule(actor, _resource: Resource, on) {
-        const foundation = foundationRolesOn(actor, on);
-        if (foundation.has("board-member")) return allow("Board member.");
-        return foundation.has("site-admin")
-          ? allow("Site administrator.")
-          : deny("Only Board members and administrators record a group's Board Liaison.");
-      },
+      rule: boardOrAdmin("Only Board members and administrators record a group's Board Liaison."),
     },
     /** Record that the Board met on a day, with its minutes (Board members, administrators). */
     "board.record-meeting": {
       scope: "groups",
-      rule(actor, _resource: Resource, on) {
-        const foundation = foundationRolesOn(actor, on);
-        if (foundation.has("board-member")) return allow("Board member.");
-        return foundation.has("site-admin")
-          ? allow("Site administrator.")
-          : deny("Only Board members and administrators record the Board's meetings.");
-      },
+      rule: boardOrAdmin("Only Board members and administrators record the Board's meetings."),
     },
     /** A group's private material: full meeting notes, applications, open votes' details. */
     "group.view-private": { scope: "read", rule: groupRule("group.view-private") },
@@ -255,10 +252,7 @@ export const governancePolicy = definePolicy({
     /** Record the Board's decision about a group flagged defunct: an exception or a shutdown (Board members). */
     "board.decide-reporting": {
       scope: "groups",
-      rule: (actor, _resource: Resource, on) =>
-        foundationRolesOn(actor, on).has("board-member")
-          ? allow("Board member.")
-          : deny("Only Board members record the Board's decisions about reporting."),
+      rule: boardOnly("Only Board members record the Board's decisions about reporting."),
     },
     /**
      * See and set the group's chat webhook (its URL is a secret) and which notifications go there
@@ -317,10 +311,7 @@ export const governancePolicy = definePolicy({
      */
     "lifecycle.board-decide": {
       scope: "votes",
-      rule: (actor, _resource: Resource, on) =>
-        foundationRolesOn(actor, on).has("board-member")
-          ? allow("Board member.")
-          : deny("Only Board members take the Board's lifecycle decisions."),
+      rule: boardOnly("Only Board members take the Board's lifecycle decisions."),
     },
     /** Ask the group's members to shut it down (its participants; decided by consensus, README.md:83). */
     "group.shut-down": { scope: "votes", rule: groupRule("group.shut-down") },
@@ -598,7 +589,6 @@ function decideGroup(
     case "meeting.add-agenda-item":
     case "meeting.write-notes":
     case "meeting.action-items":
-      return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");
     case "group.propose-change":
     case "group.report":
       return isParticipant(roles) ? allow("Group participant.") : deny("Only the group's participants may.");

@@ -13,7 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requirePythonModules } from "../../../test/prerequisites.ts";
 import { sharedData } from "../../../test/shared-data.ts";
 import { parseCoreMetadata, parseHeaderBlock } from "./core-metadata.ts";
-import { EARLIER_DJANGO_SERIES, PYTHON_VERSIONS, readDeclaredVersions } from "./declared-versions.ts";
+import {
+  type DeclaredVersions,
+  EARLIER_DJANGO_SERIES,
+  PYTHON_VERSIONS,
+  readDeclaredVersions,
+} from "./declared-versions.ts";
 import { parseRequirement } from "./requirement.ts";
 
 const DATA = sharedData("core-metadata");
@@ -64,16 +69,15 @@ for p in sys.argv[3:]:
 print(json.dumps(out))
 `;
 
-interface PyResult {
+/** What the Python reference reads from one file: the header fields as DeclaredVersions names them, and more. */
+interface PyResult
+  extends Pick<
+    DeclaredVersions,
+    "name" | "version" | "metadataVersion" | "requiresPython" | "classifiers" | "requiresDist"
+  > {
   path: string;
   headers: Array<[string, string]>;
   body: string;
-  name: string | null;
-  version: string | null;
-  metadataVersion: string | null;
-  requiresPython: string | null;
-  classifiers: string[];
-  requiresDist: string[];
   requirements: Array<{
     name: string;
     extras: string[];

@@ -37,6 +37,41 @@ async function userByEmail(ctx: CliContext, email: string): Promise<UserRow> {
 }
 
 /** Flags of the commands that end a dated period (`users end-role`, `roles end`). */
+/** The flags of a command that starts a dated period. */
+type StartFlags = JsonFlag & {
+  from?: string;
+  until?: string;
+  termEnds?: string;
+  reason: string;
+  decision?: string;
+};
+
+/** Declares the dates, reason and decision flags of a command that starts a dated period, worded by `help`. */
+function startOptions(
+  command: Command,
+  help: { from: string; until: string; termEnds: string; decision: string },
+): Command {
+  return addJsonOption(
+    command
+      .option("--from <date>", `${help.from}, YYYY-MM-DD (default: today)`)
+      .option("--until <date>", `${help.until}, YYYY-MM-DD`)
+      .option("--term-ends <date>", `${help.termEnds}, YYYY-MM-DD`)
+      .option("--reason <text>", "why", "")
+      .option("--decision <ref>", `the decision behind it (${help.decision})`),
+  );
+}
+
+/** The dates, reason and decision of a period from the flags of `startOptions` (it starts today by default). */
+function periodOfFlags(opts: StartFlags, today: string) {
+  return {
+    startedOn: opts.from ?? today,
+    endedOn: opts.until ?? null,
+    termEndsOn: opts.termEnds ?? null,
+    reason: opts.reason,
+    decisionRef: opts.decision ?? null,
+  };
+}
+
 type EndFlags = JsonFlag & { on?: string; reason: string; decision?: string };
 
 /** Declares the id argument and the flags of a command that ends a dated period. */
@@ -156,55 +191,40 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
       );
   });
 
-  addJsonOption(
+  startOptions(
     users
       .command("grant")
       .description(`Grant a foundation role for a period. Roles: ${FOUNDATION_ROLES.join(", ")}.`)
       .argument("<email>", "the account's email address")
-      .argument("<role>", "the foundation role")
-      .option("--from <date>", "first day the role is held, YYYY-MM-DD (default: today)")
-      .option("--until <date>", "first day the role is no longer held, YYYY-MM-DD")
-      .option("--term-ends <date>", "end of the elected term (Board members), YYYY-MM-DD")
-      .option("--reason <text>", "why", "")
-      .option("--decision <ref>", "the decision behind it (a Board resolution, an election)"),
-  ).action(
-    async (
-      email: string,
-      role: string,
-      opts: JsonFlag & {
-        from?: string;
-        until?: string;
-        termEnds?: string;
-        reason: string;
-        decision?: string;
-      },
-    ) => {
-      const [{ database, clock }, { CLI_ACTOR, dayOf }, { grantFoundationRole }] = await Promise.all([
-        ctx.services(),
-        loadRepo(),
-        import("../../kernel/index.ts"),
-      ]);
-      const user = await userByEmail(ctx, email);
-      const now = clock.now();
-      const row = await grantFoundationRole({
-        db: database.db,
-        now,
-        by: CLI_ACTOR,
-        userId: user.id,
-        role,
-        startedOn: opts.from ?? dayOf(now),
-        endedOn: opts.until ?? null,
-        termEndsOn: opts.termEnds ?? null,
-        reason: opts.reason,
-        decisionRef: opts.decision ?? null,
-      });
-      if (opts.json) printJsonLines(ctx, [row]);
-      else
-        ctx.out(
-          `Granted ${row.role} to ${user.email ?? user.name} ${period(row.startedOn, row.endedOn)}${row.termEndsOn ? `, term ends ${row.termEndsOn}` : ""} (role ${row.id}).`,
-        );
+      .argument("<role>", "the foundation role"),
+    {
+      from: "first day the role is held",
+      until: "first day the role is no longer held",
+      termEnds: "end of the elected term (Board members)",
+      decision: "a Board resolution, an election",
     },
-  );
+  ).action(async (email: string, role: string, opts: StartFlags) => {
+    const [{ database, clock }, { CLI_ACTOR, dayOf }, { grantFoundationRole }] = await Promise.all([
+      ctx.services(),
+      loadRepo(),
+      import("../../kernel/index.ts"),
+    ]);
+    const user = await userByEmail(ctx, email);
+    const now = clock.now();
+    const row = await grantFoundationRole({
+      db: database.db,
+      now,
+      by: CLI_ACTOR,
+      userId: user.id,
+      role,
+      ...periodOfFlags(opts, dayOf(now)),
+    });
+    if (opts.json) printJsonLines(ctx, [row]);
+    else
+      ctx.out(
+        `Granted ${row.role} to ${user.email ?? user.name} ${period(row.startedOn, row.endedOn)}${row.termEndsOn ? `, term ends ${row.termEndsOn}` : ""} (role ${row.id}).`,
+      );
+  });
 
   endCommand(
     users.command("end-role").description("End a foundation role period (by the id `users grant` printed)."),
@@ -320,65 +340,48 @@ export function registerAccountsCommands(program: Command, ctx: CliContext): voi
     .command("roles")
     .description("Group role periods: who held which role in a group, when, and by which decision.");
 
-  addJsonOption(
+  startOptions(
     roles
       .command("record")
       .description(`Record a role period. Roles: ${GROUP_ROLES.join(", ")} ("other" needs --title).`)
       .requiredOption("--group <slug>", "the group")
       .requiredOption("--person <slug>", "the person (as on /people)")
       .requiredOption("--role <role>", "the role")
-      .option("--title <title>", 'title of an "other" role', "")
-      .option("--from <date>", "first day held, YYYY-MM-DD (default: today)")
-      .option("--until <date>", "first day no longer held, YYYY-MM-DD")
-      .option("--term-ends <date>", "end of the term, YYYY-MM-DD")
-      .option("--reason <text>", "why", "")
-      .option("--decision <ref>", "the decision behind it (a vote id, a Board resolution)"),
-  ).action(
-    async (
-      opts: JsonFlag & {
-        group: string;
-        person: string;
-        role: string;
-        title: string;
-        from?: string;
-        until?: string;
-        termEnds?: string;
-        reason: string;
-        decision?: string;
-      },
-    ) => {
-      const [
-        { database, clock },
-        { CLI_ACTOR, dayOf, findGroupBySlug, findPersonBySlug },
-        { recordRolePeriod },
-      ] = await Promise.all([ctx.services(), loadRepo(), import("./record-role-period.ts")]);
-      const db = database.db;
-      const group = await findGroupBySlug(db, opts.group);
-      if (!group) throw new AppError("not_found", { message: `No group "${opts.group}".` });
-      const person = await findPersonBySlug(db, opts.person);
-      if (!person) throw new AppError("not_found", { message: `No person "${opts.person}".` });
-      const now = clock.now();
-      const row = await recordRolePeriod({
-        db,
-        now,
-        by: CLI_ACTOR,
-        groupId: group.id,
-        personId: person.id,
-        role: opts.role,
-        title: opts.title,
-        startedOn: opts.from ?? dayOf(now),
-        endedOn: opts.until ?? null,
-        termEndsOn: opts.termEnds ?? null,
-        reason: opts.reason,
-        decisionRef: opts.decision ?? null,
-      });
-      if (opts.json) printJsonLines(ctx, [row]);
-      else
-        ctx.out(
-          `Recorded ${row.title || row.role} of ${person.name} in ${group.slug} ${period(row.startedOn, row.endedOn)} (role period ${row.id}).`,
-        );
+      .option("--title <title>", 'title of an "other" role', ""),
+    {
+      from: "first day held",
+      until: "first day no longer held",
+      termEnds: "end of the term",
+      decision: "a vote id, a Board resolution",
     },
-  );
+  ).action(async (opts: StartFlags & { group: string; person: string; role: string; title: string }) => {
+    const [
+      { database, clock },
+      { CLI_ACTOR, dayOf, findGroupBySlug, findPersonBySlug },
+      { recordRolePeriod },
+    ] = await Promise.all([ctx.services(), loadRepo(), import("./record-role-period.ts")]);
+    const db = database.db;
+    const group = await findGroupBySlug(db, opts.group);
+    if (!group) throw new AppError("not_found", { message: `No group "${opts.group}".` });
+    const person = await findPersonBySlug(db, opts.person);
+    if (!person) throw new AppError("not_found", { message: `No person "${opts.person}".` });
+    const now = clock.now();
+    const row = await recordRolePeriod({
+      db,
+      now,
+      by: CLI_ACTOR,
+      groupId: group.id,
+      personId: person.id,
+      role: opts.role,
+      title: opts.title,
+      ...periodOfFlags(opts, dayOf(now)),
+    });
+    if (opts.json) printJsonLines(ctx, [row]);
+    else
+      ctx.out(
+        `Recorded ${row.title || row.role} of ${person.name} in ${group.slug} ${period(row.startedOn, row.endedOn)} (role period ${row.id}).`,
+      );
+  });
 
   endCommand(roles.command("end").description("End a role period (by its id)."), "role period").action(
     async (id: string, opts: EndFlags) => {

@@ -19,6 +19,31 @@ export function voteRef(voteId: number): string {
   return `vote:${voteId}`;
 }
 
+/** Saves a new role period with its audit entry (`action`, because of `cause`); returns the period. */
+export async function startPeriodAudited(
+  tx: Tx,
+  values: Parameters<typeof insertRolePeriodRow>[1],
+  audit: {
+    actor: DecisionActor;
+    now: Date;
+    action: "role-period.recorded" | "role-period.started";
+    cause: string;
+  },
+): Promise<PeriodRow | undefined> {
+  const period = await insertRolePeriodRow(tx, values);
+  await recordAudit(tx, {
+    by: audit.actor,
+    at: audit.now,
+    action: audit.action,
+    subjectType: "role_period",
+    subjectId: period?.id ?? "",
+    before: null,
+    after: period,
+    cause: audit.cause,
+  });
+  return period;
+}
+
 /**
  * Records the current charter's roles that have no role period yet (of one person, or of
  * everyone in the group) as periods, so that ending them later keeps a record.
@@ -34,27 +59,63 @@ export async function recordCharterRoles(input: {
   const { tx, group, now, actor } = input;
   const today = dayOf(now);
   for (const r of await charterOnlyRoles(tx, group.id, input.personId)) {
-    const period = await insertRolePeriodRow(tx, {
-      groupId: group.id,
-      personId: r.personId,
-      role: r.role,
-      title: r.title,
-      startedOn: [group.createdOn, today].sort()[0] ?? today,
-      reason: "named in the charter",
-      decisionRef: "charter import",
-      createdAt: now,
-    });
+    await startPeriodAudited(
+      tx,
+      {
+        groupId: group.id,
+        personId: r.personId,
+        role: r.role,
+        title: r.title,
+        startedOn: [group.createdOn, today].sort()[0] ?? today,
+        reason: "named in the charter",
+        decisionRef: "charter import",
+        createdAt: now,
+      },
+      { actor, now, action: "role-period.recorded", cause: input.cause },
+    );
+  }
+}
+
+/**
+ * Ends some role periods of one person in one group on a day, each with its audit entry, then
+ * hands over the person's open items there if they no longer hold a role in the group.
+ */
+async function endPeriodsThenHandOver(input: {
+  tx: Tx;
+  groupId: number;
+  personId: number;
+  periods: readonly PeriodRow[];
+  endedOn: string;
+  reason: string;
+  now: Date;
+  actor: DecisionActor;
+  cause: string;
+  /** Why the roles end, for the hand-over. */
+  ending: "left" | "removed" | "succeeded";
+}): Promise<void> {
+  const { tx, now, actor } = input;
+  for (const period of input.periods) {
+    const after = await updateRolePeriod(tx, period.id, { endedOn: input.endedOn, reason: input.reason });
     await recordAudit(tx, {
       by: actor,
       at: now,
-      action: "role-period.recorded",
+      action: "role-period.ended",
       subjectType: "role_period",
-      subjectId: period?.id ?? "",
-      before: null,
-      after: period,
+      subjectId: period.id,
+      before: period,
+      after,
       cause: input.cause,
     });
   }
+  await handOverOneIfGone(tx, {
+    groupId: input.groupId,
+    personId: input.personId,
+    endedOn: input.endedOn,
+    cause: input.ending,
+    reason: input.reason,
+    now,
+    by: actor,
+  });
 }
 
 /**
@@ -76,36 +137,21 @@ export async function endAllRoles(input: {
   const today = dayOf(now);
   await recordCharterRoles({ tx, group, personId, now, actor, cause: input.cause });
   const periods = await currentPeriodsOf(tx, group.id, personId, today);
-  for (const period of periods) {
-    const after = await updateRolePeriod(tx, period.id, { endedOn: today, reason: input.reason });
-    await recordAudit(tx, {
-      by: actor,
-      at: now,
-      action: "role-period.ended",
-      subjectType: "role_period",
-      subjectId: period.id,
-      before: period,
-      after,
-      cause: input.cause,
-    });
-  }
-  await handOverOneIfGone(tx, {
+  await endPeriodsThenHandOver({
+    tx,
     groupId: group.id,
     personId,
+    periods,
     endedOn: today,
-    cause: input.ending,
     reason: input.reason,
     now,
-    by: actor,
+    actor,
+    cause: input.cause,
+    ending: input.ending,
   });
   return periods.length;
 }
 
-/**
- * Starts a role period after the decision `decisionRef` (a vote, an invitation, an appointment),
- * with the charter's term when `withTerm`, recording the person's charter roles as periods first
- * (they stop counting once the person has a period here), with its audit entry.
- */
 /** Ends a role period on a day because of a decision, audited in the decision's transaction. */
 export async function endRolePeriodBy(input: {
   tx: Tx;
@@ -117,29 +163,21 @@ export async function endRolePeriodBy(input: {
   /** The decision that ends it ("vote #3", "liaison recorded ..."). */
   cause: string;
 }): Promise<void> {
-  const { tx, period } = input;
-  const after = await updateRolePeriod(tx, period.id, { endedOn: input.endedOn, reason: input.reason });
-  await recordAudit(tx, {
-    by: input.actor,
-    at: input.now,
-    action: "role-period.ended",
-    subjectType: "role_period",
-    subjectId: period.id,
-    before: period,
-    after,
-    cause: input.cause,
-  });
-  await handOverOneIfGone(tx, {
+  const { period } = input;
+  await endPeriodsThenHandOver({
+    ...input,
     groupId: period.groupId,
     personId: period.personId,
-    endedOn: input.endedOn,
-    cause: "succeeded",
-    reason: input.reason,
-    now: input.now,
-    by: input.actor,
+    periods: [period],
+    ending: "succeeded",
   });
 }
 
+/**
+ * Starts a role period after the decision `decisionRef` (a vote, an invitation, an appointment),
+ * with the charter's term when `withTerm`, recording the person's charter roles as periods first
+ * (they stop counting once the person has a period here), with its audit entry.
+ */
 export async function startRolePeriod(input: {
   tx: Tx;
   group: DecisionGroup;
@@ -154,32 +192,25 @@ export async function startRolePeriod(input: {
   const { tx, group, now, actor } = input;
   const today = dayOf(now);
   await recordCharterRoles({ tx, group, personId: input.personId, now, actor, cause: input.decisionRef });
-  const period = await insertRolePeriodRow(tx, {
-    groupId: group.id,
-    personId: input.personId,
-    role: input.role,
-    startedOn: today,
-    termEndsOn: input.withTerm
-      ? termEndsOn({
-          startedOn: today,
-          rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
-        })
-      : null,
-    reason: input.reason,
-    decisionRef: input.decisionRef,
-    createdAt: now,
-  });
-  await recordAudit(tx, {
-    by: actor,
-    at: now,
-    action: "role-period.started",
-    subjectType: "role_period",
-    subjectId: period?.id ?? "",
-    before: null,
-    after: period,
-    cause: input.decisionRef,
-  });
-  return period;
+  return startPeriodAudited(
+    tx,
+    {
+      groupId: group.id,
+      personId: input.personId,
+      role: input.role,
+      startedOn: today,
+      termEndsOn: input.withTerm
+        ? termEndsOn({
+            startedOn: today,
+            rule: { termMonths: group.charter.termMonths, termWindow: group.charter.termWindow },
+          })
+        : null,
+      reason: input.reason,
+      decisionRef: input.decisionRef,
+      createdAt: now,
+    },
+    { actor, now, action: "role-period.started", cause: input.decisionRef },
+  );
 }
 
 /** Applies a passed membership vote: admits, removes, or starts the elected Chair or Co-Chair. */

@@ -7,8 +7,9 @@ import { anyOf, schema } from "../../platform/db/index.ts";
 import { effectiveRoles } from "../registry/current-membership.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";
 import type { DbOrTx } from "./decisions.repo.ts";
+import { boardTermsOfPeople } from "./membership.repo.ts";
 
-const { groups, people, rolePeriods, foundationRoles, users } = schema;
+const { groups, people, rolePeriods } = schema;
 
 /** Active groups, their liaisons (periods and charter), the next recorded liaison, names and Board terms. */
 export async function loadLiaisonFacts(db: DbOrTx, input: { day: string; groupId?: number | undefined }) {
@@ -80,24 +81,6 @@ export async function loadLiaisonFacts(db: DbOrTx, input: { day: string; groupId
               .where(anyOf(people.id, everyLiaison))
           ).map((p) => [p.id, p]),
         );
-  const boardRoles =
-    everyLiaison.length === 0
-      ? []
-      : await db
-          .select({
-            personId: foundationRoles.personId,
-            userPersonId: users.personId,
-            startedOn: foundationRoles.startedOn,
-            endedOn: foundationRoles.endedOn,
-            termEndsOn: foundationRoles.termEndsOn,
-          })
-          .from(foundationRoles)
-          .leftJoin(users, eq(users.id, foundationRoles.userId))
-          .where(
-            and(
-              eq(foundationRoles.role, "board-member"),
-              or(anyOf(foundationRoles.personId, everyLiaison), anyOf(users.personId, everyLiaison)),
-            ),
-          );
+  const boardRoles = await boardTermsOfPeople(db, everyLiaison);
   return { active, nextOf, liaisonsOf, names, boardRoles };
 }

@@ -3,7 +3,7 @@
  * that admitting, renewing, succeeding and lapsing start, change or end.
  */
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
-import { schema, type Tx } from "../../platform/db/index.ts";
+import { anyOf, schema, type Tx } from "../../platform/db/index.ts";
 import type { DbOrTx } from "./decisions.repo.ts";
 
 const { membershipApplications, rolePeriods, groups, people, votes } = schema;
@@ -324,11 +324,14 @@ export async function personIdAndName(db: DbOrTx, personId: number) {
   return person;
 }
 
-/** A person's Board terms (through the person or their account): start, end and term end. */
-export async function boardTermsOf(db: DbOrTx, personId: number) {
+/** The Board terms of some people (through the person or their account): whose, start, end and term end. */
+export async function boardTermsOfPeople(db: DbOrTx, personIds: readonly number[]) {
   const { foundationRoles, users } = schema;
+  if (personIds.length === 0) return [];
   return db
     .select({
+      personId: foundationRoles.personId,
+      userPersonId: users.personId,
       startedOn: foundationRoles.startedOn,
       endedOn: foundationRoles.endedOn,
       termEndsOn: foundationRoles.termEndsOn,
@@ -338,7 +341,13 @@ export async function boardTermsOf(db: DbOrTx, personId: number) {
     .where(
       and(
         eq(foundationRoles.role, "board-member"),
-        or(eq(foundationRoles.personId, personId), eq(users.personId, personId)),
+        or(anyOf(foundationRoles.personId, personIds), anyOf(users.personId, personIds)),
       ),
     );
+}
+
+/** A person's Board terms (through the person or their account): start, end and term end. */
+export async function boardTermsOf(db: DbOrTx, personId: number) {
+  const terms = await boardTermsOfPeople(db, [personId]);
+  return terms.map(({ startedOn, endedOn, termEndsOn }) => ({ startedOn, endedOn, termEndsOn }));
 }

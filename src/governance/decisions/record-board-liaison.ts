@@ -2,16 +2,10 @@ import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
 import { AppError } from "../../platform/errors.ts";
 import { Day, Id, Slug } from "../../platform/validation.ts";
-import { endRolePeriodBy, recordCharterRoles } from "./apply-outcome.ts";
-import {
-  charterOnlyRoles,
-  foundationRoleHolders,
-  loadGroup,
-  personName,
-  recordAudit,
-} from "./decisions.repo.ts";
+import { endRolePeriodBy, recordCharterRoles, startPeriodAudited } from "./apply-outcome.ts";
+import { charterOnlyRoles, foundationRoleHolders, loadGroup, personName } from "./decisions.repo.ts";
 import { type DecisionCall, parseInput } from "./deps.ts";
-import { boardLiaisonPeriodsOn, insertRolePeriodRow } from "./membership.repo.ts";
+import { boardLiaisonPeriodsOn } from "./membership.repo.ts";
 import { addDays } from "./terms.ts";
 
 /** How far ahead a new liaison's start may be recorded (a Board term changes over within weeks). */
@@ -115,26 +109,20 @@ export async function recordBoardLiaison(
       });
       ended.push({ personId: period.personId, rolePeriodId: period.id });
     }
-    const period = await insertRolePeriodRow(tx, {
-      groupId: group.id,
-      personId: input.personId,
-      role: "board-liaison",
-      startedOn: input.startedOn,
-      reason: "recorded by the Board",
-      decisionRef: ref,
-      createdAt: now,
-    });
+    const period = await startPeriodAudited(
+      tx,
+      {
+        groupId: group.id,
+        personId: input.personId,
+        role: "board-liaison",
+        startedOn: input.startedOn,
+        reason: "recorded by the Board",
+        decisionRef: ref,
+        createdAt: now,
+      },
+      { actor, now, action: "role-period.started", cause: ref },
+    );
     if (!period) throw new AppError("internal", { message: "The Board Liaison was not saved." });
-    await recordAudit(tx, {
-      by: actor,
-      at: now,
-      action: "role-period.started",
-      subjectType: "role_period",
-      subjectId: period.id,
-      before: null,
-      after: period,
-      cause: ref,
-    });
     return {
       groupId: group.id,
       personId: input.personId,

@@ -6,24 +6,32 @@ import { currentMembership } from "../registry/current-membership.ts";
 import { isPublicPerson } from "../registry/public-people.repo.ts";
 import { selectRoleSources } from "../registry/role-sources.repo.ts";
 
-/** A group row without the charter prose (enough for the directory). */
-export interface GroupRow {
+/** What every group row here has: id, slug, name, kind and status. */
+export interface GroupBasics {
   id: number;
   slug: string;
   name: string;
   kind: string;
   status: string;
+}
+
+/** The columns of a group's GroupBasics. */
+const groupBasics = {
+  id: groups.id,
+  slug: groups.slug,
+  name: groups.name,
+  kind: groups.kind,
+  status: groups.status,
+};
+
+/** A group row without the charter prose (enough for the directory). */
+export interface GroupRow extends GroupBasics {
   /** `charter.missing` from the stored charter. */
   missing: unknown;
 }
 
 /** A group row with its whole stored charter. */
-export interface GroupWithCharterRow {
-  id: number;
-  slug: string;
-  name: string;
-  kind: string;
-  status: string;
+export interface GroupWithCharterRow extends GroupBasics {
   charter: unknown;
   sourcePath: string | null;
   sourceCommit: string | null;
@@ -89,11 +97,7 @@ export async function selectGroupRows(
   );
   return db
     .select({
-      id: groups.id,
-      slug: groups.slug,
-      name: groups.name,
-      kind: groups.kind,
-      status: groups.status,
+      ...groupBasics,
       missing: sql<unknown>`${groups.charter}->'missing'`,
     })
     .from(groups)
@@ -105,11 +109,7 @@ export async function selectGroupRows(
 export async function selectGroupBySlug(db: Db, slug: string): Promise<GroupWithCharterRow | undefined> {
   const rows = await db
     .select({
-      id: groups.id,
-      slug: groups.slug,
-      name: groups.name,
-      kind: groups.kind,
-      status: groups.status,
+      ...groupBasics,
       charter: groups.charter,
       sourcePath: groups.sourcePath,
       sourceCommit: groups.sourceCommit,
@@ -181,7 +181,7 @@ export async function selectRolesOfPerson(
   const held = currentMembership({ ...(await selectRoleSources(db, { personId })), day });
   if (held.length === 0) return [];
   const rows = await db
-    .select({ id: groups.id, slug: groups.slug, name: groups.name, kind: groups.kind, status: groups.status })
+    .select(groupBasics)
     .from(groups)
     .where(inArray(groups.id, [...new Set(held.map((r) => r.groupId))]));
   const byId = new Map(rows.map((g) => [g.id, g]));

@@ -70,9 +70,10 @@ export function registerFundingCommands(program: Command, ctx: CliContext): void
       ),
     "group and currency",
   ).action(async (opts: JsonFlag) => {
-    const [services, { getFundingOverview }] = await Promise.all([
+    const [services, { getFundingOverview }, { totalsAmounts }] = await Promise.all([
       ctx.services(),
       import("./list-funding.ts"),
+      import("./funding.presenters.ts"),
     ]);
     const { totals } = await getFundingOverview({
       db: services.database.db,
@@ -82,15 +83,7 @@ export function registerFundingCommands(program: Command, ctx: CliContext): void
     if (opts.json) {
       printJsonLines(
         ctx,
-        totals.map((t) => ({
-          group: t.group.slug,
-          currency: t.currency,
-          requests: t.requests,
-          requestedMinor: t.requestedMinor,
-          waitingMinor: t.waitingMinor,
-          approvedMinor: t.approvedMinor,
-          spentMinor: t.spentMinor,
-        })),
+        totals.map((t) => ({ group: t.group.slug, ...totalsAmounts(t) })),
       );
       return;
     }

@@ -50,16 +50,28 @@ export function presentSpending(s: SpendingRecord, currency: string) {
   };
 }
 
-/** Totals of one group in one currency, with readable amounts. */
-export function presentTotals(t: GroupTotals) {
+/** The currency, count and minor-unit amounts of one group's totals: the part the API and the command line's JSON share. */
+export function totalsAmounts(
+  t: Pick<
+    GroupTotals,
+    "currency" | "requests" | "requestedMinor" | "waitingMinor" | "approvedMinor" | "spentMinor"
+  >,
+) {
   return {
-    group: { slug: t.groupSlug, name: t.groupName },
     currency: t.currency,
     requests: t.requests,
     requestedMinor: t.requestedMinor,
     waitingMinor: t.waitingMinor,
     approvedMinor: t.approvedMinor,
     spentMinor: t.spentMinor,
+  };
+}
+
+/** Totals of one group in one currency, with readable amounts. */
+export function presentTotals(t: GroupTotals) {
+  return {
+    group: { slug: t.groupSlug, name: t.groupName },
+    ...totalsAmounts(t),
     requestedText: formatMoney(t.requestedMinor, t.currency),
     waitingText: formatMoney(t.waitingMinor, t.currency),
     approvedText: formatMoney(t.approvedMinor, t.currency),

@@ -13,8 +13,7 @@ import type { DecisionCall } from "../decisions/deps.ts";
 import { parseInput } from "../decisions/deps.ts";
 import {
   findGroupRowBySlug,
-  insertProposal,
-  insertRevision,
+  insertDraftProposal,
   loadProposal,
   type ProposalWithText,
 } from "./lifecycle.repo.ts";
@@ -61,24 +60,20 @@ export async function draftProposal(call: DecisionCall & { input: unknown }): Pr
         message: `The slug "${input.slug}" is taken: ${existing.name} is ${existing.status}. Choose another, or change that group's charter.`,
       });
     }
-    const row = await insertProposal(tx, {
-      slug: input.slug,
-      status: "draft",
-      source: "guildhall",
-      authorUserId: call.actor.userId,
-      authorPersonId: call.actor.personId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (!row) throw new AppError("internal", { message: "The proposal was not saved." });
-    await insertRevision(tx, {
-      proposalId: row.id,
-      number: 1,
-      markdown,
-      charter,
-      note: input.markdown ? "" : "Started from the template.",
-      createdByPersonId: call.actor.personId,
-      createdAt: now,
+    const row = await insertDraftProposal(tx, {
+      proposal: {
+        slug: input.slug,
+        source: "guildhall",
+        authorUserId: call.actor.userId,
+        authorPersonId: call.actor.personId,
+      },
+      firstRevision: {
+        markdown,
+        charter,
+        note: input.markdown ? "" : "Started from the template.",
+        createdByPersonId: call.actor.personId,
+      },
+      now,
     });
     await lifecycleAudit(tx, {
       by: call.actor,

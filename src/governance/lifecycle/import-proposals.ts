@@ -3,11 +3,10 @@
  * the checkout) as Guildhall proposals: each file with no live proposal of its slug becomes a
  * draft with the file as revision 1, linked to the group row a charter import made for it.
  */
-import { AppError } from "../../platform/errors.ts";
 import type { DecisionCall } from "../decisions/deps.ts";
 import { parseCharterFile } from "../registry/parse-charter-file.ts";
 import { readCharterCheckout } from "../registry/read-checkout.ts";
-import { findGroupRowBySlug, insertProposal, insertRevision, liveProposalOfSlug } from "./lifecycle.repo.ts";
+import { findGroupRowBySlug, insertDraftProposal, liveProposalOfSlug } from "./lifecycle.repo.ts";
 import { lifecycleAudit } from "./lifecycle-subjects.ts";
 
 /** What an import did, slug by slug. */
@@ -40,22 +39,10 @@ export async function importProposals(call: DecisionCall & { dir: string }): Pro
         result.skipped.push({ slug: charter.slug, reason: `the group is ${group.status}` });
         continue;
       }
-      const row = await insertProposal(tx, {
-        slug: charter.slug,
-        status: "draft",
-        source: "import",
-        groupId: group?.id ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (!row) throw new AppError("internal", { message: "The proposal was not saved." });
-      await insertRevision(tx, {
-        proposalId: row.id,
-        number: 1,
-        markdown: file.markdown,
-        charter,
-        note: `Imported from ${file.path}.`,
-        createdAt: now,
+      const row = await insertDraftProposal(tx, {
+        proposal: { slug: charter.slug, source: "import", groupId: group?.id ?? null },
+        firstRevision: { markdown: file.markdown, charter, note: `Imported from ${file.path}.` },
+        now,
       });
       await lifecycleAudit(tx, {
         by: call.actor,

@@ -231,12 +231,23 @@ export async function liveProposalOfSlug(db: DbOrTx, slug: string): Promise<Prop
   )[0];
 }
 
-/** Saves a new proposal (its text is saved with insertRevision). */
-export async function insertProposal(
+/** Saves a new draft proposal with its first revision (number 1), both dated `now`; returns the proposal. */
+export async function insertDraftProposal(
   db: DbOrTx,
-  values: typeof groupProposals.$inferInsert,
-): Promise<ProposalRow | undefined> {
-  return (await db.insert(groupProposals).values(values).returning())[0];
+  input: {
+    proposal: Omit<typeof groupProposals.$inferInsert, "status" | "createdAt" | "updatedAt">;
+    firstRevision: Omit<typeof groupProposalRevisions.$inferInsert, "proposalId" | "number" | "createdAt">;
+    now: Date;
+  },
+): Promise<ProposalRow> {
+  const { now } = input;
+  const [row] = await db
+    .insert(groupProposals)
+    .values({ ...input.proposal, status: "draft", createdAt: now, updatedAt: now })
+    .returning();
+  if (!row) throw new AppError("internal", { message: "The proposal was not saved." });
+  await insertRevision(db, { ...input.firstRevision, proposalId: row.id, number: 1, createdAt: now });
+  return row;
 }
 
 /** Changes a proposal (status, feedback, its group or vote). */

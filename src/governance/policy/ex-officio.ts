@@ -26,23 +26,38 @@ export const EX_OFFICIO_GROUP_SLUGS: readonly string[] = [
   ...new Set(EX_OFFICIO_RULES.map((r) => r.groupSlug)),
 ];
 
+/**
+ * Each ex officio group role some foundation-role holdings give, rule by rule: the group's id,
+ * the group role and the holding it comes from; groups not present are skipped.
+ */
+function exOfficioOf<H extends { role: string }>(
+  holdings: readonly H[],
+  groupIdBySlug: ReadonlyMap<string, number>,
+): Array<{ groupId: number; role: GroupRole; held: H }> {
+  const out: Array<{ groupId: number; role: GroupRole; held: H }> = [];
+  for (const rule of EX_OFFICIO_RULES) {
+    const groupId = groupIdBySlug.get(rule.groupSlug);
+    if (groupId === undefined) continue;
+    for (const held of holdings) {
+      if (held.role !== rule.foundationRole) continue;
+      for (const role of rule.roles) out.push({ groupId, role, held });
+    }
+  }
+  return out;
+}
+
 /** Group roles held ex officio, dated as the foundation roles behind them; groups not present are skipped. */
 export function exOfficioRoles(input: {
   foundationRoles: ReadonlyArray<Holding & { role: FoundationRole }>;
   groupIdBySlug: ReadonlyMap<string, number>;
 }): Array<Holding & { groupId: number; role: GroupRole; title: string }> {
-  const out: Array<Holding & { groupId: number; role: GroupRole; title: string }> = [];
-  for (const rule of EX_OFFICIO_RULES) {
-    const groupId = input.groupIdBySlug.get(rule.groupSlug);
-    if (groupId === undefined) continue;
-    for (const held of input.foundationRoles) {
-      if (held.role !== rule.foundationRole) continue;
-      for (const role of rule.roles) {
-        out.push({ groupId, role, title: "", startedOn: held.startedOn, endedOn: held.endedOn });
-      }
-    }
-  }
-  return out;
+  return exOfficioOf(input.foundationRoles, input.groupIdBySlug).map(({ groupId, role, held }) => ({
+    groupId,
+    role,
+    title: "",
+    startedOn: held.startedOn,
+    endedOn: held.endedOn,
+  }));
 }
 
 /** The foundation roles that give ex officio group roles. */
@@ -62,30 +77,12 @@ export function exOfficioOfPeople<P>(input: {
   endedOn: string | null;
   person: P;
 }> {
-  const out: Array<{
-    groupId: number;
-    personId: number;
-    role: GroupRole;
-    startedOn: string;
-    endedOn: string | null;
-    person: P;
-  }> = [];
-  for (const rule of EX_OFFICIO_RULES) {
-    const groupId = input.groupIdBySlug.get(rule.groupSlug);
-    if (groupId === undefined) continue;
-    for (const h of input.holders) {
-      if (h.role !== rule.foundationRole) continue;
-      for (const role of rule.roles) {
-        out.push({
-          groupId,
-          personId: h.personId,
-          role,
-          startedOn: h.startedOn ?? "0001-01-01",
-          endedOn: h.endedOn,
-          person: h.person,
-        });
-      }
-    }
-  }
-  return out;
+  return exOfficioOf(input.holders, input.groupIdBySlug).map(({ groupId, role, held }) => ({
+    groupId,
+    personId: held.personId,
+    role,
+    startedOn: held.startedOn ?? "0001-01-01",
+    endedOn: held.endedOn,
+    person: held.person,
+  }));
 }

@@ -98,27 +98,15 @@ export class PeopleIndex {
       }
       return known.id;
     }
-    const name = displayName(person.name);
-    const slug = this.freeSlug(personSlugBase(key));
-    const [row] = await this.tx
-      .insert(people)
-      .values({ slug, name, handle, createdAt: this.now })
-      .returning({ id: people.id });
-    if (!row) throw new Error("insert into people returned no row");
-    await this.tx.insert(personAliases).values({
-      personId: row.id,
-      alias: name,
-      aliasKey: key,
-      source: "import",
-      createdAt: this.now,
+    const created = await this.createPerson({
+      key,
+      name: displayName(person.name),
+      handle,
+      aliasSource: "import",
+      fileByKey: true,
     });
-    const created: KnownPerson = { id: row.id, slug, name, handle, keys: new Set([key]) };
-    this.byId.set(row.id, created);
-    this.byKey.set(key, created);
-    this.slugs.add(slug);
-    this.stats.peopleCreated.push(name);
     await this.suggestFor(created);
-    return row.id;
+    return created.id;
   }
 
   /**
@@ -130,31 +118,51 @@ export class PeopleIndex {
    */
   async createForAccount(input: { name: string; handle: string | null }): Promise<number> {
     const key = personKey(input.name);
-    const name = displayName(input.name);
+    const taken = this.byKey.get(key);
+    const created = await this.createPerson({
+      key,
+      name: displayName(input.name),
+      handle: input.handle ? input.handle.trim() : null,
+      aliasSource: !taken && key.length > 0 ? "account" : null,
+      fileByKey: !taken,
+    });
+    await this.suggestFor(created, { keepOther: true });
+    return created.id;
+  }
+
+  /**
+   * Inserts a new person under a free slug, with the spelling as their alias from `aliasSource`
+   * (none when null), and remembers them, under their key too when `fileByKey`.
+   */
+  private async createPerson(input: {
+    key: string;
+    name: string;
+    handle: string | null;
+    aliasSource: "import" | "account" | null;
+    fileByKey: boolean;
+  }): Promise<KnownPerson> {
+    const { key, name, handle } = input;
     const slug = this.freeSlug(personSlugBase(key));
-    const handle = input.handle ? input.handle.trim() : null;
     const [row] = await this.tx
       .insert(people)
       .values({ slug, name, handle, createdAt: this.now })
       .returning({ id: people.id });
     if (!row) throw new Error("insert into people returned no row");
-    const taken = this.byKey.get(key);
-    if (!taken && key.length > 0) {
+    if (input.aliasSource) {
       await this.tx.insert(personAliases).values({
         personId: row.id,
         alias: name,
         aliasKey: key,
-        source: "account",
+        source: input.aliasSource,
         createdAt: this.now,
       });
     }
     const created: KnownPerson = { id: row.id, slug, name, handle, keys: new Set([key]) };
     this.byId.set(row.id, created);
-    if (!taken) this.byKey.set(key, created);
+    if (input.fileByKey) this.byKey.set(key, created);
     this.slugs.add(slug);
     this.stats.peopleCreated.push(name);
-    await this.suggestFor(created, { keepOther: true });
-    return row.id;
+    return created;
   }
 
   private freeSlug(base: string): string {

@@ -8,7 +8,8 @@ import { createTestDatabase } from "../../../test/db.ts";
 import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
-import { groupEvents, groups, historyCommits, people } from "../../platform/db/schema.ts";
+import { groupEvents, groups, historyCommits } from "../../platform/db/schema.ts";
+import { selectEvents, selectGroupBySlug } from "../directory/directory.repo.ts";
 import { countRegistryRows } from "./groups.repo.ts";
 import { replayHistory } from "./replay-history.ts";
 
@@ -33,22 +34,19 @@ describe("replayHistory on the charter repository's history", () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
+  /** The group's timeline events as the directory reads them, oldest first. */
   async function eventsOf(db: Database, slug: string) {
-    return db.db
-      .select({
-        kind: groupEvents.kind,
-        role: groupEvents.role,
-        name: people.name,
-        sha: groupEvents.commitSha,
-        at: groupEvents.occurredAt,
-        detail: groupEvents.detail,
-        source: groupEvents.source,
-      })
-      .from(groupEvents)
-      .innerJoin(groups, eq(groups.id, groupEvents.groupId))
-      .leftJoin(people, eq(people.id, groupEvents.personId))
-      .where(eq(groups.slug, slug))
-      .orderBy(groupEvents.occurredAt, groupEvents.id);
+    const group = await selectGroupBySlug(db.db, slug);
+    const events = group ? await selectEvents(db.db, { groupId: group.id }) : [];
+    return events.map((e) => ({
+      kind: e.kind,
+      role: e.role,
+      name: e.personName,
+      sha: e.commitSha,
+      at: e.occurredAt,
+      detail: e.detail,
+      source: e.source,
+    }));
   }
   const day = (d: Date) => d.toISOString().slice(0, 10);
 

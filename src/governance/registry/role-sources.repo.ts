@@ -1,5 +1,5 @@
 /** The one query behind current membership: the charter's roles and the role periods, with their holders. */
-import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, type Column, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { anyOf, type Db, type Tx } from "../../platform/db/index.ts";
 import { foundationRoles, groupRoles, groups, people, rolePeriods, users } from "../../platform/db/schema.ts";
 import {
@@ -26,6 +26,17 @@ export interface RoleSources {
 
 const holder = { id: people.id, slug: people.slug, name: people.name, handle: people.handle };
 
+/** Rows of a role table in the given groups (all when undefined), of one person when given. */
+function ofGroupsAndPerson(
+  table: { groupId: Column; personId: Column },
+  filter: { groupIds?: readonly number[] | undefined; personId?: number | undefined },
+) {
+  return and(
+    filter.groupIds ? anyOf(table.groupId, filter.groupIds) : undefined,
+    filter.personId === undefined ? undefined : eq(table.personId, filter.personId),
+  );
+}
+
 /**
  * Charter roles and role periods of the given groups (all when `groupIds` is undefined),
  * optionally of one person only.
@@ -51,12 +62,7 @@ export async function selectRoleSources(
     })
     .from(groupRoles)
     .innerJoin(people, eq(people.id, groupRoles.personId))
-    .where(
-      and(
-        groupIds ? anyOf(groupRoles.groupId, groupIds) : undefined,
-        personId === undefined ? undefined : eq(groupRoles.personId, personId),
-      ),
-    )
+    .where(ofGroupsAndPerson(groupRoles, filter))
     .orderBy(asc(groupRoles.groupId), asc(groupRoles.position), asc(groupRoles.id));
   const periods = await db
     .select({
@@ -70,12 +76,7 @@ export async function selectRoleSources(
     })
     .from(rolePeriods)
     .innerJoin(people, eq(people.id, rolePeriods.personId))
-    .where(
-      and(
-        groupIds ? anyOf(rolePeriods.groupId, groupIds) : undefined,
-        personId === undefined ? undefined : eq(rolePeriods.personId, personId),
-      ),
-    )
+    .where(ofGroupsAndPerson(rolePeriods, filter))
     .orderBy(asc(rolePeriods.groupId), asc(rolePeriods.startedOn), asc(rolePeriods.id));
   // Ex officio: holders of the foundation roles the charters name, in the groups they name.
   const exGroups = await db

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
-import { groupEvents, groupRoles, groups, people } from "../../platform/db/schema.ts";
+import { groupEvents, groupRoles, groups } from "../../platform/db/schema.ts";
+import { selectEvents, selectGroupBySlug } from "../directory/directory.repo.ts";
 import { countRegistryRows } from "./groups.repo.ts";
 import { seedDemo } from "./seed-demo.ts";
 
@@ -17,21 +18,15 @@ describe("seedDemo", () => {
     await database.close();
   });
 
-  const timeline = async (slug: string) =>
-    (
-      await database.db
-        .select({
-          kind: groupEvents.kind,
-          at: groupEvents.occurredAt,
-          name: people.name,
-          role: groupEvents.role,
-        })
-        .from(groupEvents)
-        .innerJoin(groups, eq(groups.id, groupEvents.groupId))
-        .leftJoin(people, eq(people.id, groupEvents.personId))
-        .where(eq(groups.slug, slug))
-        .orderBy(groupEvents.occurredAt, groupEvents.id)
-    ).map((e) => `${e.at.toISOString().slice(0, 10)} ${e.kind}${e.name ? ` ${e.name} ${e.role}` : ""}`);
+  /** The group's timeline as the directory reads it, a line an event: day, kind, and who in which role. */
+  const timeline = async (slug: string) => {
+    const group = await selectGroupBySlug(database.db, slug);
+    const events = group ? await selectEvents(database.db, { groupId: group.id }) : [];
+    return events.map(
+      (e) =>
+        `${e.occurredAt.toISOString().slice(0, 10)} ${e.kind}${e.personName ? ` ${e.personName} ${e.role}` : ""}`,
+    );
+  };
 
   const size = async (slug: string) => {
     const rows = await database.db

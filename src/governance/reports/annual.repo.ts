@@ -1,5 +1,5 @@
 /** The queries of a group's annual report: one year's reports, meetings, votes, role periods, requests and sweep events. */
-import { and, asc, eq, gte, inArray, isNotNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../platform/db/index.ts";
 import {
@@ -9,10 +9,10 @@ import {
   meetings,
   people,
   reportEvents,
-  rolePeriods,
   votes,
 } from "../../platform/db/schema.ts";
 import { type AnnualRecords, yearBounds } from "./annual-report.ts";
+import { selectPeriodsChangedBetween, votesClosedBetween } from "./reports.repo.ts";
 
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
@@ -77,38 +77,10 @@ export async function selectAnnualRecords(
       closedAt: votes.closedAt,
     })
     .from(votes)
-    .where(
-      and(
-        eq(votes.groupId, group.id),
-        eq(votes.status, "closed"),
-        isNotNull(votes.closedAt),
-        gte(votes.closedAt, start),
-        lte(votes.closedAt, end),
-      ),
-    )
+    .where(votesClosedBetween(group.id, start, end))
     .orderBy(asc(votes.closedAt));
 
-  const periods = await db
-    .select({
-      name: people.name,
-      role: rolePeriods.role,
-      startedOn: rolePeriods.startedOn,
-      endedOn: rolePeriods.endedOn,
-      termEndsOn: rolePeriods.termEndsOn,
-      reason: rolePeriods.reason,
-    })
-    .from(rolePeriods)
-    .innerJoin(people, eq(people.id, rolePeriods.personId))
-    .where(
-      and(
-        eq(rolePeriods.groupId, group.id),
-        or(
-          and(gte(rolePeriods.startedOn, from), lte(rolePeriods.startedOn, to)),
-          and(gte(rolePeriods.endedOn, from), lte(rolePeriods.endedOn, to)),
-        ),
-      ),
-    )
-    .orderBy(asc(rolePeriods.startedOn));
+  const periods = await selectPeriodsChangedBetween(db, group.id, from, to);
 
   // Requests the group asked or was asked, public ones only: a private request is seen by its two
   // sides alone, which an annual report for the group's readers cannot respect line by line.

@@ -248,33 +248,26 @@ export async function selectDecisions(db: DbOrTx, groupId: number) {
     .orderBy(desc(reportDecisions.decidedOn), desc(reportDecisions.id));
 }
 
-/** What a group did in a period that exists in Guildhall today: votes closed, people joining and leaving. */
-export async function selectActivity(db: DbOrTx, groupId: number, start: string, end: string) {
-  const from = new Date(`${start}T00:00:00Z`);
-  const to = new Date(`${end}T23:59:59.999Z`);
-  const closed = await db
-    .select({ title: votes.title, kind: votes.kind, outcome: votes.outcome, secrecy: votes.secrecy })
-    .from(votes)
-    .where(
-      and(
-        eq(votes.groupId, groupId),
-        eq(votes.status, "closed"),
-        isNotNull(votes.closedAt),
-        gte(votes.closedAt, from),
-        lte(votes.closedAt, to),
-      ),
-    )
-    .orderBy(asc(votes.closedAt));
-  const opened = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(votes)
-    .where(and(eq(votes.groupId, groupId), gte(votes.openedAt, from), lte(votes.openedAt, to)));
-  const periods = await db
+/** The condition for a group's votes closed between two instants, both included. */
+export function votesClosedBetween(groupId: number, from: Date, to: Date) {
+  return and(
+    eq(votes.groupId, groupId),
+    eq(votes.status, "closed"),
+    isNotNull(votes.closedAt),
+    gte(votes.closedAt, from),
+    lte(votes.closedAt, to),
+  );
+}
+
+/** A group's role periods that started or ended between two days (both included), with the holder's name, by start. */
+export async function selectPeriodsChangedBetween(db: DbOrTx, groupId: number, first: string, last: string) {
+  return db
     .select({
       name: people.name,
       role: rolePeriods.role,
       startedOn: rolePeriods.startedOn,
       endedOn: rolePeriods.endedOn,
+      termEndsOn: rolePeriods.termEndsOn,
       reason: rolePeriods.reason,
     })
     .from(rolePeriods)
@@ -283,12 +276,28 @@ export async function selectActivity(db: DbOrTx, groupId: number, start: string,
       and(
         eq(rolePeriods.groupId, groupId),
         or(
-          and(gte(rolePeriods.startedOn, start), lte(rolePeriods.startedOn, end)),
-          and(gte(rolePeriods.endedOn, start), lte(rolePeriods.endedOn, end)),
+          and(gte(rolePeriods.startedOn, first), lte(rolePeriods.startedOn, last)),
+          and(gte(rolePeriods.endedOn, first), lte(rolePeriods.endedOn, last)),
         ),
       ),
     )
     .orderBy(asc(rolePeriods.startedOn));
+}
+
+/** What a group did in a period that exists in Guildhall today: votes closed, people joining and leaving. */
+export async function selectActivity(db: DbOrTx, groupId: number, start: string, end: string) {
+  const from = new Date(`${start}T00:00:00Z`);
+  const to = new Date(`${end}T23:59:59.999Z`);
+  const closed = await db
+    .select({ title: votes.title, kind: votes.kind, outcome: votes.outcome, secrecy: votes.secrecy })
+    .from(votes)
+    .where(votesClosedBetween(groupId, from, to))
+    .orderBy(asc(votes.closedAt));
+  const opened = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(votes)
+    .where(and(eq(votes.groupId, groupId), gte(votes.openedAt, from), lte(votes.openedAt, to)));
+  const periods = await selectPeriodsChangedBetween(db, groupId, start, end);
   const inPeriod = (d: string | null) => d !== null && d >= start && d <= end;
   return {
     votesOpened: opened[0]?.n ?? 0,

@@ -11,6 +11,7 @@ import {
   canSeeRequest,
   daysBetween,
   medianTimesByPair,
+  type RequestSides,
   type RequestViewer,
   stalledReason,
   type TargetKind,
@@ -80,16 +81,19 @@ export function presentRequest(r: RequestRecord, today: string): RequestView {
   };
 }
 
-const sides = (r: RequestRecord) => ({
-  visibility: r.visibility === "private" ? ("private" as const) : ("public" as const),
-  fromGroupId: r.fromGroupId,
-  targetKind: r.targetKind as TargetKind,
-  targetGroupId: r.targetGroupId,
-  targetPersonId: r.targetPersonId,
-  openedByPersonId: r.openedByPersonId,
-  ownerPersonId: r.ownerPersonId,
-  escalation: r.escalation,
-});
+/** The sides of a stored request and who may see it: what the visibility rule and the policy read. */
+export function requestSides(r: RequestRecord): RequestSides {
+  return {
+    visibility: r.visibility === "private" ? "private" : "public",
+    fromGroupId: r.fromGroupId,
+    targetKind: r.targetKind as TargetKind,
+    targetGroupId: r.targetGroupId,
+    targetPersonId: r.targetPersonId,
+    openedByPersonId: r.openedByPersonId,
+    ownerPersonId: r.ownerPersonId,
+    escalation: r.escalation,
+  };
+}
 
 /** The requests the viewer may see (null viewer: everything, the command line), by state or group. */
 export async function listVisibleRequests(input: {
@@ -107,7 +111,7 @@ export async function listVisibleRequests(input: {
         : ["open", "acknowledged"];
   const rows = await listRequests(input.deps.database.db, { states, groupId: input.groupId });
   const { viewer } = input;
-  const visible = viewer === null ? rows : rows.filter((r) => canSeeRequest(sides(r), viewer));
+  const visible = viewer === null ? rows : rows.filter((r) => canSeeRequest(requestSides(r), viewer));
   const views = visible.map((r) => presentRequest(r, today));
   return input.state === "stalled" ? views.filter((v) => v.stalled !== null) : views;
 }

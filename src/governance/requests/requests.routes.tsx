@@ -15,7 +15,7 @@ import { suggestPeople } from "../registry/resolve-person.ts";
 import type { RequestDeps } from "./deps.ts";
 import "./agenda-section.ts";
 import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
-import { getStalledView, listVisibleRequests, presentRequest } from "./list-requests.ts";
+import { getStalledView, listVisibleRequests, presentRequest, requestSides } from "./list-requests.ts";
 import { OpenRequestFormSchema, OpenRequestInputSchema, openRequest } from "./open-request.ts";
 import {
   AnswerInputSchema,
@@ -45,7 +45,7 @@ import {
   StalledPage,
 } from "./requests.views.tsx";
 import { renderMedianChart } from "./requests-chart.ts";
-import { addDays, MAX_DEADLINE_DAYS, REQUEST_KINDS, type TargetKind } from "./rules.ts";
+import { addDays, MAX_DEADLINE_DAYS, REQUEST_KINDS } from "./rules.ts";
 
 type Ctx = Context<AppEnv>;
 
@@ -82,18 +82,7 @@ const RequestResponse = z.object({ request: RequestJson });
 
 /** The policy's resource for a stored request. */
 export function requestResourceOf(r: RequestRecord): Extract<Resource, { kind: "request" }> {
-  return {
-    kind: "request",
-    requestId: r.id,
-    visibility: r.visibility === "private" ? "private" : "public",
-    fromGroupId: r.fromGroupId,
-    targetKind: r.targetKind as TargetKind,
-    targetGroupId: r.targetGroupId,
-    targetPersonId: r.targetPersonId,
-    openedByPersonId: r.openedByPersonId,
-    ownerPersonId: r.ownerPersonId,
-    escalation: r.escalation,
-  };
+  return { kind: "request", requestId: r.id, ...requestSides(r) };
 }
 
 /** The HTTP routes of requests between groups. */

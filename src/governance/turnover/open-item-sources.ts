@@ -9,7 +9,7 @@
 
 import { defineOpenItemSource, type OpenItem, type OpenItemSource } from "../../kernel/index.ts";
 import {
-  type Handle,
+  type ListItems,
   listActionItems,
   listCharterChanges,
   listProposals,
@@ -21,13 +21,6 @@ import {
   reassignRequest,
   reassignVote,
 } from "./open-items.repo.ts";
-
-/** Lists a kind's open items in some groups (of one owner when given), each with its group. */
-type ListItems = (
-  tx: Handle,
-  groupIds: readonly number[],
-  personId?: number,
-) => Promise<Array<OpenItem & { groupId: number }>>;
 
 /** A source whose three listings come from one query over groups (and an owner). */
 function sourceOf(spec: {
