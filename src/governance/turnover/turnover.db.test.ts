@@ -6,7 +6,6 @@ import {
   type HandoverListing,
   handoverNoteTemplate,
   listHandovers,
-  reassignOpenItem,
   renderNotification,
   writeHandoverNote,
 } from "../../kernel/index.ts";
@@ -20,12 +19,12 @@ import {
   makePeople,
   personActor,
 } from "../decisions/decisions.fixtures.ts";
-import { SYSTEM_ACTOR } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
 import { leaveGroup } from "../decisions/leave-group.ts";
 import { listLiaisonProblems } from "../decisions/list-liaison-problems.ts";
 import { sweepTerms } from "../decisions/sweep-terms.ts";
 import { registerTurnover } from "./register.ts";
+import { reassignItem } from "./turnover.fixtures.ts";
 
 const { meetings, meetingActionItems, votes, notifications, auditLog, handovers, foundationRoles } = schema;
 
@@ -172,13 +171,7 @@ describe("owners that survive turnover", () => {
 
     // Reassigning clears the flag, changes the owner at the source, and is audited.
     const item = list[0]?.items.find((i) => i.kind === "meeting-action-item");
-    await reassignOpenItem({
-      db: database.db,
-      now: clock.now(),
-      by: { userId: null, label: "chair" },
-      handoverItemId: item?.id ?? 0,
-      toPersonId: other,
-    });
+    await reassignItem(database, clock, item?.id ?? 0, other, { userId: null, label: "chair" });
     const after = await listHandovers(database.db, { groupIds: [a.id] });
     expect(after[0]?.note).toBe("The sprint post is half written; ask Other.");
     expect(flagged(after)).toEqual([`vote:${vote}`]);
@@ -197,32 +190,14 @@ describe("owners that survive turnover", () => {
       .where(and(eq(auditLog.action, "ownership.reassigned"), eq(auditLog.subjectId, mine)));
     expect(audit).toHaveLength(1);
     // Twice is a conflict; handing it back to the leaver is refused.
-    await expect(
-      reassignOpenItem({
-        db: database.db,
-        now: clock.now(),
-        by: SYSTEM_ACTOR,
-        handoverItemId: item?.id ?? 0,
-        toPersonId: chair,
-      }),
-    ).rejects.toMatchObject({ code: "conflict" });
-    const voteItem = after[0]?.items.find((i) => i.kind === "vote");
-    await expect(
-      reassignOpenItem({
-        db: database.db,
-        now: clock.now(),
-        by: SYSTEM_ACTOR,
-        handoverItemId: voteItem?.id ?? 0,
-        toPersonId: leaver,
-      }),
-    ).rejects.toMatchObject({ code: "validation" });
-    await reassignOpenItem({
-      db: database.db,
-      now: clock.now(),
-      by: SYSTEM_ACTOR,
-      handoverItemId: voteItem?.id ?? 0,
-      toPersonId: chair,
+    await expect(reassignItem(database, clock, item?.id ?? 0, chair)).rejects.toMatchObject({
+      code: "conflict",
     });
+    const voteItem = after[0]?.items.find((i) => i.kind === "vote");
+    await expect(reassignItem(database, clock, voteItem?.id ?? 0, leaver)).rejects.toMatchObject({
+      code: "validation",
+    });
+    await reassignItem(database, clock, voteItem?.id ?? 0, chair);
     const [v] = await database.db
       .select()
       .from(votes)
