@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
-import { groupEvents, groupRoles, groups, people } from "../../platform/db/schema.ts";
+import { groupEvents, groupRoles, groups } from "../../platform/db/schema.ts";
 import { countRegistryRows } from "./groups.repo.ts";
+import { timelineOf } from "./registry.fixtures.ts";
 import { seedDemo } from "./seed-demo.ts";
 
 describe("seedDemo", () => {
@@ -18,20 +19,9 @@ describe("seedDemo", () => {
   });
 
   const timeline = async (slug: string) =>
-    (
-      await database.db
-        .select({
-          kind: groupEvents.kind,
-          at: groupEvents.occurredAt,
-          name: people.name,
-          role: groupEvents.role,
-        })
-        .from(groupEvents)
-        .innerJoin(groups, eq(groups.id, groupEvents.groupId))
-        .leftJoin(people, eq(people.id, groupEvents.personId))
-        .where(eq(groups.slug, slug))
-        .orderBy(groupEvents.occurredAt, groupEvents.id)
-    ).map((e) => `${e.at.toISOString().slice(0, 10)} ${e.kind}${e.name ? ` ${e.name} ${e.role}` : ""}`);
+    (await timelineOf(database, slug)).map(
+      (e) => `${e.at.toISOString().slice(0, 10)} ${e.kind}${e.name ? ` ${e.name} ${e.role}` : ""}`,
+    );
 
   const size = async (slug: string) => {
     const rows = await database.db
