@@ -88,6 +88,27 @@ export async function addToGroup(
     .returning();
 }
 
+/**
+ * Inserts a group with the charter and `count` new people (named after the slug unless `prefix`
+ * says otherwise) as its members; the first is also its chair when `chair`.
+ */
+export async function groupWithMembers(
+  database: Database,
+  charter: ParsedCharter,
+  count: number,
+  opts: {
+    chair?: boolean;
+    prefix?: string;
+    settings?: { baseRule?: VoteBaseRule; secrecy?: BallotSecrecy };
+  } = {},
+) {
+  const group = await makeGroup(database, charter, opts.settings);
+  const ids = await makePeople(database, count, opts.prefix ?? charter.slug);
+  await addToGroup(database, group.id, ids);
+  if (opts.chair) await addToGroup(database, group.id, ids.slice(0, 1), { role: "chair" });
+  return { group, ids };
+}
+
 /** Gives each person a foundation role. */
 export async function grantFoundationRole(
   database: Database,

@@ -12,7 +12,7 @@ import { contextWithSession, signInAccount } from "../../../test/browser-session
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
-import { addToGroup, charterWith, makeGroup, makePeople } from "./decisions.fixtures.ts";
+import { charterWith, groupWithMembers, makePeople } from "./decisions.fixtures.ts";
 
 let database: Database;
 let served: BrowserApp | undefined;
@@ -31,13 +31,12 @@ async function contextFor(name: string, javaScriptEnabled: boolean): Promise<Bro
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const group = await makeGroup(
+  const { ids: members } = await groupWithMembers(
     database,
     charterWith({ slug: "forms", name: "Form Group", termMonths: 12, meetingCadence: "monthly" }),
+    3,
+    { chair: true },
   );
-  const members = await makePeople(database, 3, "forms");
-  await addToGroup(database, group.id, members);
-  await addToGroup(database, group.id, [members[0] ?? 0], { role: "chair" });
   const [applicant] = await makePeople(database, 1, "forms-applicant");
   await signedIn(members[0] ?? 0, "chair");
   await signedIn(applicant ?? 0, "applicant");

@@ -13,10 +13,9 @@ import { AppError } from "../../platform/errors.ts";
 import { castBallot } from "./cast-ballot.ts";
 import { closeVote } from "./close-vote.ts";
 import {
-  addToGroup,
   charterWith,
   grantFoundationRole,
-  makeGroup,
+  groupWithMembers,
   makePeople,
   personActor,
 } from "./decisions.fixtures.ts";
@@ -105,10 +104,7 @@ afterAll(async () => {
 });
 
 async function directGroup(slug: string, members: number) {
-  const group = await makeGroup(database, charterWith({ slug }));
-  const ids = await makePeople(database, members, slug);
-  await addToGroup(database, group.id, ids);
-  return { group, ids };
+  return groupWithMembers(database, charterWith({ slug }), members);
 }
 
 async function electorateOf(voteId: number): Promise<number[]> {
@@ -223,12 +219,12 @@ describe("a Board vote on a group's charter change", () => {
 describe("the electorate of each kind", () => {
   it("takes the group by its membership model, the Board, or the Steering Council, as the kind says", async () => {
     const { group: direct, ids } = await directGroup("kinds-direct", 4);
-    const managed = await makeGroup(
+    const { group: managed, ids: managedMembers } = await groupWithMembers(
       database,
       charterWith({ slug: "kinds-board-managed", membershipModel: "board-managed" }),
+      2,
+      { prefix: "kinds-managed" },
     );
-    const managedMembers = await makePeople(database, 2, "kinds-managed");
-    await addToGroup(database, managed.id, managedMembers);
 
     const open = (group: number, kind: "content-item" | "funding-request", by: number, subjectId: string) =>
       openVote({ deps, actor: personActor(by), input: { group, kind, subjectId, closesAt: inAWeek() } });

@@ -12,6 +12,7 @@ import {
   addToGroup,
   charterWith,
   grantFoundationRole,
+  groupWithMembers,
   makeGroup,
   makePeople,
   personActor,
@@ -40,10 +41,7 @@ afterAll(async () => {
 });
 
 async function directGroup(slug: string, members: number, settings?: Parameters<typeof makeGroup>[2]) {
-  const group = await makeGroup(database, charterWith({ slug, termMonths: 12 }), settings);
-  const ids = await makePeople(database, members, slug);
-  await addToGroup(database, group.id, ids);
-  return { group, ids };
+  return groupWithMembers(database, charterWith({ slug, termMonths: 12 }), members, { settings });
 }
 
 describe("opening a vote", () => {
