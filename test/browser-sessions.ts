@@ -41,3 +41,15 @@ export async function contextWithSession(
   if (sessionId) await context.addCookies([{ name: "guildhall_session", value: sessionId, url: base }]);
   return context;
 }
+
+/** Signs in an account for each visitor, in order (as `signInAccount` does): their session ids by name. */
+export async function signInAccounts(
+  database: Database,
+  clock: Clock,
+  visitors: ReadonlyArray<readonly [name: string, personId: number | null]>,
+): Promise<Map<string, string>> {
+  const sessions = new Map<string, string>();
+  for (const [name, personId] of visitors)
+    sessions.set(name, await signInAccount(database, clock, personId, name));
+  return sessions;
+}

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
-import { contextWithSession, signInAccount } from "../../../test/browser-sessions.ts";
+import { contextWithSession, signInAccounts } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -32,14 +32,10 @@ let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 const clock = new FixedClock("2026-03-01T12:00:00Z");
-const sessions = new Map<string, string>();
+let sessions = new Map<string, string>();
 let openVoteId = 0;
 let secretVoteId = 0;
 const named = new Map<string, number>();
-
-async function signedIn(personId: number, name: string): Promise<void> {
-  sessions.set(name, await signInAccount(database, clock, personId, name));
-}
 
 async function contextFor(name: string, javaScriptEnabled = true): Promise<BrowserContext> {
   return contextWithSession(browser, base, sessions.get(name), javaScriptEnabled);
@@ -70,11 +66,13 @@ beforeAll(async () => {
     named.set(slug, row?.id ?? 0);
   }
   await grantFoundationRole(database, [boardMember ?? 0], "board-member");
-  await signedIn(members[0] ?? 0, "chair");
-  await signedIn(members[1] ?? 0, "member");
-  await signedIn(members[3] ?? 0, "renewer");
-  await signedIn(boardMember ?? 0, "board");
-  await signedIn(applicant ?? 0, "applicant");
+  sessions = await signInAccounts(database, clock, [
+    ["chair", members[0] ?? 0],
+    ["member", members[1] ?? 0],
+    ["renewer", members[3] ?? 0],
+    ["board", boardMember ?? 0],
+    ["applicant", applicant ?? 0],
+  ]);
   const deps = { database, clock };
   await applyToGroup({
     deps,
