@@ -192,33 +192,18 @@ describe("scheduling", () => {
 describe("rescheduling and cancelling", () => {
   it("each change raises SEQUENCE by one and keeps the UID; a cancelled meeting cannot change", async () => {
     const m = await schedule();
-    const moved = await rescheduleMeeting({
-      deps: deps(),
-      actor,
-      input: {
-        groupId,
-        meetingId: m.id,
-        title: "Moved",
-        date: "2026-03-11",
-        time: "19:00",
-        timeZone: "Europe/London",
-      },
-    });
+    // Moved to 19:00 London time on another day.
+    const moveTo = (date: string) =>
+      rescheduleMeeting({
+        deps: deps(),
+        actor,
+        input: { groupId, meetingId: m.id, title: "Moved", date, time: "19:00", timeZone: "Europe/London" },
+      });
+    const moved = await moveTo("2026-03-11");
     expect(moved.sequence).toBe(1);
     expect(moved.uid).toBe(m.uid);
     expect(moved.startsAt.toISOString()).toBe("2026-03-11T19:00:00.000Z");
-    const again = await rescheduleMeeting({
-      deps: deps(),
-      actor,
-      input: {
-        groupId,
-        meetingId: m.id,
-        title: "Moved",
-        date: "2026-04-11",
-        time: "19:00",
-        timeZone: "Europe/London",
-      },
-    });
+    const again = await moveTo("2026-04-11");
     expect(again.sequence).toBe(2);
     expect(again.startsAt.toISOString()).toBe("2026-04-11T18:00:00.000Z");
     const cancelled = await cancelMeeting({ deps: deps(), actor, input: { groupId, meetingId: m.id } });
