@@ -79,41 +79,30 @@ beforeAll(async () => {
     actor: personActor(applicant ?? 0),
     input: { group: group.id, statement: "s", skills: "k", timeCommitment: "t" },
   });
-  openVoteId = (
-    await openVote({
+  /** Opens a proposal of the group and casts one member's ballot in it; returns the vote's id. */
+  const proposalWithBallot = async (
+    input: { title: string; closesAt: string; secrecy?: "secret" },
+    voter: number,
+    choice: "yes" | "no",
+  ) => {
+    const { id } = await openVote({
       deps,
       actor: CLI_DECISION_ACTOR,
-      input: {
-        group: group.id,
-        kind: "proposal",
-        title: "Meet fortnightly",
-        closesAt: "2026-03-08T12:00:00Z",
-      },
-    })
-  ).id;
-  await castBallot({
-    deps,
-    actor: personActor(members[0] ?? 0),
-    input: { voteId: openVoteId, choice: "yes" },
-  });
-  secretVoteId = (
-    await openVote({
-      deps,
-      actor: CLI_DECISION_ACTOR,
-      input: {
-        group: group.id,
-        kind: "proposal",
-        title: "Conduct case",
-        closesAt: "2026-03-02T12:00:00Z",
-        secrecy: "secret",
-      },
-    })
-  ).id;
-  await castBallot({
-    deps,
-    actor: personActor(members[2] ?? 0),
-    input: { voteId: secretVoteId, choice: "no" },
-  });
+      input: { group: group.id, kind: "proposal", ...input },
+    });
+    await castBallot({ deps, actor: personActor(voter), input: { voteId: id, choice } });
+    return id;
+  };
+  openVoteId = await proposalWithBallot(
+    { title: "Meet fortnightly", closesAt: "2026-03-08T12:00:00Z" },
+    members[0] ?? 0,
+    "yes",
+  );
+  secretVoteId = await proposalWithBallot(
+    { title: "Conduct case", closesAt: "2026-03-02T12:00:00Z", secrecy: "secret" },
+    members[2] ?? 0,
+    "no",
+  );
   clock.set("2026-03-02T12:00:01Z");
   await closeVote({ deps, actor: CLI_DECISION_ACTOR, input: { voteId: secretVoteId } });
   served = await startBrowserApp(database, { clock });
