@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestBrowser } from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { createApplication } from "../../app.ts";
@@ -37,9 +37,7 @@ async function account(personId: number, name: string) {
     scopes: ["read", "groups", "votes"],
   });
   tokens.set(personId, token);
-  const browser = new TestBrowser((path, init) => app.request(path, init));
-  browser.cookies.set("guildhall_session", sessionId);
-  browsers.set(personId, browser);
+  browsers.set(personId, signedInBrowser(app, sessionId));
   return user;
 }
 

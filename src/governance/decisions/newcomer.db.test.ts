@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
-import { TestBrowser } from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -32,9 +32,7 @@ async function account(name: string, githubLogin: string | null = null) {
     githubLogin,
     scopes: ["read", "groups"],
   });
-  const browser = new TestBrowser((path, init) => app.request(path, init));
-  browser.cookies.set("guildhall_session", sessionId);
-  return { user, token, browser };
+  return { user, token, browser: signedInBrowser(app, sessionId) };
 }
 
 const application = { statement: "I organise meetups", skills: "events", timeCommitment: "2 hours a week" };

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
-import { TestBrowser } from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -49,9 +49,7 @@ async function account(personId: number, key: string) {
     scopes: ["read", "groups", "votes"],
   });
   tokens.set(key, token);
-  const browser = new TestBrowser((path, init) => app.request(path, init));
-  browser.cookies.set("guildhall_session", sessionId);
-  browsers.set(key, browser);
+  browsers.set(key, signedInBrowser(app, sessionId));
 }
 
 function browserOf(key: string): TestBrowser {
