@@ -16,7 +16,14 @@ import { loadConfig } from "../../platform/config.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import { createServices } from "../../platform/services.ts";
-import { addToGroup, charterWith, grantFoundationRole, makeGroup, makePeople } from "./decisions.fixtures.ts";
+import {
+  addToGroup,
+  charterWith,
+  grantFoundationRole,
+  groupWithMembers,
+  makeGroup,
+  makePeople,
+} from "./decisions.fixtures.ts";
 
 let database: Database;
 let app: Hono<AppEnv>;
@@ -72,14 +79,14 @@ beforeAll(async () => {
   const log = pino({ level: "trace" }, { write: (line: string) => void logLines.push(line) });
   const services = await createServices(config, { database, clock, log });
   app = createApplication(services);
-  const group = await makeGroup(
+  const direct = await groupWithMembers(
     database,
     charterWith({ slug: "http-direct", name: "HTTP Direct", termMonths: 12, meetingCadence: "monthly" }),
+    5,
+    { chair: true, prefix: "http" },
   );
-  groupSlug = group.slug;
-  members = await makePeople(database, 5, "http");
-  await addToGroup(database, group.id, members);
-  await addToGroup(database, group.id, [at(0)], { role: "chair" });
+  groupSlug = direct.group.slug;
+  members = direct.ids;
   for (const [i, id] of members.entries()) await account(id, `member${i}`);
 });
 afterAll(async () => {
