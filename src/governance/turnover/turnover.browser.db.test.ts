@@ -13,6 +13,7 @@ import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
+import { meetingWithActionItems } from "./turnover.fixtures.ts";
 
 let database: Database;
 let served: BrowserApp | undefined;
@@ -56,30 +57,11 @@ beforeAll(async () => {
   });
   leaverSession = leaver.sessionId;
   const now = built.clock.now();
-  const [meeting] = await database.db
-    .insert(schema.meetings)
-    .values({
-      groupId: group.id,
-      uid: "handing@test",
-      title: "Monthly",
-      startsAt: now,
-      durationMinutes: 60,
-      timeZone: "UTC",
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  const [item] = await database.db
-    .insert(schema.meetingActionItems)
-    .values({
-      groupId: group.id,
-      meetingId: meeting?.id ?? 0,
-      title: "Book the sprint venue",
-      ownerPersonId: mel,
-      dueOn: "2027-01-15",
-      createdAt: now,
-    })
-    .returning();
+  const [item] = await meetingWithActionItems(
+    database,
+    { groupId: group.id, uid: "handing@test", title: "Monthly", startsAt: now, createdAt: now },
+    [{ title: "Book the sprint venue", ownerPersonId: mel, dueOn: "2027-01-15" }],
+  );
   itemId = item?.id ?? 0;
   const left = await built.app.request("/api/groups/handing/leave", {
     method: "POST",

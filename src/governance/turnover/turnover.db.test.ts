@@ -24,9 +24,9 @@ import { leaveGroup } from "../decisions/leave-group.ts";
 import { listLiaisonProblems } from "../decisions/list-liaison-problems.ts";
 import { sweepTerms } from "../decisions/sweep-terms.ts";
 import { registerTurnover } from "./register.ts";
-import { reassignItem } from "./turnover.fixtures.ts";
+import { meetingWithActionItems, reassignItem } from "./turnover.fixtures.ts";
 
-const { meetings, meetingActionItems, votes, notifications, auditLog, handovers, foundationRoles } = schema;
+const { meetingActionItems, votes, notifications, auditLog, handovers, foundationRoles } = schema;
 
 let database: Database;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
@@ -46,34 +46,21 @@ let meetingSeq = 0;
 /** A meeting of the group with action items owned by the given people; returns the items' ids. */
 async function actionItems(groupId: number, owners: number[]): Promise<string[]> {
   meetingSeq++;
-  const now = clock.now();
-  const [m] = await database.db
-    .insert(meetings)
-    .values({
+  const rows = await meetingWithActionItems(
+    database,
+    {
       groupId,
       uid: `turnover-${process.pid}-${meetingSeq}@test`,
       title: "Monthly",
       startsAt: new Date("2026-02-20T15:00:00Z"),
-      durationMinutes: 60,
-      timeZone: "UTC",
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (!m) throw new Error("no meeting");
-  const rows = await database.db
-    .insert(meetingActionItems)
-    .values(
-      owners.map((ownerPersonId, i) => ({
-        groupId,
-        meetingId: m.id,
-        title: `Item ${meetingSeq}.${i} of ${ownerPersonId}`,
-        ownerPersonId,
-        dueOn: "2026-04-01",
-        createdAt: now,
-      })),
-    )
-    .returning();
+      createdAt: clock.now(),
+    },
+    owners.map((ownerPersonId, i) => ({
+      title: `Item ${meetingSeq}.${i} of ${ownerPersonId}`,
+      ownerPersonId,
+      dueOn: "2026-04-01",
+    })),
+  );
   return rows.map((r) => String(r.id));
 }
 
