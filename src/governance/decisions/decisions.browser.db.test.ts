@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { contextWithSession, signInAccounts } from "../../../test/browser-sessions.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { applyToGroup } from "./apply-to-group.ts";
@@ -111,8 +111,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  database.pool?.on("error", () => {});
-  await database?.close();
+  await closeTestDatabase(database);
 });
 
 async function checkPage(who: string, path: string) {

@@ -7,7 +7,7 @@ import type { Hono } from "hono";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { createApplication } from "../../app.ts";
 import { csrfTokenFor } from "../../platform/auth/index.ts";
@@ -89,10 +89,7 @@ beforeAll(async () => {
   members = direct.ids;
   for (const [i, id] of members.entries()) await account(id, `member${i}`);
 });
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 describe("a secret ballot never reveals who voted how", () => {
   it("on pages, in the API, in exports, in log lines, in errors and in storage", async () => {

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { errorOf } from "../../../test/governance-refusal.ts";
 import {
   captureMailer,
@@ -60,8 +60,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await smtp.close();
-  database.pool?.on("error", () => {});
-  await database.close();
+  await closeTestDatabase(database);
 });
 
 const application = {

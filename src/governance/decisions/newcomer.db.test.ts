@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -59,10 +59,7 @@ beforeAll(async () => {
   await addCharterRoles(database, group.id, [charterPerson], "member");
 });
 
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 describe("a newcomer applies", () => {
   it("through the page form: the account gets a new person, and no alias suggestion when no one is similar", async () => {

@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -113,10 +113,7 @@ beforeAll(async () => {
   await person("Dorothy Vaughan", "dorothy-vaughan-2");
 });
 
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 const decisions = "/groups/names/decisions";
 const openFields = (subject: string, extra: Record<string, string> = {}) => ({

@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { errorOf } from "../../../test/governance-refusal.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -98,10 +98,7 @@ beforeAll(async () => {
   await grantFoundationRole(database, board, "board-member");
   await grantFoundationRole(database, council, "steering-council-member");
 });
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 async function directGroup(slug: string, members: number) {
   return groupWithMembers(database, charterWith({ slug }), members);

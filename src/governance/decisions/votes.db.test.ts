@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { errorOf } from "../../../test/governance-refusal.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -34,11 +34,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   deps = { database, clock };
 });
-afterAll(async () => {
-  // Dropping the test database terminates pooled connections still closing; that is expected.
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 async function directGroup(slug: string, members: number, settings?: Parameters<typeof makeGroup>[2]) {
   return groupWithMembers(database, charterWith({ slug, termMonths: 12 }), members, { settings });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import {
   endFoundationRole,
   type HandoverListing,
@@ -37,10 +37,7 @@ beforeAll(async () => {
   deps = { database, clock };
   registerTurnover();
 });
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 let meetingSeq = 0;
 /** A meeting of the group with action items owned by the given people; returns the items' ids. */
