@@ -6,6 +6,8 @@ import { schema } from "../../platform/db/index.ts";
 import { blankCharter, type ParsedCharter } from "../charter/types.ts";
 import type { GroupRole } from "../policy/group-roles.ts";
 import type { DecisionActor } from "./decisions.repo.ts";
+import type { DecisionDeps } from "./deps.ts";
+import { openVote } from "./open-vote.ts";
 import type { BallotSecrecy, VoteBaseRule } from "./tally.ts";
 
 const { groups, people, rolePeriods, foundationRoles, groupDecisionSettings } = schema;
@@ -132,6 +134,11 @@ export async function grantFoundationRole(
 /** A decision actor for a person (no account behind it in these tests). */
 export function personActor(personId: number): DecisionActor {
   return { userId: null, personId, label: `person:${personId}` };
+}
+
+/** Opens a vote as the person (their decision actor), with `input` as the API or a form would send it. */
+export function openVoteAs(deps: DecisionDeps, personId: number, input: unknown) {
+  return openVote({ deps, actor: personActor(personId), input });
 }
 
 /** Names each person in the group's current charter with the role (no role period). */

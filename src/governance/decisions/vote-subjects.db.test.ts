@@ -17,6 +17,7 @@ import {
   grantFoundationRole,
   groupWithMembers,
   makePeople,
+  openVoteAs,
   personActor,
 } from "./decisions.fixtures.ts";
 import { CLI_DECISION_ACTOR, recordAudit } from "./decisions.repo.ts";
@@ -113,17 +114,19 @@ describe("a Board vote on a group's charter change", () => {
   it("is decided by the Board, not the group, and its handler applies the outcome as the vote closes", async () => {
     const { group, ids } = await directGroup("charter-change", 3);
     const byMember = await errorOf(
-      openVote({
-        deps,
-        actor: personActor(ids[0] ?? 0),
-        input: { group: group.id, kind: "charter-change", subjectId: "change-7", closesAt: inAWeek() },
+      openVoteAs(deps, ids[0] ?? 0, {
+        group: group.id,
+        kind: "charter-change",
+        subjectId: "change-7",
+        closesAt: inAWeek(),
       }),
     );
     expect(byMember.code).toBe("forbidden");
-    const vote = await openVote({
-      deps,
-      actor: personActor(board[0] ?? 0),
-      input: { group: group.id, kind: "charter-change", subjectId: "change-7", closesAt: inAWeek() },
+    const vote = await openVoteAs(deps, board[0] ?? 0, {
+      group: group.id,
+      kind: "charter-change",
+      subjectId: "change-7",
+      closesAt: inAWeek(),
     });
     expect(vote).toMatchObject({
       kind: "charter-change",
@@ -140,10 +143,11 @@ describe("a Board vote on a group's charter change", () => {
     expect(memberBallot.code).toBe("forbidden");
     // A second vote on the same change while this one is open is refused.
     const twice = await errorOf(
-      openVote({
-        deps,
-        actor: personActor(board[1] ?? 0),
-        input: { group: group.id, kind: "charter-change", subjectId: "change-7", closesAt: inAWeek() },
+      openVoteAs(deps, board[1] ?? 0, {
+        group: group.id,
+        kind: "charter-change",
+        subjectId: "change-7",
+        closesAt: inAWeek(),
       }),
     );
     expect(twice.message).toMatch(new RegExp(`Vote #${vote.id} on the same question is already open`));
@@ -171,16 +175,12 @@ describe("a Board vote on a group's charter change", () => {
 
   it("stays open, with nothing of the close written, when the handler fails; closes once it succeeds", async () => {
     const { group } = await directGroup("charter-change-fails", 2);
-    const vote = await openVote({
-      deps,
-      actor: personActor(board[0] ?? 0),
-      input: {
-        group: group.id,
-        kind: "charter-change",
-        subjectId: "change-8",
-        closesAt: inAWeek(),
-        secrecy: "secret",
-      },
+    const vote = await openVoteAs(deps, board[0] ?? 0, {
+      group: group.id,
+      kind: "charter-change",
+      subjectId: "change-8",
+      closesAt: inAWeek(),
+      secrecy: "secret",
     });
     await castBallot({ deps, actor: personActor(board[0] ?? 0), input: { voteId: vote.id, choice: "no" } });
     await castBallot({ deps, actor: personActor(board[1] ?? 0), input: { voteId: vote.id, choice: "no" } });
@@ -224,7 +224,7 @@ describe("the electorate of each kind", () => {
     );
 
     const open = (group: number, kind: "content-item" | "funding-request", by: number, subjectId: string) =>
-      openVote({ deps, actor: personActor(by), input: { group, kind, subjectId, closesAt: inAWeek() } });
+      openVoteAs(deps, by, { group, kind, subjectId, closesAt: inAWeek() });
 
     // Content in a direct group: its members decide; in a Board-managed group: the Board.
     const content = await open(direct.id, "content-item", ids[0] ?? 0, "post-1");
@@ -243,10 +243,11 @@ describe("the electorate of each kind", () => {
     const { group, ids } = await directGroup("kinds-excluded", 4);
     const [a = 0, b = 0, c = 0, d = 0] = ids;
     excludedBySubject.set("post-x", [b, c]);
-    const vote = await openVote({
-      deps,
-      actor: personActor(a),
-      input: { group: group.id, kind: "content-item", subjectId: "post-x", closesAt: inAWeek() },
+    const vote = await openVoteAs(deps, a, {
+      group: group.id,
+      kind: "content-item",
+      subjectId: "post-x",
+      closesAt: inAWeek(),
     });
     expect(vote.electorateSize).toBe(2);
     expect(await electorateOf(vote.id)).toEqual([a, d].sort((x, y) => x - y));
@@ -256,10 +257,11 @@ describe("the electorate of each kind", () => {
     expect(excludedCast.code).toBe("forbidden");
     excludedBySubject.set("post-y", [a]);
     const refused = await errorOf(
-      openVote({
-        deps,
-        actor: personActor(a),
-        input: { group: group.id, kind: "content-item", subjectId: "post-y", closesAt: inAWeek() },
+      openVoteAs(deps, a, {
+        group: group.id,
+        kind: "content-item",
+        subjectId: "post-y",
+        closesAt: inAWeek(),
       }),
     );
     expect(refused.code).toBe("forbidden");
