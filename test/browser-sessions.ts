@@ -53,3 +53,19 @@ export async function signInAccounts(
     sessions.set(name, await signInAccount(database, clock, personId, name));
   return sessions;
 }
+
+/** A context for `base` with JavaScript off, signed in with `sessionId`; the site's CSP stays in force. */
+export async function noScriptContext(
+  browser: Browser,
+  base: string,
+  sessionId: string,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    await context.addCookies([{ name: "guildhall_session", value: sessionId, url: base }]);
+    return context;
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}

@@ -7,8 +7,9 @@
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage } from "../../../test/accessibility.ts";
+import { expectAccessible } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { noScriptContext } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
@@ -80,9 +81,8 @@ afterAll(async () => {
 
 describe("handing over after leaving", () => {
   it("the leaver is asked for a note in My groups, and writes it (an empty one is refused)", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, leaverSession);
     try {
-      await context.addCookies([{ name: "guildhall_session", value: leaverSession, url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/me`);
       const needs = page.locator("section", { has: page.getByRole("heading", { name: "What needs you" }) });
@@ -108,16 +108,12 @@ describe("handing over after leaving", () => {
       [`${base}/groups/handing/handovers`, chairSession],
       [`${base}/handovers/${handoverId}`, chairSession],
     ] as const) {
-      const audit = await auditPage(browser, url, { session: { name: "guildhall_session", value } });
-      expect(audit.status).toBe(200);
-      expect(audit.violations, JSON.stringify(audit.violations, null, 1)).toEqual([]);
-      expect(audit.passes).toBeGreaterThan(0);
+      await expectAccessible(browser, url, value);
     }
   });
   it("the Chair finds the item in My groups, reads the note and gives it a new owner", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, chairSession);
     try {
-      await context.addCookies([{ name: "guildhall_session", value: chairSession, url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/groups/handing`);
       expect(await page.getByRole("link", { name: "One open item needs a new owner" }).count()).toBe(1);
