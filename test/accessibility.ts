@@ -5,7 +5,6 @@
 import { createRequire } from "node:module";
 import type { AxeResults, ImpactValue, RunOptions } from "axe-core";
 import { type Browser, chromium, type LaunchOptions, type Page } from "playwright-core";
-import { expect } from "vitest";
 import { requireChromium } from "./prerequisites.ts";
 
 const require = createRequire(import.meta.url);
@@ -103,12 +102,4 @@ export async function auditPage(
   } finally {
     await context.close();
   }
-}
-
-/** Expects the page at `url`, visited with the session `sessionId`, to answer 200 with no axe-core violation. */
-export async function expectAccessible(browser: Browser, url: string, sessionId: string): Promise<void> {
-  const audit = await auditPage(browser, url, { session: { name: "guildhall_session", value: sessionId } });
-  expect(audit.status).toBe(200);
-  expect(audit.violations, JSON.stringify(audit.violations, null, 1)).toEqual([]);
-  expect(audit.passes).toBeGreaterThan(0);
 }

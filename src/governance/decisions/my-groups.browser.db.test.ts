@@ -8,8 +8,7 @@
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserApp, expectAccessible, startBrowserApp } from "../../../test/browser-app.ts";
 import { noScriptContext } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
@@ -152,7 +151,7 @@ describe("applying, then My groups", () => {
   it("has no WCAG 2.1 A/AA violation on My groups", async () => {
     for (const value of [applicantSession, chairSession]) {
       expect(value).not.toBe("");
-      await expectAccessible(browser, `${base}/me`, value);
+      await expectAccessible(browser, base, { signedOut: [], signedIn: { session: value, paths: ["/me"] } });
     }
   });
 });

@@ -7,8 +7,7 @@
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserApp, expectAccessible, startBrowserApp } from "../../../test/browser-app.ts";
 import { noScriptContext } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
@@ -103,13 +102,14 @@ describe("handing over after leaving", () => {
   });
 
   it("has no WCAG 2.1 A/AA violation on the hand-over pages, forms included", async () => {
-    for (const [url, value] of [
-      [`${base}/handovers/${handoverId}`, leaverSession],
-      [`${base}/groups/handing/handovers`, chairSession],
-      [`${base}/handovers/${handoverId}`, chairSession],
-    ] as const) {
-      await expectAccessible(browser, url, value);
-    }
+    await expectAccessible(browser, base, {
+      signedOut: [],
+      signedIn: { session: leaverSession, paths: [`/handovers/${handoverId}`] },
+    });
+    await expectAccessible(browser, base, {
+      signedOut: [],
+      signedIn: { session: chairSession, paths: ["/groups/handing/handovers", `/handovers/${handoverId}`] },
+    });
   });
   it("the Chair finds the item in My groups, reads the note and gives it a new owner", async () => {
     const context = await noScriptContext(browser, base, chairSession);
