@@ -38,34 +38,23 @@ function guildhall(...args: string[]): Promise<{ code: number; stdout: string; s
 beforeAll(async () => {
   smtp = await startSmtpCapture({ refuse: ["refused@example.org"] });
   const database = await openDatabase({ dataDir });
+  // The same term reminder to two members; the SMTP server refuses the second.
+  const reminder = (address: string, dedupeKey: string) => ({
+    to: { address },
+    dedupeKey,
+    data: {
+      groupName: "Website",
+      groupSlug: "website",
+      role: "member",
+      termEndsOn: "2026-03-20",
+      daysLeft: 7,
+    },
+  });
   await notify(database.db, {
     kind: "term.reminder",
     template: termReminderTemplate,
     at: new Date(),
-    items: [
-      {
-        to: { address: "member@example.org" },
-        dedupeKey: "cli:1",
-        data: {
-          groupName: "Website",
-          groupSlug: "website",
-          role: "member",
-          termEndsOn: "2026-03-20",
-          daysLeft: 7,
-        },
-      },
-      {
-        to: { address: "refused@example.org" },
-        dedupeKey: "cli:2",
-        data: {
-          groupName: "Website",
-          groupSlug: "website",
-          role: "member",
-          termEndsOn: "2026-03-20",
-          daysLeft: 7,
-        },
-      },
-    ],
+    items: [reminder("member@example.org", "cli:1"), reminder("refused@example.org", "cli:2")],
   });
   await database.close();
 }, 120_000);

@@ -41,3 +41,31 @@ export async function contextWithSession(
   if (sessionId) await context.addCookies([{ name: "guildhall_session", value: sessionId, url: base }]);
   return context;
 }
+
+/** Signs in an account for each visitor, in order (as `signInAccount` does): their session ids by name. */
+export async function signInAccounts(
+  database: Database,
+  clock: Clock,
+  visitors: ReadonlyArray<readonly [name: string, personId: number | null]>,
+): Promise<Map<string, string>> {
+  const sessions = new Map<string, string>();
+  for (const [name, personId] of visitors)
+    sessions.set(name, await signInAccount(database, clock, personId, name));
+  return sessions;
+}
+
+/** A context for `base` with JavaScript off, signed in with `sessionId`; the site's CSP stays in force. */
+export async function noScriptContext(
+  browser: Browser,
+  base: string,
+  sessionId: string,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    await context.addCookies([{ name: "guildhall_session", value: sessionId, url: base }]);
+    return context;
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}

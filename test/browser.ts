@@ -73,3 +73,10 @@ export class TestBrowser {
     });
   }
 }
+
+/** A visitor of `app` signed in with the session `sessionId`: its cookie is already in the jar. */
+export function signedInBrowser(app: { request: Fetcher }, sessionId: string): TestBrowser {
+  const browser = new TestBrowser((path, init) => app.request(path, init));
+  browser.cookies.set("guildhall_session", sessionId);
+  return browser;
+}

@@ -42,3 +42,12 @@ export async function createTestDatabase(): Promise<Database> {
 export function onPostgres(): boolean {
   return Boolean(inject("postgresTemplate"));
 }
+
+/**
+ * Closes a test database, first ignoring the errors of pooled connections that dropping it
+ * terminates while they are still closing (expected on PostgreSQL).
+ */
+export async function closeTestDatabase(database: Database | undefined): Promise<void> {
+  database?.pool?.on("error", () => {});
+  await database?.close();
+}

@@ -5,7 +5,7 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerRequest, createTestApplication } from "../../../test/app.ts";
-import { TestBrowser } from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
@@ -36,9 +36,7 @@ interface RoleJson {
 }
 
 function adminBrowser(): TestBrowser {
-  const b = new TestBrowser((path, init) => app.request(path, init));
-  b.cookies.set("guildhall_session", admin.sessionId);
-  return b;
+  return signedInBrowser(app, admin.sessionId);
 }
 
 const api = (token: string | null, path: string, init: { method?: string; json?: unknown } = {}) =>
@@ -247,8 +245,7 @@ describe("/admin/roles", () => {
     const page = await anonymous.request("/admin/roles");
     expect(page.status).toBe(303);
     expect(page.headers.get("location")).toBe("/sign-in?next=%2Fadmin%2Froles");
-    const nonAdmin = new TestBrowser((path, init) => app.request(path, init));
-    nonAdmin.cookies.set("guildhall_session", member.sessionId);
+    const nonAdmin = signedInBrowser(app, member.sessionId);
     expect((await nonAdmin.request("/admin/roles")).status).toBe(403);
     const csrf = await nonAdmin.csrf("/account");
     const refused = await nonAdmin.submit(
@@ -284,8 +281,7 @@ describe("/account", () => {
     expect(adminPage.html).toContain('id="administration"');
     expect(adminPage.html).toContain('href="/admin/roles"');
     expect(adminPage.html).toContain('href="/admin/claims"');
-    const other = new TestBrowser((path, init) => app.request(path, init));
-    other.cookies.set("guildhall_session", member.sessionId);
+    const other = signedInBrowser(app, member.sessionId);
     const memberPage = await other.page("/account");
     expect(memberPage.res.status).toBe(200);
     expect(memberPage.html).not.toContain('id="administration"');

@@ -9,16 +9,15 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
-import { signInAccount } from "../../../test/browser-sessions.ts";
+import { signInAccounts } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { notify } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import {
-  addToGroup,
   charterWith,
   grantFoundationRole,
-  makeGroup,
+  groupWithMembers,
   makePeople,
 } from "../decisions/decisions.fixtures.ts";
 import { CLI_DECISION_ACTOR } from "../decisions/decisions.repo.ts";
@@ -32,13 +31,9 @@ let base = "";
 let groupId = 0;
 let failedId = 0;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
-const sessions = new Map<string, string>();
+let sessions = new Map<string, string>();
 const SECRET = "BrowserSecretToken-abc123";
 const URL_SET = `https://discord.com/api/webhooks/123456789/${SECRET}`;
-
-async function signedIn(personId: number, name: string): Promise<void> {
-  sessions.set(name, await signInAccount(database, clock, personId, name));
-}
 
 async function pageAs(who: string, options: { width?: number } = {}) {
   const context = await browser.newContext({
@@ -52,18 +47,23 @@ async function pageAs(who: string, options: { width?: number } = {}) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const group = await makeGroup(
+  const {
+    group,
+    ids: [chair = 0, member = 0],
+  } = await groupWithMembers(
     database,
     charterWith({ slug: "chatty", name: "Chatty Group", meetingCadence: "monthly" }),
+    2,
+    { chair: true },
   );
   groupId = group.id;
-  const [chair = 0, member = 0, admin = 0] = await makePeople(database, 3, "chatty");
-  await addToGroup(database, group.id, [chair, member]);
-  await addToGroup(database, group.id, [chair], { role: "chair" });
+  const [admin = 0] = await makePeople(database, 1, "chatty");
   await grantFoundationRole(database, [admin], "site-admin");
-  await signedIn(chair, "chair");
-  await signedIn(member, "member");
-  await signedIn(admin, "admin");
+  sessions = await signInAccounts(database, clock, [
+    ["chair", chair],
+    ["member", member],
+    ["admin", admin],
+  ]);
   // A delivery given up for good, for the administrators' page.
   const [id] = await notify(database.db, {
     kind: "meeting.scheduled",

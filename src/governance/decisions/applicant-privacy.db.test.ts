@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
-import { TestBrowser } from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -42,9 +42,7 @@ async function emailAccount(local: string) {
     email: `${local}@example.org`,
     scopes: ["read", "groups", "account"],
   });
-  const browser = new TestBrowser((path, init) => app.request(path, init));
-  browser.cookies.set("guildhall_session", account.sessionId);
-  return { ...account, browser };
+  return { ...account, browser: signedInBrowser(app, account.sessionId) };
 }
 
 /** What anyone can see of people: both directory pages and both API answers. */

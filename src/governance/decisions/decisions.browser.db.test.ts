@@ -9,8 +9,8 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
-import { contextWithSession, signInAccount } from "../../../test/browser-sessions.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { contextWithSession, signInAccounts } from "../../../test/browser-sessions.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { applyToGroup } from "./apply-to-group.ts";
@@ -32,14 +32,10 @@ let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 const clock = new FixedClock("2026-03-01T12:00:00Z");
-const sessions = new Map<string, string>();
+let sessions = new Map<string, string>();
 let openVoteId = 0;
 let secretVoteId = 0;
 const named = new Map<string, number>();
-
-async function signedIn(personId: number, name: string): Promise<void> {
-  sessions.set(name, await signInAccount(database, clock, personId, name));
-}
 
 async function contextFor(name: string, javaScriptEnabled = true): Promise<BrowserContext> {
   return contextWithSession(browser, base, sessions.get(name), javaScriptEnabled);
@@ -70,52 +66,43 @@ beforeAll(async () => {
     named.set(slug, row?.id ?? 0);
   }
   await grantFoundationRole(database, [boardMember ?? 0], "board-member");
-  await signedIn(members[0] ?? 0, "chair");
-  await signedIn(members[1] ?? 0, "member");
-  await signedIn(members[3] ?? 0, "renewer");
-  await signedIn(boardMember ?? 0, "board");
-  await signedIn(applicant ?? 0, "applicant");
+  sessions = await signInAccounts(database, clock, [
+    ["chair", members[0] ?? 0],
+    ["member", members[1] ?? 0],
+    ["renewer", members[3] ?? 0],
+    ["board", boardMember ?? 0],
+    ["applicant", applicant ?? 0],
+  ]);
   const deps = { database, clock };
   await applyToGroup({
     deps,
     actor: personActor(applicant ?? 0),
     input: { group: group.id, statement: "s", skills: "k", timeCommitment: "t" },
   });
-  openVoteId = (
-    await openVote({
+  /** Opens a proposal of the group and casts one member's ballot in it; returns the vote's id. */
+  const proposalWithBallot = async (
+    input: { title: string; closesAt: string; secrecy?: "secret" },
+    voter: number,
+    choice: "yes" | "no",
+  ) => {
+    const { id } = await openVote({
       deps,
       actor: CLI_DECISION_ACTOR,
-      input: {
-        group: group.id,
-        kind: "proposal",
-        title: "Meet fortnightly",
-        closesAt: "2026-03-08T12:00:00Z",
-      },
-    })
-  ).id;
-  await castBallot({
-    deps,
-    actor: personActor(members[0] ?? 0),
-    input: { voteId: openVoteId, choice: "yes" },
-  });
-  secretVoteId = (
-    await openVote({
-      deps,
-      actor: CLI_DECISION_ACTOR,
-      input: {
-        group: group.id,
-        kind: "proposal",
-        title: "Conduct case",
-        closesAt: "2026-03-02T12:00:00Z",
-        secrecy: "secret",
-      },
-    })
-  ).id;
-  await castBallot({
-    deps,
-    actor: personActor(members[2] ?? 0),
-    input: { voteId: secretVoteId, choice: "no" },
-  });
+      input: { group: group.id, kind: "proposal", ...input },
+    });
+    await castBallot({ deps, actor: personActor(voter), input: { voteId: id, choice } });
+    return id;
+  };
+  openVoteId = await proposalWithBallot(
+    { title: "Meet fortnightly", closesAt: "2026-03-08T12:00:00Z" },
+    members[0] ?? 0,
+    "yes",
+  );
+  secretVoteId = await proposalWithBallot(
+    { title: "Conduct case", closesAt: "2026-03-02T12:00:00Z", secrecy: "secret" },
+    members[2] ?? 0,
+    "no",
+  );
   clock.set("2026-03-02T12:00:01Z");
   await closeVote({ deps, actor: CLI_DECISION_ACTOR, input: { voteId: secretVoteId } });
   served = await startBrowserApp(database, { clock });
@@ -124,8 +111,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  database.pool?.on("error", () => {});
-  await database?.close();
+  await closeTestDatabase(database);
 });
 
 async function checkPage(who: string, path: string) {

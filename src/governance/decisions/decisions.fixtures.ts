@@ -6,6 +6,8 @@ import { schema } from "../../platform/db/index.ts";
 import { blankCharter, type ParsedCharter } from "../charter/types.ts";
 import type { GroupRole } from "../policy/group-roles.ts";
 import type { DecisionActor } from "./decisions.repo.ts";
+import type { DecisionDeps } from "./deps.ts";
+import { openVote } from "./open-vote.ts";
 import type { BallotSecrecy, VoteBaseRule } from "./tally.ts";
 
 const { groups, people, rolePeriods, foundationRoles, groupDecisionSettings } = schema;
@@ -88,6 +90,27 @@ export async function addToGroup(
     .returning();
 }
 
+/**
+ * Inserts a group with the charter and `count` new people (named after the slug unless `prefix`
+ * says otherwise) as its members; the first is also its chair when `chair`.
+ */
+export async function groupWithMembers(
+  database: Database,
+  charter: ParsedCharter,
+  count: number,
+  opts: {
+    chair?: boolean;
+    prefix?: string;
+    settings?: { baseRule?: VoteBaseRule; secrecy?: BallotSecrecy };
+  } = {},
+) {
+  const group = await makeGroup(database, charter, opts.settings);
+  const ids = await makePeople(database, count, opts.prefix ?? charter.slug);
+  await addToGroup(database, group.id, ids);
+  if (opts.chair) await addToGroup(database, group.id, ids.slice(0, 1), { role: "chair" });
+  return { group, ids };
+}
+
 /** Gives each person a foundation role. */
 export async function grantFoundationRole(
   database: Database,
@@ -111,6 +134,11 @@ export async function grantFoundationRole(
 /** A decision actor for a person (no account behind it in these tests). */
 export function personActor(personId: number): DecisionActor {
   return { userId: null, personId, label: `person:${personId}` };
+}
+
+/** Opens a vote as the person (their decision actor), with `input` as the API or a form would send it. */
+export function openVoteAs(deps: DecisionDeps, personId: number, input: unknown) {
+  return openVote({ deps, actor: personActor(personId), input });
 }
 
 /** Names each person in the group's current charter with the role (no role period). */

@@ -6,8 +6,8 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestBrowser } from "../../../test/browser.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { createApplication } from "../../app.ts";
 import { csrfTokenFor } from "../../platform/auth/index.ts";
@@ -16,7 +16,14 @@ import { loadConfig } from "../../platform/config.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import { createServices } from "../../platform/services.ts";
-import { addToGroup, charterWith, grantFoundationRole, makeGroup, makePeople } from "./decisions.fixtures.ts";
+import {
+  addToGroup,
+  charterWith,
+  grantFoundationRole,
+  groupWithMembers,
+  makeGroup,
+  makePeople,
+} from "./decisions.fixtures.ts";
 
 let database: Database;
 let app: Hono<AppEnv>;
@@ -37,9 +44,7 @@ async function account(personId: number, name: string) {
     scopes: ["read", "groups", "votes"],
   });
   tokens.set(personId, token);
-  const browser = new TestBrowser((path, init) => app.request(path, init));
-  browser.cookies.set("guildhall_session", sessionId);
-  browsers.set(personId, browser);
+  browsers.set(personId, signedInBrowser(app, sessionId));
   return user;
 }
 
@@ -74,20 +79,17 @@ beforeAll(async () => {
   const log = pino({ level: "trace" }, { write: (line: string) => void logLines.push(line) });
   const services = await createServices(config, { database, clock, log });
   app = createApplication(services);
-  const group = await makeGroup(
+  const direct = await groupWithMembers(
     database,
     charterWith({ slug: "http-direct", name: "HTTP Direct", termMonths: 12, meetingCadence: "monthly" }),
+    5,
+    { chair: true, prefix: "http" },
   );
-  groupSlug = group.slug;
-  members = await makePeople(database, 5, "http");
-  await addToGroup(database, group.id, members);
-  await addToGroup(database, group.id, [at(0)], { role: "chair" });
+  groupSlug = direct.group.slug;
+  members = direct.ids;
   for (const [i, id] of members.entries()) await account(id, `member${i}`);
 });
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 describe("a secret ballot never reveals who voted how", () => {
   it("on pages, in the API, in exports, in log lines, in errors and in storage", async () => {

@@ -18,10 +18,9 @@ import { registerGovernance } from "../policy/room-router.ts";
 import { admitMember } from "./admit-member.ts";
 import { applyToGroup } from "./apply-to-group.ts";
 import { castBallot } from "./cast-ballot.ts";
-import { addToGroup, makeGroup, makePeople, personActor } from "./decisions.fixtures.ts";
+import { addToGroup, makeGroup, makePeople, openVoteAs, personActor } from "./decisions.fixtures.ts";
 import type { DecisionDeps } from "./deps.ts";
 import { openApplicationVote } from "./open-application-vote.ts";
-import { openVote } from "./open-vote.ts";
 
 const { rolePeriods, membershipApplications, votes } = schema;
 // The policy consults what governance registers (as its routers do).
@@ -110,10 +109,11 @@ describe("invitation: a member's invitation admits, no vote", () => {
     );
     expect(vote.message).toMatch(/admits new members by a member's invitation, without a vote/u);
     const direct = await errorOf(
-      openVote({
-        deps,
-        actor: personActor(ids[1] ?? 0),
-        input: { group: group.id, kind: "remove-member", subjectPersonId: ids[2], closesAt: inAWeek() },
+      openVoteAs(deps, ids[1] ?? 0, {
+        group: group.id,
+        kind: "remove-member",
+        subjectPersonId: ids[2],
+        closesAt: inAWeek(),
       }),
     );
     expect(direct.message).toMatch(/does not state how members are removed .* ask the DSF Board/u);
@@ -156,10 +156,11 @@ describe("consensus of the rest: every other member must approve", () => {
     expect(charter.membershipModel).toBe("consensus");
     const ids = await members(group.id, 3);
     const [a, b] = await makePeople(database, 2, "candidate");
-    const everyone = await openVote({
-      deps,
-      actor: personActor(ids[0] ?? 0),
-      input: { group: group.id, kind: "admit-member", subjectPersonId: a, closesAt: inAWeek() },
+    const everyone = await openVoteAs(deps, ids[0] ?? 0, {
+      group: group.id,
+      kind: "admit-member",
+      subjectPersonId: a,
+      closesAt: inAWeek(),
     });
     expect(everyone).toMatchObject({ baseRule: "consensus", body: "group", electorateSize: 3 });
     for (const voter of ids.slice(0, 2)) {
@@ -178,10 +179,11 @@ describe("consensus of the rest: every other member must approve", () => {
     expect(last).toMatchObject({ closed: true, outcome: "passed" });
     expect(await isMember(group.id, a ?? 0)).toBe(true);
 
-    const objection = await openVote({
-      deps,
-      actor: personActor(ids[0] ?? 0),
-      input: { group: group.id, kind: "admit-member", subjectPersonId: b, closesAt: inAWeek() },
+    const objection = await openVoteAs(deps, ids[0] ?? 0, {
+      group: group.id,
+      kind: "admit-member",
+      subjectPersonId: b,
+      closesAt: inAWeek(),
     });
     await castBallot({
       deps,
@@ -212,10 +214,11 @@ describe("appointment: the named role holder admits", () => {
     );
     expect(byMember.code).toBe("forbidden");
     const vote = await errorOf(
-      openVote({
-        deps,
-        actor: personActor(ids[0] ?? 0),
-        input: { group: group.id, kind: "admit-member", subjectPersonId: applicant, closesAt: inAWeek() },
+      openVoteAs(deps, ids[0] ?? 0, {
+        group: group.id,
+        kind: "admit-member",
+        subjectPersonId: applicant,
+        closesAt: inAWeek(),
       }),
     );
     expect(vote.message).toMatch(/admits new members by appointment \(the Chair\), without a vote/u);
@@ -239,16 +242,12 @@ describe("not stated: no vote is run, and the page says to ask the Board", () =>
     for (const kind of ["admit-member", "remove-member", "elect-chair", "proposal"] as const) {
       const [subject] = await makePeople(database, 1, "subject");
       const e = await errorOf(
-        openVote({
-          deps,
-          actor: personActor(ids[0] ?? 0),
-          input: {
-            group: group.id,
-            kind,
-            subjectPersonId: kind === "remove-member" ? ids[1] : kind === "proposal" ? null : subject,
-            title: kind === "proposal" ? "A proposal" : undefined,
-            closesAt: inAWeek(),
-          },
+        openVoteAs(deps, ids[0] ?? 0, {
+          group: group.id,
+          kind,
+          subjectPersonId: kind === "remove-member" ? ids[1] : kind === "proposal" ? null : subject,
+          title: kind === "proposal" ? "A proposal" : undefined,
+          closesAt: inAWeek(),
         }),
       );
       expect(e.message, kind).toMatch(
@@ -280,10 +279,11 @@ describe("direct: the group still votes 50%+1", () => {
     expect(charter.membershipModel).toBe("direct");
     const ids = await members(group.id, 3);
     const [candidate] = await makePeople(database, 1, "candidate");
-    const vote = await openVote({
-      deps,
-      actor: personActor(ids[0] ?? 0),
-      input: { group: group.id, kind: "admit-member", subjectPersonId: candidate, closesAt: inAWeek() },
+    const vote = await openVoteAs(deps, ids[0] ?? 0, {
+      group: group.id,
+      kind: "admit-member",
+      subjectPersonId: candidate,
+      closesAt: inAWeek(),
     });
     expect(vote).toMatchObject({ baseRule: "electorate", body: "group", electorateSize: 3 });
     const e = await errorOf(

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { errorOf } from "../../../test/governance-refusal.ts";
 import {
   captureMailer,
@@ -19,6 +19,7 @@ import {
   addToGroup,
   charterWith,
   grantFoundationRole,
+  groupWithMembers,
   makeGroup,
   makePeople,
   personActor,
@@ -59,8 +60,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await smtp.close();
-  database.pool?.on("error", () => {});
-  await database.close();
+  await closeTestDatabase(database);
 });
 
 const application = {
@@ -71,7 +71,7 @@ const application = {
 
 describe("applications", () => {
   it("checks DSF membership when the charter asks for it, tells the next meeting, and opens the group's vote", async () => {
-    const group = await makeGroup(
+    const { group, ids: members } = await groupWithMembers(
       database,
       charterWith({
         slug: "apply-direct",
@@ -79,10 +79,9 @@ describe("applications", () => {
         meetingCadence: "fortnightly",
         termMonths: 6,
       }),
+      3,
+      { chair: true },
     );
-    const members = await makePeople(database, 3, "apply-direct");
-    await addToGroup(database, group.id, members);
-    await addToGroup(database, group.id, [members[0] ?? 0], { role: "chair" });
     await setDecisionSettings({
       deps,
       actor: CLI_DECISION_ACTOR,
@@ -350,9 +349,11 @@ describe("Board Liaison currency and the Board overview", () => {
 
 describe("audit trail", () => {
   it("records every change with actor, time, before, after and cause, and exports CSV and JSON", async () => {
-    const group = await makeGroup(database, charterWith({ slug: "audited", termMonths: 12 }));
-    const members = await makePeople(database, 3, "audited");
-    await addToGroup(database, group.id, members);
+    const { group, ids: members } = await groupWithMembers(
+      database,
+      charterWith({ slug: "audited", termMonths: 12 }),
+      3,
+    );
     const [applicant] = await makePeople(database, 1, "audited-app");
     const { applicationId } = await applyToGroup({
       deps,

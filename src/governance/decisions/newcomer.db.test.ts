@@ -7,8 +7,8 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
-import { TestBrowser } from "../../../test/browser.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -32,9 +32,7 @@ async function account(name: string, githubLogin: string | null = null) {
     githubLogin,
     scopes: ["read", "groups"],
   });
-  const browser = new TestBrowser((path, init) => app.request(path, init));
-  browser.cookies.set("guildhall_session", sessionId);
-  return { user, token, browser };
+  return { user, token, browser: signedInBrowser(app, sessionId) };
 }
 
 const application = { statement: "I organise meetups", skills: "events", timeCommitment: "2 hours a week" };
@@ -61,10 +59,7 @@ beforeAll(async () => {
   await addCharterRoles(database, group.id, [charterPerson], "member");
 });
 
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 describe("a newcomer applies", () => {
   it("through the page form: the account gets a new person, and no alias suggestion when no one is similar", async () => {

@@ -7,8 +7,8 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
-import { TestBrowser } from "../../../test/browser.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -49,9 +49,7 @@ async function account(personId: number, key: string) {
     scopes: ["read", "groups", "votes"],
   });
   tokens.set(key, token);
-  const browser = new TestBrowser((path, init) => app.request(path, init));
-  browser.cookies.set("guildhall_session", sessionId);
-  browsers.set(key, browser);
+  browsers.set(key, signedInBrowser(app, sessionId));
 }
 
 function browserOf(key: string): TestBrowser {
@@ -115,10 +113,7 @@ beforeAll(async () => {
   await person("Dorothy Vaughan", "dorothy-vaughan-2");
 });
 
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 const decisions = "/groups/names/decisions";
 const openFields = (subject: string, extra: Record<string, string> = {}) => ({

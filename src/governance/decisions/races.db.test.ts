@@ -16,7 +16,7 @@ import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema, toAppError } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import { recordRolePeriod } from "../accounts/record-role-period.ts";
-import { addToGroup, charterWith, makeGroup, makePeople } from "./decisions.fixtures.ts";
+import { charterWith, groupWithMembers, makePeople } from "./decisions.fixtures.ts";
 
 const clock = new FixedClock("2026-03-01T12:00:00Z");
 let database: Database;
@@ -28,11 +28,16 @@ const tokens = new Map<number, string>();
 beforeAll(async () => {
   database = await createTestDatabase();
   ({ app } = await createTestApplication(database, {}, clock));
-  const group = await makeGroup(database, charterWith({ slug: "race", name: "Race", termMonths: 12 }));
-  groupId = group.id;
-  members = await makePeople(database, 5, "race");
-  await addToGroup(database, group.id, members);
-  await addToGroup(database, group.id, [members[0] ?? 0], { role: "chair" });
+  const race = await groupWithMembers(
+    database,
+    charterWith({ slug: "race", name: "Race", termMonths: 12 }),
+    5,
+    {
+      chair: true,
+    },
+  );
+  groupId = race.group.id;
+  members = race.ids;
   for (const personId of [...members, ...(await makePeople(database, 3, "race-newcomer"))]) {
     const { token } = await createTestAccount({
       db: database.db,

@@ -8,22 +8,18 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
-import { contextWithSession, signInAccount } from "../../../test/browser-sessions.ts";
+import { contextWithSession, signInAccounts } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
-import { addToGroup, charterWith, makeGroup, makePeople } from "./decisions.fixtures.ts";
+import { charterWith, groupWithMembers, makePeople } from "./decisions.fixtures.ts";
 
 let database: Database;
 let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 const clock = new FixedClock("2026-03-01T12:00:00Z");
-const sessions = new Map<string, string>();
-
-async function signedIn(personId: number | null, name: string): Promise<void> {
-  sessions.set(name, await signInAccount(database, clock, personId, name));
-}
+let sessions = new Map<string, string>();
 
 async function contextFor(name: string, javaScriptEnabled: boolean): Promise<BrowserContext> {
   return contextWithSession(browser, base, sessions.get(name), javaScriptEnabled);
@@ -31,16 +27,17 @@ async function contextFor(name: string, javaScriptEnabled: boolean): Promise<Bro
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const group = await makeGroup(
+  const { ids: members } = await groupWithMembers(
     database,
     charterWith({ slug: "forms", name: "Form Group", termMonths: 12, meetingCadence: "monthly" }),
+    3,
+    { chair: true },
   );
-  const members = await makePeople(database, 3, "forms");
-  await addToGroup(database, group.id, members);
-  await addToGroup(database, group.id, [members[0] ?? 0], { role: "chair" });
   const [applicant] = await makePeople(database, 1, "forms-applicant");
-  await signedIn(members[0] ?? 0, "chair");
-  await signedIn(applicant ?? 0, "applicant");
+  sessions = await signInAccounts(database, clock, [
+    ["chair", members[0] ?? 0],
+    ["applicant", applicant ?? 0],
+  ]);
   served = await startBrowserApp(database, { clock });
   ({ base, browser } = served);
 });

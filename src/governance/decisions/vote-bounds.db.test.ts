@@ -12,7 +12,14 @@ import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
-import { addToGroup, charterWith, grantFoundationRole, makeGroup, makePeople } from "./decisions.fixtures.ts";
+import {
+  addToGroup,
+  charterWith,
+  grantFoundationRole,
+  groupWithMembers,
+  makeGroup,
+  makePeople,
+} from "./decisions.fixtures.ts";
 
 const clock = new FixedClock("2026-03-01T12:00:00Z");
 const DAY = 86_400_000;
@@ -47,10 +54,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ app } = await createTestApplication(database, {}, clock));
   // A direct-model group: its members vote.
-  const direct = await makeGroup(database, charterWith({ slug: "bounds", name: "Bounds" }));
-  const [chair, m1, m2, m3] = await makePeople(database, 4, "bounds");
-  await addToGroup(database, direct.id, [chair ?? 0, m1 ?? 0, m2 ?? 0, m3 ?? 0]);
-  await addToGroup(database, direct.id, [chair ?? 0], { role: "chair" });
+  const {
+    ids: [chair, m1, m2, m3],
+  } = await groupWithMembers(database, charterWith({ slug: "bounds", name: "Bounds" }), 4, { chair: true });
   await account("chair", chair ?? 0);
   await account("voter", m1 ?? 0);
   await account("other-voter", m2 ?? 0);

@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { errorOf } from "../../../test/governance-refusal.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -13,11 +13,11 @@ import { AppError } from "../../platform/errors.ts";
 import { castBallot } from "./cast-ballot.ts";
 import { closeVote } from "./close-vote.ts";
 import {
-  addToGroup,
   charterWith,
   grantFoundationRole,
-  makeGroup,
+  groupWithMembers,
   makePeople,
+  openVoteAs,
   personActor,
 } from "./decisions.fixtures.ts";
 import { CLI_DECISION_ACTOR, recordAudit } from "./decisions.repo.ts";
@@ -99,16 +99,10 @@ beforeAll(async () => {
   await grantFoundationRole(database, board, "board-member");
   await grantFoundationRole(database, council, "steering-council-member");
 });
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 async function directGroup(slug: string, members: number) {
-  const group = await makeGroup(database, charterWith({ slug }));
-  const ids = await makePeople(database, members, slug);
-  await addToGroup(database, group.id, ids);
-  return { group, ids };
+  return groupWithMembers(database, charterWith({ slug }), members);
 }
 
 async function electorateOf(voteId: number): Promise<number[]> {
@@ -120,17 +114,19 @@ describe("a Board vote on a group's charter change", () => {
   it("is decided by the Board, not the group, and its handler applies the outcome as the vote closes", async () => {
     const { group, ids } = await directGroup("charter-change", 3);
     const byMember = await errorOf(
-      openVote({
-        deps,
-        actor: personActor(ids[0] ?? 0),
-        input: { group: group.id, kind: "charter-change", subjectId: "change-7", closesAt: inAWeek() },
+      openVoteAs(deps, ids[0] ?? 0, {
+        group: group.id,
+        kind: "charter-change",
+        subjectId: "change-7",
+        closesAt: inAWeek(),
       }),
     );
     expect(byMember.code).toBe("forbidden");
-    const vote = await openVote({
-      deps,
-      actor: personActor(board[0] ?? 0),
-      input: { group: group.id, kind: "charter-change", subjectId: "change-7", closesAt: inAWeek() },
+    const vote = await openVoteAs(deps, board[0] ?? 0, {
+      group: group.id,
+      kind: "charter-change",
+      subjectId: "change-7",
+      closesAt: inAWeek(),
     });
     expect(vote).toMatchObject({
       kind: "charter-change",
@@ -147,10 +143,11 @@ describe("a Board vote on a group's charter change", () => {
     expect(memberBallot.code).toBe("forbidden");
     // A second vote on the same change while this one is open is refused.
     const twice = await errorOf(
-      openVote({
-        deps,
-        actor: personActor(board[1] ?? 0),
-        input: { group: group.id, kind: "charter-change", subjectId: "change-7", closesAt: inAWeek() },
+      openVoteAs(deps, board[1] ?? 0, {
+        group: group.id,
+        kind: "charter-change",
+        subjectId: "change-7",
+        closesAt: inAWeek(),
       }),
     );
     expect(twice.message).toMatch(new RegExp(`Vote #${vote.id} on the same question is already open`));
@@ -178,16 +175,12 @@ describe("a Board vote on a group's charter change", () => {
 
   it("stays open, with nothing of the close written, when the handler fails; closes once it succeeds", async () => {
     const { group } = await directGroup("charter-change-fails", 2);
-    const vote = await openVote({
-      deps,
-      actor: personActor(board[0] ?? 0),
-      input: {
-        group: group.id,
-        kind: "charter-change",
-        subjectId: "change-8",
-        closesAt: inAWeek(),
-        secrecy: "secret",
-      },
+    const vote = await openVoteAs(deps, board[0] ?? 0, {
+      group: group.id,
+      kind: "charter-change",
+      subjectId: "change-8",
+      closesAt: inAWeek(),
+      secrecy: "secret",
     });
     await castBallot({ deps, actor: personActor(board[0] ?? 0), input: { voteId: vote.id, choice: "no" } });
     await castBallot({ deps, actor: personActor(board[1] ?? 0), input: { voteId: vote.id, choice: "no" } });
@@ -223,15 +216,15 @@ describe("a Board vote on a group's charter change", () => {
 describe("the electorate of each kind", () => {
   it("takes the group by its membership model, the Board, or the Steering Council, as the kind says", async () => {
     const { group: direct, ids } = await directGroup("kinds-direct", 4);
-    const managed = await makeGroup(
+    const { group: managed, ids: managedMembers } = await groupWithMembers(
       database,
       charterWith({ slug: "kinds-board-managed", membershipModel: "board-managed" }),
+      2,
+      { prefix: "kinds-managed" },
     );
-    const managedMembers = await makePeople(database, 2, "kinds-managed");
-    await addToGroup(database, managed.id, managedMembers);
 
     const open = (group: number, kind: "content-item" | "funding-request", by: number, subjectId: string) =>
-      openVote({ deps, actor: personActor(by), input: { group, kind, subjectId, closesAt: inAWeek() } });
+      openVoteAs(deps, by, { group, kind, subjectId, closesAt: inAWeek() });
 
     // Content in a direct group: its members decide; in a Board-managed group: the Board.
     const content = await open(direct.id, "content-item", ids[0] ?? 0, "post-1");
@@ -250,10 +243,11 @@ describe("the electorate of each kind", () => {
     const { group, ids } = await directGroup("kinds-excluded", 4);
     const [a = 0, b = 0, c = 0, d = 0] = ids;
     excludedBySubject.set("post-x", [b, c]);
-    const vote = await openVote({
-      deps,
-      actor: personActor(a),
-      input: { group: group.id, kind: "content-item", subjectId: "post-x", closesAt: inAWeek() },
+    const vote = await openVoteAs(deps, a, {
+      group: group.id,
+      kind: "content-item",
+      subjectId: "post-x",
+      closesAt: inAWeek(),
     });
     expect(vote.electorateSize).toBe(2);
     expect(await electorateOf(vote.id)).toEqual([a, d].sort((x, y) => x - y));
@@ -263,10 +257,11 @@ describe("the electorate of each kind", () => {
     expect(excludedCast.code).toBe("forbidden");
     excludedBySubject.set("post-y", [a]);
     const refused = await errorOf(
-      openVote({
-        deps,
-        actor: personActor(a),
-        input: { group: group.id, kind: "content-item", subjectId: "post-y", closesAt: inAWeek() },
+      openVoteAs(deps, a, {
+        group: group.id,
+        kind: "content-item",
+        subjectId: "post-y",
+        closesAt: inAWeek(),
       }),
     );
     expect(refused.code).toBe("forbidden");

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { errorOf } from "../../../test/governance-refusal.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -12,8 +12,10 @@ import {
   addToGroup,
   charterWith,
   grantFoundationRole,
+  groupWithMembers,
   makeGroup,
   makePeople,
+  openVoteAs,
   personActor,
 } from "./decisions.fixtures.ts";
 import { CLI_DECISION_ACTOR } from "./decisions.repo.ts";
@@ -33,27 +35,21 @@ beforeAll(async () => {
   database = await createTestDatabase();
   deps = { database, clock };
 });
-afterAll(async () => {
-  // Dropping the test database terminates pooled connections still closing; that is expected.
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 async function directGroup(slug: string, members: number, settings?: Parameters<typeof makeGroup>[2]) {
-  const group = await makeGroup(database, charterWith({ slug, termMonths: 12 }), settings);
-  const ids = await makePeople(database, members, slug);
-  await addToGroup(database, group.id, ids);
-  return { group, ids };
+  return groupWithMembers(database, charterWith({ slug, termMonths: 12 }), members, { settings });
 }
 
 describe("opening a vote", () => {
   it("freezes the electorate from the group's members and stores the base rule", async () => {
     const { group, ids } = await directGroup("open-direct", 5, { baseRule: "cast" });
     const [candidate] = await makePeople(database, 1, "cand");
-    const vote = await openVote({
-      deps,
-      actor: personActor(ids[0] ?? 0),
-      input: { group: group.slug, kind: "admit-member", subjectPersonId: candidate, closesAt: inAWeek() },
+    const vote = await openVoteAs(deps, ids[0] ?? 0, {
+      group: group.slug,
+      kind: "admit-member",
+      subjectPersonId: candidate,
+      closesAt: inAWeek(),
     });
     expect(vote).toMatchObject({
       electorateSize: 5,
@@ -78,10 +74,11 @@ describe("opening a vote", () => {
 
   it("leaves the subject of a removal vote out of the electorate", async () => {
     const { group, ids } = await directGroup("remove-subject", 4);
-    const vote = await openVote({
-      deps,
-      actor: personActor(ids[0] ?? 0),
-      input: { group: group.id, kind: "remove-member", subjectPersonId: ids[3], closesAt: inAWeek() },
+    const vote = await openVoteAs(deps, ids[0] ?? 0, {
+      group: group.id,
+      kind: "remove-member",
+      subjectPersonId: ids[3],
+      closesAt: inAWeek(),
     });
     expect(vote.electorateSize).toBe(3);
     const electorate = await database.db
@@ -110,24 +107,22 @@ describe("opening a vote", () => {
       charterWith({ slug: "sc-managed", membershipModel: "steering-council-managed" }),
     );
     const [a, b] = await makePeople(database, 2, "cand");
-    const v1 = await openVote({
-      deps,
-      actor: personActor(board[0] ?? 0),
-      input: { group: bm.id, kind: "admit-member", subjectPersonId: a, closesAt: inAWeek() },
+    const v1 = await openVoteAs(deps, board[0] ?? 0, {
+      group: bm.id,
+      kind: "admit-member",
+      subjectPersonId: a,
+      closesAt: inAWeek(),
     });
     expect(v1).toMatchObject({ body: "board", electorateSize: 3 });
-    const v2 = await openVote({
-      deps,
-      actor: personActor(council[0] ?? 0),
-      input: { group: sc.id, kind: "admit-member", subjectPersonId: b, closesAt: inAWeek() },
+    const v2 = await openVoteAs(deps, council[0] ?? 0, {
+      group: sc.id,
+      kind: "admit-member",
+      subjectPersonId: b,
+      closesAt: inAWeek(),
     });
     expect(v2).toMatchObject({ body: "steering-council", electorateSize: 2 });
     const err = await errorOf(
-      openVote({
-        deps,
-        actor: personActor(board[0] ?? 0),
-        input: { group: sc.id, kind: "proposal", title: "x", closesAt: inAWeek() },
-      }),
+      openVoteAs(deps, board[0] ?? 0, { group: sc.id, kind: "proposal", title: "x", closesAt: inAWeek() }),
     );
     expect(err.code).toBe("forbidden");
   });
@@ -197,10 +192,11 @@ describe("casting ballots", () => {
   it("closes early once enough yes votes are in, and admits the member in the same transaction", async () => {
     const { group, ids } = await directGroup("early-pass", 5);
     const [candidate] = await makePeople(database, 1, "cand");
-    const vote = await openVote({
-      deps,
-      actor: personActor(ids[0] ?? 0),
-      input: { group: group.id, kind: "admit-member", subjectPersonId: candidate, closesAt: inAWeek() },
+    const vote = await openVoteAs(deps, ids[0] ?? 0, {
+      group: group.id,
+      kind: "admit-member",
+      subjectPersonId: candidate,
+      closesAt: inAWeek(),
     });
     for (const i of [0, 1])
       await castBallot({ deps, actor: personActor(ids[i] ?? 0), input: { voteId: vote.id, choice: "yes" } });
@@ -363,10 +359,11 @@ describe("members known only from the charter", () => {
     await addCharterRoles(database, group.id, ids);
     const [alumnus] = await makePeople(database, 1, "alumnus");
     await addCharterRoles(database, group.id, [alumnus ?? 0], "alumnus");
-    const removal = await openVote({
-      deps,
-      actor: personActor(ids[0] ?? 0),
-      input: { group: group.id, kind: "remove-member", subjectPersonId: ids[2], closesAt: inAWeek() },
+    const removal = await openVoteAs(deps, ids[0] ?? 0, {
+      group: group.id,
+      kind: "remove-member",
+      subjectPersonId: ids[2],
+      closesAt: inAWeek(),
     });
     expect(removal.electorateSize).toBe(2);
     for (const i of [0, 1]) {
@@ -387,10 +384,11 @@ describe("members known only from the charter", () => {
       endedOn: "2026-03-01",
     });
     // The removed member no longer counts, even though the charter file still names them.
-    const next = await openVote({
-      deps,
-      actor: personActor(ids[0] ?? 0),
-      input: { group: group.id, kind: "proposal", title: "after", closesAt: inAWeek() },
+    const next = await openVoteAs(deps, ids[0] ?? 0, {
+      group: group.id,
+      kind: "proposal",
+      title: "after",
+      closesAt: inAWeek(),
     });
     expect(next.electorateSize).toBe(2);
   });

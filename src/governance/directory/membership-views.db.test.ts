@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerRequest, createTestApplication } from "../../../test/app.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -118,10 +118,7 @@ beforeAll(async () => {
   for (const [i, id] of charterMembers.entries()) await account(id, `charter${i}`);
 });
 
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 describe("current membership on the directory", () => {
   it("shows the charter's members until decisions are recorded", async () => {

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerRequest, createTestApplication } from "../../../test/app.ts";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { loadOpenApi } from "../../../test/openapi.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -95,10 +95,7 @@ beforeAll(async () => {
   api = await loadOpenApi(app);
 });
 
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 describe("the signed-in API in /api/openapi.json", () => {
   it("declares Bearer auth on every signed-in operation", () => {

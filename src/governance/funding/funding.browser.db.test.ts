@@ -8,6 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { noScriptContext } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
@@ -56,9 +57,8 @@ afterAll(async () => {
 
 describe("funding without JavaScript", () => {
   it("a member asks, the Board approves a smaller amount by its vote, the member records spending", async () => {
-    const member = await browser.newContext({ javaScriptEnabled: false });
+    const member = await noScriptContext(browser, base, cookie("member").value);
     try {
-      await member.addCookies([{ ...cookie("member"), url: base }]);
       const page = await member.newPage();
       await page.goto(`${base}/groups/sprints/funding`);
       await page.getByRole("link", { name: "Ask for funding" }).click();
@@ -82,10 +82,9 @@ describe("funding without JavaScript", () => {
     } finally {
       await member.close();
     }
-    const board = await browser.newContext({ javaScriptEnabled: false });
+    const board = await noScriptContext(browser, base, cookie("board1").value);
     let voteId = 0;
     try {
-      await board.addCookies([{ ...cookie("board1"), url: base }]);
       const page = await board.newPage();
       await page.goto(`${base}/funding/${requestId}`);
       await page.getByLabel("Vote closes (UTC)").fill("2026-11-28T12:00");
@@ -103,9 +102,8 @@ describe("funding without JavaScript", () => {
         input: { voteId, choice: "yes" },
       });
     }
-    const again = await browser.newContext({ javaScriptEnabled: false });
+    const again = await noScriptContext(browser, base, cookie("member").value);
     try {
-      await again.addCookies([{ ...cookie("member"), url: base }]);
       const page = await again.newPage();
       await page.goto(`${base}/funding/${requestId}`);
       expect(await page.getByText("EUR 650.00").count()).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { noScriptContext } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
@@ -75,9 +76,8 @@ afterAll(async () => {
 
 describe("the lifecycle without JavaScript", () => {
   it("a proposal is drafted from the template, checked field by field, revised, marked ready and put to the Board", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, cookie("author").value);
     try {
-      await context.addCookies([{ ...cookie("author"), url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/proposals/new`);
       await page.getByLabel("Name", { exact: true }).fill("Translators Working Group");
@@ -98,9 +98,8 @@ describe("the lifecycle without JavaScript", () => {
     } finally {
       await context.close();
     }
-    const board = await browser.newContext({ javaScriptEnabled: false });
+    const board = await noScriptContext(browser, base, cookie("board").value);
     try {
-      await board.addCookies([{ ...cookie("board"), url: base }]);
       const page = await board.newPage();
       await page.goto(`${base}/proposals/${ids.proposal}`);
       await page.getByLabel("Vote closes (UTC)").fill("2026-11-28T12:00");
@@ -113,9 +112,8 @@ describe("the lifecycle without JavaScript", () => {
   });
 
   it("the Chair's channel change applies directly; an unchanged text is refused and kept", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, cookie("chair").value);
     try {
-      await context.addCookies([{ ...cookie("chair"), url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/groups/stewards/lifecycle`);
       await page.getByRole("button", { name: "Submit the change" }).click();

@@ -8,7 +8,7 @@ import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { setGroupWebhook } from "../channels/set-group-webhook.ts";
-import { addToGroup, charterWith, makeGroup, makePeople } from "../decisions/decisions.fixtures.ts";
+import { charterWith, groupWithMembers } from "../decisions/decisions.fixtures.ts";
 import { CLI_DECISION_ACTOR } from "../decisions/decisions.repo.ts";
 import { cancelMeeting, rescheduleMeeting, scheduleMeeting } from "./schedule-meeting.ts";
 
@@ -28,14 +28,14 @@ async function outbox() {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const group = await makeGroup(
+  const notices = await groupWithMembers(
     database,
     charterWith({ slug: "notices", name: "Notice Group", meetingCadence: "monthly" }),
+    3,
+    { chair: true },
   );
-  groupId = group.id;
-  people = await makePeople(database, 3, "notices");
-  await addToGroup(database, group.id, people);
-  await addToGroup(database, group.id, [people[0] ?? 0], { role: "chair" });
+  groupId = notices.group.id;
+  people = notices.ids;
   await setGroupWebhook({
     database,
     now: clock.now(),

@@ -7,16 +7,15 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
-import { signInAccount } from "../../../test/browser-sessions.ts";
+import { signInAccounts } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { applyToGroup } from "../decisions/apply-to-group.ts";
 import {
-  addToGroup,
   charterWith,
   grantFoundationRole,
-  makeGroup,
+  groupWithMembers,
   makePeople,
   personActor,
 } from "../decisions/decisions.fixtures.ts";
@@ -29,13 +28,9 @@ let served: BrowserApp | undefined;
 let browser: Browser;
 let base = "";
 const clock = new FixedClock("2026-03-01T12:00:00Z");
-const sessions = new Map<string, string>();
+let sessions = new Map<string, string>();
 let pastId = 0;
 let nextId = 0;
-
-async function signedIn(personId: number, name: string): Promise<void> {
-  sessions.set(name, await signInAccount(database, clock, personId, name));
-}
 
 const session = (who: string) => {
   const value = sessions.get(who);
@@ -44,17 +39,22 @@ const session = (who: string) => {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const group = await makeGroup(
+  const {
+    group,
+    ids: [chair = 0, member = 0],
+  } = await groupWithMembers(
     database,
     charterWith({ slug: "meets", name: "Meeting Group", meetingCadence: "monthly" }),
+    2,
+    { chair: true },
   );
-  const [chair = 0, member = 0, boardMember = 0, applicant = 0] = await makePeople(database, 4, "meets");
-  await addToGroup(database, group.id, [chair, member]);
-  await addToGroup(database, group.id, [chair], { role: "chair" });
+  const [boardMember = 0, applicant = 0] = await makePeople(database, 2, "meets");
   await grantFoundationRole(database, [boardMember], "board-member");
-  await signedIn(chair, "chair");
-  await signedIn(member, "member");
-  await signedIn(boardMember, "board");
+  sessions = await signInAccounts(database, clock, [
+    ["chair", chair],
+    ["member", member],
+    ["board", boardMember],
+  ]);
   const deps = { database, clock };
   await applyToGroup({
     deps,

@@ -80,6 +80,22 @@ async function schedule(over: Record<string, unknown> = {}) {
   });
 }
 
+/** Saves notes of `meetingId` with both marked parts, unpublished unless `over` says otherwise. */
+async function notes(meetingId: number, over: { privateNotes?: string | null; publish?: boolean } = {}) {
+  return saveNotes({
+    deps: deps(),
+    actor,
+    input: {
+      groupId,
+      meetingId,
+      publicNotes: "PUBLIC-PART-TEXT",
+      privateNotes: "PRIVATE-PART-TEXT",
+      publish: false,
+      ...over,
+    },
+  });
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
   ({ app, services } = await createTestApplication(database, {}, clock));
@@ -176,33 +192,18 @@ describe("scheduling", () => {
 describe("rescheduling and cancelling", () => {
   it("each change raises SEQUENCE by one and keeps the UID; a cancelled meeting cannot change", async () => {
     const m = await schedule();
-    const moved = await rescheduleMeeting({
-      deps: deps(),
-      actor,
-      input: {
-        groupId,
-        meetingId: m.id,
-        title: "Moved",
-        date: "2026-03-11",
-        time: "19:00",
-        timeZone: "Europe/London",
-      },
-    });
+    // Moved to 19:00 London time on another day.
+    const moveTo = (date: string) =>
+      rescheduleMeeting({
+        deps: deps(),
+        actor,
+        input: { groupId, meetingId: m.id, title: "Moved", date, time: "19:00", timeZone: "Europe/London" },
+      });
+    const moved = await moveTo("2026-03-11");
     expect(moved.sequence).toBe(1);
     expect(moved.uid).toBe(m.uid);
     expect(moved.startsAt.toISOString()).toBe("2026-03-11T19:00:00.000Z");
-    const again = await rescheduleMeeting({
-      deps: deps(),
-      actor,
-      input: {
-        groupId,
-        meetingId: m.id,
-        title: "Moved",
-        date: "2026-04-11",
-        time: "19:00",
-        timeZone: "Europe/London",
-      },
-    });
+    const again = await moveTo("2026-04-11");
     expect(again.sequence).toBe(2);
     expect(again.startsAt.toISOString()).toBe("2026-04-11T18:00:00.000Z");
     const cancelled = await cancelMeeting({ deps: deps(), actor, input: { groupId, meetingId: m.id } });
@@ -386,17 +387,7 @@ describe("agenda and action items", () => {
 describe("private notes", () => {
   it("are read by the group, the Board and the Steering Council only, in pages, the API and the feeds", async () => {
     const m = await schedule({ title: "Notes meeting" });
-    await saveNotes({
-      deps: deps(),
-      actor,
-      input: {
-        groupId,
-        meetingId: m.id,
-        publicNotes: "PUBLIC-PART-TEXT",
-        privateNotes: "PRIVATE-PART-TEXT",
-        publish: false,
-      },
-    });
+    await notes(m.id);
     const look = async (kind: Kind) => {
       const page = await (await as(kind, `/groups/minutes/meetings/${m.id}`)).text();
       const api = await (await as(kind, `/api/groups/minutes/meetings/${m.id}`)).text();
@@ -437,17 +428,7 @@ describe("private notes", () => {
       if (!full) expect(api.meeting.notes.private).toBeNull();
     }
     // Unpublishing is not offered: once the public has read it, it stays published.
-    await saveNotes({
-      deps: deps(),
-      actor,
-      input: {
-        groupId,
-        meetingId: m.id,
-        publicNotes: "PUBLIC-PART-TEXT",
-        privateNotes: null,
-        publish: false,
-      },
-    });
+    await notes(m.id, { privateNotes: null });
     expect((await look("anonymous")).page).toContain("PUBLIC-PART-TEXT");
   });
 });
@@ -556,17 +537,7 @@ describe("iCalendar feeds (checked with python3-icalendar)", () => {
 describe("guildhall meetings list", () => {
   it("prints one JSON object per meeting of the group, without notes, and refuses an unknown group", async () => {
     const noted = await schedule({ title: "Listed" });
-    await saveNotes({
-      deps: deps(),
-      actor,
-      input: {
-        groupId,
-        meetingId: noted.id,
-        publicNotes: "PUBLIC-PART-TEXT",
-        privateNotes: "PRIVATE-PART-TEXT",
-        publish: true,
-      },
-    });
+    await notes(noted.id, { publish: true });
     const other = await insertGroup(database.db, { slug: "cli-other" });
     await scheduleMeeting({
       deps: deps(),

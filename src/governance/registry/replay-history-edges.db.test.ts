@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
-import { groupEvents, groups, people } from "../../platform/db/schema.ts";
+import { groups } from "../../platform/db/schema.ts";
+import { timelineOf } from "./registry.fixtures.ts";
 import { replayHistory } from "./replay-history.ts";
 
 /** An invented charter in the repository's format. */
@@ -104,16 +104,7 @@ describe("replayHistory on a small invented repository", () => {
     expect(s.commitsProcessed).toBe(5);
     const rows = await database.db.select().from(groups);
     expect(rows.map((r) => [r.slug, r.status])).toEqual([["teapot", "unknown"]]);
-    const events = await database.db
-      .select({
-        kind: groupEvents.kind,
-        name: people.name,
-        at: groupEvents.occurredAt,
-        detail: groupEvents.detail,
-      })
-      .from(groupEvents)
-      .leftJoin(people, eq(people.id, groupEvents.personId))
-      .orderBy(groupEvents.occurredAt, groupEvents.id);
+    const events = await timelineOf(database, "teapot");
     expect(
       events.map((e) => `${e.at.toISOString().slice(0, 10)} ${e.kind}${e.name ? ` ${e.name}` : ""}`),
     ).toEqual([

@@ -9,8 +9,8 @@ import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { groupEvents, groups, historyCommits } from "../../platform/db/schema.ts";
-import { selectEvents, selectGroupBySlug } from "../directory/directory.repo.ts";
 import { countRegistryRows } from "./groups.repo.ts";
+import { timelineOf } from "./registry.fixtures.ts";
 import { replayHistory } from "./replay-history.ts";
 
 const BUNDLE = sharedData("dsf-working-groups.bundle");
@@ -34,20 +34,6 @@ describe("replayHistory on the charter repository's history", () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  /** The group's timeline events as the directory reads them, oldest first. */
-  async function eventsOf(db: Database, slug: string) {
-    const group = await selectGroupBySlug(db.db, slug);
-    const events = group ? await selectEvents(db.db, { groupId: group.id }) : [];
-    return events.map((e) => ({
-      kind: e.kind,
-      role: e.role,
-      name: e.personName,
-      sha: e.commitSha,
-      at: e.occurredAt,
-      detail: e.detail,
-      source: e.source,
-    }));
-  }
   const day = (d: Date) => d.toISOString().slice(0, 10);
 
   it("stops after a limit and continues where it stopped", async () => {
@@ -102,7 +88,7 @@ describe("replayHistory on the charter repository's history", () => {
   });
 
   it("dates the DjangoCon Europe Support archiving to edf92f2 on 2025-09-07", async () => {
-    const archived = (await eventsOf(database, "dceu")).filter((e) => e.kind === "archived");
+    const archived = (await timelineOf(database, "dceu")).filter((e) => e.kind === "archived");
     expect(archived).toHaveLength(1);
     expect(archived[0]?.sha?.startsWith("edf92f2")).toBe(true);
     expect(day(archived[0]?.at ?? new Date(0))).toBe("2025-09-07");
@@ -110,11 +96,11 @@ describe("replayHistory on the charter repository's history", () => {
   });
 
   it("dates the Accessibility team's activation and Eliana Rosselli joining fundraising to 2025-05-13", async () => {
-    const a11y = await eventsOf(database, "accessibility");
+    const a11y = await timelineOf(database, "accessibility");
     expect(a11y[0]).toMatchObject({ kind: "activated", source: "history" });
     expect(a11y[0]?.sha?.startsWith("abb0bb1")).toBe(true);
     expect(day(a11y[0]?.at ?? new Date(0))).toBe("2025-05-13");
-    const joined = (await eventsOf(database, "fundraising")).filter(
+    const joined = (await timelineOf(database, "fundraising")).filter(
       (e) => e.kind === "joined" && e.name === "Eliana Rosselli",
     );
     expect(joined).toHaveLength(1);
@@ -124,7 +110,7 @@ describe("replayHistory on the charter repository's history", () => {
   });
 
   it("records Jay Miller leaving the Code of Conduct WG on 2025-07-02", async () => {
-    const left = (await eventsOf(database, "code-of-conduct")).filter(
+    const left = (await timelineOf(database, "code-of-conduct")).filter(
       (e) => e.kind === "left" && e.name === "Jay Miller",
     );
     expect(left).toHaveLength(1);
@@ -133,7 +119,7 @@ describe("replayHistory on the charter repository's history", () => {
   });
 
   it("dates Sarah Boyce joining the website WG when it landed (2026-04-27), keeping the author date 2026-04-22", async () => {
-    const joined = (await eventsOf(database, "website")).filter(
+    const joined = (await timelineOf(database, "website")).filter(
       (e) => e.kind === "joined" && e.name === "Sarah Boyce",
     );
     expect(joined).toHaveLength(1);
@@ -145,7 +131,7 @@ describe("replayHistory on the charter repository's history", () => {
   });
 
   it("records Mike Edmunds joining Triage & Review on 2026-05-04", async () => {
-    const joined = (await eventsOf(database, "triage-and-review")).filter(
+    const joined = (await timelineOf(database, "triage-and-review")).filter(
       (e) => e.kind === "joined" && e.name === "Mike Edmunds",
     );
     expect(joined).toHaveLength(1);
@@ -154,7 +140,7 @@ describe("replayHistory on the charter repository's history", () => {
   });
 
   it("records the fundraising Board Liaison change of 2026-04-06 as a merge with its branch commit", async () => {
-    const changes = (await eventsOf(database, "fundraising")).filter((e) => e.sha?.startsWith("88593a5"));
+    const changes = (await timelineOf(database, "fundraising")).filter((e) => e.sha?.startsWith("88593a5"));
     expect(changes.map((e) => [e.kind, e.name, e.role]).sort()).toEqual(
       [
         ["role-changed", "Jacob Kaplan-Moss", "member"],

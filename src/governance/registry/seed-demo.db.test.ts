@@ -4,8 +4,8 @@ import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { groupEvents, groupRoles, groups } from "../../platform/db/schema.ts";
-import { selectEvents, selectGroupBySlug } from "../directory/directory.repo.ts";
 import { countRegistryRows } from "./groups.repo.ts";
+import { timelineOf } from "./registry.fixtures.ts";
 import { seedDemo } from "./seed-demo.ts";
 
 describe("seedDemo", () => {
@@ -18,15 +18,10 @@ describe("seedDemo", () => {
     await database.close();
   });
 
-  /** The group's timeline as the directory reads it, a line an event: day, kind, and who in which role. */
-  const timeline = async (slug: string) => {
-    const group = await selectGroupBySlug(database.db, slug);
-    const events = group ? await selectEvents(database.db, { groupId: group.id }) : [];
-    return events.map(
-      (e) =>
-        `${e.occurredAt.toISOString().slice(0, 10)} ${e.kind}${e.personName ? ` ${e.personName} ${e.role}` : ""}`,
+  const timeline = async (slug: string) =>
+    (await timelineOf(database, slug)).map(
+      (e) => `${e.at.toISOString().slice(0, 10)} ${e.kind}${e.name ? ` ${e.name} ${e.role}` : ""}`,
     );
-  };
 
   const size = async (slug: string) => {
     const rows = await database.db

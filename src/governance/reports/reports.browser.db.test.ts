@@ -11,6 +11,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { noScriptContext } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
@@ -77,9 +78,8 @@ const ids: Record<string, string> = {};
 
 describe("reports", () => {
   it("the chair's form is pre-filled, a refusal keeps what was typed, and two reports are sent", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, cookie("chair").value);
     try {
-      await context.addCookies([{ ...cookie("chair"), url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/groups/reporters/reports/new?period=2026-10-01`);
       const highlights = page.getByLabel("Highlights (3 to 5, one per line)");
@@ -206,9 +206,8 @@ describe("reports", () => {
       expect(a.status).toBe(200);
       expect(a.violations).toEqual([]);
     }
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, cookie("board").value);
     try {
-      await context.addCookies([{ ...cookie("board"), url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/groups/reporters/reports`);
       await page.getByLabel("Exception granted (give the day it ends)").check();

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { noScriptContext } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
@@ -64,9 +65,8 @@ async function fillForm(page: Page, title: string, deadline: string) {
 
 describe("request pages in a browser without JavaScript", () => {
   it("a member opens a request from the group's page; a refusal keeps what was typed", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, cookie("member").value);
     try {
-      await context.addCookies([{ ...cookie("member"), url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/groups/askers`);
       await page.getByRole("link", { name: "Requests to and from other groups" }).click();
@@ -100,9 +100,8 @@ describe("request pages in a browser without JavaScript", () => {
   });
 
   it("the target's Chair acknowledges and answers it on its page; it shows on /requests by state", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, cookie("target").value);
     try {
-      await context.addCookies([{ ...cookie("target"), url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/requests`);
       await page.getByRole("link", { name: "Decide on the sprint venue" }).click();

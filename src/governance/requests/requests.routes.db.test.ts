@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
-import { TestBrowser } from "../../../test/browser.ts";
+import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
@@ -75,11 +75,8 @@ beforeAll(async () => {
       ["admin", people.admin, { admin: true }],
     ],
   );
-  for (const [who, account] of Object.entries(accounts)) {
-    const browser = new TestBrowser((path, init) => app.request(path, init));
-    browser.cookies.set("guildhall_session", account.sessionId);
-    browsers[who] = browser;
-  }
+  for (const [who, account] of Object.entries(accounts))
+    browsers[who] = signedInBrowser(app, account.sessionId);
   browsers.anonymous = new TestBrowser((path, init) => app.request(path, init));
 });
 

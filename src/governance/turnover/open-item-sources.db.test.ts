@@ -6,12 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
-import {
-  type HandoverListing,
-  listHandovers,
-  reassignOpenItem,
-  renderNotification,
-} from "../../kernel/index.ts";
+import { type HandoverListing, listHandovers, renderNotification } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import {
@@ -26,6 +21,7 @@ import { leaveGroup } from "../decisions/leave-group.ts";
 import { handOverOneIfGone } from "./hand-over.ts";
 import { handoverFlaggedTemplate } from "./handover-flagged.template.ts";
 import { registerTurnover } from "./register.ts";
+import { reassignItem } from "./turnover.fixtures.ts";
 
 const { groupProposals, charterChanges, groupRequests, notifications } = schema;
 
@@ -183,13 +179,7 @@ describe("lifecycle items and the Chair's notice", () => {
     const list = await listHandovers(database.db, { groupIds: [groupId], open: true });
     for (const kind of ["group-proposal", "charter-change"]) {
       const item = list[0]?.items.find((i) => i.kind === kind && i.state === "needs-owner");
-      await reassignOpenItem({
-        db: database.db,
-        now: clock.now(),
-        by: SYSTEM_ACTOR,
-        handoverItemId: item?.id ?? 0,
-        toPersonId: other,
-      });
+      await reassignItem(database, clock, item?.id ?? 0, other);
     }
     const [draft] = await database.db
       .select()

@@ -7,12 +7,13 @@
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserApp, expectAccessible, startBrowserApp } from "../../../test/browser-app.ts";
+import { noScriptContext } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
+import { meetingWithActionItems } from "./turnover.fixtures.ts";
 
 let database: Database;
 let served: BrowserApp | undefined;
@@ -56,30 +57,11 @@ beforeAll(async () => {
   });
   leaverSession = leaver.sessionId;
   const now = built.clock.now();
-  const [meeting] = await database.db
-    .insert(schema.meetings)
-    .values({
-      groupId: group.id,
-      uid: "handing@test",
-      title: "Monthly",
-      startsAt: now,
-      durationMinutes: 60,
-      timeZone: "UTC",
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  const [item] = await database.db
-    .insert(schema.meetingActionItems)
-    .values({
-      groupId: group.id,
-      meetingId: meeting?.id ?? 0,
-      title: "Book the sprint venue",
-      ownerPersonId: mel,
-      dueOn: "2027-01-15",
-      createdAt: now,
-    })
-    .returning();
+  const [item] = await meetingWithActionItems(
+    database,
+    { groupId: group.id, uid: "handing@test", title: "Monthly", startsAt: now, createdAt: now },
+    [{ title: "Book the sprint venue", ownerPersonId: mel, dueOn: "2027-01-15" }],
+  );
   itemId = item?.id ?? 0;
   const left = await built.app.request("/api/groups/handing/leave", {
     method: "POST",
@@ -98,9 +80,8 @@ afterAll(async () => {
 
 describe("handing over after leaving", () => {
   it("the leaver is asked for a note in My groups, and writes it (an empty one is refused)", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, leaverSession);
     try {
-      await context.addCookies([{ name: "guildhall_session", value: leaverSession, url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/me`);
       const needs = page.locator("section", { has: page.getByRole("heading", { name: "What needs you" }) });
@@ -121,21 +102,18 @@ describe("handing over after leaving", () => {
   });
 
   it("has no WCAG 2.1 A/AA violation on the hand-over pages, forms included", async () => {
-    for (const [url, value] of [
-      [`${base}/handovers/${handoverId}`, leaverSession],
-      [`${base}/groups/handing/handovers`, chairSession],
-      [`${base}/handovers/${handoverId}`, chairSession],
-    ] as const) {
-      const audit = await auditPage(browser, url, { session: { name: "guildhall_session", value } });
-      expect(audit.status).toBe(200);
-      expect(audit.violations, JSON.stringify(audit.violations, null, 1)).toEqual([]);
-      expect(audit.passes).toBeGreaterThan(0);
-    }
+    await expectAccessible(browser, base, {
+      signedOut: [],
+      signedIn: { session: leaverSession, paths: [`/handovers/${handoverId}`] },
+    });
+    await expectAccessible(browser, base, {
+      signedOut: [],
+      signedIn: { session: chairSession, paths: ["/groups/handing/handovers", `/handovers/${handoverId}`] },
+    });
   });
   it("the Chair finds the item in My groups, reads the note and gives it a new owner", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await noScriptContext(browser, base, chairSession);
     try {
-      await context.addCookies([{ name: "guildhall_session", value: chairSession, url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/groups/handing`);
       expect(await page.getByRole("link", { name: "One open item needs a new owner" }).count()).toBe(1);

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGuildhall } from "../../../test/guildhall-cli.ts";
-import { openDatabase, schema } from "../../platform/db/index.ts";
+import { openDatabase } from "../../platform/db/index.ts";
 import { addToGroup, charterWith, makeGroup, makePeople } from "../decisions/decisions.fixtures.ts";
+import { meetingWithActionItems } from "./turnover.fixtures.ts";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "guildhall-handovers-cli-"));
 
@@ -19,27 +20,13 @@ beforeAll(async () => {
   await addToGroup(database, group.id, [lapsing], { startedOn: "2019-01-01", termEndsOn: "2020-01-01" });
   await addToGroup(database, group.id, [staying], { startedOn: "2019-01-01", termEndsOn: "2099-01-01" });
   const now = new Date("2019-06-01T12:00:00Z");
-  const [meeting] = await database.db
-    .insert(schema.meetings)
-    .values({
-      groupId: group.id,
-      uid: "cli-handover@test",
-      title: "June",
-      startsAt: now,
-      durationMinutes: 60,
-      timeZone: "UTC",
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  await database.db.insert(schema.meetingActionItems).values(
+  await meetingWithActionItems(
+    database,
+    { groupId: group.id, uid: "cli-handover@test", title: "June", startsAt: now, createdAt: now },
     [lapsing, staying].map((ownerPersonId) => ({
-      groupId: group.id,
-      meetingId: meeting?.id ?? 0,
       title: `Write the minutes (${ownerPersonId === lapsing ? "lapsing" : "staying"})`,
       ownerPersonId,
       dueOn: "2019-07-01",
-      createdAt: now,
     })),
   );
   await database.close();

@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/db.ts";
+import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import {
   endFoundationRole,
   type HandoverListing,
   handoverNoteTemplate,
   listHandovers,
-  reassignOpenItem,
   renderNotification,
   writeHandoverNote,
 } from "../../kernel/index.ts";
@@ -20,14 +19,14 @@ import {
   makePeople,
   personActor,
 } from "../decisions/decisions.fixtures.ts";
-import { SYSTEM_ACTOR } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
 import { leaveGroup } from "../decisions/leave-group.ts";
 import { listLiaisonProblems } from "../decisions/list-liaison-problems.ts";
 import { sweepTerms } from "../decisions/sweep-terms.ts";
 import { registerTurnover } from "./register.ts";
+import { meetingWithActionItems, reassignItem } from "./turnover.fixtures.ts";
 
-const { meetings, meetingActionItems, votes, notifications, auditLog, handovers, foundationRoles } = schema;
+const { meetingActionItems, votes, notifications, auditLog, handovers, foundationRoles } = schema;
 
 let database: Database;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
@@ -38,43 +37,27 @@ beforeAll(async () => {
   deps = { database, clock };
   registerTurnover();
 });
-afterAll(async () => {
-  database.pool?.on("error", () => {});
-  await database.close();
-});
+afterAll(() => closeTestDatabase(database));
 
 let meetingSeq = 0;
 /** A meeting of the group with action items owned by the given people; returns the items' ids. */
 async function actionItems(groupId: number, owners: number[]): Promise<string[]> {
   meetingSeq++;
-  const now = clock.now();
-  const [m] = await database.db
-    .insert(meetings)
-    .values({
+  const rows = await meetingWithActionItems(
+    database,
+    {
       groupId,
       uid: `turnover-${process.pid}-${meetingSeq}@test`,
       title: "Monthly",
       startsAt: new Date("2026-02-20T15:00:00Z"),
-      durationMinutes: 60,
-      timeZone: "UTC",
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (!m) throw new Error("no meeting");
-  const rows = await database.db
-    .insert(meetingActionItems)
-    .values(
-      owners.map((ownerPersonId, i) => ({
-        groupId,
-        meetingId: m.id,
-        title: `Item ${meetingSeq}.${i} of ${ownerPersonId}`,
-        ownerPersonId,
-        dueOn: "2026-04-01",
-        createdAt: now,
-      })),
-    )
-    .returning();
+      createdAt: clock.now(),
+    },
+    owners.map((ownerPersonId, i) => ({
+      title: `Item ${meetingSeq}.${i} of ${ownerPersonId}`,
+      ownerPersonId,
+      dueOn: "2026-04-01",
+    })),
+  );
   return rows.map((r) => String(r.id));
 }
 
@@ -172,13 +155,7 @@ describe("owners that survive turnover", () => {
 
     // Reassigning clears the flag, changes the owner at the source, and is audited.
     const item = list[0]?.items.find((i) => i.kind === "meeting-action-item");
-    await reassignOpenItem({
-      db: database.db,
-      now: clock.now(),
-      by: { userId: null, label: "chair" },
-      handoverItemId: item?.id ?? 0,
-      toPersonId: other,
-    });
+    await reassignItem(database, clock, item?.id ?? 0, other, { userId: null, label: "chair" });
     const after = await listHandovers(database.db, { groupIds: [a.id] });
     expect(after[0]?.note).toBe("The sprint post is half written; ask Other.");
     expect(flagged(after)).toEqual([`vote:${vote}`]);
@@ -197,32 +174,14 @@ describe("owners that survive turnover", () => {
       .where(and(eq(auditLog.action, "ownership.reassigned"), eq(auditLog.subjectId, mine)));
     expect(audit).toHaveLength(1);
     // Twice is a conflict; handing it back to the leaver is refused.
-    await expect(
-      reassignOpenItem({
-        db: database.db,
-        now: clock.now(),
-        by: SYSTEM_ACTOR,
-        handoverItemId: item?.id ?? 0,
-        toPersonId: chair,
-      }),
-    ).rejects.toMatchObject({ code: "conflict" });
-    const voteItem = after[0]?.items.find((i) => i.kind === "vote");
-    await expect(
-      reassignOpenItem({
-        db: database.db,
-        now: clock.now(),
-        by: SYSTEM_ACTOR,
-        handoverItemId: voteItem?.id ?? 0,
-        toPersonId: leaver,
-      }),
-    ).rejects.toMatchObject({ code: "validation" });
-    await reassignOpenItem({
-      db: database.db,
-      now: clock.now(),
-      by: SYSTEM_ACTOR,
-      handoverItemId: voteItem?.id ?? 0,
-      toPersonId: chair,
+    await expect(reassignItem(database, clock, item?.id ?? 0, chair)).rejects.toMatchObject({
+      code: "conflict",
     });
+    const voteItem = after[0]?.items.find((i) => i.kind === "vote");
+    await expect(reassignItem(database, clock, voteItem?.id ?? 0, leaver)).rejects.toMatchObject({
+      code: "validation",
+    });
+    await reassignItem(database, clock, voteItem?.id ?? 0, chair);
     const [v] = await database.db
       .select()
       .from(votes)
