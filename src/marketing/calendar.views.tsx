@@ -395,6 +395,20 @@ export function CampaignsPage(props: {
   );
 }
 
+/** When a campaign item comes out: published or scheduled at, else the day it is planned for. */
+function ItemWhen(props: { item: ItemRow }) {
+  const i = props.item;
+  const at = i.publishedAt ?? i.scheduledFor;
+  if (at) return <When at={at} />;
+  if (i.plannedOn)
+    return (
+      <>
+        planned for <OnDay day={i.plannedOn} />
+      </>
+    );
+  return <>no day yet</>;
+}
+
 /** `/marketing/campaigns/:id`: a campaign, its items and their states, and (for the group) its form. */
 export function CampaignPage(props: {
   c: CampaignRow;
@@ -437,48 +451,29 @@ export function CampaignPage(props: {
       <p>
         <a href={`/marketing/calendar?view=month&date=${c.startsOn}&campaign=${c.id}`}>On the calendar</a>
       </p>
-      {props.items.length === 0 ? (
-        <p>No items in this campaign yet. Add one from the item's page.</p>
-      ) : (
-        <Table caption="Items of the campaign">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Kind</th>
-              <th scope="col">State</th>
-              <th scope="col">When</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((i) => {
-              const at = i.publishedAt ?? i.scheduledFor;
-              return (
-                <tr>
-                  <td>
-                    {props.linkable.has(i.id) ? <a href={`/marketing/items/${i.id}`}>{i.title}</a> : i.title}
-                  </td>
-                  <td>
-                    {CONTENT_KIND_LABELS[i.kind as ContentKind]}
-                    {i.network ? ` (${i.network})` : ""}
-                  </td>
-                  <td>{STATE_WORDS[i.state]}</td>
-                  <td>
-                    {at ? (
-                      <When at={at} />
-                    ) : i.plannedOn ? (
-                      <>
-                        planned for <OnDay day={i.plannedOn} />
-                      </>
-                    ) : (
-                      "no day yet"
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="Items of the campaign"
+        rows={props.items}
+        empty="No items in this campaign yet. Add one from the item's page."
+        columns={[
+          {
+            header: "Item",
+            cell: (i) =>
+              props.linkable.has(i.id) ? <a href={`/marketing/items/${i.id}`}>{i.title}</a> : i.title,
+          },
+          {
+            header: "Kind",
+            cell: (i) => (
+              <>
+                {CONTENT_KIND_LABELS[i.kind as ContentKind]}
+                {i.network ? ` (${i.network})` : ""}
+              </>
+            ),
+          },
+          { header: "State", cell: (i) => STATE_WORDS[i.state] },
+          { header: "When", cell: (i) => <ItemWhen item={i} /> },
+        ]}
+      />
       {props.canPlan && (
         <Section id="edit-campaign-heading" title="Edit the campaign">
           <Form
