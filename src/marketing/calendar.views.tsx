@@ -1,6 +1,7 @@
 /** Pages of the editorial calendar (month grid, week list) and of the campaign tracker. */
 import { Layout } from "../platform/http/layout.tsx";
 import { type FieldSpec, Form } from "../platform/view/form.tsx";
+import { ItemList } from "../platform/view/list.tsx";
 import { Section } from "../platform/view/section.tsx";
 import { Table } from "../platform/view/table.tsx";
 import { MONTHS, OnDay, When } from "../platform/view/time.tsx";
@@ -281,39 +282,35 @@ export function CalendarPage(props: { m: CalendarModel }) {
       </nav>
       {p.view === "month" ? <MonthGrid m={m} /> : <WeekList m={m} />}
       <Section id="clashes-heading" title={<>Clashes ({m.clashes.length})</>}>
-        {m.clashes.length === 0 ? (
-          <p>No two items share a channel and a day.</p>
-        ) : (
-          <ul>
-            {m.clashes.map((c) => (
-              <li>
-                <OnDay day={c.day} />, {c.channel}: {c.ids.length} items (
-                {c.ids
-                  .map((id) => m.entries.find((e) => e.item.id === id)?.item.title ?? `item ${id}`)
-                  .join("; ")}
-                )
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={m.clashes}
+          empty="No two items share a channel and a day."
+          item={(c) => (
+            <>
+              <OnDay day={c.day} />, {c.channel}: {c.ids.length} items (
+              {c.ids
+                .map((id) => m.entries.find((e) => e.item.id === id)?.item.title ?? `item ${id}`)
+                .join("; ")}
+              )
+            </>
+          )}
+        />
       </Section>
       <Section id="gaps-heading" title={<>Gaps ({m.gaps.length})</>}>
-        {gapWeeks.length === 0 ? (
-          <p>Every channel in use has something every week.</p>
-        ) : (
-          <ul>
-            {gapWeeks.map((w) => (
-              <li>
-                Week of <OnDay day={w} />: nothing on{" "}
-                {m.gaps
-                  .filter((g) => g.weekStart === w)
-                  .map((g) => g.channel)
-                  .join(", ")}
-                {m.emptyWeeks.includes(w) ? " (nothing at all this week)" : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={gapWeeks}
+          empty="Every channel in use has something every week."
+          item={(w) => (
+            <>
+              Week of <OnDay day={w} />: nothing on{" "}
+              {m.gaps
+                .filter((g) => g.weekStart === w)
+                .map((g) => g.channel)
+                .join(", ")}
+              {m.emptyWeeks.includes(w) ? " (nothing at all this week)" : ""}
+            </>
+          )}
+        />
       </Section>
       {m.unplaced.length > 0 && (
         <Section id="unplaced-heading" title={<>Not on the calendar yet ({m.unplaced.length})</>}>

@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
 import { Section } from "../../platform/view/section.tsx";
 import { type Column, Table } from "../../platform/view/table.tsx";
@@ -591,38 +592,37 @@ export function GroupPage(props: {
           emptyClass="muted"
         />
         <h3>Alumni</h3>
-        {g.alumni.length === 0 ? (
-          <p class="muted">None recorded</p>
-        ) : (
-          <ul>
-            {g.alumni.map((a) => (
-              <li>
-                <People people={[a]} />
-                {a.leftOn ? (
-                  <>
-                    {" "}
-                    <span class="muted">
-                      left <time datetime={a.leftOn}>{a.leftOn}</time>
-                      {a.commitSha && (
-                        <>
-                          {" "}
-                          (commit{" "}
-                          <a href={`${COMMIT_BASE}${encodeURIComponent(a.commitSha)}`}>
-                            <code>{a.commitSha.slice(0, 10)}</code>
-                          </a>
-                          )
-                        </>
-                      )}
-                    </span>
-                  </>
-                ) : (
-                  <span class="muted"> date left not recorded</span>
-                )}
-                {a.inCharter && <span class="muted"> · in the charter's alumni list</span>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={g.alumni}
+          empty="None recorded"
+          emptyClass="muted"
+          item={(a) => (
+            <>
+              <People people={[a]} />
+              {a.leftOn ? (
+                <>
+                  {" "}
+                  <span class="muted">
+                    left <time datetime={a.leftOn}>{a.leftOn}</time>
+                    {a.commitSha && (
+                      <>
+                        {" "}
+                        (commit{" "}
+                        <a href={`${COMMIT_BASE}${encodeURIComponent(a.commitSha)}`}>
+                          <code>{a.commitSha.slice(0, 10)}</code>
+                        </a>
+                        )
+                      </>
+                    )}
+                  </span>
+                </>
+              ) : (
+                <span class="muted"> date left not recorded</span>
+              )}
+              {a.inCharter && <span class="muted"> · in the charter's alumni list</span>}
+            </>
+          )}
+        />
       </Section>
 
       <Section id="membership" title="Membership">
