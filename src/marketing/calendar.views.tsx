@@ -11,19 +11,11 @@ import {
   type Channel,
   CONTENT_KIND_LABELS,
   type ContentKind,
+  ITEM_STATE_LABELS,
   type ItemState,
 } from "./content-kinds.ts";
 import type { CampaignRow, ItemRow } from "./marketing.repo.ts";
 
-const STATE_WORDS: Record<string, string> = {
-  draft: "Draft",
-  "in-review": "In review",
-  "changes-requested": "Changes requested",
-  approved: "Approved",
-  scheduled: "Scheduled",
-  published: "Published",
-  archived: "Archived",
-};
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** "December 2026" from "2026-12". */
@@ -83,7 +75,7 @@ function EntryLine(props: { e: CalendarEntry; withTime: boolean }) {
     <li class={e.clash ? "clash" : undefined}>
       <span class="channel">{e.channel}</span>{" "}
       {e.link ? <a href={`/marketing/items/${e.item.id}`}>{e.item.title}</a> : e.item.title}{" "}
-      <span class="muted">({STATE_WORDS[e.item.state]})</span>
+      <span class="muted">({ITEM_STATE_LABELS[e.item.state]})</span>
       {props.withTime && at && (
         <>
           {" "}
@@ -144,7 +136,7 @@ function Filters(props: { m: CalendarModel }) {
       value: m.filter.state ?? "",
       options: [
         { value: "", label: "Any state" },
-        ...m.states.map((s) => ({ value: s, label: STATE_WORDS[s] ?? s })),
+        ...m.states.map((s) => ({ value: s, label: ITEM_STATE_LABELS[s] ?? s })),
       ],
     },
   ];
@@ -318,7 +310,7 @@ export function CalendarPage(props: { m: CalendarModel }) {
           <ul>
             {m.unplaced.map((i) => (
               <li>
-                <a href={`/marketing/items/${i.id}`}>{i.title}</a> ({STATE_WORDS[i.state]})
+                <a href={`/marketing/items/${i.id}`}>{i.title}</a> ({ITEM_STATE_LABELS[i.state]})
               </li>
             ))}
           </ul>
@@ -439,7 +431,7 @@ export function CampaignPage(props: {
               {" "}
               ·{" "}
               {Object.entries(progress.byState)
-                .map(([s, n]) => `${STATE_WORDS[s] ?? s}: ${n}`)
+                .map(([s, n]) => `${ITEM_STATE_LABELS[s] ?? s}: ${n}`)
                 .join(", ")}
             </>
           )}
@@ -467,7 +459,7 @@ export function CampaignPage(props: {
               </>
             ),
           },
-          { header: "State", cell: (i) => STATE_WORDS[i.state] },
+          { header: "State", cell: (i) => ITEM_STATE_LABELS[i.state] },
           { header: "When", cell: (i) => <ItemWhen item={i} /> },
         ]}
       />
