@@ -95,6 +95,9 @@ export function createFundingRouter(services: Services): Router {
       label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
     };
   };
+  /** Asks the Board for funding for the group as the signed-in participant (the form and the API alike). */
+  const askFor = async (c: Ctx, slug: string, input: unknown) =>
+    requestFunding({ deps, actor: await decisionActor(c), group: slug, input });
   const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
     const row = await loadGroup(db, params.slug);
     return { ...groupResourceOf(row), row };
@@ -196,12 +199,7 @@ export function createFundingRouter(services: Services): Router {
     resource: groupResource,
     page: (c, { params }) => newPage(c, params.slug),
     handler: async (c, { params, body }) => {
-      const { id } = await requestFunding({
-        deps,
-        actor: await decisionActor(c),
-        group: params.slug,
-        input: body,
-      });
+      const { id } = await askFor(c, params.slug, body);
       return c.redirect(`/funding/${id}`, 303);
     },
   });
@@ -219,12 +217,7 @@ export function createFundingRouter(services: Services): Router {
       name: "FundingResponse",
     },
     handler: async (c, { params, body }) => {
-      const { id } = await requestFunding({
-        deps,
-        actor: await decisionActor(c),
-        group: params.slug,
-        input: body,
-      });
+      const { id } = await askFor(c, params.slug, body);
       const request = await findFunding(db, id);
       if (!request) throw new Error("funding request vanished");
       return c.json({ request: presentFunding(request) }, 201);
