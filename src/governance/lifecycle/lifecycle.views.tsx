@@ -345,11 +345,11 @@ export function ProposalPage(props: {
 }
 
 function FieldTable(props: { fields: readonly FieldChange[]; caption: string }) {
-  if (props.fields.length === 0) return <p>No field of the structured charter changes.</p>;
   return (
     <Table
       caption={props.caption}
       rows={props.fields}
+      empty="No field of the structured charter changes."
       columns={[
         { header: "Field", rowHeader: true, cell: (f) => f.label },
         { header: "Class", cell: (f) => f.class },

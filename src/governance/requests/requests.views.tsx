@@ -17,11 +17,11 @@ const STATE_TEXT: Record<string, string> = {
 };
 
 function RequestRows(props: { requests: readonly RequestView[]; caption: string }) {
-  if (props.requests.length === 0) return <p>None you can see.</p>;
   return (
     <Table
       caption={props.caption}
       rows={props.requests}
+      empty="None you can see."
       columns={[
         {
           header: "Request",
