@@ -12,6 +12,7 @@ import { loadGroup } from "../decisions/decisions.repo.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { SlugParams } from "../policy/route-subjects.ts";
 import { exportCharter } from "../registry/export-charter.ts";
 import { groupReporting } from "../reports/reporting-status.ts";
 import { getGroup } from "./get-group.ts";
@@ -43,7 +44,6 @@ import { DirectoryPage, GroupPage, PeoplePage, PersonPage } from "./directory.vi
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const PersonParams = z.object({ id: Slug.describe("The person's numeric id or slug.") });
 const HTML_TYPE = "text/html; charset=UTF-8";
 

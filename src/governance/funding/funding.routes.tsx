@@ -3,6 +3,7 @@
  * JSON), one request with its vote and spending, the Board's vote, spending, withdrawal. Thin:
  * parse, authorise, call one operation, render.
  */
+
 import type { Context } from "hono";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
@@ -10,13 +11,14 @@ import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { Id, Slug } from "../../platform/validation.ts";
+import { Id } from "../../platform/validation.ts";
 import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
 import type { Resource } from "../governance.policy.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { SlugParams } from "../policy/route-subjects.ts";
 import "./agenda-section.ts";
 import { presentFunding, presentSpending } from "./funding.presenters.ts";
 import { type FundingRecord, findFunding, spendingOf } from "./funding.repo.ts";
@@ -27,7 +29,6 @@ import { FundingVoteInputSchema, RequestFundingInputSchema, SpendingInputSchema 
 
 type Ctx = Context<AppEnv>;
 
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const FundingParams = z.object({ id: Id.describe("The funding request's numeric id.") });
 
 const FundingJson = z.object({

@@ -6,7 +6,7 @@ import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { Id, Slug } from "../../platform/validation.ts";
+import { Id } from "../../platform/validation.ts";
 import { groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import { type Resource, requestViewerOf } from "../governance.policy.ts";
 import { actorOf, can } from "../policy/authorize.ts";
@@ -14,7 +14,7 @@ import { createRoomRouter } from "../policy/room-router.ts";
 import { suggestPeople } from "../registry/resolve-person.ts";
 import type { RequestDeps } from "./deps.ts";
 import "./agenda-section.ts";
-import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
+import { decisionActorOf, groupBySlug, SlugParams } from "../policy/route-subjects.ts";
 import { getStalledView, listVisibleRequests, presentRequest } from "./list-requests.ts";
 import { OpenRequestFormSchema, OpenRequestInputSchema, openRequest } from "./open-request.ts";
 import {
@@ -49,7 +49,6 @@ import { addDays, MAX_DEADLINE_DAYS, REQUEST_KINDS, type TargetKind } from "./ru
 
 type Ctx = Context<AppEnv>;
 
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const RequestParams = z.object({ id: Id.describe("The request's numeric id.") });
 
 const RequestJson = z.object({
