@@ -12,13 +12,12 @@ import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
 import { Id } from "../../platform/validation.ts";
-import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
+import { loadGroup } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
 import type { Resource } from "../governance.policy.ts";
-import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
-import { SlugParams } from "../policy/route-subjects.ts";
+import { decisionActorOf, groupBySlug, SlugParams } from "../policy/route-subjects.ts";
 import "./agenda-section.ts";
 import { presentFunding, presentSpending } from "./funding.presenters.ts";
 import { type FundingRecord, findFunding, spendingOf } from "./funding.repo.ts";
@@ -87,22 +86,11 @@ export function createFundingRouter(services: Services): Router {
   const deps: DecisionDeps = { database: services.database, clock: services.clock, log: services.log };
   const now = () => services.clock.now();
 
-  const decisionActor = async (c: Ctx): Promise<DecisionActor> => {
-    const actor = await actorOf(c, services);
-    const viewer = c.var.viewer;
-    return {
-      userId: actor.userId,
-      personId: actor.personId,
-      label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
-    };
-  };
+  const decisionActor = (c: Ctx) => decisionActorOf(c, services);
   /** Asks the Board for funding for the group as the signed-in participant (the form and the API alike). */
   const askFor = async (c: Ctx, slug: string, input: unknown) =>
     requestFunding({ deps, actor: await decisionActor(c), group: slug, input });
-  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
-    const row = await loadGroup(db, params.slug);
-    return { ...groupResourceOf(row), row };
-  };
+  const groupResource = groupBySlug(db);
   const fundingResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
     const request = await findFunding(db, params.id);
     if (!request) throw new AppError("not_found", { message: "No such funding request." });
