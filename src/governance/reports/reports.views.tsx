@@ -56,20 +56,21 @@ export function ScheduleSummary(props: { reporting: GroupReporting; today: strin
 }
 
 function ReportList(props: { reports: readonly ReportRow[]; showGroup?: boolean }) {
-  if (props.reports.length === 0) return <p>No reports you can see yet.</p>;
   return (
-    <ul>
-      {props.reports.map((r) => (
-        <li>
+    <ItemList
+      items={props.reports}
+      empty="No reports you can see yet."
+      item={(r) => (
+        <>
           <a href={`/reports/${r.id}`}>
             {props.showGroup ? `${r.group.name}: ` : ""}
             {periodLabel({ start: r.periodStart, end: r.periodEnd })}
           </a>{" "}
           ({r.visibility === "board" ? "Board only" : "public"}, sent{" "}
           {r.submittedAt.toISOString().slice(0, 10)} UTC)
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    />
   );
 }
 
