@@ -1,6 +1,7 @@
 /** Pages of the editorial calendar (month grid, week list) and of the campaign tracker. */
 import { Layout } from "../platform/http/layout.tsx";
 import { type FieldSpec, Form } from "../platform/view/form.tsx";
+import { ItemList } from "../platform/view/list.tsx";
 import { Section } from "../platform/view/section.tsx";
 import { Table } from "../platform/view/table.tsx";
 import { MONTHS, OnDay, When } from "../platform/view/time.tsx";
@@ -10,19 +11,11 @@ import {
   type Channel,
   CONTENT_KIND_LABELS,
   type ContentKind,
+  ITEM_STATE_LABELS,
   type ItemState,
 } from "./content-kinds.ts";
 import type { CampaignRow, ItemRow } from "./marketing.repo.ts";
 
-const STATE_WORDS: Record<string, string> = {
-  draft: "Draft",
-  "in-review": "In review",
-  "changes-requested": "Changes requested",
-  approved: "Approved",
-  scheduled: "Scheduled",
-  published: "Published",
-  archived: "Archived",
-};
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** "December 2026" from "2026-12". */
@@ -82,7 +75,7 @@ function EntryLine(props: { e: CalendarEntry; withTime: boolean }) {
     <li class={e.clash ? "clash" : undefined}>
       <span class="channel">{e.channel}</span>{" "}
       {e.link ? <a href={`/marketing/items/${e.item.id}`}>{e.item.title}</a> : e.item.title}{" "}
-      <span class="muted">({STATE_WORDS[e.item.state]})</span>
+      <span class="muted">({ITEM_STATE_LABELS[e.item.state]})</span>
       {props.withTime && at && (
         <>
           {" "}
@@ -143,7 +136,7 @@ function Filters(props: { m: CalendarModel }) {
       value: m.filter.state ?? "",
       options: [
         { value: "", label: "Any state" },
-        ...m.states.map((s) => ({ value: s, label: STATE_WORDS[s] ?? s })),
+        ...m.states.map((s) => ({ value: s, label: ITEM_STATE_LABELS[s] ?? s })),
       ],
     },
   ];
@@ -281,39 +274,35 @@ export function CalendarPage(props: { m: CalendarModel }) {
       </nav>
       {p.view === "month" ? <MonthGrid m={m} /> : <WeekList m={m} />}
       <Section id="clashes-heading" title={<>Clashes ({m.clashes.length})</>}>
-        {m.clashes.length === 0 ? (
-          <p>No two items share a channel and a day.</p>
-        ) : (
-          <ul>
-            {m.clashes.map((c) => (
-              <li>
-                <OnDay day={c.day} />, {c.channel}: {c.ids.length} items (
-                {c.ids
-                  .map((id) => m.entries.find((e) => e.item.id === id)?.item.title ?? `item ${id}`)
-                  .join("; ")}
-                )
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={m.clashes}
+          empty="No two items share a channel and a day."
+          item={(c) => (
+            <>
+              <OnDay day={c.day} />, {c.channel}: {c.ids.length} items (
+              {c.ids
+                .map((id) => m.entries.find((e) => e.item.id === id)?.item.title ?? `item ${id}`)
+                .join("; ")}
+              )
+            </>
+          )}
+        />
       </Section>
       <Section id="gaps-heading" title={<>Gaps ({m.gaps.length})</>}>
-        {gapWeeks.length === 0 ? (
-          <p>Every channel in use has something every week.</p>
-        ) : (
-          <ul>
-            {gapWeeks.map((w) => (
-              <li>
-                Week of <OnDay day={w} />: nothing on{" "}
-                {m.gaps
-                  .filter((g) => g.weekStart === w)
-                  .map((g) => g.channel)
-                  .join(", ")}
-                {m.emptyWeeks.includes(w) ? " (nothing at all this week)" : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={gapWeeks}
+          empty="Every channel in use has something every week."
+          item={(w) => (
+            <>
+              Week of <OnDay day={w} />: nothing on{" "}
+              {m.gaps
+                .filter((g) => g.weekStart === w)
+                .map((g) => g.channel)
+                .join(", ")}
+              {m.emptyWeeks.includes(w) ? " (nothing at all this week)" : ""}
+            </>
+          )}
+        />
       </Section>
       {m.unplaced.length > 0 && (
         <Section id="unplaced-heading" title={<>Not on the calendar yet ({m.unplaced.length})</>}>
@@ -321,7 +310,7 @@ export function CalendarPage(props: { m: CalendarModel }) {
           <ul>
             {m.unplaced.map((i) => (
               <li>
-                <a href={`/marketing/items/${i.id}`}>{i.title}</a> ({STATE_WORDS[i.state]})
+                <a href={`/marketing/items/${i.id}`}>{i.title}</a> ({ITEM_STATE_LABELS[i.state]})
               </li>
             ))}
           </ul>
@@ -395,6 +384,20 @@ export function CampaignsPage(props: {
   );
 }
 
+/** When a campaign item comes out: published or scheduled at, else the day it is planned for. */
+function ItemWhen(props: { item: ItemRow }) {
+  const i = props.item;
+  const at = i.publishedAt ?? i.scheduledFor;
+  if (at) return <When at={at} />;
+  if (i.plannedOn)
+    return (
+      <>
+        planned for <OnDay day={i.plannedOn} />
+      </>
+    );
+  return <>no day yet</>;
+}
+
 /** `/marketing/campaigns/:id`: a campaign, its items and their states, and (for the group) its form. */
 export function CampaignPage(props: {
   c: CampaignRow;
@@ -428,7 +431,7 @@ export function CampaignPage(props: {
               {" "}
               ·{" "}
               {Object.entries(progress.byState)
-                .map(([s, n]) => `${STATE_WORDS[s] ?? s}: ${n}`)
+                .map(([s, n]) => `${ITEM_STATE_LABELS[s] ?? s}: ${n}`)
                 .join(", ")}
             </>
           )}
@@ -437,48 +440,29 @@ export function CampaignPage(props: {
       <p>
         <a href={`/marketing/calendar?view=month&date=${c.startsOn}&campaign=${c.id}`}>On the calendar</a>
       </p>
-      {props.items.length === 0 ? (
-        <p>No items in this campaign yet. Add one from the item's page.</p>
-      ) : (
-        <Table caption="Items of the campaign">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Kind</th>
-              <th scope="col">State</th>
-              <th scope="col">When</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((i) => {
-              const at = i.publishedAt ?? i.scheduledFor;
-              return (
-                <tr>
-                  <td>
-                    {props.linkable.has(i.id) ? <a href={`/marketing/items/${i.id}`}>{i.title}</a> : i.title}
-                  </td>
-                  <td>
-                    {CONTENT_KIND_LABELS[i.kind as ContentKind]}
-                    {i.network ? ` (${i.network})` : ""}
-                  </td>
-                  <td>{STATE_WORDS[i.state]}</td>
-                  <td>
-                    {at ? (
-                      <When at={at} />
-                    ) : i.plannedOn ? (
-                      <>
-                        planned for <OnDay day={i.plannedOn} />
-                      </>
-                    ) : (
-                      "no day yet"
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="Items of the campaign"
+        rows={props.items}
+        empty="No items in this campaign yet. Add one from the item's page."
+        columns={[
+          {
+            header: "Item",
+            cell: (i) =>
+              props.linkable.has(i.id) ? <a href={`/marketing/items/${i.id}`}>{i.title}</a> : i.title,
+          },
+          {
+            header: "Kind",
+            cell: (i) => (
+              <>
+                {CONTENT_KIND_LABELS[i.kind as ContentKind]}
+                {i.network ? ` (${i.network})` : ""}
+              </>
+            ),
+          },
+          { header: "State", cell: (i) => ITEM_STATE_LABELS[i.state] },
+          { header: "When", cell: (i) => <ItemWhen item={i} /> },
+        ]}
+      />
       {props.canPlan && (
         <Section id="edit-campaign-heading" title="Edit the campaign">
           <Form

@@ -73,6 +73,17 @@ export const ITEM_STATES = [
 /** Where an item is in its workflow. */
 export type ItemState = (typeof ITEM_STATES)[number];
 
+/** Each workflow state in words, as the pages show it ("In review"); keyed by the stored state. */
+export const ITEM_STATE_LABELS: Readonly<Record<string, string>> = {
+  draft: "Draft",
+  "in-review": "In review",
+  "changes-requested": "Changes requested",
+  approved: "Approved",
+  scheduled: "Scheduled",
+  published: "Published",
+  archived: "Archived",
+} satisfies Record<ItemState, string>;
+
 /** States anyone may see an item in. */
 export const PUBLIC_STATES: readonly ItemState[] = ["published"];
 

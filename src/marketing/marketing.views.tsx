@@ -14,6 +14,7 @@ import {
   DOC_TYPE_LABELS,
   DOC_TYPES,
   type DocType,
+  ITEM_STATE_LABELS,
   SOCIAL_NETWORKS,
 } from "./content-kinds.ts";
 import type { Matrix, ResolvedRow } from "./get-matrix.ts";
@@ -150,16 +151,6 @@ export function itemFields(item: ItemRow | null): FieldSpec[] {
   ];
 }
 
-const STATE_WORDS: Record<string, string> = {
-  draft: "Draft",
-  "in-review": "In review",
-  "changes-requested": "Changes requested",
-  approved: "Approved",
-  scheduled: "Scheduled",
-  published: "Published",
-  archived: "Archived",
-};
-
 /** `/marketing/items`: the items the viewer may see, and the form for a new one. */
 export function ItemsPage(props: { items: ItemRow[]; canWrite: boolean }) {
   const newFields: FieldSpec[] = [
@@ -207,7 +198,7 @@ export function ItemsPage(props: { items: ItemRow[]; canWrite: boolean }) {
             header: "Kind",
             cell: (i) => `${CONTENT_KIND_LABELS[i.kind as ContentKind]}${i.network ? ` (${i.network})` : ""}`,
           },
-          { header: "State", cell: (i) => STATE_WORDS[i.state] },
+          { header: "State", cell: (i) => ITEM_STATE_LABELS[i.state] },
           { header: "Updated", cell: (i) => <When at={i.updatedAt} /> },
         ]}
         empty="No items yet."
@@ -253,8 +244,8 @@ export function ItemPage(props: {
       <p>
         {CONTENT_KIND_LABELS[item.kind as ContentKind]}
         {item.docType ? ` (${DOC_TYPE_LABELS[item.docType as DocType]})` : ""}
-        {item.network ? ` on ${item.network}` : ""} · {STATE_WORDS[item.state]} · revision {item.revision} by{" "}
-        {latest?.byName ?? item.createdByName}, <When at={item.updatedAt} />
+        {item.network ? ` on ${item.network}` : ""} · {ITEM_STATE_LABELS[item.state]} · revision{" "}
+        {item.revision} by {latest?.byName ?? item.createdByName}, <When at={item.updatedAt} />
         {item.scheduledFor && (
           <>
             {" "}

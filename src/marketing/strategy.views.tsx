@@ -68,36 +68,28 @@ export function StrategyListPage(props: { entries: StrategyEntry[]; isGroup: boo
           ? "You see drafts too, as a member of the group."
           : "Drafts and documents not approved yet are the group's."}
       </p>
-      {props.entries.length === 0 ? (
-        <p>No strategy documents yet.</p>
-      ) : (
-        <Table caption="Strategy documents">
-          <thead>
-            <tr>
-              <th scope="col">Document</th>
-              <th scope="col">Title</th>
-              <th scope="col">Approved</th>
-              {props.isGroup && <th scope="col">Current draft</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((e) => (
-              <tr>
-                <td>{DOC_TYPE_LABELS[e.item.docType as DocType]}</td>
-                <td>
-                  <a href={`/marketing/strategy/${e.item.id}`}>{e.approved?.title ?? e.item.title}</a>
-                </td>
-                <td>{approvedLine(e)}</td>
-                {props.isGroup && (
-                  <td>
-                    revision {e.item.revision}, {STATE_WORDS[e.item.state] ?? e.item.state}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption="Strategy documents"
+        rows={props.entries}
+        empty="No strategy documents yet."
+        columns={[
+          { header: "Document", cell: (e) => DOC_TYPE_LABELS[e.item.docType as DocType] },
+          {
+            header: "Title",
+            cell: (e) => <a href={`/marketing/strategy/${e.item.id}`}>{e.approved?.title ?? e.item.title}</a>,
+          },
+          { header: "Approved", cell: (e) => approvedLine(e) },
+          ...(props.isGroup
+            ? [
+                {
+                  header: "Current draft",
+                  cell: (e: StrategyEntry) =>
+                    `revision ${e.item.revision}, ${STATE_WORDS[e.item.state] ?? e.item.state}`,
+                },
+              ]
+            : []),
+        ]}
+      />
       {props.isGroup && (
         <Section id="new-doc-heading" title="New strategy document">
           <p>It starts as a draft; send it for review from its page.</p>

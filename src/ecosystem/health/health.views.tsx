@@ -2,7 +2,7 @@
 import type { Child } from "hono/jsx";
 import { Layout } from "../../platform/http/layout.tsx";
 import { Section } from "../../platform/view/section.tsx";
-import { Table } from "../../platform/view/table.tsx";
+import { type Column, Table } from "../../platform/view/table.tsx";
 import type { HealthRuleOutcome, PackageHealth } from "./compute-health.ts";
 import { HEALTH_RULES, type HealthRuleDefinition, SUB_SCORES } from "./health-rules.ts";
 import type { ReportRoute } from "./report-route.ts";
@@ -52,6 +52,31 @@ export function HealthCell(props: { health: PackageHealth | undefined }) {
   );
 }
 
+/** The columns of a package's health breakdown: one row per rule of a sub-score. */
+const RULE_COLUMNS: readonly Column<HealthRuleOutcome>[] = [
+  {
+    header: "Rule",
+    rowHeader: true,
+    cell: (r) => (
+      <a href={`/health/rules/${r.id}`}>{HEALTH_RULES.find((d) => d.id === r.id)?.title ?? r.id}</a>
+    ),
+  },
+  {
+    header: "Result",
+    cell: (r) => <span class={`flag ${STATUS_CLASS[r.status]}`}>{STATUS_TEXT[r.status]}</span>,
+  },
+  { header: "Points", cell: (r) => (r.points === null ? "-" : `${r.points} / ${r.max}`) },
+  {
+    header: "Evidence",
+    cell: (r) => (
+      <>
+        {r.message}
+        {r.evidence.length > 0 && <span class="muted"> ({r.evidence.join("; ")})</span>}
+      </>
+    ),
+  },
+];
+
 /** The breakdown on a package page: total, sub-scores, each rule with its evidence and its documentation. */
 export function HealthBreakdown(props: { health: PackageHealth; route: ReportRoute }) {
   const h = props.health;
@@ -71,42 +96,14 @@ export function HealthBreakdown(props: { health: PackageHealth; route: ReportRou
           ))}
         </ul>
       )}
-      <Table caption="Sub-scores and the rules behind them">
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Result</th>
-            <th scope="col">Points</th>
-            <th scope="col">Evidence</th>
-          </tr>
-        </thead>
-        {h.subScores.map((s) => (
-          <tbody>
-            <tr>
-              <th scope="rowgroup" colspan={4}>
-                {s.title}: {scoreText(s.score)} (weight {s.weight})
-              </th>
-            </tr>
-            {s.rules.map((r) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/health/rules/${r.id}`}>
-                    {HEALTH_RULES.find((d) => d.id === r.id)?.title ?? r.id}
-                  </a>
-                </th>
-                <td>
-                  <span class={`flag ${STATUS_CLASS[r.status]}`}>{STATUS_TEXT[r.status]}</span>
-                </td>
-                <td>{r.points === null ? "-" : `${r.points} / ${r.max}`}</td>
-                <td>
-                  {r.message}
-                  {r.evidence.length > 0 && <span class="muted"> ({r.evidence.join("; ")})</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        ))}
-      </Table>
+      <Table
+        caption="Sub-scores and the rules behind them"
+        columns={RULE_COLUMNS}
+        groups={h.subScores.map((s) => ({
+          heading: `${s.title}: ${scoreText(s.score)} (weight ${s.weight})`,
+          rows: s.rules,
+        }))}
+      />
       <h2 id="report-vulnerability">Report a vulnerability</h2>
       <p>
         {props.route.href ? <a href={props.route.href}>{props.route.text}</a> : props.route.text}{" "}

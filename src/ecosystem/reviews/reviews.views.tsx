@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import type { ReviewComparison } from "./compare-reviews.ts";
 import type { StoredReview } from "./reviews.repo.ts";
@@ -147,20 +148,20 @@ export function ReviewPage(props: {
           .join(", ")}.`}
       />
       <h2>At risk among the {d.top} most used</h2>
-      {d.atRisk.length === 0 ? (
-        <p>
-          None among the {d.topSynced ?? 0} of them synced from an index; {d.top - (d.topSynced ?? 0)} were
-          never synced, so their health is unknown.
-        </p>
-      ) : (
-        <ul>
-          {d.atRisk.map((a) => (
-            <li>
-              <a href={`/packages/${a.name}`}>{a.name}</a> (rank {a.rank ?? "none"}): {a.reasons.join("; ")}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={d.atRisk}
+        empty={
+          <>
+            None among the {d.topSynced ?? 0} of them synced from an index; {d.top - (d.topSynced ?? 0)} were
+            never synced, so their health is unknown.
+          </>
+        }
+        item={(a) => (
+          <>
+            <a href={`/packages/${a.name}`}>{a.name}</a> (rank {a.rank ?? "none"}): {a.reasons.join("; ")}
+          </>
+        )}
+      />
       <h2>Critical and sole-maintained</h2>
       <p>
         {d.critical.packages} packages carry 80% of the catalogue's estimated downloads. {d.critical.method}{" "}

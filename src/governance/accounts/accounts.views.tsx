@@ -416,65 +416,47 @@ export function RolesPage(props: {
         ]}
       />
 
-      {props.rows.length === 0 ? (
-        <p>No foundation role matches.</p>
-      ) : (
-        <Table caption={`Foundation role holders on ${props.today}: current first, then the others`}>
-          <thead>
-            <tr>
-              <th scope="col">Holder</th>
-              <th scope="col">Role</th>
-              <th scope="col">Started</th>
-              <th scope="col">Ended</th>
-              <th scope="col">Board term ends</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Current</th>
-              <th scope="col">End the role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => {
-              const row = r.role;
-              const name = holderName(r);
-              return (
-                <tr>
-                  <td>
-                    {r.user || !r.person ? name : <a href={`/people/${r.person.slug}`}>{r.person.name}</a>}
-                  </td>
-                  <td>{roleLabel(row.role)}</td>
-                  <td>{row.startedOn}</td>
-                  <td>{row.endedOn ?? ""}</td>
-                  <td>{row.termEndsOn ?? ""}</td>
-                  <td>{row.reason}</td>
-                  <td>{row.decisionRef ?? ""}</td>
-                  <td>{current(row) ? "yes" : "no"}</td>
-                  <td>
-                    {current(row) && (
-                      <Form
-                        action={`/admin/roles/${row.id}/end`}
-                        class="inline"
-                        submit="End"
-                        submitLabel={`End ${roleLabel(row.role)} of ${name}`}
-                        fields={[
-                          {
-                            name: "endedOn",
-                            label: "End on",
-                            kind: "date",
-                            required: true,
-                            value: props.today,
-                          },
-                          { name: "reason", label: "Reason", attrs: { maxlength: 2000 } },
-                        ]}
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
-      )}
+      <Table
+        caption={`Foundation role holders on ${props.today}: current first, then the others`}
+        rows={props.rows}
+        empty="No foundation role matches."
+        columns={[
+          {
+            header: "Holder",
+            cell: (r) =>
+              r.user || !r.person ? holderName(r) : <a href={`/people/${r.person.slug}`}>{r.person.name}</a>,
+          },
+          { header: "Role", cell: (r) => roleLabel(r.role.role) },
+          { header: "Started", cell: (r) => r.role.startedOn },
+          { header: "Ended", cell: (r) => r.role.endedOn ?? "" },
+          { header: "Board term ends", cell: (r) => r.role.termEndsOn ?? "" },
+          { header: "Reason", cell: (r) => r.role.reason },
+          { header: "Decision", cell: (r) => r.role.decisionRef ?? "" },
+          { header: "Current", cell: (r) => (current(r.role) ? "yes" : "no") },
+          {
+            header: "End the role",
+            cell: (r) =>
+              current(r.role) && (
+                <Form
+                  action={`/admin/roles/${r.role.id}/end`}
+                  class="inline"
+                  submit="End"
+                  submitLabel={`End ${roleLabel(r.role.role)} of ${holderName(r)}`}
+                  fields={[
+                    {
+                      name: "endedOn",
+                      label: "End on",
+                      kind: "date",
+                      required: true,
+                      value: props.today,
+                    },
+                    { name: "reason", label: "Reason", attrs: { maxlength: 2000 } },
+                  ]}
+                />
+              ),
+          },
+        ]}
+      />
 
       <Section id="grant-heading" title="Grant a role">
         <Form

@@ -1,5 +1,6 @@
 /** The agenda sections on the Board's page. */
 import { Form } from "../../platform/view/form.tsx";
+import { ItemList, LinkedLineText } from "../../platform/view/list.tsx";
 import { Section } from "../../platform/view/section.tsx";
 import { OnDay } from "../../platform/view/time.tsx";
 import type { BoardMeetingRow } from "./board-meetings.repo.ts";
@@ -17,24 +18,22 @@ export function BoardMeetingsView(props: {
         The agenda covers what happened since the last Board meeting recorded here. Source: Board meeting days
         recorded in Guildhall.
       </p>
-      {props.meetings.length === 0 ? (
-        <p>No Board meeting recorded yet.</p>
-      ) : (
-        <ul>
-          {props.meetings.map((m) => (
-            <li>
-              <OnDay day={m.heldOn} />
-              {m.minutesUrl ? (
-                <>
-                  {" "}
-                  (<a href={m.minutesUrl}>minutes</a>)
-                </>
-              ) : null}
-              , recorded by {m.recordedBy}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={props.meetings}
+        empty="No Board meeting recorded yet."
+        item={(m) => (
+          <>
+            <OnDay day={m.heldOn} />
+            {m.minutesUrl ? (
+              <>
+                {" "}
+                (<a href={m.minutesUrl}>minutes</a>)
+              </>
+            ) : null}
+            , recorded by {m.recordedBy}
+          </>
+        )}
+      />
       {props.mayRecord && (
         <Form
           action="/board/meetings"
@@ -84,18 +83,7 @@ export function AgendaView(props: { agenda: BoardAgenda }) {
           <p>
             Source: {s.source}, as of <OnDay day={a.day} />.
           </p>
-          {s.items.length === 0 ? (
-            <p>{s.empty}</p>
-          ) : (
-            <ul>
-              {s.items.map((i) => (
-                <li>
-                  {i.href ? <a href={i.href}>{i.text}</a> : i.text}
-                  {i.facts.length > 0 && ` (${i.facts.join("; ")})`}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ItemList items={s.items} item={(i) => <LinkedLineText line={i} />} empty={s.empty} />
         </Section>
       ))}
     </Section>

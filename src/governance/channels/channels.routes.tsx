@@ -10,15 +10,14 @@ import { schema } from "../../platform/db/index.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { Flag, oneOf, optionalText, Slug } from "../../platform/validation.ts";
+import { Flag, oneOf, optionalText } from "../../platform/validation.ts";
 import { requireViewer } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
-import { groupBySlug } from "../policy/route-subjects.ts";
+import { groupBySlug, SlugParams } from "../policy/route-subjects.ts";
 import { ChannelsPage } from "./channels.views.tsx";
 import { groupOwner, removeGroupWebhook, setGroupWebhook } from "./set-group-webhook.ts";
 
 type Ctx = Context<AppEnv>;
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 
 /** Checkbox values: absent, one, or several. */
 const KindList = z

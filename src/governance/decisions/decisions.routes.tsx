@@ -6,7 +6,7 @@ import { AppError, isAppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { DateTime, Id, OptionalId, optionalOneOf, optionalText, Slug } from "../../platform/validation.ts";
+import { DateTime, Id, OptionalId, optionalOneOf, optionalText } from "../../platform/validation.ts";
 import { accountHasName } from "../accounts/ensure-account-person.ts";
 import type { AgendaMemo } from "../board/agenda.ts";
 import { AgendaView, BoardMeetingsView } from "../board/agenda.views.tsx";
@@ -22,7 +22,7 @@ import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { admissionOf, admissionText } from "../policy/membership-rule.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
-import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
+import { decisionActorOf, groupBySlug, SlugParams } from "../policy/route-subjects.ts";
 import { resolvePerson, suggestPeople } from "../registry/resolve-person.ts";
 import { BoardReportsSection } from "../reports/reports.views.tsx";
 import { AdmitWhoSchema, admitMember } from "./admit-member.ts";
@@ -89,7 +89,6 @@ function renameIssue(e: unknown, from: string, to: string): unknown {
 const VoteParams = z.object({ id: Id.describe("The vote's numeric id.") });
 const ApplicationParams = z.object({ id: Id.describe("The application's numeric id.") });
 const RolePeriodParams = z.object({ id: Id.describe("The role period's numeric id.") });
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 
 /** A closing time: ISO 8601 (a form's value without a zone is read as UTC), in the future. */
 const ClosesAt = DateTime.describe("When the vote closes (ISO 8601, in the future).");

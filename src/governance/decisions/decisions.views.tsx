@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 /** Server-rendered pages for membership decisions; every form works without JavaScript. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, type FieldSpec, Form, type SuggestOption } from "../../platform/view/form.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { pageContext } from "../../platform/view/page-context.ts";
 import { Section } from "../../platform/view/section.tsx";
 import { type Column, Table } from "../../platform/view/table.tsx";
@@ -447,52 +448,50 @@ export function GroupDecisionsPage(props: { model: GroupDecisionsModel }) {
         )}
       {m.applications && (
         <Section id="applications" title="Applications">
-          {m.applications.length === 0 ? (
-            <p>No applications.</p>
-          ) : (
-            <ul>
-              {m.applications.map((a) => (
-                <li>
-                  <p>
-                    #{a.id} {a.person.name} ({a.status}, <When at={a.createdAt} />
-                    ): {a.statement}. Skills: {a.skills}. Time: {a.timeCommitment}.{" "}
-                    {a.voteId !== null && <a href={`/votes/${a.voteId}`}>Vote #{a.voteId}</a>}
-                  </p>
-                  {a.status === "pending" &&
-                    m.mayOpenVote &&
-                    (m.admission === "invitation" || m.admission === "appointment") && (
-                      <Form
-                        action={`/groups/${m.group.slug}/admissions`}
-                        submit={`${m.admission === "invitation" ? "Invite" : "Appoint"} ${a.person.name} (no vote)`}
-                        fields={[
-                          {
-                            name: "applicationId",
-                            label: "Application",
-                            kind: "hidden",
-                            value: String(a.id),
-                          },
-                        ]}
-                      />
-                    )}
-                  {a.status === "pending" && m.mayManageApplications && m.admission === "vote" && (
+          <ItemList
+            items={m.applications}
+            empty="No applications."
+            item={(a) => (
+              <>
+                <p>
+                  #{a.id} {a.person.name} ({a.status}, <When at={a.createdAt} />
+                  ): {a.statement}. Skills: {a.skills}. Time: {a.timeCommitment}.{" "}
+                  {a.voteId !== null && <a href={`/votes/${a.voteId}`}>Vote #{a.voteId}</a>}
+                </p>
+                {a.status === "pending" &&
+                  m.mayOpenVote &&
+                  (m.admission === "invitation" || m.admission === "appointment") && (
                     <Form
-                      action={`/applications/${a.id}/vote`}
-                      submit="Start the decision"
-                      submitLabel={`Start the decision on ${a.person.name}'s application`}
+                      action={`/groups/${m.group.slug}/admissions`}
+                      submit={`${m.admission === "invitation" ? "Invite" : "Appoint"} ${a.person.name} (no vote)`}
                       fields={[
                         {
-                          name: "closesAt",
-                          label: "Vote closes (UTC)",
-                          kind: "datetime-local",
-                          required: true,
+                          name: "applicationId",
+                          label: "Application",
+                          kind: "hidden",
+                          value: String(a.id),
                         },
                       ]}
                     />
                   )}
-                </li>
-              ))}
-            </ul>
-          )}
+                {a.status === "pending" && m.mayManageApplications && m.admission === "vote" && (
+                  <Form
+                    action={`/applications/${a.id}/vote`}
+                    submit="Start the decision"
+                    submitLabel={`Start the decision on ${a.person.name}'s application`}
+                    fields={[
+                      {
+                        name: "closesAt",
+                        label: "Vote closes (UTC)",
+                        kind: "datetime-local",
+                        required: true,
+                      },
+                    ]}
+                  />
+                )}
+              </>
+            )}
+          />
         </Section>
       )}
       {m.mayOpenVote && (
@@ -635,32 +634,28 @@ export function BoardPage(props: {
         <VoteTable votes={props.votes} caption="Open votes in every group" />
       </Section>
       <Section id="b-apps" title="Applications waiting">
-        {props.applications.length === 0 ? (
-          <p>No applications waiting.</p>
-        ) : (
-          <ul>
-            {props.applications.map((a) => (
-              <li>
-                <a href={`/groups/${a.group.slug}/decisions`}>{a.group.name}</a>: {a.person.name} ({a.status},
-                since <When at={a.createdAt} />)
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={props.applications}
+          empty="No applications waiting."
+          item={(a) => (
+            <>
+              <a href={`/groups/${a.group.slug}/decisions`}>{a.group.name}</a>: {a.person.name} ({a.status},
+              since <When at={a.createdAt} />)
+            </>
+          )}
+        />
       </Section>
       <Section id="b-terms" title="Terms lapsing in the next 30 days">
-        {props.terms.length === 0 ? (
-          <p>No terms lapsing soon.</p>
-        ) : (
-          <ul>
-            {props.terms.map((t) => (
-              <li>
-                <OnDay day={t.termEndsOn} />: {t.person.name}, {t.role} in{" "}
-                <a href={`/groups/${t.group.slug}/decisions`}>{t.group.name}</a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={props.terms}
+          empty="No terms lapsing soon."
+          item={(t) => (
+            <>
+              <OnDay day={t.termEndsOn} />: {t.person.name}, {t.role} in{" "}
+              <a href={`/groups/${t.group.slug}/decisions`}>{t.group.name}</a>
+            </>
+          )}
+        />
       </Section>
       <Section id="b-liaisons" title="Board Liaison problems">
         <LiaisonList problems={props.liaisons} showGroup={true} form={props.liaisonForm} />

@@ -1,5 +1,6 @@
 /** "My groups": the signed-in person's home page. Works without JavaScript. */
 import { Layout } from "../../platform/http/layout.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { Section } from "../../platform/view/section.tsx";
 import { readableInstant } from "./application-state.ts";
 import { roleWords } from "./get-my-groups.ts";
@@ -27,83 +28,70 @@ export function MyGroupsPage(props: { model: MyGroups }) {
       )}
 
       <Section id="needs" title="What needs you">
-        {m.needs.length === 0 ? (
-          <p>Nothing needs you today.</p>
-        ) : (
-          <ul>
-            {m.needs.map((n) => (
-              <li>
-                <a href={n.href}>{n.text}</a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={m.needs}
+          empty="Nothing needs you today."
+          item={(n) => <a href={n.href}>{n.text}</a>}
+        />
       </Section>
 
       <Section id="memberships" title="Your memberships">
-        {m.memberships.length === 0 ? (
-          <p>You hold no role in any group today.</p>
-        ) : (
-          <ul>
-            {m.memberships.map((r) => (
-              <li>
-                <a href={`/groups/${r.group.slug}`}>{r.group.name}</a>: {roleWords(r.role, r.title)}
-                {r.since ? `, since ${r.since}` : ""}.{" "}
-                {r.term.endsOn ? (
-                  <>
-                    Term ends {r.term.endsOn}.{" "}
-                    {r.term.renewal?.open ? (
-                      <a href={`/groups/${r.group.slug}/decisions#terms`}>Renewal is open: renew your term</a>
-                    ) : r.term.renewal ? (
-                      `Renewal opens ${r.term.renewal.opensOn}.`
-                    ) : (
-                      ""
-                    )}
-                  </>
-                ) : (
-                  `Term end unknown: ${r.term.unknownBecause ?? "not recorded"}.`
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={m.memberships}
+          empty="You hold no role in any group today."
+          item={(r) => (
+            <>
+              <a href={`/groups/${r.group.slug}`}>{r.group.name}</a>: {roleWords(r.role, r.title)}
+              {r.since ? `, since ${r.since}` : ""}.{" "}
+              {r.term.endsOn ? (
+                <>
+                  Term ends {r.term.endsOn}.{" "}
+                  {r.term.renewal?.open ? (
+                    <a href={`/groups/${r.group.slug}/decisions#terms`}>Renewal is open: renew your term</a>
+                  ) : r.term.renewal ? (
+                    `Renewal opens ${r.term.renewal.opensOn}.`
+                  ) : (
+                    ""
+                  )}
+                </>
+              ) : (
+                `Term end unknown: ${r.term.unknownBecause ?? "not recorded"}.`
+              )}
+            </>
+          )}
+        />
       </Section>
 
       <Section id="votes" title="Open votes you may cast">
-        {m.votes.length === 0 ? (
-          <p>No open vote has you in its electorate.</p>
-        ) : (
-          <ul>
-            {m.votes.map((v) => (
-              <li>
-                <a href={`/votes/${v.id}`}>{v.title}</a> ({v.group.name}): closes{" "}
-                {readableInstant(v.closesAt)};{" "}
-                {v.awaitingYourBallot ? "your ballot is awaited" : "you have voted"}.
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={m.votes}
+          empty="No open vote has you in its electorate."
+          item={(v) => (
+            <>
+              <a href={`/votes/${v.id}`}>{v.title}</a> ({v.group.name}): closes {readableInstant(v.closesAt)};{" "}
+              {v.awaitingYourBallot ? "your ballot is awaited" : "you have voted"}.
+            </>
+          )}
+        />
       </Section>
 
       <Section id="applications" title="Your applications">
-        {m.applications.length === 0 ? (
-          <p>You have not applied to any group.</p>
-        ) : (
-          <ul>
-            {m.applications.map((a) => (
-              <li>
-                <a href={`/groups/${a.group.slug}/decisions`}>{a.group.name}</a>: application #{a.id}, made{" "}
-                {readableInstant(a.createdAt)}; <strong>{a.label}</strong>. {a.next}
-                {a.vote && a.vote.status === "open" && (
-                  <>
-                    {" "}
-                    <a href={`/votes/${a.vote.id}`}>Vote #{a.vote.id}</a>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={m.applications}
+          empty="You have not applied to any group."
+          item={(a) => (
+            <>
+              <a href={`/groups/${a.group.slug}/decisions`}>{a.group.name}</a>: application #{a.id}, made{" "}
+              {readableInstant(a.createdAt)}; <strong>{a.label}</strong>. {a.next}
+              {a.vote && a.vote.status === "open" && (
+                <>
+                  {" "}
+                  <a href={`/votes/${a.vote.id}`}>Vote #{a.vote.id}</a>
+                </>
+              )}
+            </>
+          )}
+        />
       </Section>
 
       {m.waitingApplications.length > 0 && (

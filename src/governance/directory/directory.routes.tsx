@@ -12,6 +12,7 @@ import { loadGroup } from "../decisions/decisions.repo.ts";
 import { groupResourceOf } from "../policy/actor.repo.ts";
 import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { SlugParams } from "../policy/route-subjects.ts";
 import { exportCharter } from "../registry/export-charter.ts";
 import { groupReporting } from "../reports/reporting-status.ts";
 import { getGroup } from "./get-group.ts";
@@ -43,7 +44,6 @@ import { DirectoryPage, GroupPage, PeoplePage, PersonPage } from "./directory.vi
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const PersonParams = z.object({ id: Slug.describe("The person's numeric id or slug.") });
 const HTML_TYPE = "text/html; charset=UTF-8";
 
@@ -100,6 +100,12 @@ export function createDirectoryRouter(services: Services): Router {
       encodeBody(await renderPage(view(await data(), null))),
     );
     return send(c, body, HTML_TYPE, true);
+  }
+
+  /** An API answer from the read cache: loaded, checked against its documented schema and encoded on a miss. */
+  async function json(c: Context<AppEnv>, key: string, schema: z.ZodType, load: () => Promise<unknown>) {
+    const body = await cache.get(`api:${today()}:${key}`, async () => encode(schema, await load()));
+    return send(c, body, JSON_TYPE);
   }
 
   router.get("/groups", {
@@ -185,13 +191,10 @@ export function createDirectoryRouter(services: Services): Router {
       name: "GroupList",
     },
     errors: { 422: "A filter value is not one of the allowed values." },
-    handler: async (c, { query: filter }) => {
-      const body = await cache.get(
-        `api:${today()}:groups:${filter.kind ?? ""}:${filter.status ?? ""}`,
-        async () => encode(API_SCHEMAS.GroupList, await listGroups({ db, health, filter, day: today() })),
-      );
-      return send(c, body, JSON_TYPE);
-    },
+    handler: (c, { query: filter }) =>
+      json(c, `groups:${filter.kind ?? ""}:${filter.status ?? ""}`, API_SCHEMAS.GroupList, () =>
+        listGroups({ db, health, filter, day: today() }),
+      ),
   });
 
   router.get("/api/groups/:slug", {
@@ -200,12 +203,13 @@ export function createDirectoryRouter(services: Services): Router {
     params: SlugParams,
     response: { description: "The group.", schema: API_SCHEMAS.GroupDetail, name: "GroupDetail" },
     errors: { 404: "No group has this slug." },
-    handler: async (c, { params: { slug } }) => {
-      const body = await cache.get(`api:${today()}:group:${slug}`, async () =>
-        encode(API_SCHEMAS.GroupDetail, (await getGroup({ db, health, slug, day: today() })).group),
-      );
-      return send(c, body, JSON_TYPE);
-    },
+    handler: (c, { params: { slug } }) =>
+      json(
+        c,
+        `group:${slug}`,
+        API_SCHEMAS.GroupDetail,
+        async () => (await getGroup({ db, health, slug, day: today() })).group,
+      ),
   });
 
   router.get("/api/groups/:slug/timeline", {
@@ -218,24 +222,18 @@ export function createDirectoryRouter(services: Services): Router {
       name: "GroupTimeline",
     },
     errors: { 404: "No group has this slug." },
-    handler: async (c, { params: { slug } }) => {
-      const body = await cache.get(`api:${today()}:timeline:${slug}`, async () =>
-        encode(API_SCHEMAS.GroupTimeline, await getGroupTimeline({ db, slug })),
-      );
-      return send(c, body, JSON_TYPE);
-    },
+    handler: (c, { params: { slug } }) =>
+      json(c, `timeline:${slug}`, API_SCHEMAS.GroupTimeline, () => getGroupTimeline({ db, slug })),
   });
 
   router.get("/api/people", {
     summary: "Everyone known, with the groups they are in now.",
     operationId: "listPeople",
     response: { description: "People by name.", schema: API_SCHEMAS.PersonList, name: "PersonList" },
-    handler: async (c) => {
-      const body = await cache.get(`api:${today()}:people`, async () =>
-        encode(API_SCHEMAS.PersonList, { people: await listPeople({ db, day: today() }) }),
-      );
-      return send(c, body, JSON_TYPE);
-    },
+    handler: (c) =>
+      json(c, "people", API_SCHEMAS.PersonList, async () => ({
+        people: await listPeople({ db, day: today() }),
+      })),
   });
 
   router.get("/api/people/:id", {
@@ -244,12 +242,10 @@ export function createDirectoryRouter(services: Services): Router {
     params: PersonParams,
     response: { description: "The person.", schema: API_SCHEMAS.PersonDetail, name: "PersonDetail" },
     errors: { 404: "No such person." },
-    handler: async (c, { params }) => {
-      const body = await cache.get(`api:${today()}:person:${params.id}`, async () =>
-        encode(API_SCHEMAS.PersonDetail, await getPerson({ db, idOrSlug: params.id, day: today() })),
-      );
-      return send(c, body, JSON_TYPE);
-    },
+    handler: (c, { params }) =>
+      json(c, `person:${params.id}`, API_SCHEMAS.PersonDetail, () =>
+        getPerson({ db, idOrSlug: params.id, day: today() }),
+      ),
   });
 
   return router.app;

@@ -2,9 +2,10 @@
 import type { Child } from "hono/jsx";
 import { Layout, type LayoutViewer } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { SourceNote } from "../../platform/view/provenance.tsx";
 import { Section } from "../../platform/view/section.tsx";
-import { Table } from "../../platform/view/table.tsx";
+import { type Column, Table } from "../../platform/view/table.tsx";
 import { linkedSegments, safeLinkUrl } from "../charter/markdown.ts";
 import { rolesPhrase, termWindowText } from "../charter/membership-model.ts";
 import type { AppointingRole } from "../charter/types.ts";
@@ -240,60 +241,61 @@ function detailText(event: TimelineEvent): string {
   return parts.join("; ");
 }
 
+/** A dimmed dash in a timeline cell that has nothing to show. */
+function Dash() {
+  return <span class="muted">-</span>;
+}
+
+const TIMELINE_GROUP: Column<TimelineEvent> = {
+  header: "Group",
+  cell: (e) => <a href={`/groups/${encodeURIComponent(e.group.slug)}`}>{e.group.name}</a>,
+};
+const TIMELINE_PERSON: Column<TimelineEvent> = {
+  header: "Person",
+  cell: (e) => (e.person ? <People people={[e.person]} /> : <Dash />),
+};
+
 function Timeline(props: {
   events: readonly TimelineEvent[];
   caption: string;
   showGroup: boolean;
   showPerson: boolean;
 }) {
-  if (props.events.length === 0) return <p class="muted">No recorded events yet.</p>;
   return (
-    <Table caption={props.caption}>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Event</th>
-          {props.showGroup && <th scope="col">Group</th>}
-          {props.showPerson && <th scope="col">Person</th>}
-          <th scope="col">Role</th>
-          <th scope="col">Details</th>
-          <th scope="col">Commit</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.events.map((e) => (
-          <tr>
-            <td>
-              <time datetime={e.occurredAt}>{day(e.occurredAt)}</time>
-            </td>
-            <td>
+    <Table
+      caption={props.caption}
+      rows={props.events}
+      empty="No recorded events yet."
+      emptyClass="muted"
+      columns={[
+        { header: "Date", cell: (e) => <time datetime={e.occurredAt}>{day(e.occurredAt)}</time> },
+        {
+          header: "Event",
+          cell: (e) => (
+            <>
               {EVENT_LABEL[e.kind]}
               {e.source === "import" && <span class="muted"> (from import)</span>}
-            </td>
-            {props.showGroup && (
-              <td>
-                <a href={`/groups/${encodeURIComponent(e.group.slug)}`}>{e.group.name}</a>
-              </td>
-            )}
-            {props.showPerson && (
-              <td>{e.person ? <People people={[e.person]} /> : <span class="muted">-</span>}</td>
-            )}
-            <td>{e.role ? (ROLE_LABEL[e.role] ?? e.role) : <span class="muted">-</span>}</td>
-            <td>{detailText(e) || <span class="muted">-</span>}</td>
-            <td>
-              {e.commitSha ? (
-                <a href={`${COMMIT_BASE}${encodeURIComponent(e.commitSha)}`}>
-                  <code>{e.commitSha.slice(0, 10)}</code>
-                  <span class="visually-hidden"> (commit {e.commitSha})</span>
-                </a>
-              ) : (
-                <span class="muted">-</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+        ...(props.showGroup ? [TIMELINE_GROUP] : []),
+        ...(props.showPerson ? [TIMELINE_PERSON] : []),
+        { header: "Role", cell: (e) => (e.role ? (ROLE_LABEL[e.role] ?? e.role) : <Dash />) },
+        { header: "Details", cell: (e) => detailText(e) || <Dash /> },
+        {
+          header: "Commit",
+          cell: (e) =>
+            e.commitSha ? (
+              <a href={`${COMMIT_BASE}${encodeURIComponent(e.commitSha)}`}>
+                <code>{e.commitSha.slice(0, 10)}</code>
+                <span class="visually-hidden"> (commit {e.commitSha})</span>
+              </a>
+            ) : (
+              <Dash />
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -590,38 +592,37 @@ export function GroupPage(props: {
           emptyClass="muted"
         />
         <h3>Alumni</h3>
-        {g.alumni.length === 0 ? (
-          <p class="muted">None recorded</p>
-        ) : (
-          <ul>
-            {g.alumni.map((a) => (
-              <li>
-                <People people={[a]} />
-                {a.leftOn ? (
-                  <>
-                    {" "}
-                    <span class="muted">
-                      left <time datetime={a.leftOn}>{a.leftOn}</time>
-                      {a.commitSha && (
-                        <>
-                          {" "}
-                          (commit{" "}
-                          <a href={`${COMMIT_BASE}${encodeURIComponent(a.commitSha)}`}>
-                            <code>{a.commitSha.slice(0, 10)}</code>
-                          </a>
-                          )
-                        </>
-                      )}
-                    </span>
-                  </>
-                ) : (
-                  <span class="muted"> date left not recorded</span>
-                )}
-                {a.inCharter && <span class="muted"> · in the charter's alumni list</span>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={g.alumni}
+          empty="None recorded"
+          emptyClass="muted"
+          item={(a) => (
+            <>
+              <People people={[a]} />
+              {a.leftOn ? (
+                <>
+                  {" "}
+                  <span class="muted">
+                    left <time datetime={a.leftOn}>{a.leftOn}</time>
+                    {a.commitSha && (
+                      <>
+                        {" "}
+                        (commit{" "}
+                        <a href={`${COMMIT_BASE}${encodeURIComponent(a.commitSha)}`}>
+                          <code>{a.commitSha.slice(0, 10)}</code>
+                        </a>
+                        )
+                      </>
+                    )}
+                  </span>
+                </>
+              ) : (
+                <span class="muted"> date left not recorded</span>
+              )}
+              {a.inCharter && <span class="muted"> · in the charter's alumni list</span>}
+            </>
+          )}
+        />
       </Section>
 
       <Section id="membership" title="Membership">

@@ -3,6 +3,7 @@
  * JSON), one request with its vote and spending, the Board's vote, spending, withdrawal. Thin:
  * parse, authorise, call one operation, render.
  */
+
 import type { Context } from "hono";
 import { z } from "zod";
 import { dayOf } from "../../kernel/rules.ts";
@@ -10,13 +11,13 @@ import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { Id, Slug } from "../../platform/validation.ts";
-import { type DecisionActor, loadGroup } from "../decisions/decisions.repo.ts";
+import { Id } from "../../platform/validation.ts";
+import { loadGroup } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
 import type { Resource } from "../governance.policy.ts";
-import { groupResourceOf } from "../policy/actor.repo.ts";
 import { actorOf, can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
+import { decisionActorOf, groupBySlug, SlugParams } from "../policy/route-subjects.ts";
 import "./agenda-section.ts";
 import { presentFunding, presentSpending } from "./funding.presenters.ts";
 import { type FundingRecord, findFunding, spendingOf } from "./funding.repo.ts";
@@ -27,7 +28,6 @@ import { FundingVoteInputSchema, RequestFundingInputSchema, SpendingInputSchema 
 
 type Ctx = Context<AppEnv>;
 
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const FundingParams = z.object({ id: Id.describe("The funding request's numeric id.") });
 
 const FundingJson = z.object({
@@ -86,19 +86,11 @@ export function createFundingRouter(services: Services): Router {
   const deps: DecisionDeps = { database: services.database, clock: services.clock, log: services.log };
   const now = () => services.clock.now();
 
-  const decisionActor = async (c: Ctx): Promise<DecisionActor> => {
-    const actor = await actorOf(c, services);
-    const viewer = c.var.viewer;
-    return {
-      userId: actor.userId,
-      personId: actor.personId,
-      label: viewer ? `user:${viewer.userId} (${viewer.name})` : "anonymous",
-    };
-  };
-  const groupResource = async (_c: Ctx, { params }: { params: { slug: string } }) => {
-    const row = await loadGroup(db, params.slug);
-    return { ...groupResourceOf(row), row };
-  };
+  const decisionActor = (c: Ctx) => decisionActorOf(c, services);
+  /** Asks the Board for funding for the group as the signed-in participant (the form and the API alike). */
+  const askFor = async (c: Ctx, slug: string, input: unknown) =>
+    requestFunding({ deps, actor: await decisionActor(c), group: slug, input });
+  const groupResource = groupBySlug(db);
   const fundingResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
     const request = await findFunding(db, params.id);
     if (!request) throw new AppError("not_found", { message: "No such funding request." });
@@ -196,12 +188,7 @@ export function createFundingRouter(services: Services): Router {
     resource: groupResource,
     page: (c, { params }) => newPage(c, params.slug),
     handler: async (c, { params, body }) => {
-      const { id } = await requestFunding({
-        deps,
-        actor: await decisionActor(c),
-        group: params.slug,
-        input: body,
-      });
+      const { id } = await askFor(c, params.slug, body);
       return c.redirect(`/funding/${id}`, 303);
     },
   });
@@ -219,12 +206,7 @@ export function createFundingRouter(services: Services): Router {
       name: "FundingResponse",
     },
     handler: async (c, { params, body }) => {
-      const { id } = await requestFunding({
-        deps,
-        actor: await decisionActor(c),
-        group: params.slug,
-        input: body,
-      });
+      const { id } = await askFor(c, params.slug, body);
       const request = await findFunding(db, id);
       if (!request) throw new Error("funding request vanished");
       return c.json({ request: presentFunding(request) }, 201);

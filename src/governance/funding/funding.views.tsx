@@ -26,11 +26,11 @@ function source(asOf: Date) {
 }
 
 function RequestsTable(props: { requests: readonly FundingView[]; caption: string; showGroup: boolean }) {
-  if (props.requests.length === 0) return <p>No funding request you can see.</p>;
   return (
     <Table
       caption={props.caption}
       rows={props.requests}
+      empty="No funding request you can see."
       columns={[
         {
           header: "Request",
@@ -67,11 +67,11 @@ function RequestsTable(props: { requests: readonly FundingView[]; caption: strin
 }
 
 function TotalsTable(props: { totals: readonly TotalsView[] }) {
-  if (props.totals.length === 0) return <p>No totals yet: nothing was asked.</p>;
   return (
     <Table
       caption="Totals per group and currency"
       rows={props.totals}
+      empty="No totals yet: nothing was asked."
       columns={[
         {
           header: "Group",

@@ -10,7 +10,7 @@ import { dayOf } from "../../kernel/rules.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { DateTime, Id, optionalText, Slug } from "../../platform/validation.ts";
+import { DateTime, Id, optionalText } from "../../platform/validation.ts";
 import { checkCharter } from "../charter/check-charter.ts";
 import { renderCharterMarkdown } from "../charter/render-charter.ts";
 import type { ParsedCharter } from "../charter/types.ts";
@@ -22,7 +22,7 @@ import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
 import { changePatch } from "./change-patch.ts";
 import "./lifecycle-agenda.ts";
-import { decisionActorOf } from "../policy/route-subjects.ts";
+import { decisionActorOf, SlugParams } from "../policy/route-subjects.ts";
 import { DraftProposalInputSchema, draftProposal } from "./draft-proposal.ts";
 import { groupStanding } from "./group-standing.ts";
 import {
@@ -70,7 +70,6 @@ import { ForcedShutdownInputSchema, startShutdown, VoluntaryShutdownInputSchema 
 type Ctx = Context<AppEnv>;
 
 const IdParams = z.object({ id: Id.describe("The record's numeric id.") });
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const ClosesAt = DateTime.describe("When the vote closes (ISO 8601, in the future).");
 const VoteBody = z.object({
   closesAt: ClosesAt,

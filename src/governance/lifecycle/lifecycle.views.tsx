@@ -1,6 +1,7 @@
 /** Lifecycle pages: proposals (list, new, one), a group's lifecycle (charter changes, shutdown), one charter change. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
@@ -344,11 +345,11 @@ export function ProposalPage(props: {
 }
 
 function FieldTable(props: { fields: readonly FieldChange[]; caption: string }) {
-  if (props.fields.length === 0) return <p>No field of the structured charter changes.</p>;
   return (
     <Table
       caption={props.caption}
       rows={props.fields}
+      empty="No field of the structured charter changes."
       columns={[
         { header: "Field", rowHeader: true, cell: (f) => f.label },
         { header: "Class", cell: (f) => f.class },
@@ -396,18 +397,16 @@ export function GroupLifecyclePage(props: {
         lines 77-79).
       </p>
       <h2>Charter changes</h2>
-      {props.changes.length === 0 ? (
-        <p>No charter change recorded in Guildhall.</p>
-      ) : (
-        <ul>
-          {props.changes.map((ch) => (
-            <li>
-              <a href={`/charter-changes/${ch.id}`}>{ch.summary}</a>: {CLASS_TEXT[ch.class] ?? ch.class},{" "}
-              {CHANGE_STATUS[ch.status] ?? ch.status} (<When at={ch.createdAt} />)
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={props.changes}
+        empty="No charter change recorded in Guildhall."
+        item={(ch) => (
+          <>
+            <a href={`/charter-changes/${ch.id}`}>{ch.summary}</a>: {CLASS_TEXT[ch.class] ?? ch.class},{" "}
+            {CHANGE_STATUS[ch.status] ?? ch.status} (<When at={ch.createdAt} />)
+          </>
+        )}
+      />
       {props.may.propose && g.status === "active" && (
         <>
           <h3>Change the charter</h3>
@@ -432,21 +431,21 @@ export function GroupLifecyclePage(props: {
         </>
       )}
       <h2>Shutdown</h2>
-      {props.grounds.length === 0 ? (
-        <p>
-          No forced ground holds on <OnDay day={props.today} /> (membership at or above the minimum; not
-          flagged defunct).
-        </p>
-      ) : (
-        <ul>
-          {props.grounds.map((f) => (
-            <li>
-              <strong>{GROUND_TEXT[f.ground]}</strong>: {f.detail} (source: {f.rule}; current membership and
-              reporting on <OnDay day={props.today} />)
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={props.grounds}
+        empty={
+          <>
+            No forced ground holds on <OnDay day={props.today} /> (membership at or above the minimum; not
+            flagged defunct).
+          </>
+        }
+        item={(f) => (
+          <>
+            <strong>{GROUND_TEXT[f.ground]}</strong>: {f.detail} (source: {f.rule}; current membership and
+            reporting on <OnDay day={props.today} />)
+          </>
+        )}
+      />
       {props.shutdowns.map(({ shutdown: s, checklist, vote }) => (
         <Section
           id={`shutdown-${s.id}`}

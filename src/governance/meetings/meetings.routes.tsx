@@ -9,12 +9,12 @@ import { dayOf } from "../../kernel/rules.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { Id, Slug } from "../../platform/validation.ts";
+import { Id } from "../../platform/validation.ts";
 import { type DecisionActor, groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import type { DecisionDeps } from "../decisions/deps.ts";
 import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
-import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
+import { decisionActorOf, groupBySlug, SlugParams } from "../policy/route-subjects.ts";
 import { actionItemView, getMeeting, listGroupMeetings } from "./get-meeting.ts";
 import { addActionItem, addAgendaItem, completeActionItem, saveNotes } from "./meeting-records.ts";
 import { summaryOf } from "./meeting-views.ts";
@@ -33,7 +33,6 @@ import {
 type Ctx = Context<AppEnv>;
 
 const ICS_TYPE = { "content-type": "text/calendar; charset=utf-8" };
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const MeetingParams = SlugParams.extend({ id: Id.describe("The meeting's numeric id.") });
 const ActionItemParams = SlugParams.extend({ id: Id.describe("The action item's numeric id.") });
 

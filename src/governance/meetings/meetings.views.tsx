@@ -1,6 +1,7 @@
 /** Meeting pages: a group's meetings and one meeting (agenda, notes, action items); no JavaScript needed. */
 import { Layout } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form } from "../../platform/view/form.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { Section } from "../../platform/view/section.tsx";
 import type { ActionItemView, MeetingDetail } from "./get-meeting.ts";
 import type { MeetingSummary } from "./meeting-views.ts";
@@ -118,16 +119,17 @@ export function GroupMeetingsPage(props: { model: GroupMeetingsModel }) {
 }
 
 function MeetingList(props: { meetings: MeetingSummary[]; base: string; empty: string }) {
-  if (props.meetings.length === 0) return <p>{props.empty}</p>;
   return (
-    <ul>
-      {props.meetings.map((x) => (
-        <li>
+    <ItemList
+      items={props.meetings}
+      empty={props.empty}
+      item={(x) => (
+        <>
           <a href={`${props.base}/${x.id}`}>{x.title}</a>: <When m={x} />
           {x.status === "cancelled" && <strong> Cancelled.</strong>}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    />
   );
 }
 
@@ -144,11 +146,12 @@ export interface MeetingPageModel {
 }
 
 function ActionItems(props: { items: ActionItemView[]; slug: string; mayMark: boolean }) {
-  if (props.items.length === 0) return <p>No action item was raised at this meeting.</p>;
   return (
-    <ul>
-      {props.items.map((a) => (
-        <li>
+    <ItemList
+      items={props.items}
+      empty="No action item was raised at this meeting."
+      item={(a) => (
+        <>
           {a.title}: {a.owner.name}, due {a.dueOn};{" "}
           {a.status === "done" ? `done ${a.doneAt?.slice(0, 10) ?? ""}` : "open"}
           {a.status === "open" && props.mayMark && (
@@ -161,9 +164,9 @@ function ActionItems(props: { items: ActionItemView[]; slug: string; mayMark: bo
               />
             </>
           )}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    />
   );
 }
 

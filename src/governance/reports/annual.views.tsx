@@ -1,5 +1,6 @@
 /** A group's annual report page: every section with its figure, its source and its lines. */
 import { Layout } from "../../platform/http/layout.tsx";
+import { ItemList, LinkedLineText } from "../../platform/view/list.tsx";
 import { provenance, SourceNote } from "../../platform/view/provenance.tsx";
 import { Section } from "../../platform/view/section.tsx";
 import { OnDay } from "../../platform/view/time.tsx";
@@ -42,18 +43,7 @@ export function AnnualReportPage(props: { report: AnnualReport; firstYear: numbe
             <strong>{s.summary}.</strong>
           </p>
           <SourceNote sources={[provenance(s.source, "computed", r.asOf)]} />
-          {s.items.length === 0 ? (
-            s.empty && <p>{s.empty}</p>
-          ) : (
-            <ul>
-              {s.items.map((i) => (
-                <li>
-                  {i.href ? <a href={i.href}>{i.text}</a> : i.text}
-                  {i.facts.length > 0 && ` (${i.facts.join("; ")})`}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ItemList items={s.items} item={(i) => <LinkedLineText line={i} />} empty={s.empty} />
           {s.withheld && <p class="muted">{s.withheld}</p>}
         </Section>
       ))}

@@ -11,7 +11,7 @@ import { loadGroup } from "../decisions/decisions.repo.ts";
 import type { Resource } from "../governance.policy.ts";
 import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
-import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
+import { decisionActorOf, groupBySlug, SlugParams } from "../policy/route-subjects.ts";
 import { AnnualReportPage } from "./annual.views.tsx";
 import { annualMarkdown } from "./annual-report.ts";
 import type { ReportDeps } from "./deps.ts";
@@ -27,7 +27,6 @@ import { draftReport, ReportInputSchema, reportablePeriods, submitReport } from 
 
 type Ctx = Context<AppEnv>;
 
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const YearParams = SlugParams.extend({
   year: z.coerce.number().int().min(FIRST_YEAR).max(9999).describe("The calendar year (UTC), YYYY."),
 });

@@ -2,6 +2,7 @@
 
 import { Layout } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { Section } from "../../platform/view/section.tsx";
 import { type Column, Table } from "../../platform/view/table.tsx";
 import type { PeriodActivity } from "./draft.ts";
@@ -55,20 +56,21 @@ export function ScheduleSummary(props: { reporting: GroupReporting; today: strin
 }
 
 function ReportList(props: { reports: readonly ReportRow[]; showGroup?: boolean }) {
-  if (props.reports.length === 0) return <p>No reports you can see yet.</p>;
   return (
-    <ul>
-      {props.reports.map((r) => (
-        <li>
+    <ItemList
+      items={props.reports}
+      empty="No reports you can see yet."
+      item={(r) => (
+        <>
           <a href={`/reports/${r.id}`}>
             {props.showGroup ? `${r.group.name}: ` : ""}
             {periodLabel({ start: r.periodStart, end: r.periodEnd })}
           </a>{" "}
           ({r.visibility === "board" ? "Board only" : "public"}, sent{" "}
           {r.submittedAt.toISOString().slice(0, 10)} UTC)
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    />
   );
 }
 
@@ -144,18 +146,16 @@ export function GroupReportsPage(props: {
         </p>
       </Section>
       <Section id="r-decisions" title="The Board's decisions on reporting">
-        {props.decisions.length === 0 ? (
-          <p>None recorded.</p>
-        ) : (
-          <ul>
-            {props.decisions.map((d) => (
-              <li>
-                {d.decidedOn}: {d.kind === "exception" ? `exception until ${d.endsOn}` : "shutdown started"} (
-                {d.reason})
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={props.decisions}
+          empty="None recorded."
+          item={(d) => (
+            <>
+              {d.decidedOn}: {d.kind === "exception" ? `exception until ${d.endsOn}` : "shutdown started"} (
+              {d.reason})
+            </>
+          )}
+        />
         {props.mayDecide && <DecisionForm slug={group.slug} />}
       </Section>
     </Layout>
@@ -299,31 +299,27 @@ export function BoardReportsSection(props: { rows: readonly GroupReporting[]; to
         <a href="/reports.atom">Public reports feed</a>.
       </p>
       <h3>Flagged defunct</h3>
-      {defunct.length === 0 ? (
-        <p>No group is flagged defunct.</p>
-      ) : (
-        <ul>
-          {defunct.map((r) => (
-            <li>
-              <a href={`/groups/${r.group.slug}/reports`}>{r.group.name}</a>: since {r.defunctSince} (record
-              the Board's decision on its reports page)
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={defunct}
+        empty="No group is flagged defunct."
+        item={(r) => (
+          <>
+            <a href={`/groups/${r.group.slug}/reports`}>{r.group.name}</a>: since {r.defunctSince} (record the
+            Board's decision on its reports page)
+          </>
+        )}
+      />
       <h3>Overdue and missed reports</h3>
-      {late.length === 0 ? (
-        <p>No report is overdue.</p>
-      ) : (
-        <ul>
-          {late.map(({ r, p }) => (
-            <li>
-              <a href={`/groups/${r.group.slug}/reports`}>{r.group.name}</a>: {p.period}, due {p.dueOn},{" "}
-              {p.state}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={late}
+        empty="No report is overdue."
+        item={({ r, p }) => (
+          <>
+            <a href={`/groups/${r.group.slug}/reports`}>{r.group.name}</a>: {p.period}, due {p.dueOn},{" "}
+            {p.state}
+          </>
+        )}
+      />
     </Section>
   );
 }

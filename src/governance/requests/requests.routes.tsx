@@ -6,7 +6,7 @@ import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { Id, Slug } from "../../platform/validation.ts";
+import { Id } from "../../platform/validation.ts";
 import { groupParticipants, loadGroup } from "../decisions/decisions.repo.ts";
 import { type Resource, requestViewerOf } from "../governance.policy.ts";
 import { actorOf, can } from "../policy/authorize.ts";
@@ -14,7 +14,7 @@ import { createRoomRouter } from "../policy/room-router.ts";
 import { suggestPeople } from "../registry/resolve-person.ts";
 import type { RequestDeps } from "./deps.ts";
 import "./agenda-section.ts";
-import { decisionActorOf, groupBySlug } from "../policy/route-subjects.ts";
+import { decisionActorOf, groupBySlug, SlugParams } from "../policy/route-subjects.ts";
 import { getStalledView, listVisibleRequests, presentRequest, requestSides } from "./list-requests.ts";
 import { OpenRequestFormSchema, OpenRequestInputSchema, openRequest } from "./open-request.ts";
 import {
@@ -49,7 +49,6 @@ import { addDays, MAX_DEADLINE_DAYS, REQUEST_KINDS } from "./rules.ts";
 
 type Ctx = Context<AppEnv>;
 
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const RequestParams = z.object({ id: Id.describe("The request's numeric id.") });
 
 const RequestJson = z.object({
@@ -96,6 +95,9 @@ export function createRequestsRouter(services: Services): Router {
     ...(await decisionActorOf(c, services)),
     name: c.var.viewer?.name ?? "someone",
   });
+  /** Opens a request from the group as the signed-in participant (the form and the API alike). */
+  const openFrom = async (c: Ctx, slug: string, input: unknown) =>
+    openRequest({ deps, actor: await requestActor(c), from: slug, input });
   const viewerOf = async (c: Ctx) => requestViewerOf(await actorOf(c, services), today());
   const groupResource = groupBySlug(db);
   const requestResource = async (_c: Ctx, { params }: { params: { id: number } }) => {
@@ -232,12 +234,7 @@ export function createRequestsRouter(services: Services): Router {
     resource: groupResource,
     page: (c, { params }) => newRequestPage(c, params.slug),
     handler: async (c, { params, body }) => {
-      const { id } = await openRequest({
-        deps,
-        actor: await requestActor(c),
-        from: params.slug,
-        input: body,
-      });
+      const { id } = await openFrom(c, params.slug, body);
       return c.redirect(`/requests/${id}`, 303);
     },
   });
@@ -251,12 +248,7 @@ export function createRequestsRouter(services: Services): Router {
     resource: groupResource,
     response: { status: 201, description: "Opened.", schema: RequestResponse, name: "RequestResponse" },
     handler: async (c, { params, body }) => {
-      const { id } = await openRequest({
-        deps,
-        actor: await requestActor(c),
-        from: params.slug,
-        input: body,
-      });
+      const { id } = await openFrom(c, params.slug, body);
       const request = await findRequest(db, id);
       if (!request) throw new Error("request vanished");
       return c.json({ request: presentRequest(request, today()) }, 201);
@@ -277,39 +269,34 @@ export function createRequestsRouter(services: Services): Router {
     response: { description: "The request.", schema: RequestResponse, name: "RequestResponse" },
     handler: (c, { resource }) => c.json({ request: presentRequest(resource.request, today()) }),
   });
-  router.post("/requests/:id/acknowledge", {
-    params: RequestParams,
-    form: z.object({}),
-    action: "request.answer",
-    resource: requestResource,
-    page: (c, { params }) => requestPage(c, params.id),
-    handler: async (c, { params }) => {
-      await acknowledgeRequest({ deps, actor: await requestActor(c), id: params.id });
-      return c.redirect(`/requests/${params.id}`, 303);
-    },
-  });
-  router.post("/requests/:id/owner", {
-    params: RequestParams,
-    form: OwnerInputSchema,
-    action: "request.reassign",
-    resource: requestResource,
-    page: (c, { params }) => requestPage(c, params.id),
-    handler: async (c, { params, body }) => {
-      await reassignRequest({ deps, actor: await requestActor(c), id: params.id, input: body });
-      return c.redirect(`/requests/${params.id}`, 303);
-    },
-  });
-  router.post("/requests/:id/answer", {
-    params: RequestParams,
-    form: AnswerInputSchema,
-    action: "request.answer",
-    resource: requestResource,
-    page: (c, { params }) => requestPage(c, params.id),
-    handler: async (c, { params, body }) => {
-      await answerRequest({ deps, actor: await requestActor(c), id: params.id, input: body });
-      return c.redirect(`/requests/${params.id}`, 303);
-    },
-  });
+  type RequestActor = Awaited<ReturnType<typeof requestActor>>;
+  /** A form on a request's page: the signed-in side acts on the request, then sees its page again. */
+  const postRequestForm = <I,>(
+    path: string,
+    form: z.ZodType<I>,
+    action: "request.answer" | "request.reassign" | "request.comment",
+    act: (actor: RequestActor, id: number, input: I) => Promise<unknown>,
+  ) =>
+    router.post(`/requests/:id/${path}`, {
+      params: RequestParams,
+      form,
+      action,
+      resource: requestResource,
+      page: (c, { params }) => requestPage(c, params.id),
+      handler: async (c, { params, body }) => {
+        await act(await requestActor(c), params.id, body);
+        return c.redirect(`/requests/${params.id}`, 303);
+      },
+    });
+  postRequestForm("acknowledge", z.object({}), "request.answer", (actor, id) =>
+    acknowledgeRequest({ deps, actor, id }),
+  );
+  postRequestForm("owner", OwnerInputSchema, "request.reassign", (actor, id, input) =>
+    reassignRequest({ deps, actor, id, input }),
+  );
+  postRequestForm("answer", AnswerInputSchema, "request.answer", (actor, id, input) =>
+    answerRequest({ deps, actor, id, input }),
+  );
   router.post("/api/requests/:id/answer", {
     summary:
       "Answer a request: approved, rejected, changes-requested, or commented (the target side; scope groups).",
@@ -327,17 +314,8 @@ export function createRequestsRouter(services: Services): Router {
       return c.json({ request: presentRequest(request, today()) });
     },
   });
-  router.post("/requests/:id/comments", {
-    params: RequestParams,
-    form: CommentInputSchema,
-    action: "request.comment",
-    resource: requestResource,
-    page: (c, { params }) => requestPage(c, params.id),
-    handler: async (c, { params, body }) => {
-      const actor = await requestActor(c);
-      await commentOnRequest({ deps, actor, authorName: actor.name, id: params.id, input: body });
-      return c.redirect(`/requests/${params.id}`, 303);
-    },
-  });
+  postRequestForm("comments", CommentInputSchema, "request.comment", (actor, id, input) =>
+    commentOnRequest({ deps, actor, authorName: actor.name, id, input }),
+  );
   return router.app;
 }

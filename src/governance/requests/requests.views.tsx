@@ -1,6 +1,7 @@
 /** Request pages: the stalled view, a group's requests, one request with its thread and forms. */
 import { Layout, trustedSvg } from "../../platform/http/layout.tsx";
 import { ButtonForm, Form, type SuggestOption } from "../../platform/view/form.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { Section } from "../../platform/view/section.tsx";
 import { Table } from "../../platform/view/table.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
@@ -16,11 +17,11 @@ const STATE_TEXT: Record<string, string> = {
 };
 
 function RequestRows(props: { requests: readonly RequestView[]; caption: string }) {
-  if (props.requests.length === 0) return <p>None you can see.</p>;
   return (
     <Table
       caption={props.caption}
       rows={props.requests}
+      empty="None you can see."
       columns={[
         {
           header: "Request",
@@ -244,17 +245,15 @@ export function RequestPage(props: {
         </dd>
       </dl>
       <Section id="steps" title="Reminders and escalation">
-        {props.events.length === 0 ? (
-          <p>None yet.</p>
-        ) : (
-          <ul>
-            {props.events.map((e) => (
-              <li>
-                {e.kind} (due <OnDay day={e.dueOn} />, recorded <When at={e.recordedAt} />)
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList
+          items={props.events}
+          empty="None yet."
+          item={(e) => (
+            <>
+              {e.kind} (due <OnDay day={e.dueOn} />, recorded <When at={e.recordedAt} />)
+            </>
+          )}
+        />
       </Section>
       {props.mayAnswer && r.state === "open" && (
         <ButtonForm

@@ -18,18 +18,17 @@ import { AppError } from "../../platform/errors.ts";
 import type { AppEnv, Router } from "../../platform/http/app.tsx";
 import { renderPage } from "../../platform/http/layout.tsx";
 import type { Services } from "../../platform/services.ts";
-import { Id, Slug } from "../../platform/validation.ts";
+import { Id } from "../../platform/validation.ts";
 import { groupParticipants } from "../decisions/decisions.repo.ts";
 import { peopleNames } from "../meetings/meetings.repo.ts";
 import { can } from "../policy/authorize.ts";
 import { createRoomRouter } from "../policy/room-router.ts";
-import { groupBySlug } from "../policy/route-subjects.ts";
+import { groupBySlug, SlugParams } from "../policy/route-subjects.ts";
 import { HandoverListSchema, HandoverSchema, ReassignSchema } from "./schemas.ts";
 import { GroupHandoversPage, HandoverPage } from "./turnover.views.tsx";
 
 type Ctx = Context<AppEnv>;
 
-const SlugParams = z.object({ slug: Slug.describe("The group's slug (its charter file name).") });
 const ItemParams = SlugParams.extend({ id: Id.describe("The flagged item's id.") });
 const HandoverParams = z.object({ id: Id.describe("The hand-over's numeric id.") });
 const SOURCE = "Guildhall: role records, meeting action items and votes";

@@ -2,6 +2,7 @@
 import type { HandoverItemListing, HandoverListing } from "../../kernel/index.ts";
 import { Layout } from "../../platform/http/layout.tsx";
 import { Form } from "../../platform/view/form.tsx";
+import { ItemList } from "../../platform/view/list.tsx";
 import { Section } from "../../platform/view/section.tsx";
 import { OnDay, When } from "../../platform/view/time.tsx";
 
@@ -186,17 +187,7 @@ export function HandoverPage(props: {
         </p>
       )}
       <Section id="items" title={<>Open items ({h.needingOwner} needing a new owner)</>}>
-        {h.items.length === 0 ? (
-          <p>Nothing was open.</p>
-        ) : (
-          <ul>
-            {h.items.map((i) => (
-              <li>
-                <ItemLine item={i} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <ItemList items={h.items} empty="Nothing was open." item={(i) => <ItemLine item={i} />} />
       </Section>
       <Section id="note" title="Hand-over note">
         <Note handover={h} />

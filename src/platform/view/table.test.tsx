@@ -33,6 +33,29 @@ describe("the table component", () => {
     );
   });
 
+  it("writes a body per group of rows, each headed by a row spanning the columns", async () => {
+    const html = String(
+      await (
+        <Table
+          caption="Grouped"
+          columns={COLUMNS}
+          groups={[
+            { heading: "First", rows: [{ name: "a", count: 1 }] },
+            { heading: "Second", rows: [{ name: "b", count: 2 }] },
+          ]}
+        />
+      ),
+    );
+    expect(html).toBe(
+      '<section class="table-scroll" aria-label="Grouped" tabindex="0"><table><caption>Grouped</caption>' +
+        '<thead><tr><th scope="col">Name</th><th scope="col" class="num">Count</th></tr></thead>' +
+        '<tbody><tr><th scope="rowgroup" colspan="2">First</th></tr>' +
+        '<tr><th scope="row">a</th><td class="num">1</td></tr></tbody>' +
+        '<tbody><tr><th scope="rowgroup" colspan="2">Second</th></tr>' +
+        '<tr><th scope="row">b</th><td class="num">2</td></tr></tbody></table></section>',
+    );
+  });
+
   it("says there is nothing instead of writing a table without rows", async () => {
     const none: Row[] = [];
     expect(
