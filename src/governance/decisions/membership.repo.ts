@@ -345,9 +345,3 @@ export async function boardTermsOfPeople(db: DbOrTx, personIds: readonly number[
       ),
     );
 }
-
-/** A person's Board terms (through the person or their account): start, end and term end. */
-export async function boardTermsOf(db: DbOrTx, personId: number) {
-  const terms = await boardTermsOfPeople(db, [personId]);
-  return terms.map(({ startedOn, endedOn, termEndsOn }) => ({ startedOn, endedOn, termEndsOn }));
-}
