@@ -5,15 +5,13 @@
  * marks it read and changes a choice; an administrator sees a failed delivery and sends it again.
  * axe-core finds no violations and every page fits a 390-px phone.
  */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserAppWithDatabase, startBrowserAppWithDatabase } from "../../../test/browser-app.ts";
 import { signInAccounts } from "../../../test/browser-sessions.ts";
-import { createTestDatabase } from "../../../test/db.ts";
 import { notify } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
-import { type Database, schema } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
 import {
   charterWith,
   grantFoundationRole,
@@ -24,10 +22,7 @@ import { CLI_DECISION_ACTOR } from "../decisions/decisions.repo.ts";
 import { meetingNoticeTemplate } from "../meetings/meeting-notice.template.ts";
 import { scheduleMeeting } from "../meetings/schedule-meeting.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 let groupId = 0;
 let failedId = 0;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
@@ -36,17 +31,18 @@ const SECRET = "BrowserSecretToken-abc123";
 const URL_SET = `https://discord.com/api/webhooks/123456789/${SECRET}`;
 
 async function pageAs(who: string, options: { width?: number } = {}) {
-  const context = await browser.newContext({
+  const context = await served.browser.newContext({
     javaScriptEnabled: false,
     ...(options.width ? { viewport: { width: options.width, height: 844 } } : {}),
   });
   const value = sessions.get(who);
-  if (value) await context.addCookies([{ name: "guildhall_session", value, url: base }]);
+  if (value) await context.addCookies([{ name: "guildhall_session", value, url: served.base }]);
   return { context, page: await context.newPage() };
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  served = await startBrowserAppWithDatabase({ clock });
+  const { database } = served;
   const {
     group,
     ids: [chair = 0, member = 0],
@@ -98,20 +94,17 @@ beforeAll(async () => {
     .returning();
   failedId = d?.id ?? 0;
   expect(id).toBeGreaterThan(0);
-  served = await startBrowserApp(database, { clock });
-  ({ base, browser } = served);
 });
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 describe("without JavaScript", () => {
   it("a chair sets the webhook; from then on it is masked everywhere", async () => {
     const { context, page } = await pageAs("chair");
     try {
-      await page.goto(`${base}/groups/chatty/channels`);
+      await page.goto(`${served.base}/groups/chatty/channels`);
       expect(await page.textContent("main")).toContain("No webhook is set");
       await page.getByLabel("Webhook address").fill("https://evil.example/api/webhooks/1/x");
       await page.getByRole("button", { name: "Save the webhook" }).click();
@@ -130,7 +123,7 @@ describe("without JavaScript", () => {
     } finally {
       await context.close();
     }
-    const [stored] = await database.db.select().from(schema.chatWebhooks);
+    const [stored] = await served.database.db.select().from(schema.chatWebhooks);
     expect(stored?.url).toBe(URL_SET);
     // Every kind is chosen until the Chair unticks one: here the cancellations.
     expect(stored?.kinds).toEqual([
@@ -140,7 +133,7 @@ describe("without JavaScript", () => {
       "report.defunct",
       "term.ending",
     ]);
-    const audit = JSON.stringify(await database.db.select().from(schema.auditLog));
+    const audit = JSON.stringify(await served.database.db.select().from(schema.auditLog));
     expect(audit).toContain("group.webhook-set");
     expect(audit).not.toContain(SECRET);
   });
@@ -148,7 +141,7 @@ describe("without JavaScript", () => {
   it("the member is not shown the settings page", async () => {
     const { context, page } = await pageAs("member");
     try {
-      const res = await page.goto(`${base}/groups/chatty/channels`);
+      const res = await page.goto(`${served.base}/groups/chatty/channels`);
       expect(res?.status()).toBe(403);
       expect(await page.content()).not.toContain("discord.com");
     } finally {
@@ -158,7 +151,7 @@ describe("without JavaScript", () => {
 
   it("a scheduled meeting reaches the member's inbox and the group's channel; marking read clears the count", async () => {
     await scheduleMeeting({
-      deps: { database, clock },
+      deps: { database: served.database, clock },
       actor: CLI_DECISION_ACTOR,
       input: {
         groupId,
@@ -168,15 +161,15 @@ describe("without JavaScript", () => {
         timeZone: "Europe/Berlin",
       },
     });
-    const webhookRows = await database.query<{ n: number }>(
+    const webhookRows = await served.database.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM notifications WHERE recipient_webhook_id IS NOT NULL",
     );
     expect(webhookRows[0]?.n).toBe(1);
     const { context, page } = await pageAs("member");
     try {
-      await page.goto(`${base}/groups/chatty`);
+      await page.goto(`${served.base}/groups/chatty`);
       expect(await page.getByRole("link", { name: "Inbox (1 unread)" }).count()).toBe(1);
-      await page.goto(`${base}/inbox`);
+      await page.goto(`${served.base}/inbox`);
       expect(await page.textContent("main")).toContain("Chatty Group: meeting scheduled: Spring meeting");
       await page
         .getByRole("button", { name: "Mark read: Chatty Group: meeting scheduled: Spring meeting" })
@@ -184,7 +177,7 @@ describe("without JavaScript", () => {
       await page.waitForURL(/\/inbox$/);
       expect(await page.textContent("main")).toContain("Nothing unread.");
       expect(await page.getByRole("link", { name: "Inbox", exact: true }).count()).toBe(1);
-      await page.goto(`${base}/account/notifications`);
+      await page.goto(`${served.base}/account/notifications`);
       await page.getByLabel("A meeting of your group is scheduled").selectOption("digest");
       await page.getByRole("button", { name: "Save choices" }).click();
       await page.waitForURL(/saved=1$/);
@@ -197,7 +190,7 @@ describe("without JavaScript", () => {
   it("an administrator sees the failed delivery, masked, and sends it again", async () => {
     const { context, page } = await pageAs("admin");
     try {
-      await page.goto(`${base}/admin/notifications`);
+      await page.goto(`${served.base}/admin/notifications`);
       const text = (await page.textContent("main")) ?? "";
       expect(text).toContain("g…@example.org");
       expect(text).not.toContain("gone@example.org");
@@ -221,14 +214,14 @@ describe("accessibility (axe-core, WCAG 2.1 AA) and the phone width", () => {
   for (const [who, path] of cases) {
     it(`${path} seen by the ${who} has no violations and fits 390 px`, async () => {
       const value = sessions.get(who);
-      const result = await auditPage(browser, `${base}${path}`, {
+      const result = await auditPage(served.browser, `${served.base}${path}`, {
         session: value ? { name: "guildhall_session", value } : undefined,
       });
       expect(result.status).toBe(200);
       expect(result.violations).toEqual([]);
       const { context, page } = await pageAs(who, { width: 390 });
       try {
-        await page.goto(`${base}${path}`);
+        await page.goto(`${served.base}${path}`);
         const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
         expect(width).toBeLessThanOrEqual(390);
       } finally {
