@@ -5,14 +5,13 @@
  * refreshed from the search route as the name is typed.
  */
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserAppWithDatabase, startBrowserAppWithDatabase } from "../../../test/browser-app.ts";
 import { contextWithSession, signInAccounts } from "../../../test/browser-sessions.ts";
-import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
-import { type Database, schema } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
 import { applyToGroup } from "./apply-to-group.ts";
 import { castBallot } from "./cast-ballot.ts";
 import { closeVote } from "./close-vote.ts";
@@ -27,10 +26,7 @@ import {
 import { CLI_DECISION_ACTOR } from "./decisions.repo.ts";
 import { openVote } from "./open-vote.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
 let sessions = new Map<string, string>();
 let openVoteId = 0;
@@ -38,11 +34,12 @@ let secretVoteId = 0;
 const named = new Map<string, number>();
 
 async function contextFor(name: string, javaScriptEnabled = true): Promise<BrowserContext> {
-  return contextWithSession(browser, base, sessions.get(name), javaScriptEnabled);
+  return contextWithSession(served.browser, served.base, sessions.get(name), javaScriptEnabled);
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  served = await startBrowserAppWithDatabase({ clock });
+  const { database } = served;
   const group = await makeGroup(
     database,
     charterWith({ slug: "a11y", name: "Accessible Group", termMonths: 12, meetingCadence: "monthly" }),
@@ -105,20 +102,17 @@ beforeAll(async () => {
   );
   clock.set("2026-03-02T12:00:01Z");
   await closeVote({ deps, actor: CLI_DECISION_ACTOR, input: { voteId: secretVoteId } });
-  served = await startBrowserApp(database, { clock });
-  ({ base, browser } = served);
 });
 
 afterAll(async () => {
   await served?.close();
-  await closeTestDatabase(database);
 });
 
 async function checkPage(who: string, path: string) {
   const context = await contextFor(who);
   try {
     const page = await context.newPage();
-    const response = await page.goto(`${base}${path}`);
+    const response = await page.goto(`${served.base}${path}`);
     const result = await axeViolations(page);
     return { status: response?.status() ?? 0, ...result };
   } finally {
@@ -153,10 +147,10 @@ describe("without JavaScript", () => {
     const context = await contextFor("member", false);
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/votes/${openVoteId}`);
+      await page.goto(`${served.base}/votes/${openVoteId}`);
       await page.getByLabel("No", { exact: true }).check();
       await page.getByRole("button", { name: "Cast ballot" }).click();
-      await page.waitForURL(`${base}/votes/${openVoteId}`);
+      await page.waitForURL(`${served.base}/votes/${openVoteId}`);
       const text = await page.textContent("main");
       expect(text).toContain("2 of 4 have voted");
       expect(await page.getByRole("button", { name: "Cast ballot" }).count()).toBe(0);
@@ -170,7 +164,7 @@ describe("picking the person a vote is about by name", () => {
   async function openVoteForm(javaScriptEnabled: boolean) {
     const context = await contextFor("chair", javaScriptEnabled);
     const page = await context.newPage();
-    await page.goto(`${base}/groups/a11y/decisions`);
+    await page.goto(`${served.base}/groups/a11y/decisions`);
     await page.getByLabel("Kind").selectOption("admit-member");
     await page.getByLabel("Closes (UTC, within 28 days)").fill("2026-03-09T12:00");
     return { context, page };
@@ -210,7 +204,7 @@ describe("picking the person a vote is about by name", () => {
       await page.getByRole("button", { name: "Open vote" }).click();
       await page.waitForURL(/\/votes\/\d+\?opened=1$/);
       const voteId = Number(/\/votes\/(\d+)/.exec(page.url())?.[1]);
-      const [vote] = await database.db.select().from(schema.votes).where(eq(schema.votes.id, voteId));
+      const [vote] = await served.database.db.select().from(schema.votes).where(eq(schema.votes.id, voteId));
       expect(vote?.subjectPersonId).toBe(named.get("dorothy-vaughan-2"));
     } finally {
       await context.close();
