@@ -3,14 +3,11 @@
  * a member, the Board and an anonymous visitor; the pages fit a 390-px phone; a chair schedules a
  * meeting with JavaScript off, and a refused time zone is shown beside its field with what was typed.
  */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserAppWithDatabase, startBrowserAppWithDatabase } from "../../../test/browser-app.ts";
 import { signInAccounts } from "../../../test/browser-sessions.ts";
-import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/index.ts";
 import { applyToGroup } from "../decisions/apply-to-group.ts";
 import {
   charterWith,
@@ -23,10 +20,7 @@ import { CLI_DECISION_ACTOR } from "../decisions/decisions.repo.ts";
 import { addActionItem, addAgendaItem, saveNotes } from "./meeting-records.ts";
 import { scheduleMeeting } from "./schedule-meeting.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
 let sessions = new Map<string, string>();
 let pastId = 0;
@@ -38,7 +32,8 @@ const session = (who: string) => {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  served = await startBrowserAppWithDatabase({ clock });
+  const { database } = served;
   const {
     group,
     ids: [chair = 0, member = 0],
@@ -103,13 +98,10 @@ beforeAll(async () => {
     actor: personActor(member),
     input: { groupId: group.id, meetingId: nextId, title: "Budget" },
   });
-  served = await startBrowserApp(database, { clock });
-  ({ base, browser } = served);
 });
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
@@ -124,7 +116,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   ];
   for (const [who, what, path] of cases) {
     it(`${what} seen by the ${who} has no violations`, async () => {
-      const result = await auditPage(browser, `${base}${path()}`, { session: session(who) });
+      const result = await auditPage(served.browser, `${served.base}${path()}`, { session: session(who) });
       expect(result.status).toBe(200);
       expect(result.passes).toBeGreaterThan(5);
       expect(result.violations).toEqual([]);
@@ -133,12 +125,12 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
 
   it("the meeting page fits a 390-px phone and shows what each visitor may read", async () => {
     for (const who of ["chair", "anonymous"]) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const context = await served.browser.newContext({ viewport: { width: 390, height: 844 } });
       try {
         const s = session(who);
-        if (s) await context.addCookies([{ ...s, url: base }]);
+        if (s) await context.addCookies([{ ...s, url: served.base }]);
         const page = await context.newPage();
-        await page.goto(`${base}/groups/meets/meetings/${nextId}`);
+        await page.goto(`${served.base}/groups/meets/meetings/${nextId}`);
         // The page's own content (main): the site header's width is the layout's, measured elsewhere.
         const overflow = (await page.evaluate(
           "Math.max(0, ...[...document.querySelectorAll('main, main *')].map((e) => e.getBoundingClientRect().right)) - window.innerWidth",
@@ -159,10 +151,10 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
         await context.close();
       }
     }
-    const anonymous = await browser.newContext();
+    const anonymous = await served.browser.newContext();
     try {
       const page = await anonymous.newPage();
-      await page.goto(`${base}/groups/meets/meetings/${pastId}`);
+      await page.goto(`${served.base}/groups/meets/meetings/${pastId}`);
       const text = (await page.textContent("main")) ?? "";
       expect(text).toContain("We agreed.");
       expect(text).not.toContain("A private matter.");
@@ -174,12 +166,12 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
 
 describe("without JavaScript", () => {
   it("a chair schedules a meeting; a refused zone is shown beside its field with what was typed", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     try {
       const s = session("chair");
-      if (s) await context.addCookies([{ ...s, url: base }]);
+      if (s) await context.addCookies([{ ...s, url: served.base }]);
       const page = await context.newPage();
-      await page.goto(`${base}/groups/meets/meetings`);
+      await page.goto(`${served.base}/groups/meets/meetings`);
       await page.getByLabel("Title").fill("April meeting");
       await page.getByLabel("Date").fill("2026-04-14");
       await page.getByLabel("Start time (24-hour clock)").fill("17:30");
