@@ -4,29 +4,26 @@
  * every typed value, the problem beside its field (aria-invalid, aria-describedby) and a summary
  * at the top linked to the field; never a bare error page. axe-core finds no violation on them.
  */
-import type { Browser, BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserAppWithDatabase, startBrowserAppWithDatabase } from "../../../test/browser-app.ts";
 import { contextWithSession, signInAccounts } from "../../../test/browser-sessions.ts";
-import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
-import { type Database, schema } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
 import { charterWith, groupWithMembers, makePeople } from "./decisions.fixtures.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
 let sessions = new Map<string, string>();
 
 async function contextFor(name: string, javaScriptEnabled: boolean): Promise<BrowserContext> {
-  return contextWithSession(browser, base, sessions.get(name), javaScriptEnabled);
+  return contextWithSession(served.browser, served.base, sessions.get(name), javaScriptEnabled);
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  served = await startBrowserAppWithDatabase({ clock });
+  const { database } = served;
   const { ids: members } = await groupWithMembers(
     database,
     charterWith({ slug: "forms", name: "Form Group", termMonths: 12, meetingCadence: "monthly" }),
@@ -38,13 +35,10 @@ beforeAll(async () => {
     ["chair", members[0] ?? 0],
     ["applicant", applicant ?? 0],
   ]);
-  served = await startBrowserApp(database, { clock });
-  ({ base, browser } = served);
 });
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 describe("a refused form keeps what was typed", () => {
@@ -52,7 +46,7 @@ describe("a refused form keeps what was typed", () => {
     const context = await contextFor("chair", false);
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/groups/forms/decisions`);
+      await page.goto(`${served.base}/groups/forms/decisions`);
       const form = page.locator('form[action="/groups/forms/votes"]');
       await form.getByLabel("Kind").selectOption("proposal");
       await form.getByLabel("Title (required for a proposal)").fill("Meet on Thursdays");
@@ -94,7 +88,7 @@ describe("a refused form keeps what was typed", () => {
       // Following the summary's link moves to the field (no script needed).
       await link.click();
       expect(new URL(page.url()).hash).toBe(`#${await closes.getAttribute("id")}`);
-      expect(await database.db.select().from(schema.votes)).toEqual([]);
+      expect(await served.database.db.select().from(schema.votes)).toEqual([]);
     } finally {
       await context.close();
     }
@@ -114,8 +108,8 @@ describe("a refused form keeps what was typed", () => {
         await form.getByLabel("Time you can give").fill("two hours a week");
         await form.getByRole("button", { name: "Apply" }).click();
       };
-      await first.goto(`${base}/groups/forms/decisions`);
-      await stale.goto(`${base}/groups/forms/decisions`);
+      await first.goto(`${served.base}/groups/forms/decisions`);
+      await stale.goto(`${served.base}/groups/forms/decisions`);
       await apply(first);
       expect(await first.getByRole("status").first().textContent()).toMatch(
         /Your application #\d+ was received/,
@@ -133,7 +127,7 @@ describe("a refused form keeps what was typed", () => {
       expect(await form.getByLabel("Time you can give").inputValue()).toBe("two hours a week");
       // The refused page also shows the application that is still open.
       expect(await page.getByRole("heading", { name: "Your application" }).count()).toBe(1);
-      expect((await database.db.select().from(schema.membershipApplications)).length).toBe(1);
+      expect((await served.database.db.select().from(schema.membershipApplications)).length).toBe(1);
     } finally {
       await context.close();
     }
@@ -143,7 +137,7 @@ describe("a refused form keeps what was typed", () => {
     const context = await contextFor("chair", true);
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/groups/forms/decisions`);
+      await page.goto(`${served.base}/groups/forms/decisions`);
       const form = page.locator('form[action="/groups/forms/votes"]');
       await form.getByLabel("Closes (UTC, within 28 days)").fill("2026-02-01T10:00");
       await form.getByRole("button", { name: "Open vote" }).click();
