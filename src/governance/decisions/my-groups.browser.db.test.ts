@@ -6,35 +6,32 @@
  * group's chair finds it under "what needs you". axe-core finds no WCAG 2.1 A/AA violation on /me.
  */
 import { eq } from "drizzle-orm";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserApp, expectAccessible, startBrowserApp } from "../../../test/browser-app.ts";
+import {
+  type BrowserAppWithDatabase,
+  expectAccessible,
+  startBrowserAppWithDatabase,
+} from "../../../test/browser-app.ts";
 import { noScriptContext } from "../../../test/browser-sessions.ts";
-import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
 import { type SmtpCapture, startSmtpCapture } from "../../../test/smtp-capture.ts";
-import { type Database, schema } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
 
-let database: Database;
 let smtp: SmtpCapture;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 let chairSession = "";
 let applicantSession = "";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   smtp = await startSmtpCapture();
-  served = await startBrowserApp(database, {
+  served = await startBrowserAppWithDatabase({
     env: {
       GUILDHALL_SMTP_HOST: smtp.host,
       GUILDHALL_SMTP_PORT: String(smtp.port),
     },
   });
-  const built = served;
-  ({ base, browser } = served);
+  const { database, clock } = served;
   const group = await insertGroup(database.db, {
     slug: "journeys",
     name: "Journeys Working Group",
@@ -46,7 +43,7 @@ beforeAll(async () => {
   });
   const chair = await createTestAccount({
     db: database.db,
-    clock: built.clock,
+    clock,
     email: "cleo@example.org",
     name: "Cleo Chair",
     personId: group.people.get("Cleo Chair") ?? null,
@@ -57,20 +54,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await served?.close();
   await smtp?.close();
-  await database?.close();
 });
 
 describe("applying, then My groups", () => {
   it("signs in, applies from the group page, sees the pending application, and finds it in My groups", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/sign-in`);
+      await page.goto(`${served.base}/sign-in`);
       await page.getByLabel("Email address").fill("ines.newcomer@example.org");
       const seen = smtp.messages.length;
       await page.getByRole("button", { name: "Email me a sign-in link" }).click();
       const mail = await smtp.next(seen);
-      const link = new RegExp(`${base}/sign-in/email/callback\\?token=[A-Za-z0-9_%-]+`).exec(mail.text)?.[0];
+      const link = new RegExp(`${served.base}/sign-in/email/callback\\?token=[A-Za-z0-9_%-]+`).exec(
+        mail.text,
+      )?.[0];
       expect(link).toBeDefined();
       await page.goto(link ?? "");
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -79,7 +77,7 @@ describe("applying, then My groups", () => {
       expect(await nav.getByRole("link", { name: "My groups" }).getAttribute("href")).toBe("/me");
       expect(await nav.getByRole("link", { name: "Board" }).count()).toBe(0);
 
-      await page.goto(`${base}/groups/journeys`);
+      await page.goto(`${served.base}/groups/journeys`);
       await page.getByRole("link", { name: /Apply to join Journeys Working Group/ }).click();
       expect(new URL(page.url()).pathname).toBe("/groups/journeys/decisions");
       const form = page.locator('form[action="/groups/journeys/apply"]');
@@ -118,11 +116,11 @@ describe("applying, then My groups", () => {
     } finally {
       await context.close();
     }
-    const [applicant] = await database.db
+    const [applicant] = await served.database.db
       .select()
       .from(schema.users)
       .where(eq(schema.users.email, "ines.newcomer@example.org"));
-    const [person] = await database.db
+    const [person] = await served.database.db
       .select()
       .from(schema.people)
       .where(eq(schema.people.id, applicant?.personId ?? 0));
@@ -130,10 +128,10 @@ describe("applying, then My groups", () => {
   });
 
   it("tells the group's chair the application needs them", async () => {
-    const context = await noScriptContext(browser, base, chairSession);
+    const context = await noScriptContext(served.browser, served.base, chairSession);
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/me`);
+      await page.goto(`${served.base}/me`);
       const needs = page.locator("section", { has: page.getByRole("heading", { name: "What needs you" }) });
       const link = needs.getByRole("link", { name: /Inès Newcomer's application to Journeys Working Group/ });
       expect(await link.getAttribute("href")).toBe("/groups/journeys/decisions#applications");
@@ -151,7 +149,10 @@ describe("applying, then My groups", () => {
   it("has no WCAG 2.1 A/AA violation on My groups", async () => {
     for (const value of [applicantSession, chairSession]) {
       expect(value).not.toBe("");
-      await expectAccessible(browser, base, { signedOut: [], signedIn: { session: value, paths: ["/me"] } });
+      await expectAccessible(served.browser, served.base, {
+        signedOut: [],
+        signedIn: { session: value, paths: ["/me"] },
+      });
     }
   });
 });
