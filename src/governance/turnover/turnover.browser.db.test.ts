@@ -5,30 +5,27 @@
  * gives the item a new owner. axe-core finds no WCAG 2.1 A/AA violation on either page.
  */
 import { eq } from "drizzle-orm";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserApp, expectAccessible, startBrowserApp } from "../../../test/browser-app.ts";
+import {
+  type BrowserAppWithDatabase,
+  expectAccessible,
+  startBrowserAppWithDatabase,
+} from "../../../test/browser-app.ts";
 import { noScriptContext } from "../../../test/browser-sessions.ts";
-import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
-import { type Database, schema } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
 import { meetingWithActionItems } from "./turnover.fixtures.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
-let base = "";
+let served: BrowserAppWithDatabase;
 let chairSession = "";
 let leaverSession = "";
 let handoverId = 0;
 let itemId = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  served = await startBrowserApp(database);
-  const built = served;
-  ({ base, browser } = served);
+  served = await startBrowserAppWithDatabase();
+  const { database, clock, app } = served;
   const group = await insertGroup(database.db, {
     slug: "handing",
     name: "Handing Working Group",
@@ -40,7 +37,7 @@ beforeAll(async () => {
   });
   const chair = await createTestAccount({
     db: database.db,
-    clock: built.clock,
+    clock: clock,
     email: "cleo@example.org",
     name: "Cleo Chair",
     personId: group.people.get("Cleo Chair") ?? null,
@@ -49,21 +46,21 @@ beforeAll(async () => {
   const mel = group.people.get("Mel Member") ?? 0;
   const leaver = await createTestAccount({
     db: database.db,
-    clock: built.clock,
+    clock: clock,
     email: "mel@example.org",
     name: "Mel Member",
     personId: mel,
     scopes: ["read", "groups"],
   });
   leaverSession = leaver.sessionId;
-  const now = built.clock.now();
+  const now = clock.now();
   const [item] = await meetingWithActionItems(
     database,
     { groupId: group.id, uid: "handing@test", title: "Monthly", startsAt: now, createdAt: now },
     [{ title: "Book the sprint venue", ownerPersonId: mel, dueOn: "2027-01-15" }],
   );
   itemId = item?.id ?? 0;
-  const left = await built.app.request("/api/groups/handing/leave", {
+  const left = await app.request("/api/groups/handing/leave", {
     method: "POST",
     headers: { authorization: `Bearer ${leaver.token}`, "content-type": "application/json" },
     body: "{}",
@@ -75,15 +72,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 describe("handing over after leaving", () => {
   it("the leaver is asked for a note in My groups, and writes it (an empty one is refused)", async () => {
-    const context = await noScriptContext(browser, base, leaverSession);
+    const context = await noScriptContext(served.browser, served.base, leaverSession);
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/me`);
+      await page.goto(`${served.base}/me`);
       const needs = page.locator("section", { has: page.getByRole("heading", { name: "What needs you" }) });
       await needs.getByRole("link", { name: "Write your hand-over note for Handing Working Group" }).click();
       expect(new URL(page.url()).pathname).toBe(`/handovers/${handoverId}`);
@@ -102,22 +98,22 @@ describe("handing over after leaving", () => {
   });
 
   it("has no WCAG 2.1 A/AA violation on the hand-over pages, forms included", async () => {
-    await expectAccessible(browser, base, {
+    await expectAccessible(served.browser, served.base, {
       signedOut: [],
       signedIn: { session: leaverSession, paths: [`/handovers/${handoverId}`] },
     });
-    await expectAccessible(browser, base, {
+    await expectAccessible(served.browser, served.base, {
       signedOut: [],
       signedIn: { session: chairSession, paths: ["/groups/handing/handovers", `/handovers/${handoverId}`] },
     });
   });
   it("the Chair finds the item in My groups, reads the note and gives it a new owner", async () => {
-    const context = await noScriptContext(browser, base, chairSession);
+    const context = await noScriptContext(served.browser, served.base, chairSession);
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/groups/handing`);
+      await page.goto(`${served.base}/groups/handing`);
       expect(await page.getByRole("link", { name: "One open item needs a new owner" }).count()).toBe(1);
-      await page.goto(`${base}/me`);
+      await page.goto(`${served.base}/me`);
       const needs = page.locator("section", { has: page.getByRole("heading", { name: "What needs you" }) });
       await needs.getByRole("link", { name: "One item needs a new owner in Handing Working Group" }).click();
       expect(new URL(page.url()).pathname).toBe("/groups/handing/handovers");
@@ -126,11 +122,11 @@ describe("handing over after leaving", () => {
       await page.getByRole("button", { name: "Give it a new owner: Book the sprint venue" }).click();
       expect(await page.getByRole("status").textContent()).toContain("new owner");
       expect(await page.getByRole("main").textContent()).toContain("Nothing needs a new owner.");
-      const [item] = await database.db
+      const [item] = await served.database.db
         .select()
         .from(schema.meetingActionItems)
         .where(eq(schema.meetingActionItems.id, itemId));
-      const [max] = await database.db
+      const [max] = await served.database.db
         .select()
         .from(schema.people)
         .where(eq(schema.people.name, "Max Member"));
