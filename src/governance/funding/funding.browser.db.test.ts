@@ -4,33 +4,26 @@
  * Board's vote for a smaller amount, the vote passes, the member records spending with its
  * receipt. The pages fit a 390-px phone and axe-core finds no WCAG 2.1 A/AA violation on them.
  */
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserAppWithDatabase, startBrowserAppWithDatabase } from "../../../test/browser-app.ts";
 import { noScriptContext } from "../../../test/browser-sessions.ts";
-import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
 import type { FixedClock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/index.ts";
 import { castBallot } from "../decisions/cast-ballot.ts";
 import { grantFoundationRole, personActor } from "../decisions/decisions.fixtures.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
+let served: BrowserAppWithDatabase;
 let clock: FixedClock;
-let base = "";
 let accounts: Record<string, TestAccount> = {};
 const people: Record<string, number> = {};
 const cookie = (who: string) => ({ name: "guildhall_session", value: accounts[who]?.sessionId ?? "" });
 let requestId = "";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  served = await startBrowserApp(database);
-  ({ base, browser } = served);
+  served = await startBrowserAppWithDatabase();
+  const { database } = served;
   clock = served.clock;
   const group = await insertGroup(database.db, {
     slug: "sprints",
@@ -52,15 +45,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 describe("funding without JavaScript", () => {
   it("a member asks, the Board approves a smaller amount by its vote, the member records spending", async () => {
-    const member = await noScriptContext(browser, base, cookie("member").value);
+    const member = await noScriptContext(served.browser, served.base, cookie("member").value);
     try {
       const page = await member.newPage();
-      await page.goto(`${base}/groups/sprints/funding`);
+      await page.goto(`${served.base}/groups/sprints/funding`);
       await page.getByRole("link", { name: "Ask for funding" }).click();
       await page.getByLabel("What for").selectOption("events");
       await page.getByLabel("Description").fill("Venue for the spring sprint");
@@ -82,11 +74,11 @@ describe("funding without JavaScript", () => {
     } finally {
       await member.close();
     }
-    const board = await noScriptContext(browser, base, cookie("board1").value);
+    const board = await noScriptContext(served.browser, served.base, cookie("board1").value);
     let voteId = 0;
     try {
       const page = await board.newPage();
-      await page.goto(`${base}/funding/${requestId}`);
+      await page.goto(`${served.base}/funding/${requestId}`);
       await page.getByLabel("Vote closes (UTC)").fill("2026-11-28T12:00");
       await page.getByLabel("Amount to approve (EUR)").fill("650");
       await page.getByRole("button", { name: "Open the Board's vote" }).click();
@@ -97,15 +89,15 @@ describe("funding without JavaScript", () => {
     }
     for (const key of ["board1", "board2"]) {
       await castBallot({
-        deps: { database, clock },
+        deps: { database: served.database, clock },
         actor: personActor(people[key] ?? 0),
         input: { voteId, choice: "yes" },
       });
     }
-    const again = await noScriptContext(browser, base, cookie("member").value);
+    const again = await noScriptContext(served.browser, served.base, cookie("member").value);
     try {
       const page = await again.newPage();
-      await page.goto(`${base}/funding/${requestId}`);
+      await page.goto(`${served.base}/funding/${requestId}`);
       expect(await page.getByText("EUR 650.00").count()).toBeGreaterThan(0);
       await page.getByLabel("Amount", { exact: true }).fill("120.50");
       await page.getByLabel("Spent on").fill("2026-11-20");
@@ -131,14 +123,23 @@ describe("funding without JavaScript", () => {
       expect(overflow).toBeLessThanOrEqual(0);
     };
     const audits = [
-      await auditPage(browser, `${base}/funding`, { session: cookie("board1"), after: fits }),
-      await auditPage(browser, `${base}/groups/sprints/funding`, { session: cookie("member"), after: fits }),
-      await auditPage(browser, `${base}/groups/sprints/funding/new`, {
+      await auditPage(served.browser, `${served.base}/funding`, { session: cookie("board1"), after: fits }),
+      await auditPage(served.browser, `${served.base}/groups/sprints/funding`, {
         session: cookie("member"),
         after: fits,
       }),
-      await auditPage(browser, `${base}/funding/${requestId}`, { session: cookie("member"), after: fits }),
-      await auditPage(browser, `${base}/funding/${requestId}`, { session: cookie("board1"), after: fits }),
+      await auditPage(served.browser, `${served.base}/groups/sprints/funding/new`, {
+        session: cookie("member"),
+        after: fits,
+      }),
+      await auditPage(served.browser, `${served.base}/funding/${requestId}`, {
+        session: cookie("member"),
+        after: fits,
+      }),
+      await auditPage(served.browser, `${served.base}/funding/${requestId}`, {
+        session: cookie("board1"),
+        after: fits,
+      }),
     ];
     for (const a of audits) {
       expect(a.status).toBe(200);
