@@ -7,33 +7,26 @@
  * violation on the reporting pages; the Board records a decision and the defunct flag shows.
  */
 import { execFileSync } from "node:child_process";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
-import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
+import { type BrowserAppWithDatabase, startBrowserAppWithDatabase } from "../../../test/browser-app.ts";
 import { noScriptContext } from "../../../test/browser-sessions.ts";
-import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
 import { insertGroup } from "../../../test/factories/governance.ts";
 import type { FixedClock } from "../../platform/clock.ts";
-import { type Database, schema } from "../../platform/db/index.ts";
+import { schema } from "../../platform/db/index.ts";
 
-let database: Database;
-let served: BrowserApp | undefined;
-let browser: Browser;
+let served: BrowserAppWithDatabase;
 let clock: FixedClock;
-let base = "";
 let accounts: Record<string, TestAccount> = {};
 let groupId = 0;
 
 const cookie = (who: string) => ({ name: "guildhall_session", value: accounts[who]?.sessionId ?? "" });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  served = await startBrowserApp(database);
-  const built = served;
-  ({ base, browser } = served);
-  clock = built.clock;
+  served = await startBrowserAppWithDatabase();
+  const { database } = served;
+  clock = served.clock;
   const group = await insertGroup(database.db, {
     slug: "reporters",
     name: "Reporters Working Group",
@@ -71,17 +64,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await database?.close();
 });
 
 const ids: Record<string, string> = {};
 
 describe("reports", () => {
   it("the chair's form is pre-filled, a refusal keeps what was typed, and two reports are sent", async () => {
-    const context = await noScriptContext(browser, base, cookie("chair").value);
+    const context = await noScriptContext(served.browser, served.base, cookie("chair").value);
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/groups/reporters/reports/new?period=2026-10-01`);
+      await page.goto(`${served.base}/groups/reporters/reports/new?period=2026-10-01`);
       const highlights = page.getByLabel("Highlights (3 to 5, one per line)");
       expect(await highlights.inputValue()).toContain("Welcomed Nia New.");
       await highlights.fill("Only one");
@@ -97,7 +89,7 @@ describe("reports", () => {
       await page.getByRole("button", { name: "Send the report" }).click();
       expect(page.url()).toMatch(/\/reports\/\d+$/u);
       ids.public = page.url().split("/").pop() ?? "";
-      await page.goto(`${base}/groups/reporters/reports/new?period=2026-11-01`);
+      await page.goto(`${served.base}/groups/reporters/reports/new?period=2026-11-01`);
       await page.getByLabel("Period").selectOption("2026-11-01");
       await page
         .getByLabel("Highlights (3 to 5, one per line)")
@@ -112,7 +104,7 @@ describe("reports", () => {
   });
 
   it("the Atom feed has the public report only (feedparser)", async () => {
-    const xml = await (await fetch(`${base}/reports.atom`)).text();
+    const xml = await (await fetch(`${served.base}/reports.atom`)).text();
     const out = execFileSync(
       "/usr/bin/python3",
       [
@@ -125,13 +117,13 @@ describe("reports", () => {
     expect(Boolean(parsed.bozo)).toBe(false);
     expect(parsed.version).toBe("atom10");
     expect(parsed.titles).toEqual(["Reporters Working Group: report for 2026-10"]);
-    expect(parsed.links).toEqual([`${base}/reports/${ids.public}`]);
+    expect(parsed.links).toEqual([`${served.base}/reports/${ids.public}`]);
     expect(xml).not.toContain("Private one");
   });
 
   it("a Board-only report: the Board, the group's members and admins only, on pages and the API", async () => {
     const get = (path: string, who?: string) =>
-      fetch(`${base}${path}`, {
+      fetch(`${served.base}${path}`, {
         redirect: "manual",
         headers: who ? { cookie: `guildhall_session=${accounts[who]?.sessionId}` } : {},
       });
@@ -155,7 +147,7 @@ describe("reports", () => {
 
   it("the same report sent 20 times at once is recorded once; the others are told it exists", async () => {
     const send = () =>
-      fetch(`${base}/api/groups/reporters/reports`, {
+      fetch(`${served.base}/api/groups/reporters/reports`, {
         method: "POST",
         headers: { authorization: `Bearer ${accounts.chair?.token}`, "content-type": "application/json" },
         body: JSON.stringify({
@@ -170,7 +162,7 @@ describe("reports", () => {
     const created = statuses.filter((st) => st === 201).length;
     expect(created).toBeLessThanOrEqual(1);
     expect(statuses.filter((st) => st !== 201)).toEqual(Array(20 - created).fill(409));
-    const [row] = await database.query<{ n: number }>(
+    const [row] = await served.database.query<{ n: number }>(
       "select count(*)::int as n from group_reports where period_start = '2026-11-01'",
     );
     expect(row?.n).toBe(1);
@@ -180,36 +172,40 @@ describe("reports", () => {
     // The group was tracked from the first sweep; months later, two months missed.
     const { sweepReports } = await import("./sweep-reports.ts");
     clock.set("2026-11-21T12:00:00Z");
-    await sweepReports({ deps: { database, clock } });
+    await sweepReports({ deps: { database: served.database, clock } });
     clock.set("2027-03-20T12:00:00Z");
-    await sweepReports({ deps: { database, clock } });
-    const due = (await (await fetch(`${base}/api/reports/due?group=reporters`)).json()) as {
+    await sweepReports({ deps: { database: served.database, clock } });
+    const due = (await (await fetch(`${served.base}/api/reports/due?group=reporters`)).json()) as {
       due: Array<{ period: string; state: string; defunct: boolean }>;
     };
     expect(due.due.map((d) => [d.period, d.state, d.defunct])).toEqual([
       ["2027-01", "missed", true],
       ["2027-02", "overdue", true],
     ]);
-    const group = await (await fetch(`${base}/groups/reporters`)).text();
+    const group = await (await fetch(`${served.base}/groups/reporters`)).text();
     expect(group).toContain("Flagged defunct");
-    const board = await fetch(`${base}/board`, {
+    const board = await fetch(`${served.base}/board`, {
       headers: { cookie: `guildhall_session=${accounts.board?.sessionId}` },
     });
     expect(await board.text()).toContain("since 2027-03-15");
     const audits = [
-      await auditPage(browser, `${base}/groups/reporters/reports`, { session: cookie("board") }),
-      await auditPage(browser, `${base}/groups/reporters/reports/new`, { session: cookie("chair") }),
-      await auditPage(browser, `${base}/reports/${ids.board}`, { session: cookie("member") }),
-      await auditPage(browser, `${base}/board`, { session: cookie("board") }),
+      await auditPage(served.browser, `${served.base}/groups/reporters/reports`, {
+        session: cookie("board"),
+      }),
+      await auditPage(served.browser, `${served.base}/groups/reporters/reports/new`, {
+        session: cookie("chair"),
+      }),
+      await auditPage(served.browser, `${served.base}/reports/${ids.board}`, { session: cookie("member") }),
+      await auditPage(served.browser, `${served.base}/board`, { session: cookie("board") }),
     ];
     for (const a of audits) {
       expect(a.status).toBe(200);
       expect(a.violations).toEqual([]);
     }
-    const context = await noScriptContext(browser, base, cookie("board").value);
+    const context = await noScriptContext(served.browser, served.base, cookie("board").value);
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/groups/reporters/reports`);
+      await page.goto(`${served.base}/groups/reporters/reports`);
       await page.getByLabel("Exception granted (give the day it ends)").check();
       await page.getByLabel("Reason").fill("Chair on leave");
       await page.getByRole("button", { name: "Record the Board's decision" }).click();
@@ -222,7 +218,7 @@ describe("reports", () => {
     } finally {
       await context.close();
     }
-    const audit = await database.db.select().from(schema.auditLog);
+    const audit = await served.database.db.select().from(schema.auditLog);
     expect(audit.filter((a) => a.action === "reporting.exception-granted")).toHaveLength(1);
   });
 });
