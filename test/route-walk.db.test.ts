@@ -42,7 +42,7 @@ import type { Services } from "../src/platform/services.ts";
 import { createTestApplication } from "./app.ts";
 import { createTestDatabase } from "./db.ts";
 import { insertGroup, insertPerson } from "./factories/governance.ts";
-import { insertMarketingGroups } from "./factories/marketing.ts";
+import { insertMarketingGroups, itemFields } from "./factories/marketing.ts";
 
 /** The seven kinds of visitor. */
 const KINDS = ["anonymous", "signed-in", "dsf-member", "group-member", "chair", "board", "admin"] as const;
@@ -174,16 +174,7 @@ async function freshItem(
   state: "draft" | "in-review" | "approved",
 ): Promise<{ id: number; step: number | null }> {
   const deps = { db: database.db, clock: services.clock };
-  const fields = {
-    title: `Walk item ${++fixtureCounter}`,
-    body: "Walk.",
-    slug: null,
-    summary: null,
-    authors: [],
-    tags: [],
-    socialCardUrl: null,
-    socialCardAlt: null,
-  };
+  const fields = itemFields(`Walk item ${++fixtureCounter}`, { body: "Walk." });
   const { id } = await createItem({ ...deps, kind: "www-page", network: null, fields, by: marketingAuthor });
   if (state === "draft") return { id, step: null };
   await submitItem({ database, clock: services.clock, itemId: id, by: marketingAuthor });

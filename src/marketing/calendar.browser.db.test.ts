@@ -11,11 +11,10 @@ import {
   startBrowserAppWithDatabase,
 } from "../../test/browser-app.ts";
 import { createTestAccount, type TestAccount } from "../../test/factories/accounts.ts";
-import { insertMarketingGroups } from "../../test/factories/marketing.ts";
+import { insertMarketingGroups, itemFields } from "../../test/factories/marketing.ts";
 import { planItem } from "./campaigns/plan-item.ts";
 import { createCampaign } from "./campaigns/save-campaign.ts";
 import { createItem } from "./items/create-item.ts";
-import { itemFields } from "./items/items.fixtures.ts";
 
 let served: BrowserAppWithDatabase;
 let chair: TestAccount;

@@ -7,13 +7,13 @@
 import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
+import { itemFields, type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { requirePythonModules } from "../../test/prerequisites.ts";
 import { schema } from "../platform/db/index.ts";
 import { planItem } from "./campaigns/plan-item.ts";
 import { createCampaign } from "./campaigns/save-campaign.ts";
 import type { ContentKind } from "./content-kinds.ts";
-import { itemFields, placeItem } from "./items/items.fixtures.ts";
+import { placeItem } from "./items/items.fixtures.ts";
 import { moveItem } from "./items/move-item.ts";
 import { itemUid } from "./render-calendar-ics.ts";
 

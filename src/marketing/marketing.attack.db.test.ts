@@ -6,11 +6,11 @@
  */
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
+import { itemFields, type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { CLI_ACTOR, createToken } from "../kernel/index.ts";
 import { schema } from "../platform/db/index.ts";
 import type { ContentKind } from "./content-kinds.ts";
-import { itemFields, placeItem } from "./items/items.fixtures.ts";
+import { placeItem } from "./items/items.fixtures.ts";
 import { submitItem } from "./items/submit-item.ts";
 import { liveSteps } from "./marketing.repo.ts";
 

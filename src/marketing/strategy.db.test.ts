@@ -4,10 +4,10 @@
  * members even after a later edit, drafts and the diff to the current draft for the group only.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
+import { itemFields, type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
 import { createItem } from "./items/create-item.ts";
 import type { ItemFields } from "./items/item-fields.ts";
-import { approveStep, groupMemberFacts, itemFields } from "./items/items.fixtures.ts";
+import { approveStep, groupMemberFacts } from "./items/items.fixtures.ts";
 import { moveItem } from "./items/move-item.ts";
 import { saveItem } from "./items/save-item.ts";
 import { submitItem } from "./items/submit-item.ts";

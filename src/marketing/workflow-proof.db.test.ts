@@ -9,13 +9,18 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EVERY_DECIDER, type MarketingTest, openMarketingTest } from "../../test/factories/marketing.ts";
+import {
+  EVERY_DECIDER,
+  itemFields,
+  type MarketingTest,
+  openMarketingTest,
+} from "../../test/factories/marketing.ts";
 import { governanceJobs } from "../governance/index.ts";
 import { schema } from "../platform/db/index.ts";
 import { CONTENT_KINDS, type ContentKind, networksOf, PARTNER_DAYS } from "./content-kinds.ts";
 import { getMatrix } from "./get-matrix.ts";
 import { createItem } from "./items/create-item.ts";
-import { approveStep, itemFields } from "./items/items.fixtures.ts";
+import { approveStep } from "./items/items.fixtures.ts";
 import { saveItem } from "./items/save-item.ts";
 import { partnerDueAt, submitItem } from "./items/submit-item.ts";
 import { getItem, listRevisions, liveSteps, type StepRow } from "./marketing.repo.ts";

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import type { Hono } from "hono";
 import { parseCharter } from "../../src/governance/index.ts";
 import { CLI_ACTOR, grantFoundationRole } from "../../src/kernel/index.ts";
+import type { createItem } from "../../src/marketing/index.ts";
 import type { FixedClock } from "../../src/platform/clock.ts";
 import type { Database, Db } from "../../src/platform/db/index.ts";
 import type { AppEnv } from "../../src/platform/http/app.tsx";
@@ -158,4 +159,22 @@ export async function openMarketingTest(input: {
       body: new URLSearchParams(form).toString(),
     });
   return { database, clock, app, services, g, users, who, request, post };
+}
+
+/** The fields of a content item, as `createItem` takes them. */
+export type ItemFields = Parameters<typeof createItem>[0]["fields"];
+
+/** An item's fields with `title`, a one-line body and none of the blog's fields; `over` replaces any of them. */
+export function itemFields(title: string, over: Partial<ItemFields> = {}): ItemFields {
+  return {
+    title,
+    body: `Body of ${title}.`,
+    slug: null,
+    summary: null,
+    authors: [],
+    tags: [],
+    socialCardUrl: null,
+    socialCardAlt: null,
+    ...over,
+  };
 }

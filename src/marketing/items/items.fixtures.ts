@@ -1,4 +1,4 @@
-/** Content items for tests: plain fields, an item put straight into a state without the workflow, and approving a step. */
+/** Content items for tests: an item put straight into a state without the workflow, and approving a step. */
 import { eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import { type Db, schema } from "../../platform/db/index.ts";
@@ -8,21 +8,6 @@ import type { ItemActor } from "./audit-item.ts";
 import { createItem } from "./create-item.ts";
 import type { ItemFields } from "./item-fields.ts";
 import { reviewItem } from "./review-item.ts";
-
-/** An item's fields with `title`, a one-line body and none of the blog's fields; `over` replaces any of them. */
-export function itemFields(title: string, over: Partial<ItemFields> = {}): ItemFields {
-  return {
-    title,
-    body: `Body of ${title}.`,
-    slug: null,
-    summary: null,
-    authors: [],
-    tags: [],
-    socialCardUrl: null,
-    socialCardAlt: null,
-    ...over,
-  };
-}
 
 /**
  * Creates an item, then writes `set` (a state, dates, a campaign) straight onto its row, for tests
