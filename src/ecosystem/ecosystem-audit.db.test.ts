@@ -2,9 +2,11 @@
  * Ecosystem writes are audited through the kernel's audit log, in the transaction of the change:
  * recording and removing a milestone date, and taking a review. A refused write leaves no entry.
  */
+
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
+import * as eco from "../../test/factories/ecosystem.ts";
 import { FixedClock } from "../platform/clock.ts";
 import type { Database } from "../platform/db/index.ts";
 import { schema } from "../platform/db/index.ts";
@@ -29,13 +31,7 @@ afterAll(async () => {
 
 describe("ecosystem audit", () => {
   it("records and removes a milestone date with who, when and why", async () => {
-    await recordMilestone({
-      db: database.db,
-      clock,
-      series: "6.2",
-      milestone: "alpha",
-      date: "2027-01-13",
-      recordedBy: "fellows",
+    await eco.announceMilestone({ db: database.db, clock }, "6.2", "alpha", "2027-01-13", {
       by: admin,
       note: "announced on the forum",
     });

@@ -56,7 +56,7 @@ export { repositoryOwner } from "./maintainers/maintainer-rule.ts";
 export { loadSnapshot } from "./packages/load-snapshot.ts";
 export { parseSnapshotLine } from "./packages/snapshot-tsv.ts";
 export { buildReleaseCalendar } from "./releases/calendar.ts";
-export { recordMilestone } from "./releases/record-milestone.ts";
+export { type RecordMilestoneInput, recordMilestone } from "./releases/record-milestone.ts";
 export { buildReview } from "./reviews/review.ts";
 export { fetchProject, SIMPLE_ACCEPT } from "./sync/fetch-project.ts";
 export { parseSimpleIndex } from "./sync/pypi-documents.ts";

@@ -1,10 +1,10 @@
 /**
  * Ecosystem test pieces for any room's tests: requests with an account's token, a synced package
- * its GitHub owner maintains personally, the Package Maintainers group, and accounts with the
- * read and groups scopes.
+ * its GitHub owner maintains personally, the Package Maintainers group, accounts with the read
+ * and groups scopes, and announced milestone dates.
  */
 import { eq } from "drizzle-orm";
-import { repositoryOwner } from "../../src/ecosystem/index.ts";
+import { type RecordMilestoneInput, recordMilestone, repositoryOwner } from "../../src/ecosystem/index.ts";
 import type { Clock } from "../../src/platform/clock.ts";
 import { type Db, schema } from "../../src/platform/db/index.ts";
 import { createTestAccount, type TestAccount, type TestAccountInput } from "./accounts.ts";
@@ -108,4 +108,18 @@ export async function packageAccounts(db: Db, clock: Clock, githubLogin: string 
     stranger: await account("stranger@example.org", { githubLogin: "someone-else" }),
   };
   return { group, ...accounts };
+}
+
+/**
+ * Records `milestone` of Django `series` as announced for `date`, by the Fellows unless `more`
+ * says otherwise.
+ */
+export function announceMilestone(
+  deps: { db: Db; clock: Clock },
+  series: string,
+  milestone: string,
+  date: string,
+  more: Partial<Pick<RecordMilestoneInput, "recordedBy" | "by" | "note">> = {},
+) {
+  return recordMilestone({ ...deps, series, milestone, date, recordedBy: "fellows", ...more });
 }

@@ -3,11 +3,12 @@
  * with their remove buttons, and the confirmation after a removal, all without axe-core
  * violations and working with JavaScript off.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage } from "../../../test/accessibility.ts";
 import { type BrowserAppWithDatabase, startBrowserAppWithDatabase } from "../../../test/browser-app.ts";
 import { createTestAccount } from "../../../test/factories/accounts.ts";
-import { recordMilestone } from "./record-milestone.ts";
+import * as eco from "../../../test/factories/ecosystem.ts";
 
 let served: BrowserAppWithDatabase;
 let session = "";
@@ -21,12 +22,7 @@ beforeAll(async () => {
     email: "admin@example.org",
     admin: true,
   }));
-  await recordMilestone({
-    db: database.db,
-    clock,
-    series: "6.1",
-    milestone: "alpha",
-    date: "2026-05-20",
+  await eco.announceMilestone({ db: database.db, clock }, "6.1", "alpha", "2026-05-20", {
     recordedBy: "Admin",
     note: "https://www.djangoproject.com/weblog/",
   });

@@ -2,10 +2,12 @@
  * The release calendar and readiness over a real database: recorded milestones, pages, the JSON
  * API, the iCalendar feeds (checked with Debian's python3-icalendar) and the command line.
  */
+
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommands } from "../../../test/cli.ts";
 import { createTestDatabase } from "../../../test/db.ts";
+import * as eco from "../../../test/factories/ecosystem.ts";
 import { requirePythonModules } from "../../../test/prerequisites.ts";
 import { sharedData } from "../../../test/shared-data.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -108,13 +110,7 @@ describe("recording milestone dates", () => {
     const before = (await (await get("/api/releases")).json()) as { series: SeriesJson[] };
     const alphaBefore = before.series.find((s) => s.series === "6.2")?.milestones.alpha;
     expect(alphaBefore?.status).toBe("projected");
-    await recordMilestone({
-      db: database.db,
-      clock,
-      series: "6.2",
-      milestone: "alpha",
-      date: "2027-01-13",
-      recordedBy: "fellows",
+    await eco.announceMilestone({ db: database.db, clock }, "6.2", "alpha", "2027-01-13", {
       note: "announced on the forum",
     });
     const after = (await (await get("/api/releases")).json()) as { series: SeriesJson[] };

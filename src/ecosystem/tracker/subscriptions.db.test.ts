@@ -17,7 +17,6 @@ import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
 import type { Services } from "../../platform/services.ts";
 import { registerEcosystemCommands } from "../ecosystem.cli.ts";
-import { recordMilestone } from "../releases/record-milestone.ts";
 import { sendTrackerReminders } from "./send-tracker-reminders.ts";
 import { setSubscription } from "./subscribe.ts";
 import { trackerReminderTemplate } from "./tracker-reminder.template.ts";
@@ -184,14 +183,7 @@ describe("milestone reminders", () => {
     database.db.select().from(schema.notifications).where(eq(schema.notifications.kind, "tracker.reminder"));
 
   it("go out once per subscriber on the alpha's day, and not the day before, again, or the days after", async () => {
-    await recordMilestone({
-      db: database.db,
-      clock,
-      series: "6.2",
-      milestone: "alpha",
-      date: "2027-01-18",
-      recordedBy: "test",
-    });
+    await eco.announceMilestone({ db: database.db, clock }, "6.2", "alpha", "2027-01-18");
     clock.set("2027-01-17T00:20:00Z");
     expect((await sendTrackerReminders({ db: database.db, clock })).written).toBe(0);
     clock.set("2027-01-18T00:20:00Z");
@@ -248,14 +240,7 @@ describe("milestone reminders", () => {
       subscribed: false,
       by: { userId: maintainer.user.id, name: "owner" },
     });
-    await recordMilestone({
-      db: database.db,
-      clock,
-      series: "6.2",
-      milestone: "beta",
-      date: "2027-02-22",
-      recordedBy: "test",
-    });
+    await eco.announceMilestone({ db: database.db, clock }, "6.2", "beta", "2027-02-22");
     clock.set("2027-02-22T00:20:00Z");
     expect((await sendTrackerReminders({ db: database.db, clock })).written).toBe(1);
     expect((await sendTrackerReminders({ db: database.db, clock })).written).toBe(0);

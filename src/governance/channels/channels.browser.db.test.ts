@@ -12,12 +12,7 @@ import { signInAccounts } from "../../../test/browser-sessions.ts";
 import { notify } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { schema } from "../../platform/db/index.ts";
-import {
-  charterWith,
-  grantFoundationRole,
-  groupWithMembers,
-  makePeople,
-} from "../decisions/decisions.fixtures.ts";
+import { grantFoundationRole, makePeople, meetingGroup } from "../decisions/decisions.fixtures.ts";
 import { CLI_DECISION_ACTOR } from "../decisions/decisions.repo.ts";
 import { meetingNoticeTemplate } from "../meetings/meeting-notice.template.ts";
 import { scheduleMeeting } from "../meetings/schedule-meeting.ts";
@@ -46,12 +41,7 @@ beforeAll(async () => {
   const {
     group,
     ids: [chair = 0, member = 0],
-  } = await groupWithMembers(
-    database,
-    charterWith({ slug: "chatty", name: "Chatty Group", meetingCadence: "monthly" }),
-    2,
-    { chair: true },
-  );
+  } = await meetingGroup(database, { slug: "chatty", name: "Chatty Group" });
   groupId = group.id;
   const [admin = 0] = await makePeople(database, 1, "chatty");
   await grantFoundationRole(database, [admin], "site-admin");

@@ -111,6 +111,16 @@ export async function groupWithMembers(
   return { group, ids };
 }
 
+/**
+ * A group that meets monthly (the charter `over` says the rest) with `count` new members, the
+ * first its Chair: the group of the meeting, notice and form tests.
+ */
+export function meetingGroup(database: Database, over: Partial<ParsedCharter> & { slug: string }, count = 2) {
+  return groupWithMembers(database, charterWith({ meetingCadence: "monthly", ...over }), count, {
+    chair: true,
+  });
+}
+
 /** Gives each person a foundation role. */
 export async function grantFoundationRole(
   database: Database,

@@ -11,7 +11,7 @@ import { type BrowserAppWithDatabase, startBrowserAppWithDatabase } from "../../
 import { contextWithSession, signInAccounts } from "../../../test/browser-sessions.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { schema } from "../../platform/db/index.ts";
-import { charterWith, groupWithMembers, makePeople } from "./decisions.fixtures.ts";
+import { makePeople, meetingGroup } from "./decisions.fixtures.ts";
 
 let served: BrowserAppWithDatabase;
 const clock = new FixedClock("2026-03-01T12:00:00Z");
@@ -24,11 +24,10 @@ async function contextFor(name: string, javaScriptEnabled: boolean): Promise<Bro
 beforeAll(async () => {
   served = await startBrowserAppWithDatabase({ clock });
   const { database } = served;
-  const { ids: members } = await groupWithMembers(
+  const { ids: members } = await meetingGroup(
     database,
-    charterWith({ slug: "forms", name: "Form Group", termMonths: 12, meetingCadence: "monthly" }),
+    { slug: "forms", name: "Form Group", termMonths: 12 },
     3,
-    { chair: true },
   );
   const [applicant] = await makePeople(database, 1, "forms-applicant");
   sessions = await signInAccounts(database, clock, [

@@ -8,7 +8,7 @@ import { createTestDatabase } from "../../../test/db.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import { setGroupWebhook } from "../channels/set-group-webhook.ts";
-import { charterWith, groupWithMembers } from "../decisions/decisions.fixtures.ts";
+import { meetingGroup } from "../decisions/decisions.fixtures.ts";
 import { CLI_DECISION_ACTOR } from "../decisions/decisions.repo.ts";
 import { cancelMeeting, rescheduleMeeting, scheduleMeeting } from "./schedule-meeting.ts";
 
@@ -28,12 +28,7 @@ async function outbox() {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const notices = await groupWithMembers(
-    database,
-    charterWith({ slug: "notices", name: "Notice Group", meetingCadence: "monthly" }),
-    3,
-    { chair: true },
-  );
+  const notices = await meetingGroup(database, { slug: "notices", name: "Notice Group" }, 3);
   groupId = notices.group.id;
   people = notices.ids;
   await setGroupWebhook({

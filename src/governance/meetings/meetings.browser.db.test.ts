@@ -10,10 +10,9 @@ import { signInAccounts } from "../../../test/browser-sessions.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { applyToGroup } from "../decisions/apply-to-group.ts";
 import {
-  charterWith,
   grantFoundationRole,
-  groupWithMembers,
   makePeople,
+  meetingGroup,
   personActor,
 } from "../decisions/decisions.fixtures.ts";
 import { CLI_DECISION_ACTOR } from "../decisions/decisions.repo.ts";
@@ -37,12 +36,7 @@ beforeAll(async () => {
   const {
     group,
     ids: [chair = 0, member = 0],
-  } = await groupWithMembers(
-    database,
-    charterWith({ slug: "meets", name: "Meeting Group", meetingCadence: "monthly" }),
-    2,
-    { chair: true },
-  );
+  } = await meetingGroup(database, { slug: "meets", name: "Meeting Group" });
   const [boardMember = 0, applicant = 0] = await makePeople(database, 2, "meets");
   await grantFoundationRole(database, [boardMember], "board-member");
   sessions = await signInAccounts(database, clock, [

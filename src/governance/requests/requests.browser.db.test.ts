@@ -11,7 +11,7 @@ import { type BrowserApp, startBrowserApp } from "../../../test/browser-app.ts";
 import { noScriptContext } from "../../../test/browser-sessions.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts, type TestAccount } from "../../../test/factories/accounts.ts";
-import { insertGroup } from "../../../test/factories/governance.ts";
+import { askersAndAnswerers } from "../../../test/factories/requests.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 
 let database: Database;
@@ -27,23 +27,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   served = await startBrowserApp(database);
   ({ base, browser } = served);
-  const askers = await insertGroup(database.db, {
-    slug: "askers",
-    name: "Askers Working Group",
-    chairs: ["Asa Chair"],
-    coChairs: [],
-    members: ["Abe Member"],
-  });
-  const answerers = await insertGroup(database.db, {
-    slug: "answerers",
-    name: "Answerers Working Group",
-    chairs: ["Ann Chair"],
-    coChairs: [],
-    members: [],
-  });
+  const { people } = await askersAndAnswerers(database.db);
   accounts = await createTestAccounts({ db: database.db, clock: served.clock, scopes: ["read", "groups"] }, [
-    ["member", askers.people.get("Abe Member")],
-    ["target", answerers.people.get("Ann Chair")],
+    ["member", people.member],
+    ["target", people.ansChair],
   ]);
 });
 

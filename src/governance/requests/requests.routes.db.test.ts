@@ -12,8 +12,8 @@ import { createTestApplication } from "../../../test/app.ts";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
 import { createTestAccounts } from "../../../test/factories/accounts.ts";
-import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
-import { sprintPlanReview as form } from "../../../test/factories/requests.ts";
+import { insertPerson } from "../../../test/factories/governance.ts";
+import { askersAndAnswerers, sprintPlanReview as form } from "../../../test/factories/requests.ts";
 import type { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -40,26 +40,7 @@ beforeAll(async () => {
   const built = await createTestApplication(database);
   app = built.app;
   clock = built.clock;
-  const askers = await insertGroup(database.db, {
-    slug: "askers",
-    name: "Askers Working Group",
-    chairs: ["Asa Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: ["Abe Member"],
-  });
-  const answerers = await insertGroup(database.db, {
-    slug: "answerers",
-    name: "Answerers Working Group",
-    chairs: ["Ann Chair"],
-    coChairs: [],
-    boardLiaisons: ["Lia Liaison"],
-    members: ["Ned Member"],
-  });
-  people.askChair = askers.people.get("Asa Chair") ?? 0;
-  people.member = askers.people.get("Abe Member") ?? 0;
-  people.ansChair = answerers.people.get("Ann Chair") ?? 0;
-  people.liaison = answerers.people.get("Lia Liaison") ?? 0;
+  Object.assign(people, (await askersAndAnswerers(database.db)).people);
   people.outsider = (await insertPerson(database.db, { name: "Otto Outsider" })).id;
   people.board = (await insertPerson(database.db, { name: "Bea Board" })).id;
   people.admin = (await insertPerson(database.db, { name: "Ada Admin" })).id;

@@ -6,7 +6,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
-import { insertGroup, insertPerson } from "../../../test/factories/governance.ts";
+import { insertPerson } from "../../../test/factories/governance.ts";
+import { askersAndAnswerers } from "../../../test/factories/requests.ts";
 import { CLI_ACTOR, grantFoundationRole } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
@@ -20,7 +21,7 @@ import { sweepRequests } from "./sweep-requests.ts";
 
 let database: Database;
 const clock = new FixedClock("2026-05-01T09:00:00Z");
-const people = { askChair: 0, askMember: 0, ansChair: 0, ansLiaison: 0, ansMember: 0, board: 0, outsider: 0 };
+const people = { askChair: 0, member: 0, ansChair: 0, liaison: 0, ansMember: 0, board: 0, outsider: 0 };
 const deps = () => ({ database, clock });
 const cli = CLI_DECISION_ACTOR;
 const answered: string[] = [];
@@ -37,25 +38,8 @@ defineRequestSubject({
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  const from = await insertGroup(db, {
-    slug: "askers",
-    chairs: ["Ask Chair"],
-    coChairs: [],
-    boardLiaisons: [],
-    members: ["Ask Member"],
-  });
-  people.askChair = from.people.get("Ask Chair") ?? 0;
-  people.askMember = from.people.get("Ask Member") ?? 0;
-  const to = await insertGroup(db, {
-    slug: "answerers",
-    chairs: ["Ans Chair"],
-    coChairs: [],
-    boardLiaisons: ["Ans Liaison"],
-    members: ["Ans Member"],
-  });
-  people.ansChair = to.people.get("Ans Chair") ?? 0;
-  people.ansLiaison = to.people.get("Ans Liaison") ?? 0;
-  people.ansMember = to.people.get("Ans Member") ?? 0;
+  const { answerers, people: groupPeople } = await askersAndAnswerers(db);
+  Object.assign(people, groupPeople);
   people.board = (await insertPerson(db, { name: "Bo Ard" })).id;
   people.outsider = (await insertPerson(db, { name: "Out Sider" })).id;
   await grantFoundationRole({
@@ -66,7 +50,7 @@ beforeAll(async () => {
     role: "board-member",
     startedOn: "2026-01-01",
   });
-  await saveRequestSettings(db, { groupId: to.id, allowLazyConsensus: true, now: clock.now() });
+  await saveRequestSettings(db, { groupId: answerers.id, allowLazyConsensus: true, now: clock.now() });
 });
 
 afterAll(async () => {
@@ -78,7 +62,7 @@ beforeEach(() => {
 });
 
 async function open(over: Record<string, unknown> = {}) {
-  const actor = { userId: null, personId: people.askMember, label: "member" };
+  const actor = { userId: null, personId: people.member, label: "member" };
   const { id } = await openRequest({
     deps: deps(),
     actor,
@@ -147,11 +131,9 @@ describe("the request sweep, day by day", () => {
         .sort((a, b) => (a ?? 0) - (b ?? 0));
     expect(to("request.opened")).toEqual([people.ansChair]);
     expect(to("request.reminder")).toEqual([people.ansChair]);
-    expect(to("request.escalated-target")).toEqual(
-      [people.ansChair, people.ansLiaison].sort((a, b) => a - b),
-    );
-    expect(to("request.escalated-board")).toEqual([people.askMember, people.board].sort((a, b) => a - b));
-    expect(to("request.expired")).toEqual([people.askMember]);
+    expect(to("request.escalated-target")).toEqual([people.ansChair, people.liaison].sort((a, b) => a - b));
+    expect(to("request.escalated-board")).toEqual([people.member, people.board].sort((a, b) => a - b));
+    expect(to("request.expired")).toEqual([people.member]);
     // A private request's notices never reach anyone outside its two sides and the Board.
     expect(notices.map((n) => n.to)).not.toContain(people.outsider);
     expect(notices.map((n) => n.to)).not.toContain(people.ansMember);
@@ -187,7 +169,7 @@ describe("the request sweep, day by day", () => {
     ]);
     expect(answered).toContain("lazy:approved:true");
     expect((await noticesOf(id)).filter((n) => n.kind === "request.lazy-consensus").map((n) => n.to)).toEqual(
-      [people.askMember],
+      [people.member],
     );
   });
 
