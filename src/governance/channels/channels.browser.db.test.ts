@@ -38,10 +38,7 @@ async function pageAs(who: string, options: { width?: number } = {}) {
 beforeAll(async () => {
   served = await startBrowserAppWithDatabase({ clock });
   const { database } = served;
-  const {
-    group,
-    ids: [chair = 0, member = 0],
-  } = await meetingGroup(database, { slug: "chatty", name: "Chatty Group" });
+  const { group, chair, member } = await meetingGroup(database, { slug: "chatty", name: "Chatty Group" });
   groupId = group.id;
   const [admin = 0] = await makePeople(database, 1, "chatty");
   await grantFoundationRole(database, [admin], "site-admin");

@@ -113,12 +113,17 @@ export async function groupWithMembers(
 
 /**
  * A group that meets monthly (the charter `over` says the rest) with `count` new members, the
- * first its Chair: the group of the meeting, notice and form tests.
+ * first its Chair: the group of the meeting, notice and form tests, its members' person ids, its
+ * Chair's and its second member's.
  */
-export function meetingGroup(database: Database, over: Partial<ParsedCharter> & { slug: string }, count = 2) {
-  return groupWithMembers(database, charterWith({ meetingCadence: "monthly", ...over }), count, {
-    chair: true,
-  });
+export async function meetingGroup(
+  database: Database,
+  over: Partial<ParsedCharter> & { slug: string },
+  count = 2,
+) {
+  const charter = charterWith({ meetingCadence: "monthly", ...over });
+  const made = await groupWithMembers(database, charter, count, { chair: true });
+  return { ...made, chair: made.ids[0] ?? 0, member: made.ids[1] ?? 0 };
 }
 
 /** Gives each person a foundation role. */

@@ -33,10 +33,7 @@ const session = (who: string) => {
 beforeAll(async () => {
   served = await startBrowserAppWithDatabase({ clock });
   const { database } = served;
-  const {
-    group,
-    ids: [chair = 0, member = 0],
-  } = await meetingGroup(database, { slug: "meets", name: "Meeting Group" });
+  const { group, chair, member } = await meetingGroup(database, { slug: "meets", name: "Meeting Group" });
   const [boardMember = 0, applicant = 0] = await makePeople(database, 2, "meets");
   await grantFoundationRole(database, [boardMember], "board-member");
   sessions = await signInAccounts(database, clock, [
