@@ -2,7 +2,7 @@
  * The ecosystem room's door: Django releases, packages, PyPI sync, compatibility and readiness.
  * Other rooms and the composition root import from here only.
  */
-import { createRouter, type Router } from "../platform/http/app.tsx";
+import { createRouter, mountAreas, type Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
 import { createCheckupRouter } from "./checkup/checkup.routes.tsx";
 import { createReadinessRouter } from "./compat/readiness.routes.tsx";
@@ -28,18 +28,17 @@ export const ecosystemTemplates = [trackerReminderTemplate];
 
 /** HTTP routes of the ecosystem room (pages, feeds and JSON API). */
 export function createEcosystemRouter(services: Services): Router {
-  const router = createRouter();
-  router.route("/", createPackagesRouter(services));
-  router.route("/", createReleasesRouter(services));
-  router.route("/", createReadinessRouter(services));
-  router.route("/", createHealthRouter(services));
-  router.route("/", createCheckupRouter(services));
-  router.route("/", createReviewsRouter(services));
-  router.route("/", createMaintainersRouter(services));
-  router.route("/", createTrackerRouter(services));
-  router.route("/", createTransfersRouter(services));
-  void services;
-  return router;
+  return mountAreas(createRouter(), services, [
+    createPackagesRouter,
+    createReleasesRouter,
+    createReadinessRouter,
+    createHealthRouter,
+    createCheckupRouter,
+    createReviewsRouter,
+    createMaintainersRouter,
+    createTrackerRouter,
+    createTransfersRouter,
+  ]);
 }
 
 /** Demo data of the ecosystem room: the shipped package catalogue snapshot, loaded when the catalogue is empty. */

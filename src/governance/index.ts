@@ -3,7 +3,7 @@
  * Other rooms and the composition root import from here only.
  */
 import type { NotificationKindInfo } from "../kernel/index.ts";
-import type { Router } from "../platform/http/app.tsx";
+import { mountAreas, type Router } from "../platform/http/app.tsx";
 import type { Services } from "../platform/services.ts";
 import { createAccountsRouter } from "./accounts/accounts.routes.tsx";
 import { createBoardRouter } from "./board/board.routes.tsx";
@@ -43,20 +43,20 @@ export type {
 export function createGovernanceRouter(services: Services): Router {
   const home = createRoomRouter(services);
   home.get("/", { handler: (c) => c.redirect("/groups") });
-  const router = home.app;
-  router.route("/", createDirectoryRouter(services));
-  router.route("/", createAccountsRouter(services));
-  router.route("/", createBoardRouter(services));
-  router.route("/", createDecisionsRouter(services));
-  router.route("/", createReportsRouter(services));
-  router.route("/", createMyGroupsRouter(services));
-  router.route("/", createMeetingsRouter(services));
-  router.route("/", createChannelsRouter(services));
-  router.route("/", createLifecycleRouter(services));
-  router.route("/", createRequestsRouter(services));
-  router.route("/", createFundingRouter(services));
-  router.route("/", createTurnoverRouter(services));
-  return router;
+  return mountAreas(home.app, services, [
+    createDirectoryRouter,
+    createAccountsRouter,
+    createBoardRouter,
+    createDecisionsRouter,
+    createReportsRouter,
+    createMyGroupsRouter,
+    createMeetingsRouter,
+    createChannelsRouter,
+    createLifecycleRouter,
+    createRequestsRouter,
+    createFundingRouter,
+    createTurnoverRouter,
+  ]);
 }
 
 /** The governance room's job definitions (run by the server and `guildhall worker`). */

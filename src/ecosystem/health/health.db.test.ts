@@ -20,6 +20,7 @@ import { backfillDeclarations } from "../reviews/backfill-declarations.ts";
 import type { PackageHealth } from "./compute-health.ts";
 import { fetchRepositorySignals } from "./fetch-repository-signals.ts";
 import { githubRepoOf } from "./github-repo.ts";
+import { SUB_SCORES } from "./health-rules.ts";
 
 let database: Database;
 let app: Hono<AppEnv>;
@@ -90,14 +91,7 @@ describe("health of synced and snapshot packages", () => {
     const one = await getJson<{ health: PackageHealth; reportVulnerability: { via: string } }>(
       `/api/packages/${name}`,
     );
-    expect(one.health.subScores.map((s) => s.id)).toEqual([
-      "maintenance",
-      "compatibility",
-      "metadata",
-      "popularity",
-      "community",
-      "repository",
-    ]);
+    expect(one.health.subScores.map((s) => s.id)).toEqual(SUB_SCORES.map((s) => s.id));
     expect(one.health.total).not.toBeNull();
     expect([
       "security-policy",

@@ -10,7 +10,7 @@ import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import { groupEvents, groups, historyCommits } from "../../platform/db/schema.ts";
 import { countRegistryRows } from "./groups.repo.ts";
-import { timelineOf } from "./registry.fixtures.ts";
+import { HISTORY_SLUGS, timelineOf } from "./registry.fixtures.ts";
 import { replayHistory } from "./replay-history.ts";
 
 const BUNDLE = sharedData("dsf-working-groups.bundle");
@@ -63,25 +63,7 @@ describe("replayHistory on the charter repository's history", () => {
 
   it("creates the groups that exist in the history, with their latest charter", async () => {
     const rows = await database.db.select().from(groups);
-    expect(rows.map((r) => r.slug).sort()).toEqual(
-      [
-        "accessibility",
-        "ai",
-        "code-of-conduct",
-        "dceu",
-        "events-support",
-        "fellowship",
-        "fundraising",
-        "mergers",
-        "online-community",
-        "operations",
-        "package-maintainers",
-        "releasers",
-        "social-media",
-        "triage-and-review",
-        "website",
-      ].sort(),
-    );
+    expect(rows.map((r) => r.slug).sort()).toEqual(HISTORY_SLUGS);
     const dceu = rows.find((r) => r.slug === "dceu");
     expect(dceu?.status).toBe("archived");
     expect(dceu?.sourcePath).toBe("archive/dceu.md");

@@ -39,6 +39,16 @@ export function createRouter(): Router {
   return new Hono<AppEnv>();
 }
 
+/** Mounts the router each of `areas` makes from `services` at the root of `router`: a room's routes. */
+export function mountAreas<S>(
+  router: Router,
+  services: S,
+  areas: readonly ((services: S) => Router)[],
+): Router {
+  for (const area of areas) router.route("/", area(services));
+  return router;
+}
+
 /** True when the client wants JSON (API paths or an explicit Accept). */
 function wantsJson(path: string, accept: string | undefined): boolean {
   return path.startsWith("/api/") || (accept?.includes("application/json") ?? false);
