@@ -84,6 +84,28 @@ export async function createTestAccount(input: TestAccountInput): Promise<TestAc
   return { user, token, sessionId };
 }
 
+/** What a group member's account may do through the API: read, act in its groups and vote. */
+export const MEMBER_SCOPES = ["read", "groups", "votes"];
+
+/**
+ * A group member's account `<who>@example.org`, named `who` and linked to `personId`, with
+ * {@link MEMBER_SCOPES} unless `options` say otherwise.
+ */
+export function createMemberAccount(
+  input: { db: Db; clock: Clock },
+  who: string,
+  personId: number | null,
+  options: Partial<Omit<TestAccountInput, "db" | "clock">> = {},
+): Promise<TestAccount> {
+  return createTestAccount({
+    ...input,
+    email: `${who}@example.org`,
+    personId,
+    scopes: MEMBER_SCOPES,
+    ...options,
+  });
+}
+
 /** One visitor of a test: its name, its person (or none) and what else its account has. */
 export type TestVisitor = readonly [
   who: string,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createMemberAccount, createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -78,14 +78,7 @@ beforeAll(async () => {
     (await PeopleIndex.load(tx, clock.now())).resolve({ name: "Ivo Inviter", handle: null }),
   );
   await addCharterRoles(database, invitation.id, [member], "member");
-  inviter = await createTestAccount({
-    db: database.db,
-    clock,
-    email: "ivo@example.org",
-    name: "Ivo Inviter",
-    personId: member,
-    scopes: ["read", "groups", "votes"],
-  });
+  inviter = await createMemberAccount({ db: database.db, clock }, "ivo", member, { name: "Ivo Inviter" });
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createMemberAccount } from "../../../test/factories/accounts.ts";
 import { createApplication } from "../../app.ts";
 import { csrfTokenFor } from "../../platform/auth/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
@@ -35,14 +35,7 @@ const browsers = new Map<number, TestBrowser>();
 let groupSlug = "";
 
 async function account(personId: number, name: string) {
-  const { user, token, sessionId } = await createTestAccount({
-    db: database.db,
-    clock,
-    email: `${name}@example.org`,
-    name,
-    personId,
-    scopes: ["read", "groups", "votes"],
-  });
+  const { user, token, sessionId } = await createMemberAccount({ db: database.db, clock }, name, personId);
   tokens.set(personId, token);
   browsers.set(personId, signedInBrowser(app, sessionId));
   return user;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { signedInBrowser, TestBrowser } from "../../../test/browser.ts";
 import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createMemberAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -40,14 +40,7 @@ async function person(name: string, slug = name.toLowerCase().replace(/\s+/g, "-
 }
 
 async function account(personId: number, key: string) {
-  const { token, sessionId } = await createTestAccount({
-    db: database.db,
-    clock,
-    email: `${key}@example.org`,
-    name: key,
-    personId,
-    scopes: ["read", "groups", "votes"],
-  });
+  const { token, sessionId } = await createMemberAccount({ db: database.db, clock }, key, personId);
   tokens.set(key, token);
   browsers.set(key, signedInBrowser(app, sessionId));
 }

@@ -10,7 +10,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createMemberAccount } from "../../../test/factories/accounts.ts";
 import { CLI_ACTOR } from "../../kernel/index.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema, toAppError } from "../../platform/db/index.ts";
@@ -39,13 +39,7 @@ beforeAll(async () => {
   groupId = race.group.id;
   members = race.ids;
   for (const personId of [...members, ...(await makePeople(database, 3, "race-newcomer"))]) {
-    const { token } = await createTestAccount({
-      db: database.db,
-      clock,
-      email: `race-${personId}@example.org`,
-      personId,
-      scopes: ["read", "groups", "votes"],
-    });
+    const { token } = await createMemberAccount({ db: database.db, clock }, `race-${personId}`, personId);
     tokens.set(personId, token);
   }
 });

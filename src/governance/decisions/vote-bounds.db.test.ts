@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createMemberAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -28,13 +28,7 @@ let app: Hono<AppEnv>;
 const tokens = new Map<string, string>();
 
 async function account(key: string, personId: number) {
-  const { token } = await createTestAccount({
-    db: database.db,
-    clock,
-    email: `bounds-${key}@example.org`,
-    personId,
-    scopes: ["read", "groups", "votes"],
-  });
+  const { token } = await createMemberAccount({ db: database.db, clock }, `bounds-${key}`, personId);
   tokens.set(key, token);
 }
 

@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerRequest, createTestApplication } from "../../../test/app.ts";
 import { closeTestDatabase, createTestDatabase } from "../../../test/db.ts";
-import { createTestAccount } from "../../../test/factories/accounts.ts";
+import { createMemberAccount, createTestAccount } from "../../../test/factories/accounts.ts";
 import { FixedClock } from "../../platform/clock.ts";
 import { type Database, schema } from "../../platform/db/index.ts";
 import type { AppEnv } from "../../platform/http/app.tsx";
@@ -30,15 +30,7 @@ let admitted = 0;
 const slug = "views-team";
 
 async function account(personId: number, name: string) {
-  const { token } = await createTestAccount({
-    db: database.db,
-    clock,
-    email: `${name}@example.org`,
-    name,
-    personId,
-    scopes: ["read", "groups", "votes"],
-    tokenDays: 365,
-  });
+  const { token } = await createMemberAccount({ db: database.db, clock }, name, personId, { tokenDays: 365 });
   tokens.set(personId, token);
 }
 

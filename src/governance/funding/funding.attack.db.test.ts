@@ -12,6 +12,7 @@ import { createTestDatabase } from "../../../test/db.ts";
 import {
   createTestAccount,
   createTestAccounts,
+  MEMBER_SCOPES,
   type TestAccount,
   type TestVisitor,
   withNarrowerToken,
@@ -99,7 +100,7 @@ beforeAll(async () => {
     ["boardie", "board2", "board3", "board4", "liaison"].map((k) => ids[k] ?? 0),
     "board-member",
   );
-  const scopes = ["read", "groups", "votes"];
+  const scopes = MEMBER_SCOPES;
   const visitors = [
     "chair",
     "member",

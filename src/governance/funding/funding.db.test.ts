@@ -10,7 +10,12 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApplication } from "../../../test/app.ts";
 import { createTestDatabase } from "../../../test/db.ts";
-import { createTestAccounts, type TestAccount, type TestVisitor } from "../../../test/factories/accounts.ts";
+import {
+  createTestAccounts,
+  MEMBER_SCOPES,
+  type TestAccount,
+  type TestVisitor,
+} from "../../../test/factories/accounts.ts";
 import { insertFundingPeople } from "../../../test/factories/funding.ts";
 import { refusal } from "../../../test/governance-refusal.ts";
 import { tokenRequests } from "../../../test/token-requests.ts";
@@ -71,7 +76,7 @@ beforeAll(async () => {
     [ids.boardie ?? 0, ids.board2 ?? 0, ids.board3 ?? 0, ids.board4 ?? 0],
     "board-member",
   );
-  const scopes = ["read", "groups", "votes"];
+  const scopes = MEMBER_SCOPES;
   const visitors = ["chair", "member", "boardie", "board2", "outsider", "otherChair"].map(
     (key): TestVisitor => [key, ids[key]],
   );
