@@ -5,34 +5,17 @@
  * between two syncs, and every state of a contact log with the support request it produces.
  */
 import { and, eq } from "drizzle-orm";
-import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestAccount, type TestAccount } from "../../../test/factories/accounts.ts";
 import * as eco from "../../../test/factories/ecosystem.ts";
-import type { PypiServer } from "../../../test/pypi-server/server.ts";
 import { type CatalogueTest, openCatalogueTest } from "../../../test/synced-catalogue.ts";
-import type { FixedClock } from "../../platform/clock.ts";
-import { type Database, schema } from "../../platform/db/index.ts";
-import type { AppEnv } from "../../platform/http/app.tsx";
+import { schema } from "../../platform/db/index.ts";
 
-let world: CatalogueTest | undefined;
-let database: Database;
-let app: Hono<AppEnv>;
-let clock: FixedClock;
-let pypi: PypiServer;
-let sync: () => Promise<unknown>;
-let maintainer: TestAccount;
-let groupMember: TestAccount;
-let stranger: TestAccount;
+let world: CatalogueTest;
 let roadieA: TestAccount;
 let roadieB: TestAccount;
-/** A synced package whose GitHub repository owner is one of its PyPI owners. */
-let pkg = "";
-let owner = "";
-/** Another synced package, whose transfer the group opens. */
-let other = "";
 
-const { post, api, get } = eco.requestsTo({ request: (path, init) => app.request(path, init) });
+const { post, api, get } = eco.requestsTo({ request: (path, init) => world.app.request(path, init) });
 
 interface TransferJson {
   id: number;
@@ -48,9 +31,14 @@ const stepOf = (t: TransferJson, step: string) => t.steps.find((s) => s.step ===
 
 beforeAll(async () => {
   world = await openCatalogueTest({ limit: 30 });
-  ({ database, app, clock, pypi, sync, pkg, owner, other, maintainer, groupMember, stranger } = world);
   const roadie = (email: string, name: string) =>
-    createTestAccount({ db: database.db, clock, email, name, scopes: eco.ECOSYSTEM_SCOPES });
+    createTestAccount({
+      db: world.database.db,
+      clock: world.clock,
+      email,
+      name,
+      scopes: eco.ECOSYSTEM_SCOPES,
+    });
   roadieA = await roadie("roadie-a@example.org", "Roadie A");
   roadieB = await roadie("roadie-b@example.org", "Roadie B");
 }, 120_000);
@@ -61,8 +49,8 @@ afterAll(async () => {
 
 describe("the roster of roadies", () => {
   it("found a personally owned package", () => {
-    expect(pkg).not.toBe("");
-    expect(other).not.toBe("");
+    expect(world.pkg).not.toBe("");
+    expect(world.other).not.toBe("");
   });
 
   it("anyone signed in joins with a capacity; the roster shows each load and who is suggested next", async () => {
@@ -101,24 +89,30 @@ describe("ownership transfers", () => {
   };
 
   it("only the package's maintainers and the group open one; bad fields are refused and re-shown", async () => {
-    const form = { ...FORM, fromName: owner, removePypiOwners: owner };
-    expect([401, 403]).toContain((await post(null, `/packages/${pkg}/transfers`, form)).status);
-    expect((await post(stranger, `/packages/${pkg}/transfers`, form)).status).toBe(403);
-    expect((await post(roadieA, `/packages/${pkg}/transfers`, form)).status).toBe(403);
-    const noName = await post(maintainer, `/packages/${pkg}/transfers`, { ...form, toKind: "person" });
+    const form = { ...FORM, fromName: world.owner, removePypiOwners: world.owner };
+    expect([401, 403]).toContain((await post(null, `/packages/${world.pkg}/transfers`, form)).status);
+    expect((await post(world.stranger, `/packages/${world.pkg}/transfers`, form)).status).toBe(403);
+    expect((await post(roadieA, `/packages/${world.pkg}/transfers`, form)).status).toBe(403);
+    const noName = await post(world.maintainer, `/packages/${world.pkg}/transfers`, {
+      ...form,
+      toKind: "person",
+    });
     expect(noName.status).toBe(422);
     expect(await noName.text()).toContain("name who takes the package");
-    const badUser = await post(maintainer, `/packages/${pkg}/transfers`, { ...form, addPypiOwners: "a b!c" });
+    const badUser = await post(world.maintainer, `/packages/${world.pkg}/transfers`, {
+      ...form,
+      addPypiOwners: "a b!c",
+    });
     expect(badUser.status).toBe(422);
     expect(await badUser.text()).toContain('value="a b!c"');
-    const made = await post(maintainer, `/packages/${pkg}/transfers`, form);
+    const made = await post(world.maintainer, `/packages/${world.pkg}/transfers`, form);
     expect(made.status).toBe(303);
     first = Number(made.headers.get("location")?.split("/").pop());
     const t = await transfer(first);
     expect(t).toMatchObject({
       state: "open",
       complete: false,
-      from: { label: owner },
+      from: { label: world.owner },
       to: { label: "Django Commons" },
     });
     // The roadie with the most room was given the transfer.
@@ -131,7 +125,7 @@ describe("ownership transfers", () => {
       ["readme-badges", "to", "to-do"],
       ["announcement", "roadie", "to-do"],
     ]);
-    expect((await post(maintainer, `/packages/${pkg}/transfers`, form)).status).toBe(409);
+    expect((await post(world.maintainer, `/packages/${world.pkg}/transfers`, form)).status).toBe(409);
   });
 
   it("the group opens one through the API naming a roadie; Jazzband is shown closing", async () => {
@@ -143,13 +137,13 @@ describe("ownership transfers", () => {
       removePypiOwners: ["jazzband"],
       roadieUserId: roadieA.user.id,
     };
-    expect((await api(maintainer, `/api/packages/${other}/transfers`, body)).status).toBe(403);
-    const notRoadie = await api(groupMember, `/api/packages/${other}/transfers`, {
+    expect((await api(world.maintainer, `/api/packages/${world.other}/transfers`, body)).status).toBe(403);
+    const notRoadie = await api(world.groupMember, `/api/packages/${world.other}/transfers`, {
       ...body,
-      roadieUserId: stranger.user.id,
+      roadieUserId: world.stranger.user.id,
     });
     expect(notRoadie.status).toBe(422);
-    const res = await api(groupMember, `/api/packages/${other}/transfers`, body);
+    const res = await api(world.groupMember, `/api/packages/${world.other}/transfers`, body);
     expect(res.status).toBe(201);
     const t = (await res.json()) as TransferJson;
     second = t.id;
@@ -168,7 +162,7 @@ describe("ownership transfers", () => {
 
   it("the transfer's roadie, the maintainers and the group work the steps; nobody else", async () => {
     const step = `/transfers/${first}/steps/repository`;
-    expect((await post(stranger, step, { owner: "from", state: "done" })).status).toBe(403);
+    expect((await post(world.stranger, step, { owner: "from", state: "done" })).status).toBe(403);
     expect((await post(roadieA, step, { owner: "from", state: "done" })).status).toBe(403);
     expect(
       (await post(roadieB, step, { owner: "from", state: "in-progress", note: "invited the org" })).status,
@@ -177,9 +171,9 @@ describe("ownership transfers", () => {
       state: "in-progress",
       note: "invited the org",
     });
-    expect((await post(maintainer, step, { owner: "roadie", state: "done" })).status).toBe(303);
+    expect((await post(world.maintainer, step, { owner: "roadie", state: "done" })).status).toBe(303);
     expect(stepOf(await transfer(first), "repository")).toMatchObject({ state: "done", owner: "roadie" });
-    const verified = await post(groupMember, `/transfers/${first}/steps/pypi-roles`, {
+    const verified = await post(world.groupMember, `/transfers/${first}/steps/pypi-roles`, {
       owner: "from",
       state: "done",
     });
@@ -191,15 +185,15 @@ describe("ownership transfers", () => {
   });
 
   it("verifies the PyPI roles step itself when a later sync lists the new owner and not the old one", async () => {
-    clock.advance(3_600_000);
+    world.clock.advance(3_600_000);
     expect(stepOf(await transfer(first), "pypi-roles")?.why).toContain("PyPI does not list commons-bot yet");
-    pypi.addOwner(pkg, "commons-bot");
-    await sync();
+    world.pypi.addOwner(world.pkg, "commons-bot");
+    await world.sync();
     const half = stepOf(await transfer(first), "pypi-roles");
     expect(half?.state).toBe("waiting-for-sync");
-    expect(half?.why).toContain(`PyPI still lists ${owner}`);
-    pypi.removeOwner(pkg, owner);
-    await sync();
+    expect(half?.why).toContain(`PyPI still lists ${world.owner}`);
+    world.pypi.removeOwner(world.pkg, world.owner);
+    await world.sync();
     const done = stepOf(await transfer(first), "pypi-roles");
     expect(done?.state).toBe("verified");
     expect(done?.why).toContain("verified by the sync of");
@@ -220,7 +214,7 @@ describe("ownership transfers", () => {
       expect(res.status, step).toBe(200);
     }
     expect((await transfer(first)).complete).toBe(true);
-    expect((await post(stranger, `/transfers/${first}/done`)).status).toBe(403);
+    expect((await post(world.stranger, `/transfers/${first}/done`)).status).toBe(403);
     expect((await post(roadieB, `/transfers/${first}/done`)).status).toBe(303);
     expect((await transfer(first)).state).toBe("done");
     expect((await post(roadieB, `/transfers/${first}/done`)).status).toBe(409);
@@ -239,14 +233,14 @@ describe("ownership transfers", () => {
     // A new transfer may be opened once the last one closed.
     expect(
       (
-        await api(groupMember, `/api/packages/${other}/transfers`, {
+        await api(world.groupMember, `/api/packages/${world.other}/transfers`, {
           fromKind: "organisation",
           fromName: "Acme",
           toKind: "wagtail-nest",
         })
       ).status,
     ).toBe(201);
-    const audit = await database.db
+    const audit = await world.database.db
       .select()
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.subjectType, "transfer"), eq(schema.auditLog.subjectId, String(first))));
@@ -281,30 +275,40 @@ describe("the PEP 541 contact log", () => {
     (await (await get(`/api/packages/${name}/contact-log`)).json()) as LogJson;
 
   it("only the package's maintainers and the group record attempts; a future day is refused", async () => {
-    expect((await log(pkg)).process.state).toBe("not-started");
+    expect((await log(world.pkg)).process.state).toBe("not-started");
     expect([401, 403]).toContain(
-      (await post(null, `/packages/${pkg}/contact-attempts`, attempt("2026-09-01"))).status,
+      (await post(null, `/packages/${world.pkg}/contact-attempts`, attempt("2026-09-01"))).status,
     );
-    expect((await post(stranger, `/packages/${pkg}/contact-attempts`, attempt("2026-09-01"))).status).toBe(
-      403,
+    expect(
+      (await post(world.stranger, `/packages/${world.pkg}/contact-attempts`, attempt("2026-09-01"))).status,
+    ).toBe(403);
+    const future = await post(
+      world.groupMember,
+      `/packages/${world.pkg}/contact-attempts`,
+      attempt("2027-01-01"),
     );
-    const future = await post(groupMember, `/packages/${pkg}/contact-attempts`, attempt("2027-01-01"));
     expect(future.status).toBe(422);
     expect(await future.text()).toContain("must not be in the future");
-    expect((await post(groupMember, `/packages/${pkg}/contact-attempts`, attempt("2026-09-01"))).status).toBe(
-      303,
-    );
-    expect((await log(pkg)).process.state).toBe("in-progress");
+    expect(
+      (await post(world.groupMember, `/packages/${world.pkg}/contact-attempts`, attempt("2026-09-01")))
+        .status,
+    ).toBe(303);
+    expect((await log(world.pkg)).process.state).toBe("in-progress");
   });
 
   it("waits for six weeks, then is exhausted and produces the support request", async () => {
     expect(
-      (await api(groupMember, `/api/packages/${pkg}/contact-attempts`, attempt("2026-09-20", "bounced")))
-        .status,
+      (
+        await api(
+          world.groupMember,
+          `/api/packages/${world.pkg}/contact-attempts`,
+          attempt("2026-09-20", "bounced"),
+        )
+      ).status,
     ).toBe(201);
     const third = await api(
-      maintainer,
-      `/api/packages/${pkg}/contact-attempts`,
+      world.maintainer,
+      `/api/packages/${world.pkg}/contact-attempts`,
       attempt("2026-10-05", "no-reply", "issue"),
     );
     expect(third.status).toBe(201);
@@ -312,26 +316,27 @@ describe("the PEP 541 contact log", () => {
     expect(waiting.process.state).toBe("waiting");
     expect(waiting.supportRequest).toBeNull();
     expect(
-      (await api(groupMember, `/api/packages/${pkg}/contact-attempts`, attempt("2026-10-20"))).status,
+      (await api(world.groupMember, `/api/packages/${world.pkg}/contact-attempts`, attempt("2026-10-20")))
+        .status,
     ).toBe(201);
-    const done = await log(pkg);
+    const done = await log(world.pkg);
     expect(done.process.state).toBe("exhausted");
-    expect(done.supportRequest).toContain(`PEP 541 request: ${pkg}`);
+    expect(done.supportRequest).toContain(`PEP 541 request: ${world.pkg}`);
     expect(done.supportRequest).toContain("- 2026-09-01: email (owner@example.org), no-reply, by PM");
     expect(done.supportRequest).toContain("4 times over 49 days");
-    const page = await (await get(`/packages/${pkg}/contact-log`, groupMember)).text();
+    const page = await (await get(`/packages/${world.pkg}/contact-log`, world.groupMember)).text();
     expect(page).toContain("PyPI support request");
     expect(page).toContain("Requested by: PM");
   });
 
   it("ends when the owners reply", async () => {
-    await api(groupMember, `/api/packages/${other}/contact-attempts`, attempt("2026-10-01"));
+    await api(world.groupMember, `/api/packages/${world.other}/contact-attempts`, attempt("2026-10-01"));
     await api(
-      groupMember,
-      `/api/packages/${other}/contact-attempts`,
+      world.groupMember,
+      `/api/packages/${world.other}/contact-attempts`,
       attempt("2026-10-10", "replied", "chat"),
     );
-    const l = await log(other);
+    const l = await log(world.other);
     expect(l.process.state).toBe("reached");
     expect(l.supportRequest).toBeNull();
   });
