@@ -167,7 +167,9 @@ export {
   type PolicyDeps,
   type ResourceOrLoader,
   requireViewer,
+  type TypedPolicy,
   throwUnlessAllowed,
+  typedPolicy,
 } from "./policy/authorize.ts";
 export {
   actionScopes,

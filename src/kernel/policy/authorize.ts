@@ -79,6 +79,22 @@ export async function authorize(
   return actor;
 }
 
+/** The policy's questions as a room asks them: `action` one of the room's `A`, `resource` one of its `R`. */
+export interface TypedPolicy<A extends string, R extends AnyResource> {
+  /** Asks the policy, without throwing: for showing or hiding buttons. */
+  can(c: Context<AppEnv>, deps: PolicyDeps, action: A, resource?: ResourceOrLoader<R>): Promise<boolean>;
+  /** Asks the policy and throws when denied (401 or 403); returns the actor. */
+  authorize(c: Context<AppEnv>, deps: PolicyDeps, action: A, resource?: ResourceOrLoader<R>): Promise<Actor>;
+}
+
+/**
+ * `can` and `authorize` typed with a room's actions and resources (the kernel's and its own), so a
+ * misspelt action or a wrong resource fails the typecheck; the same functions at run time.
+ */
+export function typedPolicy<A extends string, R extends AnyResource>(): TypedPolicy<A, R> {
+  return { can, authorize };
+}
+
 /** Throws the AppError matching a denial. */
 export function throwUnlessAllowed(decision: Decision): void {
   if (decision.allowed) return;
