@@ -1,13 +1,6 @@
-/**
- * The declared router of every room: routes name a policy action (the kernel's or the room's own,
- * with the token scope its registration gives) and the resource it is decided on; the one policy
- * authorises them (see platform/http/route.ts).
- */
-import type { Context } from "hono";
-import type { AppEnv } from "../../platform/http/app.tsx";
 import { createDeclaredRouter, type DeclaredRouter } from "../../platform/http/route.ts";
 import type { Actor, TokenScope } from "../identity/actor.ts";
-import { actorOf, authorize, can, type PolicyDeps, type ResourceOrLoader } from "./authorize.ts";
+import { actorOf, authorize, can, type PolicyDeps, type TypedPolicy, typedPolicy } from "./authorize.ts";
 import { type KernelAction, kernelPolicy } from "./kernel.policy.ts";
 import { type AnyResource, type KernelResource, type PolicyModule, registerPolicy } from "./permissions.ts";
 
@@ -50,19 +43,13 @@ export function createRoomRouter<A extends string, R extends AnyResource>(
 }
 
 /** A room's `can`: the kernel's, typed with the kernel's and the room's actions. */
-export type RoomCan<A extends string> = (
-  c: Context<AppEnv>,
-  deps: PolicyDeps,
-  action: A | KernelAction,
-  resource?: ResourceOrLoader,
-) => Promise<boolean>;
+export type RoomCan<A extends string> = TypedPolicy<A | KernelAction, AnyResource>["can"];
 
-/** A room's routing: its router factory and its typed `can`. */
-export interface RoomRouting<A extends string, R extends AnyResource> {
+/** A room's routing: its router factory and its typed `can` and `authorize`. */
+export interface RoomRouting<A extends string, R extends AnyResource>
+  extends TypedPolicy<A | KernelAction, R | KernelResource> {
   /** Creates a router of the room (its actions registered with the kernel's policy). */
   createRouter(deps: PolicyDeps): RoomRouter<A, R>;
-  /** Asks the policy, without throwing: for showing or hiding buttons. */
-  can: RoomCan<A>;
 }
 
 /** The routing of a room whose routes name the kernel's and its own actions. */
@@ -71,6 +58,6 @@ export function roomRouting<A extends string, R extends AnyResource>(
 ): RoomRouting<A, R> {
   return {
     createRouter: (deps) => createRoomRouter(deps, room),
-    can: (c, deps, action, resource) => can(c, deps, action, resource),
+    ...typedPolicy<A | KernelAction, R | KernelResource>(),
   };
 }
