@@ -181,7 +181,6 @@ export {
 } from "./policy/permissions.ts";
 export {
   createRoomRouter,
-  type RoomCan,
   type RoomRouter,
   type RoomRouting,
   roomRouting,

@@ -1,3 +1,8 @@
+/**
+ * The declared router of every room: routes name a policy action (the kernel's or the room's own,
+ * with the token scope its registration gives) and the resource it is decided on; the one policy
+ * authorises them (see platform/http/route.ts).
+ */
 import { createDeclaredRouter, type DeclaredRouter } from "../../platform/http/route.ts";
 import type { Actor, TokenScope } from "../identity/actor.ts";
 import { actorOf, authorize, can, type PolicyDeps, type TypedPolicy, typedPolicy } from "./authorize.ts";
@@ -41,9 +46,6 @@ export function createRoomRouter<A extends string, R extends AnyResource>(
     },
   });
 }
-
-/** A room's `can`: the kernel's, typed with the kernel's and the room's actions. */
-export type RoomCan<A extends string> = TypedPolicy<A | KernelAction, AnyResource>["can"];
 
 /** A room's routing: its router factory and its typed `can` and `authorize`. */
 export interface RoomRouting<A extends string, R extends AnyResource>
